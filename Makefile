@@ -1,0 +1,42 @@
+# The project's verbs. `make help` lists them. A fresh clone needs only `make run` / `make test`.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+PYTHON  := $(BIN)/python
+STAMP   := $(VENV)/.installed
+MO      := resources/locale/ko/LC_MESSAGES/forms.mo
+
+.PHONY: help venv run test lint i18n catalogs bench screenshots bundle clean
+
+help:  ## list the verbs
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+venv: $(STAMP)  ## create .venv with the pinned dependencies
+
+catalogs: $(STAMP)  ## compile the Korean and English catalogs (.mo)
+	$(PYTHON) tools/i18n.py compile
+
+run: catalogs  ## open the app
+	$(PYTHON) main.py
+
+test: catalogs  ## run the test suite (GUI tests offscreen)
+	QT_QPA_PLATFORM=offscreen $(PYTHON) -m pytest
+
+lint: $(STAMP)  ## ruff
+	$(BIN)/ruff check .
+
+i18n: $(STAMP)  ## extract strings, update both catalogs, fill English, compile, report gaps
+	$(PYTHON) tools/i18n.py extract update english compile
+	-$(PYTHON) tools/i18n.py check
+
+bench: catalogs  ## measure speed (prints a table)
+	QT_QPA_PLATFORM=offscreen $(PYTHON) bench/run.py
+
+clean:  ## remove the virtual environment and build output
+	rm -rf $(VENV) build dist

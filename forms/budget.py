@@ -1,0 +1,189 @@
+"""Budget arithmetic, written once: the rules, the GUI's summary and the packet's tables all read it.
+
+Everything is integer won; ratios are exact ``Fraction``s, so exactly 20 % passes and one won
+less fails.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from forms.categories import CATEGORIES
+from forms.model import Proposal, Source
+from forms.profile import CallProfile
+
+GOV_SOURCES = (Source.NATIONAL.value, Source.LOCAL.value)
+OWN_SOURCES = (Source.OWN_CASH.value, Source.OWN_IN_KIND.value)
+SOURCES = (*GOV_SOURCES, *OWN_SOURCES)
+
+
+def ceil_fraction(value: Fraction) -> int:
+    return -((-value.numerator) // value.denominator)
+
+
+def floor_fraction(value: Fraction) -> int:
+    return value.numerator // value.denominator
+
+
+@dataclass
+class Matching:
+    """Local funds against the call's minimum."""
+
+    basis_amount: int  # the amount the minimum is a share of
+    local: int
+    required: int  # the least local amount that meets the minimum at this basis
+    shortfall: int  # won to add to local funds (0 when met)
+    surplus: int  # won above the minimum (0 when short)
+    ratio: Fraction | None  # local / basis, None when the basis is 0
+    min_percent: Fraction
+
+    @property
+    def met(self) -> bool:
+        return self.shortfall == 0
+
+
+def matching(local: int, national: int, own: int, min_percent: Fraction, basis: str) -> Matching:
+    p = min_percent / 100
+    if basis == "total":
+        base = national + local + own
+        # Adding x to local also grows the total: the least x with local+x >= p*(base+x).
+        shortfall = max(0, ceil_fraction((p * base - local) / (1 - p))) if p < 1 else 0
+        required = ceil_fraction(p * base)
+    else:
+        base = national
+        required = ceil_fraction(p * base)
+        shortfall = max(0, required - local)
+    surplus = max(0, local - required) if shortfall == 0 else 0
+    ratio = Fraction(local, base) if base else None
+    return Matching(base, local, required, shortfall, surplus, ratio, min_percent)
+
+
+@dataclass
+class OrgTotals:
+    by_source: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SOURCES, 0))
+    by_category: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    in_kind: int = 0
+    international: int = 0  # international joint R&D, outside the share base
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_source.values())
+
+    @property
+    def gov(self) -> int:
+        return self.by_source["national"] + self.by_source["local"]
+
+    @property
+    def own(self) -> int:
+        return self.by_source["own_cash"] + self.by_source["own_in_kind"]
+
+    @property
+    def share_base(self) -> int:
+        """The R&D cost on which the government share is measured (international excluded)."""
+        return self.total - self.international
+
+    @property
+    def gov_in_base(self) -> int:
+        return self.gov - self.international
+
+    @property
+    def direct(self) -> int:
+        return sum(v for k, v in self.by_category.items() if k not in _INDIRECT)
+
+
+_INDIRECT = {c for c, cat in CATEGORIES.items() if not cat.direct}
+
+
+@dataclass
+class BudgetSummary:
+    years: tuple[int, ...]
+    by_year_source: dict[tuple[int, str], int]
+    by_category_year: dict[tuple[str, int], int]
+    by_org: dict[str, OrgTotals]
+    local_by_region: dict[str, int]
+    local_by_region_year: dict[tuple[str, int], int]
+    total_matching: Matching
+    year_matching: dict[int, Matching]
+    national_cap: int
+
+    def source_total(self, source: str) -> int:
+        return sum(v for (_y, s), v in self.by_year_source.items() if s == source)
+
+    def year_total(self, year: int) -> int:
+        return sum(v for (y, _s), v in self.by_year_source.items() if y == year)
+
+    def category_total(self, category: str) -> int:
+        return sum(v for (c, _y), v in self.by_category_year.items() if c == category)
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_year_source.values())
+
+    @property
+    def national(self) -> int:
+        return self.source_total("national")
+
+    @property
+    def local(self) -> int:
+        return self.source_total("local")
+
+    @property
+    def own(self) -> int:
+        return self.source_total("own_cash") + self.source_total("own_in_kind")
+
+    @property
+    def national_unused(self) -> int:
+        return max(0, self.national_cap - self.national)
+
+    @property
+    def national_excess(self) -> int:
+        return max(0, self.national - self.national_cap)
+
+
+def summarise(proposal: Proposal, profile: CallProfile) -> BudgetSummary:
+    """One pass over the budget lines; every total the app shows comes from here."""
+    by_year_source: dict[tuple[int, str], int] = defaultdict(int)
+    by_category_year: dict[tuple[str, int], int] = defaultdict(int)
+    by_org: dict[str, OrgTotals] = {}
+    local_by_region: dict[str, int] = defaultdict(int)
+    local_by_region_year: dict[tuple[str, int], int] = defaultdict(int)
+    for line in proposal.budget_lines:
+        amount = line.amount_krw
+        by_year_source[(line.year, line.source)] += amount
+        by_category_year[(line.category, line.year)] += amount
+        org = by_org.get(line.org)
+        if org is None:
+            org = by_org[line.org] = OrgTotals()
+        if line.source in org.by_source:
+            org.by_source[line.source] += amount
+        org.by_category[line.category] += amount
+        if line.source == "own_in_kind":
+            org.in_kind += amount
+        if line.category == "international" and line.source in GOV_SOURCES:
+            org.international += amount
+        if line.source == "local" and line.region:
+            local_by_region[line.region] += amount
+            local_by_region_year[(line.region, line.year)] += amount
+    years = tuple(sorted(set(profile.years) | {y for y, _s in by_year_source}))
+
+    def source_sum(source: str, year: int | None = None) -> int:
+        return sum(v for (y, s), v in by_year_source.items() if s == source and (year is None or y == year))
+
+    def match(year: int | None) -> Matching:
+        own = source_sum("own_cash", year) + source_sum("own_in_kind", year)
+        return matching(source_sum("local", year), source_sum("national", year), own,
+                        profile.local_min, profile.local_basis)
+
+    return BudgetSummary(
+        years=years,
+        by_year_source=dict(by_year_source),
+        by_category_year=dict(by_category_year),
+        by_org=by_org,
+        local_by_region=dict(local_by_region),
+        local_by_region_year=dict(local_by_region_year),
+        total_matching=match(None),
+        year_matching={y: match(y) for y in years},
+        national_cap=profile.national_cap,
+    )

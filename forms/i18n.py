@@ -1,0 +1,171 @@
+"""The one i18n module: gettext catalogs, the current language, and Babel formatting.
+
+Source strings are English. Catalogs live in ``resources/locale/<lang>/LC_MESSAGES/<domain>.mo``,
+one domain per layer (forms, storage, reports, ui); they are chained into one translation per
+language. ``_()`` looks the language up at call time, so switching the language takes effect at
+the next rendering, without a restart. ``N_()`` marks module-level strings that are translated
+when shown. Translations must keep the named ``{fields}`` of their source; one that does not is
+ignored (the source string is shown) and the catalog test fails.
+"""
+
+from __future__ import annotations
+
+import gettext
+import locale
+import os
+import re
+import string
+from collections.abc import Callable
+
+from forms.paths import resource_path
+
+LANGUAGES: tuple[str, ...] = ("ko", "en")
+#: Pseudo-language: every string stretched and bracketed, to find labels that truncate.
+PSEUDO = "qps"
+DOMAINS: tuple[str, ...] = ("forms", "storage", "reports", "ui")
+#: Each language named in its own script, for language pickers.
+NATIVE_NAMES: dict[str, str] = {"ko": "한국어", "en": "English"}
+
+_current = "en"
+_cache: dict[str, gettext.NullTranslations] = {}
+_listeners: list[Callable[[str], None]] = []
+_FORMATTER = string.Formatter()
+
+
+def fields_of(text: str) -> set[str]:
+    """The named replacement fields of a ``str.format`` template."""
+    try:
+        return {name for _lit, name, _spec, _conv in _FORMATTER.parse(text) if name}
+    except ValueError:
+        return {"<malformed>"}
+
+
+class _CheckedTranslations(gettext.GNUTranslations):
+    """Drops any translation whose named fields differ from its source string."""
+
+    def _parse(self, fp):  # noqa: ANN001 - gettext's own signature
+        super()._parse(fp)
+        bad = [k for k, v in self._catalog.items() if isinstance(k, str) and k and v and fields_of(k) != fields_of(v)]
+        for key in bad:
+            del self._catalog[key]
+
+
+class _PseudoTranslations(gettext.NullTranslations):
+    """Stretches every string by about 40 % and brackets it, keeping fields intact."""
+
+    def gettext(self, message: str) -> str:
+        return pseudo(message)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return pseudo(msgid1 if n == 1 else msgid2)
+
+
+_FIELD = re.compile(r"(\{[^{}]*\})")
+
+
+def pseudo(message: str) -> str:
+    if not message:
+        return message
+    parts = []
+    for piece in _FIELD.split(message):
+        if _FIELD.fullmatch(piece):
+            parts.append(piece)
+        else:
+            parts.append("".join(ch + ("~" if ch.isalpha() and i % 2 == 0 else "") for i, ch in enumerate(piece)))
+    return "[" + "".join(parts) + "]"
+
+
+def translations(lang: str) -> gettext.NullTranslations:
+    """The chained translation of every domain for ``lang`` (cached)."""
+    if lang in _cache:
+        return _cache[lang]
+    if lang == PSEUDO:
+        tr: gettext.NullTranslations = _PseudoTranslations()
+    else:
+        tr = gettext.NullTranslations()
+        localedir = resource_path("locale")
+        first: gettext.NullTranslations | None = None
+        for domain in DOMAINS:
+            mo = os.path.join(localedir, lang, "LC_MESSAGES", domain + ".mo")
+            if not os.path.exists(mo):
+                continue
+            with open(mo, "rb") as fp:
+                part = _CheckedTranslations(fp)
+            if first is None:
+                first = part
+            else:
+                first.add_fallback(part)
+        if first is not None:
+            tr = first
+    _cache[lang] = tr
+    return tr
+
+
+def normalise(lang: str | None) -> str:
+    """Map 'ko_KR.UTF-8', 'en-GB', None, … onto a supported language code."""
+    if not lang:
+        return "en"
+    code = lang.replace("-", "_").split("_")[0].split(".")[0].lower()
+    if code == PSEUDO:
+        return PSEUDO
+    return code if code in LANGUAGES else "en"
+
+
+def system_language() -> str:
+    """The user's system language if we have it, else English."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var)
+        if value and value not in ("C", "POSIX", "C.UTF-8"):
+            return normalise(value)
+    try:
+        value = locale.getlocale()[0]
+    except ValueError:
+        value = None
+    return normalise(value)
+
+
+def set_language(lang: str) -> str:
+    """Make ``lang`` the UI language; listeners are told so they can re-render."""
+    global _current
+    _current = normalise(lang)
+    for listener in list(_listeners):
+        listener(_current)
+    return _current
+
+
+def current_language() -> str:
+    return _current
+
+
+def on_language_changed(listener: Callable[[str], None]) -> None:
+    _listeners.append(listener)
+
+
+def remove_language_listener(listener: Callable[[str], None]) -> None:
+    if listener in _listeners:
+        _listeners.remove(listener)
+
+
+def _(message: str) -> str:
+    """Translate into the current UI language."""
+    return translations(_current).gettext(message)
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction; it is translated where it is shown."""
+    return message
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return translations(_current).ngettext(singular, plural, n)
+
+
+def translate(message: str, lang: str, **fields: object) -> str:
+    """Translate ``message`` into ``lang`` (not necessarily the UI language) and fill its fields."""
+    text = translations(normalise(lang)).gettext(message)
+    return text.format(**fields) if fields else text
+
+
+def babel_locale(lang: str) -> str:
+    """The Babel locale used to format numbers and dates for ``lang``."""
+    return {"ko": "ko_KR", "en": "en_US"}.get(normalise(lang), "en_US")

@@ -1,0 +1,196 @@
+"""Money in whole won: parsing what officials type, and every way the app writes an amount.
+
+Amounts are ``int`` won everywhere. Parsing goes through ``Decimal`` so that ``5.5억`` is exact;
+nothing here ever uses a float.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation, localcontext
+from enum import Enum
+
+from babel.numbers import format_decimal
+
+from forms.errors import InputError
+from forms.i18n import N_, babel_locale, translate
+
+#: The largest amount the app accepts: 10^15 won (a thousand trillion).
+MAX_AMOUNT = 10**15
+_MAX_INPUT = 64
+_NOT_AMOUNT = N_("'{text}' is not an amount; type digits, for example 55억 or 5,500,000,000.")
+
+
+class EntryUnit(Enum):
+    """The unit in which a plain number typed by an official is read."""
+
+    WON = 1
+    THOUSAND = 1_000
+    MILLION = 1_000_000
+
+    @property
+    def code(self) -> str:
+        return {1: "won", 1_000: "thousand", 1_000_000: "million"}[self.value]
+
+    @classmethod
+    def from_code(cls, code: str) -> EntryUnit:
+        for unit in cls:
+            if unit.code == code:
+                return unit
+        raise InputError(N_("Unknown amount unit '{unit}'; use won, thousand or million."), unit=code)
+
+    def label(self, lang: str) -> str:
+        return translate(_UNIT_LABELS[self.value], lang)
+
+
+_UNIT_LABELS = {1: N_("won"), 1_000: N_("thousand won"), 1_000_000: N_("million won")}
+
+_BIG = {"조": 10**12, "억": 10**8, "만": 10**4}
+_SMALL = {"천": 1000, "백": 100, "십": 10}
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_TOKEN = re.compile(rf"({_NUMBER})?([조억만천백십])?")
+
+
+def _normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(text.split())
+    for prefix in ("금", "₩", "KRW", "krw", "￦"):
+        if text.startswith(prefix):
+            text = text[len(prefix):]
+    for suffix in ("KRW", "krw"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text
+
+
+def parse_amount(text: str, unit: EntryUnit = EntryUnit.WON) -> int:
+    with localcontext() as ctx:
+        ctx.prec = 4 * _MAX_INPUT  # exact for anything that fits in the input
+        return _parse(text, unit)
+
+
+def _parse(text: str, unit: EntryUnit) -> int:
+    """Read an amount as officials type it and return whole won.
+
+    ``5,500,000,000``, ``5500000000원``, ``55억``, ``55억원``, ``5억 5천만``, ``3,000천원``,
+    full-width digits and stray spaces are understood. A plain number (no Korean unit and no
+    ``원``) is read in ``unit``. Raises :class:`InputError` with a clear message otherwise.
+    """
+    if not isinstance(text, str):
+        raise InputError(N_("Enter an amount in won."))
+    if len(text) > _MAX_INPUT:
+        raise InputError(N_("That is too long to be an amount."))
+    raw = _normalise(text)
+    if not raw:
+        raise InputError(N_("Enter an amount in won."))
+    if raw[0] in "-−‐(" or raw.startswith("마이너스"):
+        raise InputError(N_("An amount cannot be negative."))
+    explicit = False
+    if raw.endswith("원"):
+        raw, explicit = raw[:-1], True
+    if not raw:
+        raise InputError(N_("Enter an amount in won."))
+    total = Decimal(0)
+    group = Decimal(0)
+    pos = 0
+    seen_unit = False
+    last_big = None
+    while pos < len(raw):
+        match = _TOKEN.match(raw, pos)
+        if match is None or match.end() == pos:
+            raise InputError(_NOT_AMOUNT, text=text.strip())
+        number, unit_char = match.group(1), match.group(2)
+        pos = match.end()
+        try:
+            value = Decimal(number.replace(",", "")) if number else None
+        except InvalidOperation as exc:  # pragma: no cover - the pattern admits only digits
+            raise InputError(_NOT_AMOUNT, text=text.strip()) from exc
+        if unit_char in _BIG:
+            if value is None:
+                if not group and pos != len(unit_char):
+                    raise InputError(_NOT_AMOUNT, text=text.strip())
+                value = Decimal(0) if group else Decimal(1)
+            scale = _BIG[unit_char]
+            if last_big is not None and scale >= last_big:
+                raise InputError(_NOT_AMOUNT, text=text.strip())
+            last_big = scale
+            total += (group + value) * scale
+            group = Decimal(0)
+            seen_unit = True
+        elif unit_char in _SMALL:
+            group += (Decimal(1) if value is None else value) * _SMALL[unit_char]
+            seen_unit = True
+        else:
+            if pos < len(raw):
+                raise InputError(_NOT_AMOUNT, text=text.strip())
+            group += value
+    total += group
+    if not (seen_unit or explicit):
+        total *= unit.value
+    if total > MAX_AMOUNT:
+        raise InputError(N_("An amount cannot exceed {limit}."), limit=format_won(MAX_AMOUNT, "en"))
+    if total != total.to_integral_value():
+        raise InputError(N_("An amount must be a whole number of won; {text} is not."), text=text.strip())
+    return int(total)
+
+
+def format_number(value: int, lang: str) -> str:
+    """Digits grouped for the language (``5,500,000,000``)."""
+    return format_decimal(value, locale=babel_locale(lang), group_separator=True)
+
+
+def format_won(amount: int, lang: str) -> str:
+    """``5,500,000,000원`` in Korean, ``KRW 5,500,000,000`` in English."""
+    digits = format_number(amount, lang)
+    return f"{digits}원" if lang == "ko" else f"KRW {digits}"
+
+
+def format_in_unit(amount: int, unit: EntryUnit, lang: str) -> str:
+    """The amount expressed in ``unit`` without the unit's name, exact (decimals only if needed)."""
+    value = Decimal(amount) / unit.value
+    if value == value.to_integral_value():
+        return format_number(int(value), lang)
+    return format_decimal(value, locale=babel_locale(lang), format="#,##0.###", group_separator=True)
+
+
+def korean_reading(amount: int) -> str:
+    """The Korean reading form: ``55억 원``, ``1억 2,345만 6,789원``."""
+    if amount == 0:
+        return "0원"
+    parts = []
+    rest = amount
+    for name, scale in (("조", 10**12), ("억", 10**8), ("만", 10**4)):
+        part, rest = divmod(rest, scale)
+        if part:
+            parts.append(f"{part:,}{name}")
+    if rest:
+        parts.append(f"{rest:,}원")
+        return " ".join(parts)
+    return " ".join(parts) + " 원"
+
+
+_DIGITS = "영일이삼사오육칠팔구"
+
+
+def hangul_numeral(amount: int) -> str:
+    """Hangul numerals as on official documents: 113560 → ``일십일만삼천오백육십``."""
+    if amount == 0:
+        return "영"
+    out = []
+    for name, scale in (("경", 10**16), ("조", 10**12), ("억", 10**8), ("만", 10**4), ("", 1)):
+        group = (amount // scale) % 10000
+        if not group:
+            continue
+        text = ""
+        for unit_name, unit in (("천", 1000), ("백", 100), ("십", 10), ("", 1)):
+            digit = (group // unit) % 10
+            if digit:
+                text += _DIGITS[digit] + unit_name
+        out.append(text + name)
+    return "".join(out)
+
+
+def official_form(amount: int) -> str:
+    """``금5,500,000,000원(금오십오억원)``: digits and words, as amounts are written on documents."""
+    return f"금{amount:,}원(금{hangul_numeral(amount)}원)"

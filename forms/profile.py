@@ -1,0 +1,366 @@
+"""Call profiles: one TOML file per call under ``resources/calls/``, read with ``tomllib``.
+
+A profile holds every value a call's rules use, and where each value came from. A wrong key or
+type is reported with the file, the key and what was expected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tomllib
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from forms import categories, regions
+from forms.errors import InputError
+from forms.i18n import N_
+from forms.model import SECTIONS, OrgKind, ProjectType, Text
+from forms.paths import resource_path
+
+
+@dataclass(frozen=True)
+class Sourced:
+    """A profile value with the note saying where it came from."""
+
+    source: str
+    inferred: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class TypeRule(Sourced):
+    min_regions: int = 1
+    max_regions: int = 0  # 0: no upper limit
+
+
+@dataclass(frozen=True)
+class ShareRule(Sourced):
+    gov_max: Fraction = Fraction(100)
+    own_min: Fraction = Fraction(0)
+    own_cash_min: Fraction = Fraction(0)
+
+
+@dataclass(frozen=True)
+class SectionRule(Sourced):
+    min_chars: int = 0
+    max_chars: int = 0
+
+
+@dataclass(frozen=True)
+class Percent(Sourced):
+    percent: Fraction = Fraction(0)
+
+
+@dataclass
+class CallProfile:
+    id: str
+    version: str
+    name: Text
+    ministry: Text
+    agency: Text
+    announced: dt.date
+    source: str
+    submission_language: str
+    years: tuple[int, ...]
+    years_source: Sourced
+    national_cap: int
+    national_cap_source: Sourced
+    local_min: Fraction
+    local_basis: str
+    local_source: Sourced
+    types: dict[str, TypeRule]
+    eligible: tuple[str, ...]
+    eligible_source: Sourced
+    allowed_categories: tuple[str, ...]
+    categories_source: Sourced
+    shares: dict[str, ShareRule]
+    caps: dict[str, Percent]
+    policy: dict[str, Percent]
+    roadmap_max_years: int
+    roadmap_stage_years: tuple[int, ...]
+    roadmap_source: Sourced
+    sections: dict[str, SectionRule]
+    severity: dict[str, str] = field(default_factory=dict)
+    path: str = ""
+
+    def clause(self, key: str) -> Sourced | None:
+        """The source note behind a rule's clause key (``local_match``, ``shares.sme``, …)."""
+        head, _, tail = key.partition(".")
+        simple = {
+            "years": self.years_source,
+            "national_cap": self.national_cap_source,
+            "local_match": self.local_source,
+            "eligibility": self.eligible_source,
+            "categories": self.categories_source,
+            "roadmap": self.roadmap_source,
+        }
+        if head in simple:
+            return simple[head]
+        table = {"types": self.types, "shares": self.shares, "caps": self.caps,
+                 "policy": self.policy, "sections": self.sections}.get(head)
+        if table is not None:
+            return table.get(tail)
+        if head == "call":
+            return Sourced(self.source)
+        return None
+
+
+class ProfileError(InputError):
+    pass
+
+
+_MISSING = object()
+
+
+class _Reader:
+    """Walks a parsed TOML table, checking keys and types and naming the file and key on error."""
+
+    def __init__(self, path: str, data: dict) -> None:
+        self.path = os.path.basename(path)
+        self.data = data
+        self.used: dict[str, set[str]] = {}
+
+    def fail(self, key: str, expected: str, found: object) -> ProfileError:
+        shown = "nothing" if found is _MISSING else f"{type(found).__name__} {found!r}"[:80]
+        return ProfileError(
+            N_("Call profile {file}, key '{key}': expected {expected}, found {found}."),
+            file=self.path, key=key, expected=expected, found=shown,
+        )
+
+    def table(self, key: str, parent: dict | None = None, optional: bool = False) -> dict:
+        src = self.data if parent is None else parent
+        value = src.get(key.rsplit(".", 1)[-1], _MISSING)
+        if value is _MISSING and optional:
+            return {}
+        if not isinstance(value, dict):
+            raise self.fail(key, "a table", value)
+        return value
+
+    def get(self, table: dict, prefix: str, key: str, kind: str, default: object = _MISSING) -> object:
+        full = f"{prefix}.{key}" if prefix else key
+        value = table.get(key, _MISSING)
+        if value is _MISSING:
+            if default is not _MISSING:
+                return default
+            raise self.fail(full, _KIND_TEXT[kind], value)
+        ok = {
+            "str": isinstance(value, str),
+            "bool": isinstance(value, bool),
+            "int": isinstance(value, int) and not isinstance(value, bool) and value >= 0,
+            "percent": isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 100,
+            "date": isinstance(value, dt.date) and not isinstance(value, dt.datetime),
+            "ints": isinstance(value, list) and value and all(isinstance(v, int) and not isinstance(v, bool) for v in value),
+            "strs": isinstance(value, list) and all(isinstance(v, str) for v in value),
+        }[kind]
+        if not ok:
+            raise self.fail(full, _KIND_TEXT[kind], value)
+        return value
+
+    def only(self, table: dict, prefix: str, allowed: set[str]) -> None:
+        for key in table:
+            if key not in allowed:
+                full = f"{prefix}.{key}" if prefix else key
+                raise ProfileError(
+                    N_("Call profile {file}: unknown key '{key}'; expected one of {expected}."),
+                    file=self.path, key=full, expected=", ".join(sorted(allowed)),
+                )
+
+    def sourced(self, table: dict, prefix: str) -> dict:
+        return {
+            "source": self.get(table, prefix, "source", "str"),
+            "inferred": self.get(table, prefix, "inferred", "bool", False),
+            "note": self.get(table, prefix, "note", "str", ""),
+        }
+
+    def text(self, key: str) -> Text:
+        table = self.table(key)
+        self.only(table, key, {"ko", "en"})
+        return Text(self.get(table, key, "ko", "str"), self.get(table, key, "en", "str"))
+
+
+_KIND_TEXT = {
+    "str": "a text",
+    "bool": "true or false",
+    "int": "a whole number, 0 or more",
+    "percent": "a percentage from 0 to 100",
+    "date": "a date (YYYY-MM-DD)",
+    "ints": "a list of whole numbers",
+    "strs": "a list of texts",
+}
+_SOURCED = {"source", "inferred", "note"}
+
+
+def _pct(value: int | float) -> Fraction:
+    # TOML floats such as 33.3 are taken at their written decimal value, never as binary floats.
+    return Fraction(str(value))
+
+
+def parse_profile(data: dict, path: str) -> CallProfile:
+    r = _Reader(path, data)
+    r.only(data, "", {
+        "id", "version", "announced", "submission_language", "source", "name", "ministry", "agency",
+        "years", "national_cap", "local_match", "types", "eligibility", "categories", "shares", "caps",
+        "policy", "roadmap", "sections", "severity",
+    })
+    years = r.table("years")
+    r.only(years, "years", {"values"} | _SOURCED)
+    cap = r.table("national_cap")
+    r.only(cap, "national_cap", {"amount_krw"} | _SOURCED)
+    local = r.table("local_match")
+    r.only(local, "local_match", {"min_percent", "basis"} | _SOURCED)
+    basis = r.get(local, "local_match", "basis", "str")
+    if basis not in ("national", "total"):
+        raise r.fail("local_match.basis", "'national' or 'total'", basis)
+
+    types_t = r.table("types")
+    types: dict[str, TypeRule] = {}
+    for code, t in types_t.items():
+        if code not in {p.value for p in ProjectType}:
+            raise r.fail(f"types.{code}", "'super_regional' or 'leap'", code)
+        if not isinstance(t, dict):
+            raise r.fail(f"types.{code}", "a table", t)
+        r.only(t, f"types.{code}", {"min_regions", "max_regions"} | _SOURCED)
+        types[code] = TypeRule(
+            min_regions=r.get(t, f"types.{code}", "min_regions", "int"),
+            max_regions=r.get(t, f"types.{code}", "max_regions", "int", 0),
+            **r.sourced(t, f"types.{code}"),
+        )
+
+    elig = r.table("eligibility")
+    r.only(elig, "eligibility", {"regions"} | _SOURCED)
+    eligible = tuple(r.get(elig, "eligibility", "regions", "strs"))
+    for code in eligible:
+        if not regions.is_known(code):
+            raise r.fail("eligibility.regions", "ISO 3166-2:KR codes such as 'KR-47'", code)
+
+    cats = r.table("categories")
+    r.only(cats, "categories", {"allowed"} | _SOURCED)
+    allowed = tuple(r.get(cats, "categories", "allowed", "strs"))
+    for code in allowed:
+        if not categories.is_known(code):
+            raise r.fail("categories.allowed", "category codes such as 'personnel'", code)
+
+    shares: dict[str, ShareRule] = {}
+    shares_t = r.table("shares")
+    for kind in OrgKind:
+        t = r.table(f"shares.{kind.value}", shares_t)
+        prefix = f"shares.{kind.value}"
+        r.only(t, prefix, {"gov_max_percent", "own_min_percent", "own_cash_min_percent"} | _SOURCED)
+        shares[kind.value] = ShareRule(
+            gov_max=_pct(r.get(t, prefix, "gov_max_percent", "percent")),
+            own_min=_pct(r.get(t, prefix, "own_min_percent", "percent", 0)),
+            own_cash_min=_pct(r.get(t, prefix, "own_cash_min_percent", "percent", 0)),
+            **r.sourced(t, prefix),
+        )
+    r.only(shares_t, "shares", {k.value for k in OrgKind})
+
+    def percents(key: str, names: tuple[str, ...], field_name: str) -> dict[str, Percent]:
+        table = r.table(key)
+        r.only(table, key, set(names))
+        out = {}
+        for name in names:
+            t = r.table(f"{key}.{name}", table)
+            r.only(t, f"{key}.{name}", {field_name} | _SOURCED)
+            out[name] = Percent(percent=_pct(r.get(t, f"{key}.{name}", field_name, "percent")),
+                                **r.sourced(t, f"{key}.{name}"))
+        return out
+
+    caps = percents("caps", ("allowance", "commissioned", "forprofit_indirect"), "max_percent")
+    policy = percents("policy", ("international", "company_own_share"), "target_percent")
+
+    road = r.table("roadmap")
+    r.only(road, "roadmap", {"max_years", "stage_years"} | _SOURCED)
+
+    sections: dict[str, SectionRule] = {}
+    sections_t = r.table("sections")
+    r.only(sections_t, "sections", set(SECTIONS))
+    for key in SECTIONS:
+        t = r.table(f"sections.{key}", sections_t)
+        prefix = f"sections.{key}"
+        r.only(t, prefix, {"min_chars", "max_chars"} | _SOURCED)
+        sections[key] = SectionRule(
+            min_chars=r.get(t, prefix, "min_chars", "int", 0),
+            max_chars=r.get(t, prefix, "max_chars", "int"),
+            **r.sourced(t, prefix),
+        )
+
+    severity = r.table("severity", optional=True)
+    for code, value in severity.items():
+        if value not in ("error", "warning"):
+            raise r.fail(f"severity.{code}", "'error' or 'warning'", value)
+
+    lang = r.get(data, "", "submission_language", "str")
+    if lang not in ("ko", "en"):
+        raise r.fail("submission_language", "'ko' or 'en'", lang)
+    return CallProfile(
+        id=r.get(data, "", "id", "str"),
+        version=r.get(data, "", "version", "str"),
+        name=r.text("name"),
+        ministry=r.text("ministry"),
+        agency=r.text("agency"),
+        announced=r.get(data, "", "announced", "date"),
+        source=r.get(data, "", "source", "str"),
+        submission_language=lang,
+        years=tuple(r.get(years, "years", "values", "ints")),
+        years_source=Sourced(**r.sourced(years, "years")),
+        national_cap=r.get(cap, "national_cap", "amount_krw", "int"),
+        national_cap_source=Sourced(**r.sourced(cap, "national_cap")),
+        local_min=_pct(r.get(local, "local_match", "min_percent", "percent")),
+        local_basis=basis,
+        local_source=Sourced(**r.sourced(local, "local_match")),
+        types=types,
+        eligible=eligible,
+        eligible_source=Sourced(**r.sourced(elig, "eligibility")),
+        allowed_categories=allowed,
+        categories_source=Sourced(**r.sourced(cats, "categories")),
+        shares=shares,
+        caps=caps,
+        policy=policy,
+        roadmap_max_years=r.get(road, "roadmap", "max_years", "int"),
+        roadmap_stage_years=tuple(r.get(road, "roadmap", "stage_years", "ints")),
+        roadmap_source=Sourced(**r.sourced(road, "roadmap")),
+        sections=sections,
+        severity=dict(severity),
+        path=path,
+    )
+
+
+def load_profile_file(path: str) -> CallProfile:
+    try:
+        with open(path, "rb") as fp:
+            data = tomllib.load(fp)
+    except tomllib.TOMLDecodeError as exc:
+        raise ProfileError(N_("Call profile {file} is not valid TOML: {reason}"),
+                           file=os.path.basename(path), reason=str(exc)) from exc
+    except OSError as exc:
+        raise ProfileError(N_("Call profile {file} cannot be read: {reason}"),
+                           file=os.path.basename(path), reason=exc.strerror or str(exc)) from exc
+    return parse_profile(data, path)
+
+
+def calls_dir() -> str:
+    return resource_path("calls")
+
+
+def profile_ids() -> list[str]:
+    """The ids of every shipped profile (file names without ``.toml``), sorted."""
+    return sorted(f[:-5] for f in os.listdir(calls_dir()) if f.endswith(".toml"))
+
+
+_cache: dict[str, CallProfile] = {}
+
+
+def load_profile(call_id: str) -> CallProfile:
+    """The shipped profile ``call_id`` (cached). Raises :class:`ProfileError` if there is none."""
+    if call_id in _cache:
+        return _cache[call_id]
+    if call_id not in profile_ids():
+        raise ProfileError(N_("There is no call profile '{call}'; known calls: {known}."),
+                           call=call_id, known=", ".join(profile_ids()))
+    profile = load_profile_file(os.path.join(calls_dir(), call_id + ".toml"))
+    if profile.id != call_id:
+        raise ProfileError(N_("Call profile {file} declares id '{id}'; it must match the file name."),
+                           file=os.path.basename(profile.path), id=profile.id)
+    _cache[call_id] = profile
+    return profile

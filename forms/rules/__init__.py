@@ -1,0 +1,57 @@
+"""The rule engine: ``validate(proposal)`` gives every finding, in the order of the form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from forms.budget import BudgetSummary, summarise
+from forms.i18n import N_
+from forms.model import Proposal
+from forms.profile import CallProfile, ProfileError, load_profile
+from forms.rules import budget_rules, consortium, content, policy
+from forms.rules.base import RULES, Finding, Rule, Severity, rule
+from forms.rules.context import Context
+
+CALL_UNKNOWN = rule("call.unknown", Severity.ERROR, N_("There is no call profile '{call}' in this app."), "call")
+
+_CHECKS = (consortium.check, content.check, budget_rules.check, policy.check)
+
+
+@dataclass
+class Report:
+    findings: list[Finding]
+    profile: CallProfile | None
+    summary: BudgetSummary | None
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_error]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if not f.is_error]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.is_error for f in self.findings)
+
+    def at(self, path: str) -> list[Finding]:
+        """Findings on ``path`` or inside it (``budget.lines[2]`` includes ``budget.lines[2].year``)."""
+        return [f for f in self.findings if f.path == path or f.path.startswith(path + ".")
+                or f.path.startswith(path + "[")]
+
+
+def validate(proposal: Proposal, profile: CallProfile | None = None) -> Report:
+    """Run every rule of the proposal's call profile."""
+    if profile is None:
+        try:
+            profile = load_profile(proposal.call)
+        except ProfileError:
+            return Report([Finding(CALL_UNKNOWN, "call", {"call": proposal.call})], None, None)
+    ctx = Context(proposal, profile, summarise(proposal, profile))
+    for check in _CHECKS:
+        check(ctx)
+    return Report(ctx.findings, profile, ctx.summary)
+
+
+__all__ = ["RULES", "Finding", "Report", "Rule", "Severity", "validate"]

@@ -1,0 +1,203 @@
+"""Rules on the budget: years, categories, the national cap, the local match, each organisation's
+shares, and the caps of the R&D cost standards. All arithmetic is exact integer or Fraction."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from forms.budget import ceil_fraction, floor_fraction
+from forms.categories import CATEGORIES
+from forms.i18n import N_
+from forms.model import Source
+from forms.rules.base import CategoryRef, Label, OrgRef, Pct, RegionRef, Severity, Won, rule
+from forms.rules.context import Context
+
+E, W = Severity.ERROR, Severity.WARNING
+
+EMPTY = rule("budget.empty", E, N_("Enter the budget: no budget line has an amount yet."), "national_cap")
+YEAR_OUTSIDE = rule(
+    "budget.year_outside", E,
+    N_("Line {line}: the year {year} is outside the call's years ({first}–{last})."), "years",
+)
+CATEGORY_NOT_ALLOWED = rule(
+    "budget.category_not_allowed", E, N_("Line {line}: {category} is not allowed in this call."), "categories",
+)
+UNKNOWN_ORG = rule(
+    "budget.unknown_org", E,
+    N_("Line {line} names an organisation that is not in the consortium ('{org}')."), "call",
+)
+LOCAL_REGION_MISSING = rule(
+    "budget.local_region_missing", E,
+    N_("Line {line}: local funds must name the government that pays them."), "local_match",
+)
+LOCAL_NOT_APPLICANT = rule(
+    "budget.local_not_applicant", E,
+    N_("Line {line}: local funds can only come from an applicant region, and {region} is not one."),
+    "local_match",
+)
+REGION_NOT_LOCAL = rule(
+    "budget.region_not_local", W,
+    N_("Line {line}: only local funds name a paying region; the region on this line is ignored."),
+    "local_match",
+)
+IN_KIND_CATEGORY = rule(
+    "budget.in_kind_category", E,
+    N_("Line {line}: an own share in kind cannot be booked as {category}; in kind may only be "
+       "personnel, equipment, materials or research activities (technology, software)."),
+    "categories",
+)
+INTERNATIONAL_OWN = rule(
+    "budget.international_own_share", E,
+    N_("Line {line}: international joint R&D is funded entirely by the government; it takes no own share."),
+    "categories",
+)
+NATIONAL_OVER = rule(
+    "budget.national_over_cap", E,
+    N_("National funds total {total}, above the call's cap of {cap} by {excess}."), "national_cap",
+)
+NATIONAL_BELOW = rule(
+    "budget.national_below_cap", W,
+    N_("National funds total {total}; {unused} of the {cap} available is not requested."), "national_cap",
+)
+LOCAL_SHORT = rule(
+    "budget.local_match_short", E,
+    N_("Local funds are {local}, {ratio} of {basis}; the call requires at least {min}. "
+       "Add {shortfall} to reach {required}."),
+    "local_match",
+)
+LOCAL_YEAR_LOW = rule(
+    "budget.local_match_year_low", W,
+    N_("{year}: local funds are {ratio} of {basis}, {shortfall} short of {min} in that year "
+       "(the call counts the whole pilot, so this alone does not block export)."),
+    "local_match",
+)
+REGION_PAYS_NOTHING = rule(
+    "budget.region_pays_nothing", W,
+    N_("{region} applies but pays no local funds."), "local_match",
+)
+GOV_SHARE_OVER = rule(
+    "budget.gov_share_over", E,
+    N_("{org} ({kind}): the government share (national and local funds) is {ratio} of its R&D cost; "
+       "at most {max} is allowed. Its own share is {shortfall} short."),
+    "shares",
+)
+OWN_CASH_SHORT = rule(
+    "budget.own_cash_short", E,
+    N_("{org} ({kind}): cash is {ratio} of its own share; at least {min} must be cash. "
+       "Move {shortfall} from in kind to cash."),
+    "shares",
+)
+ALLOWANCE_OVER = rule(
+    "budget.allowance_over", E,
+    N_("{org}: the research allowance of {amount} is more than {max} of its personnel cost ({base}), "
+       "by {excess}."),
+    "caps.allowance",
+)
+COMMISSIONED_OVER = rule(
+    "budget.commissioned_over", E,
+    N_("{org}: commissioned R&D of {amount} is more than {max} of its direct cost ({base}), by {excess}."),
+    "caps.commissioned",
+)
+INDIRECT_OVER = rule(
+    "budget.indirect_over", E,
+    N_("{org} is a for-profit: its indirect cost of {amount} is more than {max} of its direct cost "
+       "less in-kind and commissioned R&D ({base}), by {excess}."),
+    "caps.forprofit_indirect",
+)
+
+
+def _org_ref(org) -> OrgRef:  # noqa: ANN001
+    return OrgRef(org.name.ko or org.id, org.name.en or org.name.ko or org.id)
+
+
+def check(ctx: Context) -> None:
+    p, prof, s = ctx.proposal, ctx.profile, ctx.summary
+    applicants = set(p.applicant_regions())
+    known_orgs = {o.id for o in p.organisations}
+    first_line: dict[str, int] = {}
+    years = set(prof.years)
+    allowed = set(prof.allowed_categories)
+    for i, line in enumerate(p.budget_lines):
+        n = i + 1
+        path = f"budget.lines[{i}]"
+        first_line.setdefault(line.org, i)
+        if line.year not in years:
+            ctx.emit(YEAR_OUTSIDE, path + ".year", line=n, year=line.year, first=min(years), last=max(years))
+        if line.category not in allowed:
+            ctx.emit(CATEGORY_NOT_ALLOWED, path + ".category", line=n, category=CategoryRef(line.category))
+        if line.org not in known_orgs:
+            ctx.emit(UNKNOWN_ORG, path + ".org", line=n, org=line.org)
+        if line.source == Source.LOCAL:
+            if not line.region:
+                ctx.emit(LOCAL_REGION_MISSING, path + ".region", line=n)
+            elif line.region not in applicants:
+                ctx.emit(LOCAL_NOT_APPLICANT, path + ".region", line=n, region=RegionRef(line.region, prof.announced))
+        elif line.region:
+            ctx.emit(REGION_NOT_LOCAL, path + ".region", line=n)
+        if line.source == Source.OWN_IN_KIND:
+            cat = CATEGORIES.get(line.category)
+            if cat is not None and not cat.in_kind_allowed:
+                ctx.emit(IN_KIND_CATEGORY, path + ".category", line=n, category=CategoryRef(line.category))
+        if line.category == "international" and line.source in (Source.OWN_CASH, Source.OWN_IN_KIND) and line.amount_krw:
+            ctx.emit(INTERNATIONAL_OWN, path + ".source", line=n)
+
+    if s.total == 0:
+        ctx.emit(EMPTY, "budget")
+        return
+
+    national = s.national
+    if national > prof.national_cap:
+        ctx.emit(NATIONAL_OVER, "budget", total=Won(national), cap=Won(prof.national_cap), excess=Won(s.national_excess))
+    elif national < prof.national_cap:
+        ctx.emit(NATIONAL_BELOW, "budget", total=Won(national), cap=Won(prof.national_cap), unused=Won(s.national_unused))
+
+    basis = Label(f"basis.{prof.local_basis}")
+    m = s.total_matching
+    if not m.met:
+        ctx.emit(LOCAL_SHORT, "budget", local=Won(m.local), ratio=Pct(m.ratio), basis=basis,
+                 min=Pct(m.min_percent, percent=True), shortfall=Won(m.shortfall), required=Won(m.local + m.shortfall))
+    else:
+        for year in prof.years:
+            ym = s.year_matching.get(year)
+            if ym is not None and ym.basis_amount and not ym.met:
+                ctx.emit(LOCAL_YEAR_LOW, "budget", year=year, ratio=Pct(ym.ratio), basis=basis,
+                         shortfall=Won(ym.shortfall), min=Pct(ym.min_percent, percent=True))
+    for code in p.applicant_regions():
+        if not s.local_by_region.get(code):
+            ctx.emit(REGION_PAYS_NOTHING, "budget", region=RegionRef(code, prof.announced))
+
+    for org in p.organisations:
+        totals = s.by_org.get(org.id)
+        if totals is None or totals.total == 0:
+            continue
+        path = f"budget.lines[{first_line[org.id]}]"
+        ref = _org_ref(org)
+        share = prof.shares.get(org.kind)
+        if share is not None:
+            base, gov = totals.share_base, totals.gov_in_base
+            if base and gov * 100 > share.gov_max * base:
+                # Own share y to add so that gov <= max * (base + y).
+                shortfall = ceil_fraction(Fraction(gov * 100) / share.gov_max) - base if share.gov_max else gov
+                ctx.emit(GOV_SHARE_OVER, path, org=ref, kind=Label(org.kind), ratio=Pct(Fraction(gov, base)),
+                         max=Pct(share.gov_max, percent=True), shortfall=Won(shortfall))
+            own, cash = totals.own, totals.by_source["own_cash"]
+            if own and cash * 100 < share.own_cash_min * own:
+                shortfall = ceil_fraction(share.own_cash_min * own / 100) - cash
+                ctx.emit(OWN_CASH_SHORT, path, org=ref, kind=Label(org.kind), ratio=Pct(Fraction(cash, own)),
+                         min=Pct(share.own_cash_min, percent=True), shortfall=Won(shortfall))
+        cats = totals.by_category
+        _cap(ctx, path, ref, prof.caps["allowance"].percent, ALLOWANCE_OVER, cats.get("allowance", 0),
+             cats.get("personnel", 0) + cats.get("student_personnel", 0))
+        _cap(ctx, path, ref, prof.caps["commissioned"].percent, COMMISSIONED_OVER, cats.get("commissioned", 0),
+             totals.direct)
+        if org.for_profit:
+            adjusted = totals.direct - totals.in_kind - cats.get("commissioned", 0)
+            _cap(ctx, path, ref, prof.caps["forprofit_indirect"].percent, INDIRECT_OVER, cats.get("indirect", 0),
+                 adjusted)
+
+
+def _cap(ctx: Context, path: str, org: OrgRef, pct: Fraction, rule_, amount: int, base: int) -> None:  # noqa: ANN001
+    if amount and amount * 100 > pct * base:
+        limit = floor_fraction(pct * base / 100)
+        ctx.emit(rule_, path, org=org, amount=Won(amount), max=Pct(pct, percent=True), base=Won(base),
+                 excess=Won(amount - limit))

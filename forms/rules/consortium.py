@@ -1,0 +1,99 @@
+"""Rules on the project type, the applicant regions and the organisations."""
+
+from __future__ import annotations
+
+from forms import regions
+from forms.i18n import N_
+from forms.model import OrgRole
+from forms.rules.base import DateRef, Label, OrgRef, RegionRef, Severity, rule
+from forms.rules.context import Context
+
+E, W = Severity.ERROR, Severity.WARNING
+
+TYPE_MISSING = rule("type.missing", E, N_("Choose the project type."), "types")
+TOO_FEW = rule(
+    "type.too_few_regions", E,
+    N_("The {type} needs at least {min} different regions; this proposal has {count}."), "types",
+)
+TOO_MANY = rule(
+    "type.too_many_regions", E,
+    N_("The {type} allows at most {max} region; this proposal has {count}."), "types",
+)
+LEAD_MISSING = rule("region.lead_missing", E, N_("Choose the lead region."), "eligibility")
+PARTNER_IS_LEAD = rule(
+    "region.partner_is_lead", E, N_("{region} is the lead region; it cannot also be a partner."), "types",
+)
+PARTNER_TWICE = rule("region.partner_twice", E, N_("{region} is listed twice as a partner."), "types")
+PARTNER_EMPTY = rule("region.partner_empty", E, N_("Choose a region for this partner or remove it."), "types")
+NOT_ELIGIBLE = rule(
+    "region.not_eligible", E, N_("{region} is not eligible for this call."), "eligibility",
+)
+NOT_VALID = rule(
+    "region.not_valid_at_date", E,
+    N_("{region} was not a metropolitan government on {date}, the date of the call."), "eligibility",
+)
+ORGS_NONE = rule("org.none", E, N_("Add the organisations taking part."), "call")
+ORG_LEAD_MISSING = rule("org.lead_missing", E, N_("Name a lead organisation (role: lead)."), "call")
+ORG_LEAD_TWICE = rule(
+    "org.lead_twice", E, N_("Only one organisation can lead; {count} are marked as lead."), "call",
+)
+ORG_NAME_MISSING = rule(
+    "org.name_missing", E, N_("Organisation {number} has no name in {language}."), "call",
+)
+ORG_REGION_MISSING = rule("org.region_missing", E, N_("Choose the region of {org}."), "call")
+ORG_KIND_UNKNOWN = rule("org.kind_unknown", E, N_("Choose what kind of organisation {org} is."), "shares")
+
+
+def check(ctx: Context) -> None:
+    p, prof = ctx.proposal, ctx.profile
+    day = prof.announced
+    if p.type not in prof.types:
+        ctx.emit(TYPE_MISSING, "type")
+    if not p.lead_region:
+        ctx.emit(LEAD_MISSING, "lead_region")
+    seen: set[str] = set()
+    for i, code in enumerate(p.partner_regions):
+        path = f"partner_regions[{i}]"
+        if not code:
+            ctx.emit(PARTNER_EMPTY, path)
+        elif code == p.lead_region:
+            ctx.emit(PARTNER_IS_LEAD, path, region=RegionRef(code, day))
+        elif code in seen:
+            ctx.emit(PARTNER_TWICE, path, region=RegionRef(code, day))
+        seen.add(code)
+    for path, code in [("lead_region", p.lead_region)] + [
+        (f"partner_regions[{i}]", c) for i, c in enumerate(p.partner_regions)
+    ]:
+        if not code:
+            continue
+        region = regions.get(code)
+        if region is not None and not region.exists_at(day):
+            ctx.emit(NOT_VALID, path, region=RegionRef(code, day), date=DateRef(day))
+        elif code not in prof.eligible:
+            ctx.emit(NOT_ELIGIBLE, path, region=RegionRef(code, day))
+    type_rule = prof.types.get(p.type)
+    if type_rule is not None:
+        count = len(p.applicant_regions())
+        if count < type_rule.min_regions:
+            ctx.emit(TOO_FEW, "partner_regions", type=Label(p.type), min=type_rule.min_regions, count=count)
+        if type_rule.max_regions and count > type_rule.max_regions:
+            ctx.emit(TOO_MANY, "partner_regions", type=Label(p.type), max=type_rule.max_regions, count=count)
+
+    if not p.organisations:
+        ctx.emit(ORGS_NONE, "organisations")
+        return
+    leads = [o for o in p.organisations if o.role == OrgRole.LEAD]
+    if not leads:
+        ctx.emit(ORG_LEAD_MISSING, "organisations")
+    elif len(leads) > 1:
+        ctx.emit(ORG_LEAD_TWICE, f"organisations[{p.organisations.index(leads[1])}].role", count=len(leads))
+    lang = prof.submission_language
+    for i, org in enumerate(p.organisations):
+        ref = OrgRef(org.name.ko or org.id, org.name.en or org.name.ko or org.id)
+        if not org.name.get(lang, fallback=False).strip():
+            ctx.emit(ORG_NAME_MISSING, f"organisations[{i}].name.{lang}", number=i + 1, language=Label(f"lang.{lang}"))
+        if not org.region:
+            ctx.emit(ORG_REGION_MISSING, f"organisations[{i}].region", org=ref)
+        if org.kind not in prof.shares:
+            ctx.emit(ORG_KIND_UNKNOWN, f"organisations[{i}].kind", org=ref)
+

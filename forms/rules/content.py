@@ -1,0 +1,89 @@
+"""Rules on the written plan: title, required sections and their lengths, the roadmap by stage."""
+
+from __future__ import annotations
+
+from forms.i18n import N_
+from forms.model import SECTIONS
+from forms.rules.base import Label, Severity, rule
+from forms.rules.context import Context
+
+E, W = Severity.ERROR, Severity.WARNING
+
+TITLE_MISSING = rule("content.title_missing", E, N_("Give the project a title in {language}."), "call")
+SECTION_MISSING = rule(
+    "content.section_missing", E, N_("{section}: this required section is empty in {language}."), "sections",
+)
+SECTION_SHORT = rule(
+    "content.section_short", W,
+    N_("{section} ({language}): {count} characters; at least {min} are expected."), "sections",
+)
+SECTION_LONG = rule(
+    "content.section_long", E,
+    N_("{section} ({language}): {count} characters, {excess} over the limit of {max}."), "sections",
+)
+ROADMAP_MISSING = rule(
+    "content.roadmap_missing", E, N_("Lay out the roadmap by stage, starting with the pilot."), "roadmap",
+)
+ROADMAP_PILOT = rule(
+    "content.roadmap_pilot", E, N_("Stage 1 must cover the pilot years {first}–{last}."), "roadmap",
+)
+ROADMAP_ORDER = rule(
+    "content.roadmap_order", E,
+    N_("Stage {stage} should start in {expected}, right after the previous stage; it starts in {start}."),
+    "roadmap",
+)
+ROADMAP_BACKWARDS = rule(
+    "content.roadmap_backwards", E, N_("Stage {stage} ends ({end}) before it starts ({start})."), "roadmap",
+)
+ROADMAP_LONG = rule(
+    "content.roadmap_too_long", E,
+    N_("The roadmap spans {years} years; a national R&D project may last at most {max}."), "roadmap",
+)
+ROADMAP_GOAL = rule("content.roadmap_goal_missing", E, N_("Stage {stage} has no goal."), "roadmap")
+
+
+def check(ctx: Context) -> None:
+    p, prof = ctx.proposal, ctx.profile
+    lang = prof.submission_language
+    language = Label(f"lang.{lang}")
+    if not p.title.get(lang, fallback=False).strip():
+        ctx.emit(TITLE_MISSING, f"title.{lang}", language=language)
+    for key in SECTIONS:
+        limits = prof.sections.get(key)
+        if limits is None:
+            continue
+        text = p.sections.get(key)
+        primary = text.get(lang, fallback=False).strip() if text else ""
+        if not primary:
+            ctx.emit(SECTION_MISSING, f"sections.{key}.{lang}", section=Label(key), language=language)
+        for which in ("ko", "en"):
+            value = (text.ko if which == "ko" else text.en).strip() if text else ""
+            if not value:
+                continue
+            count = len(value)
+            where = f"sections.{key}.{which}"
+            if limits.max_chars and count > limits.max_chars:
+                ctx.emit(SECTION_LONG, where, section=Label(key), language=Label(f"lang.{which}"), count=count,
+                         max=limits.max_chars, excess=count - limits.max_chars)
+            elif count < limits.min_chars and which == lang:
+                ctx.emit(SECTION_SHORT, where, section=Label(key), language=Label(f"lang.{which}"), count=count,
+                         min=limits.min_chars)
+
+    stages = p.roadmap
+    if not stages:
+        ctx.emit(ROADMAP_MISSING, "roadmap")
+        return
+    first, last = min(prof.years), max(prof.years)
+    if stages[0].start_year != first or stages[0].end_year != last:
+        ctx.emit(ROADMAP_PILOT, "roadmap[0]", first=first, last=last)
+    for i, stage in enumerate(stages):
+        if stage.end_year < stage.start_year:
+            ctx.emit(ROADMAP_BACKWARDS, f"roadmap[{i}]", stage=stage.stage, start=stage.start_year, end=stage.end_year)
+        if i and stage.start_year != stages[i - 1].end_year + 1:
+            ctx.emit(ROADMAP_ORDER, f"roadmap[{i}]", stage=stage.stage, start=stage.start_year,
+                     expected=stages[i - 1].end_year + 1)
+        if not stage.goal.get(lang, fallback=False).strip():
+            ctx.emit(ROADMAP_GOAL, f"roadmap[{i}].goal.{lang}", stage=stage.stage)
+    span = max(s.end_year for s in stages) - min(s.start_year for s in stages) + 1
+    if span > prof.roadmap_max_years:
+        ctx.emit(ROADMAP_LONG, "roadmap", years=span, max=prof.roadmap_max_years)

@@ -1,0 +1,124 @@
+"""The wizard's steps and their states, computed from the findings (the GUI only renders them).
+
+A finding belongs to the step whose field it names; the Review step gathers them all, and
+Export is allowed exactly when there is no error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from forms.i18n import N_, translate
+from forms.rules import Finding, Report
+
+
+class Step(StrEnum):
+    START = "start"
+    TYPE = "type"
+    REGIONS = "regions"
+    PLAN = "plan"
+    BUDGET = "budget"
+    REVIEW = "review"
+    EXPORT = "export"
+
+
+STEPS: tuple[Step, ...] = tuple(Step)
+
+STEP_TITLES: dict[Step, str] = {
+    Step.START: N_("Start"),
+    Step.TYPE: N_("Project type"),
+    Step.REGIONS: N_("Regions and organisations"),
+    Step.PLAN: N_("Plan"),
+    Step.BUDGET: N_("Budget"),
+    Step.REVIEW: N_("Review"),
+    Step.EXPORT: N_("Export"),
+}
+
+
+class StepState(StrEnum):
+    COMPLETE = "complete"
+    WARNINGS = "warnings"
+    ERRORS = "errors"
+
+
+_PREFIXES: tuple[tuple[str, Step], ...] = (
+    ("call", Step.START),
+    ("type", Step.TYPE),
+    ("lead_region", Step.REGIONS),
+    ("partner_regions", Step.REGIONS),
+    ("organisations", Step.REGIONS),
+    ("title", Step.PLAN),
+    ("date", Step.PLAN),
+    ("sections", Step.PLAN),
+    ("roadmap", Step.PLAN),
+    ("budget", Step.BUDGET),
+)
+
+
+def step_of(path: str) -> Step:
+    """The step where the field at ``path`` is edited."""
+    for prefix, step in _PREFIXES:
+        if path == prefix or path.startswith(prefix + ".") or path.startswith(prefix + "["):
+            return step
+    return Step.REVIEW
+
+
+def title(step: Step, lang: str) -> str:
+    return translate(STEP_TITLES[step], lang)
+
+
+@dataclass(frozen=True)
+class StepStatus:
+    step: Step
+    state: StepState
+    errors: int
+    warnings: int
+
+
+def findings_by_step(report: Report) -> dict[Step, list[Finding]]:
+    out: dict[Step, list[Finding]] = {s: [] for s in STEPS}
+    for finding in report.findings:
+        out[step_of(finding.path)].append(finding)
+    return out
+
+
+def _state(errors: int, warnings: int) -> StepState:
+    if errors:
+        return StepState.ERRORS
+    return StepState.WARNINGS if warnings else StepState.COMPLETE
+
+
+def step_statuses(report: Report) -> list[StepStatus]:
+    """Each step's state, in order. Review sums everything; Export is blocked by any error."""
+    grouped = findings_by_step(report)
+    out = []
+    total_e = len(report.errors)
+    total_w = len(report.warnings)
+    for step in STEPS:
+        if step in (Step.REVIEW, Step.EXPORT):
+            e, w = total_e, total_w
+            if step == Step.EXPORT:
+                w = 0
+        else:
+            items = grouped[step]
+            e = sum(1 for f in items if f.is_error)
+            w = len(items) - e
+        out.append(StepStatus(step, _state(e, w), e, w))
+    return out
+
+
+def export_allowed(report: Report) -> bool:
+    return not report.has_errors
+
+
+def export_blocked_reason(report: Report, lang: str) -> str:
+    """Why export is disabled, in ``lang``; empty when it is allowed."""
+    errors = report.errors
+    if not errors:
+        return ""
+    first = errors[0]
+    return translate(
+        N_("Export is blocked by {count} error(s). First: {message}"), lang,
+        count=len(errors), message=first.message(lang),
+    )

@@ -1,0 +1,113 @@
+"""Catalog upkeep behind `make i18n` and `make catalogs`.
+
+Domains: one per layer (forms, storage, reports, ui); main.py belongs to forms.
+  extract  — pybabel extract each layer into resources/locale/<domain>.pot
+  update   — merge into ko and en catalogs (new entries are added, none is lost)
+  english  — fill the English catalogs: English is the source language, so msgstr = msgid
+  compile  — build the .mo files the app loads
+  check    — list entries without a translation (exit 1 if any)
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from babel.messages.pofile import read_po, write_po
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LOCALE = os.path.join(ROOT, "resources", "locale")
+DOMAINS = {"forms": ["forms", "main.py"], "storage": ["storage"], "reports": ["reports"], "ui": ["ui"]}
+LANGS = ("ko", "en")
+
+
+def pybabel(*args: str) -> None:
+    done = subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], cwd=ROOT,
+                          capture_output=True, text=True)
+    if done.returncode:
+        sys.stderr.write(done.stdout + done.stderr)
+        raise SystemExit(done.returncode)
+
+
+def po_path(lang: str, domain: str) -> str:
+    return os.path.join(LOCALE, lang, "LC_MESSAGES", domain + ".po")
+
+
+def extract() -> None:
+    for domain, paths in DOMAINS.items():
+        existing = [p for p in paths if os.path.exists(os.path.join(ROOT, p))]
+        if not existing:
+            continue
+        pybabel("extract", "-F", "babel.cfg", "-k", "N_", "-k", "ngettext:1,2", "--no-location",
+                "--sort-output", "--project", "Regional Proposal Studio", "--copyright-holder",
+                "Regional Proposal Studio", "-o", os.path.join("resources", "locale", domain + ".pot"), *existing)
+
+
+def update() -> None:
+    for domain in DOMAINS:
+        pot = os.path.join(LOCALE, domain + ".pot")
+        if not os.path.exists(pot):
+            continue
+        for lang in LANGS:
+            po = po_path(lang, domain)
+            if os.path.exists(po):
+                pybabel("update", "-i", pot, "-o", po, "-l", lang, "--no-fuzzy-matching", "--ignore-obsolete")
+            else:
+                os.makedirs(os.path.dirname(po), exist_ok=True)
+                pybabel("init", "-i", pot, "-o", po, "-l", lang)
+
+
+def english() -> None:
+    for domain in DOMAINS:
+        po = po_path("en", domain)
+        if not os.path.exists(po):
+            continue
+        with open(po, "rb") as fp:
+            catalog = read_po(fp, locale="en")
+        for message in catalog:
+            if not message.id:
+                continue
+            if isinstance(message.id, tuple):
+                if not all(message.string):
+                    message.string = tuple(message.id)
+            elif not message.string:
+                message.string = message.id
+            message.flags.discard("fuzzy")
+        with open(po, "wb") as fp:
+            write_po(fp, catalog, width=100, omit_header=False)
+
+
+def compile_() -> None:
+    for domain in DOMAINS:
+        for lang in LANGS:
+            if os.path.exists(po_path(lang, domain)):
+                pybabel("compile", "-d", LOCALE, "-D", domain, "-l", lang)
+
+
+def missing() -> list[str]:
+    out = []
+    for domain in DOMAINS:
+        for lang in LANGS:
+            po = po_path(lang, domain)
+            if not os.path.exists(po):
+                continue
+            with open(po, "rb") as fp:
+                catalog = read_po(fp, locale=lang)
+            for message in catalog:
+                if not message.id:
+                    continue
+                strings = message.string if isinstance(message.string, tuple) else (message.string,)
+                if not all(strings) or message.fuzzy:
+                    ident = message.id[0] if isinstance(message.id, tuple) else message.id
+                    out.append(f"{lang}/{domain}: {ident}")
+    return out
+
+
+if __name__ == "__main__":
+    for step in sys.argv[1:]:
+        if step == "check":
+            gaps = missing()
+            print("\n".join(gaps) or "catalogs complete")
+            sys.exit(1 if gaps else 0)
+        {"extract": extract, "update": update, "english": english, "compile": compile_}[step]()
