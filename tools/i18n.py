@@ -105,7 +105,12 @@ def missing() -> list[str]:
 
 
 if __name__ == "__main__":
-    for step in sys.argv[1:]:
+    args = sys.argv[1:]
+    if "--domain" in args:  # work on one layer's catalogs only: --domain storage
+        i = args.index("--domain")
+        DOMAINS = {args[i + 1]: DOMAINS[args[i + 1]]}
+        del args[i : i + 2]
+    for step in args:
         if step == "check":
             gaps = missing()
             print("\n".join(gaps) or "catalogs complete")
