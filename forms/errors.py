@@ -13,7 +13,7 @@ class InputError(ValueError):
     ``text(lang)`` gives the full message in Korean or English.
     """
 
-    def __init__(self, message: str, where: str = "", **fields: object) -> None:
+    def __init__(self, message: str, /, where: str = "", **fields: object) -> None:
         self.message = message
         self.where = where
         self.fields = fields

@@ -132,7 +132,7 @@ def _bad_constant(name: str) -> object:
 
 class _Reader:
     def fail(self, path: str, message: str, **fields: object) -> InputError:
-        return InputError(message, where=path, **fields)
+        return InputError(message, path, **fields)
 
     def obj(self, value: object, path: str, keys: set[str], required: set[str]) -> dict:
         if not isinstance(value, dict):

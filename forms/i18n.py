@@ -160,7 +160,7 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return translations(_current).ngettext(singular, plural, n)
 
 
-def translate(message: str, lang: str, **fields: object) -> str:
+def translate(message: str, lang: str, /, **fields: object) -> str:
     """Translate ``message`` into ``lang`` (not necessarily the UI language) and fill its fields."""
     text = translations(normalise(lang)).gettext(message)
     return text.format(**fields) if fields else text

@@ -100,7 +100,10 @@ class CallProfile:
         table = {"types": self.types, "shares": self.shares, "caps": self.caps,
                  "policy": self.policy, "sections": self.sections}.get(head)
         if table is not None:
-            return table.get(tail)
+            if tail:
+                return table.get(tail)
+            sources = list(dict.fromkeys(item.source for item in table.values()))
+            return Sourced("; ".join(sources), any(item.inferred for item in table.values())) if sources else None
         if head == "call":
             return Sourced(self.source)
         return None

@@ -1,0 +1,118 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from forms.errors import InputError
+from forms.money import (
+    MAX_AMOUNT,
+    EntryUnit,
+    format_in_unit,
+    format_won,
+    hangul_numeral,
+    korean_reading,
+    official_form,
+    parse_amount,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "expected"),
+    [
+        ("5,500,000,000", EntryUnit.WON, 5_500_000_000),
+        ("5500000000원", EntryUnit.WON, 5_500_000_000),
+        ("5500000000원", EntryUnit.THOUSAND, 5_500_000_000),  # explicit 원 overrides the entry unit
+        ("55억", EntryUnit.WON, 5_500_000_000),
+        ("55억원", EntryUnit.MILLION, 5_500_000_000),
+        ("5억 5천만", EntryUnit.WON, 550_000_000),
+        ("3,000천원", EntryUnit.WON, 3_000_000),
+        ("3,000", EntryUnit.THOUSAND, 3_000_000),
+        ("3,000", EntryUnit.MILLION, 3_000_000_000),
+        ("１２３,４５６", EntryUnit.WON, 123_456),  # full-width digits and comma
+        ("  1 234 ", EntryUnit.WON, 1234),
+        ("1억 2,345만 6,789원", EntryUnit.WON, 123_456_789),
+        ("5.5억", EntryUnit.WON, 550_000_000),
+        ("1.5", EntryUnit.THOUSAND, 1_500),
+        ("천만원", EntryUnit.WON, 10_000_000),
+        ("금113,560원", EntryUnit.WON, 113_560),
+        ("₩1,000", EntryUnit.WON, 1000),
+        ("0", EntryUnit.WON, 0),
+        ("1000000000000000", EntryUnit.WON, MAX_AMOUNT),
+    ],
+)
+def test_parse_amounts_as_officials_type_them(text, unit, expected):
+    assert parse_amount(text, unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "needle"),
+    [
+        ("-5", EntryUnit.WON, "negative"),
+        ("−1,000", EntryUnit.WON, "negative"),
+        ("1.5원", EntryUnit.WON, "whole number"),
+        ("0.0005", EntryUnit.THOUSAND, "whole number"),
+        ("1000000000000001", EntryUnit.WON, "cannot exceed"),
+        ("1,000,000,001", EntryUnit.MILLION, "cannot exceed"),
+        ("", EntryUnit.WON, "Enter an amount"),
+        ("   ", EntryUnit.WON, "Enter an amount"),
+        ("abc", EntryUnit.WON, "not an amount"),
+        ("1,00", EntryUnit.WON, "not an amount"),
+        ("1.2.3", EntryUnit.WON, "not an amount"),
+        ("55억억", EntryUnit.WON, "not an amount"),
+        ("5억만", EntryUnit.WON, "not an amount"),
+        ("1e9", EntryUnit.WON, "not an amount"),
+        ("9" * 100, EntryUnit.WON, "too long"),
+    ],
+)
+def test_bad_amounts_get_a_clear_message(text, unit, needle):
+    with pytest.raises(InputError) as info:
+        parse_amount(text, unit)
+    assert needle in info.value.text("en")
+    assert info.value.text("ko")  # a message exists in Korean too
+
+
+def test_messages_are_translated():
+    with pytest.raises(InputError) as info:
+        parse_amount("-1")
+    assert info.value.text("ko") != info.value.text("en")
+    assert any("가" <= ch <= "힣" for ch in info.value.text("ko"))
+
+
+@given(st.text(max_size=40))
+def test_parser_raises_nothing_but_input_error(text):
+    for unit in EntryUnit:
+        try:
+            value = parse_amount(text, unit)
+        except InputError:
+            continue
+        assert isinstance(value, int) and 0 <= value <= MAX_AMOUNT
+
+
+@given(st.integers(min_value=0, max_value=MAX_AMOUNT))
+def test_formatted_amounts_read_back(amount):
+    assert parse_amount(f"{amount:,}") == amount
+    assert parse_amount(format_won(amount, "ko")) == amount
+    assert parse_amount(format_won(amount, "en")) == amount
+    assert parse_amount(korean_reading(amount)) == amount
+
+
+@given(st.integers(min_value=0, max_value=10**12).map(lambda n: n * 1000))
+def test_thousand_unit_round_trip(amount):
+    assert parse_amount(format_in_unit(amount, EntryUnit.THOUSAND, "ko"), EntryUnit.THOUSAND) == amount
+
+
+def test_reading_and_official_forms():
+    assert korean_reading(5_500_000_000) == "55억 원"
+    assert korean_reading(123_456_789) == "1억 2,345만 6,789원"
+    assert korean_reading(0) == "0원"
+    assert official_form(113_560) == "금113,560원(금일십일만삼천오백육십원)"
+    assert official_form(5_500_000_000) == "금5,500,000,000원(금오십오억원)"
+    assert hangul_numeral(0) == "영"
+    assert hangul_numeral(10_001) == "일만일"
+    assert hangul_numeral(2_000_000_000_000) == "이조"
+
+
+def test_locale_formatting():
+    assert format_won(5_500_000_000, "ko") == "5,500,000,000원"
+    assert format_won(5_500_000_000, "en") == "KRW 5,500,000,000"
+    assert format_in_unit(1_234_567, EntryUnit.THOUSAND, "ko") == "1,234.567"
+    assert format_in_unit(5_500_000_000, EntryUnit.MILLION, "en") == "5,500"

@@ -1,0 +1,84 @@
+import os
+import shutil
+import tomllib
+
+import pytest
+
+from forms.errors import InputError
+from forms.profile import calls_dir, load_profile, load_profile_file, profile_ids
+
+SHIPPED = os.path.join(calls_dir(), "msit-mega-2023.toml")
+
+
+@pytest.mark.parametrize("call_id", profile_ids())
+def test_every_shipped_profile_loads(call_id):
+    profile = load_profile(call_id)
+    assert profile.id == call_id
+    assert profile.years and profile.allowed_categories and profile.eligible
+    # Every value carries its source.
+    for key in ("years", "national_cap", "local_match", "eligibility", "categories", "roadmap"):
+        assert profile.clause(key).source
+
+
+def test_mega_2023_values():
+    p = load_profile("msit-mega-2023")
+    assert p.years == (2023, 2024, 2025)
+    assert p.national_cap == 5_500_000_000
+    assert p.local_min == 20 and p.local_basis == "national"
+    assert p.types["super_regional"].min_regions == 2
+    assert p.types["leap"].min_regions == p.types["leap"].max_regions == 1
+    assert len(p.eligible) == 14 and not {"KR-11", "KR-28", "KR-41"} & set(p.eligible)
+    assert p.shares["sme"].gov_max == 75 and p.shares["large"].own_cash_min == 15
+    assert p.caps["commissioned"].percent == 40
+    assert p.local_source.inferred
+
+
+def edited(tmp_path, old, new):
+    text = open(SHIPPED, encoding="utf-8").read()
+    assert old in text
+    path = tmp_path / "msit-mega-2023.toml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize(("old", "new", "needle"), [
+    ("min_percent = 20", 'min_percent = "twenty"', "key 'local_match.min_percent': expected a percentage"),
+    ("min_percent = 20", "min_percent = 120", "local_match.min_percent"),
+    ("amount_krw = 5_500_000_000", "amount_kwr = 5_500_000_000", "unknown key 'national_cap.amount_kwr'"),
+    ('basis = "national"', 'basis = "regional"', "key 'local_match.basis': expected 'national' or 'total'"),
+    ('"KR-26", "KR-27"', '"KR-26", "KR-99"', "eligibility.regions"),
+    ('"personnel", "student_personnel"', '"personnel", "coffee"', "categories.allowed"),
+    ("gov_max_percent = 75", "", "key 'shares.sme.gov_max_percent': expected a percentage"),
+    ("announced = 2023-04-11", 'announced = "April"', "key 'announced': expected a date"),
+    ("[types.leap]", "[types.solo]", "types.solo"),
+    ("id = ", "id = = ", "is not valid TOML"),
+])
+def test_bad_profiles_name_file_key_and_expectation(tmp_path, old, new, needle):
+    path = edited(tmp_path, old, new)
+    with pytest.raises(InputError) as info:
+        load_profile_file(path)
+    text = info.value.text("en")
+    assert "msit-mega-2023.toml" in text and needle in text
+
+
+def test_a_new_call_is_a_new_file(tmp_path, monkeypatch):
+    """Adding a call is adding a profile file: nothing else changes."""
+    folder = tmp_path / "calls"
+    folder.mkdir()
+    shutil.copy(SHIPPED, folder / "msit-mega-2023.toml")
+    text = open(SHIPPED, encoding="utf-8").read().replace('id = "msit-mega-2023"', 'id = "msit-mega-2026"')
+    text = text.replace("values = [2023, 2024, 2025]", "values = [2026, 2027, 2028]")
+    (folder / "msit-mega-2026.toml").write_text(text, encoding="utf-8")
+    from forms import profile as module
+
+    monkeypatch.setattr(module, "calls_dir", lambda: str(folder))
+    monkeypatch.setattr(module, "_cache", {})
+    assert module.profile_ids() == ["msit-mega-2023", "msit-mega-2026"]
+    assert module.load_profile("msit-mega-2026").years == (2026, 2027, 2028)
+    with pytest.raises(InputError):
+        module.load_profile("msit-mega-1999")
+
+
+def test_shipped_profile_is_plain_toml():
+    with open(SHIPPED, "rb") as fp:
+        assert tomllib.load(fp)["id"] == "msit-mega-2023"

@@ -1,0 +1,49 @@
+from forms.rules import validate
+from forms.steps import (
+    STEPS,
+    Step,
+    StepState,
+    export_allowed,
+    export_blocked_reason,
+    step_of,
+    step_statuses,
+)
+
+
+def test_paths_map_to_steps():
+    assert step_of("type") == Step.TYPE
+    assert step_of("partner_regions[1]") == Step.REGIONS
+    assert step_of("organisations[2].name.ko") == Step.REGIONS
+    assert step_of("sections.summary.ko") == Step.PLAN
+    assert step_of("roadmap[0]") == Step.PLAN
+    assert step_of("budget.lines[4].amount_krw") == Step.BUDGET
+    assert step_of("budget") == Step.BUDGET
+    assert step_of("typewriter") == Step.REVIEW  # a prefix must end at a separator
+
+
+def test_complete_sample_allows_export(super_regional):
+    report = validate(super_regional)
+    states = {s.step: s.state for s in step_statuses(report)}
+    assert set(states) == set(STEPS)
+    assert all(state == StepState.COMPLETE for state in states.values())
+    assert export_allowed(report) and export_blocked_reason(report, "en") == ""
+
+
+def test_errors_and_warnings_land_on_their_steps(super_regional):
+    super_regional.partner_regions = ["KR-27", "KR-27"]  # error on Regions
+    super_regional.budget_lines[0].amount_krw -= 1  # national below the cap: warning on Budget
+    report = validate(super_regional)
+    states = {s.step: s for s in step_statuses(report)}
+    assert states[Step.REGIONS].state == StepState.ERRORS
+    assert states[Step.BUDGET].state == StepState.WARNINGS
+    assert states[Step.PLAN].state == StepState.COMPLETE
+    assert states[Step.REVIEW].errors == len(report.errors)
+    assert states[Step.EXPORT].state == StepState.ERRORS
+    assert not export_allowed(report)
+    assert "1 error" in export_blocked_reason(report, "en")
+
+
+def test_export_allowed_exactly_without_errors(super_regional):
+    super_regional.budget_lines[0].amount_krw -= 1  # a warning only
+    report = validate(super_regional)
+    assert report.warnings and not report.errors and export_allowed(report)
