@@ -90,16 +90,21 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=["ko", "en", i18n.PSEUDO], help=_("language of messages and the GUI"))
     parser.add_argument("--db", metavar="PATH", help=_("the database file (default: in your user data folder)"))
     parser.add_argument("--smoke", action="store_true", help=_("open the main window and exit once idle"))
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", dest="sub_lang", choices=["ko", "en", i18n.PSEUDO], default=argparse.SUPPRESS,
+                        help=_("language of messages"))
+    with_db = argparse.ArgumentParser(add_help=False)
+    with_db.add_argument("--db", dest="sub_db", metavar="PATH", default=argparse.SUPPRESS,
+                         help=_("the database file (default: in your user data folder)"))
     sub = parser.add_subparsers(dest="command")
 
-    p = sub.add_parser("sample", help=_("write a complete reference proposal"))
+    p = sub.add_parser("sample", parents=[common], help=_("write a complete reference proposal"))
     p.add_argument("--type", required=True, choices=["super_regional", "leap"])
     p.add_argument("--out", required=True, metavar="FILE")
     p.set_defaults(func=cmd_sample)
 
-    p = sub.add_parser("validate", help=_("check a proposal file against its call's rules"))
+    p = sub.add_parser("validate", parents=[common], help=_("check a proposal file against its call's rules"))
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--lang", dest="sub_lang", choices=["ko", "en", i18n.PSEUDO])
     p.add_argument("--json", action="store_true", help=_("print the findings as JSON"))
     p.set_defaults(func=cmd_validate)
 
@@ -112,28 +117,27 @@ def build_parser() -> argparse.ArgumentParser:
                    help=_("unit of the amount tables"))
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("db", help=_("work with the proposal database"))
-    p.add_argument("--db", dest="sub_db", metavar="PATH")
-    p.add_argument("--lang", dest="sub_lang", choices=["ko", "en", i18n.PSEUDO])
+    p = sub.add_parser("db", parents=[common, with_db], help=_("work with the proposal database"))
     dbsub = p.add_subparsers(dest="db_command", required=True)
-    dbsub.add_parser("list", help=_("list the proposals"))
-    q = dbsub.add_parser("import", help=_("import exchange files"))
+    verbs = {"parents": [common, with_db]}
+    dbsub.add_parser("list", help=_("list the proposals"), **verbs)
+    q = dbsub.add_parser("import", help=_("import exchange files"), **verbs)
     q.add_argument("files", nargs="+", metavar="FILE")
-    q = dbsub.add_parser("export", help=_("write a proposal to an exchange file"))
+    q = dbsub.add_parser("export", help=_("write a proposal to an exchange file"), **verbs)
     q.add_argument("id", metavar="ID")
     q.add_argument("--out", required=True, metavar="FILE")
-    q = dbsub.add_parser("snapshot", help=_("save the working copy under a name"))
+    q = dbsub.add_parser("snapshot", help=_("save the working copy under a name"), **verbs)
     q.add_argument("id", metavar="ID")
     q.add_argument("--name", required=True)
-    q = dbsub.add_parser("snapshots", help=_("list a proposal's snapshots"))
+    q = dbsub.add_parser("snapshots", help=_("list a proposal's snapshots"), **verbs)
     q.add_argument("id", metavar="ID")
-    q = dbsub.add_parser("diff", help=_("show what changed between two snapshots"))
+    q = dbsub.add_parser("diff", help=_("show what changed between two snapshots"), **verbs)
     q.add_argument("id", metavar="ID")
     q.add_argument("snap_a", metavar="SNAP_A")
     q.add_argument("snap_b", metavar="SNAP_B")
-    dbsub.add_parser("check", help=_("check the database's integrity"))
-    dbsub.add_parser("backups", help=_("list the automatic backups"))
-    q = dbsub.add_parser("restore", help=_("restore a backup"))
+    dbsub.add_parser("check", help=_("check the database's integrity"), **verbs)
+    dbsub.add_parser("backups", help=_("list the automatic backups"), **verbs)
+    q = dbsub.add_parser("restore", help=_("restore a backup"), **verbs)
     q.add_argument("backup", metavar="BACKUP")
     p.set_defaults(func=cmd_db)
     return parser
@@ -157,6 +161,8 @@ def main(argv: list[str] | None = None) -> int:
         ns.lang = ns.sub_lang
     if getattr(ns, "sub_db", None):
         ns.db = ns.sub_db
+    if getattr(ns, "packet_lang", None) and not ns.lang:
+        ns.lang = ns.packet_lang  # export: messages follow the packet's language unless told otherwise
     if ns.lang:
         lang = i18n.set_language(ns.lang)
     try:

@@ -64,6 +64,7 @@ _FIELD = re.compile(r"(\{[^{}]*\})")
 
 
 def pseudo(message: str) -> str:
+    """Accented-looking, 40 % longer, bracketed; ``{fields}`` untouched so ``.format()`` still works."""
     if not message:
         return message
     parts = []
@@ -72,7 +73,9 @@ def pseudo(message: str) -> str:
             parts.append(piece)
         else:
             parts.append("".join(ch + ("~" if ch.isalpha() and i % 2 == 0 else "") for i, ch in enumerate(piece)))
-    return "[" + "".join(parts) + "]"
+    body = "".join(parts)
+    pad = -(-len(message) * 4 // 10) - (len(body) - len(message))
+    return "[" + body + "·" * max(0, pad) + "]"
 
 
 def translations(lang: str) -> gettext.NullTranslations:

@@ -64,7 +64,7 @@ def _budget(orgs: list[tuple[str, int, dict[str, int], str | None]],
 
 def _roadmap(goals: list[tuple[str, str]]) -> list[RoadmapStage]:
     spans = [(2023, 2025), (2026, 2028), (2029, 2032)]
-    return [RoadmapStage(i + 1, start, end, Text(ko, en)) for i, ((start, end), (ko, en)) in enumerate(zip(spans, goals))]
+    return [RoadmapStage(i + 1, start, end, Text(ko, en)) for i, ((start, end), (ko, en)) in enumerate(zip(spans, goals, strict=True))]
 
 
 def super_regional() -> Proposal:

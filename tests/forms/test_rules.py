@@ -31,13 +31,13 @@ def with_lines(p, *lines):
 def cap_lines(national=5_500_000_000, local_47=None, local_27=None):
     """National funds split over three years and local funds in proportion, for the sample's orgs."""
     per = [national // 3, national // 3, national - 2 * (national // 3)]
-    lines = [BudgetLine(y, "postech", "personnel", "national", a) for y, a in zip((2023, 2024, 2025), per)]
+    lines = [BudgetLine(y, "postech", "personnel", "national", a) for y, a in zip((2023, 2024, 2025), per, strict=True)]
     for region, amount in (("KR-47", local_47), ("KR-27", local_27)):
         if amount is None:
             continue
         parts = [amount // 3, amount // 3, amount - 2 * (amount // 3)]
         org = "postech" if region == "KR-47" else "knu"
-        lines += [BudgetLine(y, org, "materials", "local", a, region) for y, a in zip((2023, 2024, 2025), parts)]
+        lines += [BudgetLine(y, org, "materials", "local", a, region) for y, a in zip((2023, 2024, 2025), parts, strict=True)]
     return lines
 
 

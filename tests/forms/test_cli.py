@@ -1,0 +1,103 @@
+"""The command line as a user runs it: a subprocess, in Korean and in English."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def run(*args, lang=None):
+    env = dict(os.environ, PYTHONIOENCODING="utf-8", LANG="C.UTF-8")
+    env.pop("LC_ALL", None)
+    cmd = [sys.executable, os.path.join(ROOT, "main.py"), *args]
+    if lang:
+        cmd += ["--lang", lang]
+    return subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", env=env, timeout=60)
+
+
+@pytest.fixture(scope="module")
+def sample_files(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("samples")
+    out = {}
+    for kind in ("super_regional", "leap"):
+        path = folder / f"{kind}.json"
+        done = run("sample", "--type", kind, "--out", str(path))
+        assert done.returncode == 0, done.stderr
+        out[kind] = path
+    return out
+
+
+@pytest.mark.parametrize("kind", ["super_regional", "leap"])
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_samples_validate_clean(sample_files, kind, lang):
+    done = run("validate", str(sample_files[kind]), lang=lang)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+    assert ("0 error(s)" in done.stdout) if lang == "en" else ("오류 0" in done.stdout or "0건" in done.stdout)
+
+
+def broken(sample_files, tmp_path):
+    doc = json.loads(sample_files["super_regional"].read_text(encoding="utf-8"))
+    doc["partner_regions"] = []
+    for line in doc["budget"]["lines"]:
+        if line["source"] == "local":
+            line["region"] = "KR-47"
+            line["amount_krw"] //= 2
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_errors_exit_1_with_one_finding_per_line(sample_files, tmp_path, lang):
+    done = run("validate", str(broken(sample_files, tmp_path)), lang=lang)
+    assert done.returncode == 1
+    lines = [line.split("\t") for line in done.stdout.splitlines() if "\t" in line]
+    codes = {parts[1] for parts in lines}
+    assert {"type.too_few_regions", "budget.local_match_short"} <= codes
+    assert all(len(parts) == 4 for parts in lines)
+    message = next(parts[3] for parts in lines if parts[1] == "budget.local_match_short")
+    if lang == "ko":
+        assert "지방비" in message and "원" in message
+    else:
+        assert "Local funds are KRW" in message
+
+
+def test_json_output(sample_files, tmp_path):
+    done = run("validate", str(broken(sample_files, tmp_path)), "--json", lang="en")
+    assert done.returncode == 1
+    doc = json.loads(done.stdout)
+    assert doc["errors"] >= 2 and doc["call"] == "msit-mega-2023"
+    first = doc["findings"][0]
+    assert set(first) == {"severity", "code", "path", "message", "clause"}
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_unreadable_file_exit_2_without_traceback(tmp_path, lang):
+    path = tmp_path / "bad.json"
+    path.write_text('{"format": "regional-proposal",\n  "budget": {"lines": [1.5', encoding="utf-8")
+    done = run("validate", str(path), lang=lang)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert "2" in done.stderr  # the line number
+    assert ("줄" in done.stderr) if lang == "ko" else ("line 2" in done.stderr)
+
+
+def test_field_path_in_message(sample_files, tmp_path):
+    doc = json.loads(sample_files["leap"].read_text(encoding="utf-8"))
+    doc["budget"]["lines"][3]["amount_krw"] = 12.5
+    path = tmp_path / "float.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    done = run("validate", str(path), lang="en")
+    assert done.returncode == 2
+    assert "budget.lines[3].amount_krw: must be a whole number of won, 0 or more" in done.stderr
+
+
+def test_missing_file_and_unwritable_sample(tmp_path):
+    assert run("validate", str(tmp_path / "none.json"), lang="en").returncode == 2
+    done = run("sample", "--type", "leap", "--out", str(tmp_path / "no" / "such" / "dir.json"), lang="en")
+    assert done.returncode == 2 and "Cannot write" in done.stderr and "Traceback" not in done.stderr
