@@ -38,5 +38,13 @@ i18n: $(STAMP)  ## extract strings, update both catalogs, fill English, compile,
 bench: catalogs  ## measure speed (prints a table)
 	QT_QPA_PLATFORM=offscreen $(PYTHON) bench/run.py
 
+bundle: catalogs  ## build the app for this system with pyinstaller.spec (dist/)
+	$(PYTHON) -m pip install --quiet -e '.[bundle]'
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build pyinstaller.spec
+	@if [ -n "$$WINDOWS_SIGN_CERT" ]; then \
+	  signtool sign /f "$$WINDOWS_SIGN_CERT" /p "$$WINDOWS_SIGN_PASSWORD" /fd sha256 /tr "$$WINDOWS_TIMESTAMP_URL" /td sha256 \
+	    dist/regional-proposal-studio/RegionalProposalStudio.exe dist/regional-proposal-studio/rps.exe; fi
+	@du -sh dist/regional-proposal-studio
+
 clean:  ## remove the virtual environment and build output
 	rm -rf $(VENV) build dist

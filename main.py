@@ -24,6 +24,8 @@ EXIT_OK, EXIT_ERRORS, EXIT_BAD_INPUT = 0, 1, 2
 
 def _print(text: str, err: bool = False) -> None:
     stream = sys.stderr if err else sys.stdout
+    if stream is None:  # a windowed executable has no console
+        return
     try:
         stream.write(text + "\n")
     except UnicodeEncodeError:  # a console that cannot show Hangul

@@ -9,3 +9,8 @@ VERSION = "0.1.0"
 #: Exchange-file format identifier and the version this app writes.
 FILE_FORMAT = "regional-proposal"
 FILE_FORMAT_VERSION = 1
+#: Executables of the bundle (pyinstaller.spec): the windowed app and the command line.
+GUI_EXE = "RegionalProposalStudio"
+CLI_EXE = "rps"
+MACOS_MINIMUM = "11.0"
+COPYRIGHT = "© 2026 Regional Proposal Studio. Fonts: NanumGothic, NanumMyeongjo © NAVER Corporation (OFL 1.1)."

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Run the frozen app the way a user would and check each step: --smoke, sample, validate, export.
+# Prints the bundle's size (budget <= 150 MB), the start-up time and the sample's export time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DIST=dist/regional-proposal-studio
+GUI="$DIST/RegionalProposalStudio"
+CLI="$DIST/rps"
+[ -x "$GUI" ] && [ -x "$CLI" ] || { echo "bundle not built: run make bundle" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
+
+now() { date +%s.%N; }
+t0=$(now); "$GUI" --smoke --db "$work/smoke.db" --lang ko; t1=$(now)
+echo "ok  --smoke (start-up $(echo "$t1 - $t0" | bc) s)"
+
+"$CLI" sample --type super_regional --out "$work/s.json" --lang en | grep -q "Wrote"
+"$CLI" sample --type leap --out "$work/l.json" --lang ko >/dev/null
+echo "ok  sample"
+
+"$CLI" validate "$work/s.json" --lang ko >/dev/null
+"$CLI" validate "$work/l.json" --json --lang en | grep -q '"errors": 0'
+set +e; printf '{"format": 1' > "$work/bad.json"; "$CLI" validate "$work/bad.json" 2>/dev/null; rc=$?; set -e
+[ "$rc" -eq 2 ] || { echo "validate of a broken file exited $rc, expected 2" >&2; exit 1; }
+echo "ok  validate (0 for the samples, 2 for a broken file)"
+
+t0=$(now); "$CLI" export "$work/s.json" --out "$work/s.pdf" --lang ko; t1=$(now)
+head -c 5 "$work/s.pdf" | grep -q "%PDF-"
+command -v pdftotext >/dev/null && pdftotext "$work/s.pdf" - | grep -q "끝"
+"$CLI" export "$work/l.json" --out "$work/l.pdf" --lang en
+echo "ok  export (sample packet in $(echo "$t1 - $t0" | bc) s, $(stat -c %s "$work/s.pdf") bytes)"
+
+size=$(du -sm "$DIST" | cut -f1)
+echo "bundle size: ${size} MB (budget 150 MB)"
+[ "$size" -le 150 ] || { echo "bundle is over budget" >&2; exit 1; }
