@@ -34,11 +34,13 @@ def _print(text: str, err: bool = False) -> None:
 
 def cmd_sample(ns: argparse.Namespace) -> int:
     from forms.exchange import write_file
+    from forms.model import label
     from forms.sample import SAMPLES
 
     proposal = SAMPLES[ns.type]()
     write_file(proposal, ns.out)
-    _print(_("Wrote the {type} sample to {file}.").format(type=ns.type, file=ns.out))
+    _print(_("Wrote the sample of the {type} to {file}.").format(
+        type=label(ns.type, i18n.current_language()), file=ns.out))
     return EXIT_OK
 
 

@@ -5,6 +5,19 @@ from __future__ import annotations
 from forms.i18n import translate
 
 
+class Phrase:
+    """A translatable word or phrase used as a message field ("a list", "nothing", …)."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+    def render(self, lang: str) -> str:
+        return translate(self.message, lang)
+
+    def __str__(self) -> str:
+        return self.message
+
+
 class InputError(ValueError):
     """Bad input from a person or a file.
 
@@ -20,5 +33,6 @@ class InputError(ValueError):
         super().__init__(self.text("en"))
 
     def text(self, lang: str) -> str:
-        body = translate(self.message, lang, **self.fields)
+        fields = {k: (v.render(lang) if hasattr(v, "render") else v) for k, v in self.fields.items()}
+        body = translate(self.message, lang, **fields)
         return f"{self.where}: {body}" if self.where else body

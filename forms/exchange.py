@@ -17,7 +17,7 @@ from decimal import Decimal
 from forms import categories, regions
 from forms.app import FILE_FORMAT, FILE_FORMAT_VERSION
 from forms.atomic import write_bytes
-from forms.errors import InputError
+from forms.errors import InputError, Phrase
 from forms.i18n import N_
 from forms.model import (
     SECTIONS,
@@ -201,7 +201,7 @@ def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
-def _kind(value: object) -> str:
+def _kind(value: object) -> object:
     if isinstance(value, _Float):
         return value.text
     if value is None:
@@ -212,7 +212,11 @@ def _kind(value: object) -> str:
         return str(value)
     if isinstance(value, str):
         return json.dumps(value[:30], ensure_ascii=False)
-    return {dict: "an object", list: "a list"}.get(type(value), type(value).__name__)
+    if isinstance(value, dict):
+        return Phrase(N_("an object"))
+    if isinstance(value, list):
+        return Phrase(N_("a list"))
+    return type(value).__name__
 
 
 _TOP_KEYS = {"format", "format_version", "id", "call", "type", "date", "title", "lead_region",

@@ -78,19 +78,19 @@ def _parse(text: str, unit: EntryUnit) -> int:
     ``원``) is read in ``unit``. Raises :class:`InputError` with a clear message otherwise.
     """
     if not isinstance(text, str):
-        raise InputError(N_("Enter an amount in won."))
+        raise InputError(N_("Enter an amount."))
     if len(text) > _MAX_INPUT:
         raise InputError(N_("That is too long to be an amount."))
     raw = _normalise(text)
     if not raw:
-        raise InputError(N_("Enter an amount in won."))
+        raise InputError(N_("Enter an amount."))
     if raw[0] in "-−‐(" or raw.startswith("마이너스"):
         raise InputError(N_("An amount cannot be negative."))
     explicit = False
     if raw.endswith("원"):
         raw, explicit = raw[:-1], True
     if not raw:
-        raise InputError(N_("Enter an amount in won."))
+        raise InputError(N_("Enter an amount."))
     total = Decimal(0)
     group = Decimal(0)
     pos = 0
@@ -129,10 +129,20 @@ def _parse(text: str, unit: EntryUnit) -> int:
     if not (seen_unit or explicit):
         total *= unit.value
     if total > MAX_AMOUNT:
-        raise InputError(N_("An amount cannot exceed {limit}."), limit=format_won(MAX_AMOUNT, "en"))
+        raise InputError(N_("An amount cannot exceed {limit}."), limit=_Won(MAX_AMOUNT))
     if total != total.to_integral_value():
         raise InputError(N_("An amount must be a whole number of won; {text} is not."), text=text.strip())
     return int(total)
+
+
+class _Won:
+    """An amount as a message field, formatted in the message's language."""
+
+    def __init__(self, amount: int) -> None:
+        self.amount = amount
+
+    def render(self, lang: str) -> str:
+        return format_won(self.amount, lang)
 
 
 def format_number(value: int, lang: str) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from forms import categories, regions
-from forms.errors import InputError
+from forms.errors import InputError, Phrase
 from forms.i18n import N_
 from forms.model import SECTIONS, OrgKind, ProjectType, Text
 from forms.paths import resource_path
@@ -125,10 +125,10 @@ class _Reader:
         self.used: dict[str, set[str]] = {}
 
     def fail(self, key: str, expected: str, found: object) -> ProfileError:
-        shown = "nothing" if found is _MISSING else f"{type(found).__name__} {found!r}"[:80]
+        shown = Phrase(N_("nothing")) if found is _MISSING else f"{found!r}"[:80]
         return ProfileError(
             N_("Call profile {file}, key '{key}': expected {expected}, found {found}."),
-            file=self.path, key=key, expected=expected, found=shown,
+            file=self.path, key=key, expected=Phrase(expected), found=shown,
         )
 
     def table(self, key: str, parent: dict | None = None, optional: bool = False) -> dict:
@@ -137,7 +137,7 @@ class _Reader:
         if value is _MISSING and optional:
             return {}
         if not isinstance(value, dict):
-            raise self.fail(key, "a table", value)
+            raise self.fail(key, N_("a table"), value)
         return value
 
     def get(self, table: dict, prefix: str, key: str, kind: str, default: object = _MISSING) -> object:
@@ -183,13 +183,13 @@ class _Reader:
 
 
 _KIND_TEXT = {
-    "str": "a text",
-    "bool": "true or false",
-    "int": "a whole number, 0 or more",
-    "percent": "a percentage from 0 to 100",
-    "date": "a date (YYYY-MM-DD)",
-    "ints": "a list of whole numbers",
-    "strs": "a list of texts",
+    "str": N_("a text"),
+    "bool": N_("true or false"),
+    "int": N_("a whole number, 0 or more"),
+    "percent": N_("a percentage from 0 to 100"),
+    "date": N_("a date (YYYY-MM-DD)"),
+    "ints": N_("a list of whole numbers"),
+    "strs": N_("a list of texts"),
 }
 _SOURCED = {"source", "inferred", "note"}
 
@@ -214,15 +214,15 @@ def parse_profile(data: dict, path: str) -> CallProfile:
     r.only(local, "local_match", {"min_percent", "basis"} | _SOURCED)
     basis = r.get(local, "local_match", "basis", "str")
     if basis not in ("national", "total"):
-        raise r.fail("local_match.basis", "'national' or 'total'", basis)
+        raise r.fail("local_match.basis", N_("'national' or 'total'"), basis)
 
     types_t = r.table("types")
     types: dict[str, TypeRule] = {}
     for code, t in types_t.items():
         if code not in {p.value for p in ProjectType}:
-            raise r.fail(f"types.{code}", "'super_regional' or 'leap'", code)
+            raise r.fail(f"types.{code}", N_("'super_regional' or 'leap'"), code)
         if not isinstance(t, dict):
-            raise r.fail(f"types.{code}", "a table", t)
+            raise r.fail(f"types.{code}", N_("a table"), t)
         r.only(t, f"types.{code}", {"min_regions", "max_regions"} | _SOURCED)
         types[code] = TypeRule(
             min_regions=r.get(t, f"types.{code}", "min_regions", "int"),
@@ -235,14 +235,14 @@ def parse_profile(data: dict, path: str) -> CallProfile:
     eligible = tuple(r.get(elig, "eligibility", "regions", "strs"))
     for code in eligible:
         if not regions.is_known(code):
-            raise r.fail("eligibility.regions", "ISO 3166-2:KR codes such as 'KR-47'", code)
+            raise r.fail("eligibility.regions", N_("ISO 3166-2:KR codes such as 'KR-47'"), code)
 
     cats = r.table("categories")
     r.only(cats, "categories", {"allowed"} | _SOURCED)
     allowed = tuple(r.get(cats, "categories", "allowed", "strs"))
     for code in allowed:
         if not categories.is_known(code):
-            raise r.fail("categories.allowed", "category codes such as 'personnel'", code)
+            raise r.fail("categories.allowed", N_("category codes such as 'personnel'"), code)
 
     shares: dict[str, ShareRule] = {}
     shares_t = r.table("shares")
@@ -291,11 +291,11 @@ def parse_profile(data: dict, path: str) -> CallProfile:
     severity = r.table("severity", optional=True)
     for code, value in severity.items():
         if value not in ("error", "warning"):
-            raise r.fail(f"severity.{code}", "'error' or 'warning'", value)
+            raise r.fail(f"severity.{code}", N_("'error' or 'warning'"), value)
 
     lang = r.get(data, "", "submission_language", "str")
     if lang not in ("ko", "en"):
-        raise r.fail("submission_language", "'ko' or 'en'", lang)
+        raise r.fail("submission_language", N_("'ko' or 'en'"), lang)
     return CallProfile(
         id=r.get(data, "", "id", "str"),
         version=r.get(data, "", "version", "str"),
