@@ -11,11 +11,29 @@ from collections.abc import Iterator
 from typing import IO
 
 
+def _read_umask() -> int:
+    # Read once at import: os.umask can only be read by setting it, which is not thread-safe.
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask
+
+
+_UMASK = _read_umask()
+
+
 @contextlib.contextmanager
 def atomic_write(path: str, mode: str = "wb", encoding: str | None = None) -> Iterator[IO]:
     folder = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".tmp", dir=folder)
     try:
+        # mkstemp makes the file private (0600); give it the mode a plain open() would, or keep the
+        # mode of the file it replaces.
+        try:
+            perms = os.stat(path).st_mode & 0o7777
+        except OSError:
+            perms = 0o666 & ~_UMASK
+        with contextlib.suppress(OSError):
+            os.chmod(tmp, perms)
         with os.fdopen(fd, mode, encoding=encoding, newline="" if "b" not in mode else None) as fp:
             yield fp
             fp.flush()

@@ -175,3 +175,17 @@ def test_loader_raises_nothing_but_input_error_on_random_bytes(raw):
         exchange.loads_bytes(raw)
     except InputError:
         pass
+
+
+def test_written_files_get_ordinary_permissions(tmp_path, super_regional):
+    import os
+    import stat
+
+    path = tmp_path / "p.json"
+    exchange.write_file(super_regional, str(path))
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o666 & ~umask
+    os.chmod(path, 0o640)
+    exchange.write_file(super_regional, str(path))  # replacing keeps the file's mode
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o640

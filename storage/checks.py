@@ -1,0 +1,84 @@
+"""Failures turned into clear messages, and the deep consistency check behind ``db check``."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from forms import exchange
+from forms.errors import InputError
+from forms.i18n import N_, _, current_language
+from storage import migrations
+from storage.errors import DamagedDatabase, StorageError, Unavailable
+from storage.schema import proposals, snapshots, working_copies
+
+
+def reason_of(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    return str(orig) or type(orig).__name__
+
+
+@contextlib.contextmanager
+def guard(path: str) -> Iterator[None]:
+    """Database failures become clear messages: locked or unwritable, or damaged."""
+    try:
+        yield
+    except StorageError:
+        raise
+    except DBAPIError as exc:
+        if _damage(exc):
+            raise DamagedDatabase(path, N_("its pages are inconsistent (the database is damaged).")) from exc
+        if isinstance(exc, OperationalError):  # locked, read-only, disk full, cannot open
+            raise Unavailable(N_("The database {file} cannot be used right now: {reason}"), file=path,
+                              reason=reason_of(exc)) from exc
+        raise
+    except sqlite3.DatabaseError as exc:
+        if _damage(exc):
+            raise DamagedDatabase(path, N_("its pages are inconsistent (the database is damaged).")) from exc
+        raise
+
+
+def _damage(exc: BaseException) -> bool:
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    return any(sign in text for sign in ("malformed", "not a database", "disk image", "corrupt"))
+
+
+def problems(conn: Connection) -> list[str]:
+    """Problems found (in the current language); an empty list means the database is sound."""
+    found: list[str] = []
+    if conn.dialect.name == "sqlite":
+        rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").all()]
+        found += [_("Integrity: {detail}").format(detail=r) for r in rows if r != "ok"]
+        for r in conn.exec_driver_sql("PRAGMA foreign_key_check").all():
+            found.append(_("A row of {table} points to a missing row of {parent}.").format(table=r[0], parent=r[2]))
+    rev = migrations.current_revision(conn)
+    if rev != migrations.head():
+        found.append(_("The schema is at {found}, expected {expected}.").format(found=rev, expected=migrations.head()))
+    rows = conn.execute(select(proposals.c.uuid, working_copies.c.body, working_copies.c.fingerprint)
+                        .select_from(proposals.outerjoin(working_copies))).all()
+    for r in rows:
+        if r.body is None:
+            found.append(_("Proposal {id} has no working copy.").format(id=r.uuid))
+            continue
+        found += _check_body(r.body, r.fingerprint, _("Proposal {id}").format(id=r.uuid), r.uuid)
+    for s in conn.execute(select(snapshots.c.pk, snapshots.c.body, snapshots.c.fingerprint)).all():
+        found += _check_body(s.body, s.fingerprint, _("Snapshot {id}").format(id=s.pk), None)
+    return found
+
+
+def _check_body(body: str, fingerprint: str, what: str, uuid: str | None) -> list[str]:
+    try:
+        p = exchange.loads(body)
+    except InputError as exc:
+        return [_("{what} cannot be read: {reason}").format(what=what, reason=exc.text(current_language()))]
+    out = []
+    if exchange.fingerprint(p) != fingerprint:
+        out.append(_("{what} does not match its fingerprint.").format(what=what))
+    if uuid is not None and p.id != uuid:
+        out.append(_("{what} holds another proposal ({other}).").format(what=what, other=p.id))
+    return out

@@ -1,0 +1,185 @@
+"""``python main.py db …``: the same store functions the GUI uses, with messages in the user's language.
+
+Exit codes as for ``validate``: 0 done, 1 problems found (``check``), 2 bad input (an unreadable
+file, an unknown id, a damaged database); the ``InputError`` cases are printed by ``main.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+
+from forms.errors import InputError
+from forms.i18n import N_, _, current_language
+from storage.backup import list_backups
+from storage.errors import DamagedDatabase, NewerDatabase, NotFound
+from storage.paths import default_db_path
+from storage.store import Store, open_store, restore_into
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
+CURRENT = ("current", "working")
+
+
+def _out(text: str, err: bool = False) -> None:
+    stream = sys.stderr if err else sys.stdout
+    try:
+        stream.write(text + "\n")
+    except UnicodeEncodeError:
+        enc = stream.encoding or "ascii"
+        stream.write(text.encode(enc, "replace").decode(enc) + "\n")
+    stream.flush()
+
+
+def _when(value: dt.datetime) -> str:
+    return value.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _size(n: int) -> str:
+    return _("{size} KB").format(size=f"{(n + 1023) // 1024:,}")
+
+
+def resolve_id(store: Store, text: str) -> str:
+    """A full id, or the start of exactly one proposal's id."""
+    ids = [info.id for info in store.list_proposals()]
+    if text in ids:
+        return text
+    matches = [i for i in ids if i.startswith(text)] if len(text) >= 4 else []
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        raise InputError(N_("More than one proposal id starts with {id}; give more of it."), id=text)
+    raise NotFound(N_("There is no proposal with the id {id} in this database."), id=text)
+
+
+def resolve_snapshot(store: Store, proposal_id: str, text: str) -> int | None:
+    """A snapshot number, a snapshot's name (the latest of that name), or "current" for the working copy."""
+    if text.lower() in CURRENT:
+        return None
+    snaps = store.snapshots(proposal_id)
+    if text.isdigit() and any(s.id == int(text) for s in snaps):
+        return int(text)
+    named = [s for s in snaps if s.name == text]
+    if named:
+        return named[-1].id
+    raise NotFound(N_("This proposal has no snapshot {snapshot}."), snapshot=text)
+
+
+def resolve_backup(db_path: str, text: str) -> str:
+    if os.path.isfile(text):
+        return text
+    for info in list_backups(db_path):
+        if info.name == text or os.path.splitext(info.name)[0] == text:
+            return info.path
+    raise NotFound(N_("There is no backup {file}."), file=text)
+
+
+def _list(store: Store, _ns: argparse.Namespace) -> int:
+    lang = current_language()
+    infos = store.list_proposals()
+    if not infos:
+        _out(_("No proposals yet."))
+    for info in infos:
+        _out("\t".join([info.id, "v" + str(info.version), _when(info.updated_at), info.type or "-",
+                        info.lead_region or "-", info.title.get(lang) or _("(untitled)")]))
+    return EXIT_OK
+
+
+def _import(store: Store, ns: argparse.Namespace) -> int:
+    failed = 0
+    for path in ns.files:
+        try:
+            pid, version = store.import_file(path)
+        except InputError as exc:
+            failed += 1
+            _out(_("{file}: not imported: {reason}").format(file=path, reason=exc.text(current_language())), err=True)
+            continue
+        _out(_("Imported {file} as {id}, version {version}.").format(file=path, id=pid, version=version))
+    if failed:
+        _out(_("{failed} of {total} file(s) could not be imported.").format(failed=failed, total=len(ns.files)),
+             err=True)
+    return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+def _export(store: Store, ns: argparse.Namespace) -> int:
+    pid = resolve_id(store, ns.id)
+    store.export_file(pid, ns.out)
+    _out(_("Wrote {id} to {file}.").format(id=pid, file=ns.out))
+    return EXIT_OK
+
+
+def _snapshot(store: Store, ns: argparse.Namespace) -> int:
+    pid = resolve_id(store, ns.id)
+    info = store.snapshot(pid, ns.name)
+    _out(_("Saved snapshot {snapshot} “{name}” of version {version}.").format(
+        snapshot=info.id, name=info.name, version=info.version))
+    return EXIT_OK
+
+
+def _snapshots(store: Store, ns: argparse.Namespace) -> int:
+    pid = resolve_id(store, ns.id)
+    snaps = store.snapshots(pid)
+    if not snaps:
+        _out(_("No snapshots yet."))
+    for s in snaps:
+        _out("\t".join([str(s.id), _when(s.created_at), "v" + str(s.version), s.name]))
+    return EXIT_OK
+
+
+def _diff(store: Store, ns: argparse.Namespace) -> int:
+    pid = resolve_id(store, ns.id)
+    a, b = resolve_snapshot(store, pid, ns.snap_a), resolve_snapshot(store, pid, ns.snap_b)
+    for line in store.diff(pid, a, b).lines(current_language()):
+        _out(line)
+    return EXIT_OK
+
+
+def _check(store: Store, _ns: argparse.Namespace) -> int:
+    problems = store.check()
+    for p in problems:
+        _out(p)
+    if problems:
+        _out(_("{count} problem(s) found in {file}.").format(count=len(problems), file=store.path), err=True)
+        return EXIT_PROBLEMS
+    _out(_("The database {file} is sound.").format(file=store.path))
+    return EXIT_OK
+
+
+def _backups(path: str) -> int:
+    backups = list_backups(path)
+    if not backups:
+        _out(_("No backups yet."))
+    for b in backups:
+        _out("\t".join([b.name, _when(b.created_at), _size(b.size)]))
+    return EXIT_OK
+
+
+def _restore(path: str, ns: argparse.Namespace) -> int:
+    source = resolve_backup(path, ns.backup)
+    kept = restore_into(path, source)
+    _out(_("Restored {backup}. The previous content was kept in {kept}.").format(
+        backup=os.path.basename(source), kept=kept))
+    return EXIT_OK
+
+
+_WITH_STORE = {"list": _list, "import": _import, "export": _export, "snapshot": _snapshot,
+               "snapshots": _snapshots, "diff": _diff, "check": _check}
+
+
+def run(ns: argparse.Namespace) -> int:
+    """Run one ``db`` subcommand. ``InputError`` (damaged database, unknown id, …) is left to main.py."""
+    path = os.path.abspath(getattr(ns, "db", None) or default_db_path())
+    if ns.db_command == "backups":  # works even when the database does not open
+        return _backups(path)
+    if ns.db_command == "restore":
+        return _restore(path, ns)
+    try:
+        store = open_store(path)
+    except (DamagedDatabase, NewerDatabase) as exc:
+        _out(exc.text(current_language()), err=True)
+        hint = _("To see the backups: python main.py db backups; to restore one: python main.py db restore NAME.")
+        _out(hint if list_backups(path) else _("There is no backup of it yet."), err=True)
+        return EXIT_BAD_INPUT
+    with store:
+        return _WITH_STORE[ns.db_command](store, ns)

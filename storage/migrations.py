@@ -1,0 +1,146 @@
+"""Schema versions, run with Alembic from code (``MigrationContext`` + ``Operations``, no ini file),
+so they work the same inside a frozen bundle.
+
+Each revision is a function of an :class:`~alembic.operations.Operations`. An upgrade runs every
+missing revision and then records the new version, all in ONE transaction: a failure leaves the
+file exactly as it was, at its old version. The caller backs the file up first (see
+``storage.store``). A file at a revision this code does not know was written by a newer version of
+the app and is refused, untouched.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from alembic.operations import Operations
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import (
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    column,
+    delete,
+    insert,
+    inspect,
+    select,
+    table,
+    update,
+)
+from sqlalchemy.engine import Connection
+
+from storage.schema import alembic_version
+
+
+def _rev_0001_initial(op: Operations) -> None:
+    op.create_table(
+        "proposals",
+        Column("pk", Integer, primary_key=True, autoincrement=True),
+        Column("uuid", String(64), nullable=False, unique=True),
+        Column("version", Integer, nullable=False),
+        Column("title_ko", Text, nullable=False),
+        Column("title_en", Text, nullable=False),
+        Column("type", String(32), nullable=False),
+        Column("lead_region", String(16), nullable=False),
+        Column("created_at", DateTime, nullable=False),
+        Column("updated_at", DateTime, nullable=False),
+    )
+    op.create_table(
+        "working_copies",
+        Column("proposal_pk", Integer, ForeignKey("proposals.pk", ondelete="CASCADE"), primary_key=True),
+        Column("body", Text, nullable=False),
+        Column("fingerprint", String(64), nullable=False),
+        Column("saved_at", DateTime, nullable=False),
+    )
+    op.create_table(
+        "snapshots",
+        Column("pk", Integer, primary_key=True, autoincrement=True),
+        Column("proposal_pk", Integer, ForeignKey("proposals.pk", ondelete="CASCADE"), nullable=False),
+        Column("name", Text, nullable=False),
+        Column("created_at", DateTime, nullable=False),
+        Column("version", Integer, nullable=False),
+        Column("body", Text, nullable=False),
+        Column("fingerprint", String(64), nullable=False),
+    )
+    op.create_index("ix_snapshots_proposal_pk", "snapshots", ["proposal_pk"])
+
+
+def _rev_0002_call_and_imports(op: Operations) -> None:
+    """The call as a searchable column (filled in from each working copy) and the import audit."""
+    op.add_column("proposals", Column("call", String(64), nullable=False, server_default=""))
+    conn = op.get_bind()
+    props = table("proposals", column("pk", Integer), column("call", String))
+    copies = table("working_copies", column("proposal_pk", Integer), column("body", Text))
+    for pk, body in conn.execute(select(copies.c.proposal_pk, copies.c.body)).all():
+        try:
+            call = str(json.loads(body).get("call", ""))[:64]
+        except (ValueError, AttributeError):
+            call = ""
+        conn.execute(update(props).where(props.c.pk == pk).values(call=call))
+    op.create_table(
+        "imports",
+        Column("pk", Integer, primary_key=True, autoincrement=True),
+        Column("proposal_pk", Integer, ForeignKey("proposals.pk", ondelete="SET NULL"), nullable=True),
+        Column("uuid", String(64), nullable=False),
+        Column("file", Text, nullable=False),
+        Column("fingerprint", String(64), nullable=False),
+        Column("version", Integer, nullable=False),
+        Column("imported_at", DateTime, nullable=False),
+    )
+    op.create_index("ix_imports_proposal_pk", "imports", ["proposal_pk"])
+
+
+#: Every revision, oldest first. Append new ones; never edit or reorder a released one.
+REVISIONS: list[tuple[str, Callable[[Operations], None]]] = [
+    ("0001_initial", _rev_0001_initial),
+    ("0002_call_and_imports", _rev_0002_call_and_imports),
+]
+
+
+def head() -> str:
+    return REVISIONS[-1][0]
+
+
+def known(revision: str) -> bool:
+    return any(rev == revision for rev, _fn in REVISIONS)
+
+
+def current_revision(conn: Connection) -> str | None:
+    return MigrationContext.configure(conn).get_current_revision()
+
+
+def has_tables(conn: Connection) -> bool:
+    return bool(inspect(conn).get_table_names())
+
+
+def pending(revision: str | None) -> list[str]:
+    """The revisions still to run on a file at ``revision`` (None: an empty file)."""
+    names = [rev for rev, _fn in REVISIONS]
+    start = 0 if revision is None else names.index(revision) + 1
+    return names[start:]
+
+
+def upgrade(conn: Connection, target: str | None = None) -> list[str]:
+    """Run the missing revisions on ``conn`` inside its current transaction; return those run.
+
+    The version is written last, in the same transaction, so it is recorded only if every step
+    succeeded. The caller commits.
+    """
+    before = current_revision(conn)
+    todo = pending(before)
+    if target is not None:
+        todo = todo[: todo.index(target) + 1] if target in todo else []
+    if not todo:
+        return []
+    op = Operations(MigrationContext.configure(conn))
+    steps = dict(REVISIONS)
+    for rev in todo:
+        steps[rev](op)
+    if before is None:
+        alembic_version.create(conn, checkfirst=True)
+    conn.execute(delete(alembic_version))
+    conn.execute(insert(alembic_version).values(version_num=todo[-1]))
+    return todo

@@ -1,0 +1,33 @@
+"""Where the proposal database lives: the platform's per-user data folder, unless ``--db`` says otherwise.
+
+- Windows: ``%LOCALAPPDATA%\\RegionalProposalStudio\\proposals.db``
+- macOS: ``~/Library/Application Support/RegionalProposalStudio/proposals.db``
+- Linux: ``$XDG_DATA_HOME/RegionalProposalStudio/proposals.db`` (``~/.local/share/…``)
+
+Backups go into a ``backups`` folder beside the database file.
+"""
+
+from __future__ import annotations
+
+import os
+
+import platformdirs
+
+from forms.app import ORGANISATION
+
+DB_NAME = "proposals.db"
+
+
+def data_dir() -> str:
+    """The user data folder, created on demand."""
+    folder = platformdirs.user_data_dir(ORGANISATION, appauthor=False, roaming=False)
+    os.makedirs(folder, exist_ok=True)
+    return folder
+
+
+def default_db_path() -> str:
+    return os.path.join(data_dir(), DB_NAME)
+
+
+def backup_dir(db_path: str) -> str:
+    return os.path.join(os.path.dirname(os.path.abspath(db_path)), "backups")

@@ -1,0 +1,138 @@
+"""The Autosaver: off the caller's thread, debounced, flushed on close, stopped by a conflict."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from storage.autosave import Autosaver
+from storage.errors import Conflict, NotFound, Unavailable
+from storage.store import open_store
+
+
+@pytest.fixture
+def store(db_path):
+    s = open_store(db_path)
+    yield s
+    s.close()
+
+
+def test_changes_are_saved_in_the_background(store, leap):
+    version = store.create(leap)
+    saved = threading.Event()
+    calls = []
+
+    def on_saved(v, when):
+        calls.append((v, when, threading.current_thread().name))
+        saved.set()
+
+    saver = Autosaver(store, leap.id, version, on_saved=on_saved)
+    for i in range(20):  # a burst of typing becomes one save
+        leap.title.en = f"typing {i}"
+        saver.changed(leap)
+    leap.title.en = "changed after the call"  # the autosaver took a copy
+    assert saved.wait(10)
+    assert store.load(leap.id)[0].title.en == "typing 19"
+    assert calls[0][0] == 2 and calls[0][2].startswith("autosave") and saver.version == 2
+    assert saver.last_saved_at == calls[0][1]
+    assert saver.unsaved is None
+    saver.close()
+    assert len(calls) == 1
+
+
+class _SlowStore:
+    """Wraps a store so that save() waits until the test lets it go."""
+
+    def __init__(self, store):
+        self.store = store
+        self.entered = threading.Event()
+        self.go = threading.Event()
+
+    def save(self, p, expected):
+        self.entered.set()
+        self.go.wait(10)
+        return self.store.save(p, expected)
+
+
+def test_changed_never_waits_for_a_save_in_progress(store, leap):
+    version = store.create(leap)
+    slow = _SlowStore(store)
+    saver = Autosaver(slow, leap.id, version)
+    saver.changed(leap)
+    assert slow.entered.wait(10)  # the worker is now stuck inside save()
+    for i in range(5):
+        leap.title.en = f"while saving {i}"
+        saver.changed(leap)  # returns although the save is still running
+    assert saver.unsaved.title.en == "while saving 4"
+    slow.go.set()
+    saver.close()
+    assert store.load(leap.id) == (leap, 3)
+
+
+def test_flush_and_close_save_at_once(store, leap):
+    version = store.create(leap)
+    saver = Autosaver(store, leap.id, version)
+    leap.title.en = "flushed"
+    saver.changed(leap)
+    saver.flush()
+    assert store.load(leap.id) == (leap, 2)
+    leap.title.en = "closed"
+    saver.changed(leap)
+    saver.close()
+    assert store.load(leap.id)[0].title.en == "closed"
+
+
+def test_a_conflict_stops_autosaving_and_keeps_the_copy(store, leap):
+    version = store.create(leap)
+    errors, failed = [], threading.Event()
+    saver = Autosaver(store, leap.id, version, on_error=lambda e: (errors.append(e), failed.set()))
+    other, v = store.load(leap.id)
+    other.title.en = "saved by the other window"
+    store.save(other, v)
+    leap.title.en = "mine"
+    saver.changed(leap)
+    assert failed.wait(10)
+    assert isinstance(errors[0], Conflict) and saver.conflict is errors[0]
+    assert leap.title.ko in errors[0].text("ko")
+    assert saver.unsaved.title.en == "mine"  # kept for the caller to decide
+    assert store.load(leap.id)[0].title.en == "saved by the other window"
+    with pytest.raises(Conflict):
+        saver.flush()
+    saver.close()  # does not raise again: the conflict was already reported
+
+
+class _FlakyStore:
+    def __init__(self, store, failures):
+        self.store, self.failures = store, failures
+
+    def save(self, p, expected):
+        if self.failures:
+            self.failures -= 1
+            raise Unavailable("The database {file} cannot be used right now: {reason}", file="x", reason="locked")
+        return self.store.save(p, expected)
+
+
+def test_a_failed_save_is_reported_and_retried(store, leap):
+    version = store.create(leap)
+    errors, saved = [], threading.Event()
+    saver = Autosaver(_FlakyStore(store, 1), leap.id, version, on_error=errors.append,
+                      on_saved=lambda v, w: saved.set())
+    leap.title.en = "eventually"
+    saver.changed(leap)
+    assert saved.wait(15)
+    assert isinstance(errors[0], Unavailable)
+    assert store.load(leap.id)[0].title.en == "eventually"
+    saver.close()
+
+
+def test_a_deleted_proposal_stops_autosaving(store, leap):
+    version = store.create(leap)
+    errors, failed = [], threading.Event()
+    saver = Autosaver(store, leap.id, version, on_error=lambda e: (errors.append(e), failed.set()))
+    store.delete(leap.id)
+    saver.changed(leap)
+    assert failed.wait(10)
+    assert isinstance(saver.stopped, NotFound) and saver.conflict is None and len(errors) == 1
+    saver.close()
+    assert saver.unsaved is not None and store.list_proposals() == []

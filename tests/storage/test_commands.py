@@ -1,0 +1,126 @@
+"""``python main.py db …`` end to end, through main.main: output, exit codes, both languages."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+import main
+from forms import exchange
+from storage.store import open_store
+
+
+@pytest.fixture
+def files(tmp_path, super_regional, leap):
+    out = []
+    for p in (super_regional, leap):
+        path = str(tmp_path / f"{p.type}.json")
+        exchange.write_file(p, path)
+        out.append(path)
+    return out
+
+
+def db(db_path, *args):
+    return main.main(["db", "--db", db_path, *args])
+
+
+def test_import_list_export(db_path, files, super_regional, leap, tmp_path, capsys):
+    assert db(db_path, "import", *files) == 0
+    out = capsys.readouterr().out
+    assert f"as {super_regional.id}, version 1" in out and f"as {leap.id}, version 1" in out
+    assert db(db_path, "import", files[1]) == 0
+    assert "version 2" in capsys.readouterr().out
+    assert db(db_path, "list") == 0
+    rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert [(r[0], r[1]) for r in rows] == [(leap.id, "v2"), (super_regional.id, "v1")]
+    assert rows[0][-1] == leap.title.en
+    assert main.main(["db", "--db", db_path, "--lang", "ko", "list"]) == 0
+    assert leap.title.ko in capsys.readouterr().out
+    out_file = str(tmp_path / "back.json")
+    assert db(db_path, "export", leap.id[:8], "--out", out_file) == 0
+    assert exchange.read_file(out_file) == leap
+
+
+def test_import_reports_bad_files_and_keeps_the_good(db_path, files, tmp_path, capsys):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{ not json", encoding="utf-8")
+    assert main.main(["--lang", "ko", "db", "--db", db_path, "import", str(bad), files[0]]) == 2
+    captured = capsys.readouterr()
+    assert "bad.json" in captured.err and "가져오지 못했습니다" in captured.err
+    with open_store(db_path) as store:
+        assert len(store.list_proposals()) == 1
+
+
+def test_snapshots_and_diff(db_path, files, super_regional, capsys):
+    db(db_path, "import", files[0])
+    assert db(db_path, "snapshots", super_regional.id) == 0
+    assert "No snapshots yet." in capsys.readouterr().out
+    assert db(db_path, "snapshot", super_regional.id, "--name", "sent to the province, 2026-11-20") == 0
+    assert "Saved snapshot 1" in capsys.readouterr().out
+    with open_store(db_path) as store:
+        p, v = store.load(super_regional.id)
+        p.title.en = "Revised title"
+        p.budget_lines[0].amount_krw += 2_000_000
+        store.save(p, v)
+    db(db_path, "snapshot", super_regional.id, "--name", "revised")
+    capsys.readouterr()
+    assert db(db_path, "snapshots", super_regional.id) == 0
+    rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert [(r[0], r[2], r[3]) for r in rows] == [("1", "v1", "sent to the province, 2026-11-20"),
+                                                 ("2", "v2", "revised")]
+    assert db(db_path, "diff", super_regional.id, "1", "revised") == 0
+    out = capsys.readouterr().out
+    assert "Title (English):" in out and "Revised title" in out and "+KRW 2,000,000" in out
+    assert main.main(["db", "--db", db_path, "--lang", "ko", "diff", super_regional.id, "2", "current"]) == 0
+    assert "차이가 없습니다" in capsys.readouterr().out
+    assert db(db_path, "diff", super_regional.id, "1", "nope") == 2
+    assert "nope" in capsys.readouterr().err
+
+
+def test_unknown_id(db_path, capsys):
+    assert db(db_path, "snapshots", "0000-no-such") == 2
+    assert "0000-no-such" in capsys.readouterr().err
+
+
+def test_check(db_path, files, capsys):
+    db(db_path, "import", *files)
+    capsys.readouterr()
+    assert db(db_path, "check") == 0
+    assert "is sound" in capsys.readouterr().out
+    with open_store(db_path) as store, store._write() as conn:
+        conn.exec_driver_sql("UPDATE working_copies SET fingerprint = 'x' WHERE proposal_pk = 1")
+    assert db(db_path, "check") == 1
+    assert "fingerprint" in capsys.readouterr().out
+
+
+def test_backups_and_restore(db_path, files, leap, capsys):
+    db(db_path, "import", files[0])
+    db(db_path, "list")  # the second open today makes the daily backup
+    capsys.readouterr()
+    assert db(db_path, "backups") == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert len(listed) == 1 and listed[0].startswith("proposals-") and listed[0].endswith("KB")
+    name = listed[0].split("\t")[0]
+    db(db_path, "import", files[1])
+    assert db(db_path, "restore", name) == 0
+    assert "before-restore" in capsys.readouterr().out
+    with open_store(db_path) as store:
+        assert leap.id not in {i.id for i in store.list_proposals()}
+    assert db(db_path, "restore", "no-such-backup") == 2
+
+
+def test_a_damaged_database_is_explained_not_traced(db_path, files, capsys):
+    db(db_path, "import", files[0])
+    db(db_path, "list")
+    capsys.readouterr()
+    with open(db_path, "r+b") as fp:
+        fp.write(b"\x00garbage" * 100)
+    assert main.main(["db", "--db", db_path, "--lang", "ko", "list"]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and os.path.abspath(db_path) in err and "db restore" in err
+    assert db(db_path, "backups") == 0  # still listed: they do not need the damaged file
+    name = capsys.readouterr().out.split("\t")[0]
+    assert db(db_path, "restore", name) == 0
+    assert ".damaged-" in capsys.readouterr().out
+    assert db(db_path, "check") == 0
