@@ -1,0 +1,191 @@
+"""The packet's page machinery: A4 page templates (cover, body), the footer with the page number
+and the short fingerprint, the diagonal draft mark, headings that feed the table of contents and
+the PDF outline, and a deterministic build into bytes."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+
+from reports.fonts import GOTHIC, GOTHIC_BOLD, register
+from reports.styles import DRAFT, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE, RULE, Styles
+
+SHORT_FINGERPRINT = 12
+
+
+@dataclass
+class PageInfo:
+    """What every page's frame shows: the short fingerprint, the draft mark, the footer label."""
+
+    fingerprint: str
+    draft: bool
+    footer_label: str  # e.g. "SHA-256 3f2a9c…" or its Korean form
+    draft_mark: str  # "초안 / DRAFT"
+
+
+class Heading(Paragraph):
+    """A section heading: goes into the table of contents and the PDF outline.
+
+    ``text`` is Paragraph markup (already escaped); ``outline`` the same words as plain text.
+    """
+
+    def __init__(self, text: str, style, level: int, key: str, outline: str) -> None:  # noqa: ANN001
+        super().__init__(text, style)
+        self.markup = text
+        self.level = level
+        self.key = key
+        self.outline = outline
+
+
+class Contents(Flowable):
+    """The table of contents, laid out in a single pass.
+
+    The entries (the story's headings) are known before the build and every entry takes its
+    place whatever its page number, so the page is laid out at once and drawn as a form that is
+    filled in once the last page is known: no second layout pass.
+    """
+
+    FORM = "contents"
+
+    def __init__(self, headings: list[Heading], styles: Styles) -> None:
+        super().__init__()
+        self.headings = headings
+        self.styles = styles
+        self.pages: dict[str, int] = {}
+        self._rows: list[tuple[Paragraph, float, int]] = []
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self._width = aw
+        self._rows = []
+        total = 0.0
+        for h in self.headings:
+            style = self.styles.toc_levels[min(h.level, 1)]
+            para = Paragraph(h.markup, style)
+            _w, height = para.wrap(aw - style.leftIndent - 48, ah)
+            self._rows.append((para, height, h.level))
+            total += height
+        self.height = total
+        return aw, total
+
+    def draw(self) -> None:
+        self.canv.doForm(self.FORM)
+
+    def draw_form(self, canv) -> None:  # noqa: ANN001
+        """Called after the last page: draw the entries with their page numbers into the form."""
+        canv.beginForm(self.FORM)
+        origin = self._frame_origin
+        y = origin[1] + self.height
+        for (para, height, level), h in zip(self._rows, self.headings, strict=True):
+            style = self.styles.toc_levels[min(level, 1)]
+            y -= height
+            x = origin[0] + style.leftIndent
+            para.drawOn(canv, x, y)
+            number = str(self.pages.get(h.key, ""))
+            canv.setFont(style.fontName, style.fontSize)
+            canv.setFillColor(style.textColor)
+            base = y + (style.leading - style.fontSize) / 2 + 1
+            right = origin[0] + self._width
+            canv.drawRightString(right, base, number)
+            widths = para.getActualLineWidths0() or [0]
+            start = x + widths[-1] + 6
+            end = right - canv.stringWidth(number, style.fontName, style.fontSize) - 6
+            if end > start:
+                canv.saveState()
+                canv.setStrokeColor(RULE)
+                canv.setLineWidth(0.6)
+                canv.setDash(0.6, 3)
+                canv.line(start, base + 1, end, base + 1)
+                canv.restoreState()
+        canv.endForm()
+
+    def drawOn(self, canvas, x, y, _sW=0) -> None:  # noqa: ANN001, N802 - ReportLab's names
+        # The form is drawn in page coordinates: remember where the flowable sits on its page.
+        self._frame_origin = (x, y)
+        canvas.saveState()
+        self.canv = canvas
+        self.draw()
+        del self.canv
+        canvas.restoreState()
+
+
+class PacketTemplate(BaseDocTemplate):
+    def __init__(self, buffer: io.BytesIO, info: PageInfo, meta: dict[str, str]) -> None:
+        register()
+        super().__init__(
+            buffer, pagesize=PAGE, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM, invariant=1, pageCompression=1, title=meta["title"],
+            author=meta["author"], subject=meta["subject"], creator=meta["creator"], producer=meta["creator"],
+            keywords=meta.get("keywords", ""), lang=meta["lang"], displayDocTitle=1, initialFontName=GOTHIC,
+        )
+        self.info = info
+        self.contents: Contents | None = None
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([
+            PageTemplate(id="cover", frames=[frame], onPage=self._cover_page),
+            PageTemplate(id="body", frames=[frame], onPage=self._body_page),
+        ])
+
+    # -- page furniture ------------------------------------------------------------------------
+    def _draft(self, canvas) -> None:  # noqa: ANN001
+        if not self.info.draft:
+            return
+        canvas.saveState()
+        canvas.setFillColor(DRAFT)
+        canvas.setFillAlpha(0.14)
+        canvas.setFont(GOTHIC_BOLD, 64)
+        canvas.translate(PAGE[0] / 2, PAGE[1] / 2)
+        canvas.rotate(45)
+        canvas.drawCentredString(0, -20, self.info.draft_mark)
+        canvas.restoreState()
+
+    def _footer(self, canvas, numbered: bool) -> None:  # noqa: ANN001
+        canvas.saveState()
+        y = MARGIN_BOTTOM / 2
+        if numbered:
+            canvas.setFont(GOTHIC, 10)
+            canvas.setFillColor(RULE)
+            canvas.drawCentredString(PAGE[0] / 2, y, f"- {canvas.getPageNumber()} -")
+        canvas.setFont(GOTHIC, 7)
+        canvas.setFillColor(RULE)
+        canvas.drawRightString(PAGE[0] - MARGIN_X, y, self.info.footer_label)
+        if self.info.draft:
+            canvas.setFillColor(DRAFT)
+            canvas.setFont(GOTHIC_BOLD, 8)
+            canvas.drawString(MARGIN_X, y, self.info.draft_mark)
+        canvas.restoreState()
+
+    def _cover_page(self, canvas, doc) -> None:  # noqa: ANN001
+        self._draft(canvas)
+        self._footer(canvas, numbered=False)
+
+    def _body_page(self, canvas, doc) -> None:  # noqa: ANN001
+        self._draft(canvas)
+        self._footer(canvas, numbered=True)
+
+    # -- table of contents and outline ---------------------------------------------------------
+    def afterFlowable(self, flowable) -> None:  # noqa: ANN001, N802 - ReportLab's hook name
+        if isinstance(flowable, Heading):
+            self.canv.bookmarkPage(flowable.key)
+            self.canv.addOutlineEntry(flowable.outline, flowable.key, level=flowable.level, closed=False)
+            if self.contents is not None:
+                self.contents.pages[flowable.key] = self.page
+
+    def _endBuild(self) -> None:  # noqa: N802 - ReportLab's hook name
+        self._doSave = 0
+        super()._endBuild()
+        if self.contents is not None:
+            self.contents.draw_form(self.canv)
+        self.canv.showOutline()  # open with the bookmarks shown
+        self.canv.save()
+
+
+def build(story: list, info: PageInfo, meta: dict[str, str]) -> bytes:
+    """Lay the story out in one pass and return the PDF."""
+    buffer = io.BytesIO()
+    doc = PacketTemplate(buffer, info, meta)
+    doc.contents = next((f for f in story if isinstance(f, Contents)), None)
+    doc.build(story)
+    return buffer.getvalue()

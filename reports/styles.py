@@ -1,0 +1,87 @@
+"""One stylesheet of named paragraph styles, after Korean official-document conventions:
+Myeongjo body with about 160 % line spacing, heavy Gothic headings, Gothic notes and tables."""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+
+from reports.fonts import GOTHIC, GOTHIC_BOLD, MYEONGJO
+
+PAGE = A4
+MARGIN_X = 20 * mm
+MARGIN_TOP = 22 * mm
+MARGIN_BOTTOM = 22 * mm
+FRAME_WIDTH = PAGE[0] - 2 * MARGIN_X
+
+INK = colors.HexColor("#1a1a1a")
+RULE = colors.HexColor("#555555")
+HEAD_FILL = colors.HexColor("#e8ecf2")
+TOTAL_FILL = colors.HexColor("#f3f3f3")
+ACCENT = colors.HexColor("#1f3a68")
+WARN = colors.HexColor("#b45309")
+DRAFT = colors.HexColor("#c0392b")
+
+BODY_SIZE = 15
+TABLE_SIZE = 8.5
+#: Characters that open a line of the official hierarchy, with their level (□ > ○ > - > ·).
+BULLETS = {"□": 0, "○": 1, "-": 2, "·": 3, "ㅇ": 1, "◦": 1, "•": 3}
+
+
+class Styles:
+    """The named styles for one packet language (Korean wraps between any two syllables)."""
+
+    def __init__(self, lang: str) -> None:
+        wrap = "CJK" if lang == "ko" else None
+        self.lang = lang
+
+        def style(name: str, **kw: object) -> ParagraphStyle:
+            base = {"fontName": MYEONGJO, "fontSize": BODY_SIZE, "leading": BODY_SIZE * 1.6,
+                    "textColor": INK, "wordWrap": wrap, "alignment": TA_LEFT}
+            base.update(kw)
+            return ParagraphStyle(name, **base)
+
+        self.body = style("body", spaceAfter=4)
+        self.bullets = [
+            style(f"bullet{i}", leftIndent=indent + hang, firstLineIndent=-hang, spaceBefore=before,
+                  spaceAfter=2, fontName=GOTHIC_BOLD if i == 0 else MYEONGJO)
+            for i, (indent, hang, before) in enumerate(((0, 17, 6), (15, 16, 2), (31, 11, 0), (44, 10, 0)))
+        ]
+        self.h1 = style("h1", fontName=GOTHIC_BOLD, fontSize=18, leading=26, spaceBefore=10, spaceAfter=8,
+                        textColor=ACCENT)
+        self.h2 = style("h2", fontName=GOTHIC_BOLD, fontSize=15, leading=22, spaceBefore=8, spaceAfter=5)
+        self.note = style("note", fontName=GOTHIC, fontSize=9, leading=13, textColor=RULE, spaceBefore=3)
+        self.unit = style("unit", fontName=GOTHIC, fontSize=8.5, leading=11, alignment=TA_RIGHT, spaceAfter=2)
+        self.cell = style("cell", fontName=GOTHIC, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.35)
+        self.cell_bold = style("cell_bold", fontName=GOTHIC_BOLD, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.35)
+        self.cell_head = style("cell_head", fontName=GOTHIC_BOLD, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.35,
+                               alignment=TA_CENTER)
+        self.cell_num = style("cell_num", fontName=GOTHIC, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.35,
+                              alignment=TA_RIGHT)
+        self.statement = style("statement", fontName=MYEONGJO, fontSize=11.5, leading=18.5, spaceBefore=4,
+                               spaceAfter=4)
+        self.words = style("words", fontName=GOTHIC_BOLD, fontSize=11.5, leading=18, spaceBefore=6)
+        self.end = style("end", fontName=MYEONGJO, alignment=TA_RIGHT, spaceBefore=10)
+        self.toc_title = style("toc_title", fontName=GOTHIC_BOLD, fontSize=20, leading=28, alignment=TA_CENTER,
+                               spaceAfter=18)
+        self.toc_levels = [
+            style("toc0", fontName=GOTHIC_BOLD, fontSize=12, leading=20, leftIndent=0, firstLineIndent=0),
+            style("toc1", fontName=GOTHIC, fontSize=10.5, leading=16, leftIndent=18, firstLineIndent=0),
+        ]
+        # Cover
+        self.cover_call = style("cover_call", fontName=GOTHIC_BOLD, fontSize=15, leading=22, alignment=TA_CENTER)
+        self.cover_kind = style("cover_kind", fontName=GOTHIC, fontSize=12, leading=18, alignment=TA_CENTER,
+                                textColor=RULE)
+        self.cover_title = style("cover_title", fontName=GOTHIC_BOLD, fontSize=22, leading=32, alignment=TA_CENTER)
+        self.cover_sub = style("cover_sub", fontName=MYEONGJO, fontSize=12, leading=18, alignment=TA_CENTER)
+        self.cover_date = style("cover_date", fontName=GOTHIC_BOLD, fontSize=16, leading=24, alignment=TA_CENTER)
+        self.cover_draft = style("cover_draft", fontName=GOTHIC_BOLD, fontSize=14, leading=20, alignment=TA_CENTER,
+                                 textColor=DRAFT)
+        self.seal = style("seal", fontName=GOTHIC_BOLD, fontSize=14, leading=20, alignment=TA_CENTER)
+        self.seal_mark = style("seal_mark", fontName=GOTHIC, fontSize=9, leading=12, alignment=TA_CENTER,
+                               textColor=RULE)
+        self.fingerprint = style("fingerprint", fontName=GOTHIC_BOLD, fontSize=11, leading=17, alignment=TA_CENTER,
+                                 wordWrap=None)

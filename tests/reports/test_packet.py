@@ -1,0 +1,165 @@
+"""The sample packet read back: contents in both languages, fonts, outline, page numbers, pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from forms.budget import summarise
+from forms.exchange import fingerprint
+from forms.money import EntryUnit, format_in_unit, official_form
+from forms.profile import load_profile
+from forms.sample import SAMPLES
+from reports.export import export_packet
+from tests.reports.pdfcheck import (
+    all_text,
+    embedded,
+    font_dicts,
+    ink_ratios,
+    outline_titles,
+    page_texts,
+    reader,
+    squash,
+)
+
+
+def _export(tmp_path_factory, kind: str, lang: str, **kw) -> bytes:
+    out = tmp_path_factory.mktemp("packet") / f"{kind}-{lang}.pdf"
+    export_packet(SAMPLES[kind](), str(out), lang=lang, **kw)
+    return out.read_bytes()
+
+
+@pytest.fixture(scope="module")
+def ko_pdf(tmp_path_factory) -> bytes:
+    return _export(tmp_path_factory, "super_regional", "ko")
+
+
+@pytest.fixture(scope="module")
+def en_pdf(tmp_path_factory) -> bytes:
+    return _export(tmp_path_factory, "super_regional", "en")
+
+
+def test_korean_packet_has_cover_contents_budget_and_closing(ko_pdf):
+    p = SAMPLES["super_regional"]()
+    text = all_text(ko_pdf)
+    for needle in (
+        "지역혁신메가프로젝트(시범사업)", "초광역협력형", "제안서", squash(p.title.ko), "2023.3.2.",
+        "경상북도지사", "대구광역시장", "(인)", "과학기술정보통신부장관귀하", "목차", "참여지역및컨소시엄",
+        "포항공과대학교산학협력단", "(주)대경리사이클", "연도별·재원별사업비", "비목별·연도별사업비", "기관별사업비",
+        "(단위:천원)", "검증결과", "제안서에오류가없습니다.", "msit-mega-2023", "전자지문", "끝.",
+    ):
+        assert needle in text, needle
+    # the stage plan keeps its □ ○ hierarchy
+    assert "□기초·원천(1단계,2023~2025)" in text
+    assert "○무변형회수메커니즘규명과실험실공정확립" in text
+
+
+def test_amounts_come_from_the_budget_summary(ko_pdf):
+    p = SAMPLES["super_regional"]()
+    s = summarise(p, load_profile(p.call))
+    text = all_text(ko_pdf)
+    thousand = EntryUnit.THOUSAND
+    for amount in (s.national, s.local, s.total, s.source_total("own_cash"), s.source_total("own_in_kind"),
+                   *(s.year_total(y) for y in s.years), s.total_matching.required):
+        assert format_in_unit(amount, thousand, "ko") in text, amount
+    assert squash(official_form(s.national)) in text  # 금5,500,000,000원(금오십오억원)
+    # the matching statement: ratio reached, minimum and surplus in won
+    assert "20.9%" in text and "50,000,000원" in text and "충족" in text
+
+
+def test_english_packet(en_pdf):
+    text = all_text(en_pdf)
+    for needle in ("RegionalInnovationMegaProject(pilot)", "Super-regionalcooperationtype", "March2,2023",
+                   "GovernorofGyeongsangbuk-do", "MayorofDaegu", "Budgetbyyearandsource", "(Unit:thousandwon)",
+                   "Theproposalhasnoerror.", "End.", "Gyeongsangbuk-do", "Daegu", "POSTECH", "5,500,000"):
+        assert needle in text, needle
+    assert "경상북도지사" not in text
+
+
+def test_every_font_is_embedded_and_korean(ko_pdf, en_pdf):
+    for pdf in (ko_pdf, en_pdf):
+        fonts = font_dicts(pdf)
+        assert fonts
+        for name, font in fonts.items():
+            assert embedded(font), name
+            assert "Nanum" in name, name
+            assert "+" in name, name  # a subset, not the whole face
+
+
+def test_outline_and_contents_page_numbers_agree(ko_pdf):
+    entries = outline_titles(ko_pdf)
+    titles = [t for _level, t, _page in entries]
+    assert len([e for e in entries if e[0] == 0]) == 12
+    for needle in ("1. 요약", "10. 예산", "11. 검증 결과", "12. 전자지문", "가. 연도별·재원별 사업비"):
+        assert needle in titles
+    texts = page_texts(ko_pdf)
+    contents = texts[1]
+    for _level, title, page in entries:
+        # the contents page lists each heading followed by its page number
+        assert squash(title) + str(page) in squash(contents), (title, page)
+        assert squash(title) in squash(texts[page - 1]), (title, page)
+
+
+def test_pages_are_numbered_and_carry_the_short_fingerprint(ko_pdf):
+    short = fingerprint(SAMPLES["super_regional"]())[:12]
+    texts = page_texts(ko_pdf)
+    for number, text in enumerate(texts, start=1):
+        assert short in text
+        if number > 1:
+            assert f"- {number} -" in text
+    last = squash(texts[-1])
+    assert fingerprint(SAMPLES["super_regional"]()) in last
+    assert last.endswith("끝.") or "끝." in last
+
+
+def test_no_page_is_blank(ko_pdf, en_pdf):
+    for pdf in (ko_pdf, en_pdf):
+        ratios = ink_ratios(pdf)
+        assert len(ratios) == len(reader(pdf).pages)
+        assert all(r > 0.004 for r in ratios), ratios
+
+
+def test_metadata(ko_pdf, en_pdf):
+    from forms.app import APP_NAME, VERSION
+
+    meta = reader(ko_pdf).metadata
+    assert meta.title == SAMPLES["super_regional"]().title.ko
+    assert meta.author == "경상북도"
+    assert meta.subject == "지역혁신 메가프로젝트 (시범사업)"
+    assert meta.creator == f"{APP_NAME} {VERSION}"
+    assert reader(ko_pdf).trailer["/Root"]["/Lang"] == "ko-KR"
+    en = reader(en_pdf)
+    assert en.metadata.author == "Gyeongsangbuk-do"
+    assert en.trailer["/Root"]["/Lang"] == "en"
+
+
+def test_leap_packet_has_one_seal_box(tmp_path_factory):
+    pdf = _export(tmp_path_factory, "leap", "ko")
+    text = all_text(pdf)
+    assert "충청남도지사" in text
+    assert text.count("(인)") == 1
+
+
+@pytest.mark.parametrize(("unit", "label", "national"), [
+    ("won", "(단위:원)", "5,500,000,000"), ("million", "(단위:백만원)", "5,500"),
+])
+def test_unit_option(tmp_path_factory, unit, label, national):
+    text = all_text(_export(tmp_path_factory, "super_regional", "ko", unit=unit))
+    assert label in text
+    assert national in text
+
+
+def test_every_warning_is_listed_with_its_code_and_message(tmp_path):
+    from forms.rules import validate
+
+    p = SAMPLES["super_regional"]()
+    line = next(x for x in p.budget_lines if x.source == "national" and x.org == "postech")
+    line.amount_krw -= 10_000_000  # national funds below the cap: a warning, not an error
+    report = validate(p)
+    assert report.warnings and not report.has_errors
+    out = tmp_path / "p.pdf"
+    export_packet(p, str(out), lang="ko")
+    text = all_text(out.read_bytes())
+    for finding in report.warnings:
+        assert finding.code in text
+        assert squash(finding.message("ko")) in text
+    assert "제안서에오류가없습니다." in text
