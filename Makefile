@@ -6,7 +6,7 @@ PYTHON  := $(BIN)/python
 STAMP   := $(VENV)/.installed
 MO      := resources/locale/ko/LC_MESSAGES/forms.mo
 
-.PHONY: help venv run test lint i18n catalogs bench screenshots bundle clean
+.PHONY: help venv run test lint i18n catalogs bench screenshots bundle bundle-check clean
 
 help:  ## list the verbs
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -45,6 +45,9 @@ bundle: catalogs  ## build the app for this system with pyinstaller.spec (dist/)
 	  signtool sign /f "$$WINDOWS_SIGN_CERT" /p "$$WINDOWS_SIGN_PASSWORD" /fd sha256 /tr "$$WINDOWS_TIMESTAMP_URL" /td sha256 \
 	    dist/regional-proposal-studio/RegionalProposalStudio.exe dist/regional-proposal-studio/rps.exe; fi
 	@du -sh dist/regional-proposal-studio
+
+bundle-check:  ## run the built bundle: --smoke, sample, validate, export; print size and times
+	tools/bundle_smoke.sh
 
 clean:  ## remove the virtual environment and build output
 	rm -rf $(VENV) build dist

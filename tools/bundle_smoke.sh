@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DIST=dist/regional-proposal-studio
 GUI="$DIST/RegionalProposalStudio"
-CLI="$DIST/rps"
-[ -x "$GUI" ] && [ -x "$CLI" ] || { echo "bundle not built: run make bundle" >&2; exit 1; }
+CLI="$DIST/rps"                 # Windows: the console executable
+[ -x "$CLI" ] || CLI="$GUI"     # macOS and Linux: the app's executable is also the command line
+[ -x "$GUI" ] || { echo "bundle not built: run make bundle" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
@@ -30,6 +31,11 @@ head -c 5 "$work/s.pdf" | grep -q "%PDF-"
 command -v pdftotext >/dev/null && pdftotext "$work/s.pdf" - | grep -q "끝"
 "$CLI" export "$work/l.json" --out "$work/l.pdf" --lang en
 echo "ok  export (sample packet in $(echo "$t1 - $t0" | bc) s, $(stat -c %s "$work/s.pdf") bytes)"
+
+"$CLI" db --db "$work/p.db" import "$work/s.json" "$work/l.json" --lang en >/dev/null
+"$CLI" db --db "$work/p.db" list --lang ko | grep -q "무변형"
+"$CLI" db --db "$work/p.db" check --lang en >/dev/null
+echo "ok  db (import, list, check on a new database, through the schema upgrade code)"
 
 size=$(du -sm "$DIST" | cut -f1)
 echo "bundle size: ${size} MB (budget 150 MB)"
