@@ -35,6 +35,9 @@ i18n: $(STAMP)  ## extract strings, update both catalogs, fill English, compile,
 	$(PYTHON) tools/i18n.py extract update english compile
 	-$(PYTHON) tools/i18n.py check
 
+screenshots: catalogs  ## window screenshots in docs/screenshots (Korean and English)
+	QT_QPA_PLATFORM=offscreen $(PYTHON) -m ui.screenshots
+
 bench: catalogs  ## measure speed (prints a table)
 	QT_QPA_PLATFORM=offscreen $(PYTHON) bench/run.py
 

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from alembic.operations import Operations
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy import (
     Column,
     DateTime,
@@ -33,6 +32,9 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 
 from storage.schema import alembic_version
+
+if TYPE_CHECKING:  # Alembic is imported only when an upgrade runs: it costs ~0.2 s at start-up
+    from alembic.operations import Operations
 
 
 def _rev_0001_initial(op: Operations) -> None:
@@ -109,7 +111,10 @@ def known(revision: str) -> bool:
 
 
 def current_revision(conn: Connection) -> str | None:
-    return MigrationContext.configure(conn).get_current_revision()
+    """The revision recorded in Alembic's own ``alembic_version`` table (None: not versioned)."""
+    if not inspect(conn).has_table(alembic_version.name):
+        return None
+    return conn.execute(select(alembic_version.c.version_num)).scalars().first()
 
 
 def has_tables(conn: Connection) -> bool:
@@ -135,6 +140,9 @@ def upgrade(conn: Connection, target: str | None = None) -> list[str]:
         todo = todo[: todo.index(target) + 1] if target in todo else []
     if not todo:
         return []
+    from alembic.operations import Operations
+    from alembic.runtime.migration import MigrationContext
+
     op = Operations(MigrationContext.configure(conn))
     steps = dict(REVISIONS)
     for rev in todo:

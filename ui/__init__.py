@@ -1,0 +1,1 @@
+"""The desktop app (PySide6): a guided window over ``forms``, ``storage`` and ``reports``."""

@@ -1,0 +1,85 @@
+"""Driving the window as a person would: typing into widgets and table cells."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QTableView, QWidget
+
+
+def keys(qtbot, widget: QWidget, text: str) -> None:
+    """Type ``text``: ASCII as key presses, Hangul (and other non-ASCII) as the input method
+    commits it, one syllable at a time, as a Korean keyboard does."""
+    run = ""
+    for ch in text:
+        if ch.isascii():
+            run += ch
+            continue
+        if run:
+            qtbot.keyClicks(widget, run)
+            run = ""
+        event = QInputMethodEvent("", [])
+        event.setCommitString(ch)
+        QApplication.sendEvent(widget, event)
+    if run:
+        qtbot.keyClicks(widget, run)
+
+
+def type_into(qtbot, widget: QWidget, text: str, clear: bool = True) -> None:
+    widget.setFocus()
+    if clear and hasattr(widget, "selectAll"):
+        widget.selectAll()
+        if text == "":
+            qtbot.keyClick(widget, Qt.Key.Key_Delete)
+    if text:
+        keys(qtbot, widget, text)
+
+
+def settle() -> None:
+    """Let the posted work run: the editor's commit, then the edit it schedules."""
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def _editor(table: QTableView, kind: type) -> QWidget:
+    settle()
+    editors = [w for w in table.viewport().findChildren(kind) if w.isVisible()]
+    assert len(editors) == 1, f"expected one open {kind.__name__} editor, found {len(editors)}"
+    return editors[0]
+
+
+def edit_cell(qtbot, table: QTableView, row: int, col: int, text: str) -> None:
+    """Open the cell's editor, type ``text`` and press Enter."""
+    index = table.model().index(row, col)
+    table.setFocus()
+    table.setCurrentIndex(index)
+    table.edit(index)
+    editor = _editor(table, QLineEdit)
+    editor.selectAll()
+    keys(qtbot, editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    settle()
+
+
+def choose_in_cell(qtbot, table: QTableView, row: int, col: int, code: str) -> None:
+    """Open the cell's drop-down, pick ``code`` and press Enter."""
+    index = table.model().index(row, col)
+    table.setCurrentIndex(index)
+    table.edit(index)
+    combo = _editor(table, QComboBox)
+    found = combo.findData(code)
+    assert found >= 0, f"{code} is not offered"
+    combo.setCurrentIndex(found)
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    settle()
+
+
+def choose(combo: QComboBox, code: str) -> None:
+    """Pick an entry of a drop-down by its code (as a click on the entry would)."""
+    found = combo.findData(code)
+    assert found >= 0, f"{code} is not offered"
+    combo.setCurrentIndex(found)
+
+
+def codes(report) -> set[str]:  # noqa: ANN001
+    return {f.code for f in report.findings}

@@ -1,0 +1,117 @@
+"""From nothing to an exported packet, by typing into the window: a super-regional proposal meets
+the local-match error, the language switches half-way, the error is fixed, the PDF is read back."""
+
+from __future__ import annotations
+
+import os
+
+from pypdf import PdfReader
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+
+from forms.model import SECTIONS
+from forms.steps import STEPS, Step
+from tests.ui.helpers import choose, choose_in_cell, codes, edit_cell, type_into
+
+SECTION_TEXT = "경북과 대구가 함께 이차전지 소재 순환 기술을 개발하여 지역 산업의 경쟁력을 높이고 일자리를 만든다."
+
+
+def test_new_super_regional_proposal_to_packet(window, qtbot, tmp_path, monkeypatch, store):
+    w = window
+    # 1. Start: a new proposal for the call.
+    qtbot.mouseClick(w.start.new_button, Qt.MouseButton.LeftButton)
+    assert w.doc.proposal is not None
+    assert w.stack.currentWidget() is w.kind
+    assert "type.missing" in codes(w.doc.report)
+
+    # 2. Type: one click.
+    qtbot.mouseClick(w.kind.cards["super_regional"][2], Qt.MouseButton.LeftButton)
+    assert w.doc.proposal.type == "super_regional"
+
+    # 3. Regions and organisations.
+    qtbot.mouseClick(w.next_button, Qt.MouseButton.LeftButton)
+    assert w.stack.currentWidget() is w.regions
+    choose(w.regions.lead, "KR-47")
+    partner = next(w.regions.partners.item(i) for i in range(w.regions.partners.count())
+                   if w.regions.partners.item(i).data(Qt.ItemDataRole.UserRole) == "KR-27")
+    partner.setCheckState(Qt.CheckState.Checked)
+    assert w.doc.proposal.partner_regions == ["KR-27"]
+    for name_ko, name_en, region in (("포항공과대학교 산학협력단", "POSTECH", "KR-47"),
+                                     ("경북대학교 산학협력단", "Kyungpook National University", "KR-27")):
+        qtbot.mouseClick(w.regions.add_button, Qt.MouseButton.LeftButton)
+        row = w.regions._rows[-1]
+        type_into(qtbot, row["name.ko"], name_ko)
+        type_into(qtbot, row["name.en"], name_en)
+        choose(row["region"], region)
+    orgs = w.doc.proposal.organisations
+    assert [o.name.ko for o in orgs] == ["포항공과대학교 산학협력단", "경북대학교 산학협력단"]
+    assert [o.role for o in orgs] == ["lead", "participant"]
+    assert w.step_state(Step.REGIONS) == "complete"
+
+    # 4. Plan: title, every section in Korean, the roadmap by stage.
+    qtbot.mouseClick(w.next_button, Qt.MouseButton.LeftButton)
+    type_into(qtbot, w.plan.title_edits["ko"], "이차전지 원료소재 업사이클링 기술 개발")
+    type_into(qtbot, w.plan.title_edits["en"], "Battery materials upcycling")
+    for key in SECTIONS:
+        type_into(qtbot, w.plan.editors[f"sections.{key}.ko"], SECTION_TEXT)
+    for goal in ("원천기술 확보", "실증", "양산"):
+        qtbot.mouseClick(w.plan.add_stage, Qt.MouseButton.LeftButton)
+        type_into(qtbot, w.plan._stages[-1]["goal.ko"], goal)
+    assert [(s.start_year, s.end_year) for s in w.doc.proposal.roadmap] == [(2023, 2025), (2026, 2028), (2029, 2032)]
+    assert not [f for f in w.doc.report.errors if f.path.startswith(("title", "sections", "roadmap"))]
+
+    # 5. Budget: national funds typed as officials type them, then too little local money.
+    qtbot.mouseClick(w.next_button, Qt.MouseButton.LeftButton)
+    page, model = w.budget, w.budget.model
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    edit_cell(qtbot, page.table, 0, model.year_column(2023), "55억")
+    assert w.doc.proposal.budget_lines[0].amount_krw == 5_500_000_000
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    local_row = len(model.grid.rows) - 1
+    choose_in_cell(qtbot, page.table, local_row, 1, "equipment")
+    choose_in_cell(qtbot, page.table, local_row, 2, "local")
+    choose_in_cell(qtbot, page.table, local_row, 3, "KR-47")
+    edit_cell(qtbot, page.table, local_row, model.year_column(2023), "1,000,000")  # thousand won: 10억
+    assert "budget.local_match_short" in codes(w.doc.report)
+    assert w.step_state(Step.BUDGET) == "errors"
+    assert not w.export.export_button.isEnabled()
+    assert "Add KRW 100,000,000" in w.export.reason.text()
+    assert page.matching.text().endswith("Shortfall: KRW 100,000,000.")
+
+    # The language switches half-way: same page, same cell, Korean texts.
+    current = page.table.currentIndex()
+    w.menus.lang_actions["ko"].trigger()
+    assert w.stack.currentWidget() is page
+    assert page.table.currentIndex() == current
+    assert page.heading.text() == "예산"
+    assert "부족" in page.matching.text()
+
+    # Fixed: one more 1억 of local funds, typed in Korean units.
+    edit_cell(qtbot, page.table, local_row, model.year_column(2023), "11억")
+    assert "budget.local_match_short" not in codes(w.doc.report)
+    assert not w.doc.report.has_errors, [f.code for f in w.doc.report.errors]
+    assert w.step_state(Step.BUDGET) in ("complete", "warnings")
+
+    # 7. Export: the packet is written and read back; the PDF opens through the system.
+    w.go(STEPS.index(Step.EXPORT))
+    assert w.export.export_button.isEnabled()
+    out = tmp_path / "packet.pdf"
+    choose(w.export.packet_lang, "ko")
+    type_into(qtbot, w.export.file, str(out))
+    qtbot.mouseClick(w.export.export_button, Qt.MouseButton.LeftButton)
+    assert out.exists()
+    text = "".join(page.extract_text() for page in PdfReader(str(out)).pages)
+    assert "이차전지 원료소재 업사이클링 기술 개발" in text
+    assert "포항공과대학교 산학협력단" in text
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
+    qtbot.mouseClick(w.export.open_pdf, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(w.export.open_folder, Qt.MouseButton.LeftButton)
+    assert [u.toLocalFile() for u in opened] == [str(out), str(tmp_path)]
+
+    # Everything typed was saved to the database.
+    w.doc.flush()
+    stored, _version = store.load(w.doc.proposal.id)
+    assert stored.title.ko == "이차전지 원료소재 업사이클링 기술 개발"
+    assert sum(line.amount_krw for line in stored.budget_lines) == 6_600_000_000
+    assert os.path.getsize(out) > 1000

@@ -1,0 +1,93 @@
+"""Autosave and its time in the status bar, the File menu's import, open and export, snapshots,
+and the Help menu's dialogs."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+
+from forms.exchange import read_file, write_file
+from forms.rules import RULES
+from forms.steps import STEPS, Step
+from tests.ui.helpers import type_into
+from ui import dialogs
+
+
+def test_edits_autosave_and_the_status_bar_shows_when(sample_window, qtbot, store):
+    w = sample_window
+    w.go(STEPS.index(Step.PLAN))
+    type_into(qtbot, w.plan.title_edits["en"], "Saved title")
+    qtbot.waitUntil(lambda: w.saved_label.text().startswith("Saved "), timeout=5000)
+    assert re.fullmatch(r"Saved \d\d:\d\d:\d\d", w.saved_label.text())
+    stored, version = store.load(w.doc.proposal.id)
+    assert stored.title.en == "Saved title"
+    assert version == w.doc.version
+
+
+def test_import_then_export_the_exchange_file(window, qtbot, tmp_path, monkeypatch, leap):
+    source = tmp_path / "in.json"
+    write_file(leap, str(source))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(source), "")))
+    window.menus.import_.trigger()
+    assert window.doc.proposal.id == leap.id
+    assert window.stack.currentWidget() is window.kind
+    assert window.start.recent.count() == 1
+    out = tmp_path / "out.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    window.menus.export_file.trigger()
+    assert read_file(str(out)).title == leap.title
+
+
+def test_open_a_recent_proposal_from_the_start_page(window, qtbot, store, super_regional, leap):
+    store.create(super_regional)
+    store.create(leap)
+    window.refresh_recent()
+    assert window.start.recent.count() == 2
+    window.start.recent.setCurrentRow(1)
+    window.start.open_button.click()
+    chosen = window.start.recent.item(1).text().splitlines()[0]
+    assert window.doc.proposal.title.get("en") == chosen
+
+
+def test_snapshots_save_compare_and_restore(sample_window, qtbot, store, monkeypatch):
+    w = sample_window
+    pid = w.doc.proposal.id
+    names = iter(["before", "after"])
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: (next(names), True)))
+    box = dialogs.SnapshotsDialog(store, pid, w)
+    box.save()
+    w.doc.edit("title.en", "Changed title")
+    w.doc.flush()
+    box.save()
+    assert box.list.count() == 2
+    box.list.item(0).setSelected(True)
+    box.list.item(1).setSelected(True)
+    box.compare()
+    assert "Changed title" in box.diff.toPlainText()
+    box.list.clearSelection()
+    box.list.item(0).setSelected(True)
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    box.restore()
+    assert box.restored is not None
+    w.doc.open(pid)
+    assert w.doc.proposal.title.en != "Changed title"
+
+
+def test_about_shows_the_version_and_the_font_licence(app):
+    box = dialogs.AboutDialog()
+    texts = " ".join(label.text() for label in box.findChildren(dialogs.QLabel))
+    assert "0.1.0" in texts and "Open Font License" in texts
+    licence = box.findChildren(dialogs.QPlainTextEdit)[0].toPlainText()
+    assert "SIL OPEN FONT LICENSE" in licence.upper()
+
+
+def test_rules_dialog_lists_every_rule_with_its_source(app, super_regional):
+    from forms.profile import load_profile
+
+    box = dialogs.RulesDialog(load_profile(super_regional.call))
+    table = box.findChildren(dialogs.QTableWidget)[0]
+    assert table.rowCount() == len(RULES)
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "budget.local_match_short")
+    assert "20%" in table.item(row, 3).text()
+    assert isinstance(box, QDialog)

@@ -1,0 +1,89 @@
+"""The language switches at once from the menu without losing the page, the selection or the text
+being typed; Qt's own buttons follow; the choice is remembered; the first start follows the system."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from forms import i18n
+from forms.steps import STEPS, Step
+from tests.ui.helpers import keys
+from ui import setup
+from ui.app import start_language
+
+
+def test_switching_keeps_page_selection_and_text_being_typed(sample_window, qtbot):
+    w = sample_window
+    w.go(STEPS.index(Step.PLAN))
+    editor = w.plan.editors["sections.summary.en"]
+    editor.setFocus()
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    keys(qtbot, editor, " Half-typed")
+    position = editor.textCursor().position()
+    undo_count = w.doc.undo_stack.count()
+
+    w.menus.lang_actions["ko"].trigger()
+
+    assert i18n.current_language() == "ko"
+    assert w.stack.currentWidget() is w.plan
+    assert w.steps.currentRow() == STEPS.index(Step.PLAN)
+    assert QApplication.focusWidget() is editor
+    assert editor.toPlainText().endswith(" Half-typed")
+    assert editor.textCursor().position() == position
+    assert w.doc.undo_stack.count() == undo_count
+    assert w.plan.heading.text() == "사업계획"
+    assert w.menus.file.title() == "파일(&F)"
+    assert w.steps.item(STEPS.index(Step.BUDGET)).text() == "5. 예산"
+    keys(qtbot, editor, " more")
+    assert w.doc.proposal.sections["summary"].en.endswith(" Half-typed more")
+
+    w.menus.lang_actions["en"].trigger()
+    assert w.plan.heading.text() == "Plan"
+    assert w.menus.file.title() == "&File"
+
+
+def test_qt_own_buttons_are_translated(app):
+    setup.install_qt_translation("ko")
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "취소"
+    setup.install_qt_translation("en")
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
+
+
+def test_choice_is_remembered_and_first_start_follows_the_system(window, monkeypatch):
+    monkeypatch.setenv("LC_ALL", "ko_KR.UTF-8")
+    assert setup.saved_language() == setup.SYSTEM
+    assert start_language(None) == "ko"  # first start: the system's language
+    window.menus.lang_actions["en"].trigger()
+    assert setup.saved_language() == "en"
+    assert start_language(None) == "en"  # remembered over the system's
+    assert start_language("ko") == "ko"  # --lang wins
+    window.menus.lang_actions[setup.SYSTEM].trigger()
+    assert i18n.current_language() == "ko"
+    assert start_language(None) == "ko"
+    setup.install_qt_translation("en")
+
+
+def test_language_menu_lists_system_default_first_then_each_language_in_its_own_script(window):
+    titles = [a.text() for a in window.menus.language.actions()]
+    assert titles == ["&System default", "한국어", "English"]
+
+
+def test_the_bundled_korean_font_is_registered_as_the_fallback(app):
+    from PySide6.QtGui import QFontDatabase
+
+    family = setup.register_fonts(app)
+    assert family and "Nanum" in family
+    assert family in QFontDatabase.families()
+    assert app.font().families()[-1] == family
+    assert QFontDatabase.writingSystems(family).count(QFontDatabase.WritingSystem.Korean) == 1
+
+
+def test_the_pseudo_language_stretches_every_text(sample_window):
+    i18n.set_language(i18n.PSEUDO)
+    assert sample_window.budget.heading.text().startswith("[")
+    assert sample_window.menus.file.title().startswith("[")
+    assert sample_window.steps.item(0).text().startswith("1. [")

@@ -1,0 +1,90 @@
+"""Findings mark their fields, and activating one in Review jumps to the field and focuses it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from forms.steps import STEPS, Step
+from tests.ui.helpers import edit_cell, type_into
+from ui.pages.review import PATH_ROLE
+
+
+def finding_item(review, path: str):  # noqa: ANN201
+    tree = review.tree
+    for i in range(tree.topLevelItemCount()):
+        head = tree.topLevelItem(i)
+        for j in range(head.childCount()):
+            if head.child(j).data(0, PATH_ROLE) == path:
+                return head.child(j)
+    raise AssertionError(f"no finding at {path}")
+
+
+def activate(qtbot, review, path: str) -> None:  # noqa: ANN001
+    item = finding_item(review, path)
+    review.tree.setFocus()
+    review.tree.setCurrentItem(item)
+    qtbot.keyClick(review.tree, Qt.Key.Key_Return)
+
+
+def test_a_missing_name_is_marked_and_review_jumps_to_it(sample_window, qtbot):
+    w = sample_window
+    w.go(STEPS.index(Step.REGIONS))
+    name = w.regions._rows[1]["name.ko"]
+    type_into(qtbot, name, "")
+    assert w.doc.proposal.organisations[1].name.ko == ""
+    assert name.property("finding") == "error"
+    assert "Organisation 2 has no name in Korean" in name.toolTip()
+    assert w.step_state(Step.REGIONS) == "errors"
+    w.go(STEPS.index(Step.REVIEW))
+    activate(qtbot, w.review, "organisations[1].name.ko")
+    assert w.stack.currentWidget() is w.regions
+    assert QApplication.focusWidget() is name
+    type_into(qtbot, name, "경북대학교")
+    assert name.property("finding") == ""
+    assert w.step_state(Step.REGIONS) == "complete"
+
+
+@pytest.mark.parametrize("category", ["burden"])
+def test_review_jumps_to_the_budget_cell(sample_window, qtbot, category):
+    w = sample_window
+    lines = w.doc.proposal.budget_lines
+    w.doc.edit("budget.lines[5].category", category)
+    path = "budget.lines[5].category"
+    assert path in {f.path for f in w.doc.report.findings}
+    w.go(STEPS.index(Step.REVIEW))
+    activate(qtbot, w.review, path)
+    model = w.budget.model
+    assert w.stack.currentWidget() is w.budget
+    current = w.budget.table.currentIndex()
+    assert (current.row(), current.column()) == (model.grid.row_of_line(5), 1)
+    assert QApplication.focusWidget() is w.budget.table
+    assert "not allowed" in model.data(current, Qt.ItemDataRole.ToolTipRole)
+    assert lines is w.doc.proposal.budget_lines
+
+
+def test_an_amount_that_cannot_be_read_is_refused_with_a_message(sample_window, qtbot):
+    w = sample_window
+    w.go(STEPS.index(Step.BUDGET))
+    model = w.budget.model
+    before = [line.amount_krw for line in w.doc.proposal.budget_lines]
+    edit_cell(qtbot, w.budget.table, 0, model.year_column(2023), "오십오억")
+    assert [line.amount_krw for line in w.doc.proposal.budget_lines] == before
+    assert "is not an amount" in w.budget.input_error.text()
+    edit_cell(qtbot, w.budget.table, 0, model.year_column(2023), "5억 5천만")
+    assert w.doc.proposal.budget_lines[model.grid.rows[0].cells[2023]].amount_krw == 550_000_000
+    assert w.budget.input_error.text() == ""
+
+
+def test_export_stays_disabled_with_the_reason_while_an_error_exists(sample_window, qtbot):
+    w = sample_window
+    w.go(STEPS.index(Step.EXPORT))
+    assert w.export.export_button.isEnabled(), (w.export.reason.text(), w.doc.report.findings)
+    w.doc.edit("lead_region", "")
+    assert not w.export.export_button.isEnabled()
+    assert "Choose the lead region" in w.export.reason.text()
+    w.export.draft.setFocus()
+    qtbot.keyClick(w.export.draft, Qt.Key.Key_Space)
+    assert w.export.draft.isChecked()
+    assert w.export.export_button.isEnabled()

@@ -1,0 +1,279 @@
+"""The budget grid as a Qt table model: one row per (organisation, category, source, paying
+region), a column per year, row and column totals. Amounts are typed as officials type them
+(``55억``, ``3,000천원``) and read by ``forms.money``; totals come from ``forms``."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from forms import categories, regions
+from forms.budget import SOURCES, BudgetSummary
+from forms.errors import InputError
+from forms.grid import BudgetGrid, build_grid
+from forms.i18n import _, current_language
+from forms.model import BudgetLine, label
+from forms.money import EntryUnit, format_in_unit, parse_amount
+from forms.rules import Finding
+from ui.document import Document
+from ui.marks import colour
+
+KEY_FIELDS = ("org", "category", "source", "region")
+Index = QModelIndex | QPersistentModelIndex
+_DISPLAY, _EDIT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole
+_TEXT_ROLES = (_DISPLAY, _EDIT, Qt.ItemDataRole.AccessibleTextRole)
+_READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_STYLE_ROLES = (Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.BackgroundRole,
+                Qt.ItemDataRole.ToolTipRole)
+
+
+_TOTALS_BRUSH = QBrush(QColor("#eef1f5"))
+
+
+@lru_cache(maxsize=4096)
+def shown(amount: int, unit: EntryUnit, lang: str) -> str:
+    """An amount as a cell shows it (cached: a repaint asks for every visible cell)."""
+    return format_in_unit(amount, unit, lang)
+
+
+class BudgetModel(QAbstractTableModel):
+    #: an amount could not be read: the message, in the UI language
+    input_rejected = Signal(str)
+
+    def __init__(self, doc: Document) -> None:
+        super().__init__()
+        self.doc = doc
+        self.grid = BudgetGrid((), [])
+        self.summary: BudgetSummary | None = None
+        self.marks: dict[tuple[int, int], list[Finding]] = {}
+        self.allowed_categories: tuple[str, ...] = ()
+        self.day = None
+        self._unit_code, self._unit = "", EntryUnit.THOUSAND
+
+    # structure --------------------------------------------------------------------------------
+    def rebuild(self) -> None:
+        p, report = self.doc.proposal, self.doc.report
+        self.beginResetModel()
+        if p is None:
+            self.grid = BudgetGrid((), [])
+        else:
+            profile = report.profile if report else None
+            years = profile.years if profile else ()
+            self.allowed_categories = profile.allowed_categories if profile else tuple(categories.CATEGORIES)
+            self.day = profile.announced if profile else p.date
+            self.grid = build_grid(p, years)
+        self.summary = report.summary if report else None
+        self.endResetModel()
+
+    def values_changed(self, line: int | None = None) -> None:
+        """Amounts changed but no line came or went: repaint, keep the editor and selection.
+        With ``line``, only its row, the total column and the totals row can have changed."""
+        report = self.doc.report
+        self.summary = report.summary if report else None
+        rows, cols = self.rowCount(), self.columnCount()
+        if not (rows and cols):
+            return
+        row = self.grid.row_of_line(line) if line is not None else None
+        if row is None:
+            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1))
+            return
+        self.dataChanged.emit(self.index(row, 0), self.index(row, cols - 1))
+        self.dataChanged.emit(self.index(0, cols - 1), self.index(rows - 1, cols - 1))
+        self.dataChanged.emit(self.index(rows - 1, 0), self.index(rows - 1, cols - 1))
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        return self.grid.years
+
+    def year_column(self, year: int) -> int:
+        return len(KEY_FIELDS) + self.grid.years.index(year)
+
+    @property
+    def total_column(self) -> int:
+        return len(KEY_FIELDS) + len(self.grid.years)
+
+    @property
+    def totals_row(self) -> int:
+        return len(self.grid.rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() or self.doc.proposal is None else len(self.grid.rows) + 1
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(KEY_FIELDS) + len(self.grid.years) + 1
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return _("Total") if section == self.totals_row else str(section + 1)
+        names = (_("Organisation"), _("Category"), _("Source"), _("Paying region"))
+        if section < len(KEY_FIELDS):
+            return names[section]
+        if section == self.total_column:
+            return _("Total")
+        return str(self.grid.years[section - len(KEY_FIELDS)])
+
+    # cells ------------------------------------------------------------------------------------
+    @property
+    def unit(self) -> EntryUnit:
+        code = self.doc.proposal.entry_unit if self.doc.proposal else "thousand"
+        if code != self._unit_code:
+            try:
+                self._unit = EntryUnit.from_code(code)
+            except InputError:
+                self._unit = EntryUnit.THOUSAND
+            self._unit_code = code
+        return self._unit
+
+    def key_text(self, field: str, code: str | None, lang: str) -> str:
+        if field == "org":
+            org = self.doc.proposal.organisation(code or "")
+            return (org.name.get(lang) or org.id) if org else (code or "")
+        if field == "category":
+            return categories.name(code or "", lang)
+        if field == "source":
+            return label(code or "", lang)
+        return regions.name(code, self.day, lang) if code else "—"
+
+    def line_at(self, index: Index) -> int | None:
+        row, col = index.row(), index.column()
+        if row >= len(self.grid.rows) or not (len(KEY_FIELDS) <= col < self.total_column):
+            return None
+        return self.grid.rows[row].cells.get(self.grid.years[col - len(KEY_FIELDS)])
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if role in _TEXT_ROLES:
+            return self._text(index.row(), index.column(), role)
+        if role not in _STYLE_ROLES:
+            return None
+        row, col = index.row(), index.column()
+        totals = row == self.totals_row
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if col >= len(KEY_FIELDS) else None
+        if role == Qt.ItemDataRole.FontRole:
+            if totals or col == self.total_column:
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            found = self.marks.get((row, col))
+            if found:
+                return QBrush(QColor(colour(found)).lighter(185))
+            if totals or col == self.total_column:
+                return _TOTALS_BRUSH
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            found = self.marks.get((row, col))
+            if found:
+                return "\n".join(f.message(current_language()) for f in found)
+        return None
+
+    def _text(self, row: int, col: int, role: int) -> str:
+        p, lang = self.doc.proposal, current_language()
+        totals = row == self.totals_row
+        if col < len(KEY_FIELDS):
+            if totals:
+                return _("Total") if col == 0 and role != _EDIT else ""
+            code = self.grid.rows[row].key[col]
+            return (code or "") if role == _EDIT else self.key_text(KEY_FIELDS[col], code, lang)
+        if col == self.total_column:
+            amount = (self.summary.total if self.summary else 0) if totals else self.grid.row_total(p, row)
+        elif totals:
+            amount = self.summary.year_total(self.grid.years[col - len(KEY_FIELDS)]) if self.summary else 0
+        else:
+            line = self.grid.rows[row].cells.get(self.grid.years[col - len(KEY_FIELDS)])
+            if line is None:
+                return ""
+            amount = p.budget_lines[line].amount_krw
+        return shown(amount, self.unit, lang)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if index.row() == self.totals_row or index.column() == self.total_column:
+            return _READ_ONLY
+        return _EDITABLE
+
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
+            return False
+        row, col = index.row(), index.column()
+        p = self.doc.proposal
+        if col < len(KEY_FIELDS):
+            field = KEY_FIELDS[col]
+            new = (value or None) if field == "region" else (value or "")
+            lines = self.grid.rows[row].lines
+            if all(getattr(p.budget_lines[i], field) == new for i in lines):
+                return True
+
+            def apply() -> None:
+                self.doc.undo_stack.beginMacro(_("Budget line"))
+                for i in lines:
+                    self.doc.edit(f"budget.lines[{i}].{field}", new)
+                self.doc.undo_stack.endMacro()
+
+            # Rows may merge or split: rebuild after the editor has closed, not inside its commit.
+            QTimer.singleShot(0, apply)
+            return True
+        text = str(value).strip()
+        line = self.line_at(index)
+        if not text and line is None:
+            return True
+        try:
+            amount = parse_amount(text, self.unit) if text else 0
+        except InputError as exc:
+            self.input_rejected.emit(exc.text(current_language()))
+            return False
+        self.input_rejected.emit("")
+        if line is not None:
+            self.doc.edit(f"budget.lines[{line}].amount_krw", amount, text=_("Amount"))
+        else:
+            org, category, source, region = self.grid.rows[row].key
+            year = self.grid.years[col - len(KEY_FIELDS)]
+            new_line = BudgetLine(year, org, category, source, amount, region)
+            QTimer.singleShot(0, lambda: self.doc.edit("budget.lines", [*p.budget_lines, new_line], text=_("Amount")))
+        return True
+
+    # choices for the key columns ------------------------------------------------------------------
+    def choices(self, col: int) -> list[tuple[str, str]]:
+        """(code, name) pairs offered in a key column."""
+        p, lang = self.doc.proposal, current_language()
+        field = KEY_FIELDS[col]
+        if field == "org":
+            return [(o.id, o.name.get(lang) or o.id) for o in p.organisations]
+        if field == "category":
+            return [(c, categories.name(c, lang)) for c in self.allowed_categories]
+        if field == "source":
+            return [(s, label(s, lang)) for s in SOURCES]
+        return [("", "—"), *[(c, regions.name(c, self.day, lang)) for c in p.applicant_regions()]]
+
+    # findings ---------------------------------------------------------------------------------
+    def cell_of(self, path: str) -> tuple[int, int] | None:
+        """The cell where the field at ``budget.lines[i]…`` is shown."""
+        if not path.startswith("budget.lines["):
+            return None
+        index = int(path[len("budget.lines["):path.index("]")])
+        row = self.grid.row_of_line(index)
+        if row is None:
+            return None
+        field = path[path.index("]") + 1:].lstrip(".")
+        if field in KEY_FIELDS:
+            return row, KEY_FIELDS.index(field)
+        if field in ("amount_krw", "year"):
+            line = self.doc.proposal.budget_lines[index]
+            return row, self.year_column(line.year)
+        return row, 0
+
+    def set_marks(self, findings: list[Finding]) -> None:
+        marks: dict[tuple[int, int], list[Finding]] = {}
+        for finding in findings:
+            cell = self.cell_of(finding.path)
+            if cell is not None:
+                marks.setdefault(cell, []).append(finding)
+        if marks != self.marks:
+            self.marks = marks
+            self.values_changed()

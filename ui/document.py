@@ -1,0 +1,159 @@
+"""The open proposal: its undo stack, its findings after every edit, and its autosave.
+
+Every edit goes through ``edit`` as one undo command named by the field's path (the path findings
+use), so undo, redo, autosave and the re-run of the rules follow the same road.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from forms.i18n import _
+from forms.model import Proposal
+from forms.rules import Report, validate
+from ui import fieldpath
+
+
+class SetValue(QUndoCommand):
+    """Set one field (or one whole list) of the proposal. Typing into one field merges."""
+
+    MERGE_ID = 1
+
+    def __init__(self, doc: Document, path: str, old: object, new: object, merge: bool, text: str) -> None:
+        super().__init__(text)
+        self.doc, self.path, self.old, self.new, self.merge = doc, path, old, new, merge
+
+    def id(self) -> int:
+        return self.MERGE_ID if self.merge else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if not isinstance(other, SetValue) or not other.merge or other.path != self.path:
+            return False
+        self.new = other.new
+        return True
+
+    def redo(self) -> None:
+        self.doc._apply(self.path, copy.deepcopy(self.new))
+
+    def undo(self) -> None:
+        self.doc._apply(self.path, copy.deepcopy(self.old))
+
+
+class Document(QObject):
+    """One proposal being edited, with its storage (optional: without a store nothing is saved)."""
+
+    #: a field changed; "" when the whole proposal was replaced
+    changed = Signal(str)
+    #: the rules ran again
+    validated = Signal(object)
+    #: autosave finished (version, datetime); emitted in the GUI thread
+    saved = Signal(int, object)
+    save_failed = Signal(object)
+
+    def __init__(self, store: object | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.proposal: Proposal | None = None
+        self.version = 0
+        self.report: Report | None = None
+        self.last_saved_at: dt.datetime | None = None
+        self.undo_stack = QUndoStack(self)
+        self._autosaver = None
+        # Handing the proposal to the autosaver copies it (a few ms): done once typing pauses,
+        # never inside a keystroke. The autosaver then waits for its own quiet period.
+        self._handover = QTimer(self)
+        self._handover.setSingleShot(True)
+        self._handover.setInterval(150)
+        self._handover.timeout.connect(self._hand_over)
+        # The autosaver calls back from its worker thread; these signals carry the call into
+        # the GUI thread (queued connection, because the emitting thread differs).
+        self._saved_from_thread.connect(self._on_saved)
+        self._failed_from_thread.connect(self.save_failed)
+
+    _saved_from_thread = Signal(int, object)
+    _failed_from_thread = Signal(object)
+
+    # opening ----------------------------------------------------------------------------------
+    def load(self, proposal: Proposal, version: int = 0) -> None:
+        self.close_autosave()
+        self.proposal = proposal
+        self.version = version
+        self.undo_stack.clear()
+        if self.store is not None:
+            from storage.autosave import Autosaver
+
+            self._autosaver = Autosaver(self.store, proposal.id, version,
+                                        on_saved=lambda v, when: self._saved_from_thread.emit(v, when),
+                                        on_error=lambda exc: self._failed_from_thread.emit(exc))
+        self.report = validate(proposal)
+        self.changed.emit("")
+        self.validated.emit(self.report)
+
+    def new(self, call: str) -> None:
+        proposal = Proposal(call=call, type="", date=dt.date.today())
+        version = self.store.create(proposal) if self.store is not None else 0
+        self.load(proposal, version)
+
+    def open(self, proposal_id: str) -> None:
+        proposal, version = self.store.load(proposal_id)
+        self.load(proposal, version)
+
+    # editing ----------------------------------------------------------------------------------
+    def value(self, path: str) -> object:
+        return fieldpath.get(self.proposal, path)
+
+    def edit(self, path: str, value: object, merge: bool = False, text: str | None = None) -> None:
+        """Change the field at ``path`` to ``value`` as one undoable command."""
+        if self.proposal is None:
+            return
+        old = fieldpath.get(self.proposal, path)
+        if old == value:
+            return
+        self.undo_stack.push(SetValue(self, path, copy.deepcopy(old), copy.deepcopy(value), merge,
+                                      text or _("Edit")))
+
+    def _apply(self, path: str, value: object) -> None:
+        fieldpath.set_(self.proposal, path, value)
+        if self._autosaver is not None:
+            self._handover.start()
+        self.report = validate(self.proposal)
+        self.changed.emit(path)
+        self.validated.emit(self.report)
+
+    def revalidate(self) -> Report | None:
+        if self.proposal is None:
+            self.report = None
+        else:
+            self.report = validate(self.proposal)
+        self.validated.emit(self.report)
+        return self.report
+
+    # saving -----------------------------------------------------------------------------------
+    def _on_saved(self, version: int, when: object) -> None:
+        self.version = version
+        self.last_saved_at = when if isinstance(when, dt.datetime) else dt.datetime.now()
+        self.saved.emit(version, self.last_saved_at)
+
+    def _hand_over(self) -> None:
+        self._handover.stop()
+        if self._autosaver is not None and self.proposal is not None:
+            self._autosaver.changed(self.proposal)
+
+    def flush(self) -> None:
+        if self._handover.isActive():
+            self._hand_over()
+        if self._autosaver is not None:
+            self._autosaver.flush()
+            self.version = self._autosaver.version
+
+    def close_autosave(self) -> None:
+        if self._handover.isActive():
+            self._hand_over()
+        if self._autosaver is not None:
+            self._autosaver.close()
+            self.version = self._autosaver.version
+            self._autosaver = None

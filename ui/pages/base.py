@@ -1,0 +1,86 @@
+"""What every page of the wizard does: render the proposal, re-set its texts when the language
+changes (without rebuilding widgets), mark the fields findings name, and focus a field by path."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from forms.i18n import current_language
+from forms.rules import Finding
+from forms.steps import Step, title
+from ui.document import Document
+from ui.marks import Marker
+
+
+class Page(QWidget):
+    step: Step
+
+    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.marker = Marker()
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addWidget(self.heading)
+        self.layout_.addWidget(self.intro)
+
+    @property
+    def lang(self) -> str:
+        return current_language()
+
+    def retranslate(self) -> None:
+        """Re-set every text in the current language; widgets and their state stay."""
+        self.heading.setText(title(self.step, self.lang))
+
+    def refresh(self, path: str) -> None:
+        """Show the proposal's values after a change at ``path`` ("" means everything)."""
+
+    def widget_for(self, path: str) -> QWidget | None:
+        """The widget where the field at ``path`` is edited (None if it has none)."""
+        return None
+
+    def mark(self, findings: list[Finding]) -> None:
+        marks: dict[QWidget, list[Finding]] = {}
+        for finding in findings:
+            widget = self.widget_for(finding.path)
+            if widget is not None:
+                marks.setdefault(widget, []).append(finding)
+        self.marker.apply(marks, self.lang)
+
+    def focus_path(self, path: str) -> QWidget | None:
+        widget = self.widget_for(path)
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return widget
+
+
+def set_text(widget: QWidget, text: str) -> None:
+    """Put ``text`` into a line or text edit without an edit signal, only if it differs
+    (so the cursor of text being typed stays where it is)."""
+    current = widget.toPlainText() if hasattr(widget, "toPlainText") else widget.text()
+    if current == text:
+        return
+    blocked = widget.blockSignals(True)
+    if hasattr(widget, "setPlainText"):
+        widget.setPlainText(text)
+    else:
+        widget.setText(text)
+        if not widget.hasFocus():
+            widget.setCursorPosition(0)  # show the start of a long name, not its end
+    widget.blockSignals(blocked)
+
+
+def set_combo(combo: QWidget, data: object) -> None:
+    index = combo.findData(data)
+    if combo.currentIndex() != index:
+        blocked = combo.blockSignals(True)
+        combo.setCurrentIndex(index)
+        combo.blockSignals(blocked)

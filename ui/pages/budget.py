@@ -1,0 +1,272 @@
+"""Step 5: the budget grid by year with row and column totals, and a summary: each source per
+year, the local match against its minimum, the national cap used, and a small chart."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStyledItemDelegate,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forms.budget import SOURCES
+from forms.i18n import _
+from forms.model import BudgetLine, label
+from forms.money import EntryUnit, format_won
+from forms.rules import Finding
+from forms.rules.base import Pct
+from forms.steps import Step
+from ui.budget_model import KEY_FIELDS, BudgetModel, shown
+from ui.chart import BudgetChart
+from ui.marks import ERROR_COLOUR
+from ui.pages.base import Page, set_combo
+from ui.textpanel import TextPanel
+
+
+class KeyDelegate(QStyledItemDelegate):
+    """A drop-down for the organisation, category, source and paying region of a line."""
+
+    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:  # noqa: N802, ANN001
+        if index.column() >= len(KEY_FIELDS):
+            return super().createEditor(parent, option, index)
+        combo = QComboBox(parent)
+        for code, name in index.model().choices(index.column()):
+            combo.addItem(name, code)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole) or "")))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # noqa: N802, ANN001
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)
+
+
+class BudgetPage(Page):
+    step = Step.BUDGET
+
+    def __init__(self, doc, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(doc, parent)
+        self.model = BudgetModel(doc)
+        bar = QHBoxLayout()
+        self.unit_label = QLabel()
+        self.unit = QComboBox()
+        for unit in EntryUnit:
+            self.unit.addItem(unit.code, unit.code)
+        self.unit.currentIndexChanged.connect(
+            lambda: self.doc.edit("entry_unit", self.unit.currentData(), text=_("Entry unit")))
+        self.unit_label.setBuddy(self.unit)
+        self.add_button = QPushButton()
+        self.add_button.clicked.connect(self.add_line)
+        self.remove_button = QPushButton()
+        self.remove_button.clicked.connect(self.remove_line)
+        for w in (self.unit_label, self.unit):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.remove_button)
+        self.layout_.addLayout(bar)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(KeyDelegate(self.table))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed
+                                   | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.layout_.addWidget(self.table, 3)
+        self.input_error = QLabel()
+        self.input_error.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.input_error.setWordWrap(True)
+        self.model.input_rejected.connect(self.input_error.setText)
+        self.layout_.addWidget(self.input_error)
+
+        bottom = QHBoxLayout()
+        self.summary_box = QGroupBox()
+        inner = QVBoxLayout(self.summary_box)
+        self.summary = QTableWidget(len(SOURCES) + 1, 0)
+        self.summary.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.summary.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.summary.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Text panels, not labels: they change on every amount typed without a relayout.
+        self.matching = TextPanel(2)
+        self.cap = TextPanel(2)
+        self.checks = TextPanel(2)
+        inner.addWidget(self.summary)
+        inner.addWidget(self.matching)
+        inner.addWidget(self.cap)
+        inner.addWidget(self.checks)
+        inner.addStretch(1)
+        self.chart = BudgetChart()
+        self._summary_shape: tuple | None = None
+        bottom.addWidget(self.summary_box, 3)
+        bottom.addWidget(self.chart, 2)
+        self.layout_.addLayout(bottom, 2)
+
+    # texts ------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.intro.setText(_("Type amounts as you would write them: 55억, 5억 5천만, 3,000천원. A plain "
+                             "number is read in the entry unit. Totals and the checks follow every change."))
+        self.unit_label.setText(_("&Entry unit:"))
+        self.unit.setAccessibleName(_("Entry unit"))
+        for i in range(self.unit.count()):
+            self.unit.setItemText(i, EntryUnit.from_code(self.unit.itemData(i)).label(self.lang))
+        self.add_button.setText(_("&Add line"))
+        self.remove_button.setText(_("Remove &line"))
+        self.table.setAccessibleName(_("Budget lines by year"))
+        self.summary_box.setTitle(_("Summary"))
+        self.summary.setAccessibleName(_("Each source per year"))
+        self.chart.setAccessibleName(_("Chart of the budget by year and source"))
+        self.checks.setAccessibleName(_("Checks of the whole budget"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.model.columnCount() - 1))
+        self.model.headerDataChanged.emit(Qt.Orientation.Vertical, 0, max(0, self.model.rowCount() - 1))
+        self.model.values_changed()
+        self._show_summary()
+
+    # values -----------------------------------------------------------------------------------
+    def refresh(self, path: str) -> None:
+        p = self.doc.proposal
+        if p is None:
+            self.model.rebuild()
+            return
+        structural = path in ("", "budget.lines", "organisations", "partner_regions", "lead_region") or (
+            path.startswith("budget.lines[") and not path.endswith(".amount_krw"))
+        if structural:
+            self.model.rebuild()
+            self._size_columns()
+        elif path.startswith("budget.lines[") and path.endswith(".amount_krw"):
+            self.model.values_changed(int(path[len("budget.lines["):path.index("]")]))
+        elif path.startswith("budget") or path == "entry_unit" or path.startswith("organisations["):
+            self.model.values_changed()
+        if path in ("", "entry_unit"):
+            set_combo(self.unit, p.entry_unit)
+        if path == "" or path.startswith("budget") or path == "entry_unit":
+            self._show_summary()
+
+    def _size_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        widths = (190, 130, 95, 95)
+        for col in range(self.model.columnCount()):
+            header.resizeSection(col, widths[col] if col < len(widths) else 105)
+
+    def _show_summary(self) -> None:
+        s = self.model.summary
+        self.chart.show_summary(s)
+        if s is None:
+            self.summary.setColumnCount(0)
+            self.matching.setText("")
+            self.cap.setText("")
+            return
+        unit, lang = self.model.unit, self.lang
+        years = list(s.years)
+        shape = (tuple(years), lang, unit)
+        if self._summary_shape != shape:  # headers only when years, language or unit change
+            self._summary_shape = shape
+            self.summary.setColumnCount(len(years) + 1)
+            self.summary.setHorizontalHeaderLabels([str(y) for y in years] + [_("Total")])
+            self.summary.setVerticalHeaderLabels([label(src, lang) for src in SOURCES] + [_("Total")])
+            self.summary_box.setTitle(_("Summary ({unit})").format(unit=unit.label(lang)))
+            self.summary.resizeRowsToContents()
+            frame = 2 * self.summary.frameWidth()
+            self.summary.setFixedHeight(self.summary.horizontalHeader().sizeHint().height()
+                                        + self.summary.verticalHeader().length() + frame)
+        rows = [[s.by_year_source.get((y, src), 0) for y in years] + [s.source_total(src)] for src in SOURCES]
+        rows.append([s.year_total(y) for y in years] + [s.total])
+        for r, values in enumerate(rows):
+            for c, amount in enumerate(values):
+                item = self.summary.item(r, c)
+                if item is None:
+                    item = QTableWidgetItem()
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    self.summary.setItem(r, c, item)
+                text = shown(amount, unit, lang)
+                if item.text() != text:
+                    item.setText(text)
+        m = s.total_matching
+        basis = label(f"basis.{self.doc.report.profile.local_basis}", lang) if self.doc.report.profile else ""
+        text = _("Local funds: {local}, {ratio} of {basis}; the minimum is {min}.").format(
+            local=format_won(m.local, lang), ratio=Pct(m.ratio).render(lang), basis=basis,
+            min=Pct(m.min_percent, percent=True).render(lang))
+        if m.met:
+            text += " " + _("Surplus: {surplus}.").format(surplus=format_won(m.surplus, lang))
+        else:
+            text += " " + _("Shortfall: {shortfall}.").format(shortfall=format_won(m.shortfall, lang))
+        self.matching.setText(text)
+        self.matching.set_emphasis(None if m.met else ERROR_COLOUR, bold=not m.met)
+        used = Pct(Fraction(s.national, s.national_cap) if s.national_cap else None).render(lang)
+        self.cap.setText(_("National funds: {national} of the cap of {cap} ({used} used).").format(
+            national=format_won(s.national, lang), cap=format_won(s.national_cap, lang), used=used))
+
+    # lines ------------------------------------------------------------------------------------
+    def add_line(self) -> None:
+        p = self.doc.proposal
+        model = self.model
+        org = p.organisations[0].id if p.organisations else ""
+        category = model.allowed_categories[0] if model.allowed_categories else "personnel"
+        year = model.years[0] if model.years else p.date.year
+        self.doc.edit("budget.lines", [*p.budget_lines, BudgetLine(year, org, category, "national", 0)],
+                      text=_("Add line"))
+        row = self.model.grid.row_of_line(len(p.budget_lines) - 1)
+        if row is not None:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+            self.table.setFocus()
+
+    def remove_line(self) -> None:
+        row = self.table.currentIndex().row()
+        if not (0 <= row < len(self.model.grid.rows)):
+            return
+        drop = set(self.model.grid.rows[row].lines)
+        lines = [line for i, line in enumerate(self.doc.proposal.budget_lines) if i not in drop]
+        self.doc.edit("budget.lines", lines, text=_("Remove line"))
+
+    # findings ---------------------------------------------------------------------------------
+    def mark(self, findings: list[Finding]) -> None:
+        self.model.set_marks(findings)
+        summary_findings = [f for f in findings if self.model.cell_of(f.path) is None]
+        text = "\n".join(("✖ " if f.is_error else "⚠ ") + f.message(self.lang) for f in summary_findings)
+        if self.checks.text() != text:
+            self.checks.setText(text)
+        self.marker.apply({self.checks: summary_findings} if summary_findings else {}, self.lang)
+
+    def widget_for(self, path: str) -> QWidget | None:
+        if path.startswith("budget.lines["):
+            return self.table
+        if path.startswith("budget") or path == "entry_unit":
+            return self.checks if path.startswith("budget") else self.unit
+        return None
+
+    def focus_path(self, path: str) -> QWidget | None:
+        cell = self.model.cell_of(path)
+        if cell is not None:
+            index = self.model.index(*cell)
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
+            self.table.setFocus()
+            return self.table
+        widget = self.widget_for(path)
+        if widget is not None:
+            widget.setFocus()
+        return widget

@@ -1,0 +1,178 @@
+"""Step 7: the packet's language, the draft option and the output file; then open the PDF, open
+its folder, or print it through the system."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
+
+from forms.errors import InputError
+from forms.i18n import NATIVE_NAMES, _
+from forms.steps import Step, export_allowed, export_blocked_reason
+from ui.marks import ERROR_COLOUR
+from ui.pages.base import Page
+
+
+def default_file(title: str, fallback: str) -> str:
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or os.path.expanduser("~")
+    name = re.sub(r'[\\/:*?"<>|\n\r\t]+', " ", title).strip()[:60] or fallback
+    return os.path.join(folder, name + ".pdf")
+
+
+class ExportPage(Page):
+    step = Step.EXPORT
+    exported = Signal(str)
+
+    def __init__(self, doc, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(doc, parent)
+        self.box = QGroupBox()
+        form = QFormLayout(self.box)
+        self.packet_lang = QComboBox()
+        for code in ("ko", "en"):
+            self.packet_lang.addItem(NATIVE_NAMES[code], code)
+        self.lang_label = QLabel()
+        self.lang_label.setBuddy(self.packet_lang)
+        form.addRow(self.lang_label, self.packet_lang)
+        self.draft = QCheckBox()
+        self.draft.toggled.connect(self._update_state)
+        form.addRow("", self.draft)
+        self.file = QLineEdit()
+        self.browse = QPushButton()
+        self.browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.file, 1)
+        row.addWidget(self.browse)
+        self.file_label = QLabel()
+        self.file_label.setBuddy(self.file)
+        form.addRow(self.file_label, row)
+        self.export_button = QPushButton()
+        self.export_button.clicked.connect(self.export)
+        form.addRow("", self.export_button)
+        self.reason = QLabel()
+        self.reason.setWordWrap(True)
+        self.reason.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.layout_.addWidget(self.box)
+        self.layout_.addWidget(self.reason)
+
+        self.done_box = QGroupBox()
+        done = QHBoxLayout(self.done_box)
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_pdf = QPushButton()
+        self.open_pdf.clicked.connect(lambda: self._open(self.last_file))
+        self.open_folder = QPushButton()
+        self.open_folder.clicked.connect(lambda: self._open(os.path.dirname(self.last_file)))
+        self.print_button = QPushButton()
+        self.print_button.clicked.connect(self._print)
+        done.addWidget(self.result, 1)
+        for b in (self.open_pdf, self.open_folder, self.print_button):
+            done.addWidget(b)
+        self.done_box.setVisible(False)
+        self.layout_.addWidget(self.done_box)
+        self.layout_.addStretch(1)
+        self.last_file = ""
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.intro.setText(_("Export the submission packet as a PDF, ready to print, seal and send."))
+        self.box.setTitle(_("Packet"))
+        self.lang_label.setText(_("Packet &language:"))
+        self.packet_lang.setAccessibleName(_("Packet language"))
+        self.draft.setText(_("&Draft: mark every page as a draft (allowed with errors)"))
+        self.file_label.setText(_("Output &file:"))
+        self.file.setAccessibleName(_("Output file"))
+        self.browse.setText(_("&Browse…"))
+        self.export_button.setText(_("E&xport the packet"))
+        self.done_box.setTitle(_("Exported"))
+        self.open_pdf.setText(_("&Open the PDF"))
+        self.open_folder.setText(_("Open its f&older"))
+        self.print_button.setText(_("&Print…"))
+        if self.last_file:
+            self.result.setText(_("Written: {file}").format(file=self.last_file))
+        self._update_state()
+
+    def refresh(self, path: str) -> None:
+        p = self.doc.proposal
+        if p is None:
+            return
+        if path == "":
+            self.file.setText(default_file(p.title.get(self.lang), p.id[:8]))
+            self.packet_lang.setCurrentIndex(max(0, self.packet_lang.findData(self.lang)))
+            self.done_box.setVisible(False)
+            self.last_file = ""
+
+    def mark(self, findings: list) -> None:
+        self._update_state()
+
+    def _update_state(self) -> None:
+        report = self.doc.report
+        allowed = report is not None and (export_allowed(report) or self.draft.isChecked())
+        self.export_button.setEnabled(allowed)
+        reason = export_blocked_reason(report, self.lang) if report is not None else _("No proposal is open.")
+        if reason and self.draft.isChecked():
+            reason = _("Draft: the packet will be marked as a draft on every page.") + "\n" + reason
+        self.reason.setText(reason)
+        self.export_button.setToolTip(reason)
+
+    def _browse(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(self, _("Export the packet"), self.file.text(),
+                                                    _("PDF files (*.pdf)"))
+        if path:
+            self.file.setText(path if path.lower().endswith(".pdf") else path + ".pdf")
+
+    def export(self) -> bool:
+        from reports.export import export_packet
+
+        p = self.doc.proposal
+        out = self.file.text().strip()
+        if p is None or not out:
+            return False
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            export_packet(p.copy(), out, lang=self.packet_lang.currentData(), draft=self.draft.isChecked(),
+                          unit=p.entry_unit)
+        except InputError as exc:
+            QGuiApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, _("Export the packet"), exc.text(self.lang))
+            return False
+        QGuiApplication.restoreOverrideCursor()
+        self.last_file = os.path.abspath(out)
+        self.result.setText(_("Written: {file}").format(file=self.last_file))
+        self.done_box.setVisible(True)
+        self.open_pdf.setFocus()
+        self.exported.emit(self.last_file)
+        return True
+
+    def _open(self, path: str) -> None:
+        if path:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+    def _print(self) -> None:
+        """Hand the PDF to the system: Windows prints it directly, elsewhere the PDF viewer opens."""
+        if not self.last_file:
+            return
+        starter = getattr(os, "startfile", None)
+        if starter is not None:
+            starter(self.last_file, "print")
+        else:
+            self._open(self.last_file)
+
+    def widget_for(self, path: str) -> QWidget | None:
+        return None

@@ -1,0 +1,268 @@
+"""Step 4: the title, the proposal's date, an editor per plan section with a character counter
+against the call's limit, and the roadmap by stage."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forms.errors import InputError
+from forms.i18n import _
+from forms.model import SECTIONS, RoadmapStage, Text, label
+from forms.money import format_number
+from forms.profile import load_profile
+from forms.steps import Step
+from ui.pages.base import Page, set_text
+
+LANGS = ("ko", "en")
+
+
+class PlanPage(Page):
+    step = Step.PLAN
+
+    def __init__(self, doc, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(doc, parent)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        self.scroll.setWidget(body)
+        self.layout_.addWidget(self.scroll, 1)
+
+        self.title_box = QGroupBox()
+        form = QFormLayout(self.title_box)
+        self.title_edits: dict[str, QLineEdit] = {}
+        self.title_labels: dict[str, QLabel] = {}
+        for lang in LANGS:
+            edit = QLineEdit()
+            edit.textEdited.connect(lambda text, lg=lang: self.doc.edit(f"title.{lg}", text, merge=True,
+                                                                       text=_("Title")))
+            lab = QLabel()
+            lab.setBuddy(edit)
+            form.addRow(lab, edit)
+            self.title_edits[lang], self.title_labels[lang] = edit, lab
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.dateChanged.connect(self._date_changed)
+        self.date_label = QLabel()
+        self.date_label.setBuddy(self.date)
+        form.addRow(self.date_label, self.date)
+        column.addWidget(self.title_box)
+
+        self.section_boxes: dict[str, QGroupBox] = {}
+        self.editors: dict[str, QPlainTextEdit] = {}
+        self.counters: dict[str, QLabel] = {}
+        self.lang_labels: list[tuple[QLabel, str]] = []
+        for key in SECTIONS:
+            box = QGroupBox()
+            grid = QGridLayout(box)
+            for c, lang in enumerate(LANGS):
+                lab = QLabel()
+                edit = QPlainTextEdit()
+                edit.setTabChangesFocus(True)
+                edit.setFixedHeight(96)
+                edit.textChanged.connect(lambda k=key, lg=lang: self._section_changed(k, lg))
+                counter = QLabel()
+                grid.addWidget(lab, 0, c)
+                grid.addWidget(edit, 1, c)
+                grid.addWidget(counter, 2, c)
+                path = f"sections.{key}.{lang}"
+                self.editors[path], self.counters[path] = edit, counter
+                self.lang_labels.append((lab, lang))
+            self.section_boxes[key] = box
+            column.addWidget(box)
+
+        self.roadmap_box = QGroupBox()
+        self.roadmap = QTableWidget(0, 4)
+        self.roadmap.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.roadmap.setMinimumHeight(150)
+        self.add_stage = QPushButton()
+        self.add_stage.clicked.connect(self.add_roadmap_stage)
+        self.remove_stage = QPushButton()
+        self.remove_stage.clicked.connect(self.remove_roadmap_stage)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_stage)
+        buttons.addWidget(self.remove_stage)
+        buttons.addStretch(1)
+        inner = QVBoxLayout(self.roadmap_box)
+        inner.addWidget(self.roadmap)
+        inner.addLayout(buttons)
+        column.addWidget(self.roadmap_box)
+        self._stages: list[dict[str, QWidget]] = []
+        self._limits: dict[str, int] = {}
+
+    # texts ------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.intro.setText(_("Write the plan in Korean (the call's language) and English. The counter "
+                             "under each box shows its length against the call's limit."))
+        self.title_box.setTitle(_("Project"))
+        names = {"ko": _("Korean"), "en": _("English")}
+        self.title_labels["ko"].setText(_("&Title (Korean):"))
+        self.title_labels["en"].setText(_("Title (&English):"))
+        for lang, edit in self.title_edits.items():
+            edit.setAccessibleName(_("Title ({language})").format(language=names[lang]))
+        self.date_label.setText(_("&Date of the proposal:"))
+        self.date.setAccessibleName(_("Date of the proposal"))
+        self.date.setDisplayFormat("yyyy. M. d." if self.lang == "ko" else "d MMMM yyyy")
+        for key, box in self.section_boxes.items():
+            box.setTitle(label(key, self.lang))
+            for lang in LANGS:
+                self.editors[f"sections.{key}.{lang}"].setAccessibleName(
+                    _("{section} ({language})").format(section=label(key, self.lang), language=names[lang]))
+        for lab, lang in self.lang_labels:
+            lab.setText(names[lang])
+        self.roadmap_box.setTitle(label("roadmap", self.lang))
+        self.roadmap.setHorizontalHeaderLabels([_("From"), _("To"), _("Goal (Korean)"), _("Goal (English)")])
+        self.roadmap.setAccessibleName(_("Roadmap"))
+        self.add_stage.setText(_("Add &stage"))
+        self.remove_stage.setText(_("Remove last sta&ge"))
+        for path in self.counters:
+            self._count(path)
+
+    # values -----------------------------------------------------------------------------------
+    def refresh(self, path: str) -> None:
+        p = self.doc.proposal
+        if p is None:
+            return
+        if path == "":
+            try:
+                profile = load_profile(p.call)
+                self._limits = {k: r.max_chars for k, r in profile.sections.items()}
+            except InputError:
+                self._limits = {}
+        if path == "" or path.startswith("title"):
+            for lang, edit in self.title_edits.items():
+                set_text(edit, getattr(p.title, lang))
+        if path in ("", "date"):
+            blocked = self.date.blockSignals(True)
+            self.date.setDate(QDate(p.date.year, p.date.month, p.date.day))
+            self.date.blockSignals(blocked)
+        if path == "" or path.startswith("sections"):
+            for key in SECTIONS:
+                text = p.sections.get(key) or Text()
+                for lang in LANGS:
+                    where = f"sections.{key}.{lang}"
+                    set_text(self.editors[where], getattr(text, lang))
+                    self._count(where)
+        if path == "" or path.startswith("roadmap"):
+            self._show_roadmap()
+
+    def _count(self, path: str) -> None:
+        key = path.split(".")[1]
+        count = len(self.editors[path].toPlainText().strip())
+        limit = self._limits.get(key, 0)
+        if limit:
+            text = _("{count} / {max} characters").format(count=format_number(count, self.lang),
+                                                            max=format_number(limit, self.lang))
+        else:
+            text = _("{count} characters").format(count=format_number(count, self.lang))
+        self.counters[path].setText(text)
+
+    def _section_changed(self, key: str, lang: str) -> None:
+        path = f"sections.{key}.{lang}"
+        self._count(path)
+        self.doc.edit(path, self.editors[path].toPlainText(), merge=True, text=label(key, self.lang))
+
+    def _date_changed(self, value: QDate) -> None:
+        self.doc.edit("date", dt.date(value.year(), value.month(), value.day()), text=_("Date of the proposal"))
+
+    # roadmap ----------------------------------------------------------------------------------
+    def _make_stage(self, r: int) -> dict[str, QWidget]:
+        widgets: dict[str, QWidget] = {}
+        for c, key in enumerate(("start_year", "end_year")):
+            spin = QSpinBox()
+            spin.setRange(2000, 2100)
+            spin.valueChanged.connect(lambda v, k=key, row=r: self.doc.edit(f"roadmap[{row}].{k}", v, merge=True,
+                                                                           text=_("Roadmap")))
+            self.roadmap.setCellWidget(r, c, spin)
+            widgets[key] = spin
+        for c, lang in enumerate(LANGS, start=2):
+            edit = QLineEdit()
+            edit.textEdited.connect(lambda text, lg=lang, row=r: self.doc.edit(
+                f"roadmap[{row}].goal.{lg}", text, merge=True, text=_("Roadmap")))
+            self.roadmap.setCellWidget(r, c, edit)
+            widgets[f"goal.{lang}"] = edit
+        names = (_("From"), _("To"), _("Goal (Korean)"), _("Goal (English)"))
+        for key, name in zip(("start_year", "end_year", "goal.ko", "goal.en"), names, strict=True):
+            widgets[key].setAccessibleName(_("Stage {stage}: {field}").format(stage=r + 1, field=name))
+        return widgets
+
+    def _show_roadmap(self) -> None:
+        stages = self.doc.proposal.roadmap
+        if len(self._stages) != len(stages):
+            self.roadmap.setRowCount(len(stages))
+            while len(self._stages) < len(stages):
+                self._stages.append(self._make_stage(len(self._stages)))
+            del self._stages[len(stages):]
+        for widgets, stage in zip(self._stages, stages, strict=True):
+            for key in ("start_year", "end_year"):
+                spin = widgets[key]
+                if spin.value() != getattr(stage, key):
+                    blocked = spin.blockSignals(True)
+                    spin.setValue(getattr(stage, key))
+                    spin.blockSignals(blocked)
+            for lang in LANGS:
+                set_text(widgets[f"goal.{lang}"], getattr(stage.goal, lang))
+        self.remove_stage.setEnabled(bool(stages))
+
+    def add_roadmap_stage(self) -> None:
+        p = self.doc.proposal
+        try:
+            profile = load_profile(p.call)
+            first, lengths = min(profile.years), profile.roadmap_stage_years
+        except InputError:
+            first, lengths = p.date.year, (3,)
+        n = len(p.roadmap)
+        start = p.roadmap[-1].end_year + 1 if p.roadmap else first
+        length = lengths[n] if n < len(lengths) else lengths[-1]
+        stage = RoadmapStage(n + 1, start, start + length - 1, Text())
+        self.doc.edit("roadmap", [*p.roadmap, stage], text=_("Add stage"))
+        self.focus_path(f"roadmap[{n}].goal.ko")
+
+    def remove_roadmap_stage(self) -> None:
+        p = self.doc.proposal
+        if p.roadmap:
+            self.doc.edit("roadmap", p.roadmap[:-1], text=_("Remove stage"))
+
+    # findings ---------------------------------------------------------------------------------
+    def widget_for(self, path: str) -> QWidget | None:
+        if path.startswith("title."):
+            return self.title_edits.get(path.split(".")[1])
+        if path == "date":
+            return self.date
+        if path.startswith("sections."):
+            return self.editors.get(path)
+        if path.startswith("roadmap["):
+            row = int(path[len("roadmap["):path.index("]")])
+            rest = path[path.index("]") + 1:].lstrip(".")
+            if row < len(self._stages):
+                return self._stages[row].get(rest) or self._stages[row]["start_year"]
+        if path.startswith("roadmap"):
+            return self.roadmap
+        return None
+
+    def focus_path(self, path: str) -> QWidget | None:
+        widget = self.widget_for(path)
+        if widget is not None:
+            self.scroll.ensureWidgetVisible(widget)
+            widget.setFocus()
+        return widget

@@ -1,0 +1,265 @@
+"""Step 3: the lead and partner regions (only eligible ones, named as at the call's date) and
+the organisations taking part."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forms import regions
+from forms.errors import InputError
+from forms.i18n import _
+from forms.model import Organisation, OrgKind, OrgRole, Text, label
+from forms.profile import load_profile
+from forms.steps import Step
+from ui.pages.base import Page, set_combo, set_text
+
+COLUMNS = ("name.ko", "name.en", "kind", "role", "region")
+
+
+class RegionsPage(Page):
+    step = Step.REGIONS
+
+    def __init__(self, doc, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(doc, parent)
+        self.regions_box = QGroupBox()
+        self.lead = QComboBox()
+        self.lead.currentIndexChanged.connect(self._lead_changed)
+        self.lead_label = QLabel()
+        self.lead_label.setBuddy(self.lead)
+        self.partners = QListWidget()
+        self.partners.setMaximumHeight(64)
+        self.partners.setFlow(QListWidget.Flow.LeftToRight)
+        self.partners.setWrapping(True)
+        self.partners.itemChanged.connect(self._partners_changed)
+        self.partners_label = QLabel()
+        self.partners_label.setBuddy(self.partners)
+        form = QFormLayout(self.regions_box)
+        form.addRow(self.lead_label, self.lead)
+        form.addRow(self.partners_label, self.partners)
+
+        self.orgs_box = QGroupBox()
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(True)
+        self.add_button = QPushButton()
+        self.add_button.clicked.connect(self.add_organisation)
+        self.remove_button = QPushButton()
+        self.remove_button.clicked.connect(self.remove_organisation)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        box = QVBoxLayout(self.orgs_box)
+        box.addWidget(self.table)
+        box.addLayout(buttons)
+        self.layout_.addWidget(self.regions_box)
+        self.layout_.addWidget(self.orgs_box, 1)
+        self._rows: list[dict[str, QWidget]] = []
+        self._day: dt.date | None = None
+        self._eligible: tuple[str, ...] = ()
+
+    # texts ------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.intro.setText(_("Choose the lead region and the partner regions (only the regions eligible for "
+                             "this call are offered), then list the organisations taking part."))
+        self.regions_box.setTitle(_("Regions"))
+        self.lead_label.setText(_("&Lead region:"))
+        self.lead.setAccessibleName(_("Lead region"))
+        self.partners_label.setText(_("&Partner regions:"))
+        self.partners.setAccessibleName(_("Partner regions"))
+        self.orgs_box.setTitle(_("Organisations"))
+        self.table.setAccessibleName(_("Organisations"))
+        self.table.setHorizontalHeaderLabels([_("Name (Korean)"), _("Name (English)"), _("Kind"), _("Role"),
+                                              _("Region")])
+        self.add_button.setText(_("&Add organisation"))
+        self.remove_button.setText(_("Re&move organisation"))
+        self._name_combos()
+
+    def _region_name(self, code: str) -> str:
+        return regions.name(code, self._day or dt.date.today(), self.lang) if code else _("(choose)")
+
+    def _name_combos(self) -> None:
+        for combo in [self.lead] + [r["region"] for r in self._rows]:
+            for i in range(combo.count()):
+                combo.setItemText(i, self._region_name(combo.itemData(i)))
+        for i in range(self.partners.count()):
+            item = self.partners.item(i)
+            item.setText(self._region_name(item.data(Qt.ItemDataRole.UserRole)))
+        for r, widgets in enumerate(self._rows):
+            for key in ("kind", "role"):
+                combo = widgets[key]
+                for i in range(combo.count()):
+                    combo.setItemText(i, label(combo.itemData(i), self.lang))
+            for key, name in zip(COLUMNS, (_("Name (Korean)"), _("Name (English)"), _("Kind"), _("Role"),
+                                           _("Region")), strict=True):
+                widgets[key].setAccessibleName(_("Organisation {number}: {field}").format(number=r + 1, field=name))
+
+    # values -----------------------------------------------------------------------------------
+    def refresh(self, path: str) -> None:
+        p = self.doc.proposal
+        if p is None:
+            return
+        if path == "":
+            self._load_call()
+        if path in ("", "lead_region", "partner_regions") or path.startswith("partner_regions["):
+            self._show_regions()
+        if path == "" or path.startswith("organisations"):
+            self._show_orgs()
+
+    def _load_call(self) -> None:
+        p = self.doc.proposal
+        try:
+            profile = load_profile(p.call)
+            self._day, self._eligible = profile.announced, profile.eligible
+        except InputError:
+            self._day, self._eligible = p.date, tuple(r.code for r in regions.existing_at(p.date))
+        codes = ["", *self._eligible]
+        if [self.lead.itemData(i) for i in range(self.lead.count())] != codes:
+            blocked = self.lead.blockSignals(True)
+            self.lead.clear()
+            for code in codes:
+                self.lead.addItem(self._region_name(code), code)
+            self.lead.blockSignals(blocked)
+            blocked = self.partners.blockSignals(True)
+            self.partners.clear()
+            for code in self._eligible:
+                item = QListWidgetItem(self._region_name(code))
+                item.setData(Qt.ItemDataRole.UserRole, code)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+                self.partners.addItem(item)
+            self.partners.blockSignals(blocked)
+        self._rows.clear()
+        self.table.setRowCount(0)
+
+    def _show_regions(self) -> None:
+        p = self.doc.proposal
+        if p.lead_region and self.lead.findData(p.lead_region) < 0:
+            self.lead.addItem(self._region_name(p.lead_region), p.lead_region)
+        set_combo(self.lead, p.lead_region)
+        blocked = self.partners.blockSignals(True)
+        for i in range(self.partners.count()):
+            item = self.partners.item(i)
+            checked = item.data(Qt.ItemDataRole.UserRole) in p.partner_regions
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.partners.blockSignals(blocked)
+
+    def _lead_changed(self) -> None:
+        self.doc.edit("lead_region", self.lead.currentData() or "", text=_("Lead region"))
+
+    def _partners_changed(self, _item: QListWidgetItem) -> None:
+        checked = {self.partners.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.partners.count())
+                   if self.partners.item(i).checkState() == Qt.CheckState.Checked}
+        current = list(self.doc.proposal.partner_regions)
+        new = [c for c in current if c in checked or c not in self._eligible]
+        new += [self.partners.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.partners.count())
+                if self.partners.item(i).data(Qt.ItemDataRole.UserRole) in checked
+                and self.partners.item(i).data(Qt.ItemDataRole.UserRole) not in new]
+        self.doc.edit("partner_regions", new, text=_("Partner regions"))
+
+    # organisations ----------------------------------------------------------------------------
+    def _make_row(self, r: int) -> dict[str, QWidget]:
+        widgets: dict[str, QWidget] = {}
+        for key in ("name.ko", "name.en"):
+            edit = QLineEdit()
+            edit.textEdited.connect(lambda text, k=key, row=r: self.doc.edit(
+                f"organisations[{row}].{k}", text, merge=True, text=_("Organisation name")))
+            widgets[key] = edit
+        for key, codes in (("kind", [k.value for k in OrgKind]), ("role", [k.value for k in OrgRole]),
+                           ("region", ["", *[x.code for x in regions.existing_at(self._day or dt.date.today())]])):
+            combo = QComboBox()
+            for code in codes:
+                combo.addItem(code, code)
+            combo.currentIndexChanged.connect(lambda _i, k=key, row=r, c=combo: self.doc.edit(
+                f"organisations[{row}].{k}", c.currentData() or "", text=_("Organisation")))
+            widgets[key] = combo
+        for c, key in enumerate(COLUMNS):
+            self.table.setCellWidget(r, c, widgets[key])
+        return widgets
+
+    def _show_orgs(self) -> None:
+        orgs = self.doc.proposal.organisations
+        if len(self._rows) != len(orgs):
+            self.table.setRowCount(len(orgs))
+            while len(self._rows) < len(orgs):
+                self._rows.append(self._make_row(len(self._rows)))
+            del self._rows[len(orgs):]
+            self._name_combos()
+        for widgets, org in zip(self._rows, orgs, strict=True):
+            set_text(widgets["name.ko"], org.name.ko)
+            set_text(widgets["name.en"], org.name.en)
+            for key in ("kind", "role", "region"):
+                combo = widgets[key]
+                value = getattr(org, key)
+                if value and combo.findData(value) < 0:
+                    combo.addItem(value, value)
+                set_combo(combo, value)
+        self.remove_button.setEnabled(bool(orgs))
+
+    def add_organisation(self) -> None:
+        p = self.doc.proposal
+        taken = {o.id for o in p.organisations}
+        n = len(p.organisations) + 1
+        while f"org{n}" in taken:
+            n += 1
+        role = OrgRole.PARTICIPANT.value if p.lead_organisation() else OrgRole.LEAD.value
+        org = Organisation(f"org{n}", Text(), OrgKind.UNIVERSITY.value, p.lead_region, role)
+        self.doc.edit("organisations", [*p.organisations, org], text=_("Add organisation"))
+        self.focus_path(f"organisations[{len(p.organisations) - 1}].name.ko")
+
+    def remove_organisation(self) -> None:
+        p = self.doc.proposal
+        row = self.table.currentRow()
+        if not p.organisations:
+            return
+        row = row if 0 <= row < len(p.organisations) else len(p.organisations) - 1
+        self.doc.edit("organisations", p.organisations[:row] + p.organisations[row + 1:],
+                      text=_("Remove organisation"))
+
+    def widget_for(self, path: str) -> QWidget | None:
+        if path == "lead_region":
+            return self.lead
+        if path.startswith("partner_regions"):
+            return self.partners
+        if path == "organisations":
+            return self.table
+        if path.startswith("organisations["):
+            row = int(path[len("organisations["):path.index("]")])
+            if row >= len(self._rows):
+                return self.table
+            rest = path[path.index("]") + 2:]
+            widgets = self._rows[row]
+            return widgets.get(rest) or widgets["name.ko"]
+        return None
+
+    def focus_path(self, path: str) -> QWidget | None:
+        widget = super().focus_path(path)
+        if path.startswith("organisations["):
+            row = int(path[len("organisations["):path.index("]")])
+            if row < self.table.rowCount():
+                self.table.selectRow(row)
+                self.table.scrollTo(self.table.model().index(row, 0))
+                if widget is not None:
+                    widget.setFocus()
+        return widget

@@ -1,0 +1,100 @@
+"""Step 6: every finding, grouped by step, with its severity and message; activating one jumps to
+the field and focuses it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QStyle, QTreeWidget, QTreeWidgetItem, QWidget
+
+from forms.i18n import _
+from forms.rules import Report
+from forms.steps import STEPS, findings_by_step, title
+from forms.steps import Step as StepCode
+from ui.pages.base import Page
+
+PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ReviewPage(Page):
+    step = StepCode.REVIEW
+    jump_requested = Signal(str)
+
+    def __init__(self, doc, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(doc, parent)
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(3)
+        self.tree.setRootIsDecorated(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.itemActivated.connect(self._activated)
+        self.layout_.addWidget(self.tree, 1)
+        self._report: Report | None = None
+        self._stale = False
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.tree.setHeaderLabels([_("Message"), _("Severity"), _("Rule")])
+        self.tree.setAccessibleName(_("Findings"))
+        self.show_report(self._report)
+
+    def mark(self, findings: list) -> None:  # the review lists findings; it has no fields to mark
+        if self.isVisible():
+            self.show_report(self.doc.report)
+        else:  # rebuilt when shown: edits on other pages do not pay for it
+            self._report, self._stale = self.doc.report, True
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+        if self._stale:
+            self.show_report(self.doc.report)
+        super().showEvent(event)
+
+    def show_report(self, report: Report | None) -> None:
+        self._report, self._stale = report, False
+        current = self.tree.currentItem()
+        keep = current.data(0, PATH_ROLE) if current else None
+        self.tree.clear()
+        if report is None:
+            self.intro.setText(_("No proposal is open."))
+            return
+        e, w = len(report.errors), len(report.warnings)
+        if not report.findings:
+            self.intro.setText(_("No errors and no warnings: the proposal is ready to export."))
+        else:
+            self.intro.setText(_("{errors} error(s) and {warnings} warning(s). Errors block the export; "
+                                 "double-click or press Enter on a finding to go to its field.").format(
+                errors=e, warnings=w))
+        style = self.style()
+        icons = {True: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+                 False: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
+        grouped = findings_by_step(report)
+        for step in STEPS:
+            items = grouped[step]
+            if not items:
+                continue
+            head = QTreeWidgetItem([f"{title(step, self.lang)} ({len(items)})"])
+            head.setFirstColumnSpanned(True)
+            self.tree.addTopLevelItem(head)
+            head.setFirstColumnSpanned(True)
+            for finding in items:
+                child = QTreeWidgetItem([finding.message(self.lang),
+                                         _("Error") if finding.is_error else _("Warning"), finding.code])
+                child.setIcon(0, icons[finding.is_error])
+                child.setToolTip(0, finding.message(self.lang))
+                child.setData(0, PATH_ROLE, finding.path)
+                head.addChild(child)
+                if keep is not None and finding.path == keep:
+                    self.tree.setCurrentItem(child)
+            head.setExpanded(True)
+
+    def _activated(self, item: QTreeWidgetItem) -> None:
+        path = item.data(0, PATH_ROLE)
+        if path is not None:
+            self.jump_requested.emit(path)
+
+    def widget_for(self, path: str) -> QWidget | None:
+        return None

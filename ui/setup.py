@@ -1,0 +1,78 @@
+"""What the application needs before its first window: the bundled Korean font, Qt's own
+translations, and the remembered settings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from forms import app as appinfo
+from forms import i18n
+from forms.paths import resource_path
+
+FONT_FILES = ("NanumGothic.ttf", "NanumGothicBold.ttf")
+#: Language setting values: "system" follows the system language.
+SYSTEM = "system"
+
+_qt_translators: list[QTranslator] = []
+_font_family: str | None = None
+
+
+def register_fonts(app: QApplication) -> str | None:
+    """Register the bundled Nanum Gothic and put it behind the default family as a fallback,
+    so Hangul renders even where the system has no Korean font."""
+    global _font_family
+    if _font_family is None:
+        for name in FONT_FILES:
+            font_id = QFontDatabase.addApplicationFont(resource_path("fonts", name))
+            families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+            if families and _font_family is None:
+                _font_family = families[0]
+    if _font_family:
+        font = QFont(app.font())
+        families = [f for f in font.families() if f != _font_family] or [font.family()]
+        font.setFamilies([*families, _font_family])
+        app.setFont(font)
+    return _font_family
+
+
+def settings() -> QSettings:
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, appinfo.ORGANISATION, "Studio")
+
+
+def saved_language() -> str:
+    """The language chosen in the menu, or "system"."""
+    value = settings().value("language", SYSTEM)
+    return value if value in (SYSTEM, *i18n.LANGUAGES) else SYSTEM
+
+
+def save_language(choice: str) -> None:
+    s = settings()
+    s.setValue("language", choice)
+    s.sync()
+
+
+def resolve(choice: str | None) -> str:
+    if not choice or choice == SYSTEM:
+        return i18n.system_language()
+    return choice
+
+
+def install_qt_translation(lang: str) -> bool:
+    """Load Qt's own strings (OK, Cancel, Undo …) for ``lang``; English needs none."""
+    app = QCoreApplication.instance()
+    if app is None:
+        return False
+    while _qt_translators:
+        app.removeTranslator(_qt_translators.pop())
+    if lang not in ("ko",):
+        return False
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translator = QTranslator(app)
+    if translator.load(f"qtbase_{lang}", folder):
+        app.installTranslator(translator)
+        _qt_translators.append(translator)
+        return True
+    return False
+

@@ -1,0 +1,346 @@
+"""The main window: the steps with their states on the left, the current page on the right,
+menus for files, editing, language and help, and the last save in the status bar."""
+
+from __future__ import annotations
+
+import weakref
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forms import app as appinfo
+from forms import i18n
+from forms.errors import InputError
+from forms.i18n import _
+from forms.steps import STEPS, Step, StepState, findings_by_step, step_of, step_statuses, title
+from ui import setup
+from ui.document import Document
+from ui.menus import Menus
+from ui.pages.budget import BudgetPage
+from ui.pages.export import ExportPage
+from ui.pages.kind import TypePage
+from ui.pages.plan import PlanPage
+from ui.pages.regions import RegionsPage
+from ui.pages.review import ReviewPage
+from ui.pages.start import StartPage
+
+_CTRL_SHIFT_Z = QKeySequence("Ctrl+Shift+Z")[0]
+_SHOWN_ROLE = Qt.ItemDataRole.UserRole + 1
+STATE_ICONS = {StepState.COMPLETE: QStyle.StandardPixmap.SP_DialogApplyButton,
+               StepState.WARNINGS: QStyle.StandardPixmap.SP_MessageBoxWarning,
+               StepState.ERRORS: QStyle.StandardPixmap.SP_MessageBoxCritical}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: object | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.doc = Document(store, self)
+        self._icons: dict = {}
+        self.steps = QListWidget()
+        self.steps.setFixedWidth(250)
+        self.steps.setWordWrap(True)  # long step names (and stretched test languages) wrap
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for _step in STEPS:
+            self.steps.addItem(QListWidgetItem())
+        self.stack = QStackedWidget()
+        self.start, self.kind, self.regions = StartPage(self.doc), TypePage(self.doc), RegionsPage(self.doc)
+        self.plan, self.budget, self.review = PlanPage(self.doc), BudgetPage(self.doc), ReviewPage(self.doc)
+        self.export = ExportPage(self.doc)
+        self.pages = [self.start, self.kind, self.regions, self.plan, self.budget, self.review, self.export]
+        for page in self.pages:
+            self.stack.addWidget(page)
+        self.back_button, self.next_button = QPushButton(), QPushButton()
+        self.back_button.clicked.connect(lambda: self.go(self.steps.currentRow() - 1))
+        self.next_button.clicked.connect(lambda: self.go(self.steps.currentRow() + 1))
+        # Ctrl+PgUp / Ctrl+PgDown move between steps from anywhere, as between tabs.
+        for keys, button in (("Ctrl+PgUp", self.back_button), ("Ctrl+PgDown", self.next_button)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(button.click)
+        nav = QHBoxLayout()
+        nav.addStretch(1)
+        nav.addWidget(self.back_button)
+        nav.addWidget(self.next_button)
+        right = QVBoxLayout()
+        right.addWidget(self.stack, 1)
+        right.addLayout(nav)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.addWidget(self.steps)
+        row.addLayout(right, 1)
+        self.setCentralWidget(central)
+        self.saved_label = QLabel()
+        self.statusBar().addPermanentWidget(self.saved_label)
+
+        self.steps.currentRowChanged.connect(self._step_selected)
+        self.start.new_requested.connect(self.new_proposal)
+        self.start.open_requested.connect(self.open_proposal)
+        self.start.import_requested.connect(self.import_file)
+        self.review.jump_requested.connect(self.jump_to)
+        self.doc.changed.connect(self._changed)
+        self.doc.validated.connect(self._validated)
+        self.doc.saved.connect(lambda _v, _w: self._show_saved())
+        self.doc.save_failed.connect(self._save_failed)
+
+        self.menus = Menus(self)
+        self.doc.undo_stack.indexChanged.connect(self._undo_moved)
+        QApplication.instance().installEventFilter(self)
+        ref = weakref.ref(self)
+
+        def listener(lang: str) -> None:
+            window = ref()
+            if window is not None:
+                window.language_changed(lang)
+
+        self._listener = listener
+        i18n.on_language_changed(listener)
+        self.retranslate()
+        self.refresh_recent()
+        self.steps.setCurrentRow(0)
+        self._validated(None)
+        self.resize(1280, 800)
+
+    # language ---------------------------------------------------------------------------------
+    def language_changed(self, lang: str) -> None:
+        setup.install_qt_translation(lang)
+        self.retranslate()
+
+    def choose_language(self, choice: str) -> None:
+        """From the menu: "system", "ko" or "en"; applies at once and is remembered."""
+        setup.save_language(choice)
+        i18n.set_language(setup.resolve(choice))
+
+    def retranslate(self) -> None:
+        self.menus.retranslate()
+        for page in self.pages:
+            page.retranslate()
+        self.back_button.setText(_("< &Back"))
+        self.next_button.setText(_("&Next >"))
+        self.steps.setAccessibleName(_("Steps"))
+        self._title()
+        self._show_saved()
+        self._validated(self.doc.report)
+        self.start.show_recent(self._recent_infos())
+
+    def _title(self) -> None:
+        name = appinfo.APP_NAME_KO if i18n.current_language() == "ko" else appinfo.APP_NAME
+        p = self.doc.proposal
+        self.setWindowTitle(f"{p.title.get(i18n.current_language()) or _('(untitled)')} — {name}" if p else name)
+
+    # steps ------------------------------------------------------------------------------------
+    def go(self, row: int) -> None:
+        if 0 <= row < len(STEPS) and self.steps.item(row).flags() & Qt.ItemFlag.ItemIsEnabled:
+            self.steps.setCurrentRow(row)
+
+    def _step_selected(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        self.back_button.setEnabled(row > 0)
+        self.next_button.setEnabled(row + 1 < len(STEPS) and self.doc.proposal is not None)
+
+    def page_of(self, step: Step):  # noqa: ANN201
+        return self.pages[STEPS.index(step)]
+
+    def jump_to(self, path: str) -> None:
+        """Show the step where the field at ``path`` is edited and put the focus in it."""
+        step = step_of(path)
+        self.go(STEPS.index(step))
+        self.page_of(step).focus_path(path)
+
+    # proposal events --------------------------------------------------------------------------
+    def _changed(self, path: str) -> None:
+        for page in self.pages:
+            page.refresh(path)
+        if path in ("", "title.ko", "title.en"):
+            self._title()
+
+    def _icon(self, pixmap: QStyle.StandardPixmap):  # noqa: ANN202
+        if pixmap not in self._icons:
+            self._icons[pixmap] = self.style().standardIcon(pixmap)
+        return self._icons[pixmap]
+
+    def _validated(self, report) -> None:  # noqa: ANN001
+        has = self.doc.proposal is not None
+        statuses = step_statuses(report) if report is not None else []
+        for i, step in enumerate(STEPS):
+            item = self.steps.item(i)
+            text = f"{i + 1}. {title(step, i18n.current_language())}"
+            enabled = has or step == Step.START
+            if statuses:
+                st = statuses[i]
+                pixmap, state = STATE_ICONS[st.state], st.state.value
+                tip = {StepState.COMPLETE: _("Done"), StepState.WARNINGS: _("{count} warning(s)"),
+                       StepState.ERRORS: _("{count} error(s)")}[st.state].format(
+                    count=st.errors if st.state == StepState.ERRORS else st.warnings)
+            else:
+                pixmap, state, tip = QStyle.StandardPixmap.SP_FileIcon, "", ""
+            shown = (text, enabled, pixmap, tip)
+            if item.data(_SHOWN_ROLE) == repr(shown):
+                continue  # unchanged: leave the item alone (this runs on every keystroke)
+            item.setData(_SHOWN_ROLE, repr(shown))
+            item.setText(text)
+            flags = item.flags()
+            item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled if enabled else flags & ~Qt.ItemFlag.ItemIsEnabled)
+            item.setIcon(self._icon(pixmap))
+            item.setToolTip(tip)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{text}: {tip}" if tip else text)
+            item.setData(Qt.ItemDataRole.UserRole, state)
+        grouped = findings_by_step(report) if report is not None else {s: [] for s in STEPS}
+        for step, page in zip(STEPS, self.pages, strict=True):
+            page.mark(grouped[step])
+        self._step_selected(self.steps.currentRow())
+        self.menus.update_file()
+
+    def step_state(self, step: Step) -> str:
+        return self.steps.item(STEPS.index(step)).data(Qt.ItemDataRole.UserRole) or ""
+
+    # saving -----------------------------------------------------------------------------------
+    def _show_saved(self) -> None:
+        when = self.doc.last_saved_at
+        if self.store is None:
+            self.saved_label.setText(_("Not saved (no database)"))
+        elif when is None:
+            self.saved_label.setText(_("Saved automatically") if self.doc.proposal else "")
+        else:
+            self.saved_label.setText(_("Saved {time}").format(time=when.astimezone().strftime("%H:%M:%S")))
+
+    def _save_failed(self, exc: object) -> None:
+        text = exc.text(i18n.current_language()) if isinstance(exc, InputError) else str(exc)
+        self.saved_label.setText(_("Not saved: {reason}").format(reason=text))
+
+    # files ------------------------------------------------------------------------------------
+    def _recent_infos(self) -> list:
+        if self.store is None:
+            return []
+        try:
+            infos = self.store.list_proposals()
+        except InputError:
+            return []
+        return sorted(infos, key=lambda i: i.updated_at, reverse=True)
+
+    def refresh_recent(self) -> None:
+        self.start.show_recent(self._recent_infos())
+
+    def _guard(self, action, *args) -> bool:  # noqa: ANN001
+        try:
+            action(*args)
+        except InputError as exc:
+            QMessageBox.warning(self, appinfo.APP_NAME, exc.text(i18n.current_language()))
+            return False
+        return True
+
+    def new_proposal(self, call: str | None = None) -> None:
+        call = call or self.start.call.currentData()
+        if self._guard(self.doc.new, call):
+            self.refresh_recent()
+            self.go(STEPS.index(Step.TYPE))
+
+    def open_proposal(self, proposal_id: str) -> None:
+        if self.store is not None and self._guard(self.doc.open, proposal_id):
+            self.go(STEPS.index(Step.TYPE))
+
+    def load_proposal(self, proposal, version: int = 0) -> None:  # noqa: ANN001
+        self.doc.load(proposal, version)
+
+    def open_dialog(self) -> None:
+        from ui.dialogs import OpenDialog
+
+        infos = self._recent_infos()
+        if not infos:
+            QMessageBox.information(self, appinfo.APP_NAME, _("There is no stored proposal yet."))
+            return
+        dialog = OpenDialog(infos, self)
+        if dialog.exec() and dialog.chosen():
+            self.open_proposal(dialog.chosen())
+
+    def import_file(self) -> None:
+        if self.store is None:
+            return
+        path, _f = QFileDialog.getOpenFileName(self, _("Import a proposal"), "", _("Proposal files (*.json)"))
+        if not path:
+            return
+        result: list = []
+        if self._guard(lambda: result.append(self.store.import_file(path))):
+            self.refresh_recent()
+            self.open_proposal(result[0][0])
+
+    def export_file(self) -> None:
+        p = self.doc.proposal
+        if p is None or self.store is None:
+            return
+        path, _f = QFileDialog.getSaveFileName(self, _("Export the proposal file"), f"{p.id[:8]}.json",
+                                               _("Proposal files (*.json)"))
+        if path and self._guard(self.doc.flush) and self._guard(self.store.export_file, p.id, path):
+            self.statusBar().showMessage(_("Written: {file}").format(file=path), 5000)
+
+    def snapshots(self) -> None:
+        from ui.dialogs import SnapshotsDialog
+
+        p = self.doc.proposal
+        if p is None or self.store is None or not self._guard(self.doc.flush):
+            return
+        dialog = SnapshotsDialog(self.store, p.id, self)
+        dialog.exec()
+        if dialog.restored is not None:
+            self._guard(self.doc.open, p.id)
+
+    def about(self) -> None:
+        from ui.dialogs import AboutDialog
+
+        AboutDialog(self).exec()
+
+    def rules(self) -> None:
+        from forms.profile import load_profile
+        from ui.dialogs import RulesDialog
+
+        call = self.doc.proposal.call if self.doc.proposal else self.start.call.currentData()
+        try:
+            profile = load_profile(call)
+        except InputError as exc:
+            QMessageBox.warning(self, appinfo.APP_NAME, exc.text(i18n.current_language()))
+            return
+        RulesDialog(profile, self).exec()
+
+    # undo -------------------------------------------------------------------------------------
+    def _undo_moved(self, _index: int) -> None:
+        self.menus.update_edit()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Ctrl+Z and Ctrl+Shift+Z undo the proposal's edits even inside a text box, whose own
+        undo would otherwise take the key."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
+                event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+                or event.keyCombination() == _CTRL_SHIFT_Z):
+            if isinstance(obj, QWidget) and obj.window() is self:
+                return True  # not accepted: the window's Undo/Redo shortcut runs
+        return False
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        try:
+            self.doc.close_autosave()
+        except InputError as exc:
+            QMessageBox.warning(self, appinfo.APP_NAME, exc.text(i18n.current_language()))
+        i18n.remove_language_listener(self._listener)
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        super().closeEvent(event)
+
+    def when_idle(self, callback) -> None:  # noqa: ANN001
+        QTimer.singleShot(0, callback)
