@@ -16,20 +16,11 @@ import json
 import sys
 
 from forms import i18n
+from forms.console import say
 from forms.errors import InputError
 from forms.i18n import _
 
 EXIT_OK, EXIT_ERRORS, EXIT_BAD_INPUT = 0, 1, 2
-
-
-def _print(text: str, err: bool = False) -> None:
-    stream = sys.stderr if err else sys.stdout
-    if stream is None:  # a windowed executable has no console
-        return
-    try:
-        stream.write(text + "\n")
-    except UnicodeEncodeError:  # a console that cannot show Hangul
-        stream.write(text.encode(stream.encoding or "ascii", "replace").decode(stream.encoding or "ascii") + "\n")
 
 
 def cmd_sample(ns: argparse.Namespace) -> int:
@@ -39,7 +30,7 @@ def cmd_sample(ns: argparse.Namespace) -> int:
 
     proposal = SAMPLES[ns.type]()
     write_file(proposal, ns.out)
-    _print(_("Wrote the sample of the {type} to {file}.").format(
+    say(_("Wrote the sample of the {type} to {file}.").format(
         type=label(ns.type, i18n.current_language()), file=ns.out))
     return EXIT_OK
 
@@ -60,12 +51,12 @@ def cmd_validate(ns: argparse.Namespace) -> int:
             "warnings": len(report.warnings),
             "findings": [f.as_dict(lang) for f in report.findings],
         }
-        _print(json.dumps(doc, ensure_ascii=False, indent=2))
+        say(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
         words = {"error": _("error"), "warning": _("warning")}
         for f in report.findings:
-            _print(f"{words[f.severity.value]}\t{f.code}\t{f.path}\t{f.message(lang)}")
-        _print(_("{errors} error(s), {warnings} warning(s).").format(
+            say(f"{words[f.severity.value]}\t{f.code}\t{f.path}\t{f.message(lang)}")
+        say(_("{errors} error(s), {warnings} warning(s).").format(
             errors=len(report.errors), warnings=len(report.warnings)))
     return EXIT_ERRORS if report.has_errors else EXIT_OK
 
@@ -174,12 +165,12 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_gui(ns)
         return ns.func(ns)
     except InputError as exc:
-        _print(exc.text(lang), err=True)
+        say(exc.text(lang), err=True)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
-        _print(_("Unexpected error: {error}. Nothing was changed; please report this.").format(
+        say(_("Unexpected error: {error}. Nothing was changed; please report this.").format(
             error=f"{type(exc).__name__}: {exc}"), err=True)
         return 70
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import gc
 import os
-import sys
 
 from forms.atomic import write_bytes
+from forms.console import say
 from forms.errors import InputError
 from forms.i18n import N_, _, current_language
 from forms.model import Proposal
@@ -90,16 +90,6 @@ def export_packet(proposal: Proposal, out_path: str, lang: str = "ko", draft: bo
     write_packet(proposal, out_path, lang=lang, draft=draft, unit=unit)
 
 
-def _say(text: str, out: bool = False) -> None:
-    """Print a line for a person, even on a console that cannot show Hangul (never a traceback)."""
-    stream = sys.stdout if out else sys.stderr
-    try:
-        stream.write(text + "\n")
-    except UnicodeEncodeError:
-        enc = stream.encoding or "ascii"
-        stream.write(text.encode(enc, "replace").decode(enc) + "\n")
-
-
 def export_command(file: str, out: str, lang: str = "ko", draft: bool = False, unit: str = "thousand") -> int:
     """``main.py export``: 0 written, 1 refused for errors, 2 unreadable input or unwritable output."""
     from forms.exchange import read_file
@@ -109,16 +99,16 @@ def export_command(file: str, out: str, lang: str = "ko", draft: bool = False, u
         proposal = read_file(file)
         missing = write_packet(proposal, out, lang=lang, draft=draft, unit=unit)
     except ExportRefused as exc:
-        _say(exc.text(ui))
+        say(exc.text(ui), err=True)
         for f in exc.findings:
-            _say(f"{_('error')}\t{f.code}\t{f.path}\t{f.message(ui)}")
+            say(f"{_('error')}\t{f.code}\t{f.path}\t{f.message(ui)}", err=True)
         return EXIT_REFUSED
     except InputError as exc:
-        _say(exc.text(ui))
+        say(exc.text(ui), err=True)
         return EXIT_BAD_INPUT
     for line in missing:
-        _say(_("warning: a character the bundled fonts cannot print is shown as 〓: {char}").format(char=line))
-    _say(_("Wrote the packet to {file}.").format(file=out), out=True)
+        say(_("warning: a character the bundled fonts cannot print is shown as 〓: {char}").format(char=line), err=True)
+    say(_("Wrote the packet to {file}.").format(file=out))
     if draft:
-        _say(_("This is a draft: every page is marked as such."))
+        say(_("This is a draft: every page is marked as such."), err=True)
     return EXIT_OK

@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import sys
 
+from forms.console import say
 from forms.errors import InputError
 from forms.i18n import N_, _, current_language
 from storage.backup import list_backups
@@ -20,16 +20,6 @@ from storage.store import Store, open_store, restore_into
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
 CURRENT = ("current", "working")
-
-
-def _out(text: str, err: bool = False) -> None:
-    stream = sys.stderr if err else sys.stdout
-    try:
-        stream.write(text + "\n")
-    except UnicodeEncodeError:
-        enc = stream.encoding or "ascii"
-        stream.write(text.encode(enc, "replace").decode(enc) + "\n")
-    stream.flush()
 
 
 def _when(value: dt.datetime) -> str:
@@ -79,9 +69,9 @@ def _list(store: Store, _ns: argparse.Namespace) -> int:
     lang = current_language()
     infos = store.list_proposals()
     if not infos:
-        _out(_("No proposals yet."))
+        say(_("No proposals yet."))
     for info in infos:
-        _out("\t".join([info.id, "v" + str(info.version), _when(info.updated_at), info.type or "-",
+        say("\t".join([info.id, "v" + str(info.version), _when(info.updated_at), info.type or "-",
                         info.lead_region or "-", info.title.get(lang) or _("(untitled)")]))
     return EXIT_OK
 
@@ -93,11 +83,11 @@ def _import(store: Store, ns: argparse.Namespace) -> int:
             pid, version = store.import_file(path)
         except InputError as exc:
             failed += 1
-            _out(_("{file}: not imported: {reason}").format(file=path, reason=exc.text(current_language())), err=True)
+            say(_("{file}: not imported: {reason}").format(file=path, reason=exc.text(current_language())), err=True)
             continue
-        _out(_("Imported {file} as {id}, version {version}.").format(file=path, id=pid, version=version))
+        say(_("Imported {file} as {id}, version {version}.").format(file=path, id=pid, version=version))
     if failed:
-        _out(_("{failed} of {total} file(s) could not be imported.").format(failed=failed, total=len(ns.files)),
+        say(_("{failed} of {total} file(s) could not be imported.").format(failed=failed, total=len(ns.files)),
              err=True)
     return EXIT_BAD_INPUT if failed else EXIT_OK
 
@@ -105,14 +95,14 @@ def _import(store: Store, ns: argparse.Namespace) -> int:
 def _export(store: Store, ns: argparse.Namespace) -> int:
     pid = resolve_id(store, ns.id)
     store.export_file(pid, ns.out)
-    _out(_("Wrote {id} to {file}.").format(id=pid, file=ns.out))
+    say(_("Wrote {id} to {file}.").format(id=pid, file=ns.out))
     return EXIT_OK
 
 
 def _snapshot(store: Store, ns: argparse.Namespace) -> int:
     pid = resolve_id(store, ns.id)
     info = store.snapshot(pid, ns.name)
-    _out(_("Saved snapshot {snapshot} “{name}” of version {version}.").format(
+    say(_("Saved snapshot {snapshot} “{name}” of version {version}.").format(
         snapshot=info.id, name=info.name, version=info.version))
     return EXIT_OK
 
@@ -121,9 +111,9 @@ def _snapshots(store: Store, ns: argparse.Namespace) -> int:
     pid = resolve_id(store, ns.id)
     snaps = store.snapshots(pid)
     if not snaps:
-        _out(_("No snapshots yet."))
+        say(_("No snapshots yet."))
     for s in snaps:
-        _out("\t".join([str(s.id), _when(s.created_at), "v" + str(s.version), s.name]))
+        say("\t".join([str(s.id), _when(s.created_at), "v" + str(s.version), s.name]))
     return EXIT_OK
 
 
@@ -131,34 +121,34 @@ def _diff(store: Store, ns: argparse.Namespace) -> int:
     pid = resolve_id(store, ns.id)
     a, b = resolve_snapshot(store, pid, ns.snap_a), resolve_snapshot(store, pid, ns.snap_b)
     for line in store.diff(pid, a, b).lines(current_language()):
-        _out(line)
+        say(line)
     return EXIT_OK
 
 
 def _check(store: Store, _ns: argparse.Namespace) -> int:
     problems = store.check()
     for p in problems:
-        _out(p)
+        say(p)
     if problems:
-        _out(_("{count} problem(s) found in {file}.").format(count=len(problems), file=store.path), err=True)
+        say(_("{count} problem(s) found in {file}.").format(count=len(problems), file=store.path), err=True)
         return EXIT_PROBLEMS
-    _out(_("The database {file} is sound.").format(file=store.path))
+    say(_("The database {file} is sound.").format(file=store.path))
     return EXIT_OK
 
 
 def _backups(path: str) -> int:
     backups = list_backups(path)
     if not backups:
-        _out(_("No backups yet."))
+        say(_("No backups yet."))
     for b in backups:
-        _out("\t".join([b.name, _when(b.created_at), _size(b.size)]))
+        say("\t".join([b.name, _when(b.created_at), _size(b.size)]))
     return EXIT_OK
 
 
 def _restore(path: str, ns: argparse.Namespace) -> int:
     source = resolve_backup(path, ns.backup)
     kept = restore_into(path, source)
-    _out(_("Restored {backup}. The previous content was kept in {kept}.").format(
+    say(_("Restored {backup}. The previous content was kept in {kept}.").format(
         backup=os.path.basename(source), kept=kept))
     return EXIT_OK
 
@@ -177,9 +167,9 @@ def run(ns: argparse.Namespace) -> int:
     try:
         store = open_store(path)
     except (DamagedDatabase, NewerDatabase) as exc:
-        _out(exc.text(current_language()), err=True)
+        say(exc.text(current_language()), err=True)
         hint = _("To see the backups: python main.py db backups; to restore one: python main.py db restore NAME.")
-        _out(hint if list_backups(path) else _("There is no backup of it yet."), err=True)
+        say(hint if list_backups(path) else _("There is no backup of it yet."), err=True)
         return EXIT_BAD_INPUT
     with store:
         return _WITH_STORE[ns.db_command](store, ns)
