@@ -11,10 +11,16 @@ MO      := resources/locale/ko/LC_MESSAGES/forms.mo
 help:  ## list the verbs
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
+# The pinned dependencies of pyproject.toml (runtime and dev), installed without the project
+# itself: the app always runs from this folder, so no package copy or import hook is needed.
+DEPS = $(PYTHON) -c "import sys, tomllib; p = tomllib.load(open('pyproject.toml', 'rb'))['project']; \
+	print('\n'.join(p['dependencies'] + [d for x in sys.argv[1:] for d in p['optional-dependencies'][x]]))"
+
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --upgrade pip
-	$(PYTHON) -m pip install --quiet -e '.[dev]'
+	$(DEPS) dev > $(VENV)/requirements.txt
+	$(PYTHON) -m pip install --quiet -r $(VENV)/requirements.txt
 	touch $(STAMP)
 
 venv: $(STAMP)  ## create .venv with the pinned dependencies
@@ -35,14 +41,15 @@ i18n: $(STAMP)  ## extract strings, update both catalogs, fill English, compile,
 	$(PYTHON) tools/i18n.py extract update english compile
 	-$(PYTHON) tools/i18n.py check
 
-screenshots: catalogs  ## window screenshots in docs/screenshots (Korean and English)
+screenshots: catalogs  ## window screenshots in docs/screenshots (Korean, English, pseudo-language qps); reports cut-off text
 	QT_QPA_PLATFORM=offscreen $(PYTHON) -m ui.screenshots
 
 bench: catalogs  ## measure speed (prints a table)
 	QT_QPA_PLATFORM=offscreen $(PYTHON) bench/run.py
 
 bundle: catalogs  ## build the app for this system with pyinstaller.spec (dist/)
-	$(PYTHON) -m pip install --quiet -e '.[bundle]'
+	$(DEPS) bundle > $(VENV)/requirements-bundle.txt
+	$(PYTHON) -m pip install --quiet -r $(VENV)/requirements-bundle.txt
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build pyinstaller.spec
 	@if [ -n "$$WINDOWS_SIGN_CERT" ]; then \
 	  signtool sign /f "$$WINDOWS_SIGN_CERT" /p "$$WINDOWS_SIGN_PASSWORD" /fd sha256 /tr "$$WINDOWS_TIMESTAMP_URL" /td sha256 \

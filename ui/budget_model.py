@@ -110,7 +110,7 @@ class BudgetModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Vertical:
-            return _("Total") if section == self.totals_row else str(section + 1)
+            return "Σ" if section == self.totals_row else str(section + 1)  # its first cell says "Total"
         names = (_("Organisation"), _("Category"), _("Source"), _("Paying region"))
         if section < len(KEY_FIELDS):
             return names[section]
@@ -170,8 +170,11 @@ class BudgetModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             found = self.marks.get((row, col))
-            if found:
-                return "\n".join(f.message(current_language()) for f in found)
+            tip = "\n".join(f.message(current_language()) for f in found) if found else ""
+            if col < len(KEY_FIELDS) and not totals:  # the whole name, which a narrow column elides
+                name = self._text(row, col, _DISPLAY)
+                tip = f"{name}\n{tip}" if tip else name
+            return tip or None
         return None
 
     def _text(self, row: int, col: int, role: int) -> str:

@@ -53,7 +53,6 @@ class MainWindow(QMainWindow):
         self.doc = Document(store, self)
         self._icons: dict = {}
         self.steps = QListWidget()
-        self.steps.setFixedWidth(250)
         self.steps.setWordWrap(True)  # long step names (and stretched test languages) wrap
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for _step in STEPS:
@@ -136,6 +135,17 @@ class MainWindow(QMainWindow):
         self._show_saved()
         self._validated(self.doc.report)
         self.start.show_recent(self._recent_infos())
+        self._size_steps()
+
+    def _size_steps(self) -> None:
+        """The step list as wide as its longest step name in this language and font, up to about
+        forty characters; a longer name wraps onto a second line."""
+        metrics = self.steps.fontMetrics()
+        frame = 2 * self.steps.frameWidth() + 2 * self.steps.spacing() + metrics.averageCharWidth()
+        natural = self.steps.sizeHintForColumn(0) + frame
+        width = max(16 * metrics.averageCharWidth(), min(natural, 40 * metrics.averageCharWidth()))
+        if self.steps.width() != width or self.steps.minimumWidth() != width:
+            self.steps.setFixedWidth(width)
 
     def _title(self) -> None:
         name = appinfo.APP_NAME_KO if i18n.current_language() == "ko" else appinfo.APP_NAME

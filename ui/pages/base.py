@@ -84,3 +84,17 @@ def set_combo(combo: QWidget, data: object) -> None:
         blocked = combo.blockSignals(True)
         combo.setCurrentIndex(index)
         combo.blockSignals(blocked)
+
+
+def share_width(room: int, wants: list[int], floors: list[int]) -> list[int]:
+    """Share ``room`` pixels between columns: each gets what it wants if it fits, else an equal
+    share of what is left (the narrow ones first), never less than its floor (its header).
+    Whatever is left over goes to the first column."""
+    widths = list(wants)
+    order = sorted(range(len(wants)), key=lambda c: max(wants[c], floors[c]))
+    for i, col in enumerate(order):
+        widths[col] = max(floors[col], min(wants[col], room // (len(wants) - i)))
+        room -= widths[col]
+    if widths and room > 0:
+        widths[0] += room
+    return widths

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
     QStyledItemDelegate,
     QTableView,
     QTableWidget,
@@ -32,7 +34,7 @@ from forms.steps import Step
 from ui.budget_model import KEY_FIELDS, BudgetModel, shown
 from ui.chart import BudgetChart
 from ui.marks import ERROR_COLOUR
-from ui.pages.base import Page, set_combo
+from ui.pages.base import Page, set_combo, share_width
 from ui.textpanel import TextPanel
 
 
@@ -93,9 +95,12 @@ class BudgetPage(Page):
                                    | QAbstractItemView.EditTrigger.SelectedClicked)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setWordWrap(False)
+        # Only the names of organisations and categories may be elided, and their tooltip has them.
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.viewport().installEventFilter(self)
+        self._needs: list[tuple[int, int]] = []  # per column: (header, widest cell) in pixels
         self.layout_.addWidget(self.table, 3)
         self.input_error = QLabel()
         self.input_error.setStyleSheet(f"color: {ERROR_COLOUR};")
@@ -144,6 +149,7 @@ class BudgetPage(Page):
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.model.columnCount() - 1))
         self.model.headerDataChanged.emit(Qt.Orientation.Vertical, 0, max(0, self.model.rowCount() - 1))
         self.model.values_changed()
+        self._measure()
         self._show_summary()
 
     # values -----------------------------------------------------------------------------------
@@ -156,21 +162,70 @@ class BudgetPage(Page):
             path.startswith("budget.lines[") and not path.endswith(".amount_krw"))
         if structural:
             self.model.rebuild()
-            self._size_columns()
+            self._measure()
         elif path.startswith("budget.lines[") and path.endswith(".amount_krw"):
-            self.model.values_changed(int(path[len("budget.lines["):path.index("]")]))
+            line = int(path[len("budget.lines["):path.index("]")])
+            self.model.values_changed(line)
+            row = self.model.grid.row_of_line(line)  # an amount may have grown a digit
+            self._measure((self.model.totals_row,) if row is None else (row, self.model.totals_row))
         elif path.startswith("budget") or path == "entry_unit" or path.startswith("organisations["):
             self.model.values_changed()
+            self._measure()
         if path in ("", "entry_unit"):
             set_combo(self.unit, p.entry_unit)
         if path == "" or path.startswith("budget") or path == "entry_unit":
             self._show_summary()
 
-    def _size_columns(self) -> None:
+    # column widths --------------------------------------------------------------------------
+    def _measure(self, rows: tuple[int, ...] | None = None) -> None:
+        """What each column needs: its header and its widest cell, in pixels of the table's own
+        font (bold for the totals), so any language and font size fits. With ``rows`` (after an
+        amount was typed) only those rows' amounts are measured, and a column only grows: the
+        totals row holds the widest figure of its column, so that is all a keystroke costs."""
+        model, header = self.model, self.table.horizontalHeader()
+        cols = model.columnCount()
+        partial = rows is not None and len(self._needs) == cols
+        first = len(KEY_FIELDS) if partial else 0
+        scan = rows if partial else range(model.rowCount())
+        regular = self.table.fontMetrics()
+        bold_font = QFont(self.table.font())
+        bold_font.setBold(True)
+        bold = QFontMetrics(bold_font)
+        margin = self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) + 1
+        pad = 2 * margin + regular.averageCharWidth()
+        needs = list(self._needs) if partial else [(0, 0)] * cols
+        for col in range(first, cols):
+            widest = needs[col][1] - pad if partial else 0
+            for row in scan:
+                text = model.data(model.index(row, col))
+                if text:
+                    metrics = bold if row == model.totals_row or col == model.total_column else regular
+                    widest = max(widest, metrics.horizontalAdvance(text))
+            needs[col] = (needs[col][0] if partial else header.sectionSizeFromContents(col).width(), widest + pad)
+        self._needs = needs
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Amount columns as wide as their widest figure; the organisation, category, source and
+        region columns share the rest: each as wide as its text if it fits, else an equal share of
+        what is left (never under its header). A narrowed cell is elided and its tooltip gives
+        the whole name."""
+        needs = self._needs
+        if len(needs) != self.model.columnCount() or not needs:
+            return
+        keys = len(KEY_FIELDS)
+        widths = [max(head, cell) for head, cell in needs]
+        room = self.table.viewport().width() - sum(widths[keys:])
+        widths[:keys] = share_width(room, widths[:keys], [head for head, _cell in needs[:keys]])
         header = self.table.horizontalHeader()
-        widths = (190, 130, 95, 95)
-        for col in range(self.model.columnCount()):
-            header.resizeSection(col, widths[col] if col < len(widths) else 105)
+        for col, width in enumerate(widths):
+            if header.sectionSize(col) != width:
+                header.resizeSection(col, width)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if obj is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return False
 
     def _show_summary(self) -> None:
         s = self.model.summary

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from forms.errors import InputError
-from forms.i18n import NATIVE_NAMES, _
+from forms.i18n import LANGUAGES, NATIVE_NAMES, _
 from forms.steps import Step, export_allowed, export_blocked_reason
 from ui.marks import ERROR_COLOUR
 from ui.pages.base import Page
@@ -114,7 +114,8 @@ class ExportPage(Page):
             return
         if path == "":
             self.file.setText(default_file(p.title.get(self.lang), p.id[:8]))
-            self.packet_lang.setCurrentIndex(max(0, self.packet_lang.findData(self.lang)))
+            packet = self.lang if self.lang in LANGUAGES else "en"  # a packet has no pseudo-language
+            self.packet_lang.setCurrentIndex(max(0, self.packet_lang.findData(packet)))
             self.done_box.setVisible(False)
             self.last_file = ""
 

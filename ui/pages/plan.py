@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QEvent, QObject
 from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
@@ -30,7 +30,7 @@ from forms.model import SECTIONS, RoadmapStage, Text, label
 from forms.money import format_number
 from forms.profile import load_profile
 from forms.steps import Step
-from ui.pages.base import Page, set_text
+from ui.pages.base import Page, set_text, share_width
 
 LANGS = ("ko", "en")
 
@@ -92,7 +92,9 @@ class PlanPage(Page):
 
         self.roadmap_box = QGroupBox()
         self.roadmap = QTableWidget(0, 4)
-        self.roadmap.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Widths from the texts shown (see _size_roadmap), again whenever the table is resized.
+        self.roadmap.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.roadmap.viewport().installEventFilter(self)
         self.roadmap.setMinimumHeight(150)
         self.add_stage = QPushButton()
         self.add_stage.clicked.connect(self.add_roadmap_stage)
@@ -132,6 +134,7 @@ class PlanPage(Page):
             lab.setText(names[lang])
         self.roadmap_box.setTitle(label("roadmap", self.lang))
         self.roadmap.setHorizontalHeaderLabels([_("From"), _("To"), _("Goal (Korean)"), _("Goal (English)")])
+        self._size_roadmap()
         self.roadmap.setAccessibleName(_("Roadmap"))
         self.add_stage.setText(_("Add &stage"))
         self.remove_stage.setText(_("Remove last sta&ge"))
@@ -165,6 +168,8 @@ class PlanPage(Page):
                     self._count(where)
         if path == "" or path.startswith("roadmap"):
             self._show_roadmap()
+            if not path.endswith((".goal.ko", ".goal.en")):  # columns stay put while a goal is typed
+                self._size_roadmap()
 
     def _count(self, path: str) -> None:
         key = path.split(".")[1]
@@ -223,6 +228,31 @@ class PlanPage(Page):
             for lang in LANGS:
                 set_text(widgets[f"goal.{lang}"], getattr(stage.goal, lang))
         self.remove_stage.setEnabled(bool(stages))
+
+    def _size_roadmap(self) -> None:
+        """The year columns as wide as a year (and their header); the two goal columns share the
+        rest by the length of their goals (from the font, so any language fits)."""
+        header = self.roadmap.horizontalHeader()
+        floors = [header.sectionSizeFromContents(col).width() for col in range(self.roadmap.columnCount())]
+        widths = list(floors)
+        pad = 4 * self.roadmap.fontMetrics().averageCharWidth()
+        for widgets in self._stages:
+            for col, key in enumerate(("start_year", "end_year", "goal.ko", "goal.en")):
+                widget = widgets[key]
+                need = (widget.sizeHint().width() if isinstance(widget, QSpinBox)
+                        else widget.fontMetrics().horizontalAdvance(widget.text()) + pad)
+                widths[col] = max(widths[col], need)
+        room = self.roadmap.viewport().width() - widths[0] - widths[1]
+        goals = share_width(room, widths[3:1:-1], floors[3:1:-1])  # the English goals take what is left
+        widths[2], widths[3] = goals[1], goals[0]
+        for col, width in enumerate(widths):
+            if header.sectionSize(col) != width:
+                header.resizeSection(col, width)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if obj is self.roadmap.viewport() and event.type() == QEvent.Type.Resize:
+            self._size_roadmap()
+        return False
 
     def add_roadmap_stage(self) -> None:
         p = self.doc.proposal

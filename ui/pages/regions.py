@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
     QTableWidget,
     QVBoxLayout,
     QWidget,
@@ -29,9 +31,18 @@ from forms.i18n import _
 from forms.model import Organisation, OrgKind, OrgRole, Text, label
 from forms.profile import load_profile
 from forms.steps import Step
-from ui.pages.base import Page, set_combo, set_text
+from ui.pages.base import Page, set_combo, set_text, share_width
 
 COLUMNS = ("name.ko", "name.en", "kind", "role", "region")
+
+
+def combo_width(combo: QComboBox) -> int:
+    """The width a drop-down needs to show its current choice whole (its list opens wider)."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    metrics = combo.fontMetrics()
+    text = QSize(metrics.horizontalAdvance(combo.currentText()), metrics.height())
+    return combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, combo).width()
 
 
 class RegionsPage(Page):
@@ -59,7 +70,9 @@ class RegionsPage(Page):
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Widths from the texts shown (see _size_columns), again whenever the table is resized.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.viewport().installEventFilter(self)
         self.table.verticalHeader().setVisible(True)
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self.add_organisation)
@@ -114,6 +127,32 @@ class RegionsPage(Page):
             for key, name in zip(COLUMNS, (_("Name (Korean)"), _("Name (English)"), _("Kind"), _("Role"),
                                            _("Region")), strict=True):
                 widgets[key].setAccessibleName(_("Organisation {number}: {field}").format(number=r + 1, field=name))
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        """Each drop-down column as wide as its header and the longest choice shown in it; the
+        two name columns share the rest by the length of their names (from the font and style,
+        so any language fits). A name longer than its column scrolls in its field."""
+        header = self.table.horizontalHeader()
+        floors = [header.sectionSizeFromContents(col).width() for col in range(len(COLUMNS))]
+        widths = list(floors)
+        pad = 4 * self.table.fontMetrics().averageCharWidth()
+        for widgets in self._rows:
+            for col, key in enumerate(COLUMNS):
+                widget = widgets[key]
+                need = (combo_width(widget) if isinstance(widget, QComboBox)
+                        else widget.fontMetrics().horizontalAdvance(widget.text()) + pad)
+                widths[col] = max(widths[col], need)
+        room = self.table.viewport().width() - sum(widths[2:])
+        widths[:2] = share_width(room, widths[:2], floors[:2])
+        for col, width in enumerate(widths):
+            if header.sectionSize(col) != width:
+                header.resizeSection(col, width)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if obj is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._size_columns()
+        return False
 
     # values -----------------------------------------------------------------------------------
     def refresh(self, path: str) -> None:
@@ -126,6 +165,8 @@ class RegionsPage(Page):
             self._show_regions()
         if path == "" or path.startswith("organisations"):
             self._show_orgs()
+            if not path.endswith((".name.ko", ".name.en")):  # columns stay put while a name is typed
+                self._size_columns()
 
     def _load_call(self) -> None:
         p = self.doc.proposal

@@ -3,8 +3,17 @@ the field and focuses it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QStyle, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from forms.i18n import _
 from forms.rules import Report
@@ -13,6 +22,28 @@ from forms.steps import Step as StepCode
 from ui.pages.base import Page
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Messages as tall as their text wrapped to the column's width (a tree view does not wrap
+    by itself: it measures every item on one line and elides it)."""
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        if index.column() != 0:  # severity and rule: one word each, sized to their contents
+            return super().sizeHint(option, index)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = self.view.header().sectionSize(0) - self.view.indentation() * (depth + int(self.view.rootIsDecorated()))
+        opt.rect.setRect(0, 0, max(1, width), 1)
+        opt.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        return self.view.style().sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, opt, QSize(), self.view)
 
 
 class ReviewPage(Page):
@@ -31,6 +62,13 @@ class ReviewPage(Page):
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))
+        # A wider or narrower message column re-wraps the messages (once the resizing settles).
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(0)
+        self._relayout.timeout.connect(self.tree.doItemsLayout)
+        self.tree.header().sectionResized.connect(lambda i, _o, _n: self._relayout.start() if i == 0 else None)
         self.tree.itemActivated.connect(self._activated)
         self.layout_.addWidget(self.tree, 1)
         self._report: Report | None = None
