@@ -116,3 +116,13 @@ def test_locale_formatting():
     assert format_won(5_500_000_000, "en") == "KRW 5,500,000,000"
     assert format_in_unit(1_234_567, EntryUnit.THOUSAND, "ko") == "1,234.567"
     assert format_in_unit(5_500_000_000, EntryUnit.MILLION, "en") == "5,500"
+
+
+@given(st.integers(min_value=-(10**18), max_value=10**18), st.sampled_from(["ko", "en"]))
+def test_fast_grouping_matches_babel(value, lang):
+    from babel.numbers import format_decimal
+
+    from forms.i18n import babel_locale
+    from forms.money import format_number
+
+    assert format_number(value, lang) == format_decimal(value, locale=babel_locale(lang), group_separator=True)
