@@ -4,7 +4,6 @@ the packet's language, unit and styles, and helpers that turn user text into saf
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Paragraph
@@ -17,7 +16,7 @@ from forms.money import EntryUnit, format_in_unit
 from forms.profile import CallProfile
 from forms.rules import Report
 from reports.doc import Heading
-from reports.fonts import Glyphs, markup
+from reports.fonts import Glyphs, escape, markup
 from reports.styles import Styles
 
 #: Sub-heading markers of Korean official documents: 가. 나. 다. …

@@ -12,12 +12,18 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
+from html import escape as _html_escape
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from forms.paths import resource_path
+
+
+def escape(text: str) -> str:
+    """Escape ``&``, ``<`` and ``>`` for Paragraph markup (``html.escape`` is cheap to import;
+    ``xml.sax.saxutils`` pulls in ``urllib`` and ``http``)."""
+    return _html_escape(text, quote=False)
 
 GOTHIC = "NanumGothic"
 GOTHIC_BOLD = "NanumGothicBold"
