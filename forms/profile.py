@@ -21,11 +21,19 @@ from forms.paths import resource_path
 
 @dataclass(frozen=True)
 class Sourced:
-    """A profile value with the note saying where it came from."""
+    """A profile value with the note saying where it came from (in English, and in Korean)."""
 
     source: str
     inferred: bool = False
     note: str = ""
+    source_ko: str = ""
+    note_ko: str = ""
+
+    def source_text(self, lang: str) -> str:
+        return (self.source_ko or self.source) if lang == "ko" else self.source
+
+    def note_text(self, lang: str) -> str:
+        return (self.note_ko or self.note) if lang == "ko" else self.note
 
 
 @dataclass(frozen=True)
@@ -83,6 +91,7 @@ class CallProfile:
     sections: dict[str, SectionRule]
     severity: dict[str, str] = field(default_factory=dict)
     path: str = ""
+    source_ko: str = ""
 
     def clause(self, key: str) -> Sourced | None:
         """The source note behind a rule's clause key (``local_match``, ``shares.sme``, …)."""
@@ -102,10 +111,16 @@ class CallProfile:
         if table is not None:
             if tail:
                 return table.get(tail)
-            sources = list(dict.fromkeys(item.source for item in table.values()))
-            return Sourced("; ".join(sources), any(item.inferred for item in table.values())) if sources else None
+            if not table:
+                return None
+            items = table.values()
+            return Sourced(
+                "; ".join(dict.fromkeys(item.source for item in items)),
+                any(item.inferred for item in items),
+                source_ko="; ".join(dict.fromkeys(item.source_text("ko") for item in items)),
+            )
         if head == "call":
-            return Sourced(self.source)
+            return Sourced(self.source, source_ko=self.source_ko)
         return None
 
 
@@ -174,6 +189,8 @@ class _Reader:
             "source": self.get(table, prefix, "source", "str"),
             "inferred": self.get(table, prefix, "inferred", "bool", False),
             "note": self.get(table, prefix, "note", "str", ""),
+            "source_ko": self.get(table, prefix, "source_ko", "str", ""),
+            "note_ko": self.get(table, prefix, "note_ko", "str", ""),
         }
 
     def text(self, key: str) -> Text:
@@ -191,7 +208,7 @@ _KIND_TEXT = {
     "ints": N_("a list of whole numbers"),
     "strs": N_("a list of texts"),
 }
-_SOURCED = {"source", "inferred", "note"}
+_SOURCED = {"source", "inferred", "note", "source_ko", "note_ko"}
 
 
 def _pct(value: int | float) -> Fraction:
@@ -202,7 +219,7 @@ def _pct(value: int | float) -> Fraction:
 def parse_profile(data: dict, path: str) -> CallProfile:
     r = _Reader(path, data)
     r.only(data, "", {
-        "id", "version", "announced", "submission_language", "source", "name", "ministry", "agency",
+        "id", "version", "announced", "submission_language", "source", "source_ko", "name", "ministry", "agency",
         "years", "national_cap", "local_match", "types", "eligibility", "categories", "shares", "caps",
         "policy", "roadmap", "sections", "severity",
     })
@@ -326,6 +343,7 @@ def parse_profile(data: dict, path: str) -> CallProfile:
         sections=sections,
         severity=dict(severity),
         path=path,
+        source_ko=r.get(data, "", "source_ko", "str", ""),
     )
 
 

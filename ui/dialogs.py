@@ -241,11 +241,11 @@ class RulesDialog(QDialog):
         for r, rule in enumerate(sorted(RULES.values(), key=lambda x: x.code)):
             severity = profile.severity.get(rule.code, rule.severity.value)
             clause = profile.clause(rule.clause)
-            source = clause.source if clause else ""
+            source = clause.source_text(lang) if clause else ""
             if clause is not None and clause.inferred:
                 source += " " + _("(inferred, not stated by the call)")
             if clause is not None and clause.note:
-                source += " " + clause.note
+                source += " " + clause.note_text(lang)
             cells = [rule.code, _("Error") if severity == "error" else _("Warning"), translate(rule.message, lang),
                      source]
             for c, value in enumerate(cells):

@@ -82,3 +82,16 @@ def test_a_new_call_is_a_new_file(tmp_path, monkeypatch):
 def test_shipped_profile_is_plain_toml():
     with open(SHIPPED, "rb") as fp:
         assert tomllib.load(fp)["id"] == "msit-mega-2023"
+
+
+@pytest.mark.parametrize("call_id", profile_ids())
+def test_every_source_note_is_in_korean_too(call_id):
+    """Officials read where each value comes from in their language."""
+    p = load_profile(call_id)
+    sourced = [p.years_source, p.national_cap_source, p.local_source, p.eligible_source, p.categories_source,
+               p.roadmap_source, *p.types.values(), *p.shares.values(), *p.caps.values(), *p.policy.values(),
+               *p.sections.values()]
+    for item in sourced:
+        assert item.source_ko and item.source_text("ko") != item.source_text("en"), item.source
+        assert not item.note or item.note_ko
+    assert p.clause("call").source_text("ko") and p.clause("shares").source_text("ko")
