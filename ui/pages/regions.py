@@ -202,8 +202,12 @@ class RegionsPage(Page):
         blocked = self.partners.blockSignals(True)
         for i in range(self.partners.count()):
             item = self.partners.item(i)
-            checked = item.data(Qt.ItemDataRole.UserRole) in p.partner_regions
+            code = item.data(Qt.ItemDataRole.UserRole)
+            checked = code in p.partner_regions
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            # The lead cannot also be a partner: not offered, unless it is already checked (then
+            # the rule's error shows on it and it can be unchecked).
+            item.setHidden(code == p.lead_region and not checked)
         self.partners.blockSignals(blocked)
 
     def _lead_changed(self) -> None:
