@@ -25,8 +25,9 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)  ## create .venv with the pinned dependencies
 
-catalogs: $(STAMP)  ## compile the Korean and English catalogs (.mo)
+catalogs: $(STAMP)  ## compile the catalogs (.mo) and the parsed font faces (.face)
 	$(PYTHON) tools/i18n.py compile
+	$(PYTHON) -m reports.facecache resources/fonts/*.ttf
 
 run: catalogs  ## open the app
 	@$(PYTHON) -m compileall -q forms storage reports ui main.py  # start as fast as the bundle

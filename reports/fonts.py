@@ -15,15 +15,16 @@ from dataclasses import dataclass, field
 from html import escape as _html_escape
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from forms.paths import resource_path
+from reports.facecache import CachedTTFont
 
 
 def escape(text: str) -> str:
     """Escape ``&``, ``<`` and ``>`` for Paragraph markup (``html.escape`` is cheap to import;
     ``xml.sax.saxutils`` pulls in ``urllib`` and ``http``)."""
     return _html_escape(text, quote=False)
+
 
 GOTHIC = "NanumGothic"
 GOTHIC_BOLD = "NanumGothicBold"
@@ -42,7 +43,7 @@ def register() -> None:
     if _coverage:
         return
     for name in FACES:
-        font = TTFont(name, resource_path("fonts", name + ".ttf"))
+        font = CachedTTFont(name, resource_path("fonts", name + ".ttf"))
         pdfmetrics.registerFont(font)
         _coverage[name] = font.face.charToGlyph
     pdfmetrics.registerFontFamily(GOTHIC, normal=GOTHIC, bold=GOTHIC_BOLD, italic=GOTHIC, boldItalic=GOTHIC_BOLD)

@@ -1,0 +1,86 @@
+"""Parsed font faces, kept beside the fonts so an export does not parse them again.
+
+ReportLab reads a TrueType face in two parts: the file and its table directory (cheap), then
+``extractInfo`` walks the character map and metrics of every glyph in Python — about 60 ms for
+each Korean face, a third of an export. ``make catalogs`` (and the bundle) store the result of
+``extractInfo`` as ``resources/fonts/<face>.face``; a face built here restores it instead of
+walking the tables again. The file is only trusted when it was made by this ReportLab version
+from these exact font bytes (size and CRC-32); otherwise the face is parsed as usual, so a
+missing or stale cache costs time, never correctness.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import zlib
+from fnmatch import fnmatch
+from weakref import WeakKeyDictionary
+
+import reportlab
+from reportlab import rl_config
+from reportlab.pdfbase import ttfonts
+
+#: Attributes that are not the result of ``extractInfo``: the raw bytes (re-read from the font
+#: file) and a scaling function (rebuilt from ``unitsPerEm``).
+_NOT_STORED = ("_ttf_data", "_pdfScale", "filename")
+
+
+def cache_path(ttf_path: str) -> str:
+    return os.path.splitext(ttf_path)[0] + ".face"
+
+
+def _key(data: bytes) -> tuple:
+    return (reportlab.Version, sys.version_info[:2], len(data), zlib.crc32(data))
+
+
+class _Face(ttfonts.TTFontFace):
+    """A face whose ``extractInfo`` comes from the stored result when it matches the font."""
+
+    def extractInfo(self, charInfo: int = 1) -> None:  # noqa: N802 - ReportLab's name
+        stored = _read(cache_path(self.filename), _key(self._ttf_data)) if charInfo else None
+        if stored is None:
+            super().extractInfo(charInfo)
+            return
+        self.__dict__.update(stored)
+        units = self.unitsPerEm
+        self._pdfScale = (lambda x: x) if units == 1000 else (lambda x, m=1000 / units: x * m)
+
+
+def _read(path: str, key: tuple) -> dict | None:
+    try:
+        with open(path, "rb") as fp:
+            stored_key, info = pickle.load(fp)
+    except Exception:  # noqa: BLE001 - any unreadable store means: parse the font as usual
+        return None
+    return info if stored_key == key else None
+
+
+class CachedTTFont(ttfonts.TTFont):
+    """``TTFont`` with a :class:`_Face`; everything else as ReportLab's own constructor does."""
+
+    def __init__(self, name: str, filename: str) -> None:  # noqa: D107
+        self.fontName = name
+        self.face = _Face(filename)
+        self.encoding = ttfonts.TTEncoding()
+        self.state = WeakKeyDictionary()
+        self._asciiReadable = rl_config.ttfAsciiReadable
+        self.shapable = not any(fnmatch(name, g) for g in ttfonts.unShapedFontGlob)
+
+
+def build(ttf_path: str) -> str:
+    """Parse ``ttf_path`` and store the result of ``extractInfo`` beside it; return the path."""
+    face = ttfonts.TTFontFace(ttf_path)
+    info = {k: v for k, v in face.__dict__.items() if k not in _NOT_STORED}
+    out = cache_path(ttf_path)
+    tmp = out + ".tmp"
+    with open(tmp, "wb") as fp:
+        pickle.dump((_key(face._ttf_data), info), fp, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, out)
+    return out
+
+
+if __name__ == "__main__":  # python -m reports.facecache FONT.ttf …
+    for path in sys.argv[1:]:
+        build(path)

@@ -1,0 +1,51 @@
+"""The stored font faces give exactly what parsing gives, and a missing, stale or damaged store
+falls back to parsing."""
+
+import shutil
+
+import pytest
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
+
+from forms.paths import resource_path
+from reports import facecache
+
+SKIP = {"_pdfScale"}
+
+
+def state(face):
+    return {k: v for k, v in face.__dict__.items() if k not in SKIP}
+
+
+@pytest.fixture
+def font(tmp_path):
+    path = tmp_path / "NanumGothic.ttf"
+    shutil.copy(resource_path("fonts", "NanumGothic.ttf"), path)
+    return str(path)
+
+
+def test_stored_face_equals_parsed_face(font, monkeypatch):
+    facecache.build(font)
+    parsed = TTFontFace(font)
+    calls = []
+    original = TTFontFace.extractInfo
+    monkeypatch.setattr(TTFontFace, "extractInfo", lambda self, c=1: calls.append(c) or original(self, c))
+    cached = facecache._Face(font)
+    assert calls == []  # restored, not parsed
+    assert state(cached) == state(parsed)
+    assert cached._pdfScale(500) == parsed._pdfScale(500)
+    text = "지역혁신 Mega 2023"
+    assert facecache.CachedTTFont("G", font).stringWidth(text, 10) == TTFont("G2", font).stringWidth(text, 10)
+
+
+@pytest.mark.parametrize("damage", ["missing", "garbage", "other_font"])
+def test_unusable_store_falls_back_to_parsing(font, tmp_path, damage):
+    store = facecache.cache_path(font)
+    if damage == "garbage":
+        open(store, "wb").write(b"not a pickle")
+    elif damage == "other_font":
+        other = tmp_path / "other.ttf"
+        shutil.copy(resource_path("fonts", "NanumMyeongjo.ttf"), other)
+        facecache.build(str(other))
+        shutil.copy(facecache.cache_path(str(other)), store)  # made from different bytes
+    face = facecache._Face(font)
+    assert state(face) == state(TTFontFace(font))  # this font's own data, parsed
