@@ -67,18 +67,18 @@ def _normalise(text: str) -> str:
 
 
 def parse_amount(text: str, unit: EntryUnit = EntryUnit.WON) -> int:
-    with localcontext() as ctx:
-        ctx.prec = 4 * _MAX_INPUT  # exact for anything that fits in the input
-        return _parse(text, unit)
-
-
-def _parse(text: str, unit: EntryUnit) -> int:
     """Read an amount as officials type it and return whole won.
 
     ``5,500,000,000``, ``5500000000원``, ``55억``, ``55억원``, ``5억 5천만``, ``3,000천원``,
     full-width digits and stray spaces are understood. A plain number (no Korean unit and no
     ``원``) is read in ``unit``. Raises :class:`InputError` with a clear message otherwise.
     """
+    with localcontext() as ctx:
+        ctx.prec = 4 * _MAX_INPUT  # exact for anything that fits in the input
+        return _parse(text, unit)
+
+
+def _parse(text: str, unit: EntryUnit) -> int:
     if not isinstance(text, str):
         raise InputError(N_("Enter an amount."))
     if len(text) > _MAX_INPUT:
