@@ -170,9 +170,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
-        say(_("Unexpected error: {error}. Nothing was changed; please report this.").format(
+        say(_("Unexpected error: {error}. What was saved before stays saved; please report this.").format(
             error=f"{type(exc).__name__}: {exc}"), err=True)
-        return 70
+        return 70  # EX_SOFTWARE: a fault of the app, not of the input (0/1/2 are for the input)
 
 
 if __name__ == "__main__":

@@ -101,7 +101,7 @@ def _matching(pk: Packet) -> list:
     m = sm.total_matching
     basis = label(f"basis.{pk.profile.local_basis}", pk.lang)
     fields = {"local": format_won(m.local, pk.lang), "basis": basis, "basis_amount": format_won(m.basis_amount, pk.lang),
-              "ratio": Pct(m.ratio).render(pk.lang), "min": Pct(m.min_percent, percent=True).render(pk.lang),
+              "ratio": Pct(m.ratio, fixed=True).render(pk.lang), "min": Pct(m.min_percent, percent=True).render(pk.lang),
               "required": format_won(m.required, pk.lang)}
     if m.met:
         text = pk.tr(N_("Local funds of {local} are {ratio} of {basis} ({basis_amount}); the call requires at "
@@ -126,7 +126,7 @@ def _matching(pk: Packet) -> list:
         diff = pk.amount(ym.surplus) if ym.met else f"({pk.amount(ym.shortfall)})"
         data.append([pk.cell(year, s.cell_head), pk.cell(pk.amount(ym.basis_amount), num),
                      pk.cell(pk.amount(ym.local), num), pk.cell(pk.amount(ym.required), num),
-                     pk.cell(Pct(ym.ratio).render(pk.lang), num), pk.cell(diff, num)])
+                     pk.cell(Pct(ym.ratio, fixed=True).render(pk.lang), num), pk.cell(diff, num)])
     table = Table(data, colWidths=[24 * mm] + [width] * 5, repeatRows=1)
     table.setStyle(grid(total_rows=1))
     return [*pk.subheading(pk.tr(N_("Matching funds")), "budget-matching"), pk.para(text, s.statement),
@@ -158,8 +158,9 @@ def _by_org(pk: Packet) -> list:
         org = p.organisation(org_id)
         name = pk.text(org.name) if org else org_id
         rule = pk.profile.shares.get(org.kind) if org else None
-        gov = [Pct(Fraction(t.gov_in_base, t.share_base)).render(pk.lang) if t.share_base else "–"]
-        cash = [Pct(Fraction(t.by_source["own_cash"], t.own)).render(pk.lang) if t.own else "–"]
+        gov = [Pct(Fraction(t.gov_in_base, t.share_base), toward="up", fixed=True).render(pk.lang)
+               if t.share_base else "–"]
+        cash = [Pct(Fraction(t.by_source["own_cash"], t.own), fixed=True).render(pk.lang) if t.own else "–"]
         if rule is not None:
             gov.append(f"(≤ {Pct(rule.gov_max, percent=True).render(pk.lang)})")
             if rule.own_cash_min:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import ROUND_DOWN, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from fractions import Fraction
 
@@ -57,15 +57,27 @@ class Won:
 
 @dataclass(frozen=True)
 class Pct:
+    """A ratio shown as a percentage with two decimals at most.
+
+    ``toward`` says which way the last digit goes, so that a value never seems to meet a limit it
+    fails: ``"down"`` for values held to a minimum (19.999% shows 19.99%), ``"up"`` for values
+    held to a maximum (75.0001% shows 75.01%). ``fixed`` keeps both decimals (tables: 21.00%).
+    """
+
     value: Fraction | None  # a ratio (0.2 for 20 %), or a percentage when ``percent`` is set
     percent: bool = False
+    toward: str = "down"
+    fixed: bool = False
 
     def render(self, lang: str) -> str:
         if self.value is None:
             return "–"
         pct = self.value if self.percent else self.value * 100
-        dec = (Decimal(pct.numerator) / Decimal(pct.denominator)).quantize(Decimal("0.01"), ROUND_DOWN)
-        text = f"{dec:f}".rstrip("0").rstrip(".")
+        mode = {"down": ROUND_FLOOR, "up": ROUND_CEILING}.get(self.toward, ROUND_HALF_UP)
+        dec = (Decimal(pct.numerator) / Decimal(pct.denominator)).quantize(Decimal("0.01"), mode)
+        text = f"{dec:f}"
+        if not self.fixed:
+            text = text.rstrip("0").rstrip(".")
         return f"{text}%"
 
 

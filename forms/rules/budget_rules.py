@@ -178,7 +178,7 @@ def check(ctx: Context) -> None:
             if base and gov * 100 > share.gov_max * base:
                 # Own share y to add so that gov <= max * (base + y).
                 shortfall = ceil_fraction(Fraction(gov * 100) / share.gov_max) - base if share.gov_max else gov
-                ctx.emit(GOV_SHARE_OVER, path, org=ref, kind=Label(org.kind), ratio=Pct(Fraction(gov, base)),
+                ctx.emit(GOV_SHARE_OVER, path, org=ref, kind=Label(org.kind), ratio=Pct(Fraction(gov, base), toward="up"),
                          max=Pct(share.gov_max, percent=True), shortfall=Won(shortfall))
             own, cash = totals.own, totals.by_source["own_cash"]
             if own and cash * 100 < share.own_cash_min * own:

@@ -41,6 +41,6 @@ def check(ctx: Context) -> None:
         if ratio * 100 > max(target, share.own_min):
             ctx.emit(COMPANY_OWN, f"organisations[{p.organisations.index(org)}]",
                      org=OrgRef(org.name.ko or org.id, org.name.en or org.name.ko or org.id),
-                     ratio=Pct(ratio), min=Pct(share.own_min, percent=True), target=Pct(target, percent=True))
+                     ratio=Pct(ratio, toward="up"), min=Pct(share.own_min, percent=True), target=Pct(target, percent=True))
 
 

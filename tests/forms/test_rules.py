@@ -326,3 +326,18 @@ def test_profile_can_change_a_severity(super_regional):
 def test_ratios_are_exact_fractions(super_regional):
     report = validate(super_regional)
     assert isinstance(report.summary.total_matching.ratio, Fraction)
+
+
+def test_percentages_never_seem_to_meet_a_limit_they_fail():
+    from forms.rules.base import Pct
+
+    assert Pct(Fraction(199999, 1000000)).render("en") == "19.99%"  # held to a minimum: down
+    assert Pct(Fraction(750001, 1000000), toward="up").render("en") == "75.01%"  # to a maximum: up
+    assert Pct(Fraction(21, 100)).render("en") == "21%"
+    assert Pct(Fraction(21, 100), fixed=True).render("en") == "21.00%"
+    assert Pct(Fraction(2, 3), toward="nearest", fixed=True).render("en") == "66.67%"
+
+
+def test_government_share_over_the_limit_shows_above_it(super_regional):
+    f = finding(company(super_regional, 750_001, 100_000, 150_000), "budget.gov_share_over")
+    assert "75.01%" in f.message("en") and "at most 75%" in f.message("en")
