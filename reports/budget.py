@@ -60,9 +60,11 @@ def budget(pk: Packet) -> list:
     story += _matching(pk)
     story += _by_category(pk)
     story += _by_org(pk)
-    story += pk.subheading(pk.tr(N_("Budget by year: chart")), "budget-chart")
+    chart = year_chart(pk)
+    # The heading and unit stay on the chart's page: break first unless the chart fits below.
+    story += pk.subheading(pk.tr(N_("Budget by year: chart")), "budget-chart", keep=chart.height + 20 * mm)
     story.append(pk.unit_note())
-    story.append(year_chart(pk))
+    story.append(chart)
     return story
 
 

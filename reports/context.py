@@ -78,15 +78,15 @@ class Packet:
         return [CondPageBreak(45 * mm),
                 Heading(markup(shown, self.styles.h1.fontName, self.glyphs), self.styles.h1, 0, key, shown)]
 
-    def subheading(self, title: str, key: str) -> list:
-        """A sub-heading (``가.`` in Korean, ``3.1`` in English), kept with at least 40 mm below it."""
+    def subheading(self, title: str, key: str, keep: float = 40 * mm) -> list:
+        """A sub-heading (``가.`` in Korean, ``3.1`` in English), kept with at least ``keep`` below it."""
         self._sub += 1
         if self.lang == "ko":
             marker = _KO_SUB[(self._sub - 1) % len(_KO_SUB)] + "."
         else:
             marker = f"{self._chapter}.{self._sub}"
         shown = f"{marker} {title}"
-        return [CondPageBreak(40 * mm),
+        return [CondPageBreak(keep),
                 Heading(markup(shown, self.styles.h2.fontName, self.glyphs), self.styles.h2, 1, key, shown)]
 
     def unit_note(self) -> Paragraph:
