@@ -8,14 +8,6 @@ import pytest
 
 from storage.autosave import Autosaver
 from storage.errors import Conflict, NotFound, Unavailable
-from storage.store import open_store
-
-
-@pytest.fixture
-def store(db_path):
-    s = open_store(db_path)
-    yield s
-    s.close()
 
 
 def test_changes_are_saved_in_the_background(store, leap):

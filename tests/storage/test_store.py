@@ -16,13 +16,6 @@ from storage.schema import imports
 from storage.store import open_store
 
 
-@pytest.fixture
-def store(db_path):
-    s = open_store(db_path)
-    yield s
-    s.close()
-
-
 def test_create_load_save_round_trip(store, super_regional):
     assert store.create(super_regional) == 1
     loaded, version = store.load(super_regional.id)

@@ -4,7 +4,7 @@ changes (without rebuilding widgets), mark the fields findings name, and focus a
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from forms.i18n import current_language
 from forms.rules import Finding
@@ -98,3 +98,10 @@ def share_width(room: int, wants: list[int], floors: list[int]) -> list[int]:
     if widths and room > 0:
         widths[0] += room
     return widths
+
+
+def apply_widths(header: QHeaderView, widths: list[int]) -> None:
+    """Set each column to its width, touching only those that change (each resize relays out)."""
+    for col, width in enumerate(widths):
+        if header.sectionSize(col) != width:
+            header.resizeSection(col, width)

@@ -34,7 +34,7 @@ from forms.steps import Step
 from ui.budget_model import KEY_FIELDS, BudgetModel, shown
 from ui.chart import BudgetChart
 from ui.marks import ERROR_COLOUR
-from ui.pages.base import Page, set_combo, share_width
+from ui.pages.base import Page, apply_widths, set_combo, share_width
 from ui.textpanel import TextPanel
 
 
@@ -218,9 +218,7 @@ class BudgetPage(Page):
         room = self.table.viewport().width() - sum(widths[keys:])
         widths[:keys] = share_width(room, widths[:keys], [head for head, _cell in needs[:keys]])
         header = self.table.horizontalHeader()
-        for col, width in enumerate(widths):
-            if header.sectionSize(col) != width:
-                header.resizeSection(col, width)
+        apply_widths(header, widths)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         if obj is self.table.viewport() and event.type() == QEvent.Type.Resize:

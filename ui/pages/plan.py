@@ -30,7 +30,7 @@ from forms.model import SECTIONS, RoadmapStage, Text, label
 from forms.money import format_number
 from forms.profile import load_profile
 from forms.steps import Step
-from ui.pages.base import Page, set_text, share_width
+from ui.pages.base import Page, apply_widths, set_text, share_width
 
 LANGS = ("ko", "en")
 
@@ -245,9 +245,7 @@ class PlanPage(Page):
         room = self.roadmap.viewport().width() - widths[0] - widths[1]
         goals = share_width(room, widths[3:1:-1], floors[3:1:-1])  # the English goals take what is left
         widths[2], widths[3] = goals[1], goals[0]
-        for col, width in enumerate(widths):
-            if header.sectionSize(col) != width:
-                header.resizeSection(col, width)
+        apply_widths(header, widths)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         if obj is self.roadmap.viewport() and event.type() == QEvent.Type.Resize:

@@ -31,7 +31,7 @@ from forms.i18n import _
 from forms.model import Organisation, OrgKind, OrgRole, Text, label
 from forms.profile import load_profile
 from forms.steps import Step
-from ui.pages.base import Page, set_combo, set_text, share_width
+from ui.pages.base import Page, apply_widths, set_combo, set_text, share_width
 
 COLUMNS = ("name.ko", "name.en", "kind", "role", "region")
 
@@ -145,9 +145,7 @@ class RegionsPage(Page):
                 widths[col] = max(widths[col], need)
         room = self.table.viewport().width() - sum(widths[2:])
         widths[:2] = share_width(room, widths[:2], floors[:2])
-        for col, width in enumerate(widths):
-            if header.sectionSize(col) != width:
-                header.resizeSection(col, width)
+        apply_widths(header, widths)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         if obj is self.table.viewport() and event.type() == QEvent.Type.Resize:
