@@ -26,13 +26,20 @@ from reportlab.pdfbase import ttfonts
 #: file) and a scaling function (rebuilt from ``unitsPerEm``).
 _NOT_STORED = ("_ttf_data", "_pdfScale", "filename")
 
+#: Stored apart and restored on first use: the glyph-to-characters map is a third of a face's
+#: load time, and ReportLab reads it only to shape text, which the packet does not ask for.
+_DEFERRED = "glyphToChar"
+
+#: The layout of a stored face; a store of another layout is ignored (the font is parsed).
+_FORMAT = 2
+
 
 def cache_path(ttf_path: str) -> str:
     return os.path.splitext(ttf_path)[0] + ".face"
 
 
 def _key(data: bytes) -> tuple:
-    return (reportlab.Version, sys.version_info[:2], len(data), zlib.crc32(data))
+    return (_FORMAT, reportlab.Version, sys.version_info[:2], len(data), zlib.crc32(data))
 
 
 class _Face(ttfonts.TTFontFace):
@@ -43,9 +50,19 @@ class _Face(ttfonts.TTFontFace):
         if stored is None:
             super().extractInfo(charInfo)
             return
+        self._deferred = stored.pop(_DEFERRED)
         self.__dict__.update(stored)
         units = self.unitsPerEm
         self._pdfScale = (lambda x: x) if units == 1000 else (lambda x, m=1000 / units: x * m)
+
+    def __getattr__(self, name: str):  # noqa: ANN204 - only called for an attribute not yet set
+        deferred = self.__dict__.get("_deferred")
+        if name != _DEFERRED or deferred is None:
+            raise AttributeError(name)
+        value = pickle.loads(deferred)
+        setattr(self, name, value)
+        del self._deferred
+        return value
 
 
 def _read(path: str, key: tuple) -> dict | None:
@@ -73,6 +90,7 @@ def build(ttf_path: str) -> str:
     """Parse ``ttf_path`` and store the result of ``extractInfo`` beside it; return the path."""
     face = ttfonts.TTFontFace(ttf_path)
     info = {k: v for k, v in face.__dict__.items() if k not in _NOT_STORED}
+    info[_DEFERRED] = pickle.dumps(info[_DEFERRED], protocol=pickle.HIGHEST_PROTOCOL)
     out = cache_path(ttf_path)
     tmp = out + ".tmp"
     with open(tmp, "wb") as fp:

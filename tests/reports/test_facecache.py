@@ -13,7 +13,10 @@ SKIP = {"_pdfScale"}
 
 
 def state(face):
-    return {k: v for k, v in face.__dict__.items() if k not in SKIP}
+    """Every attribute of the face, the deferred glyph map included, with exact types (repr tells
+    940 from 940.0)."""
+    face.glyphToChar  # noqa: B018 - restores the deferred map
+    return repr(sorted((k, v) for k, v in face.__dict__.items() if k not in SKIP))
 
 
 @pytest.fixture
@@ -31,6 +34,7 @@ def test_stored_face_equals_parsed_face(font, monkeypatch):
     monkeypatch.setattr(TTFontFace, "extractInfo", lambda self, c=1: calls.append(c) or original(self, c))
     cached = facecache._Face(font)
     assert calls == []  # restored, not parsed
+    assert "glyphToChar" not in cached.__dict__  # restored only when asked for
     assert state(cached) == state(parsed)
     assert cached._pdfScale(500) == parsed._pdfScale(500)
     text = "지역혁신 Mega 2023"
