@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from forms.i18n import N_, translate
-from forms.rules import Finding, Report
+
+if TYPE_CHECKING:  # the rules load with the first proposal, not with the first window
+    from forms.rules import Finding, Report
 
 
 class Step(StrEnum):

@@ -4,15 +4,17 @@
 from __future__ import annotations
 
 import sys
+import threading
+import time
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from forms import app as appinfo
 from forms import i18n
 from forms.errors import InputError
 from forms.i18n import _
-from ui import dialogs, setup
+from ui import setup
 
 EXIT_OK, EXIT_QUIT, EXIT_UNUSABLE, EXIT_LOCKED = 0, 1, 2, 3
 
@@ -43,18 +45,10 @@ def show_error(text: str, interactive: bool = True) -> None:
         sys.stderr.write(text + "\n")
 
 
-def open_database(db_path: str | None, interactive: bool = True):  # noqa: ANN201
-    """Lock and open the database; on damage ask what to do. Returns (store, lock) or an exit code.
-
-    Without ``interactive`` (the smoke run) messages go to stderr and a damaged database is left
-    alone (the answer is "quit")."""
-    from storage.errors import DamagedDatabase, NewerDatabase
+def acquire_lock(path: str, interactive: bool = True):  # noqa: ANN201
+    """One window per database: the lock on ``path``, or an exit code after saying why not."""
     from storage.lock import InstanceLock
-    from storage.paths import default_db_path
-    from storage.store import latest_backup, open_store, recover
 
-    path = db_path or default_db_path()
-    lang = i18n.current_language()
     lock = InstanceLock(path)
     try:
         locked = lock.acquire()
@@ -66,24 +60,109 @@ def open_database(db_path: str | None, interactive: bool = True):  # noqa: ANN20
         show_error(_("{app} is already open with the database {file}. Switch to that window, or start the app "
                      "with another database (--db).").format(app=appinfo.APP_NAME, file=path), interactive)
         return EXIT_LOCKED
+    return lock
+
+
+def _open_store(path: str):  # noqa: ANN202
+    """The store at ``path``, or the exception that says why it cannot be used (for the caller's
+    thread to handle: this runs in the background while the window is shown)."""
     try:
-        try:
-            store = open_store(path)
-        except (DamagedDatabase, NewerDatabase) as exc:
+        from storage.store import open_store
+
+        return open_store(path)
+    except Exception as exc:  # noqa: BLE001 - DamagedDatabase, NewerDatabase, Unavailable …, or a fault
+        return exc
+
+
+def settle(path: str, lock, opened, interactive: bool = True):  # noqa: ANN001, ANN201
+    """The result of opening: the store, or — for a damaged or newer database — what the user
+    chose (the latest backup, a new database, or quitting), or an exit code. Releases the lock
+    when there will be no store."""
+    from storage.errors import DamagedDatabase, NewerDatabase
+
+    lang = i18n.current_language()
+    try:
+        if isinstance(opened, (DamagedDatabase, NewerDatabase)):
             if not interactive:
-                show_error(exc.text(lang), interactive)
+                show_error(opened.text(lang), interactive)
                 lock.release()
                 return EXIT_QUIT
-            choice = dialogs.ask_recovery(exc.text(lang), latest_backup(path) is not None)
-            if choice == dialogs.QUIT:
+            from storage.store import latest_backup, recover
+
+            choice = dialogs().ask_recovery(opened.text(lang), latest_backup(path) is not None)
+            if choice == dialogs().QUIT:
                 lock.release()
                 return EXIT_QUIT
-            store = recover(path, choice)
+            opened = recover(path, choice)
+        if isinstance(opened, Exception):
+            raise opened
     except InputError as exc:
         lock.release()
         show_error(exc.text(lang), interactive)
         return EXIT_UNUSABLE
-    return store, lock
+    except Exception as exc:  # noqa: BLE001 - a fault while opening: a message, never a traceback
+        lock.release()
+        show_error(_("Unexpected error: {error}. Your work up to the last save is kept; please report "
+                     "this.").format(error=f"{type(exc).__name__}: {exc}"), interactive)
+        return EXIT_UNUSABLE
+    return opened
+
+
+def open_database(db_path: str | None, interactive: bool = True):  # noqa: ANN201
+    """Lock and open the database, in this thread; on damage ask what to do. Returns (store, lock)
+    or an exit code. Without ``interactive`` (the smoke run) messages go to stderr and a damaged
+    database is left alone (the answer is "quit")."""
+    from storage.paths import default_db_path
+
+    path = db_path or default_db_path()
+    lock = acquire_lock(path, interactive)
+    if isinstance(lock, int):
+        return lock
+    store = settle(path, lock, _open_store(path), interactive)
+    return store if isinstance(store, int) else (store, lock)
+
+
+def dialogs():  # noqa: ANN201
+    """The dialogs module, imported when a dialog is first needed (not on the way to the window)."""
+    from ui import dialogs as module
+
+    return module
+
+
+class Opener(QObject):
+    """Opens the database in a background thread once the window is up, and hands the result to
+    the GUI thread. Importing and opening the storage is most of the start-up; the window need
+    not wait for it (it shows that the database is being opened, and its New and Open wait)."""
+
+    _done = Signal(object)
+
+    def __init__(self, path: str, on_done) -> None:  # noqa: ANN001
+        super().__init__()
+        self.path = path
+        self.result: object = None
+        self._on_done = on_done
+        self._done.connect(self._deliver)  # queued: emitted from the worker thread
+        self._thread = threading.Thread(target=self._work, name="open-database")
+
+    @property
+    def started(self) -> bool:
+        return self._thread.ident is not None
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def _work(self) -> None:
+        self.result = _open_store(self.path)
+        self._done.emit(self.result)
+
+    def _deliver(self, opened: object) -> None:
+        self._thread.join()
+        self._on_done(opened)
+
+    def wait(self) -> object:
+        """After the event loop ended: the result, even if it was never delivered."""
+        self._thread.join()
+        return self.result
 
 
 def install_last_defence() -> None:
@@ -106,28 +185,65 @@ def install_last_defence() -> None:
     sys.excepthook = hook
 
 
-def run(lang: str | None = None, db_path: str | None = None, smoke: bool = False) -> int:
-    """Open the main window. With ``smoke``, exit 0 as soon as the event loop is idle."""
+def run(lang: str | None = None, db_path: str | None = None, smoke: bool = False,
+        started: float | None = None) -> int:
+    """Open the main window, then the database behind it. With ``smoke``, exit 0 as soon as the
+    database is open and the event loop is idle, and say how long the start took (from
+    ``started``, a ``time.perf_counter()`` reading taken when the program began)."""
+    from storage.paths import default_db_path
     from ui.window import MainWindow
 
+    begun = time.perf_counter() if started is None else started
     app = application()
     start_language(lang)
     if not smoke:
         install_last_defence()
-    opened = open_database(db_path, interactive=not smoke)
-    if isinstance(opened, int):
-        return opened
-    store, lock = opened
-    window = None
-    try:
-        window = MainWindow(store)
-        window.show()
+    path = db_path or default_db_path()
+    lock = acquire_lock(path, interactive=not smoke)
+    if isinstance(lock, int):
+        return lock
+    window = MainWindow(None, opening=True)
+    window.show()
+    times: dict[str, float] = {}
+    outcome: dict[str, object] = {}
+
+    def shown() -> None:
+        times["shown"] = time.perf_counter() - begun
+        opener.start()
+
+    def opened(result: object) -> None:
+        if not window.isVisible():  # closed while the database was being opened
+            return
+        store = settle(path, lock, result, interactive=not smoke)
+        if isinstance(store, int):
+            outcome["code"] = store
+            window.close()
+            return
+        outcome["store"] = store
+        window.attach_store(store)
+        times["ready"] = time.perf_counter() - begun
         if smoke:
             QTimer.singleShot(0, window.close)
+
+    opener = Opener(path, opened)
+    QTimer.singleShot(0, shown)  # the first turn of the event loop: the window is up
+    try:
         code = app.exec()
     finally:
-        if window is not None and window.isVisible():
+        if window.isVisible():
             window.close()
-        store.close()
-        lock.release()
-    return EXIT_OK if smoke else code
+        late = opener.wait() if opener.started else None
+        store = outcome.get("store")
+        if store is None and late is not None and not isinstance(late, Exception):
+            store = late  # the window was closed before the database it opened was used
+        if store is not None:
+            store.close()
+        if lock.held:
+            lock.release()
+    if "code" in outcome:
+        return outcome["code"]  # type: ignore[return-value]
+    if smoke:
+        sys.stdout.write(_("Window shown after {shown:.3f} s; database open after {ready:.3f} s.").format(
+            shown=times.get("shown", 0.0), ready=times.get("ready", 0.0)) + "\n")
+        return EXIT_OK
+    return code

@@ -8,14 +8,24 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from forms.i18n import _
 from forms.model import Proposal
-from forms.rules import Report, validate
 from ui import fieldpath
+
+if TYPE_CHECKING:
+    from forms.rules import Report
+
+
+def validate(proposal: Proposal) -> Report:
+    """The rules' findings (the rules load with the first proposal, not with the first window)."""
+    from forms.rules import validate as run
+
+    return run(proposal)
 
 
 class SetValue(QUndoCommand):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QWidget
 
-from forms.rules import Finding
+if TYPE_CHECKING:
+    from forms.rules import Finding
 
 ERROR_COLOUR = "#c62828"
 WARNING_COLOUR = "#d68000"

@@ -102,6 +102,8 @@ class Menus:
         self.export_pdf.setEnabled(has)
         self.import_.setEnabled(self.w.store is not None)
         self.open.setEnabled(self.w.store is not None)
+        self.new.setEnabled(not self.w.opening)
+        self.recent.setEnabled(not self.w.opening)
 
     def _fill_recent(self) -> None:
         self.recent.clear()

@@ -3,10 +3,11 @@ menus for files, editing, language and help, and the last save in the status bar
 
 from __future__ import annotations
 
+import contextlib
 import weakref
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QIcon, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -31,25 +31,29 @@ from forms.steps import STEPS, Step, StepState, findings_by_step, step_of, step_
 from ui import setup
 from ui.document import Document
 from ui.menus import Menus
-from ui.pages.budget import BudgetPage
-from ui.pages.export import ExportPage
-from ui.pages.kind import TypePage
-from ui.pages.plan import PlanPage
-from ui.pages.regions import RegionsPage
-from ui.pages.review import ReviewPage
+from ui.pages.base import Page
 from ui.pages.start import StartPage
 
 _CTRL_SHIFT_Z = QKeySequence("Ctrl+Shift+Z")[0]
 _SHOWN_ROLE = Qt.ItemDataRole.UserRole + 1
-STATE_ICONS = {StepState.COMPLETE: QStyle.StandardPixmap.SP_DialogApplyButton,
-               StepState.WARNINGS: QStyle.StandardPixmap.SP_MessageBoxWarning,
-               StepState.ERRORS: QStyle.StandardPixmap.SP_MessageBoxCritical}
+#: The style's standard icon for each step state (none while no proposal is open).
+STATE_ICONS = {StepState.COMPLETE: "SP_DialogApplyButton", StepState.WARNINGS: "SP_MessageBoxWarning",
+               StepState.ERRORS: "SP_MessageBoxCritical"}
+#: Each step's page (module, class). A page is made when it is first shown or asked for, so the
+#: window appears without waiting for pages the user has not reached yet.
+PAGES = {Step.START: ("ui.pages.start", "StartPage"), Step.TYPE: ("ui.pages.kind", "TypePage"),
+         Step.REGIONS: ("ui.pages.regions", "RegionsPage"), Step.PLAN: ("ui.pages.plan", "PlanPage"),
+         Step.BUDGET: ("ui.pages.budget", "BudgetPage"), Step.REVIEW: ("ui.pages.review", "ReviewPage"),
+         Step.EXPORT: ("ui.pages.export", "ExportPage")}
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: object | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, store: object | None = None, parent: QWidget | None = None, opening: bool = False) -> None:
+        """``opening``: the database is still being opened (see :meth:`attach_store`); until then
+        nothing can be created or opened, and the window says so."""
         super().__init__(parent)
         self.store = store
+        self.opening = opening
         self.doc = Document(store, self)
         self._icons: dict = {}
         self.steps = QListWidget()
@@ -58,12 +62,11 @@ class MainWindow(QMainWindow):
         for _step in STEPS:
             self.steps.addItem(QListWidgetItem())
         self.stack = QStackedWidget()
-        self.start, self.kind, self.regions = StartPage(self.doc), TypePage(self.doc), RegionsPage(self.doc)
-        self.plan, self.budget, self.review = PlanPage(self.doc), BudgetPage(self.doc), ReviewPage(self.doc)
-        self.export = ExportPage(self.doc)
-        self.pages = [self.start, self.kind, self.regions, self.plan, self.budget, self.review, self.export]
-        for page in self.pages:
-            self.stack.addWidget(page)
+        self._pages: list[Page | None] = [None] * len(STEPS)
+        for _step in STEPS:
+            self.stack.addWidget(QWidget())  # stands in for the page until it is made
+        self.start = StartPage(self.doc)
+        self._place(0, self.start)
         self.back_button, self.next_button = QPushButton(), QPushButton()
         self.back_button.clicked.connect(lambda: self.go(self.steps.currentRow() - 1))
         self.next_button.clicked.connect(lambda: self.go(self.steps.currentRow() + 1))
@@ -90,7 +93,6 @@ class MainWindow(QMainWindow):
         self.start.new_requested.connect(self.new_proposal)
         self.start.open_requested.connect(self.open_proposal)
         self.start.import_requested.connect(self.import_file)
-        self.review.jump_requested.connect(self.jump_to)
         self.doc.changed.connect(self._changed)
         self.doc.validated.connect(self._validated)
         self.doc.saved.connect(lambda _v, _w: self._show_saved())
@@ -98,7 +100,10 @@ class MainWindow(QMainWindow):
 
         self.menus = Menus(self)
         self.doc.undo_stack.indexChanged.connect(self._undo_moved)
-        QApplication.instance().installEventFilter(self)
+        # Undo and redo keys are watched on the widget that has the focus, not on the whole
+        # application: an application-wide filter would run Python for every event of every widget.
+        self._watched: QWidget | None = None
+        QApplication.instance().focusChanged.connect(self._focus_moved)
         ref = weakref.ref(self)
 
         def listener(lang: str) -> None:
@@ -108,11 +113,53 @@ class MainWindow(QMainWindow):
 
         self._listener = listener
         i18n.on_language_changed(listener)
+        self.start.set_opening(opening)
         self.retranslate()
         self.refresh_recent()
         self.steps.setCurrentRow(0)
         self._validated(None)
         self.resize(1280, 800)
+
+    # pages ------------------------------------------------------------------------------------
+    def _place(self, index: int, page: Page) -> None:
+        stand_in = self.stack.widget(index)
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        self._pages[index] = page
+
+    def page_at(self, index: int) -> Page:
+        """The page of step ``index``, made now if it was not yet: in the current language,
+        showing the open proposal and its findings."""
+        page = self._pages[index]
+        if page is None:
+            import importlib
+
+            module, name = PAGES[STEPS[index]]
+            page = getattr(importlib.import_module(module), name)(self.doc)
+            if STEPS[index] == Step.REVIEW:
+                page.jump_requested.connect(self.jump_to)
+            self._place(index, page)
+            page.retranslate()
+            page.refresh("")
+            report = self.doc.report
+            page.mark(findings_by_step(report)[STEPS[index]] if report is not None else [])
+        return page
+
+    @property
+    def pages(self) -> list[Page]:
+        """Every page (each made if it was not yet)."""
+        return [self.page_at(i) for i in range(len(STEPS))]
+
+    def _made(self) -> list[Page]:
+        return [page for page in self._pages if page is not None]
+
+    kind = property(lambda self: self.page_at(STEPS.index(Step.TYPE)))
+    regions = property(lambda self: self.page_at(STEPS.index(Step.REGIONS)))
+    plan = property(lambda self: self.page_at(STEPS.index(Step.PLAN)))
+    budget = property(lambda self: self.page_at(STEPS.index(Step.BUDGET)))
+    review = property(lambda self: self.page_at(STEPS.index(Step.REVIEW)))
+    export = property(lambda self: self.page_at(STEPS.index(Step.EXPORT)))
 
     # language ---------------------------------------------------------------------------------
     def language_changed(self, lang: str) -> None:
@@ -126,7 +173,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.menus.retranslate()
-        for page in self.pages:
+        for page in self._made():
             page.retranslate()
         self.back_button.setText(_("< &Back"))
         self.next_button.setText(_("&Next >"))
@@ -160,12 +207,13 @@ class MainWindow(QMainWindow):
     def _step_selected(self, row: int) -> None:
         if row < 0:
             return
+        self.page_at(row)
         self.stack.setCurrentIndex(row)
         self.back_button.setEnabled(row > 0)
         self.next_button.setEnabled(row + 1 < len(STEPS) and self.doc.proposal is not None)
 
     def page_of(self, step: Step):  # noqa: ANN201
-        return self.pages[STEPS.index(step)]
+        return self.page_at(STEPS.index(step))
 
     def jump_to(self, path: str) -> None:
         """Show the step where the field at ``path`` is edited and put the focus in it."""
@@ -175,15 +223,21 @@ class MainWindow(QMainWindow):
 
     # proposal events --------------------------------------------------------------------------
     def _changed(self, path: str) -> None:
-        for page in self.pages:
+        for page in self._made():
             page.refresh(path)
         if path in ("", "title.ko", "title.en"):
             self._title()
 
-    def _icon(self, pixmap: QStyle.StandardPixmap):  # noqa: ANN202
-        if pixmap not in self._icons:
-            self._icons[pixmap] = self.style().standardIcon(pixmap)
-        return self._icons[pixmap]
+    def _icon(self, name: str | None) -> QIcon:
+        """The style's standard icon ``name`` (made on first use: the style's Python type costs
+        about 10 ms to create, which the first window does without)."""
+        if name is None:
+            return QIcon()
+        if name not in self._icons:
+            from PySide6.QtWidgets import QStyle
+
+            self._icons[name] = self.style().standardIcon(getattr(QStyle.StandardPixmap, name))
+        return self._icons[name]
 
     def _validated(self, report) -> None:  # noqa: ANN001
         has = self.doc.proposal is not None
@@ -199,7 +253,7 @@ class MainWindow(QMainWindow):
                        StepState.ERRORS: _("{count} error(s)")}[st.state].format(
                     count=st.errors if st.state == StepState.ERRORS else st.warnings)
             else:
-                pixmap, state, tip = QStyle.StandardPixmap.SP_FileIcon, "", ""
+                pixmap, state, tip = None, "", ""
             shown = (text, enabled, pixmap, tip)
             if item.data(_SHOWN_ROLE) == repr(shown):
                 continue  # unchanged: leave the item alone (this runs on every keystroke)
@@ -212,18 +266,30 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{text}: {tip}" if tip else text)
             item.setData(Qt.ItemDataRole.UserRole, state)
         grouped = findings_by_step(report) if report is not None else {s: [] for s in STEPS}
-        for step, page in zip(STEPS, self.pages, strict=True):
-            page.mark(grouped[step])
+        for step, page in zip(STEPS, self._pages, strict=True):
+            if page is not None:
+                page.mark(grouped[step])
         self._step_selected(self.steps.currentRow())
         self.menus.update_file()
 
     def step_state(self, step: Step) -> str:
         return self.steps.item(STEPS.index(step)).data(Qt.ItemDataRole.UserRole) or ""
 
+    def attach_store(self, store: object) -> None:
+        """The database is open: proposals can now be created, opened and saved."""
+        self.store = self.doc.store = store
+        self.opening = False
+        self.start.set_opening(False)
+        self.refresh_recent()
+        self.menus.update_file()
+        self._show_saved()
+
     # saving -----------------------------------------------------------------------------------
     def _show_saved(self) -> None:
         when = self.doc.last_saved_at
-        if self.store is None:
+        if self.opening:
+            self.saved_label.setText(_("Opening the database…"))
+        elif self.store is None:
             self.saved_label.setText(_("Not saved (no database)"))
         elif when is None:
             self.saved_label.setText(_("Saved automatically") if self.doc.proposal else "")
@@ -256,6 +322,8 @@ class MainWindow(QMainWindow):
         return True
 
     def new_proposal(self, call: str | None = None) -> None:
+        if self.opening:
+            return  # it would not be saved: wait for the database
         call = call or self.start.call.currentData()
         if self._guard(self.doc.new, call):
             self.refresh_recent()
@@ -331,6 +399,18 @@ class MainWindow(QMainWindow):
     def _undo_moved(self, _index: int) -> None:
         self.menus.update_edit()
 
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        self._unwatch()
+        if new is not None and new.window() is self:
+            new.installEventFilter(self)
+            self._watched = new
+
+    def _unwatch(self) -> None:
+        if self._watched is not None:
+            with contextlib.suppress(RuntimeError):  # the widget may be gone already
+                self._watched.removeEventFilter(self)
+            self._watched = None
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         """Ctrl+Z and Ctrl+Shift+Z undo the proposal's edits even inside a text box, whose own
         undo would otherwise take the key."""
@@ -349,7 +429,9 @@ class MainWindow(QMainWindow):
         i18n.remove_language_listener(self._listener)
         app = QApplication.instance()
         if app is not None:
-            app.removeEventFilter(self)
+            with contextlib.suppress(RuntimeError, TypeError):
+                app.focusChanged.disconnect(self._focus_moved)
+        self._unwatch()
         super().closeEvent(event)
 
     def when_idle(self, callback) -> None:  # noqa: ANN001

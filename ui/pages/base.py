@@ -3,14 +3,18 @@ changes (without rebuilding widgets), mark the fields findings name, and focus a
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from forms.i18n import current_language
-from forms.rules import Finding
 from forms.steps import Step, title
-from ui.document import Document
 from ui.marks import Marker
+
+if TYPE_CHECKING:
+    from forms.rules import Finding
+    from ui.document import Document
 
 
 class Page(QWidget):

@@ -70,9 +70,11 @@ class RegionsPage(Page):
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        # Widths from the texts shown (see _size_columns), again whenever the table is resized.
+        # Widths from the texts shown (see _size_columns), again whenever the table is resized or
+        # its row numbers take another width (which the first showing of the page settles).
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.viewport().installEventFilter(self)
+        self.table.verticalHeader().geometriesChanged.connect(self._size_columns)
         self.table.verticalHeader().setVisible(True)
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self.add_organisation)

@@ -68,6 +68,14 @@ class StartPage(Page):
         self.layout_.addWidget(self.new_box)
         self.layout_.addWidget(self.recent_box, 1)
         self._infos: list = []
+        self._opening = False
+
+    def set_opening(self, opening: bool) -> None:
+        """While the database is being opened, nothing can be created, opened or imported."""
+        self._opening = opening
+        for button in (self.new_button, self.import_button):
+            button.setEnabled(not opening)
+        self.show_recent(self._infos)
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -99,6 +107,10 @@ class StartPage(Page):
         self._infos = list(infos)
         selected = self.recent.currentItem().data(Qt.ItemDataRole.UserRole) if self.recent.currentItem() else None
         self.recent.clear()
+        if self._opening:
+            waiting = QListWidgetItem(_("Opening the database…"))
+            waiting.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.recent.addItem(waiting)
         for info in self._infos:
             name = info.title.get(self.lang) or _("(untitled)")
             where = regions.name(info.lead_region, info.updated_at.date(), self.lang) if info.lead_region else ""
@@ -109,7 +121,7 @@ class StartPage(Page):
             self.recent.addItem(item)
             if info.id == selected:
                 self.recent.setCurrentItem(item)
-        self.open_button.setEnabled(bool(self._infos))
+        self.open_button.setEnabled(bool(self._infos) and not self._opening)
 
     def _open_selected(self) -> None:
         item = self.recent.currentItem() or self.recent.item(0)
