@@ -8,10 +8,6 @@ opened behind the window, in the background (see :mod:`ui.app`).
 """
 # ruff: noqa: F401
 
-import forms.dates
-import forms.model
-import forms.profile
-import forms.regions
 import forms.steps
 import storage.lock
 import storage.paths

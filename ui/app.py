@@ -69,9 +69,17 @@ def _open_store(path: str):  # noqa: ANN202
     try:
         from storage.store import open_store
 
-        return open_store(path)
+        store = open_store(path)
     except Exception as exc:  # noqa: BLE001 - DamagedDatabase, NewerDatabase, Unavailable …, or a fault
         return exc
+    try:  # what the Start page shows once the database is open: the calls, by name
+        from forms.profile import load_profile, profile_ids
+
+        for call in profile_ids():
+            load_profile(call)
+    except InputError:
+        pass  # a broken profile is reported when the Start page reads it
+    return store
 
 
 def settle(path: str, lock, opened, interactive: bool = True):  # noqa: ANN001, ANN201

@@ -14,10 +14,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from forms.i18n import _
-from forms.model import Proposal
 from ui import fieldpath
 
 if TYPE_CHECKING:
+    from forms.model import Proposal
     from forms.rules import Report
 
 
@@ -104,6 +104,8 @@ class Document(QObject):
         self.validated.emit(self.report)
 
     def new(self, call: str) -> None:
+        from forms.model import Proposal
+
         proposal = Proposal(call=call, type="", date=dt.date.today())
         version = self.store.create(proposal) if self.store is not None else 0
         self.load(proposal, version)

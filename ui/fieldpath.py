@@ -8,8 +8,10 @@ its undo command and the finding it clears all name the field the same way.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from forms.model import Proposal
+if TYPE_CHECKING:
+    from forms.model import Proposal
 
 _TOKEN = re.compile(r"\[(\d+)\]|([^.\[\]]+)")
 

@@ -114,6 +114,8 @@ class MainWindow(QMainWindow):
         self._listener = listener
         i18n.on_language_changed(listener)
         self.start.set_opening(opening)
+        if not opening:
+            self.start.load_calls()
         self.retranslate()
         self.refresh_recent()
         self.steps.setCurrentRow(0)
@@ -279,6 +281,7 @@ class MainWindow(QMainWindow):
         """The database is open: proposals can now be created, opened and saved."""
         self.store = self.doc.store = store
         self.opening = False
+        self.start.load_calls()
         self.start.set_opening(False)
         self.refresh_recent()
         self.menus.update_file()

@@ -13,6 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from forms import i18n
+from forms.profile import load_profile
 from forms.sample import SAMPLES
 from forms.steps import STEPS, Step
 from storage.lock import InstanceLock
@@ -36,6 +37,7 @@ def test_while_the_database_opens_nothing_can_be_created_then_everything_can(app
     assert not window.menus.new.isEnabled() and not window.menus.open.isEnabled()
     assert start.recent.count() == 1 and start.recent.item(0).text() == "Opening the database…"
     assert window.saved_label.text() == "Opening the database…"
+    assert start.call.count() == 0  # the calls are read behind the window, with the database
     window.new_proposal()  # the shortcut still fires: it must not make an unsaved proposal
     assert window.doc.proposal is None
 
@@ -44,6 +46,7 @@ def test_while_the_database_opens_nothing_can_be_created_then_everything_can(app
     assert window.menus.new.isEnabled() and window.menus.open.isEnabled()
     assert start.recent.count() == 1 and "Opening" not in start.recent.item(0).text()
     assert window.saved_label.text() == ""
+    assert start.call.count() >= 1 and start.call.currentText() == load_profile(start.call.currentData()).name.en
     window.new_proposal()
     assert window.doc.proposal is not None
     assert len(store.list_proposals()) == 2  # the new proposal is stored

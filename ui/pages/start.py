@@ -16,11 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forms import regions
-from forms.dates import official_date
 from forms.i18n import _
-from forms.model import label
-from forms.profile import load_profile, profile_ids
 from forms.steps import Step
 from ui.pages.base import Page
 
@@ -34,9 +30,7 @@ class StartPage(Page):
     def __init__(self, doc, parent: QWidget | None = None) -> None:  # noqa: ANN001
         super().__init__(doc, parent)
         self.new_box = QGroupBox()
-        self.call = QComboBox()
-        for call_id in profile_ids():
-            self.call.addItem(call_id, call_id)
+        self.call = QComboBox()  # filled by load_calls()
         self.call_label = QLabel()
         self.call_label.setBuddy(self.call)
         self.new_button = QPushButton()
@@ -70,6 +64,22 @@ class StartPage(Page):
         self._infos: list = []
         self._opening = False
 
+    def load_calls(self) -> None:
+        """Offer the calls whose profiles the app carries (the window shows before they load)."""
+        from forms.profile import profile_ids
+
+        if self.call.count():
+            return
+        for call_id in profile_ids():
+            self.call.addItem(call_id, call_id)
+        self._name_calls()
+
+    def _name_calls(self) -> None:
+        from forms.profile import load_profile
+
+        for i in range(self.call.count()):
+            self.call.setItemText(i, load_profile(self.call.itemData(i)).name.get(self.lang))
+
     def set_opening(self, opening: bool) -> None:
         """While the database is being opened, nothing can be created, opened or imported."""
         self._opening = opening
@@ -83,8 +93,8 @@ class StartPage(Page):
                              "exchange file (.json) received from a colleague."))
         self.new_box.setTitle(_("New proposal"))
         self.call_label.setText(_("&Call:"))
-        for i in range(self.call.count()):
-            self.call.setItemText(i, load_profile(self.call.itemData(i)).name.get(self.lang))
+        if self.call.count():
+            self._name_calls()
         self.call.setAccessibleName(_("Call"))
         self.new_button.setText(_("&New proposal"))
         self.recent_box.setTitle(_("Recent proposals"))
@@ -107,6 +117,10 @@ class StartPage(Page):
         self._infos = list(infos)
         selected = self.recent.currentItem().data(Qt.ItemDataRole.UserRole) if self.recent.currentItem() else None
         self.recent.clear()
+        if self._infos:
+            from forms import regions
+            from forms.dates import official_date
+            from forms.model import label
         if self._opening:
             waiting = QListWidgetItem(_("Opening the database…"))
             waiting.setFlags(Qt.ItemFlag.NoItemFlags)
