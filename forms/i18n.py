@@ -79,7 +79,7 @@ def pseudo(message: str) -> str:
 
 
 def translations(lang: str) -> gettext.NullTranslations:
-    """The chained translation of every domain for ``lang`` (cached)."""
+    """The translation of every domain for ``lang``, merged into one catalog (cached)."""
     if lang in _cache:
         return _cache[lang]
     if lang == PSEUDO:
@@ -96,8 +96,9 @@ def translations(lang: str) -> gettext.NullTranslations:
                 part = _CheckedTranslations(fp)
             if first is None:
                 first = part
-            else:
-                first.add_fallback(part)
+            else:  # one catalog, not a chain: a lookup is one dict access (the first domain wins)
+                for key, text in part._catalog.items():
+                    first._catalog.setdefault(key, text)
         if first is not None:
             tr = first
     _cache[lang] = tr

@@ -78,12 +78,16 @@ class BudgetModel(QAbstractTableModel):
         if not (rows and cols):
             return
         row = self.grid.row_of_line(line) if line is not None else None
-        if row is None:
+        p = self.doc.proposal
+        if row is None or p is None or not 0 <= line < len(p.budget_lines):
             self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1))
             return
-        self.dataChanged.emit(self.index(row, 0), self.index(row, cols - 1))
-        self.dataChanged.emit(self.index(0, cols - 1), self.index(rows - 1, cols - 1))
-        self.dataChanged.emit(self.index(rows - 1, 0), self.index(rows - 1, cols - 1))
+        # One amount changed: its cell, its row's total, its year's total and the grand total.
+        # Each is announced alone, because a view repaints all of itself for a range of cells.
+        col = self.year_column(p.budget_lines[line].year)
+        for cell in ((row, col), (row, cols - 1), (rows - 1, col), (rows - 1, cols - 1)):
+            index = self.index(*cell)
+            self.dataChanged.emit(index, index)
 
     @property
     def years(self) -> tuple[int, ...]:

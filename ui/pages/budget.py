@@ -114,7 +114,10 @@ class BudgetPage(Page):
         self.summary = QTableWidget(len(SOURCES) + 1, 0)
         self.summary.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.summary.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.summary.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Row heights are set when the years, language or unit change (see _show_summary), not
+        # measured again for every amount: a ResizeToContents header re-measures every cell of
+        # the table each time one of them changes.
+        self.summary.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         # Text panels, not labels: they change on every amount typed without a relayout.
         self.matching = TextPanel(2)
         self.cap = TextPanel(2)
