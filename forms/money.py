@@ -12,9 +12,6 @@ from decimal import Decimal, InvalidOperation, localcontext
 from enum import Enum
 from functools import lru_cache
 
-from babel import Locale
-from babel.numbers import format_decimal, get_group_symbol, parse_pattern
-
 from forms.errors import InputError
 from forms.i18n import N_, babel_locale, translate
 
@@ -147,12 +144,33 @@ class _Won:
         return format_won(self.amount, lang)
 
 
+#: How the locales of the app's languages group digits, as Babel's CLDR data has it: by threes,
+#: with a comma. Kept here so that writing a whole amount does not load Babel (some 30 ms, a tenth
+#: of an export); a test checks this table against Babel, and any other locale asks Babel.
+GROUPING = {"ko_KR": (True, ","), "en_US": (True, ",")}
+
+
+def babel_grouping(locale_name: str) -> tuple[bool, str]:
+    """Whether Babel's ``locale_name`` groups digits by threes, and its group symbol."""
+    from babel import Locale
+    from babel.numbers import get_group_symbol, parse_pattern
+
+    loc = Locale.parse(locale_name)
+    pattern = parse_pattern(loc.decimal_formats[None].pattern)
+    return pattern.grouping == (3, 3), get_group_symbol(loc)
+
+
 @lru_cache(maxsize=8)
 def _grouping(lang: str) -> tuple[bool, str]:
     """Whether the language groups digits by threes (as Korean and English do), and its symbol."""
-    loc = Locale.parse(babel_locale(lang))
-    pattern = parse_pattern(loc.decimal_formats[None].pattern)
-    return pattern.grouping == (3, 3), get_group_symbol(loc)
+    name = babel_locale(lang)
+    return GROUPING[name] if name in GROUPING else babel_grouping(name)
+
+
+def _format_decimal(value: object, lang: str, **options: object) -> str:
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=babel_locale(lang), group_separator=True, **options)
 
 
 def format_number(value: int, lang: str) -> str:
@@ -165,7 +183,7 @@ def format_number(value: int, lang: str) -> str:
     if by_threes and isinstance(value, int) and not isinstance(value, bool):
         text = f"{value:,}"
         return text if symbol == "," else text.replace(",", symbol)
-    return format_decimal(value, locale=babel_locale(lang), group_separator=True)
+    return _format_decimal(value, lang)
 
 
 def format_won(amount: int, lang: str) -> str:
@@ -179,7 +197,7 @@ def format_in_unit(amount: int, unit: EntryUnit, lang: str) -> str:
     value = Decimal(amount) / unit.value
     if value == value.to_integral_value():
         return format_number(int(value), lang)
-    return format_decimal(value, locale=babel_locale(lang), format="#,##0.###", group_separator=True)
+    return _format_decimal(value, lang, format="#,##0.###")
 
 
 def korean_reading(amount: int) -> str:

@@ -118,6 +118,15 @@ def test_locale_formatting():
     assert format_in_unit(5_500_000_000, EntryUnit.MILLION, "en") == "5,500"
 
 
+def test_the_grouping_table_is_what_babel_says():
+    from forms import i18n
+    from forms.money import GROUPING, babel_grouping
+
+    assert {i18n.babel_locale(lang) for lang in (*i18n.LANGUAGES, i18n.PSEUDO)} <= set(GROUPING)
+    for name, grouping in GROUPING.items():
+        assert babel_grouping(name) == grouping, name
+
+
 @given(st.integers(min_value=-(10**18), max_value=10**18), st.sampled_from(["ko", "en"]))
 def test_fast_grouping_matches_babel(value, lang):
     from babel.numbers import format_decimal
