@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from forms.i18n import translate
+import errno
+
+from forms.i18n import N_, translate
 
 
 class Phrase:
@@ -36,3 +38,28 @@ class InputError(ValueError):
         fields = {k: (v.render(lang) if hasattr(v, "render") else v) for k, v in self.fields.items()}
         body = translate(self.message, lang, **fields)
         return f"{self.where}: {body}" if self.where else body
+
+
+#: What the operating system says most often, in words the app can translate (its own text is in
+#: the system's language, often English, and would sit inside a Korean message).
+_OS_REASONS = {
+    errno.ENOENT: N_("the file or folder does not exist"),
+    errno.EACCES: N_("access is denied (the file may be open in another program, or read-only)"),
+    errno.EPERM: N_("the operation is not permitted"),
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EROFS: N_("the disk is read-only"),
+    errno.EISDIR: N_("it is a folder"),
+    errno.ENOTDIR: N_("part of the path is not a folder"),
+    errno.EBUSY: N_("the file is in use by another program"),
+    errno.ENAMETOOLONG: N_("the name is too long"),
+    errno.EIO: N_("the disk could not be read or written"),
+}
+if hasattr(errno, "EDQUOT"):
+    _OS_REASONS[errno.EDQUOT] = N_("the disk quota is used up")
+
+
+def os_reason(exc: OSError) -> Phrase | str:
+    """Why ``exc`` happened, as a message field in the user's language where the app knows the
+    reason; otherwise the system's own words."""
+    message = _OS_REASONS.get(exc.errno) if exc.errno is not None else None
+    return Phrase(message) if message else (exc.strerror or type(exc).__name__)

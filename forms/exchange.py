@@ -17,7 +17,7 @@ from decimal import Decimal
 from forms import categories, regions
 from forms.app import FILE_FORMAT, FILE_FORMAT_VERSION
 from forms.atomic import write_bytes
-from forms.errors import InputError, Phrase
+from forms.errors import InputError, Phrase, os_reason
 from forms.i18n import N_
 from forms.model import (
     SECTIONS,
@@ -102,7 +102,7 @@ def write_file(p: Proposal, path: str) -> None:
     try:
         write_bytes(path, dumps(p).encode("utf-8"))
     except OSError as exc:
-        raise InputError(N_("Cannot write {file}: {reason}"), file=path, reason=exc.strerror or str(exc)) from exc
+        raise InputError(N_("Cannot write {file}: {reason}"), file=path, reason=os_reason(exc)) from exc
 
 
 # --- reading -----------------------------------------------------------------------------------
@@ -124,6 +124,27 @@ def _no_duplicates(pairs: list[tuple[str, object]]) -> dict:
             raise InputError(N_("The key '{key}' appears twice in one object."), key=key)
         out[key] = value
     return out
+
+
+#: The JSON reader's reasons (the start of its message), in words the app can translate.
+_JSON_REASONS = (
+    ("Expecting value", N_("a value is missing here")),
+    ("Expecting property name", N_("a key in double quotes is expected here")),
+    ("Expecting ':'", N_("a colon ':' is missing after the key")),
+    ("Expecting ','", N_("a comma ',' is missing between two items")),
+    ("Unterminated string", N_("a text is not closed with a double quote")),
+    ("Invalid control character", N_("a text contains a control character (such as a line break)")),
+    ("Invalid \\uXXXX escape", N_("a \\u escape needs four hexadecimal digits")),
+    ("Invalid \\escape", N_("a backslash escape is not valid")),
+    ("Extra data", N_("there is more text after the end of the proposal")),
+)
+
+
+def _json_reason(message: str) -> Phrase | str:
+    for start, reason in _JSON_REASONS:
+        if message.startswith(start):
+            return Phrase(reason)
+    return message
 
 
 def _bad_constant(name: str) -> object:
@@ -317,7 +338,7 @@ def loads(text: str) -> Proposal:
         data = json.loads(text, parse_float=_Float, parse_constant=_bad_constant, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as exc:
         raise InputError(N_("line {line}, column {column}: the file is not valid JSON ({reason})."),
-                         line=exc.lineno, column=exc.colno, reason=exc.msg) from None
+                         line=exc.lineno, column=exc.colno, reason=_json_reason(exc.msg)) from None
     except RecursionError:
         raise InputError(N_("The file is nested too deeply to be a proposal.")) from None
     except InputError:
@@ -351,5 +372,5 @@ def read_file(path: str) -> Proposal:
         with open(path, "rb") as fp:
             raw = fp.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise InputError(N_("Cannot read {file}: {reason}"), file=path, reason=exc.strerror or str(exc)) from None
+        raise InputError(N_("Cannot read {file}: {reason}"), file=path, reason=os_reason(exc)) from None
     return loads_bytes(raw)

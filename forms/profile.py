@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from forms import categories, regions
-from forms.errors import InputError, Phrase
+from forms.errors import InputError, Phrase, os_reason
 from forms.i18n import N_
 from forms.model import SECTIONS, OrgKind, ProjectType, Text
 from forms.paths import resource_path
@@ -356,7 +356,7 @@ def load_profile_file(path: str) -> CallProfile:
                            file=os.path.basename(path), reason=str(exc)) from exc
     except OSError as exc:
         raise ProfileError(N_("Call profile {file} cannot be read: {reason}"),
-                           file=os.path.basename(path), reason=exc.strerror or str(exc)) from exc
+                           file=os.path.basename(path), reason=os_reason(exc)) from exc
     return parse_profile(data, path)
 
 

@@ -12,7 +12,7 @@ import os
 
 from forms.atomic import write_bytes
 from forms.console import say
-from forms.errors import InputError
+from forms.errors import InputError, os_reason
 from forms.i18n import N_, _, current_language
 from forms.model import Proposal
 from forms.money import EntryUnit
@@ -76,7 +76,7 @@ def write_packet(proposal: Proposal, out_path: str, lang: str = "ko", draft: boo
         write_bytes(out_path, rendered.pdf)
     except OSError as exc:
         raise InputError(N_("{file} cannot be written ({reason}); the packet was not written."),
-                         file=out_path, reason=exc.strerror or type(exc).__name__) from exc
+                         file=out_path, reason=os_reason(exc)) from exc
     return rendered.glyphs.lines()
 
 

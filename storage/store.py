@@ -15,7 +15,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from forms import exchange
-from forms.errors import InputError
+from forms.errors import InputError, os_reason
 from forms.i18n import N_, _
 from forms.model import Proposal, Text
 from storage import backup, health, migrations
@@ -328,7 +328,7 @@ def open_store(path: str | None = None) -> Store:
         os.makedirs(os.path.dirname(path), exist_ok=True)
     except OSError as exc:
         raise Unavailable(N_("The folder for the database {file} cannot be created: {reason}"), file=path,
-                          reason=exc.strerror or str(exc)) from exc
+                          reason=os_reason(exc)) from exc
     existed = os.path.exists(path)
     if existed:  # an empty file is new unless it has backups (then it is a database that lost its content)
         health.quick_check(path, empty_is_new=latest_backup(path) is None)

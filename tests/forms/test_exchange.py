@@ -131,6 +131,23 @@ def test_missing_file(tmp_path):
     with pytest.raises(InputError) as info:
         exchange.read_file(str(tmp_path / "nope.json"))
     assert "Cannot read" in info.value.text("en")
+    assert "the file or folder does not exist" in info.value.text("en")
+    assert "파일이나 폴더가 없습니다" in info.value.text("ko")  # the reason too, not the system's English
+
+
+@pytest.mark.parametrize(("raw", "en", "ko"), [
+    (b'{"a" 1}', "a colon ':' is missing after the key", "키 뒤에 콜론(:)이 없습니다"),
+    (b'{"a": 1 "b": 2}', "a comma ',' is missing between two items", "쉼표(,)가 없습니다"),
+    (b'{"a": "x', "a text is not closed with a double quote", "큰따옴표로 닫히지 않았습니다"),
+    (b"{} x", "there is more text after the end of the proposal", "다른 내용이 더 있습니다"),
+    (b'{"a": }', "a value is missing here", "이 자리에 값이 없습니다"),
+])
+def test_broken_json_is_explained_in_the_users_language(raw, en, ko):
+    with pytest.raises(InputError) as info:
+        exchange.loads_bytes(raw)
+    assert en in info.value.text("en")
+    korean = info.value.text("ko")
+    assert ko in korean and "Expecting" not in korean and "Unterminated" not in korean
 
 
 def test_bom_is_accepted(super_regional):

@@ -112,7 +112,8 @@ def test_a_failure_while_writing_leaves_no_partial_file(super_regional, tmp_path
     monkeypatch.setattr(os, "replace", failing_replace)
     with pytest.raises(InputError) as info:
         export_packet(super_regional, str(out))
-    assert "No space left" in info.value.text("en")
+    assert "cannot be written (the disk is full)" in info.value.text("en")
+    assert "디스크 공간이 부족합니다" in info.value.text("ko")
     assert out.read_bytes() == b"earlier packet"
     assert os.listdir(tmp_path) == ["p.pdf"]  # the temporary file is gone too
 
