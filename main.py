@@ -22,7 +22,22 @@ import sys  # noqa: E402
 from forms import i18n  # noqa: E402
 from forms.console import say  # noqa: E402
 from forms.errors import InputError  # noqa: E402
-from forms.i18n import _  # noqa: E402
+from forms.i18n import N_, _  # noqa: E402
+
+#: argparse's own messages (usage, errors, the help option), translated from the app's catalogs so
+#: that ``--lang ko`` reaches them too. Each text is exactly Python's; argparse looks them up
+#: through its module-level ``_`` when it needs them, which is pointed at the app's below.
+ARGPARSE_MESSAGES = (
+    N_("usage: "), N_("positional arguments"), N_("options"), N_("show this help message and exit"),
+    N_("%(prog)s: error: %(message)s\n"), N_("argument %(argument_name)s: %(message)s"),
+    N_("the following arguments are required: %s"), N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"), N_("invalid %(type)s value: %(value)r"),
+    N_("expected one argument"), N_("expected at most one argument"), N_("expected at least one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"), N_("not allowed with argument %s"),
+    N_("one of the arguments %s is required"), N_("ignored explicit argument %r"),
+    N_("unexpected option string: %s"),
+)
+argparse._ = _
 
 EXIT_OK, EXIT_ERRORS, EXIT_BAD_INPUT = 0, 1, 2
 

@@ -1,6 +1,7 @@
 """Both catalogs complete, with the same named fields as their source strings."""
 
 import os
+import re
 
 import pytest
 from babel.messages.pofile import read_po
@@ -47,6 +48,17 @@ def test_translations_keep_named_fields(lang, domain):
             for text in strings:
                 if text and fields_of(source) != fields_of(text):
                     bad.append(f"{source!r} -> {text!r}")
+    assert not bad, "\n".join(bad[:10])
+
+
+#: printf-style placeholders (argparse's own messages use them): %s, %r, %(name)s …
+_PRINTF = re.compile(r"%(?:\([a-z_]+\))?[sr]")
+
+
+@pytest.mark.parametrize(("lang", "domain"), CATALOGS)
+def test_translations_keep_printf_placeholders(lang, domain):
+    bad = [f"{m.id!r} -> {m.string!r}" for m in entries(lang, domain)
+           if isinstance(m.id, str) and m.string and sorted(_PRINTF.findall(m.id)) != sorted(_PRINTF.findall(m.string))]
     assert not bad, "\n".join(bad[:10])
 
 

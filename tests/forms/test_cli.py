@@ -101,3 +101,15 @@ def test_missing_file_and_unwritable_sample(tmp_path):
     assert run("validate", str(tmp_path / "none.json"), lang="en").returncode == 2
     done = run("sample", "--type", "leap", "--out", str(tmp_path / "no" / "such" / "dir.json"), lang="en")
     assert done.returncode == 2 and "Cannot write" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_argparse_speaks_the_chosen_language():
+    done = run("--lang", "ko", "exprt")
+    assert done.returncode == 2
+    assert "사용법: main.py" in done.stderr and "잘못된 선택: 'exprt'" in done.stderr
+    assert "invalid choice" not in done.stderr and "usage" not in done.stderr
+    done = run("export", "--lang", "ko")
+    assert done.returncode == 2 and "오류: 다음 인수가 필요합니다: FILE, --out" in done.stderr
+    done = run("--lang", "en", "exprt")
+    assert done.returncode == 2 and "invalid choice: 'exprt'" in done.stderr and "usage: main.py" in done.stderr
+    assert "이 도움말을 보여 주고 끝냅니다" in run("--lang", "ko", "--help").stdout
