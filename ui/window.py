@@ -31,7 +31,7 @@ from forms.steps import STEPS, Step, StepState, findings_by_step, step_of, step_
 from ui import setup
 from ui.document import Document
 from ui.menus import Menus
-from ui.pages.base import Page
+from ui.pages.base import PROPOSAL_FIELD, Page
 from ui.pages.start import StartPage
 
 _CTRL_SHIFT_Z = QKeySequence("Ctrl+Shift+Z")[0]
@@ -415,12 +415,12 @@ class MainWindow(QMainWindow):
             self._watched = None
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-        """Ctrl+Z and Ctrl+Shift+Z undo the proposal's edits even inside a text box, whose own
-        undo would otherwise take the key."""
+        """Ctrl+Z and Ctrl+Shift+Z undo the proposal's edits even inside a text box bound to the
+        proposal, whose own undo would otherwise take the key (see ``PROPOSAL_FIELD``)."""
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
                 event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
                 or event.keyCombination() == _CTRL_SHIFT_Z):
-            if isinstance(obj, QWidget) and obj.window() is self:
+            if isinstance(obj, QWidget) and obj.window() is self and obj.property(PROPOSAL_FIELD):
                 return True  # not accepted: the window's Undo/Redo shortcut runs
         return False
 

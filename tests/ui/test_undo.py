@@ -83,3 +83,46 @@ def test_changing_the_type_rechecks_and_undoes(sample_window, qtbot):
     assert w.doc.proposal.type == "super_regional"
     assert w.kind.cards["super_regional"][2].isChecked()
     assert not w.doc.report.has_errors
+
+
+def test_ctrl_z_in_a_box_not_bound_to_the_proposal_undoes_the_typing_not_an_edit_elsewhere(sample_window, qtbot):
+    """An open budget cell (typing not yet committed) and the packet's file name are ordinary text
+    boxes: Ctrl+Z takes back what was typed there and leaves the proposal's edits alone."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from tests.ui.helpers import _editor, keys
+
+    w = sample_window
+    w.go(STEPS.index(Step.PLAN))
+    title = w.plan.title_edits["en"]
+    type_into(qtbot, title, "Edited title")
+    assert w.doc.undo_stack.count() == 1
+
+    w.go(STEPS.index(Step.BUDGET))
+    model, table = w.budget.model, w.budget.table
+    index = model.index(0, model.year_column(2024))
+    line = model.line_at(index)
+    before = w.doc.proposal.budget_lines[line].amount_krw
+    table.setFocus()
+    table.setCurrentIndex(index)
+    table.edit(index)
+    editor = _editor(table, QLineEdit)
+    editor.selectAll()
+    keys(qtbot, editor, "7")
+    press(qtbot, editor, *UNDO)
+    assert editor.text() != "7"  # the typing was taken back …
+    assert w.doc.proposal.title.en == "Edited title"  # … and the title edit on the Plan page stays
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    settle()
+    assert w.doc.proposal.budget_lines[line].amount_krw == before
+
+    w.go(STEPS.index(Step.EXPORT))
+    box = w.export.file
+    box.setFocus()
+    box.end(False)
+    start = box.text()
+    keys(qtbot, box, "_final")
+    press(qtbot, box, *UNDO)
+    assert box.text() == start
+    assert w.doc.proposal.title.en == "Edited title"
+    assert w.doc.undo_stack.count() == 1 and w.doc.undo_stack.canUndo()

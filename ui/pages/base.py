@@ -17,6 +17,18 @@ if TYPE_CHECKING:
     from ui.document import Document
 
 
+#: A dynamic property marking a widget whose every change is an edit of the proposal. In such a
+#: widget Ctrl+Z undoes the proposal's last edit (see ``MainWindow.eventFilter``), not the widget's
+#: own typing history, which would leave the two apart. Anywhere else — a budget cell being typed
+#: into, the packet's file name — Ctrl+Z undoes the typing, as it does in any text box.
+PROPOSAL_FIELD = "proposalField"
+
+
+def proposal_field(widget: QWidget) -> QWidget:
+    widget.setProperty(PROPOSAL_FIELD, True)
+    return widget
+
+
 class Page(QWidget):
     step: Step
 

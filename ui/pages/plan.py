@@ -30,7 +30,7 @@ from forms.model import SECTIONS, RoadmapStage, Text, label
 from forms.money import format_number
 from forms.profile import load_profile
 from forms.steps import Step
-from ui.pages.base import Page, apply_widths, set_text, share_width
+from ui.pages.base import Page, apply_widths, proposal_field, set_text, share_width
 
 LANGS = ("ko", "en")
 
@@ -52,14 +52,14 @@ class PlanPage(Page):
         self.title_edits: dict[str, QLineEdit] = {}
         self.title_labels: dict[str, QLabel] = {}
         for lang in LANGS:
-            edit = QLineEdit()
+            edit = proposal_field(QLineEdit())
             edit.textEdited.connect(lambda text, lg=lang: self.doc.edit(f"title.{lg}", text, merge=True,
                                                                        text=_("Title")))
             lab = QLabel()
             lab.setBuddy(edit)
             form.addRow(lab, edit)
             self.title_edits[lang], self.title_labels[lang] = edit, lab
-        self.date = QDateEdit()
+        self.date = proposal_field(QDateEdit())
         self.date.setCalendarPopup(True)
         self.date.dateChanged.connect(self._date_changed)
         self.date_label = QLabel()
@@ -76,7 +76,7 @@ class PlanPage(Page):
             grid = QGridLayout(box)
             for c, lang in enumerate(LANGS):
                 lab = QLabel()
-                edit = QPlainTextEdit()
+                edit = proposal_field(QPlainTextEdit())
                 edit.setTabChangesFocus(True)
                 edit.setFixedHeight(96)
                 edit.textChanged.connect(lambda k=key, lg=lang: self._section_changed(k, lg))
@@ -194,14 +194,14 @@ class PlanPage(Page):
     def _make_stage(self, r: int) -> dict[str, QWidget]:
         widgets: dict[str, QWidget] = {}
         for c, key in enumerate(("start_year", "end_year")):
-            spin = QSpinBox()
+            spin = proposal_field(QSpinBox())
             spin.setRange(2000, 2100)
             spin.valueChanged.connect(lambda v, k=key, row=r: self.doc.edit(f"roadmap[{row}].{k}", v, merge=True,
                                                                            text=_("Roadmap")))
             self.roadmap.setCellWidget(r, c, spin)
             widgets[key] = spin
         for c, lang in enumerate(LANGS, start=2):
-            edit = QLineEdit()
+            edit = proposal_field(QLineEdit())
             edit.textEdited.connect(lambda text, lg=lang, row=r: self.doc.edit(
                 f"roadmap[{row}].goal.{lg}", text, merge=True, text=_("Roadmap")))
             self.roadmap.setCellWidget(r, c, edit)

@@ -31,7 +31,7 @@ from forms.i18n import _
 from forms.model import Organisation, OrgKind, OrgRole, Text, label
 from forms.profile import load_profile
 from forms.steps import Step
-from ui.pages.base import Page, apply_widths, set_combo, set_text, share_width
+from ui.pages.base import Page, apply_widths, proposal_field, set_combo, set_text, share_width
 
 COLUMNS = ("name.ko", "name.en", "kind", "role", "region")
 
@@ -227,7 +227,7 @@ class RegionsPage(Page):
     def _make_row(self, r: int) -> dict[str, QWidget]:
         widgets: dict[str, QWidget] = {}
         for key in ("name.ko", "name.en"):
-            edit = QLineEdit()
+            edit = proposal_field(QLineEdit())
             edit.textEdited.connect(lambda text, k=key, row=r: self.doc.edit(
                 f"organisations[{row}].{k}", text, merge=True, text=_("Organisation name")))
             widgets[key] = edit
