@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.opening = opening
         self.doc = Document(store, self)
         self._icons: dict = {}
+        self._icons_shown = False
         self.steps = QListWidget()
         self.steps.setWordWrap(True)  # long step names (and stretched test languages) wrap
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -267,6 +268,9 @@ class MainWindow(QMainWindow):
             item.setToolTip(tip)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{text}: {tip}" if tip else text)
             item.setData(Qt.ItemDataRole.UserRole, state)
+        if bool(statuses) != self._icons_shown:  # the state icons came or went: the names need room
+            self._icons_shown = bool(statuses)
+            self._size_steps()
         grouped = findings_by_step(report) if report is not None else {s: [] for s in STEPS}
         for step, page in zip(STEPS, self._pages, strict=True):
             if page is not None:

@@ -142,3 +142,14 @@ def test_the_smoke_run_says_how_long_the_start_took(db_path):
     m = re.search(r"Window shown after (\d+\.\d+) s; database open after (\d+\.\d+) s\.", done.stdout)
     assert m, done.stdout
     assert 0 < float(m.group(1)) <= float(m.group(2))
+
+
+def test_the_step_list_makes_room_for_the_state_icons_when_a_proposal_opens(window, super_regional):
+    i18n.set_language("en")
+    before = window.steps.width()
+    window.doc.load(super_regional, window.store.create(super_regional))
+    after = window.steps.width()
+    assert after > before  # the icons appeared, and the names kept their room beside them
+    i18n.set_language("ko")
+    i18n.set_language("en")  # a language switch sizes the list afresh: the same width
+    assert window.steps.width() == after
