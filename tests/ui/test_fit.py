@@ -145,3 +145,18 @@ def test_columns_share_the_room_narrow_ones_first():
     assert share_width(300, [50, 400, 100], [20, 20, 20]) == [50, 150, 100]
     assert share_width(1000, [50, 400, 100], [20, 20, 20]) == [500, 400, 100]  # the rest to the first
     assert share_width(60, [50, 400, 100], [40, 40, 40]) == [40, 40, 40]  # never under the headers
+
+
+def test_nothing_is_cut_off_after_switching_language_on_a_page_made_in_the_other(sample_window):
+    """A page made in Korean and then shown in English (or back) re-fits its texts too."""
+    sample_window.resize(*SIZE)
+    for first, then in (("ko", "en"), ("en", "ko")):
+        i18n.set_language(first)
+        for i in range(len(STEPS)):
+            sample_window.go(i)
+            settle()
+        i18n.set_language(then)
+        for i, step in enumerate(STEPS):
+            sample_window.go(i)
+            settle()
+            assert not fit.cut_off(sample_window), (first, then, step.value, fit.cut_off(sample_window))

@@ -71,6 +71,8 @@ class BudgetPage(Page):
         bar = QHBoxLayout()
         self.unit_label = QLabel()
         self.unit = QComboBox()
+        # Its names change with the language: take the width of the current ones, not the first.
+        self.unit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for unit in EntryUnit:
             self.unit.addItem(unit.code, unit.code)
         self.unit.currentIndexChanged.connect(
