@@ -41,8 +41,8 @@ def shown(amount: int, unit: EntryUnit, lang: str) -> str:
 
 
 class BudgetModel(QAbstractTableModel):
-    #: an amount could not be read: the message, in the UI language
-    input_rejected = Signal(str)
+    #: an amount could not be read: the InputError that says why (None: the last one is settled)
+    input_rejected = Signal(object)
 
     def __init__(self, doc: Document) -> None:
         super().__init__()
@@ -233,9 +233,9 @@ class BudgetModel(QAbstractTableModel):
         try:
             amount = parse_amount(text, self.unit) if text else 0
         except InputError as exc:
-            self.input_rejected.emit(exc.text(current_language()))
+            self.input_rejected.emit(exc)
             return False
-        self.input_rejected.emit("")
+        self.input_rejected.emit(None)
         if line is not None:
             self.doc.edit(f"budget.lines[{line}].amount_krw", amount, text=_("Amount"))
         else:
@@ -244,6 +244,16 @@ class BudgetModel(QAbstractTableModel):
             new_line = BudgetLine(year, org, category, source, amount, region)
             QTimer.singleShot(0, lambda: self.doc.edit("budget.lines", [*p.budget_lines, new_line], text=_("Amount")))
         return True
+
+    def amount_error(self, text: str) -> InputError | None:
+        """Why ``text`` typed in an amount cell cannot be read (None if it can)."""
+        text = text.strip()
+        try:
+            if text:
+                parse_amount(text, self.unit)
+        except InputError as exc:
+            return exc
+        return None
 
     # choices for the key columns ------------------------------------------------------------------
     def choices(self, col: int) -> list[tuple[str, str]]:

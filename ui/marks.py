@@ -39,13 +39,13 @@ class Marker:
         own = getattr(widget, "set_mark", None)  # a widget that draws its own border
         if state is None:
             self._state.pop(widget, None)
-            if own is not None:
+            widget.setProperty("finding", "")
+            if own is not None:  # such a widget also puts back its own tooltip (its text of now)
                 own(None)
             else:
                 widget.setStyleSheet("")
-            widget.setToolTip(self._tips.get(widget, ""))
-            widget.setAccessibleDescription("")
-            widget.setProperty("finding", "")
+                widget.setToolTip(self._tips.get(widget, ""))
+                widget.setAccessibleDescription("")
             return
         self._state[widget] = state
         col, text = state

@@ -89,8 +89,12 @@ class TextPanel(QWidget):
             self.update()
 
     def set_mark(self, colour: str | None) -> None:
-        """A border in ``colour`` (a finding), or none; drawn here, without a style sheet."""
+        """A border in ``colour`` (a finding), or none; drawn here, without a style sheet. Without
+        a mark the tooltip and description are the text shown now (the marker's are dropped)."""
         new = QColor(colour) if colour else None
+        if new is None:
+            self.setToolTip(self._text)
+            self.setAccessibleDescription(self._text)
         if new != self._mark:
             self._mark = new
             self.update()

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from forms.steps import STEPS, Step
-from tests.ui.helpers import edit_cell, type_into
+from tests.ui.helpers import edit_cell, settle, type_into
 from ui.pages.review import PATH_ROLE
 
 
@@ -88,3 +88,47 @@ def test_export_stays_disabled_with_the_reason_while_an_error_exists(sample_wind
     qtbot.keyClick(w.export.draft, Qt.Key.Key_Space)
     assert w.export.draft.isChecked()
     assert w.export.export_button.isEnabled()
+
+
+def test_an_unreadable_amount_keeps_its_box_open_and_the_message_follows_the_language(sample_window, qtbot):
+    from PySide6.QtWidgets import QLineEdit
+
+    from forms import i18n
+    from tests.ui.helpers import _editor, keys
+
+    i18n.set_language("en")
+    w = sample_window
+    w.go(STEPS.index(Step.BUDGET))
+    model, table = w.budget.model, w.budget.table
+    index = model.index(0, model.year_column(2023))
+    before = [line.amount_krw for line in w.doc.proposal.budget_lines]
+    table.setFocus()
+    table.setCurrentIndex(index)
+    table.edit(index)
+    editor = _editor(table, QLineEdit)
+    editor.selectAll()
+    keys(qtbot, editor, "12억 abc")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    settle()
+    assert editor.isVisible() and editor.text() == "12억 abc"  # still open, nothing typed is lost
+    assert "is not an amount" in w.budget.input_error.text()
+    assert [line.amount_krw for line in w.doc.proposal.budget_lines] == before
+    i18n.set_language("ko")
+    assert "금액" in w.budget.input_error.text() and "is not an amount" not in w.budget.input_error.text()
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)  # the typing is dropped, and with it the message
+    settle()
+    assert w.budget.input_error.text() == ""
+    assert [line.amount_krw for line in w.doc.proposal.budget_lines] == before
+
+
+def test_the_checks_panel_drops_a_settled_findings_tooltip(sample_window):
+    w = sample_window
+    w.go(STEPS.index(Step.BUDGET))
+    lines = w.doc.proposal.budget_lines
+    local = next(i for i, line in enumerate(lines) if line.source == "local")
+    before = lines[local].amount_krw
+    w.doc.edit(f"budget.lines[{local}].amount_krw", before // 10)
+    checks = w.budget.checks
+    assert checks.text() and "Local funds" in checks.toolTip()
+    w.doc.edit(f"budget.lines[{local}].amount_krw", before)
+    assert checks.text() == "" and checks.toolTip() == "" and checks.accessibleDescription() == ""

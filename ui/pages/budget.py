@@ -8,12 +8,14 @@ from fractions import Fraction
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from forms.budget import SOURCES
+from forms.errors import InputError
 from forms.i18n import _
 from forms.model import BudgetLine, label
 from forms.money import EntryUnit, format_won
@@ -39,11 +42,16 @@ from ui.textpanel import TextPanel
 
 
 class KeyDelegate(QStyledItemDelegate):
-    """A drop-down for the organisation, category, source and paying region of a line."""
+    """A drop-down for the organisation, category, source and paying region of a line; for an
+    amount, a text box that stays open, with what was typed, while the amount cannot be read."""
+
+    _COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 
     def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:  # noqa: N802, ANN001
         if index.column() >= len(KEY_FIELDS):
-            return super().createEditor(parent, option, index)
+            editor = super().createEditor(parent, option, index)
+            editor.setProperty("amountCell", True)
+            return editor
         combo = QComboBox(parent)
         for code, name in index.model().choices(index.column()):
             combo.addItem(name, code)
@@ -60,6 +68,19 @@ class KeyDelegate(QStyledItemDelegate):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
         else:
             super().setModelData(editor, model, index)
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Enter or Tab on an amount that cannot be read: say why and keep the box open with the
+        text, so it can be corrected rather than typed again."""
+        if (event.type() == QEvent.Type.KeyPress and isinstance(editor, QLineEdit) and editor.property("amountCell")
+                and event.key() in self._COMMIT_KEYS):
+            model = self.parent().model()
+            error = model.amount_error(editor.text())
+            if error is not None:
+                model.input_rejected.emit(error)
+                editor.selectAll()
+                return True
+        return super().eventFilter(editor, event)
 
 
 class BudgetPage(Page):
@@ -91,7 +112,8 @@ class BudgetPage(Page):
 
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setItemDelegate(KeyDelegate(self.table))
+        delegate = KeyDelegate(self.table)
+        self.table.setItemDelegate(delegate)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed
                                    | QAbstractItemView.EditTrigger.SelectedClicked)
@@ -107,7 +129,9 @@ class BudgetPage(Page):
         self.input_error = QLabel()
         self.input_error.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.input_error.setWordWrap(True)
-        self.model.input_rejected.connect(self.input_error.setText)
+        self._input_error: InputError | None = None
+        self.model.input_rejected.connect(self._show_input_error)
+        delegate.closeEditor.connect(self._editor_closed)
         self.layout_.addWidget(self.input_error)
 
         bottom = QHBoxLayout()
@@ -135,9 +159,18 @@ class BudgetPage(Page):
         bottom.addWidget(self.chart, 2)
         self.layout_.addLayout(bottom, 2)
 
+    def _show_input_error(self, error: InputError | None) -> None:
+        self._input_error = error
+        self.input_error.setText(error.text(self.lang) if error is not None else "")
+
+    def _editor_closed(self, _editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        if hint == QAbstractItemDelegate.EndEditHint.RevertModelCache:  # Escape: the typing is dropped
+            self._show_input_error(None)
+
     # texts ------------------------------------------------------------------------------------
     def retranslate(self) -> None:
         super().retranslate()
+        self._show_input_error(self._input_error)
         self.intro.setText(_("Type amounts as you would write them: 55억, 5억 5천만, 3,000천원. A plain "
                              "number is read in the entry unit. Totals and the checks follow every change."))
         self.unit_label.setText(_("&Entry unit:"))
