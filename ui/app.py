@@ -40,7 +40,7 @@ def start_language(lang: str | None) -> str:
 
 def show_error(text: str, interactive: bool = True) -> None:
     if interactive:
-        QMessageBox.critical(None, appinfo.APP_NAME, text)
+        QMessageBox.critical(None, appinfo.name(i18n.current_language()), text)
     else:  # the smoke run has nobody to click a box
         sys.stderr.write(text + "\n")
 
@@ -60,7 +60,7 @@ def acquire_lock(path: str, interactive: bool = True):  # noqa: ANN201
         return EXIT_UNUSABLE
     if not locked:
         show_error(_("{app} is already open with the database {file}. Switch to that window, or start the app "
-                     "with another database (--db).").format(app=appinfo.APP_NAME, file=path), interactive)
+                     "with another database (--db).").format(app=appinfo.name(i18n.current_language()), file=path), interactive)
         return EXIT_LOCKED
     return lock
 
@@ -84,10 +84,10 @@ def _open_store(path: str):  # noqa: ANN202
     return store
 
 
-def settle(path: str, lock, opened, interactive: bool = True):  # noqa: ANN001, ANN201
+def settle(path: str, lock, opened, interactive: bool = True, parent=None):  # noqa: ANN001, ANN201
     """The result of opening: the store, or — for a damaged or newer database — what the user
-    chose (the latest backup, a new database, or quitting), or an exit code. Releases the lock
-    when there will be no store."""
+    chose (the latest backup, a new database, or quitting) in a dialog over ``parent``, or an exit
+    code. Releases the lock when there will be no store."""
     from storage.errors import DamagedDatabase, NewerDatabase
 
     lang = i18n.current_language()
@@ -99,7 +99,7 @@ def settle(path: str, lock, opened, interactive: bool = True):  # noqa: ANN001, 
                 return EXIT_QUIT
             from storage.store import latest_backup, recover
 
-            choice = dialogs().ask_recovery(opened.text(lang), latest_backup(path) is not None)
+            choice = dialogs().ask_recovery(opened.text(lang), latest_backup(path) is not None, parent)
             if choice == dialogs().QUIT:
                 lock.release()
                 return EXIT_QUIT
@@ -190,7 +190,7 @@ def install_last_defence() -> None:
                      "this.").format(error=f"{kind.__name__}: {exc}")
         sys.stderr.write(text + "\n")
         if QApplication.instance() is not None:
-            QMessageBox.critical(None, appinfo.APP_NAME, text)
+            QMessageBox.critical(None, appinfo.name(i18n.current_language()), text)
 
     sys.excepthook = hook
 
@@ -224,7 +224,7 @@ def run(lang: str | None = None, db_path: str | None = None, smoke: bool = False
     def opened(result: object) -> None:
         if not window.isVisible():  # closed while the database was being opened
             return
-        store = settle(path, lock, result, interactive=not smoke)
+        store = settle(path, lock, result, interactive=not smoke, parent=window)
         if isinstance(store, int):
             outcome["code"] = store
             window.close()

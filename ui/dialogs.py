@@ -62,8 +62,8 @@ class RecoveryDialog(QMessageBox):
         return QUIT
 
 
-def ask_recovery(message: str, has_backup: bool) -> str:
-    dialog = RecoveryDialog(message, has_backup)
+def ask_recovery(message: str, has_backup: bool, parent: QWidget | None = None) -> str:
+    dialog = RecoveryDialog(message, has_backup, parent)
     dialog.exec()
     return dialog.choice()
 
@@ -205,7 +205,7 @@ def about_text() -> str:
 class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_("About {app}").format(app=appinfo.APP_NAME_KO))
+        self.setWindowTitle(_("About {app}").format(app=appinfo.name(current_language())))
         text = QLabel(about_text())
         text.setWordWrap(True)
         licence = QPlainTextEdit()

@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
             self.steps.setFixedWidth(width)
 
     def _title(self) -> None:
-        name = appinfo.APP_NAME_KO if i18n.current_language() == "ko" else appinfo.APP_NAME
+        name = appinfo.name(i18n.current_language())
         p = self.doc.proposal
         self.setWindowTitle(f"{p.title.get(i18n.current_language()) or _('(untitled)')} — {name}" if p else name)
 
@@ -324,7 +324,7 @@ class MainWindow(QMainWindow):
         try:
             action(*args)
         except InputError as exc:
-            QMessageBox.warning(self, appinfo.APP_NAME, exc.text(i18n.current_language()))
+            QMessageBox.warning(self, appinfo.name(i18n.current_language()), exc.text(i18n.current_language()))
             return False
         return True
 
@@ -348,7 +348,7 @@ class MainWindow(QMainWindow):
 
         infos = self._recent_infos()
         if not infos:
-            QMessageBox.information(self, appinfo.APP_NAME, _("There is no stored proposal yet."))
+            QMessageBox.information(self, appinfo.name(i18n.current_language()), _("There is no stored proposal yet."))
             return
         dialog = OpenDialog(infos, self)
         if dialog.exec() and dialog.chosen():
@@ -394,11 +394,13 @@ class MainWindow(QMainWindow):
         from forms.profile import load_profile
         from ui.dialogs import RulesDialog
 
+        if self.doc.proposal is None:
+            self.start.load_calls()  # F1 may come before the database (and with it the calls) is open
         call = self.doc.proposal.call if self.doc.proposal else self.start.call.currentData()
         try:
             profile = load_profile(call)
         except InputError as exc:
-            QMessageBox.warning(self, appinfo.APP_NAME, exc.text(i18n.current_language()))
+            QMessageBox.warning(self, appinfo.name(i18n.current_language()), exc.text(i18n.current_language()))
             return
         RulesDialog(profile, self).exec()
 
@@ -432,7 +434,7 @@ class MainWindow(QMainWindow):
         try:
             self.doc.close_autosave()
         except InputError as exc:
-            QMessageBox.warning(self, appinfo.APP_NAME, exc.text(i18n.current_language()))
+            QMessageBox.warning(self, appinfo.name(i18n.current_language()), exc.text(i18n.current_language()))
         i18n.remove_language_listener(self._listener)
         app = QApplication.instance()
         if app is not None:

@@ -89,10 +89,10 @@ def test_a_damaged_database_found_behind_the_window_offers_the_choice(app, db_pa
     with open(db_path, "r+b") as fp:
         fp.write(b"this is no longer a database" * 40)
     asked: list[bool] = []
-    monkeypatch.setattr(dialogs, "ask_recovery", lambda _message, has_backup: asked.append(has_backup) or dialogs.BACKUP)
+    monkeypatch.setattr(dialogs, "ask_recovery", lambda _message, has_backup, parent=None: asked.append((has_backup, parent)) or dialogs.BACKUP)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     assert _run_in_process(monkeypatch, db_path, smoke=False) == 0
-    assert asked == [True]
+    assert asked == [(True, asked[0][1])] and isinstance(asked[0][1], MainWindow)  # over the window
     assert any(".damaged-" in f for f in os.listdir(os.path.dirname(db_path)))
     s = open_store(db_path)
     try:
@@ -153,3 +153,26 @@ def test_the_step_list_makes_room_for_the_state_icons_when_a_proposal_opens(wind
     i18n.set_language("ko")
     i18n.set_language("en")  # a language switch sizes the list afresh: the same width
     assert window.steps.width() == after
+
+
+def test_the_call_rules_can_be_read_while_the_database_opens(app, qtbot, monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs.RulesDialog, "exec", lambda self: shown.append(self.windowTitle()) or 0)
+    window = MainWindow(None, opening=True)
+    qtbot.addWidget(window)
+    window.rules()  # Help ▸ Call rules (F1); an unexpected message box would fail the test
+    assert len(shown) == 1
+
+
+def test_messages_name_the_app_in_the_users_language(app, db_path, monkeypatch):
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(uiapp.QMessageBox, "critical", staticmethod(lambda _p, title, text: shown.append((title, text))))
+    lock = InstanceLock(db_path)
+    assert lock.acquire()
+    try:
+        i18n.set_language("ko")
+        assert uiapp.acquire_lock(db_path) == uiapp.EXIT_LOCKED
+    finally:
+        lock.release()
+    assert shown[0][0] == "지역혁신 제안서 작성기" and "지역혁신 제안서 작성기" in shown[0][1]
+    assert "Regional Proposal Studio" not in shown[0][1]

@@ -68,7 +68,7 @@ def test_a_damaged_database_offers_backup_new_or_quit(app, db_path, monkeypatch,
     store.close()
     _damage(db_path)
     asked: list[tuple[str, bool]] = []
-    monkeypatch.setattr(dialogs, "ask_recovery", lambda message, has_backup: asked.append((message, has_backup))
+    monkeypatch.setattr(dialogs, "ask_recovery", lambda message, has_backup, parent=None: asked.append((message, has_backup))
                         or choice)
     opened = uiapp.open_database(db_path)
     assert asked and asked[0][1] is True
