@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 from forms import app as appinfo
 from forms.dates import official_date
 from forms.errors import InputError
-from forms.i18n import _, current_language, translate
+from forms.i18n import _, current_language
 from forms.paths import resource_path
 from forms.profile import CallProfile
 from forms.rules import RULES
+from forms.rules.base import message_template
 
 BACKUP, NEW, QUIT = "backup", "new", "quit"
 
@@ -246,7 +247,7 @@ class RulesDialog(QDialog):
                 source += " " + _("(inferred, not stated by the call)")
             if clause is not None and clause.note:
                 source += " " + clause.note_text(lang)
-            cells = [rule.code, _("Error") if severity == "error" else _("Warning"), translate(rule.message, lang),
+            cells = [rule.code, _("Error") if severity == "error" else _("Warning"), message_template(rule, lang),
                      source]
             for c, value in enumerate(cells):
                 item = QTableWidgetItem(value)

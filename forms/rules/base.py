@@ -16,7 +16,7 @@ from fractions import Fraction
 
 from forms import categories, regions
 from forms.dates import official_date
-from forms.i18n import translate
+from forms.i18n import N_, fields_of, translate
 from forms.model import label
 from forms.money import format_won
 
@@ -35,6 +35,26 @@ class Rule:
 
 
 RULES: dict[str, Rule] = {}
+
+#: What each value named in a rule's message stands for, to show a rule without a proposal (the
+#: call's rules in Help): "{org}: … {amount} …" reads "‹organisation›: … ‹amount› …".
+FIELD_LABELS = {
+    "amount": N_("amount"), "base": N_("base amount"), "basis": N_("basis"), "call": N_("call"),
+    "cap": N_("cap"), "category": N_("category"), "count": N_("number"), "date": N_("date"),
+    "end": N_("end year"), "excess": N_("excess"), "expected": N_("expected value"),
+    "first": N_("first year"), "kind": N_("kind"), "language": N_("language"), "last": N_("last year"),
+    "line": N_("number"), "local": N_("local funds"), "max": N_("maximum"), "min": N_("minimum"),
+    "number": N_("number"), "org": N_("organisation"), "ratio": N_("ratio"), "region": N_("region"),
+    "required": N_("required amount"), "section": N_("section"), "shortfall": N_("shortfall"),
+    "stage": N_("stage"), "start": N_("start year"), "target": N_("target"), "total": N_("total"),
+    "type": N_("project type"), "unused": N_("unused amount"), "year": N_("year"), "years": N_("years"),
+}
+
+
+def message_template(rule: Rule, lang: str) -> str:
+    """The rule's message in ``lang`` with each value shown by what it stands for."""
+    names = {name: "‹" + translate(FIELD_LABELS.get(name, name), lang) + "›" for name in fields_of(rule.message)}
+    return translate(rule.message, lang, **names)
 
 
 def rule(code: str, severity: Severity, message: str, clause: str) -> Rule:

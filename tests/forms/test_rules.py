@@ -341,3 +341,17 @@ def test_percentages_never_seem_to_meet_a_limit_they_fail():
 def test_government_share_over_the_limit_shows_above_it(super_regional):
     f = finding(company(super_regional, 750_001, 100_000, 150_000), "budget.gov_share_over")
     assert "75.01%" in f.message("en") and "at most 75%" in f.message("en")
+
+
+def test_every_rule_reads_without_a_proposal_in_both_languages():
+    """Help lists the call's rules with each value named by what it stands for, never as {field}."""
+    from forms.i18n import fields_of
+    from forms.rules import RULES
+    from forms.rules.base import FIELD_LABELS, message_template
+
+    for rule in RULES.values():
+        assert fields_of(rule.message) <= set(FIELD_LABELS), rule.code
+        for lang in ("ko", "en"):
+            text = message_template(rule, lang)
+            assert "{" not in text and "}" not in text and "‹" in text or not fields_of(rule.message), (rule.code, text)
+    assert message_template(RULES["budget.local_match_short"], "ko").startswith("지방비가 ‹지방비›")
