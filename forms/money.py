@@ -18,6 +18,8 @@ from forms.i18n import N_, babel_locale, translate
 #: The largest amount the app accepts: 10^15 won (a thousand trillion).
 MAX_AMOUNT = 10**15
 _MAX_INPUT = 64
+_UNCLEAR = N_("'{text}' is unclear: a number after 억 or 조 needs its unit (12억 3천만, or 12.3억), or 원 at the end "
+              "if it is won (12억 3원).")
 _NOT_AMOUNT = N_("'{text}' is not an amount; type digits, for example 55억 or 5,500,000,000.")
 
 
@@ -124,6 +126,9 @@ def _parse(text: str, unit: EntryUnit) -> int:
             if pos < len(raw):
                 raise InputError(_NOT_AMOUNT, text=text.strip())
             group += value
+    if group and last_big is not None and last_big >= _BIG["억"] and not explicit:
+        # "12억3" and "12억 3천" are said for 12억 3천만 as often as they could mean won: ask.
+        raise InputError(_UNCLEAR, text=text.strip())
     total += group
     if not (seen_unit or explicit):
         total *= unit.value

@@ -61,6 +61,9 @@ def test_parse_amounts_as_officials_type_them(text, unit, expected):
         ("5억만", EntryUnit.WON, "not an amount"),
         ("1e9", EntryUnit.WON, "not an amount"),
         ("9" * 100, EntryUnit.WON, "too long"),
+        ("12억3", EntryUnit.THOUSAND, "is unclear"),  # 12억 3천만, or 3 won more?
+        ("12억 3천", EntryUnit.THOUSAND, "is unclear"),
+        ("1조 5", EntryUnit.WON, "is unclear"),
     ],
 )
 def test_bad_amounts_get_a_clear_message(text, unit, needle):
@@ -135,3 +138,11 @@ def test_fast_grouping_matches_babel(value, lang):
     from forms.money import format_number
 
     assert format_number(value, lang) == format_decimal(value, locale=babel_locale(lang), group_separator=True)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("12억 3천만", 1_230_000_000), ("12.3억", 1_230_000_000), ("12억 3원", 1_200_000_003),
+    ("12억 3천원", 1_200_003_000), ("1억 2,345만 6,789", 123_456_789), ("2345만 6789", 23_456_789),
+])
+def test_what_follows_억_is_read_when_its_unit_says_what_it_is(text, expected):
+    assert parse_amount(text, EntryUnit.THOUSAND) == expected
