@@ -46,6 +46,11 @@ def _check_target(out_path: str) -> None:
     if os.path.isdir(target):
         raise InputError(N_("{file} is a folder; name a PDF file to write."), file=out_path)
     if not os.path.isdir(folder):
+        probe = folder  # the nearest part of the path that exists: a file where a folder should be?
+        while not os.path.exists(probe) and os.path.dirname(probe) != probe:
+            probe = os.path.dirname(probe)
+        if os.path.exists(probe) and not os.path.isdir(probe):
+            raise InputError(N_("{path} is a file, not a folder; the packet was not written."), path=probe)
         raise InputError(N_("The folder {folder} does not exist; the packet was not written."), folder=folder)
     if not os.access(folder, os.W_OK | os.X_OK):
         raise InputError(N_("The folder {folder} cannot be written to; the packet was not written."), folder=folder)

@@ -89,6 +89,16 @@ def test_unwritable_target_is_a_clear_input_error(super_regional, tmp_path, wher
     assert os.listdir(tmp_path) == []
 
 
+@pytest.mark.parametrize("depth", [1, 2])
+def test_a_file_where_a_folder_should_be_is_named(super_regional, tmp_path, depth):
+    (tmp_path / "afile").write_bytes(b"not a folder")
+    target = tmp_path / "afile" / ("p.pdf" if depth == 1 else "sub/p.pdf")
+    with pytest.raises(InputError) as info:
+        export_packet(super_regional, str(target))
+    assert info.value.text("en").startswith(f"{tmp_path / 'afile'} is a file, not a folder")
+    assert "폴더가 아니라 파일" in info.value.text("ko")
+
+
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="the superuser can write anywhere")
 def test_read_only_folder(super_regional, tmp_path):
     folder = tmp_path / "ro"
