@@ -27,11 +27,10 @@ _TEXT_ROLES = (_DISPLAY, _EDIT, Qt.ItemDataRole.AccessibleTextRole)
 _READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_STYLE_ROLES = (Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.BackgroundRole,
-                Qt.ItemDataRole.ToolTipRole)
 
 
 _TOTALS_BRUSH = QBrush(QColor("#eef1f5"))
+_BOLD: list[QFont] = []  # made on first use: a font needs the application to exist
 
 
 @lru_cache(maxsize=4096)
@@ -151,35 +150,35 @@ class BudgetModel(QAbstractTableModel):
         return self.grid.rows[row].cells.get(self.grid.years[col - len(KEY_FIELDS)])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if role in _TEXT_ROLES:
-            return self._text(index.row(), index.column(), role)
-        if role not in _STYLE_ROLES:
+        """A repaint asks every visible cell for some eight roles: one dict lookup picks the answer."""
+        answer = _ROLES.get(role)
+        return None if answer is None else answer(self, index.row(), index.column(), role)
+
+    def _alignment(self, _row: int, col: int, _role: int) -> int | None:
+        return _RIGHT if col >= len(KEY_FIELDS) else None
+
+    def _font(self, row: int, col: int, _role: int) -> QFont | None:
+        if row != self.totals_row and col != self.total_column:
             return None
-        row, col = index.row(), index.column()
-        totals = row == self.totals_row
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if col >= len(KEY_FIELDS) else None
-        if role == Qt.ItemDataRole.FontRole:
-            if totals or col == self.total_column:
-                font = QFont()
-                font.setBold(True)
-                return font
-            return None
-        if role == Qt.ItemDataRole.BackgroundRole:
-            found = self.marks.get((row, col))
-            if found:
-                return QBrush(QColor(colour(found)).lighter(185))
-            if totals or col == self.total_column:
-                return _TOTALS_BRUSH
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            found = self.marks.get((row, col))
-            tip = "\n".join(f.message(current_language()) for f in found) if found else ""
-            if col < len(KEY_FIELDS) and not totals:  # the whole name, which a narrow column elides
-                name = self._text(row, col, _DISPLAY)
-                tip = f"{name}\n{tip}" if tip else name
-            return tip or None
-        return None
+        if not _BOLD:
+            font = QFont()
+            font.setBold(True)
+            _BOLD.append(font)
+        return _BOLD[0]
+
+    def _background(self, row: int, col: int, _role: int) -> QBrush | None:
+        found = self.marks.get((row, col))
+        if found:
+            return QBrush(QColor(colour(found)).lighter(185))
+        return _TOTALS_BRUSH if row == self.totals_row or col == self.total_column else None
+
+    def _tooltip(self, row: int, col: int, _role: int) -> str | None:
+        found = self.marks.get((row, col))
+        tip = "\n".join(f.message(current_language()) for f in found) if found else ""
+        if col < len(KEY_FIELDS) and row != self.totals_row:  # the whole name, which a narrow column elides
+            name = self._text(row, col, _DISPLAY)
+            tip = f"{name}\n{tip}" if tip else name
+        return tip or None
 
     def _text(self, row: int, col: int, role: int) -> str:
         p, lang = self.doc.proposal, current_language()
@@ -294,3 +293,13 @@ class BudgetModel(QAbstractTableModel):
         if marks != self.marks:
             self.marks = marks
             self.values_changed()
+
+
+#: The answer to each role a cell is asked for (any other role: nothing).
+_ROLES = {
+    **{int(role): BudgetModel._text for role in _TEXT_ROLES},
+    int(Qt.ItemDataRole.TextAlignmentRole): BudgetModel._alignment,
+    int(Qt.ItemDataRole.FontRole): BudgetModel._font,
+    int(Qt.ItemDataRole.BackgroundRole): BudgetModel._background,
+    int(Qt.ItemDataRole.ToolTipRole): BudgetModel._tooltip,
+}
