@@ -48,8 +48,8 @@ def _editor(table: QTableView, kind: type) -> QWidget:
     return editors[0]
 
 
-def edit_cell(qtbot, table: QTableView, row: int, col: int, text: str) -> None:
-    """Open the cell's editor, type ``text`` and press Enter."""
+def type_in_cell(qtbot, table: QTableView, row: int, col: int, text: str) -> QLineEdit:
+    """Open the cell's editor and type ``text`` over its content (not committed yet)."""
     index = table.model().index(row, col)
     table.setFocus()
     table.setCurrentIndex(index)
@@ -57,7 +57,12 @@ def edit_cell(qtbot, table: QTableView, row: int, col: int, text: str) -> None:
     editor = _editor(table, QLineEdit)
     editor.selectAll()
     keys(qtbot, editor, text)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    return editor
+
+
+def edit_cell(qtbot, table: QTableView, row: int, col: int, text: str) -> None:
+    """Open the cell's editor, type ``text`` and press Enter."""
+    qtbot.keyClick(type_in_cell(qtbot, table, row, col, text), Qt.Key.Key_Return)
     settle()
 
 

@@ -91,23 +91,15 @@ def test_export_stays_disabled_with_the_reason_while_an_error_exists(sample_wind
 
 
 def test_an_unreadable_amount_keeps_its_box_open_and_the_message_follows_the_language(sample_window, qtbot):
-    from PySide6.QtWidgets import QLineEdit
-
     from forms import i18n
-    from tests.ui.helpers import _editor, keys
+    from tests.ui.helpers import type_in_cell
 
     i18n.set_language("en")
     w = sample_window
     w.go(STEPS.index(Step.BUDGET))
     model, table = w.budget.model, w.budget.table
-    index = model.index(0, model.year_column(2023))
     before = [line.amount_krw for line in w.doc.proposal.budget_lines]
-    table.setFocus()
-    table.setCurrentIndex(index)
-    table.edit(index)
-    editor = _editor(table, QLineEdit)
-    editor.selectAll()
-    keys(qtbot, editor, "12억 abc")
+    editor = type_in_cell(qtbot, table, 0, model.year_column(2023), "12억 abc")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     settle()
     assert editor.isVisible() and editor.text() == "12억 abc"  # still open, nothing typed is lost

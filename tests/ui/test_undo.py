@@ -88,9 +88,7 @@ def test_changing_the_type_rechecks_and_undoes(sample_window, qtbot):
 def test_ctrl_z_in_a_box_not_bound_to_the_proposal_undoes_the_typing_not_an_edit_elsewhere(sample_window, qtbot):
     """An open budget cell (typing not yet committed) and the packet's file name are ordinary text
     boxes: Ctrl+Z takes back what was typed there and leaves the proposal's edits alone."""
-    from PySide6.QtWidgets import QLineEdit
-
-    from tests.ui.helpers import _editor, keys
+    from tests.ui.helpers import keys, type_in_cell
 
     w = sample_window
     w.go(STEPS.index(Step.PLAN))
@@ -100,15 +98,9 @@ def test_ctrl_z_in_a_box_not_bound_to_the_proposal_undoes_the_typing_not_an_edit
 
     w.go(STEPS.index(Step.BUDGET))
     model, table = w.budget.model, w.budget.table
-    index = model.index(0, model.year_column(2024))
-    line = model.line_at(index)
+    line = model.line_at(model.index(0, model.year_column(2024)))
     before = w.doc.proposal.budget_lines[line].amount_krw
-    table.setFocus()
-    table.setCurrentIndex(index)
-    table.edit(index)
-    editor = _editor(table, QLineEdit)
-    editor.selectAll()
-    keys(qtbot, editor, "7")
+    editor = type_in_cell(qtbot, table, 0, model.year_column(2024), "7")
     press(qtbot, editor, *UNDO)
     assert editor.text() != "7"  # the typing was taken back …
     assert w.doc.proposal.title.en == "Edited title"  # … and the title edit on the Plan page stays
