@@ -212,3 +212,15 @@ def test_importing_the_export_api_does_not_load_reportlab():
     code = "import sys; import reports.export; print(any(m.startswith('reportlab') for m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert done.stdout.strip() == "False", done.stderr
+
+
+def test_the_packet_is_never_written_over_its_own_proposal_file(tmp_path, super_regional):
+    from forms.exchange import write_file
+    from reports.export import export_command
+
+    source = tmp_path / "p.json"
+    write_file(super_regional, str(source))
+    before = source.read_bytes()
+    assert export_command(str(source), str(source)) == 2
+    assert export_command(str(source), str(tmp_path / "." / "p.json")) == 2  # the same file by another name
+    assert source.read_bytes() == before
