@@ -2,6 +2,8 @@
 
 Exit codes as for ``validate``: 0 done, 1 problems found (``check``), 2 bad input (an unreadable
 file, an unknown id, a damaged database); the ``InputError`` cases are printed by ``main.py``.
+A command that changes the database (``import``, ``snapshot``, ``restore``) first takes the lock a
+window holds on it, and stops with 3 while a window (or another such command) has it open.
 """
 
 from __future__ import annotations
@@ -15,10 +17,13 @@ from forms.errors import InputError
 from forms.i18n import N_, _, current_language
 from storage.backup import list_backups
 from storage.errors import DamagedDatabase, NewerDatabase, NotFound
+from storage.lock import InstanceLock
 from storage.paths import default_db_path
 from storage.store import Store, open_store, restore_into
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT, EXIT_LOCKED = 0, 1, 2, 3
+#: The commands that change the database: they wait for no one, they refuse while it is open.
+WRITING = ("import", "snapshot", "restore")
 CURRENT = ("current", "working")
 
 
@@ -147,6 +152,9 @@ def _backups(path: str) -> int:
 
 def _restore(path: str, ns: argparse.Namespace) -> int:
     source = resolve_backup(path, ns.backup)
+    if os.path.exists(path) and os.path.samefile(source, path):
+        raise InputError(N_("{backup} is the database itself, not a backup of it; nothing was restored."),
+                         backup=source)
     kept = restore_into(path, source)
     say(_("Restored {backup}. The previous content was kept in {kept}.").format(
         backup=os.path.basename(source), kept=kept))
@@ -162,13 +170,30 @@ def run(ns: argparse.Namespace) -> int:
     path = os.path.abspath(getattr(ns, "db", None) or default_db_path())
     if ns.db_command == "backups":  # works even when the database does not open
         return _backups(path)
+    lock = None
+    if ns.db_command in WRITING:
+        lock = InstanceLock(path)
+        if not lock.acquire():
+            say(_("The database {file} is open in a window of the app (or in another command); close it, then "
+                  "run this command again. Nothing was changed.").format(file=path), err=True)
+            return EXIT_LOCKED
+    try:
+        return _run_on(path, ns)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _run_on(path: str, ns: argparse.Namespace) -> int:
     if ns.db_command == "restore":
         return _restore(path, ns)
     try:
         store = open_store(path)
     except (DamagedDatabase, NewerDatabase) as exc:
         say(exc.text(current_language()), err=True)
-        hint = _("To see the backups: python main.py db backups; to restore one: python main.py db restore NAME.")
+        db = f" --db {path}" if getattr(ns, "db", None) else ""
+        hint = _("To see the backups: {backups}; to restore one: {restore}.").format(
+            backups=f"python main.py db{db} backups", restore=f"python main.py db{db} restore NAME")
         say(hint if list_backups(path) else _("There is no backup of it yet."), err=True)
         return EXIT_BAD_INPUT
     with store:

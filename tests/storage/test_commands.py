@@ -118,9 +118,38 @@ def test_a_damaged_database_is_explained_not_traced(db_path, files, capsys):
         fp.write(b"\x00garbage" * 100)
     assert main.main(["db", "--db", db_path, "--lang", "ko", "list"]) == 2
     err = capsys.readouterr().err
-    assert "Traceback" not in err and os.path.abspath(db_path) in err and "db restore" in err
+    assert "Traceback" not in err and os.path.abspath(db_path) in err
+    assert f"db --db {os.path.abspath(db_path)} restore" in err  # the hint names this database, not the default
     assert db(db_path, "backups") == 0  # still listed: they do not need the damaged file
     name = capsys.readouterr().out.split("\t")[0]
     assert db(db_path, "restore", name) == 0
     assert ".damaged-" in capsys.readouterr().out
     assert db(db_path, "check") == 0
+
+
+def test_commands_that_change_the_database_wait_for_no_window(db_path, files, capsys):
+    from storage.lock import InstanceLock
+
+    assert db(db_path, "import", files[0]) == 0
+    db(db_path, "list")  # makes today's backup
+    assert db(db_path, "backups") == 0
+    backup = capsys.readouterr().out.splitlines()[-1].split("\t")[0]
+    window = InstanceLock(db_path)
+    assert window.acquire()  # as a window open on it holds
+    try:
+        for args in (("import", files[1]), ("snapshot", "x", "--name", "A"), ("restore", backup)):
+            assert db(db_path, *args) == 3, args
+            assert "is open in a window" in capsys.readouterr().err
+        assert db(db_path, "list") == 0  # reading is fine
+    finally:
+        window.release()
+    with open_store(db_path) as store:
+        assert len(store.list_proposals()) == 1  # nothing was changed
+    assert db(db_path, "import", files[1]) == 0  # and once the window is closed, it goes
+
+
+def test_restoring_the_database_over_itself_is_refused(db_path, files, capsys):
+    db(db_path, "import", files[0])
+    capsys.readouterr()
+    assert db(db_path, "restore", os.path.abspath(db_path)) == 2
+    assert "is the database itself" in capsys.readouterr().err
