@@ -53,7 +53,7 @@ _PREFIXES: tuple[tuple[str, Step], ...] = (
     ("organisations", Step.REGIONS),
     ("title", Step.PLAN),
     ("date", Step.PLAN),
-    ("sections", Step.PLAN),
+    ("plan", Step.PLAN),
     ("roadmap", Step.PLAN),
     ("budget", Step.BUDGET),
 )

@@ -66,7 +66,7 @@ class Glyphs:
             places.append(where)
 
     def lines(self) -> list[str]:
-        """One line per character: ``U+1F600 GRINNING FACE (sections.summary.ko)``."""
+        """One line per character: ``U+1F600 GRINNING FACE (plan.summary.ko)``."""
         out = []
         for char in sorted(self.missing):
             name = unicodedata.name(char, "UNNAMED CHARACTER")

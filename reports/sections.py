@@ -53,7 +53,7 @@ def text_block(pk: Packet, text: str, where: str) -> list:
 
 def _section(pk: Packet, key: str) -> list:
     text = pk.proposal.section(key).get(pk.lang)
-    where = f"sections.{key}.{pk.lang}"
+    where = f"plan.{key}.{pk.lang}"
     story: list = [*pk.chapter(label(key, pk.lang), f"sec-{key}")]
     if text.strip():
         story.extend(text_block(pk, text, where))

@@ -1,6 +1,6 @@
 """Reading and writing a proposal's fields by the paths findings use.
 
-``title.ko``, ``sections.summary.en``, ``organisations[1].name.ko``, ``budget.lines[3].amount_krw``,
+``title.ko``, ``plan.summary.en``, ``organisations[1].name.ko``, ``budget.lines[3].amount_krw``,
 ``partner_regions[0]``, ``roadmap[2].goal.ko``: the same paths ``forms.rules`` reports, so an edit,
 its undo command and the finding it clears all name the field the same way.
 """
@@ -20,9 +20,12 @@ def tokens(path: str) -> list[str | int]:
     out: list[str | int] = []
     for index, name in _TOKEN.findall(path):
         out.append(int(index) if index else name)
-    # ``budget.lines`` is the proposal's ``budget_lines``
+    # Paths follow the exchange file: its ``budget.lines`` is the proposal's ``budget_lines``, and
+    # its ``plan`` (the plan's sections) the proposal's ``sections``.
     if out[:2] == ["budget", "lines"]:
         out[:2] = ["budget_lines"]
+    elif out[:1] == ["plan"]:
+        out[0] = "sections"
     return out
 
 

@@ -55,13 +55,13 @@ def check(ctx: Context) -> None:
         text = p.sections.get(key)
         primary = text.get(lang, fallback=False).strip() if text else ""
         if not primary:
-            ctx.emit(SECTION_MISSING, f"sections.{key}.{lang}", section=Label(key), language=language)
+            ctx.emit(SECTION_MISSING, f"plan.{key}.{lang}", section=Label(key), language=language)
         for which in ("ko", "en"):
             value = (text.ko if which == "ko" else text.en).strip() if text else ""
             if not value:
                 continue
             count = len(value)
-            where = f"sections.{key}.{which}"
+            where = f"plan.{key}.{which}"
             if limits.max_chars and count > limits.max_chars:
                 ctx.emit(SECTION_LONG, where, section=Label(key), language=Label(f"lang.{which}"), count=count,
                          max=limits.max_chars, excess=count - limits.max_chars)

@@ -267,9 +267,9 @@ def test_sections_present_and_within_limits(super_regional):
     assert not [c for c in codes(super_regional) if c.startswith("content.section")]
     super_regional.sections["summary"] = Text("가" * (limit + 1), "")
     f = finding(super_regional, "content.section_long")
-    assert "1 over the limit" in f.message("en") and f.path == "sections.summary.ko"
+    assert "1 over the limit" in f.message("en") and f.path == "plan.summary.ko"
     super_regional.sections["summary"] = Text("", "Only English")
-    assert finding(super_regional, "content.section_missing").path == "sections.summary.ko"
+    assert finding(super_regional, "content.section_missing").path == "plan.summary.ko"
     minimum = PROFILE.sections["summary"].min_chars
     super_regional.sections["summary"] = Text("가" * (minimum - 1), "")
     assert not finding(super_regional, "content.section_short").is_error

@@ -14,7 +14,7 @@ def test_paths_map_to_steps():
     assert step_of("type") == Step.TYPE
     assert step_of("partner_regions[1]") == Step.REGIONS
     assert step_of("organisations[2].name.ko") == Step.REGIONS
-    assert step_of("sections.summary.ko") == Step.PLAN
+    assert step_of("plan.summary.ko") == Step.PLAN
     assert step_of("roadmap[0]") == Step.PLAN
     assert step_of("budget.lines[4].amount_krw") == Step.BUDGET
     assert step_of("budget") == Step.BUDGET

@@ -53,12 +53,12 @@ def test_new_super_regional_proposal_to_packet(window, qtbot, tmp_path, monkeypa
     type_into(qtbot, w.plan.title_edits["ko"], "이차전지 원료소재 업사이클링 기술 개발")
     type_into(qtbot, w.plan.title_edits["en"], "Battery materials upcycling")
     for key in SECTIONS:
-        type_into(qtbot, w.plan.editors[f"sections.{key}.ko"], SECTION_TEXT)
+        type_into(qtbot, w.plan.editors[f"plan.{key}.ko"], SECTION_TEXT)
     for goal in ("원천기술 확보", "실증", "양산"):
         qtbot.mouseClick(w.plan.add_stage, Qt.MouseButton.LeftButton)
         type_into(qtbot, w.plan._stages[-1]["goal.ko"], goal)
     assert [(s.start_year, s.end_year) for s in w.doc.proposal.roadmap] == [(2023, 2025), (2026, 2028), (2029, 2032)]
-    assert not [f for f in w.doc.report.errors if f.path.startswith(("title", "sections", "roadmap"))]
+    assert not [f for f in w.doc.report.errors if f.path.startswith(("title", "plan.", "roadmap"))]
 
     # 5. Budget: national funds typed as officials type them, then too little local money.
     qtbot.mouseClick(w.next_button, Qt.MouseButton.LeftButton)

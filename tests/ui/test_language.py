@@ -15,7 +15,7 @@ from ui.app import start_language
 def test_switching_keeps_page_selection_and_text_being_typed(sample_window, qtbot):
     w = sample_window
     w.go(STEPS.index(Step.PLAN))
-    editor = w.plan.editors["sections.summary.en"]
+    editor = w.plan.editors["plan.summary.en"]
     editor.setFocus()
     cursor = editor.textCursor()
     cursor.movePosition(cursor.MoveOperation.End)

@@ -84,7 +84,7 @@ class PlanPage(Page):
                 grid.addWidget(lab, 0, c)
                 grid.addWidget(edit, 1, c)
                 grid.addWidget(counter, 2, c)
-                path = f"sections.{key}.{lang}"
+                path = f"plan.{key}.{lang}"
                 self.editors[path], self.counters[path] = edit, counter
                 self.lang_labels.append((lab, lang))
             self.section_boxes[key] = box
@@ -128,7 +128,7 @@ class PlanPage(Page):
         for key, box in self.section_boxes.items():
             box.setTitle(label(key, self.lang))
             for lang in LANGS:
-                self.editors[f"sections.{key}.{lang}"].setAccessibleName(
+                self.editors[f"plan.{key}.{lang}"].setAccessibleName(
                     _("{section} ({language})").format(section=label(key, self.lang), language=names[lang]))
         for lab, lang in self.lang_labels:
             lab.setText(names[lang])
@@ -159,11 +159,11 @@ class PlanPage(Page):
             blocked = self.date.blockSignals(True)
             self.date.setDate(QDate(p.date.year, p.date.month, p.date.day))
             self.date.blockSignals(blocked)
-        if path == "" or path.startswith("sections"):
+        if path == "" or path.startswith("plan."):
             for key in SECTIONS:
                 text = p.sections.get(key) or Text()
                 for lang in LANGS:
-                    where = f"sections.{key}.{lang}"
+                    where = f"plan.{key}.{lang}"
                     set_text(self.editors[where], getattr(text, lang))
                     self._count(where)
         if path == "" or path.startswith("roadmap"):
@@ -183,7 +183,7 @@ class PlanPage(Page):
         self.counters[path].setText(text)
 
     def _section_changed(self, key: str, lang: str) -> None:
-        path = f"sections.{key}.{lang}"
+        path = f"plan.{key}.{lang}"
         self._count(path)
         self.doc.edit(path, self.editors[path].toPlainText(), merge=True, text=label(key, self.lang))
 
@@ -277,7 +277,7 @@ class PlanPage(Page):
             return self.title_edits.get(path.split(".")[1])
         if path == "date":
             return self.date
-        if path.startswith("sections."):
+        if path.startswith("plan."):
             return self.editors.get(path)
         if path.startswith("roadmap["):
             row = int(path[len("roadmap["):path.index("]")])
