@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import NextPageTemplate, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import KeepInFrame, NextPageTemplate, PageBreak, Spacer, Table, TableStyle
 
 from forms import regions
 from forms.dates import official_date
@@ -12,7 +12,7 @@ from forms.model import label
 from reports.context import Packet
 from reports.doc import Contents
 from reports.fonts import GOTHIC
-from reports.styles import ACCENT, FRAME_WIDTH, INK, RULE
+from reports.styles import ACCENT, FRAME_HEIGHT, FRAME_WIDTH, INK, RULE
 
 
 def cover(pk: Packet) -> list:
@@ -44,9 +44,9 @@ def cover(pk: Packet) -> list:
     story.append(Spacer(1, 7 * mm))
     story.append(pk.para(pk.tr(N_("To: {ministry}"), ministry=pk.text(pk.profile.ministry)),
                          s.cover_date))
-    story.append(NextPageTemplate("body"))
-    story.append(PageBreak())
-    return story
+    # One page, whatever the title's length or the number of seal boxes: a cover that would not
+    # fit is set a little smaller rather than spill its last lines onto a page of their own.
+    return [KeepInFrame(FRAME_WIDTH, FRAME_HEIGHT, story, mode="shrink"), NextPageTemplate("body"), PageBreak()]
 
 
 def _facts(pk: Packet) -> Table:

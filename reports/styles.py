@@ -16,6 +16,7 @@ MARGIN_X = 20 * mm
 MARGIN_TOP = 22 * mm
 MARGIN_BOTTOM = 22 * mm
 FRAME_WIDTH = PAGE[0] - 2 * MARGIN_X
+FRAME_HEIGHT = PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM
 
 INK = colors.HexColor("#1a1a1a")
 RULE = colors.HexColor("#555555")

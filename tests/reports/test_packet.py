@@ -163,3 +163,19 @@ def test_every_warning_is_listed_with_its_code_and_message(tmp_path):
         assert finding.code in text
         assert squash(finding.message("ko")) in text
     assert "제안서에오류가없습니다." in text
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_cover_is_one_page_however_long_the_title_and_many_the_seals(tmp_path, lang):
+    from forms.model import Text
+
+    p = SAMPLES["super_regional"]()
+    p.title = Text("초장수명 이차전지 원료소재 재사용 업사이클링 기술 개발 및 실증 " * 3,
+                   "Upcycling of raw materials for non-deforming, ultra-long-life secondary batteries " * 3)
+    p.partner_regions = [*p.partner_regions, "KR-48"]  # three seal boxes
+    out = tmp_path / "p.pdf"
+    export_packet(p, str(out), lang=lang, draft=True)
+    texts = page_texts(out.read_bytes())
+    ministry = "과학기술정보통신부" if lang == "ko" else "MinistryofScienceandICT"
+    assert ministry in squash(texts[0])  # the cover's last line is on the cover
+    assert ("목차" if lang == "ko" else "Contents") in squash(texts[1])  # and the contents follow it
