@@ -3,6 +3,7 @@ the packet's language, unit and styles, and helpers that turn user text into saf
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from reportlab.lib.units import mm
@@ -21,6 +22,8 @@ from reports.styles import Styles
 
 #: Sub-heading markers of Korean official documents: 가. 나. 다. …
 _KO_SUB = "가나다라마바사아자차카타파하"
+#: Where a bracket follows a word in a Korean table header (a place to break the line).
+_BEFORE_BRACKET = re.compile(r"(?<=[^\s(])\(")
 
 
 @dataclass
@@ -63,7 +66,11 @@ class Packet:
         return Paragraph(markup(text, style.fontName, self.glyphs, where), style)
 
     def cell(self, text: str, style=None, where: str = "") -> Paragraph:  # noqa: ANN001
-        return self.para(text, style or self.styles.cell, where)
+        style = style or self.styles.cell
+        if style is self.styles.cell_head and self.lang == "ko":
+            # Headers wrap between words only; a bracket may open the next line: "기관부담금 / (현금)".
+            text = _BEFORE_BRACKET.sub(" (", text)
+        return self.para(text, style, where)
 
     def lines(self, lines: list[str], style=None) -> Paragraph:  # noqa: ANN001
         """A table cell of several short lines (each escaped), broken where given."""

@@ -58,8 +58,9 @@ class Styles:
         self.unit = style("unit", fontName=GOTHIC, fontSize=8.5, leading=11, alignment=TA_RIGHT, spaceAfter=2)
         self.cell = style("cell", fontName=GOTHIC, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.35)
         self.cell_bold = style("cell_bold", fontName=GOTHIC_BOLD, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.35)
+        # Headers wrap between words only, in Korean too: "기관부담금(현금)" never splits inside a word.
         self.cell_head = style("cell_head", fontName=GOTHIC_BOLD, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.35,
-                               alignment=TA_CENTER)
+                               alignment=TA_CENTER, wordWrap=None)
         self.cell_num = style("cell_num", fontName=GOTHIC, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.35,
                               alignment=TA_RIGHT)
         self.statement = style("statement", fontName=MYEONGJO, fontSize=11.5, leading=18.5, spaceBefore=4,
