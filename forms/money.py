@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation, localcontext
 from enum import Enum
 from functools import lru_cache
@@ -197,12 +198,27 @@ def format_won(amount: int, lang: str) -> str:
     return f"{digits}원" if lang == "ko" else f"KRW {digits}"
 
 
-def format_in_unit(amount: int, unit: EntryUnit, lang: str) -> str:
-    """The amount expressed in ``unit`` without the unit's name, exact (decimals only if needed)."""
+def format_in_unit(amount: int, unit: EntryUnit, lang: str, decimals: int | None = None) -> str:
+    """The amount expressed in ``unit`` without the unit's name, exact: with just the decimals it
+    needs, or with exactly ``decimals`` of them (so that a table's figures line up)."""
     value = Decimal(amount) / unit.value
-    if value == value.to_integral_value():
-        return format_number(int(value), lang)
-    return _format_decimal(value, lang, format="#,##0.###")
+    if decimals is None or decimals == 0:
+        if value == value.to_integral_value():
+            return format_number(int(value), lang)
+        return _format_decimal(value, lang, format="#,##0.######")
+    return _format_decimal(value, lang, format="#,##0." + "0" * decimals)
+
+
+def decimals_needed(amounts: Iterable[int], unit: EntryUnit) -> int:
+    """How many decimals show every one of ``amounts`` in ``unit`` exactly (0 for whole units)."""
+    places = len(str(unit.value)) - 1  # 1000 -> 3
+    needed = 0
+    for amount in amounts:
+        rest = amount % unit.value
+        if rest:
+            digits = f"{rest:0{places}d}".rstrip("0")
+            needed = max(needed, len(digits))
+    return needed
 
 
 def korean_reading(amount: int) -> str:

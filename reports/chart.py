@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 
 from forms.budget import SOURCES
 from forms.model import label
+from forms.money import format_in_unit
 from reports.context import Packet
 from reports.fonts import GOTHIC, plain
 from reports.styles import FRAME_WIDTH
@@ -47,7 +48,7 @@ def year_chart(pk: Packet) -> Drawing:
     chart.valueAxis.valueMin = 0
     chart.valueAxis.labels.fontName = GOTHIC
     chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.labelTextFormat = lambda v: pk.amount(int(round(v)))
+    chart.valueAxis.labelTextFormat = lambda v: format_in_unit(int(round(v)), pk.unit, pk.lang)  # round ticks
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = colors.HexColor("#dddddd")
     chart.barWidth = 10 * mm

@@ -13,7 +13,7 @@ from forms import regions
 from forms.budget import BudgetSummary
 from forms.i18n import N_, translate
 from forms.model import Proposal, Text
-from forms.money import EntryUnit, format_in_unit
+from forms.money import EntryUnit, decimals_needed, format_in_unit
 from forms.profile import CallProfile
 from forms.rules import Report
 from reports.doc import Heading
@@ -43,6 +43,13 @@ class Packet:
 
     def __post_init__(self) -> None:
         self.styles = Styles(self.lang)
+        # Every figure in the tables is a line's amount, a sum of them, or a matching figure (the
+        # required local funds and what is over or short): as many decimals as the most exact of
+        # them needs in the table unit, on every figure, so the columns line up and stay exact.
+        matching = [self.summary.total_matching, *self.summary.year_matching.values()]
+        self.decimals = decimals_needed([*(line.amount_krw for line in self.proposal.budget_lines),
+                                         *(x for m in matching for x in (m.basis_amount, m.required, m.surplus,
+                                                                         m.shortfall))], self.unit)
 
     # -- words ---------------------------------------------------------------------------------
     def tr(self, message: str, **fields: object) -> str:
@@ -57,7 +64,7 @@ class Packet:
 
     def amount(self, won: int) -> str:
         """An amount in the packet's table unit, without the unit's name."""
-        return format_in_unit(won, self.unit, self.lang)
+        return format_in_unit(won, self.unit, self.lang, self.decimals)
 
     # -- paragraphs ----------------------------------------------------------------------------
     def para(self, text: str, style=None, where: str = "") -> Paragraph:  # noqa: ANN001

@@ -179,3 +179,21 @@ def test_the_cover_is_one_page_however_long_the_title_and_many_the_seals(tmp_pat
     ministry = "과학기술정보통신부" if lang == "ko" else "MinistryofScienceandICT"
     assert ministry in squash(texts[0])  # the cover's last line is on the cover
     assert ("목차" if lang == "ko" else "Contents") in squash(texts[1])  # and the contents follow it
+
+
+def test_every_figure_of_a_table_has_the_same_decimals_and_stays_exact(tmp_path):
+    """An own share of 1,234,567 won in a thousand-won packet: every figure shows three decimals
+    (84,387.000 beside 85,621.567), none is rounded."""
+    import re
+
+    from forms.model import BudgetLine
+
+    p = SAMPLES["super_regional"]()
+    org = next(o.id for o in p.organisations if o.kind in ("sme", "mid_sized", "large"))
+    p.budget_lines.append(BudgetLine(2023, org, "materials", "own_cash", 1_234_567))
+    out = tmp_path / "p.pdf"
+    export_packet(p, str(out), lang="ko", draft=True)
+    layout = "\n".join(page.extract_text(extraction_mode="layout") for page in reader(out.read_bytes()).pages)
+    amounts = re.findall(r"(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d+(?![\d%])", layout)
+    assert len(amounts) > 30 and {len(a.split(".")[1]) for a in amounts} == {3}, amounts[:10]
+    assert any(a.endswith(".567") for a in amounts)  # exact, to the won
