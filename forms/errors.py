@@ -44,7 +44,7 @@ class InputError(ValueError):
 #: the system's language, often English, and would sit inside a Korean message).
 _OS_REASONS = {
     errno.ENOENT: N_("the file or folder does not exist"),
-    errno.EACCES: N_("access is denied (the file may be open in another program, or read-only)"),
+    errno.EACCES: N_("access is denied: the file may be open in another program, or read-only"),
     errno.EPERM: N_("the operation is not permitted"),
     errno.ENOSPC: N_("the disk is full"),
     errno.EROFS: N_("the disk is read-only"),
