@@ -58,12 +58,20 @@ def cmd_validate(ns: argparse.Namespace) -> int:
     from forms.exchange import read_file
     from forms.rules import validate
 
-    proposal = read_file(ns.file)
-    report = validate(proposal)
     lang = i18n.current_language()
+    try:
+        proposal = read_file(ns.file)
+    except InputError as exc:
+        if ns.json:  # a script reading the output gets JSON in every case
+            where = exc.where.render(lang) if hasattr(exc.where, "render") else exc.where
+            say(json.dumps({"file": ns.file, "readable": False, "where": where, "message": exc.text(lang)},
+                           ensure_ascii=False, indent=2))
+        raise
+    report = validate(proposal)
     if ns.json:
         doc = {
             "file": ns.file,
+            "readable": True,
             "call": proposal.call,
             "profile_version": report.profile.version if report.profile else None,
             "errors": len(report.errors),

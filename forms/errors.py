@@ -28,7 +28,7 @@ class InputError(ValueError):
     ``text(lang)`` gives the full message in Korean or English.
     """
 
-    def __init__(self, message: str, /, where: str = "", **fields: object) -> None:
+    def __init__(self, message: str, /, where: str | Phrase = "", **fields: object) -> None:
         self.message = message
         self.where = where
         self.fields = fields
@@ -37,7 +37,8 @@ class InputError(ValueError):
     def text(self, lang: str) -> str:
         fields = {k: (v.render(lang) if hasattr(v, "render") else v) for k, v in self.fields.items()}
         body = translate(self.message, lang, **fields)
-        return f"{self.where}: {body}" if self.where else body
+        where = self.where.render(lang) if isinstance(self.where, Phrase) else self.where
+        return f"{where}: {body}" if where else body
 
 
 #: What the operating system says most often, in words the app can translate (its own text is in

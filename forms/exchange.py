@@ -108,6 +108,8 @@ def write_file(p: Proposal, path: str) -> None:
 # --- reading -----------------------------------------------------------------------------------
 
 _MISSING = object()
+#: Where a finding about the file as a whole is: the place a field path would name.
+_WHOLE_FILE = Phrase(N_("the whole file"))
 
 
 class _Float:
@@ -157,7 +159,7 @@ class _Reader:
 
     def obj(self, value: object, path: str, keys: set[str], required: set[str]) -> dict:
         if not isinstance(value, dict):
-            raise self.fail(path or "(top)", N_("must be an object {{…}}, not {found}."), found=_kind(value))
+            raise self.fail(path or _WHOLE_FILE, N_("must be an object {{…}}, not {found}."), found=_kind(value))
         for key in value:
             if key not in keys:
                 raise self.fail(_join(path, key), N_("unexpected key; expected one of: {keys}."),

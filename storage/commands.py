@@ -12,9 +12,11 @@ import argparse
 import datetime as dt
 import os
 
+from forms import regions
 from forms.console import say
 from forms.errors import InputError
 from forms.i18n import N_, _, current_language
+from forms.model import label
 from storage.backup import list_backups
 from storage.errors import DamagedDatabase, NewerDatabase, NotFound
 from storage.lock import InstanceLock
@@ -45,6 +47,8 @@ def resolve_id(store: Store, text: str) -> str:
         return matches[0]
     if len(matches) > 1:
         raise InputError(N_("More than one proposal id starts with {id}; give more of it."), id=text)
+    if len(text) < 4 and any(i.startswith(text) for i in ids):
+        raise InputError(N_("Give at least the first four characters of the proposal id, not {id}."), id=text)
     raise NotFound(N_("There is no proposal with the id {id} in this database."), id=text)
 
 
@@ -76,8 +80,10 @@ def _list(store: Store, _ns: argparse.Namespace) -> int:
     if not infos:
         say(_("No proposals yet."))
     for info in infos:
-        say("\t".join([info.id, "v" + str(info.version), _when(info.updated_at), info.type or "-",
-                        info.lead_region or "-", info.title.get(lang) or _("(untitled)")]))
+        region = regions.name(info.lead_region, info.updated_at.date(), lang) if info.lead_region else "-"
+        say("\t".join([info.id, "v" + str(info.version), _when(info.updated_at),
+                        label(info.type, lang) if info.type else "-", region,
+                        info.title.get(lang) or _("(untitled)")]))
     return EXIT_OK
 
 

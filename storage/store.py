@@ -324,6 +324,8 @@ def open_store(path: str | None = None) -> Store:
     a file it refuses. On the first open of each day a backup is made.
     """
     path = os.path.abspath(path or default_db_path())
+    if os.path.isdir(path):
+        raise Unavailable(N_("{file} is a folder, not a database file; name a file (--db PATH)."), file=path)
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
     except OSError as exc:

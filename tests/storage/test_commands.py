@@ -153,3 +153,35 @@ def test_restoring_the_database_over_itself_is_refused(db_path, files, capsys):
     capsys.readouterr()
     assert db(db_path, "restore", os.path.abspath(db_path)) == 2
     assert "is the database itself" in capsys.readouterr().err
+
+
+def test_small_things_a_careful_user_meets(db_path, files, tmp_path, capsys):
+    """A folder given as the database, a too-short id, and the list in the user's language."""
+    folder = tmp_path / "a.db"
+    folder.mkdir()
+    assert main.main(["db", "--db", str(folder), "--lang", "en", "list"]) == 2
+    assert "is a folder, not a database file" in capsys.readouterr().err
+    assert db(db_path, "import", files[0]) == 0
+    capsys.readouterr()
+    assert main.main(["db", "--db", db_path, "--lang", "ko", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert "초광역 협력형" in listed and "경상북도" in listed and "super_regional" not in listed
+    with open_store(db_path) as store:
+        prefix = store.list_proposals()[0].id[:3]
+    assert db(db_path, "export", prefix, "--out", str(tmp_path / "x.json")) == 2
+    assert "at least the first four characters" in capsys.readouterr().err
+
+
+def test_validate_json_is_json_even_for_an_unreadable_file(tmp_path, capsys):
+    import json
+
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": ', encoding="utf-8")
+    assert main.main(["validate", str(bad), "--json", "--lang", "ko"]) == 2
+    out = json.loads(capsys.readouterr().out)
+    assert out["readable"] is False and out["message"].startswith("1번째 줄 12번째 열:")
+    arr = tmp_path / "arr.json"
+    arr.write_text("[]", encoding="utf-8")
+    assert main.main(["validate", str(arr), "--json", "--lang", "ko"]) == 2
+    out = json.loads(capsys.readouterr().out)
+    assert out["where"] == "파일 전체" and "(top)" not in out["message"]
