@@ -190,9 +190,16 @@ class Store:
         name = " ".join(name.split())
         if not name:
             raise InputError(N_("Give the snapshot a name."))
+        if name.isdigit():  # a snapshot is named by its number or its name: a number would be taken for one
+            raise InputError(N_("A snapshot's name cannot be only a number ({name}); add a word."), name=name)
         now = utcnow()
         with self._write() as conn:
             row = self._row(conn, proposal_id)
+            taken = conn.execute(select(snapshots.c.pk).where(snapshots.c.proposal_pk == row.pk,
+                                                              snapshots.c.name == name)).first()
+            if taken is not None:
+                raise InputError(N_("This proposal already has a snapshot named {name}; choose another name."),
+                                 name=name)
             wc = conn.execute(select(working_copies).where(working_copies.c.proposal_pk == row.pk)).one()
             pk = conn.execute(insert(snapshots).values(proposal_pk=row.pk, name=name, created_at=now,
                                                       version=row.version, body=wc.body,

@@ -177,3 +177,19 @@ def test_a_blank_new_proposal_round_trips(store):
     info = store.list_proposals()[0]
     assert info.title.is_empty() and info.type == "" and info.lead_region == ""
     assert store.diff(blank.id, store.snapshot(blank.id, "empty").id, None).is_empty()
+
+
+def test_snapshot_names_are_unique_words(store, super_regional):
+    import pytest as _pytest
+
+    from forms.errors import InputError
+
+    store.create(super_regional)
+    store.snapshot(super_regional.id, "sent to the province")
+    with _pytest.raises(InputError) as info:
+        store.snapshot(super_regional.id, "  sent to   the province ")
+    assert "already has a snapshot named sent to the province" in info.value.text("en")
+    with _pytest.raises(InputError) as info:
+        store.snapshot(super_regional.id, "2")
+    assert "cannot be only a number" in info.value.text("en") and "숫자" in info.value.text("ko")
+    assert [s.name for s in store.snapshots(super_regional.id)] == ["sent to the province"]
