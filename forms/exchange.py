@@ -18,7 +18,7 @@ from forms import categories, regions
 from forms.app import FILE_FORMAT, FILE_FORMAT_VERSION
 from forms.atomic import write_bytes
 from forms.errors import InputError, Phrase, os_reason
-from forms.i18n import N_
+from forms.i18n import N_, translate
 from forms.model import (
     SECTIONS,
     BudgetLine,
@@ -149,6 +149,17 @@ def _json_reason(message: str) -> Phrase | str:
     return message
 
 
+class _Choices:
+    """The allowed codes as a message field; an empty one is named as what it means."""
+
+    def __init__(self, codes: list[str]) -> None:
+        self.codes = codes
+
+    def render(self, lang: str) -> str:
+        empty = '"" (' + translate(N_("not chosen yet"), lang) + ")"
+        return ", ".join(code or empty for code in self.codes)
+
+
 def _bad_constant(name: str) -> object:
     raise InputError(N_("{value} is not allowed in a proposal file."), value=name)
 
@@ -180,7 +191,7 @@ class _Reader:
         text = self.string(value, path, 100)
         if text not in allowed:
             raise self.fail(path, N_("'{value}' is not a known code; expected one of: {allowed}."),
-                            value=text, allowed=", ".join(a or '""' for a in allowed))
+                            value=text, allowed=_Choices(allowed))
         return text
 
     def region(self, value: object, path: str, allow_empty: bool = False) -> str:

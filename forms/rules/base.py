@@ -18,7 +18,7 @@ from forms import categories, regions
 from forms.dates import official_date
 from forms.i18n import N_, fields_of, translate
 from forms.model import label
-from forms.money import format_won
+from forms.money import format_number, format_won
 
 
 class Severity(StrEnum):
@@ -73,6 +73,16 @@ class Won:
 
     def render(self, lang: str) -> str:
         return format_won(self.amount, lang)
+
+
+@dataclass(frozen=True)
+class Num:
+    """A count (characters, regions, …) with its digits grouped as the language groups them."""
+
+    value: int
+
+    def render(self, lang: str) -> str:
+        return format_number(self.value, lang)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ TOO_FEW = rule(
 )
 TOO_MANY = rule(
     "type.too_many_regions", E,
-    N_("The {type} allows no more regions than {max}; this proposal has {count}."), "types",
+    N_("The {type} allows at most {max} region(s); this proposal has {count}."), "types",
 )
 LEAD_MISSING = rule("region.lead_missing", E, N_("Choose the lead region."), "eligibility")
 PARTNER_IS_LEAD = rule(

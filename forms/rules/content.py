@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from forms.i18n import N_
 from forms.model import SECTIONS
-from forms.rules.base import Label, Severity, rule
+from forms.rules.base import Label, Num, Severity, rule
 from forms.rules.context import Context
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -63,11 +63,11 @@ def check(ctx: Context) -> None:
             count = len(value)
             where = f"plan.{key}.{which}"
             if limits.max_chars and count > limits.max_chars:
-                ctx.emit(SECTION_LONG, where, section=Label(key), language=Label(f"lang.{which}"), count=count,
-                         max=limits.max_chars, excess=count - limits.max_chars)
+                ctx.emit(SECTION_LONG, where, section=Label(key), language=Label(f"lang.{which}"), count=Num(count),
+                         max=Num(limits.max_chars), excess=Num(count - limits.max_chars))
             elif count < limits.min_chars and which == lang:
-                ctx.emit(SECTION_SHORT, where, section=Label(key), language=Label(f"lang.{which}"), count=count,
-                         min=limits.min_chars)
+                ctx.emit(SECTION_SHORT, where, section=Label(key), language=Label(f"lang.{which}"), count=Num(count),
+                         min=Num(limits.min_chars))
 
     stages = p.roadmap
     if not stages:

@@ -206,3 +206,12 @@ def test_written_files_get_ordinary_permissions(tmp_path, super_regional):
     os.chmod(path, 0o640)
     exchange.write_file(super_regional, str(path))  # replacing keeps the file's mode
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o640
+
+
+def test_an_unknown_type_lists_the_choices_with_the_empty_one_named(super_regional):
+    doc = json.loads(exchange.canonical_json(super_regional))
+    doc["type"] = "mega"
+    with pytest.raises(InputError) as info:
+        exchange.loads(json.dumps(doc))
+    assert info.value.text("en").endswith('expected one of: super_regional, leap, "" (not chosen yet).')
+    assert '"" (아직 선택하지 않음)' in info.value.text("ko")

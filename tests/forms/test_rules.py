@@ -268,6 +268,7 @@ def test_sections_present_and_within_limits(super_regional):
     super_regional.sections["summary"] = Text("가" * (limit + 1), "")
     f = finding(super_regional, "content.section_long")
     assert "1 over the limit" in f.message("en") and f.path == "plan.summary.ko"
+    assert f"{limit:,}" in f.message("en") and f"{limit:,}" in f.message("ko")  # digits grouped: 4,000
     super_regional.sections["summary"] = Text("", "Only English")
     assert finding(super_regional, "content.section_missing").path == "plan.summary.ko"
     minimum = PROFILE.sections["summary"].min_chars
