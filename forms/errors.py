@@ -34,6 +34,10 @@ class InputError(ValueError):
         self.fields = fields
         super().__init__(self.text("en"))
 
+    def render(self, lang: str) -> str:
+        """As a field of another message (the reason one thing could not be read, say)."""
+        return self.text(lang)
+
     def text(self, lang: str) -> str:
         fields = {k: (v.render(lang) if hasattr(v, "render") else v) for k, v in self.fields.items()}
         body = translate(self.message, lang, **fields)

@@ -123,12 +123,15 @@ class Store:
             body = conn.execute(select(working_copies.c.body).where(working_copies.c.proposal_pk == row.pk)).scalar_one()
         return self._parse(body, proposal_id), row.version
 
-    def _parse(self, body: str, proposal_id: str) -> Proposal:
+    def _parse(self, body: str, proposal_id: str, snapshot: int | None = None) -> Proposal:
         try:
             return exchange.loads(body)
         except InputError as exc:
+            if snapshot is not None:
+                raise StorageError(N_("Snapshot {snapshot} of proposal {id} cannot be read: {reason}"),
+                                   snapshot=snapshot, id=proposal_id, reason=exc) from exc
             raise StorageError(N_("The stored copy of proposal {id} cannot be read: {reason}"),
-                               id=proposal_id, reason=exc.text("en")) from exc
+                               id=proposal_id, reason=exc) from exc
 
     def save(self, p: Proposal, expected_version: int) -> int:
         """Save the working copy if the stored version is still ``expected_version``; else :class:`Conflict`."""
@@ -229,7 +232,7 @@ class Store:
         with self._write() as conn:
             row = self._row(conn, proposal_id)
             snap = self._snapshot_row(conn, row.pk, snapshot_id)
-            p = self._parse(snap.body, proposal_id)
+            p = self._parse(snap.body, proposal_id, snapshot_id)
             wc = conn.execute(select(working_copies).where(working_copies.c.proposal_pk == row.pk)).one()
             conn.execute(insert(snapshots).values(
                 proposal_pk=row.pk, name=_("Before restoring “{name}”").format(name=snap.name), created_at=now,
@@ -252,7 +255,8 @@ class Store:
                                                .where(working_copies.c.proposal_pk == row.pk)).scalar_one())
                 else:
                     bodies.append(self._snapshot_row(conn, row.pk, ref).body)
-        return compare(self._parse(bodies[0], proposal_id), self._parse(bodies[1], proposal_id))
+        return compare(*(self._parse(body, proposal_id, ref) for body, ref in zip(bodies, (snap_a, snap_b),
+                                                                                 strict=True)))
 
     # --- backups and checks --------------------------------------------------------------------
 

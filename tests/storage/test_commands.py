@@ -185,3 +185,18 @@ def test_validate_json_is_json_even_for_an_unreadable_file(tmp_path, capsys):
     assert main.main(["validate", str(arr), "--json", "--lang", "ko"]) == 2
     out = json.loads(capsys.readouterr().out)
     assert out["where"] == "파일 전체" and "(top)" not in out["message"]
+
+
+def test_a_damaged_snapshot_is_named_and_explained_in_the_users_language(db_path, files, super_regional, capsys):
+    import sqlite3
+
+    db(db_path, "import", files[0])
+    assert db(db_path, "snapshot", super_regional.id, "--name", "first") == 0
+    conn = sqlite3.connect(db_path)
+    conn.execute("update snapshots set body = '{garbage'")
+    conn.commit()
+    conn.close()
+    capsys.readouterr()
+    assert main.main(["db", "--db", db_path, "--lang", "ko", "diff", super_regional.id, "1", "current"]) == 2
+    err = capsys.readouterr().err
+    assert "스냅숏 1번" in err and "1번째 줄 2번째 열" in err and "line 1" not in err and "JSON (" not in err
