@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import json.decoder
+import json.scanner
 import os
 import uuid
 from decimal import Decimal
@@ -119,13 +121,76 @@ class _Float:
         self.text = text
 
 
+class _Twice(InputError):
+    def __init__(self, key: str) -> None:
+        super().__init__(N_("The key '{key}' appears twice in one object."), key=key)
+        self.key = key
+
+
+class _NotAllowed(InputError):
+    def __init__(self, name: str) -> None:
+        super().__init__(N_("{value} is not allowed in a proposal file."), value=name)
+        self.name = name
+
+
 def _no_duplicates(pairs: list[tuple[str, object]]) -> dict:
     out: dict = {}
     for key, value in pairs:
         if key in out:
-            raise InputError(N_("The key '{key}' appears twice in one object."), key=key)
+            raise _Twice(key)
         out[key] = value
     return out
+
+
+def _line_column(text: str, index: int) -> tuple[int, int]:
+    return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
+
+
+def _where_twice(text: str) -> int | None:
+    """Where the object holding a key twice begins: the text read again with the standard
+    library's pure-Python scanner, which lets each object say where it starts (error path only)."""
+    starts: list[int] = []
+    found: list[int] = []
+
+    def parse_object(s_and_end, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        starts.append(s_and_end[1] - 1)  # just after its "{"
+        try:
+            return json.decoder.JSONObject(s_and_end, *args, **kwargs)
+        finally:
+            starts.pop()
+
+    def pairs(items: list[tuple[str, object]]) -> dict:
+        keys = [k for k, _v in items]
+        if len(set(keys)) != len(keys) and not found:
+            found.append(starts[-1])
+        return dict(items)
+
+    decoder = json.JSONDecoder(object_pairs_hook=pairs, parse_float=_Float, parse_constant=lambda n: None)
+    decoder.parse_object = parse_object
+    decoder.scan_once = json.scanner.py_make_scanner(decoder)
+    try:
+        decoder.decode(text)
+    except (ValueError, RecursionError):
+        return None
+    return found[0] if found else None
+
+
+def _where_constant(text: str, name: str) -> int | None:
+    """Where ``name`` (NaN, Infinity) first stands outside a string."""
+    in_string = escaped = False
+    for i, ch in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif text.startswith(name, i):
+            return i - 1 if name == "Infinity" and i and text[i - 1] == "-" else i
+    return None
 
 
 #: The JSON reader's reasons (the start of its message), in words the app can translate.
@@ -161,7 +226,7 @@ class _Choices:
 
 
 def _bad_constant(name: str) -> object:
-    raise InputError(N_("{value} is not allowed in a proposal file."), value=name)
+    raise _NotAllowed(name)
 
 
 class _Reader:
@@ -354,6 +419,20 @@ def loads(text: str) -> Proposal:
                          line=exc.lineno, column=exc.colno, reason=_json_reason(exc.msg)) from None
     except RecursionError:
         raise InputError(N_("The file is nested too deeply to be a proposal.")) from None
+    except _Twice as exc:
+        at = _where_twice(text)
+        if at is None:
+            raise
+        line, column = _line_column(text, at)
+        raise InputError(N_("line {line}, column {column}: the key '{key}' appears twice in this object."),
+                         line=line, column=column, key=exc.key) from None
+    except _NotAllowed as exc:
+        at = _where_constant(text, exc.name)
+        if at is None:
+            raise
+        line, column = _line_column(text, at)
+        raise InputError(N_("line {line}, column {column}: {value} is not allowed in a proposal file."),
+                         line=line, column=column, value=exc.name) from None
     except InputError:
         raise
     except ValueError as exc:  # e.g. an integer with thousands of digits
