@@ -29,6 +29,18 @@ class DamagedDatabase(StorageError):
         return translate(self.message, lang, file=self.path, reason=reason)
 
 
+class UnusableBackup(StorageError):
+    """A backup chosen for restoring cannot be used: the current database was left as it was."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        super().__init__(N_("The backup {file} cannot be used: {reason} Nothing was restored; the database is "
+                            "as it was."), file=path, reason=reason)
+
+    def text(self, lang: str) -> str:
+        return translate(self.message, lang, file=self.path, reason=translate(self.fields["reason"], lang))
+
+
 class NewerDatabase(StorageError):
     """The file was written by a newer version of the app; this version must not touch it."""
 

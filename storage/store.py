@@ -22,7 +22,15 @@ from storage import backup, health, migrations
 from storage.backup import BackupInfo, latest_backup, list_backups
 from storage.checks import guard, problems
 from storage.diff import ProposalDiff, compare
-from storage.errors import Conflict, DamagedDatabase, NewerDatabase, NotFound, StorageError, Unavailable
+from storage.errors import (
+    Conflict,
+    DamagedDatabase,
+    NewerDatabase,
+    NotFound,
+    StorageError,
+    Unavailable,
+    UnusableBackup,
+)
 from storage.paths import default_db_path
 from storage.schema import aware, imports, make_engine, proposals, snapshots, utcnow, working_copies
 
@@ -295,12 +303,15 @@ class Store:
 def _check_backup(path: str) -> None:
     if not os.path.isfile(path):
         raise NotFound(N_("There is no backup {file}."), file=path)
-    health.quick_check(path, readonly=True)
+    try:
+        health.quick_check(path, readonly=True)
+    except DamagedDatabase as exc:
+        raise UnusableBackup(path, exc.fields["reason"]) from exc
     conn = sqlite3.connect(f"file:{health.uri_path(path)}?mode=ro", uri=True)
     try:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise DamagedDatabase(path, N_("it is not a proposal database of this app.")) from exc
+        raise UnusableBackup(path, N_("it is not a proposal database of this app.")) from exc
     finally:
         conn.close()
     if row is None or not migrations.known(row[0]):

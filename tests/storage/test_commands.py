@@ -200,3 +200,15 @@ def test_a_damaged_snapshot_is_named_and_explained_in_the_users_language(db_path
     assert main.main(["db", "--db", db_path, "--lang", "ko", "diff", super_regional.id, "1", "current"]) == 2
     err = capsys.readouterr().err
     assert "스냅숏 1번" in err and "1번째 줄 2번째 열" in err and "line 1" not in err and "JSON (" not in err
+
+
+def test_a_broken_backup_file_is_refused_as_a_backup(db_path, files, tmp_path, capsys):
+    db(db_path, "import", files[0])
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"\x00not a database" * 200)
+    capsys.readouterr()
+    assert db(db_path, "restore", str(garbage)) == 2
+    err = capsys.readouterr().err
+    assert "The backup" in err and "Nothing was restored" in err and "start a new database" not in err
+    with open_store(db_path) as store:
+        assert len(store.list_proposals()) == 1
