@@ -258,6 +258,39 @@ def hangul_numeral(amount: int) -> str:
     return "".join(out)
 
 
+_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+         "sixteen seventeen eighteen nineteen").split()
+_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_SCALES = ((10**15, "quadrillion"), (10**12, "trillion"), (10**9, "billion"), (10**6, "million"), (10**3, "thousand"))
+
+
+def _english_hundreds(n: int) -> str:
+    words = []
+    if n >= 100:
+        words += [_ONES[n // 100], "hundred"]
+        n %= 100
+    if n >= 20:
+        words.append(_TENS[n // 10] + (f"-{_ONES[n % 10]}" if n % 10 else ""))
+    elif n:
+        words.append(_ONES[n])
+    return " ".join(words)
+
+
+def english_words(amount: int) -> str:
+    """An amount in English words, as an English reader checks the Korean official form:
+    ``five billion five hundred million won``."""
+    if amount == 0:
+        return "zero won"
+    parts, rest = [], amount
+    for scale, name in _SCALES:
+        if rest >= scale:
+            parts.append(f"{_english_hundreds(rest // scale)} {name}")
+            rest %= scale
+    if rest:
+        parts.append(_english_hundreds(rest))
+    return " ".join(parts) + " won"
+
+
 def official_form(amount: int) -> str:
     """``금5,500,000,000원(금오십오억원)``: digits and words, as amounts are written on documents."""
     return f"금{amount:,}원(금{hangul_numeral(amount)}원)"

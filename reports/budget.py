@@ -13,7 +13,7 @@ from forms import categories
 from forms.budget import SOURCES
 from forms.i18n import N_
 from forms.model import label
-from forms.money import format_won, official_form
+from forms.money import english_words, format_won, official_form
 from forms.rules.base import Pct
 from reports.chart import year_chart
 from reports.context import Packet
@@ -85,8 +85,11 @@ def _by_year_source(pk: Packet) -> list:
                              + [sm.local_by_region.get(region, 0)], False))
     rows.append((pk.tr(N_("Total")), [sm.year_total(y) for y in sm.years] + [sm.total], True))
     table = _amount_table(pk, _years_head(pk, pk.tr(N_("Source"))), rows, 46 * mm)
+    # The Korean official form is what the amount says on a Korean document, in either language;
+    # an English packet adds the English words beside it.
+    words = official_form(sm.national) if pk.lang == "ko" else f"{official_form(sm.national)}, {english_words(sm.national)}"
     national = pk.para(pk.tr(N_("National funds in words: {amount} (the call's cap: {cap})"),
-                             amount=official_form(sm.national), cap=format_won(sm.national_cap, pk.lang)),
+                             amount=words, cap=format_won(sm.national_cap, pk.lang)),
                        pk.styles.words)
     return [*pk.subheading(pk.tr(N_("Budget by year and source")), "budget-year-source"), pk.unit_note(), table,
             national]

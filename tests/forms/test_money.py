@@ -146,3 +146,14 @@ def test_fast_grouping_matches_babel(value, lang):
 ])
 def test_what_follows_억_is_read_when_its_unit_says_what_it_is(text, expected):
     assert parse_amount(text, EntryUnit.THOUSAND) == expected
+
+
+@pytest.mark.parametrize(("amount", "words"), [
+    (0, "zero won"), (21, "twenty-one won"), (105, "one hundred five won"), (1001, "one thousand one won"),
+    (5_500_000_000, "five billion five hundred million won"), (110_000_000, "one hundred ten million won"),
+    (10**15, "one quadrillion won"),
+])
+def test_english_words_for_the_english_packet(amount, words):
+    from forms.money import english_words
+
+    assert english_words(amount) == words

@@ -70,7 +70,8 @@ def test_english_packet(en_pdf):
     text = all_text(en_pdf)
     for needle in ("RegionalInnovationMegaProject(pilot)", "Super-regionalcooperationtype", "March2,2023",
                    "GovernorofGyeongsangbuk-do", "MayorofDaegu", "Budgetbyyearandsource", "(Unit:thousandwon)",
-                   "Theproposalhasnoerror.", "End.", "Gyeongsangbuk-do", "Daegu", "POSTECH", "5,500,000"):
+                   "Theproposalhasnoerror.", "End.", "Gyeongsangbuk-do", "Daegu", "POSTECH", "5,500,000",
+                   "fivebillionfivehundredmillionwon"):  # the amount in words, in English beside the Korean form
         assert needle in text, needle
     assert "경상북도지사" not in text
 
