@@ -190,7 +190,12 @@ class Store:
         return p.id, version
 
     def export_file(self, proposal_id: str, path: str) -> None:
-        """Write the working copy to an exchange file (atomically)."""
+        """Write the working copy to an exchange file (atomically); never over the database."""
+        target = os.path.normcase(os.path.realpath(path))
+        own = {os.path.normcase(os.path.realpath(self.path + suffix)) for suffix in ("", "-wal", "-shm", ".lock")}
+        if target in own:
+            raise InputError(N_("{file} is the database itself (or one of its files); name another file."),
+                             file=path)
         p, _version = self.load(proposal_id)
         exchange.write_file(p, path)
 

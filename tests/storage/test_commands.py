@@ -212,3 +212,12 @@ def test_a_broken_backup_file_is_refused_as_a_backup(db_path, files, tmp_path, c
     assert "The backup" in err and "Nothing was restored" in err and "start a new database" not in err
     with open_store(db_path) as store:
         assert len(store.list_proposals()) == 1
+
+
+def test_export_never_writes_over_the_database(db_path, files, super_regional, capsys):
+    db(db_path, "import", files[0])
+    before = open(db_path, "rb").read(16)
+    for target in (db_path, os.path.join(os.path.dirname(db_path), ".", os.path.basename(db_path)), db_path + "-wal"):
+        assert db(db_path, "export", super_regional.id[:8], "--out", target) == 2
+        assert "is the database itself" in capsys.readouterr().err
+    assert open(db_path, "rb").read(16) == before == b"SQLite format 3\x00"
