@@ -124,3 +124,34 @@ def test_the_checks_panel_drops_a_settled_findings_tooltip(sample_window):
     assert checks.text() and "Local funds" in checks.toolTip()
     w.doc.edit(f"budget.lines[{local}].amount_krw", before)
     assert checks.text() == "" and checks.toolTip() == "" and checks.accessibleDescription() == ""
+
+
+def test_typing_in_a_cell_survives_a_language_switch_and_leaving_the_cell_with_a_bad_amount(sample_window, qtbot):
+    from PySide6.QtWidgets import QLineEdit
+
+    from forms import i18n
+    from tests.ui.helpers import _editor, type_in_cell
+
+    i18n.set_language("ko")
+    w = sample_window
+    w.go(STEPS.index(Step.BUDGET))
+    model, table = w.budget.model, w.budget.table
+    before = [line.amount_krw for line in w.doc.proposal.budget_lines]
+    editor = type_in_cell(qtbot, table, 0, model.year_column(2024), "5억")
+    i18n.set_language("en")  # the page re-renders every figure …
+    settle()
+    assert editor.text() == "5억"  # … but not over what is being typed
+    i18n.set_language("ko")
+
+    editor.selectAll()
+    qtbot.keyClicks(editor, "abc")
+    qtbot.keyClick(editor, Qt.Key.Key_Down)  # leave the cell with an amount that cannot be read
+    settle()
+    settle()
+    again = _editor(table, QLineEdit)
+    assert again.text() == "abc" and table.currentIndex().row() == 0  # opened again, with the text
+    assert "금액" in w.budget.input_error.text()
+    qtbot.keyClick(again, Qt.Key.Key_Escape)
+    settle()
+    assert w.budget.input_error.text() == ""
+    assert [line.amount_krw for line in w.doc.proposal.budget_lines] == before

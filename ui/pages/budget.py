@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -43,14 +43,23 @@ from ui.textpanel import TextPanel
 
 class KeyDelegate(QStyledItemDelegate):
     """A drop-down for the organisation, category, source and paying region of a line; for an
-    amount, a text box that stays open, with what was typed, while the amount cannot be read."""
+    amount, a text box that keeps what was typed: while the amount cannot be read it stays open
+    (or opens again, if the cell was left by a click or an arrow key), and a repaint or a language
+    switch never replaces the typing with the stored amount."""
 
     _COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self._editor: QLineEdit | None = None
 
     def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:  # noqa: N802, ANN001
         if index.column() >= len(KEY_FIELDS):
             editor = super().createEditor(parent, option, index)
             editor.setProperty("amountCell", True)
+            model = index.model()
+            editor.textEdited.connect(lambda _text: model.input_rejected.emit(None))  # a new try: no old message
+            self._editor = editor
             return editor
         combo = QComboBox(parent)
         for code, name in index.model().choices(index.column()):
@@ -60,14 +69,36 @@ class KeyDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole) or "")))
+        elif isinstance(editor, QLineEdit) and editor.isModified():
+            return  # what the official is typing stays
         else:
             super().setEditorData(editor, index)
 
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # noqa: N802, ANN001
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-        else:
+            return
+        error = model.amount_error(editor.text()) if editor.property("amountCell") else None
+        if error is None:
             super().setModelData(editor, model, index)
+            return
+        # The cell was left (a click, an arrow key) with an amount that cannot be read: say why,
+        # and open it again with the text once this editor has closed.
+        model.input_rejected.emit(error)
+        text, cell = editor.text(), QPersistentModelIndex(index)
+        QTimer.singleShot(0, lambda: self._reopen(cell, text))
+
+    def _reopen(self, cell: QPersistentModelIndex, text: str) -> None:
+        view = self.parent()
+        if not cell.isValid() or not view.isVisible():
+            return  # the page was left: the message (which quotes the text) stays
+        index = view.model().index(cell.row(), cell.column())
+        view.setCurrentIndex(index)
+        view.edit(index)
+        if self._editor is not None and self._editor.isVisible():
+            self._editor.setText(text)
+            self._editor.setModified(True)
+            self._editor.selectAll()
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802
         """Enter or Tab on an amount that cannot be read: say why and keep the box open with the
