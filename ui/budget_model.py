@@ -13,7 +13,7 @@ from forms import categories, regions
 from forms.budget import SOURCES, BudgetSummary
 from forms.errors import InputError
 from forms.grid import BudgetGrid, build_grid
-from forms.i18n import _, current_language
+from forms.i18n import N_, _, current_language
 from forms.model import BudgetLine, label
 from forms.money import EntryUnit, format_in_unit, parse_amount
 from forms.rules import Finding
@@ -217,7 +217,7 @@ class BudgetModel(QAbstractTableModel):
                 return True
 
             def apply() -> None:
-                self.doc.undo_stack.beginMacro(_("Budget line"))
+                self.doc.undo_stack.beginMacro(N_("Budget line"))
                 for i in lines:
                     self.doc.edit(f"budget.lines[{i}].{field}", new)
                 self.doc.undo_stack.endMacro()
@@ -236,12 +236,12 @@ class BudgetModel(QAbstractTableModel):
             return False
         self.input_rejected.emit(None)
         if line is not None:
-            self.doc.edit(f"budget.lines[{line}].amount_krw", amount, text=_("Amount"))
+            self.doc.edit(f"budget.lines[{line}].amount_krw", amount, text=N_("Amount"))
         else:
             org, category, source, region = self.grid.rows[row].key
             year = self.grid.years[col - len(KEY_FIELDS)]
             new_line = BudgetLine(year, org, category, source, amount, region)
-            QTimer.singleShot(0, lambda: self.doc.edit("budget.lines", [*p.budget_lines, new_line], text=_("Amount")))
+            QTimer.singleShot(0, lambda: self.doc.edit("budget.lines", [*p.budget_lines, new_line], text=N_("Amount")))
         return True
 
     def amount_error(self, text: str) -> InputError | None:

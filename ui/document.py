@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from forms.i18n import _
+from forms.i18n import N_
 from ui import fieldpath
 
 if TYPE_CHECKING:
@@ -119,14 +119,15 @@ class Document(QObject):
         return fieldpath.get(self.proposal, path)
 
     def edit(self, path: str, value: object, merge: bool = False, text: str | None = None) -> None:
-        """Change the field at ``path`` to ``value`` as one undoable command."""
+        """Change the field at ``path`` to ``value`` as one undoable command named ``text`` (an
+        English message marked with ``N_``: the Edit menu shows it in the language of the moment)."""
         if self.proposal is None:
             return
         old = fieldpath.get(self.proposal, path)
         if old == value:
             return
         self.undo_stack.push(SetValue(self, path, copy.deepcopy(old), copy.deepcopy(value), merge,
-                                      text or _("Edit")))
+                                      text or N_("Edit")))
 
     def _apply(self, path: str, value: object) -> None:
         fieldpath.set_(self.proposal, path, value)

@@ -89,9 +89,9 @@ class Menus:
         stack = self.w.doc.undo_stack
         self.undo.setEnabled(stack.canUndo())
         self.redo.setEnabled(stack.canRedo())
-        self.undo.setText(_("&Undo {action}").format(action=stack.undoText()).strip() if stack.canUndo()
+        self.undo.setText(_("&Undo {action}").format(action=_(stack.undoText())).strip() if stack.canUndo()
                           else _("&Undo"))
-        self.redo.setText(_("&Redo {action}").format(action=stack.redoText()).strip() if stack.canRedo()
+        self.redo.setText(_("&Redo {action}").format(action=_(stack.redoText())).strip() if stack.canRedo()
                           else _("&Redo"))
 
     def update_file(self) -> None:

@@ -118,3 +118,17 @@ def test_ctrl_z_in_a_box_not_bound_to_the_proposal_undoes_the_typing_not_an_edit
     assert box.text() == start
     assert w.doc.proposal.title.en == "Edited title"
     assert w.doc.undo_stack.count() == 1 and w.doc.undo_stack.canUndo()
+
+
+def test_the_edit_menu_names_the_last_edit_in_the_language_of_the_moment(sample_window, qtbot):
+    from forms import i18n
+
+    i18n.set_language("en")
+    w = sample_window
+    w.go(STEPS.index(Step.PLAN))
+    type_into(qtbot, w.plan.title_edits["en"], "Another title")
+    assert w.menus.undo.text() == "&Undo Title"
+    i18n.set_language("ko")
+    assert w.menus.undo.text() == "실행 취소(&U): 과제명"
+    press(qtbot, w.plan.title_edits["en"], *UNDO)
+    assert "과제명" in w.menus.redo.text() and "Title" not in w.menus.redo.text()

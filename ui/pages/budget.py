@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from forms.budget import SOURCES
 from forms.errors import InputError
-from forms.i18n import _
+from forms.i18n import N_, _
 from forms.model import BudgetLine, label
 from forms.money import EntryUnit, format_won
 from forms.rules import Finding
@@ -128,7 +128,7 @@ class BudgetPage(Page):
         for unit in EntryUnit:
             self.unit.addItem(unit.code, unit.code)
         self.unit.currentIndexChanged.connect(
-            lambda: self.doc.edit("entry_unit", self.unit.currentData(), text=_("Entry unit")))
+            lambda: self.doc.edit("entry_unit", self.unit.currentData(), text=N_("Entry unit")))
         self.unit_label.setBuddy(self.unit)
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self.add_line)
@@ -350,7 +350,7 @@ class BudgetPage(Page):
         category = model.allowed_categories[0] if model.allowed_categories else "personnel"
         year = model.years[0] if model.years else p.date.year
         self.doc.edit("budget.lines", [*p.budget_lines, BudgetLine(year, org, category, "national", 0)],
-                      text=_("Add line"))
+                      text=N_("Add line"))
         row = self.model.grid.row_of_line(len(p.budget_lines) - 1)
         if row is not None:
             self.table.setCurrentIndex(self.model.index(row, 0))
@@ -362,7 +362,7 @@ class BudgetPage(Page):
             return
         drop = set(self.model.grid.rows[row].lines)
         lines = [line for i, line in enumerate(self.doc.proposal.budget_lines) if i not in drop]
-        self.doc.edit("budget.lines", lines, text=_("Remove line"))
+        self.doc.edit("budget.lines", lines, text=N_("Remove line"))
 
     # findings ---------------------------------------------------------------------------------
     def mark(self, findings: list[Finding]) -> None:

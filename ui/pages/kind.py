@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QButtonGroup, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from forms.errors import InputError
-from forms.i18n import _
+from forms.i18n import N_, _
 from forms.model import ProjectType, label
 from forms.money import format_won
 from forms.profile import CallProfile, load_profile
@@ -70,7 +70,7 @@ class TypePage(Page):
         self.layout_.addStretch(1)
 
     def _choose(self, code: str) -> None:
-        self.doc.edit("type", code, text=_("Project type"))
+        self.doc.edit("type", code, text=N_("Project type"))
 
     def retranslate(self) -> None:
         super().retranslate()

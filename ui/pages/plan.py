@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from forms.errors import InputError
-from forms.i18n import _
-from forms.model import SECTIONS, RoadmapStage, Text, label
+from forms.i18n import N_, _
+from forms.model import LABELS, SECTIONS, RoadmapStage, Text, label
 from forms.money import format_number
 from forms.profile import load_profile
 from forms.steps import Step
@@ -54,7 +54,7 @@ class PlanPage(Page):
         for lang in LANGS:
             edit = proposal_field(QLineEdit())
             edit.textEdited.connect(lambda text, lg=lang: self.doc.edit(f"title.{lg}", text, merge=True,
-                                                                       text=_("Title")))
+                                                                       text=N_("Title")))
             lab = QLabel()
             lab.setBuddy(edit)
             form.addRow(lab, edit)
@@ -185,10 +185,10 @@ class PlanPage(Page):
     def _section_changed(self, key: str, lang: str) -> None:
         path = f"plan.{key}.{lang}"
         self._count(path)
-        self.doc.edit(path, self.editors[path].toPlainText(), merge=True, text=label(key, self.lang))
+        self.doc.edit(path, self.editors[path].toPlainText(), merge=True, text=LABELS[key])
 
     def _date_changed(self, value: QDate) -> None:
-        self.doc.edit("date", dt.date(value.year(), value.month(), value.day()), text=_("Date of the proposal"))
+        self.doc.edit("date", dt.date(value.year(), value.month(), value.day()), text=N_("Date of the proposal"))
 
     # roadmap ----------------------------------------------------------------------------------
     def _make_stage(self, r: int) -> dict[str, QWidget]:
@@ -197,13 +197,13 @@ class PlanPage(Page):
             spin = proposal_field(QSpinBox())
             spin.setRange(2000, 2100)
             spin.valueChanged.connect(lambda v, k=key, row=r: self.doc.edit(f"roadmap[{row}].{k}", v, merge=True,
-                                                                           text=_("Roadmap")))
+                                                                           text=N_("Roadmap")))
             self.roadmap.setCellWidget(r, c, spin)
             widgets[key] = spin
         for c, lang in enumerate(LANGS, start=2):
             edit = proposal_field(QLineEdit())
             edit.textEdited.connect(lambda text, lg=lang, row=r: self.doc.edit(
-                f"roadmap[{row}].goal.{lg}", text, merge=True, text=_("Roadmap")))
+                f"roadmap[{row}].goal.{lg}", text, merge=True, text=N_("Roadmap")))
             self.roadmap.setCellWidget(r, c, edit)
             widgets[f"goal.{lang}"] = edit
         names = (_("From"), _("To"), _("Goal (Korean)"), _("Goal (English)"))
@@ -263,13 +263,13 @@ class PlanPage(Page):
         start = p.roadmap[-1].end_year + 1 if p.roadmap else first
         length = lengths[n] if n < len(lengths) else lengths[-1]
         stage = RoadmapStage(n + 1, start, start + length - 1, Text())
-        self.doc.edit("roadmap", [*p.roadmap, stage], text=_("Add stage"))
+        self.doc.edit("roadmap", [*p.roadmap, stage], text=N_("Add stage"))
         self.focus_path(f"roadmap[{n}].goal.ko")
 
     def remove_roadmap_stage(self) -> None:
         p = self.doc.proposal
         if p.roadmap:
-            self.doc.edit("roadmap", p.roadmap[:-1], text=_("Remove stage"))
+            self.doc.edit("roadmap", p.roadmap[:-1], text=N_("Remove stage"))
 
     # findings ---------------------------------------------------------------------------------
     def widget_for(self, path: str) -> QWidget | None:

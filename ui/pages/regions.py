@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from forms import regions
 from forms.errors import InputError
-from forms.i18n import _
+from forms.i18n import N_, _
 from forms.model import Organisation, OrgKind, OrgRole, Text, label
 from forms.profile import load_profile
 from forms.steps import Step
@@ -211,7 +211,7 @@ class RegionsPage(Page):
         self.partners.blockSignals(blocked)
 
     def _lead_changed(self) -> None:
-        self.doc.edit("lead_region", self.lead.currentData() or "", text=_("Lead region"))
+        self.doc.edit("lead_region", self.lead.currentData() or "", text=N_("Lead region"))
 
     def _partners_changed(self, _item: QListWidgetItem) -> None:
         checked = {self.partners.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.partners.count())
@@ -221,7 +221,7 @@ class RegionsPage(Page):
         new += [self.partners.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.partners.count())
                 if self.partners.item(i).data(Qt.ItemDataRole.UserRole) in checked
                 and self.partners.item(i).data(Qt.ItemDataRole.UserRole) not in new]
-        self.doc.edit("partner_regions", new, text=_("Partner regions"))
+        self.doc.edit("partner_regions", new, text=N_("Partner regions"))
 
     # organisations ----------------------------------------------------------------------------
     def _make_row(self, r: int) -> dict[str, QWidget]:
@@ -229,7 +229,7 @@ class RegionsPage(Page):
         for key in ("name.ko", "name.en"):
             edit = proposal_field(QLineEdit())
             edit.textEdited.connect(lambda text, k=key, row=r: self.doc.edit(
-                f"organisations[{row}].{k}", text, merge=True, text=_("Organisation name")))
+                f"organisations[{row}].{k}", text, merge=True, text=N_("Organisation name")))
             widgets[key] = edit
         for key, codes in (("kind", [k.value for k in OrgKind]), ("role", [k.value for k in OrgRole]),
                            ("region", ["", *[x.code for x in regions.existing_at(self._day or dt.date.today())]])):
@@ -237,7 +237,7 @@ class RegionsPage(Page):
             for code in codes:
                 combo.addItem(code, code)
             combo.currentIndexChanged.connect(lambda _i, k=key, row=r, c=combo: self.doc.edit(
-                f"organisations[{row}].{k}", c.currentData() or "", text=_("Organisation")))
+                f"organisations[{row}].{k}", c.currentData() or "", text=N_("Organisation")))
             widgets[key] = combo
         for c, key in enumerate(COLUMNS):
             self.table.setCellWidget(r, c, widgets[key])
@@ -270,7 +270,7 @@ class RegionsPage(Page):
             n += 1
         role = OrgRole.PARTICIPANT.value if p.lead_organisation() else OrgRole.LEAD.value
         org = Organisation(f"org{n}", Text(), OrgKind.UNIVERSITY.value, p.lead_region, role)
-        self.doc.edit("organisations", [*p.organisations, org], text=_("Add organisation"))
+        self.doc.edit("organisations", [*p.organisations, org], text=N_("Add organisation"))
         self.focus_path(f"organisations[{len(p.organisations) - 1}].name.ko")
 
     def remove_organisation(self) -> None:
@@ -280,7 +280,7 @@ class RegionsPage(Page):
             return
         row = row if 0 <= row < len(p.organisations) else len(p.organisations) - 1
         self.doc.edit("organisations", p.organisations[:row] + p.organisations[row + 1:],
-                      text=_("Remove organisation"))
+                      text=N_("Remove organisation"))
 
     def widget_for(self, path: str) -> QWidget | None:
         if path == "lead_region":
