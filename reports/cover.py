@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepInFrame, NextPageTemplate, PageBreak, Spacer, Table, TableStyle
 
 from forms import regions
@@ -13,6 +16,9 @@ from reports.context import Packet
 from reports.doc import Contents
 from reports.fonts import GOTHIC
 from reports.styles import ACCENT, FRAME_HEIGHT, FRAME_WIDTH, INK, RULE
+
+#: The smallest a cover is set to keep it on one page.
+MIN_COVER_SCALE = 0.8
 
 
 def cover(pk: Packet) -> list:
@@ -44,9 +50,14 @@ def cover(pk: Packet) -> list:
     story.append(Spacer(1, 7 * mm))
     story.append(pk.para(pk.tr(N_("To: {ministry}"), ministry=pk.text(pk.profile.ministry)),
                          s.cover_date))
-    # One page, whatever the title's length or the number of seal boxes: a cover that would not
-    # fit is set a little smaller rather than spill its last lines onto a page of their own.
-    return [KeepInFrame(FRAME_WIDTH, FRAME_HEIGHT, story, mode="shrink"), NextPageTemplate("body"), PageBreak()]
+    # One page: a cover that would not fit is set a little smaller rather than spill its last lines
+    # onto a page of their own; but never below four fifths of its size, so that it stays easy
+    # to read: a cover longer than that (many regions to seal) goes on over two pages.
+    kept = KeepInFrame(FRAME_WIDTH, FRAME_HEIGHT, story, mode="shrink")
+    kept.wrapOn(Canvas(io.BytesIO()), FRAME_WIDTH, FRAME_HEIGHT)  # measured once, on a scratch canvas
+    if 1 / getattr(kept, "_scale", 1.0) < MIN_COVER_SCALE:  # ReportLab keeps the factor it divides by
+        return [*story, NextPageTemplate("body"), PageBreak()]
+    return [kept, NextPageTemplate("body"), PageBreak()]
 
 
 def _facts(pk: Packet) -> Table:

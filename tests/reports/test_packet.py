@@ -167,12 +167,9 @@ def test_every_warning_is_listed_with_its_code_and_message(tmp_path):
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_the_cover_is_one_page_however_long_the_title_and_many_the_seals(tmp_path, lang):
-    from forms.model import Text
-
+def test_a_full_cover_is_set_a_little_smaller_to_stay_on_one_page(tmp_path, lang):
+    """The sample's three-line English title, the draft notice and three seal boxes: one page."""
     p = SAMPLES["super_regional"]()
-    p.title = Text("초장수명 이차전지 원료소재 재사용 업사이클링 기술 개발 및 실증 " * 3,
-                   "Upcycling of raw materials for non-deforming, ultra-long-life secondary batteries " * 3)
     p.partner_regions = [*p.partner_regions, "KR-48"]  # three seal boxes
     out = tmp_path / "p.pdf"
     export_packet(p, str(out), lang=lang, draft=True)
@@ -198,3 +195,15 @@ def test_every_figure_of_a_table_has_the_same_decimals_and_stays_exact(tmp_path)
     amounts = re.findall(r"(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d+(?![\d%])", layout)
     assert len(amounts) > 30 and {len(a.split(".")[1]) for a in amounts} == {3}, amounts[:10]
     assert any(a.endswith(".567") for a in amounts)  # exact, to the won
+
+
+def test_a_cover_with_many_seals_goes_on_over_pages_rather_than_shrink_out_of_reading(tmp_path):
+    p = SAMPLES["super_regional"]()
+    p.partner_regions = ["KR-11", "KR-26", "KR-27", "KR-28", "KR-29", "KR-30", "KR-31", "KR-41", "KR-42", "KR-43",
+                         "KR-44", "KR-45", "KR-46", "KR-48"]
+    out = tmp_path / "p.pdf"
+    export_packet(p, str(out), lang="en", draft=True)
+    texts = [squash(t) for t in page_texts(out.read_bytes())]
+    ministry = next(i for i, t in enumerate(texts) if "MinistryofScienceandICT" in t and "To:" in t)
+    contents = next(i for i, t in enumerate(texts) if "Contents" in t)
+    assert 0 < ministry < contents  # the cover took more than one page, and the contents follow it
