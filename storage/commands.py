@@ -20,12 +20,15 @@ from forms.model import label
 from storage.backup import list_backups
 from storage.errors import DamagedDatabase, NewerDatabase, NotFound
 from storage.lock import InstanceLock
-from storage.paths import default_db_path
+from storage.paths import default_db_path, refuse_folder
 from storage.store import Store, open_store, restore_into
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT, EXIT_LOCKED = 0, 1, 2, 3
 #: The commands that change the database: they wait for no one, they refuse while it is open.
 WRITING = ("import", "snapshot", "restore")
+#: How long such a command waits for another one to finish before it gives up (a window is not waited for
+#: in the sense that it holds the lock as long as it is open, so the command stops after this too).
+LOCK_WAIT = 10.0
 CURRENT = ("current", "working")
 
 
@@ -176,10 +179,11 @@ def run(ns: argparse.Namespace) -> int:
     path = os.path.abspath(getattr(ns, "db", None) or default_db_path())
     if ns.db_command == "backups":  # works even when the database does not open
         return _backups(path)
+    refuse_folder(path)
     lock = None
     if ns.db_command in WRITING:
         lock = InstanceLock(path)
-        if not lock.acquire():
+        if not lock.acquire(wait=LOCK_WAIT):
             say(_("The database {file} is open in a window of the app (or in another command); close it, then "
                   "run this command again. Nothing was changed.").format(file=path), err=True)
             return EXIT_LOCKED

@@ -14,6 +14,7 @@ import os
 import platformdirs
 
 from forms.app import ORGANISATION
+from forms.i18n import N_
 
 DB_NAME = "proposals.db"
 
@@ -31,3 +32,12 @@ def default_db_path() -> str:
 
 def backup_dir(db_path: str) -> str:
     return os.path.join(os.path.dirname(os.path.abspath(db_path)), "backups")
+
+
+def refuse_folder(db_path: str) -> None:
+    """A database is a file: a folder given for one is refused before anything (a lock) is made."""
+    if os.path.isdir(db_path):
+        from storage.errors import Unavailable
+
+        raise Unavailable(N_("{file} is a folder, not a database file; name a file (--db PATH)."),
+                          file=os.path.abspath(db_path))

@@ -31,7 +31,7 @@ from storage.errors import (
     Unavailable,
     UnusableBackup,
 )
-from storage.paths import default_db_path
+from storage.paths import default_db_path, refuse_folder
 from storage.schema import aware, imports, make_engine, proposals, snapshots, utcnow, working_copies
 
 __all__ = ["BackupInfo", "ProposalInfo", "SnapshotInfo", "Store", "latest_backup", "open_store", "recover"]
@@ -351,8 +351,7 @@ def open_store(path: str | None = None) -> Store:
     a file it refuses. On the first open of each day a backup is made.
     """
     path = os.path.abspath(path or default_db_path())
-    if os.path.isdir(path):
-        raise Unavailable(N_("{file} is a folder, not a database file; name a file (--db PATH)."), file=path)
+    refuse_folder(path)
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
     except OSError as exc:

@@ -38,9 +38,9 @@ def start_language(lang: str | None) -> str:
     return current
 
 
-def show_error(text: str, interactive: bool = True) -> None:
+def show_error(text: str, interactive: bool = True, parent=None) -> None:  # noqa: ANN001
     if interactive:
-        QMessageBox.critical(None, appinfo.name(i18n.current_language()), text)
+        QMessageBox.critical(parent, appinfo.name(i18n.current_language()), text)
     else:  # the smoke run has nobody to click a box
         sys.stderr.write(text + "\n")
 
@@ -48,7 +48,13 @@ def show_error(text: str, interactive: bool = True) -> None:
 def acquire_lock(path: str, interactive: bool = True):  # noqa: ANN201
     """One window per database: the lock on ``path``, or an exit code after saying why not."""
     from storage.lock import InstanceLock
+    from storage.paths import refuse_folder
 
+    try:
+        refuse_folder(path)
+    except InputError as exc:
+        show_error(exc.text(i18n.current_language()), interactive)
+        return EXIT_UNUSABLE
     lock = InstanceLock(path)
     try:
         locked = lock.acquire()
@@ -108,12 +114,12 @@ def settle(path: str, lock, opened, interactive: bool = True, parent=None):  # n
             raise opened
     except InputError as exc:
         lock.release()
-        show_error(exc.text(lang), interactive)
+        show_error(exc.text(lang), interactive, parent)
         return EXIT_UNUSABLE
     except Exception as exc:  # noqa: BLE001 - a fault while opening: a message, never a traceback
         lock.release()
         show_error(_("Unexpected error: {error}. Your work up to the last save is kept; please report "
-                     "this.").format(error=f"{type(exc).__name__}: {exc}"), interactive)
+                     "this.").format(error=f"{type(exc).__name__}: {exc}"), interactive, parent)
         return EXIT_UNUSABLE
     return opened
 

@@ -127,8 +127,11 @@ def test_a_damaged_database_is_explained_not_traced(db_path, files, capsys):
     assert db(db_path, "check") == 0
 
 
-def test_commands_that_change_the_database_wait_for_no_window(db_path, files, capsys):
+def test_commands_that_change_the_database_wait_for_no_window(db_path, files, capsys, monkeypatch):
+    from storage import commands
     from storage.lock import InstanceLock
+
+    monkeypatch.setattr(commands, "LOCK_WAIT", 0.2)  # a window keeps its lock: do not wait the full time
 
     assert db(db_path, "import", files[0]) == 0
     db(db_path, "list")  # makes today's backup
@@ -221,3 +224,24 @@ def test_export_never_writes_over_the_database(db_path, files, super_regional, c
         assert db(db_path, "export", super_regional.id[:8], "--out", target) == 2
         assert "is the database itself" in capsys.readouterr().err
     assert open(db_path, "rb").read(16) == before == b"SQLite format 3\x00"
+
+
+def test_a_command_waits_for_another_to_finish(db_path, files, capsys):
+    import threading
+    import time
+
+    from storage.lock import InstanceLock
+
+    other = InstanceLock(db_path)  # another command, busy for a moment
+    assert other.acquire()
+    threading.Thread(target=lambda: (time.sleep(0.5), other.release()), daemon=True).start()
+    assert db(db_path, "import", files[0]) == 0  # it waited, then ran
+    assert "Imported" in capsys.readouterr().out
+
+
+def test_a_folder_as_database_leaves_no_lock_beside_it(tmp_path, capsys):
+    folder = tmp_path / "d.db"
+    folder.mkdir()
+    assert main.main(["db", "--db", str(folder), "--lang", "en", "import", "x.json"]) == 2
+    assert "is a folder" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.db"]

@@ -176,3 +176,14 @@ def test_messages_name_the_app_in_the_users_language(app, db_path, monkeypatch):
         lock.release()
     assert shown[0][0] == "지역혁신 제안서 작성기" and "지역혁신 제안서 작성기" in shown[0][1]
     assert "Regional Proposal Studio" not in shown[0][1]
+
+
+def test_a_folder_as_database_is_refused_before_any_lock(app, tmp_path, monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(uiapp.QMessageBox, "critical", staticmethod(lambda _p, _t, text: shown.append(text)))
+    folder = tmp_path / "d.db"
+    folder.mkdir()
+    i18n.set_language("en")
+    assert uiapp.acquire_lock(str(folder)) == uiapp.EXIT_UNUSABLE
+    assert "is a folder, not a database file" in shown[0]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.db"]
