@@ -64,8 +64,9 @@ def cmd_validate(ns: argparse.Namespace) -> int:
     except InputError as exc:
         if ns.json:  # a script reading the output gets JSON in every case
             where = exc.where.render(lang) if hasattr(exc.where, "render") else exc.where
-            say(json.dumps({"file": ns.file, "readable": False, "where": where, "message": exc.text(lang)},
-                           ensure_ascii=False, indent=2))
+            doc = {"file": ns.file, "readable": False, "where": where, "message": exc.text(lang)}
+            doc.update({k: exc.fields[k] for k in ("line", "column") if k in exc.fields})
+            say(json.dumps(doc, ensure_ascii=False, indent=2))
         raise
     report = validate(proposal)
     if ns.json:

@@ -175,6 +175,33 @@ def _where_twice(text: str) -> int | None:
     return found[0] if found else None
 
 
+def _second_key(text: str, start: int, key: str) -> int:
+    """Where ``key`` stands the second time among the keys of the object that begins at ``start``
+    (or ``start`` itself if that cannot be told)."""
+    depth, seen, i = 0, False, start
+    while i < len(text):
+        ch = text[i]
+        if ch in "{[":
+            depth += 1
+        elif ch in "}]":
+            depth -= 1
+            if depth == 0:
+                break
+        elif ch == '"':
+            try:
+                value, end = json.decoder.scanstring(text, i + 1)
+            except ValueError:
+                return start
+            if depth == 1 and text[end:].lstrip().startswith(":") and value == key:
+                if seen:
+                    return i
+                seen = True
+            i = end
+            continue
+        i += 1
+    return start
+
+
 def _where_constant(text: str, name: str) -> int | None:
     """Where ``name`` (NaN, Infinity) first stands outside a string."""
     in_string = escaped = False
@@ -423,6 +450,7 @@ def loads(text: str) -> Proposal:
         at = _where_twice(text)
         if at is None:
             raise
+        at = _second_key(text, at, exc.key)
         line, column = _line_column(text, at)
         raise InputError(N_("line {line}, column {column}: the key '{key}' appears twice in this object."),
                          line=line, column=column, key=exc.key) from None

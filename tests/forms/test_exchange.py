@@ -105,8 +105,8 @@ def test_bad_files_name_the_field(super_regional, path, value, message):
 @pytest.mark.parametrize(("raw", "message"), [
     (b'{"format": "regional-proposal",\n "call": ', "line 2, column"),
     (b"", "line 1, column 1"),
-    (b'{"a": 1, "a": 2}', "line 1, column 1: the key 'a' appears twice in this object"),
-    (b'{"t": "NaN",\n "x": {"y": 1,\n  "y": 2}}', "line 2, column 7: the key 'y' appears twice"),
+    (b'{"a": 1, "a": 2}', "line 1, column 10: the key 'a' appears twice in this object"),
+    (b'{"t": "NaN",\n "x": {"y": {"y": 0},\n  "y": 2}}', "line 3, column 3: the key 'y' appears twice"),
     (b'{"t": "a \\" NaN",\n "x": NaN}', "line 2, column 7: NaN is not allowed"),
     (b'{"x": [1, -Infinity]}', "line 1, column 11: -Infinity is not allowed"),
     (b"[" * 100_000, "nested too deeply"),

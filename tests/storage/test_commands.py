@@ -183,6 +183,7 @@ def test_validate_json_is_json_even_for_an_unreadable_file(tmp_path, capsys):
     assert main.main(["validate", str(bad), "--json", "--lang", "ko"]) == 2
     out = json.loads(capsys.readouterr().out)
     assert out["readable"] is False and out["message"].startswith("1번째 줄 12번째 열:")
+    assert (out["line"], out["column"]) == (1, 12)
     arr = tmp_path / "arr.json"
     arr.write_text("[]", encoding="utf-8")
     assert main.main(["validate", str(arr), "--json", "--lang", "ko"]) == 2
