@@ -63,8 +63,7 @@ def cmd_validate(ns: argparse.Namespace) -> int:
         proposal = read_file(ns.file)
     except InputError as exc:
         if ns.json:  # a script reading the output gets JSON in every case
-            where = exc.where.render(lang) if hasattr(exc.where, "render") else exc.where
-            doc = {"file": ns.file, "readable": False, "where": where, "message": exc.text(lang)}
+            doc = {"file": ns.file, "readable": False, "where": exc.place(lang), "message": exc.text(lang)}
             doc.update({k: exc.fields[k] for k in ("line", "column") if k in exc.fields})
             say(json.dumps(doc, ensure_ascii=False, indent=2))
         raise

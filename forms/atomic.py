@@ -59,3 +59,12 @@ def atomic_write(path: str, mode: str = "wb", encoding: str | None = None) -> It
 def write_bytes(path: str, data: bytes) -> None:
     with atomic_write(path, "wb") as fp:
         fp.write(data)
+
+
+def same_file(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` name the same file (by any name, a link included), or would, for a
+    file that does not exist yet: a write is never allowed over the file it was read from."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet): compare the names
+        return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))

@@ -20,6 +20,12 @@ class Phrase:
         return self.message
 
 
+def rendered(value: object, lang: str) -> object:
+    """A message field as shown in ``lang``: a phrase, an amount or a nested error rendered, any
+    other value as it is."""
+    return value.render(lang) if hasattr(value, "render") else value
+
+
 class InputError(ValueError):
     """Bad input from a person or a file.
 
@@ -39,10 +45,14 @@ class InputError(ValueError):
         return self.text(lang)
 
     def text(self, lang: str) -> str:
-        fields = {k: (v.render(lang) if hasattr(v, "render") else v) for k, v in self.fields.items()}
+        fields = {k: rendered(v, lang) for k, v in self.fields.items()}
         body = translate(self.message, lang, **fields)
-        where = self.where.render(lang) if isinstance(self.where, Phrase) else self.where
+        where = self.place(lang)
         return f"{where}: {body}" if where else body
+
+    def place(self, lang: str) -> str:
+        """Where the error is (a field path, or a phrase such as "the whole file"), in ``lang``."""
+        return rendered(self.where, lang)
 
 
 #: What the operating system says most often, in words the app can translate (its own text is in

@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import os
 
-from forms.atomic import write_bytes
+from forms.atomic import same_file, write_bytes
 from forms.console import say
 from forms.errors import InputError, os_reason
 from forms.i18n import N_, _, current_language
@@ -95,20 +95,13 @@ def export_packet(proposal: Proposal, out_path: str, lang: str = "ko", draft: bo
     write_packet(proposal, out_path, lang=lang, draft=draft, unit=unit)
 
 
-def _same_file(a: str, b: str) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:  # one of them does not exist (yet): compare the names
-        return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
-
-
 def export_command(file: str, out: str, lang: str = "ko", draft: bool = False, unit: str = "thousand") -> int:
     """``main.py export``: 0 written, 1 refused for errors, 2 unreadable input or unwritable output."""
     from forms.exchange import read_file
 
     ui = current_language()
     try:
-        if _same_file(file, out):
+        if same_file(file, out):
             raise InputError(N_("The packet would be written over the proposal file {file}; name another file "
                                 "with --out."), file=out)
         proposal = read_file(file)

@@ -13,6 +13,7 @@ import datetime as dt
 import os
 
 from forms import regions
+from forms.atomic import same_file
 from forms.console import say
 from forms.errors import InputError
 from forms.i18n import N_, _, current_language
@@ -161,7 +162,7 @@ def _backups(path: str) -> int:
 
 def _restore(path: str, ns: argparse.Namespace) -> int:
     source = resolve_backup(path, ns.backup)
-    if os.path.exists(path) and os.path.samefile(source, path):
+    if same_file(source, path):
         raise InputError(N_("{backup} is the database itself, not a backup of it; nothing was restored."),
                          backup=source)
     kept = restore_into(path, source)

@@ -6,7 +6,7 @@ restoring the latest backup, starting a new database, or stopping (``storage.sto
 
 from __future__ import annotations
 
-from forms.errors import InputError
+from forms.errors import InputError, Phrase
 from forms.i18n import N_, translate
 from forms.model import Text
 
@@ -19,26 +19,19 @@ class DamagedDatabase(StorageError):
     """The file is truncated, overwritten, not a database, or not one of this app's databases."""
 
     def __init__(self, path: str, reason: str) -> None:
-        self.path = path
+        self.path, self.reason = path, reason  # reason: an N_ message, shown in the reader's language
         super().__init__(N_("The database {file} cannot be used: {reason} Nothing in it was changed. "
                             "You can restore the latest backup, start a new database, or stop."),
-                         file=path, reason=reason)
-
-    def text(self, lang: str) -> str:
-        reason = translate(self.fields["reason"], lang)
-        return translate(self.message, lang, file=self.path, reason=reason)
+                         file=path, reason=Phrase(reason))
 
 
 class UnusableBackup(StorageError):
     """A backup chosen for restoring cannot be used: the current database was left as it was."""
 
     def __init__(self, path: str, reason: str) -> None:
-        self.path = path
+        self.path, self.reason = path, reason
         super().__init__(N_("The backup {file} cannot be used: {reason} Nothing was restored; the database is "
-                            "as it was."), file=path, reason=reason)
-
-    def text(self, lang: str) -> str:
-        return translate(self.message, lang, file=self.path, reason=translate(self.fields["reason"], lang))
+                            "as it was."), file=path, reason=Phrase(reason))
 
 
 class NewerDatabase(StorageError):

@@ -15,6 +15,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from forms import exchange
+from forms.atomic import same_file
 from forms.errors import InputError, os_reason
 from forms.i18n import N_, _
 from forms.model import Proposal, Text
@@ -191,9 +192,7 @@ class Store:
 
     def export_file(self, proposal_id: str, path: str) -> None:
         """Write the working copy to an exchange file (atomically); never over the database."""
-        target = os.path.normcase(os.path.realpath(path))
-        own = {os.path.normcase(os.path.realpath(self.path + suffix)) for suffix in ("", "-wal", "-shm", ".lock")}
-        if target in own:
+        if any(same_file(path, self.path + suffix) for suffix in ("", "-wal", "-shm", ".lock")):
             raise InputError(N_("{file} is the database itself (or one of its files); name another file."),
                              file=path)
         p, _version = self.load(proposal_id)
@@ -311,7 +310,7 @@ def _check_backup(path: str) -> None:
     try:
         health.quick_check(path, readonly=True)
     except DamagedDatabase as exc:
-        raise UnusableBackup(path, exc.fields["reason"]) from exc
+        raise UnusableBackup(path, exc.reason) from exc
     conn = sqlite3.connect(f"file:{health.uri_path(path)}?mode=ro", uri=True)
     try:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()

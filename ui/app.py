@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from forms import app as appinfo
 from forms import i18n
-from forms.errors import InputError, Phrase, os_reason
+from forms.errors import InputError, os_reason, rendered
 from forms.i18n import _
 from ui import setup
 
@@ -59,10 +59,8 @@ def acquire_lock(path: str, interactive: bool = True):  # noqa: ANN201
     try:
         locked = lock.acquire()
     except OSError as exc:
-        reason = os_reason(exc)
         show_error(_("The database {file} cannot be opened: {reason}").format(
-            file=path, reason=reason.render(i18n.current_language()) if isinstance(reason, Phrase) else reason),
-            interactive)
+            file=path, reason=rendered(os_reason(exc), i18n.current_language())), interactive)
         return EXIT_UNUSABLE
     if not locked:
         show_error(_("{app} is already open with the database {file}. Switch to that window, or start the app "
