@@ -11,8 +11,8 @@ import datetime as dt
 import hashlib
 import json
 import json.decoder
-import json.scanner
 import os
+import re
 import uuid
 from decimal import Decimal
 
@@ -146,77 +146,40 @@ def _line_column(text: str, index: int) -> tuple[int, int]:
     return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
 
 
-def _where_twice(text: str) -> int | None:
-    """Where the object holding a key twice begins: the text read again with the standard
-    library's pure-Python scanner, which lets each object say where it starts (error path only)."""
-    starts: list[int] = []
-    found: list[int] = []
-
-    def parse_object(s_and_end, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
-        starts.append(s_and_end[1] - 1)  # just after its "{"
-        try:
-            return json.decoder.JSONObject(s_and_end, *args, **kwargs)
-        finally:
-            starts.pop()
-
-    def pairs(items: list[tuple[str, object]]) -> dict:
-        keys = [k for k, _v in items]
-        if len(set(keys)) != len(keys) and not found:
-            found.append(starts[-1])
-        return dict(items)
-
-    decoder = json.JSONDecoder(object_pairs_hook=pairs, parse_float=_Float, parse_constant=lambda n: None)
-    decoder.parse_object = parse_object
-    decoder.scan_once = json.scanner.py_make_scanner(decoder)
-    try:
-        decoder.decode(text)
-    except (ValueError, RecursionError):
-        return None
-    return found[0] if found else None
+_COLON = re.compile(r"\s*:")
 
 
-def _second_key(text: str, start: int, key: str) -> int:
-    """Where ``key`` stands the second time among the keys of the object that begins at ``start``
-    (or ``start`` itself if that cannot be told)."""
-    depth, seen, i = 0, False, start
-    while i < len(text):
+def _locate(text: str, *, twice: str | None = None, constant: str | None = None) -> int | None:
+    """Where, outside any string, ``constant`` (NaN, -Infinity …) first stands, or the key
+    ``twice`` stands a second time among one object's keys: one walk over the text that keeps the
+    keys of each open object (strings read by the standard library's ``scanstring``). Run only
+    after the reader has refused the file, to say where."""
+    objects: list[set[str] | None] = []
+    i, size = 0, len(text)
+    while i < size:
         ch = text[i]
-        if ch in "{[":
-            depth += 1
-        elif ch in "}]":
-            depth -= 1
-            if depth == 0:
-                break
-        elif ch == '"':
+        if ch == '"':
             try:
                 value, end = json.decoder.scanstring(text, i + 1)
             except ValueError:
-                return start
-            if depth == 1 and text[end:].lstrip().startswith(":") and value == key:
-                if seen:
+                return None
+            keys = objects[-1] if objects else None
+            if keys is not None and _COLON.match(text, end):
+                if value == twice and value in keys:
                     return i
-                seen = True
+                keys.add(value)
             i = end
             continue
+        if ch == "{":
+            objects.append(set())
+        elif ch == "[":
+            objects.append(None)
+        elif ch in "}]":
+            if objects:
+                objects.pop()
+        elif constant and text.startswith(constant, i):
+            return i
         i += 1
-    return start
-
-
-def _where_constant(text: str, name: str) -> int | None:
-    """Where ``name`` (NaN, Infinity) first stands outside a string."""
-    in_string = escaped = False
-    for i, ch in enumerate(text):
-        if in_string:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_string = False
-        elif ch == '"':
-            in_string = True
-        elif text.startswith(name, i):
-            return i - 1 if name == "Infinity" and i and text[i - 1] == "-" else i
     return None
 
 
@@ -447,15 +410,14 @@ def loads(text: str) -> Proposal:
     except RecursionError:
         raise InputError(N_("The file is nested too deeply to be a proposal.")) from None
     except _Twice as exc:
-        at = _where_twice(text)
+        at = _locate(text, twice=exc.key)
         if at is None:
             raise
-        at = _second_key(text, at, exc.key)
         line, column = _line_column(text, at)
         raise InputError(N_("line {line}, column {column}: the key '{key}' appears twice in this object."),
                          line=line, column=column, key=exc.key) from None
     except _NotAllowed as exc:
-        at = _where_constant(text, exc.name)
+        at = _locate(text, constant=exc.name)
         if at is None:
             raise
         line, column = _line_column(text, at)
