@@ -30,7 +30,14 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 _TOTALS_BRUSH = QBrush(QColor("#eef1f5"))
-_BOLD: list[QFont] = []  # made on first use: a font needs the application to exist
+
+
+@lru_cache(maxsize=1)
+def _bold() -> QFont:
+    """The totals' font (made on first use: a font needs the application to exist)."""
+    font = QFont()
+    font.setBold(True)
+    return font
 
 
 @lru_cache(maxsize=4096)
@@ -158,13 +165,7 @@ class BudgetModel(QAbstractTableModel):
         return _RIGHT if col >= len(KEY_FIELDS) else None
 
     def _font(self, row: int, col: int, _role: int) -> QFont | None:
-        if row != self.totals_row and col != self.total_column:
-            return None
-        if not _BOLD:
-            font = QFont()
-            font.setBold(True)
-            _BOLD.append(font)
-        return _BOLD[0]
+        return _bold() if row == self.totals_row or col == self.total_column else None
 
     def _background(self, row: int, col: int, _role: int) -> QBrush | None:
         found = self.marks.get((row, col))

@@ -75,16 +75,11 @@ class KeyDelegate(QStyledItemDelegate):
             super().setEditorData(editor, index)
 
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # noqa: N802, ANN001
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        value = editor.currentData() if isinstance(editor, QComboBox) else editor.text()
+        if model.setData(index, value, Qt.ItemDataRole.EditRole) or not editor.property("amountCell"):
             return
-        error = model.amount_error(editor.text()) if editor.property("amountCell") else None
-        if error is None:
-            super().setModelData(editor, model, index)
-            return
-        # The cell was left (a click, an arrow key) with an amount that cannot be read: say why,
-        # and open it again with the text once this editor has closed.
-        model.input_rejected.emit(error)
+        # The cell was left (a click, an arrow key) with an amount that cannot be read: the model
+        # has said why; open the cell again with the text once this editor has closed.
         text, cell = editor.text(), QPersistentModelIndex(index)
         QTimer.singleShot(0, lambda: self._reopen(cell, text))
 
