@@ -101,8 +101,9 @@ class MainWindow(QMainWindow):
 
         self.menus = Menus(self)
         self.doc.undo_stack.indexChanged.connect(self._undo_moved)
-        # Undo and redo keys are watched on the widget that has the focus, not on the whole
-        # application: an application-wide filter would run Python for every event of every widget.
+        # Undo and redo keys are watched on the focused widget when it is a proposal field (see
+        # PROPOSAL_FIELD), not on the whole application: an application-wide filter would run
+        # Python for every event of every widget, and a cell being typed into needs none.
         self._watched: QWidget | None = None
         QApplication.instance().focusChanged.connect(self._focus_moved)
         ref = weakref.ref(self)
@@ -320,11 +321,15 @@ class MainWindow(QMainWindow):
     def refresh_recent(self) -> None:
         self.start.show_recent(self._recent_infos())
 
+    def _say(self, text: str, kind: str = "warning") -> None:
+        """A message box over the window, titled with the app's name in the user's language."""
+        getattr(QMessageBox, kind)(self, appinfo.name(i18n.current_language()), text)
+
     def _guard(self, action, *args) -> bool:  # noqa: ANN001
         try:
             action(*args)
         except InputError as exc:
-            QMessageBox.warning(self, appinfo.name(i18n.current_language()), exc.text(i18n.current_language()))
+            self._say(exc.text(i18n.current_language()))
             return False
         return True
 
@@ -348,7 +353,7 @@ class MainWindow(QMainWindow):
 
         infos = self._recent_infos()
         if not infos:
-            QMessageBox.information(self, appinfo.name(i18n.current_language()), _("There is no stored proposal yet."))
+            self._say(_("There is no stored proposal yet."), "information")
             return
         dialog = OpenDialog(infos, self)
         if dialog.exec() and dialog.chosen():
@@ -400,7 +405,7 @@ class MainWindow(QMainWindow):
         try:
             profile = load_profile(call)
         except InputError as exc:
-            QMessageBox.warning(self, appinfo.name(i18n.current_language()), exc.text(i18n.current_language()))
+            self._say(exc.text(i18n.current_language()))
             return
         RulesDialog(profile, self).exec()
 
@@ -410,7 +415,7 @@ class MainWindow(QMainWindow):
 
     def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
         self._unwatch()
-        if new is not None and new.window() is self:
+        if new is not None and new.property(PROPOSAL_FIELD) and new.window() is self:
             new.installEventFilter(self)
             self._watched = new
 
@@ -426,15 +431,14 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
                 event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
                 or event.keyCombination() == _CTRL_SHIFT_Z):
-            if isinstance(obj, QWidget) and obj.window() is self and obj.property(PROPOSAL_FIELD):
-                return True  # not accepted: the window's Undo/Redo shortcut runs
+            return True  # not accepted: the window's Undo/Redo shortcut runs
         return False
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         try:
             self.doc.close_autosave()
         except InputError as exc:
-            QMessageBox.warning(self, appinfo.name(i18n.current_language()), exc.text(i18n.current_language()))
+            self._say(exc.text(i18n.current_language()))
         i18n.remove_language_listener(self._listener)
         app = QApplication.instance()
         if app is not None:
