@@ -10,13 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import json.decoder
 import os
-import re
 import uuid
 from decimal import Decimal
 
-from forms import categories, regions
+from forms import categories, jsontext, regions
 from forms.app import FILE_FORMAT, FILE_FORMAT_VERSION
 from forms.atomic import write_bytes
 from forms.errors import InputError, Phrase, os_reason
@@ -114,96 +112,6 @@ _MISSING = object()
 _WHOLE_FILE = Phrase(N_("the whole file"))
 
 
-class _Float:
-    """A JSON number with a fraction or exponent: kept aside so it can be refused, never used."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-
-class _Twice(InputError):
-    def __init__(self, key: str) -> None:
-        super().__init__(N_("The key '{key}' appears twice in one object."), key=key)
-        self.key = key
-
-
-class _NotAllowed(InputError):
-    def __init__(self, name: str) -> None:
-        super().__init__(N_("{value} is not allowed in a proposal file."), value=name)
-        self.name = name
-
-
-def _no_duplicates(pairs: list[tuple[str, object]]) -> dict:
-    out: dict = {}
-    for key, value in pairs:
-        if key in out:
-            raise _Twice(key)
-        out[key] = value
-    return out
-
-
-def _line_column(text: str, index: int) -> tuple[int, int]:
-    return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
-
-
-_COLON = re.compile(r"\s*:")
-
-
-def _locate(text: str, *, twice: str | None = None, constant: str | None = None) -> int | None:
-    """Where, outside any string, ``constant`` (NaN, -Infinity …) first stands, or the key
-    ``twice`` stands a second time among one object's keys: one walk over the text that keeps the
-    keys of each open object (strings read by the standard library's ``scanstring``). Run only
-    after the reader has refused the file, to say where."""
-    objects: list[set[str] | None] = []
-    i, size = 0, len(text)
-    while i < size:
-        ch = text[i]
-        if ch == '"':
-            try:
-                value, end = json.decoder.scanstring(text, i + 1)
-            except ValueError:
-                return None
-            keys = objects[-1] if objects else None
-            if keys is not None and _COLON.match(text, end):
-                if value == twice and value in keys:
-                    return i
-                keys.add(value)
-            i = end
-            continue
-        if ch == "{":
-            objects.append(set())
-        elif ch == "[":
-            objects.append(None)
-        elif ch in "}]":
-            if objects:
-                objects.pop()
-        elif constant and text.startswith(constant, i):
-            return i
-        i += 1
-    return None
-
-
-#: The JSON reader's reasons (the start of its message), in words the app can translate.
-_JSON_REASONS = (
-    ("Expecting value", N_("a value is missing here")),
-    ("Expecting property name", N_("a key in double quotes is expected here")),
-    ("Expecting ':'", N_("a colon ':' is missing after the key")),
-    ("Expecting ','", N_("a comma ',' is missing between two items")),
-    ("Unterminated string", N_("a text is not closed with a double quote")),
-    ("Invalid control character", N_("a text contains a control character (such as a line break)")),
-    ("Invalid \\uXXXX escape", N_("a \\u escape needs four hexadecimal digits")),
-    ("Invalid \\escape", N_("a backslash escape is not valid")),
-    ("Extra data", N_("there is more text after the end of the proposal")),
-)
-
-
-def _json_reason(message: str) -> Phrase | str:
-    for start, reason in _JSON_REASONS:
-        if message.startswith(start):
-            return Phrase(reason)
-    return message
-
-
 class _Choices:
     """The allowed codes as a message field; an empty one is named as what it means."""
 
@@ -213,10 +121,6 @@ class _Choices:
     def render(self, lang: str) -> str:
         empty = '"" (' + translate(N_("not chosen yet"), lang) + ")"
         return ", ".join(code or empty for code in self.codes)
-
-
-def _bad_constant(name: str) -> object:
-    raise _NotAllowed(name)
 
 
 class _Reader:
@@ -291,7 +195,7 @@ def _join(path: str, key: str) -> str:
 
 
 def _kind(value: object) -> object:
-    if isinstance(value, _Float):
+    if isinstance(value, jsontext.Float):
         return value.text
     if value is None:
         return "null"
@@ -402,31 +306,7 @@ def from_dict(data: object) -> Proposal:
 
 def loads(text: str) -> Proposal:
     """Parse exchange JSON text. Raises :class:`InputError` with line/column or field path."""
-    try:
-        data = json.loads(text, parse_float=_Float, parse_constant=_bad_constant, object_pairs_hook=_no_duplicates)
-    except json.JSONDecodeError as exc:
-        raise InputError(N_("line {line}, column {column}: the file is not valid JSON ({reason})."),
-                         line=exc.lineno, column=exc.colno, reason=_json_reason(exc.msg)) from None
-    except RecursionError:
-        raise InputError(N_("The file is nested too deeply to be a proposal.")) from None
-    except _Twice as exc:
-        at = _locate(text, twice=exc.key)
-        if at is None:
-            raise
-        line, column = _line_column(text, at)
-        raise InputError(N_("line {line}, column {column}: the key '{key}' appears twice in this object."),
-                         line=line, column=column, key=exc.key) from None
-    except _NotAllowed as exc:
-        at = _locate(text, constant=exc.name)
-        if at is None:
-            raise
-        line, column = _line_column(text, at)
-        raise InputError(N_("line {line}, column {column}: {value} is not allowed in a proposal file."),
-                         line=line, column=column, value=exc.name) from None
-    except InputError:
-        raise
-    except ValueError as exc:  # e.g. an integer with thousands of digits
-        raise InputError(N_("The file holds a value that cannot be read: {reason}"), reason=str(exc)[:100]) from None
+    data = jsontext.parse(text)
     try:
         return from_dict(data)
     except RecursionError:
