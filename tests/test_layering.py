@@ -11,6 +11,7 @@ FORBIDDEN = {
     "storage": {"PySide6", "shiboken6", "reportlab", "ui", "reports"},
     "reports": {"PySide6", "shiboken6", "sqlalchemy", "alembic", "ui", "storage"},
     "ui": {"sqlalchemy", "alembic", "reportlab"},
+    "cli": {"PySide6", "shiboken6", "ui"},
 }
 
 

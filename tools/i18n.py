@@ -1,16 +1,19 @@
 """Catalog upkeep behind `make i18n` and `make catalogs`.
 
-Domains: one per layer (forms, storage, reports, ui); main.py belongs to forms.
+Domains: one per layer (forms, storage, reports, ui); main.py and cli/ belong to forms.
   extract  — pybabel extract each layer into resources/locale/<domain>.pot
   update   — merge into ko and en catalogs (new entries are added, none is lost)
   english  — fill the English catalogs: English is the source language, so msgstr = msgid
   compile  — build the .mo files the app loads
   check    — list entries without a translation (exit 1 if any)
+  reuse F… — fill the Korean entries still empty from other catalogs (a string moved between layers,
+             or translated on another branch): `tools/i18n.py reuse old/storage.po`
 """
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -18,7 +21,7 @@ from babel.messages.pofile import read_po, write_po
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LOCALE = os.path.join(ROOT, "resources", "locale")
-DOMAINS = {"forms": ["forms", "main.py"], "storage": ["storage"], "reports": ["reports"], "ui": ["ui"]}
+DOMAINS = {"forms": ["forms", "cli", "main.py"], "storage": ["storage"], "reports": ["reports"], "ui": ["ui"]}
 LANGS = ("ko", "en")
 
 
@@ -42,6 +45,17 @@ def extract() -> None:
         pybabel("extract", "-F", "babel.cfg", "-k", "N_", "-k", "ngettext:1,2", "--no-location",
                 "--sort-output", "--project", "Regional Proposal Studio", "--copyright-holder",
                 "Regional Proposal Studio", "-o", os.path.join("resources", "locale", domain + ".pot"), *existing)
+        fixed_date(os.path.join(LOCALE, domain + ".pot"))
+
+
+def fixed_date(pot: str) -> None:
+    """A fixed creation date in the template (and so in every catalog made from it): the catalogs change
+    only when a string does, and two lines of work that each add strings do not collide on the header."""
+    with open(pot, encoding="utf-8") as fp:
+        text = fp.read()
+    text = re.sub(r'"POT-Creation-Date: [^"]*\\n"', r'"POT-Creation-Date: 2026-01-01 00:00+0000\\n"', text)
+    with open(pot, "w", encoding="utf-8") as fp:
+        fp.write(text)
 
 
 def update() -> None:
@@ -78,6 +92,32 @@ def english() -> None:
             write_po(fp, catalog, width=100, omit_header=False)
 
 
+def reuse(sources: list[str]) -> None:
+    known: dict = {}
+    for source in sources:
+        with open(source, "rb") as fp:
+            for message in read_po(fp, locale="ko"):
+                if message.id and all(message.string if isinstance(message.string, tuple) else (message.string,)):
+                    known.setdefault(message.id, message.string)
+    for domain in DOMAINS:
+        po = po_path("ko", domain)
+        if not os.path.exists(po):
+            continue
+        with open(po, "rb") as fp:
+            catalog = read_po(fp, locale="ko")
+        filled = 0
+        for message in catalog:
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            if message.id and not all(strings) and message.id in known:
+                message.string = known[message.id]
+                message.flags.discard("fuzzy")
+                filled += 1
+        if filled:
+            with open(po, "wb") as fp:
+                write_po(fp, catalog, width=100, omit_header=False)
+            print(f"ko/{domain}: {filled} entr{'y' if filled == 1 else 'ies'} filled")
+
+
 def compile_() -> None:
     for domain in DOMAINS:
         for lang in LANGS:
@@ -110,6 +150,9 @@ if __name__ == "__main__":
         i = args.index("--domain")
         DOMAINS = {args[i + 1]: DOMAINS[args[i + 1]]}
         del args[i : i + 2]
+    if args and args[0] == "reuse":
+        reuse(args[1:])
+        args = ["compile"]
     for step in args:
         if step == "check":
             gaps = missing()

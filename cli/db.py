@@ -12,6 +12,8 @@ import argparse
 import datetime as dt
 import os
 
+from cli.exits import EXIT_BAD_INPUT, EXIT_LOCKED, EXIT_OK
+from cli.exits import EXIT_ERRORS as EXIT_PROBLEMS
 from forms import regions
 from forms.atomic import same_file
 from forms.console import say
@@ -24,7 +26,6 @@ from storage.lock import InstanceLock
 from storage.paths import default_db_path, refuse_folder
 from storage.store import Store, open_store, restore_into
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT, EXIT_LOCKED = 0, 1, 2, 3
 #: The commands that change the database: they wait for no one, they refuse while it is open.
 WRITING = ("import", "snapshot", "restore")
 #: How long such a command waits for another one to finish before it gives up (a window is not waited for
@@ -209,3 +210,33 @@ def _run_on(path: str, ns: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     with store:
         return _WITH_STORE[ns.db_command](store, ns)
+
+
+def cmd_db(ns: argparse.Namespace) -> int:
+    return run(ns)
+
+
+def add_parsers(sub, common, with_db) -> None:
+    p = sub.add_parser("db", parents=[common, with_db], help=_("work with the proposal database"))
+    dbsub = p.add_subparsers(dest="db_command", required=True)
+    verbs = {"parents": [common, with_db]}
+    dbsub.add_parser("list", help=_("list the proposals"), **verbs)
+    q = dbsub.add_parser("import", help=_("import exchange files"), **verbs)
+    q.add_argument("files", nargs="+", metavar="FILE")
+    q = dbsub.add_parser("export", help=_("write a proposal to an exchange file"), **verbs)
+    q.add_argument("id", metavar="ID")
+    q.add_argument("--out", required=True, metavar="FILE")
+    q = dbsub.add_parser("snapshot", help=_("save the working copy under a name"), **verbs)
+    q.add_argument("id", metavar="ID")
+    q.add_argument("--name", required=True)
+    q = dbsub.add_parser("snapshots", help=_("list a proposal's snapshots"), **verbs)
+    q.add_argument("id", metavar="ID")
+    q = dbsub.add_parser("diff", help=_("show what changed between two snapshots"), **verbs)
+    q.add_argument("id", metavar="ID")
+    q.add_argument("snap_a", metavar="SNAP_A")
+    q.add_argument("snap_b", metavar="SNAP_B")
+    dbsub.add_parser("check", help=_("check the database's integrity"), **verbs)
+    dbsub.add_parser("backups", help=_("list the automatic backups"), **verbs)
+    q = dbsub.add_parser("restore", help=_("restore a backup"), **verbs)
+    q.add_argument("backup", metavar="BACKUP")
+    p.set_defaults(func=cmd_db)

@@ -128,7 +128,7 @@ def test_a_damaged_database_is_explained_not_traced(db_path, files, capsys):
 
 
 def test_commands_that_change_the_database_wait_for_no_window(db_path, files, capsys, monkeypatch):
-    from storage import commands
+    from cli import db as commands
     from storage.lock import InstanceLock
 
     monkeypatch.setattr(commands, "LOCK_WAIT", 0.2)  # a window keeps its lock: do not wait the full time

@@ -1,0 +1,87 @@
+"""``python main.py sample | validate | export``: proposal files on the command line, through the same code
+as the window."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from cli.exits import EXIT_ERRORS, EXIT_OK
+from forms import i18n
+from forms.console import say
+from forms.errors import InputError
+from forms.i18n import _
+
+
+def cmd_sample(ns: argparse.Namespace) -> int:
+    from forms.exchange import write_file
+    from forms.model import label
+    from forms.sample import SAMPLES
+
+    proposal = SAMPLES[ns.type]()
+    write_file(proposal, ns.out)
+    say(_("Wrote the sample of the {type} to {file}.").format(
+        type=label(ns.type, i18n.current_language()), file=ns.out))
+    return EXIT_OK
+
+
+def cmd_validate(ns: argparse.Namespace) -> int:
+    from forms.exchange import read_file
+    from forms.rules import validate
+
+    lang = i18n.current_language()
+    try:
+        proposal = read_file(ns.file)
+    except InputError as exc:
+        if ns.json:  # a script reading the output gets JSON in every case
+            doc = {"file": ns.file, "readable": False, "where": exc.place(lang), "message": exc.text(lang)}
+            doc.update({k: exc.fields[k] for k in ("line", "column") if k in exc.fields})
+            say(json.dumps(doc, ensure_ascii=False, indent=2))
+        raise
+    report = validate(proposal)
+    if ns.json:
+        doc = {
+            "file": ns.file,
+            "readable": True,
+            "call": proposal.call,
+            "profile_version": report.profile.version if report.profile else None,
+            "errors": len(report.errors),
+            "warnings": len(report.warnings),
+            "findings": [f.as_dict(lang) for f in report.findings],
+        }
+        say(json.dumps(doc, ensure_ascii=False, indent=2))
+    else:
+        words = {"error": _("error"), "warning": _("warning")}
+        for f in report.findings:
+            say(f"{words[f.severity.value]}\t{f.code}\t{f.path}\t{f.message(lang)}")
+        say(_("{errors} error(s), {warnings} warning(s).").format(
+            errors=len(report.errors), warnings=len(report.warnings)))
+    return EXIT_ERRORS if report.has_errors else EXIT_OK
+
+
+def cmd_export(ns: argparse.Namespace) -> int:
+    from reports.export import export_command
+
+    return export_command(ns.file, ns.out, lang=ns.packet_lang or i18n.current_language(), draft=ns.draft,
+                          unit=ns.unit)
+
+
+def add_parsers(sub, common) -> None:
+    p = sub.add_parser("sample", parents=[common], help=_("write a complete reference proposal"))
+    p.add_argument("--type", required=True, choices=["super_regional", "leap"])
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.set_defaults(func=cmd_sample)
+
+    p = sub.add_parser("validate", parents=[common], help=_("check a proposal file against its call's rules"))
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--json", action="store_true", help=_("print the findings as JSON"))
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("export", help=_("write the PDF packet of a proposal file"))
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--out", required=True, metavar="OUT.pdf")
+    p.add_argument("--lang", dest="packet_lang", choices=["ko", "en"], help=_("language of the packet"))
+    p.add_argument("--draft", action="store_true", help=_("export despite errors, marking every page as a draft"))
+    p.add_argument("--unit", choices=["won", "thousand", "million"], default="thousand",
+                   help=_("unit of the amount tables"))
+    p.set_defaults(func=cmd_export)
