@@ -149,7 +149,7 @@ def summarise(proposal: Proposal, profile: CallProfile) -> BudgetSummary:
     by_org: dict[str, OrgTotals] = {}
     local_by_region: dict[str, int] = defaultdict(int)
     local_by_region_year: dict[tuple[str, int], int] = defaultdict(int)
-    for line in proposal.budget_lines:
+    for line in proposal.budget.lines:
         amount = line.amount_krw
         by_year_source[(line.year, line.source)] += amount
         by_category_year[(line.category, line.year)] += amount

@@ -14,13 +14,14 @@ import os
 import uuid
 from decimal import Decimal
 
-from forms import categories, jsontext, regions
+from forms import categories, ids, jsontext, regions
 from forms.app import FILE_FORMAT, FILE_FORMAT_VERSION
 from forms.atomic import write_bytes
 from forms.errors import InputError, Phrase, os_reason
 from forms.i18n import N_, translate
 from forms.model import (
     SECTIONS,
+    Budget,
     BudgetLine,
     Organisation,
     OrgKind,
@@ -61,15 +62,17 @@ def to_dict(p: Proposal) -> dict:
             {"id": o.id, "name": _text(o.name), "kind": o.kind, "region": o.region, "role": o.role}
             for o in p.organisations
         ],
-        "plan": {key: _text(p.sections.get(key, Text())) for key in SECTIONS},
+        "plan": {key: _text(p.plan.get(key, Text())) for key in SECTIONS},
         "roadmap": [
-            {"stage": s.stage, "start_year": s.start_year, "end_year": s.end_year, "goal": _text(s.goal)}
+            {"id": s.id, "stage": s.stage, "start_year": s.start_year, "end_year": s.end_year,
+             "goal": _text(s.goal)}
             for s in p.roadmap
         ],
         "budget": {
-            "entry_unit": p.entry_unit,
+            "entry_unit": p.budget.entry_unit,
             "lines": [
                 {
+                    "id": b.id,
                     "year": b.year,
                     "org": b.org,
                     "category": b.category,
@@ -77,7 +80,7 @@ def to_dict(p: Proposal) -> dict:
                     **({"region": b.region} if b.region else {}),
                     "amount_krw": b.amount_krw,
                 }
-                for b in p.budget_lines
+                for b in p.budget.lines
             ],
         },
     }
@@ -87,14 +90,24 @@ def dumps(p: Proposal) -> str:
     return json.dumps(to_dict(p), ensure_ascii=False, indent=2) + "\n"
 
 
+def _canonical(doc: dict) -> bytes:
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
 def canonical_json(p: Proposal) -> bytes:
     """Sorted keys, no spaces, UTF-8: the bytes the fingerprint is taken of."""
-    return json.dumps(to_dict(p), ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return _canonical(to_dict(p))
 
 
 def fingerprint(p: Proposal) -> str:
     """SHA-256 of the canonical exchange JSON, in hex."""
     return hashlib.sha256(canonical_json(p)).hexdigest()
+
+
+def written_fingerprint(text: str) -> str:
+    """The fingerprint of an exchange document as it was written, in its own format version (a
+    version-1 document read into today's model gains record ids, and so another fingerprint)."""
+    return hashlib.sha256(_canonical(json.loads(text))).hexdigest()
 
 
 def write_file(p: Proposal, path: str) -> None:
@@ -178,6 +191,17 @@ class _Reader:
             raise self.fail(path, N_("must be at most {limit} won."), limit=f"{MAX_AMOUNT:,}")
         return value
 
+    def record_id(self, record: dict, path: str, seen: set[str]) -> str:
+        """The ``id`` of a record at ``path``: not empty, and used once in its collection."""
+        record_id = self.string(record["id"], path + ".id", ids.MAX_ID)
+        if not record_id.strip():
+            raise self.fail(path + ".id", N_("must not be empty."))
+        if record_id in seen:
+            raise self.fail(path + ".id", N_("the id '{value}' is used by another record of this list."),
+                            value=record_id)
+        seen.add(record_id)
+        return record_id
+
     def text(self, value: object, path: str) -> Text:
         d = self.obj(value, path, {"ko", "en"}, set())
         return Text(self.string(d.get("ko", ""), _join(path, "ko")), self.string(d.get("en", ""), _join(path, "en")))
@@ -252,18 +276,14 @@ def from_dict(data: object) -> Proposal:
     p.partner_regions = [r.region(v, f"partner_regions[{i}]")
                          for i, v in enumerate(r.array(d["partner_regions"], "partner_regions", 20))]
 
-    ids: set[str] = set()
+    # Version 1 gave budget lines and roadmap stages no id: theirs are derived from their place.
+    has_ids = version >= 2
+    seen: set[str] = set()
     for i, raw in enumerate(r.array(d["organisations"], "organisations", 1000)):
         path = f"organisations[{i}]"
         o = r.obj(raw, path, {"id", "name", "kind", "region", "role"}, {"id", "name", "kind", "region", "role"})
-        org_id = r.string(o["id"], path + ".id", 64)
-        if not org_id.strip():
-            raise r.fail(path + ".id", N_("must not be empty."))
-        if org_id in ids:
-            raise r.fail(path + ".id", N_("the id '{value}' is used by another organisation."), value=org_id)
-        ids.add(org_id)
         p.organisations.append(Organisation(
-            id=org_id,
+            id=r.record_id(o, path, seen),
             name=r.text(o["name"], path + ".name"),
             kind=r.choice(o["kind"], path + ".kind", [k.value for k in OrgKind]),
             region=r.region(o["region"], path + ".region", allow_empty=True),
@@ -272,12 +292,15 @@ def from_dict(data: object) -> Proposal:
 
     if "plan" in d:
         plan = r.obj(d["plan"], "plan", set(SECTIONS), set())
-        p.sections = {key: r.text(plan[key], f"plan.{key}") if key in plan else Text() for key in SECTIONS}
+        p.plan = {key: r.text(plan[key], f"plan.{key}") if key in plan else Text() for key in SECTIONS}
     if "roadmap" in d:
+        seen = set()
         for i, raw in enumerate(r.array(d["roadmap"], "roadmap", 10)):
             path = f"roadmap[{i}]"
-            s = r.obj(raw, path, {"stage", "start_year", "end_year", "goal"}, {"stage", "start_year", "end_year"})
+            s = r.obj(raw, path, {"id", "stage", "start_year", "end_year", "goal"},
+                      {"stage", "start_year", "end_year"} | ({"id"} if has_ids else set()))
             p.roadmap.append(RoadmapStage(
+                id=r.record_id(s, path, seen) if "id" in s else ids.derived_id(p.id, "roadmap", i),
                 stage=r.integer(s["stage"], path + ".stage", 1, 10),
                 start_year=r.integer(s["start_year"], path + ".start_year", MIN_YEAR, MAX_YEAR),
                 end_year=r.integer(s["end_year"], path + ".end_year", MIN_YEAR, MAX_YEAR),
@@ -285,15 +308,18 @@ def from_dict(data: object) -> Proposal:
             ))
 
     b = r.obj(d["budget"], "budget", {"entry_unit", "lines"}, {"lines"})
+    p.budget = Budget()
     if "entry_unit" in b:
-        p.entry_unit = r.choice(b["entry_unit"], "budget.entry_unit", [u.code for u in EntryUnit])
+        p.budget.entry_unit = r.choice(b["entry_unit"], "budget.entry_unit", [u.code for u in EntryUnit])
+    seen = set()
     for i, raw in enumerate(r.array(b["lines"], "budget.lines")):
         path = f"budget.lines[{i}]"
-        line = r.obj(raw, path, {"year", "org", "category", "source", "region", "amount_krw"},
-                     {"year", "org", "category", "source", "amount_krw"})
+        line = r.obj(raw, path, {"id", "year", "org", "category", "source", "region", "amount_krw"},
+                     {"year", "org", "category", "source", "amount_krw"} | ({"id"} if has_ids else set()))
         source = r.choice(line["source"], path + ".source", [s.value for s in Source])
         region = line.get("region")
-        p.budget_lines.append(BudgetLine(
+        p.budget.lines.append(BudgetLine(
+            id=r.record_id(line, path, seen) if "id" in line else ids.derived_id(p.id, "budget.lines", i),
             year=r.integer(line["year"], path + ".year", MIN_YEAR, MAX_YEAR),
             org=r.string(line["org"], path + ".org", 64),
             category=r.choice(line["category"], path + ".category", list(categories.CATEGORIES)),

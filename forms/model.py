@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from forms.i18n import N_, translate
+from forms.ids import new_id
 
 
 class ProjectType(StrEnum):
@@ -121,6 +122,7 @@ class Text:
 
 @dataclass
 class Organisation:
+    #: Chosen by the people who write the proposal (``postech``): budget lines name it in ``org``.
     id: str
     name: Text = field(default_factory=Text)
     kind: str = OrgKind.UNIVERSITY.value
@@ -141,6 +143,7 @@ class BudgetLine:
     amount_krw: int = 0
     #: The government that pays; only for local funds.
     region: str | None = None
+    id: str = field(default_factory=new_id)
 
 
 @dataclass
@@ -149,6 +152,7 @@ class RoadmapStage:
     start_year: int
     end_year: int
     goal: Text = field(default_factory=Text)
+    id: str = field(default_factory=new_id)
 
     @property
     def years(self) -> int:
@@ -156,7 +160,17 @@ class RoadmapStage:
 
 
 @dataclass
+class Budget:
+    #: The unit in which plain numbers are typed and tables are shown: won, thousand, million.
+    entry_unit: str = "thousand"
+    lines: list[BudgetLine] = field(default_factory=list)
+
+
+@dataclass
 class Proposal:
+    """Attribute names are the exchange file's keys (``plan``, ``budget.lines``), so a field path
+    names the same thing in the file, in the model and in a finding."""
+
     id: str = field(default_factory=lambda: str(uuid.uuid4()))
     call: str = "msit-mega-2023"
     type: str = ""
@@ -166,14 +180,13 @@ class Proposal:
     lead_region: str = ""
     partner_regions: list[str] = field(default_factory=list)
     organisations: list[Organisation] = field(default_factory=list)
-    sections: dict[str, Text] = field(default_factory=lambda: {s: Text() for s in SECTIONS})
+    #: The plan's sections by key (``SECTIONS``).
+    plan: dict[str, Text] = field(default_factory=lambda: {s: Text() for s in SECTIONS})
     roadmap: list[RoadmapStage] = field(default_factory=list)
-    budget_lines: list[BudgetLine] = field(default_factory=list)
-    #: The unit in which plain numbers are typed and tables are shown: won, thousand, million.
-    entry_unit: str = "thousand"
+    budget: Budget = field(default_factory=Budget)
 
     def section(self, key: str) -> Text:
-        return self.sections.setdefault(key, Text())
+        return self.plan.setdefault(key, Text())
 
     def organisation(self, org_id: str) -> Organisation | None:
         for org in self.organisations:

@@ -47,7 +47,7 @@ class Packet:
         # required local funds and what is over or short): as many decimals as the most exact of
         # them needs in the table unit, on every figure, so the columns line up and stay exact.
         matching = [self.summary.total_matching, *self.summary.year_matching.values()]
-        self.decimals = decimals_needed([*(line.amount_krw for line in self.proposal.budget_lines),
+        self.decimals = decimals_needed([*(line.amount_krw for line in self.proposal.budget.lines),
                                          *(x for m in matching for x in (m.basis_amount, m.required, m.surplus,
                                                                          m.shortfall))], self.unit)
 

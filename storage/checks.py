@@ -77,7 +77,7 @@ def _check_body(body: str, fingerprint: str, what: str, uuid: str | None) -> lis
     except InputError as exc:
         return [_("{what} cannot be read: {reason}").format(what=what, reason=exc.text(current_language()))]
     out = []
-    if exchange.fingerprint(p) != fingerprint:
+    if exchange.written_fingerprint(body) != fingerprint:
         out.append(_("{what} does not match its fingerprint.").format(what=what))
     if uuid is not None and p.id != uuid:
         out.append(_("{what} holds another proposal ({other}).").format(what=what, other=p.id))

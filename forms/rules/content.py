@@ -52,7 +52,7 @@ def check(ctx: Context) -> None:
         limits = prof.sections.get(key)
         if limits is None:
             continue
-        text = p.sections.get(key)
+        text = p.plan.get(key)
         primary = text.get(lang, fallback=False).strip() if text else ""
         if not primary:
             ctx.emit(SECTION_MISSING, f"plan.{key}.{lang}", section=Label(key), language=language)

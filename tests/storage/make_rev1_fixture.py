@@ -8,6 +8,7 @@ test runs on a real old file. Run from the repository root:
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import sys
 
@@ -23,6 +24,17 @@ from storage.schema import make_engine  # noqa: E402
 
 FIXTURE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "rev1.db")
 WHEN = dt.datetime(2026, 11, 2, 9, 30, 0)
+
+
+def _version_1(p) -> tuple[str, str]:
+    """The body and fingerprint version 0.1 stored: exchange format 1, no ids on budget lines and
+    roadmap stages."""
+    doc = exchange.to_dict(p)
+    doc["format_version"] = 1
+    for record in [*doc["budget"]["lines"], *doc["roadmap"]]:
+        del record["id"]
+    body = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return body, exchange.written_fingerprint(body)
 
 
 def make(path: str = FIXTURE) -> str:
@@ -45,12 +57,13 @@ def make(path: str = FIXTURE) -> str:
                 conn.execute(insert(props).values(pk=pk, uuid=p.id, version=3, title_ko=p.title.ko,
                                                   title_en=p.title.en, type=p.type, lead_region=p.lead_region,
                                                   created_at=WHEN, updated_at=WHEN))
-                conn.execute(insert(copies).values(proposal_pk=pk, body=exchange.dumps(p),
-                                                   fingerprint=exchange.fingerprint(p), saved_at=WHEN))
+                body, fingerprint = _version_1(p)
+                conn.execute(insert(copies).values(proposal_pk=pk, body=body, fingerprint=fingerprint, saved_at=WHEN))
             first = SAMPLES["super_regional"]()
             first.title.en = "Draft title"
+            body, fingerprint = _version_1(first)
             conn.execute(insert(snaps).values(proposal_pk=1, name="first draft", created_at=WHEN, version=2,
-                                              body=exchange.dumps(first), fingerprint=exchange.fingerprint(first)))
+                                              body=body, fingerprint=fingerprint))
     engine.dispose()
     return path
 

@@ -148,7 +148,7 @@ class ExportPage(Page):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             export_packet(p.copy(), out, lang=self.packet_lang.currentData(), draft=self.draft.isChecked(),
-                          unit=p.entry_unit)
+                          unit=p.budget.entry_unit)
         except InputError as exc:
             QGuiApplication.restoreOverrideCursor()
             QMessageBox.warning(self, _("Export the packet"), exc.text(self.lang))
