@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from forms.steps import STEPS, Step
-from tests.ui.helpers import _editor, keys, settle
+from tests.ui.helpers import _editor, answer_next_box, keys, settle
 
 
 def _budget(w):  # noqa: ANN001, ANN202
@@ -43,3 +43,50 @@ def test_a_row_of_years_typed_with_tab_and_enter_keeps_every_amount(sample_windo
     assert current.isValid() and current.row() == row and current.column() == first + 1
     qtbot.keyClick(table, Qt.Key.Key_Left)
     assert table.currentIndex().column() == first
+
+
+def _remove_org(qtbot, w, row: int) -> None:  # noqa: ANN001
+    w.go(STEPS.index(Step.REGIONS))
+    page = w.regions
+    page.table.selectRow(row)
+    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    settle()
+
+
+def test_removing_an_organisation_with_lines_asks_and_keeping_it_changes_nothing(sample_window, qtbot):
+    w = sample_window
+    p = w.doc.proposal
+    org = p.organisations[1]
+    lines = sum(1 for line in p.budget_lines if line.org == org.id)
+    assert lines > 1
+    seen: list[str] = []
+    answer_next_box("Keep the organisation", seen)
+    _remove_org(qtbot, w, 1)
+    assert f"{lines} budget lines" in seen[0] and org.name.en in seen[0]
+    assert w.doc.proposal.organisations[1] is org
+    assert sum(1 for line in p.budget_lines if line.org == org.id) == lines
+
+
+def test_removing_an_organisation_with_its_lines_is_one_undo_step(sample_window, qtbot):
+    w = sample_window
+    p = w.doc.proposal
+    org, before = p.organisations[1], len(p.budget_lines)
+    lines = sum(1 for line in p.budget_lines if line.org == org.id)
+    answer_next_box("Remove it with them")
+    _remove_org(qtbot, w, 1)
+    p = w.doc.proposal
+    assert org.id not in {o.id for o in p.organisations}
+    assert len(p.budget_lines) == before - lines
+    assert not any(f.path.startswith("budget.lines") and "org" in f.code.lower() for f in w.doc.report.findings)
+    w.doc.undo_stack.undo()
+    assert org.id in {o.id for o in w.doc.proposal.organisations} and len(w.doc.proposal.budget_lines) == before
+
+
+def test_an_organisation_nothing_names_goes_without_a_question(sample_window, qtbot):
+    w = sample_window
+    w.go(STEPS.index(Step.REGIONS))
+    qtbot.mouseClick(w.regions.add_button, Qt.MouseButton.LeftButton)
+    settle()
+    n = len(w.doc.proposal.organisations)
+    _remove_org(qtbot, w, n - 1)  # a box here would fail the test
+    assert len(w.doc.proposal.organisations) == n - 1
