@@ -90,3 +90,41 @@ def test_an_organisation_nothing_names_goes_without_a_question(sample_window, qt
     n = len(w.doc.proposal.organisations)
     _remove_org(qtbot, w, n - 1)  # a box here would fail the test
     assert len(w.doc.proposal.organisations) == n - 1
+
+
+def test_the_window_fits_a_1366x768_laptop_with_its_buttons_and_status_bar(sample_window):
+    from PySide6.QtCore import QRect
+
+    w = sample_window
+    available = QRect(0, 0, 1366, 728)  # 1366×768 less a 40-pixel task bar
+    w.place_on_screen(available)
+    settle()
+    assert w.width() <= 1366 - w.FRAME[0] and w.height() <= 728 - w.FRAME[1]
+    assert available.contains(w.geometry())
+    for i, _step in enumerate(STEPS):
+        w.go(i)
+        settle()
+        hint = w.minimumSizeHint()
+        assert hint.width() <= w.width() and hint.height() <= w.height(), _step
+        for widget in (w.next_button, w.back_button, w.statusBar()):
+            top_left = widget.mapTo(w, widget.rect().topLeft())
+            assert w.rect().contains(QRect(top_left, widget.size())), (_step, widget)
+
+
+def test_the_window_opens_where_it_was_closed(app, qtbot, store):
+    from ui.window import MainWindow
+
+    first = MainWindow(store)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(700, 560)
+    first.move(40, 30)
+    settle()
+    size = first.size()
+    first.close()
+    second = MainWindow(store)
+    qtbot.addWidget(second)
+    second.show()
+    settle()
+    assert second.size() == size
+    second.close()
