@@ -44,6 +44,12 @@ def test_version_1_files_load_with_ids_derived_from_their_place(super_regional, 
         assert len(set(line_ids)) == len(line_ids)
         # The samples' fixed ids are the ones their version-1 file gets, so it reads back equal.
         assert exchange.to_dict(first) == exchange.to_dict(p)
+    # With no proposal id either, the ids still come out the same each time.
+    doc = json.loads(_version_1(super_regional))
+    del doc["id"]
+    first, second = exchange.from_dict(json.loads(json.dumps(doc))), exchange.from_dict(doc)
+    assert exchange.to_dict(first) == exchange.to_dict(second)
+    assert all(line.id for line in first.budget.lines)
     other = exchange.loads(_version_1(leap))
     assert not {line.id for line in other.budget.lines} & {line.id for line in super_regional.budget.lines}
 
