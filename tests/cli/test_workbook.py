@@ -31,7 +31,7 @@ def _lines(path):
 def test_workbook_holds_numbers_formulas_and_headers_in_the_language(leap_file, tmp_path, lang):
     wb = openpyxl.load_workbook(_export(leap_file, tmp_path / "b.xlsx", lang))
     lines, shares, cats = wb.worksheets
-    assert [c.value for c in lines[1]] == ({"ko": ["연도", "기관", "비목", "재원", "부담 지자체", "금액(원)"],
+    assert [c.value for c in lines[1]] == ({"ko": ["연도", "기관명", "비목", "재원", "부담 지자체", "금액(원)"],
                                              "en": ["Year", "Organisation", "Category", "Source", "Paying region",
                                                     "Amount (won)"]}[lang])
     source = _lines(leap_file)
