@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from forms import app, categories
 from forms.budget import SOURCES, BudgetSummary
@@ -128,5 +130,6 @@ def workbook_bytes(proposal: Proposal, summary: BudgetSummary, lang: str, draft:
     wb.properties.title = proposal.title.get(lang)
     wb.calculation.fullCalcOnLoad = True  # the totals are formulas: Excel computes them on opening
     out = io.BytesIO()
-    wb.save(out)
+    # openpyxl's save() stamps the modification time with the clock; its writer does not.
+    ExcelWriter(wb, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED)).save()
     return zipped.normalised(out.getvalue(), first=("[Content_Types].xml",))

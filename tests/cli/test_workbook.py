@@ -59,6 +59,10 @@ def test_workbook_is_deterministic(leap_file, tmp_path):
     assert a == b
     with zipfile.ZipFile(tmp_path / "a.xlsx") as z:
         assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    # no clock inside either: the document's times are the proposal's date
+    props = openpyxl.load_workbook(tmp_path / "a.xlsx").properties
+    day = json.loads(leap_file.read_text(encoding="utf-8"))["date"]
+    assert props.created.date().isoformat() == props.modified.date().isoformat() == day
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
