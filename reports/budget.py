@@ -3,7 +3,7 @@ report); this module only lays the figures out in the packet's unit."""
 
 from __future__ import annotations
 
-from fractions import Fraction
+from dataclasses import replace
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -14,7 +14,7 @@ from forms.budget import SOURCES
 from forms.i18n import N_
 from forms.model import label
 from forms.money import english_words, format_won, official_form
-from forms.rules.base import Pct
+from forms.values import Pct
 from reports.chart import year_chart
 from reports.context import Packet
 from reports.fonts import GOTHIC
@@ -102,26 +102,10 @@ def _paying_regions(pk: Packet) -> list[str]:
 
 
 def _matching(pk: Packet) -> list:
-    sm, s = pk.summary, pk.styles
-    m = sm.total_matching
-    basis = label(f"basis.{pk.profile.local_basis}", pk.lang)
-    fields = {"local": format_won(m.local, pk.lang), "basis": basis, "basis_amount": format_won(m.basis_amount, pk.lang),
-              "ratio": Pct(m.ratio, fixed=True).render(pk.lang), "min": Pct(m.min_percent, percent=True).render(pk.lang),
-              "required": format_won(m.required, pk.lang)}
-    if m.met:
-        text = pk.tr(N_("Local funds of {local} are {ratio} of {basis} ({basis_amount}); the call requires at "
-                        "least {min} ({required}). The minimum is met with a surplus of {surplus}."),
-                     surplus=format_won(m.surplus, pk.lang), **fields)
-    else:
-        text = pk.tr(N_("Local funds of {local} are {ratio} of {basis} ({basis_amount}); the call requires at "
-                        "least {min} ({required}). The minimum is NOT met: {shortfall} is missing."),
-                     shortfall=format_won(m.shortfall, pk.lang), **fields)
+    st, s = pk.statement, pk.styles
     head = [N_("Year"), N_("Basis"), N_("Local funds"), N_("Required"), N_("Ratio"), N_("Surplus (shortfall)")]
-    data_rows = []
-    for year in sm.years:
-        ym = sm.year_matching[year]
-        data_rows.append((str(year), ym))
-    data_rows.append((pk.tr(N_("Total")), m))
+    data_rows = [(str(year), st.years[year]) for year in pk.summary.years]
+    data_rows.append((pk.tr(N_("Total")), st.matching))
     width = (FRAME_WIDTH - 24 * mm) / 5
     texts = [pk.amount(x) for _y, ym in data_rows for x in (ym.basis_amount, ym.local, ym.required,
                                                               max(ym.surplus, ym.shortfall))]
@@ -131,11 +115,16 @@ def _matching(pk: Packet) -> list:
         diff = pk.amount(ym.surplus) if ym.met else f"({pk.amount(ym.shortfall)})"
         data.append([pk.cell(year, s.cell_head), pk.cell(pk.amount(ym.basis_amount), num),
                      pk.cell(pk.amount(ym.local), num), pk.cell(pk.amount(ym.required), num),
-                     pk.cell(Pct(ym.ratio, fixed=True).render(pk.lang), num), pk.cell(diff, num)])
+                     pk.cell(_fixed(st.matching_values(ym)["ratio"], pk.lang), num), pk.cell(diff, num)])
     table = Table(data, colWidths=[24 * mm] + [width] * 5, repeatRows=1)
     table.setStyle(grid(total_rows=1))
-    return [*pk.subheading(pk.tr(N_("Matching funds")), "budget-matching"), pk.para(text, s.statement),
-            pk.unit_note(), table, Spacer(1, 4)]
+    return [*pk.subheading(pk.tr(N_("Matching funds")), "budget-matching"),
+            pk.para(st.matching_sentence(pk.lang), s.statement), pk.unit_note(), table, Spacer(1, 4)]
+
+
+def _fixed(pct: Pct, lang: str) -> str:
+    """A statement's percentage in a table: rounded as the statement rounds it, both decimals kept."""
+    return replace(pct, fixed=True).render(lang)
 
 
 def _by_category(pk: Packet) -> list:
@@ -153,23 +142,20 @@ def _by_org(pk: Packet) -> list:
     sm, s, p = pk.summary, pk.styles, pk.proposal
     head = [N_("Organisation"), N_("Government (national + local)"), N_("Own share (cash)"),
             N_("Own share (in kind)"), N_("Total"), N_("Government share (maximum)"), N_("Cash in own share (minimum)")]
-    ids = [o.id for o in p.organisations if o.id in sm.by_org] + sorted(set(sm.by_org) - {o.id for o in p.organisations})
     widths = [38 * mm, 24 * mm, 21 * mm, 21 * mm, 24 * mm, 21 * mm, 21 * mm]
     texts = [pk.amount(v) for t in sm.by_org.values() for v in (t.gov, t.total)]
     num = _num_style(pk, texts, 24 * mm)
     data = [[pk.cell(pk.tr(h), s.cell_head) for h in head]]
-    for org_id in ids:
-        t = sm.by_org[org_id]
-        org = p.organisation(org_id)
-        name = pk.text(org.name) if org else org_id
-        rule = pk.profile.shares.get(org.kind) if org else None
-        gov = [Pct(Fraction(t.gov_in_base, t.share_base), toward="up", fixed=True).render(pk.lang)
-               if t.share_base else "–"]
-        cash = [Pct(Fraction(t.by_source["own_cash"], t.own), fixed=True).render(pk.lang) if t.own else "–"]
-        if rule is not None:
-            gov.append(f"(≤ {Pct(rule.gov_max, percent=True).render(pk.lang)})")
-            if rule.own_cash_min:
-                cash.append(f"(≥ {Pct(rule.own_cash_min, percent=True).render(pk.lang)})")
+    for o in pk.statement.orgs:
+        t = o.totals
+        org = p.organisation(o.org_id)
+        name = pk.text(org.name) if org else o.org_id
+        gov = [_fixed(o.gov_pct, pk.lang)]
+        cash = [_fixed(o.cash_pct, pk.lang)]
+        if o.gov_max is not None:
+            gov.append(f"(≤ {Pct(o.gov_max, percent=True).render(pk.lang)})")
+        if o.own_cash_min is not None:
+            cash.append(f"(≥ {Pct(o.own_cash_min, percent=True).render(pk.lang)})")
         data.append([pk.cell(name, where="organisations"), pk.cell(pk.amount(t.gov), num),
                      pk.cell(pk.amount(t.by_source["own_cash"]), num), pk.cell(pk.amount(t.by_source["own_in_kind"]), num),
                      pk.cell(pk.amount(t.total), num), pk.lines(gov, num), pk.lines(cash, num)])
