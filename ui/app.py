@@ -20,7 +20,6 @@ from forms.i18n import _
 from ui import setup
 
 
-
 def application() -> QApplication:
     """The one QApplication, created on first use, with the bundled font registered."""
     app = QApplication.instance()
