@@ -4,8 +4,9 @@ the roadmap by stage."""
 from __future__ import annotations
 
 from forms.i18n import N_
-from forms.rules.base import Label, Named, Num, Severity, rule
+from forms.rules.base import Severity, rule
 from forms.rules.context import Context
+from forms.values import Label, Named, Num
 
 E, W = Severity.ERROR, Severity.WARNING
 
