@@ -4,6 +4,7 @@ the roadmap by stage."""
 from __future__ import annotations
 
 from forms.i18n import N_
+from forms.model import section_length
 from forms.rules.base import Severity, rule
 from forms.rules.context import Context
 from forms.values import Label, Named, Num
@@ -56,10 +57,9 @@ def check(ctx: Context) -> None:
         if not primary:
             ctx.emit(SECTION_MISSING, f"plan.{key}.{lang}", section=section, language=language)
         for which in ("ko", "en"):
-            value = (text.ko if which == "ko" else text.en).strip() if text else ""
-            if not value:
+            count = section_length(text.ko if which == "ko" else text.en) if text else 0
+            if not count:
                 continue
-            count = len(value)
             where = f"plan.{key}.{which}"
             if limits.max_chars and count > limits.max_chars:
                 ctx.emit(SECTION_LONG, where, section=section, language=Label(f"lang.{which}"), count=Num(count),
