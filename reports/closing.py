@@ -19,9 +19,12 @@ def validation(pk: Packet, numbered: bool = True) -> list[content.Block]:
     story.append(pk.para(pk.tr(N_("Checked against the rule pack {id}, version {version}: {name}."),
                                id=pk.profile.id, version=pk.profile.version, name=pk.text(pk.profile.name)),
                          "statement"))
-    if r.errors:
+    if r.errors and numbered:
         story.append(pk.para(pk.tr(N_("The proposal has {count} error(s); this packet is a draft and cannot be "
                                       "submitted."), count=len(r.errors)), "statement"))
+    elif r.errors:
+        story.append(pk.para(pk.tr(N_("The proposal has {count} error(s); until they are corrected its packet "
+                                      "can be exported only as a draft."), count=len(r.errors)), "statement"))
     else:
         story.append(pk.para(pk.tr(N_("The proposal has no error.")), "statement"))
     findings = r.errors + r.warnings
