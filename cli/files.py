@@ -11,6 +11,7 @@ from forms import i18n
 from forms.console import say
 from forms.errors import InputError
 from forms.i18n import N_, _
+from forms.values import ERRORS, WARNINGS, Count
 
 
 def cmd_sample(ns: argparse.Namespace) -> int:
@@ -62,8 +63,8 @@ def cmd_validate(ns: argparse.Namespace) -> int:
         words = {"error": _("error"), "warning": _("warning")}
         for f in report.findings:
             say(f"{words[f.severity.value]}\t{f.code}\t{f.path}\t{f.message(lang)}")
-        say(_("{errors} error(s), {warnings} warning(s).").format(
-            errors=len(report.errors), warnings=len(report.warnings)))
+        say(_("{errors}, {warnings}.").format(errors=Count(len(report.errors), ERRORS).render(lang),
+                                               warnings=Count(len(report.warnings), WARNINGS).render(lang)))
         if ns.report:
             say(_("Wrote the validation report to {file}.").format(file=ns.report))
     return EXIT_ERRORS if report.has_errors else EXIT_OK
