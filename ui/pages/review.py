@@ -92,7 +92,7 @@ class ReviewPage(Page):
         super().retranslate()
         self.tree.setHeaderLabels([_("Message"), _("Severity"), _("Rule")])
         self.tree.setAccessibleName(_("Findings"))
-        self.save_report.setText(_("Save the validation report as PDF…"))
+        self.save_report.setText(_("Save the validation re&port as PDF…"))
         self.show_report(self._report)
 
     def mark(self, findings: list) -> None:  # the review lists findings; it has no fields to mark
