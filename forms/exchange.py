@@ -14,7 +14,6 @@ import os
 import re
 import stat
 import uuid
-from decimal import Decimal
 
 from forms import categories, ids, jsontext, regions
 from forms.app import FILE_FORMAT, FILE_FORMAT_VERSION
@@ -326,7 +325,7 @@ def _kind(value: object) -> object:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (int, Decimal)):
+    if isinstance(value, int):
         return str(value)
     if isinstance(value, str):
         return json.dumps(value[:30], ensure_ascii=False)

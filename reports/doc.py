@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from reports.fonts import GOTHIC, GOTHIC_BOLD, register
@@ -182,13 +183,20 @@ class PacketTemplate(BaseDocTemplate):
             if self.contents is not None:
                 self.contents.pages[flowable.key] = self.page
 
-    def _endBuild(self) -> None:  # noqa: N802 - ReportLab's hook name
-        self._doSave = 0
-        super()._endBuild()
-        if self.contents is not None:
-            self.contents.draw_form(self.canv)
-        self.canv.showOutline()  # open with the bookmarks shown
-        self.canv.save()
+    def canvas_maker(self) -> type[Canvas]:
+        """The canvas class for ``build``: when the build saves it, after the last page, the
+        contents form is filled in with the page numbers now known and the outline is shown
+        (the public ``Canvas.save``, instead of the template's private end-of-build hook)."""
+        doc = self
+
+        class PacketCanvas(Canvas):
+            def save(self) -> None:
+                if doc.contents is not None:
+                    doc.contents.draw_form(self)
+                self.showOutline()  # open with the bookmarks shown
+                super().save()
+
+        return PacketCanvas
 
 
 def build(story: list, info: PageInfo, meta: dict[str, str]) -> bytes:
@@ -196,5 +204,5 @@ def build(story: list, info: PageInfo, meta: dict[str, str]) -> bytes:
     buffer = io.BytesIO()
     doc = PacketTemplate(buffer, info, meta)
     doc.contents = next((f for f in story if isinstance(f, Contents)), None)
-    doc.build(story)
+    doc.build(story, canvasmaker=doc.canvas_maker())
     return buffer.getvalue()

@@ -44,7 +44,7 @@ proposals = Table(
     Column("title_en", Text, nullable=False, default=""),
     Column("type", String(32), nullable=False, default=""),
     Column("lead_region", String(16), nullable=False, default=""),
-    Column("call", String(64), nullable=False, default=""),  # added by revision 0002
+    Column("call", String(64), nullable=False, default="", server_default=""),  # added by revision 0002
     Column("created_at", DateTime, nullable=False),
     Column("updated_at", DateTime, nullable=False),
 )

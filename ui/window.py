@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import weakref
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QCloseEvent, QIcon, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -373,9 +373,6 @@ class MainWindow(QMainWindow):
         if self.store is not None and self._guard(self.doc.open, proposal_id):
             self.go(STEPS.index(Step.TYPE))
 
-    def load_proposal(self, proposal, version: int = 0) -> None:  # noqa: ANN001
-        self.doc.load(proposal, version)
-
     def open_dialog(self) -> None:
         from ui.dialogs import OpenDialog
 
@@ -502,6 +499,3 @@ class MainWindow(QMainWindow):
                 app.focusChanged.disconnect(self._focus_moved)
         self._unwatch()
         super().closeEvent(event)
-
-    def when_idle(self, callback) -> None:  # noqa: ANN001
-        QTimer.singleShot(0, callback)
