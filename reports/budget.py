@@ -20,7 +20,7 @@ Row = list[content.Cell | None]
 
 
 def budget(pk: Packet) -> list[content.Block]:
-    story: list[content.Block] = [pk.chapter(pk.tr(N_("Budget")), "budget")]
+    story: list[content.Block] = []
     story += _by_year_source(pk)
     story += _matching(pk)
     story += _support_and_share(pk)
