@@ -17,8 +17,8 @@ from cli.exits import EXIT_ERRORS as EXIT_PROBLEMS
 from forms import exchange, regions
 from forms.atomic import same_file
 from forms.console import say
-from forms.errors import InputError, os_reason, rendered
-from forms.i18n import N_, _, current_language
+from forms.errors import InputError, os_reason
+from forms.i18n import N_, _, current_language, render_field
 from forms.model import label
 from storage.backup import list_backups, stray_files
 from storage.errors import DamagedDatabase, NewerDatabase, NotFound, ReadOnly, Unavailable
@@ -225,7 +225,7 @@ def _run_on(path: str, ns: argparse.Namespace) -> int:
                 problem=store.backup_problem.text(current_language())), err=True)
         if store.read_only is not None:
             say(_("The database {file} is opened read-only: {reason}.").format(
-                file=path, reason=rendered(store.read_only, current_language())), err=True)
+                file=path, reason=render_field(store.read_only, current_language())), err=True)
         return _WITH_STORE[ns.db_command](store, ns)
 
 
