@@ -24,14 +24,13 @@ from storage.backup import list_backups, stray_files
 from storage.errors import DamagedDatabase, NewerDatabase, NotFound, ReadOnly, Unavailable
 from storage.lock import InstanceLock
 from storage.paths import default_db_path, refuse_folder
-from storage.store import Store, not_writable, open_store, restore_into
+from storage.store import WORKING_COPY, Store, not_writable, open_store, restore_into
 
 #: The commands that change the database: they wait for no one, they refuse while it is open.
 WRITING = ("import", "snapshot", "restore")
 #: How long such a command waits for another one to finish before it gives up (a window is not waited for
 #: in the sense that it holds the lock as long as it is open, so the command stops after this too).
 LOCK_WAIT = 10.0
-CURRENT = ("current", "working")
 
 
 def _when(value: dt.datetime) -> str:
@@ -60,7 +59,7 @@ def resolve_id(store: Store, text: str) -> str:
 
 def resolve_snapshot(store: Store, proposal_id: str, text: str) -> int | None:
     """A snapshot number, a snapshot's name (the latest of that name), or "current" for the working copy."""
-    if text.lower() in CURRENT:
+    if text.lower() in WORKING_COPY:
         return None
     snaps = store.snapshots(proposal_id)
     if text.isdigit() and any(s.id == int(text) for s in snaps):

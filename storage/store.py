@@ -59,6 +59,24 @@ class SnapshotInfo:
     version: int
 
 
+#: The words that name the working copy where a snapshot is expected (``db diff ID 1 current``).
+WORKING_COPY = ("current", "working")
+
+
+def _shown(path: str) -> str:
+    """A file name as text that can be stored: bytes that are not UTF-8 (kept by Python as lone
+    surrogates) become U+FFFD."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
+def _encodable(text: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(N_("“{name}” holds bytes that are not text (character {position}); type the name "
+                            "again."), name=_shown(text), position=exc.start + 1) from None
+
+
 def _columns(p: Proposal) -> dict:
     return {"title_ko": p.title.ko, "title_en": p.title.en, "type": p.type or "",
             "lead_region": p.lead_region or "", "call": p.call or ""}
@@ -188,12 +206,12 @@ class Store:
                 # An older format's body (no record ids) is compared in today's form.
                 if old.fingerprint != fingerprint and exchange.fingerprint(exchange.loads(old.body)) != fingerprint:
                     conn.execute(insert(snapshots).values(
-                        proposal_pk=pk, name=_("Before importing {file}").format(file=os.path.basename(path)),
+                        proposal_pk=pk, name=_("Before importing {file}").format(file=_shown(os.path.basename(path))),
                         created_at=now, version=row.version, body=old.body, fingerprint=old.fingerprint))
                 conn.execute(update(proposals).where(proposals.c.pk == pk)
                              .values(version=version, updated_at=now, **_columns(p)))
                 conn.execute(update(working_copies).where(working_copies.c.proposal_pk == pk).values(**stored))
-            conn.execute(insert(imports).values(proposal_pk=pk, uuid=p.id, file=os.path.abspath(path),
+            conn.execute(insert(imports).values(proposal_pk=pk, uuid=p.id, file=_shown(os.path.abspath(path)),
                                                 fingerprint=fingerprint, version=version, imported_at=now))
         return p.id, version
 
@@ -201,6 +219,9 @@ class Store:
         """Write the working copy to an exchange file (atomically); never over the database."""
         if any(same_file(path, self.path + suffix) for suffix in ("", "-wal", "-shm", ".lock")):
             raise InputError(N_("{file} is the database itself (or one of its files); name another file."),
+                             file=path)
+        if same_file(os.path.dirname(os.path.abspath(path)), backup.backup_dir(self.path)):
+            raise InputError(N_("{file} is in the folder of the database's backups; name a file elsewhere."),
                              file=path)
         p, _version = self.load(proposal_id)
         exchange.write_file(p, path)
@@ -214,6 +235,9 @@ class Store:
             raise InputError(N_("Give the snapshot a name."))
         if name.isdigit():  # a snapshot is named by its number or its name: a number would be taken for one
             raise InputError(N_("A snapshot's name cannot be only a number ({name}); add a word."), name=name)
+        if name.lower() in WORKING_COPY:  # these stand for the working copy wherever a snapshot is named
+            raise InputError(N_("“{name}” stands for the working copy; give the snapshot another name."), name=name)
+        _encodable(name)
         now = utcnow()
         with self._write() as conn:
             row = self._row(conn, proposal_id)
