@@ -492,19 +492,22 @@ def open_store(path: str | None = None, read_only_ok: bool = False) -> Store:
                     backup.daily_backup(conn.connection.dbapi_connection, path)
             except Unavailable as exc:  # never a reason not to read: said, and the store opens
                 store.backup_problem = exc
-    except Unavailable:
+    except Unavailable as failure:
         engine.dispose()
         if not existed_at_all:
             _remove_new(path)
+        problem = failure
         if _disk_full(path, ignore_log=True):  # SQLite says "disk I/O error" when it finds no room for its -shm
-            exc = Unavailable(N_("The database {file} cannot be used right now: {reason}"), file=path,
-                              reason=Phrase(N_("the disk is full")))
+            problem = Unavailable(N_("The database {file} cannot be used right now: {reason}"), file=path,
+                                  reason=Phrase(N_("the disk is full")))
         # SQLite could not open it for writing (a full disk has no room for its -shm file): read it
         if not (read_only_ok and existed and contents.revision == migrations.head()):
-            raise exc from None
+            if problem is failure:
+                raise
+            raise problem from failure
         store = Store(path, make_engine(path, read_only=True))
-        store.read_only = exc.fields.get("reason", Phrase(N_("it cannot be written now")))
-        store.backup_problem = exc
+        store.read_only = problem.fields.get("reason", Phrase(N_("it cannot be written now")))
+        store.backup_problem = problem
     except BaseException:
         engine.dispose()
         if not existed_at_all:

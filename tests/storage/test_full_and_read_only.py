@@ -12,6 +12,7 @@ import pytest
 
 import main
 from forms import exchange
+from forms.i18n import N_
 from storage import backup
 from storage.backup import list_backups
 from storage.store import open_store
@@ -204,3 +205,21 @@ def test_a_file_nobody_may_read_is_not_called_damaged(sample_file, capsys):
         assert snapshot(folder) == before
     finally:
         shutil.rmtree(folder)
+
+
+def test_a_database_sqlite_cannot_open_for_writing_is_read_or_refused(db_path, sample_file, monkeypatch):
+    from storage import store as store_module
+    from storage.errors import Unavailable
+
+    _make_db(db_path, sample_file)
+
+    def refused(*_args, **_kwargs):
+        raise Unavailable(N_("The database {file} cannot be used right now: {reason}"), file=db_path,
+                          reason="database is locked")
+
+    monkeypatch.setattr(store_module, "_upgrade", refused)
+    with pytest.raises(Unavailable, match="database is locked"):
+        open_store(db_path)
+    with open_store(db_path, read_only_ok=True) as store:
+        assert store.read_only == "database is locked"
+        assert len(store.list_proposals()) == 1
