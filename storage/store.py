@@ -154,7 +154,12 @@ class Store:
         with self._read() as conn:
             row = self._row(conn, proposal_id)
             body = conn.execute(select(working_copies.c.body).where(working_copies.c.proposal_pk == row.pk)).scalar_one()
-        return self._parse(body, proposal_id), row.version
+        p = self._parse(body, proposal_id)
+        if p.id != row.uuid and exchange.normal_id(row.uuid) == p.id:
+            # stored before ids were written one way (upper case, braces …): the row keeps its spelling,
+            # so that saving finds it again
+            p.id = row.uuid
+        return p, row.version
 
     def _parse(self, body: str, proposal_id: str, snapshot: int | None = None) -> Proposal:
         try:
