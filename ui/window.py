@@ -319,6 +319,9 @@ class MainWindow(QMainWindow):
         self.refresh_recent()
         self.menus.update_file()
         self._show_saved()
+        problem = getattr(store, "backup_problem", None)
+        if problem is not None:  # today's backup could not be made (a full disk): said, work goes on
+            self.statusBar().showMessage(problem.text(i18n.current_language()))
 
     # saving -----------------------------------------------------------------------------------
     def _show_saved(self) -> None:
