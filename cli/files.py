@@ -63,7 +63,7 @@ def cmd_validate(ns: argparse.Namespace) -> int:
     else:
         words = {"error": _("error"), "warning": _("warning")}
         for f in report.findings:
-            say(f"{words[f.severity.value]}\t{f.code}\t{f.path}\t{f.message(lang)}")
+            say(f"{words[f.severity.value]}\t{f.code}\t{f.shown}\t{f.message(lang)}")
         say(_("{errors}, {warnings}.").format(errors=Count(len(report.errors), ERRORS).render(lang),
                                                warnings=Count(len(report.warnings), WARNINGS).render(lang)))
         if ns.report:
@@ -116,7 +116,7 @@ def export_command(file: str, out: str, lang: str = "ko", draft: bool = False, u
     except ExportRefused as exc:
         say(exc.text(ui), err=True)
         for f in exc.findings:
-            say(f"{_('error')}\t{f.code}\t{f.path}\t{f.message(ui)}", err=True)
+            say(f"{_('error')}\t{f.code}\t{f.shown}\t{f.message(ui)}", err=True)
         return EXIT_ERRORS
     except InputError as exc:
         say(exc.text(ui), err=True)

@@ -12,6 +12,7 @@ record's id (``[id=…]``: what stays true when rows are inserted, deleted or so
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -69,6 +70,17 @@ class FieldPath:
 
     def child(self, *steps: Step) -> FieldPath:
         return FieldPath(self.steps + steps)
+
+    def at(self, records: Sequence[object], index: int) -> FieldPath:
+        """The record ``records[index]`` of the list at this path, by its id when the id names it
+        alone (a path that stays true when rows are inserted above it), by its row otherwise
+        (a record whose id is empty or shared, a list of plain values)."""
+        rid = getattr(records[index], "id", None)
+        if isinstance(rid, str) and rid:
+            found = ids.find(records, rid)  # type: ignore[arg-type]
+            if found is not None and found[0] == index:
+                return self.child(RecordId(rid))
+        return self.child(index)
 
     def within(self, other: FieldPath | str) -> bool:
         """Whether this path is ``other`` or lies inside it (``budget.lines[2].year`` lies within
@@ -192,6 +204,10 @@ def path(text: str | FieldPath) -> FieldPath:
 
 
 ROOT = FieldPath()
+TYPE = FieldPath(("type",))
+CALL = FieldPath(("call",))
+LEAD_REGION = FieldPath(("lead_region",))
+TITLE = FieldPath(("title",))
 #: The lists of records the pages show, by the paths findings use.
 ORGANISATIONS = FieldPath(("organisations",))
 PARTNER_REGIONS = FieldPath(("partner_regions",))

@@ -34,7 +34,7 @@ def validation(pk: Packet, numbered: bool = True) -> list[content.Block]:
         rows: list[list[content.Cell | None]] = [pk.heads(N_("Severity"), N_("Code"), N_("Where"), N_("Message"))]
         for f in findings:
             severity = pk.tr(N_("error")) if f.is_error else pk.tr(N_("warning"))
-            rows.append([pk.cell(severity), pk.cell(f.code), pk.cell(f.path), pk.cell(f.message(pk.lang))])
+            rows.append([pk.cell(severity), pk.cell(f.code), pk.cell(str(f.shown)), pk.cell(f.message(pk.lang))])
         story.append(pk.para(pk.tr(N_("Warnings do not block submission; each is listed with its rule code.")),
                              "note"))
         story.append(content.Table(rows, [18, 42, 36, None]))

@@ -303,7 +303,7 @@ class BudgetModel(QAbstractTableModel):
     def set_marks(self, findings: list[Finding]) -> None:
         marks: dict[tuple[int, int], list[Finding]] = {}
         for finding in findings:
-            cell = self.cell_of(finding.path)
+            cell = self.cell_of(finding.shown)
             if cell is not None:
                 marks.setdefault(cell, []).append(finding)
         if marks != self.marks:

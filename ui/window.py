@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from forms import app as appinfo
 from forms import i18n
 from forms.errors import InputError
+from forms.fieldpath import FieldPath
 from forms.i18n import N_, _
 from forms.steps import STEPS, Step, StepState, findings_by_step, step_of, step_statuses, title
 from forms.values import ERRORS, WARNINGS, Count
@@ -247,7 +248,7 @@ class MainWindow(QMainWindow):
     def page_of(self, step: Step):  # noqa: ANN201
         return self.page_at(STEPS.index(step))
 
-    def jump_to(self, path: str) -> None:
+    def jump_to(self, path: FieldPath | str) -> None:
         """Show the step where the field at ``path`` is edited and put the focus in it."""
         step = step_of(path)
         self.go(STEPS.index(step))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from forms.budget import BudgetSummary
-from forms.fieldpath import FieldPath
+from forms.fieldpath import CALL, FieldPath
 from forms.i18n import N_
 from forms.model import Proposal
 from forms.profile import CallProfile, ProfileError, load_profile
@@ -41,10 +41,10 @@ class Report:
     def has_errors(self) -> bool:
         return any(f.is_error for f in self.findings)
 
-    def at(self, path: str) -> list[Finding]:
-        """Findings on ``path`` or inside it (``budget.lines[2]`` includes ``budget.lines[2].year``)."""
-        where = FieldPath.parse(path)
-        return [f for f in self.findings if FieldPath.parse(f.path).within(where)]
+    def at(self, where: FieldPath) -> list[Finding]:
+        """Findings on ``where`` or inside it (``budget.lines[2]`` includes ``budget.lines[2].year``);
+        ``where`` names records by row or by id."""
+        return [f for f in self.findings if f.path.within(where) or (f.shown is not None and f.shown.within(where))]
 
 
 def validate(proposal: Proposal, profile: CallProfile | None = None) -> Report:
@@ -53,7 +53,7 @@ def validate(proposal: Proposal, profile: CallProfile | None = None) -> Report:
         try:
             profile = load_profile(proposal.call)
         except ProfileError:
-            return Report([Finding(CALL_UNKNOWN, "call", {"call": proposal.call})], None, None)
+            return Report([Finding(CALL_UNKNOWN, CALL, {"call": proposal.call})], None, None)
     ctx = Context(proposal, profile, state(proposal, profile))
     for check in _CHECKS:
         check(ctx)

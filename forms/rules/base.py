@@ -2,7 +2,9 @@
 
 Each rule has a stable code, a severity (an error blocks export, a warning does not), a message
 (English source, Korean in the catalog) with named values, and the clause of the call profile it
-enforces. A finding names the rule, the field path it concerns, and the values of its message.
+enforces. A finding names the rule, the field it concerns (a ``FieldPath`` that names a record by
+its id, so it still names the same record after rows are inserted above it; ``shown`` is the same
+field with rows counted from 0, as people read it), and the values of its message.
 Values are typed (``forms.values``: won, percentage, region, …) so each language formats them its own way.
 """
 
@@ -11,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from forms.fieldpath import FieldPath
 from forms.i18n import N_, fields_of, translate
 
 
@@ -61,9 +64,24 @@ def rule(code: str, severity: Severity, message: str, clause: str) -> Rule:
 @dataclass
 class Finding:
     rule: Rule
-    path: str
+    path: FieldPath  # by record id where the finding names a record
     values: dict[str, object] = field(default_factory=dict)
     severity: Severity = Severity.ERROR
+    #: ``path`` with each record written as its row in the proposal checked (what people read);
+    #: ``path`` itself when left out.
+    shown: FieldPath | None = None
+
+    def __post_init__(self) -> None:
+        if self.shown is None:
+            self.shown = self.path
+
+    def rows(self, proposal: object) -> FieldPath | None:
+        """The field's path with rows as they are in ``proposal`` now (which may have changed since
+        the check): None when the record the finding names is gone."""
+        try:
+            return self.path.by_row(proposal)
+        except (LookupError, AttributeError):
+            return None
 
     @property
     def code(self) -> str:
@@ -80,7 +98,7 @@ class Finding:
         return {
             "severity": self.severity.value,
             "code": self.code,
-            "path": self.path,
+            "path": str(self.shown),
             "message": self.message(lang),
             "clause": self.rule.clause,
         }

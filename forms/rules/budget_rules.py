@@ -7,6 +7,7 @@ from fractions import Fraction
 
 from forms.budget import floor_fraction
 from forms.categories import CATEGORIES
+from forms.fieldpath import BUDGET, BUDGET_LINES, FieldPath
 from forms.i18n import N_
 from forms.model import Source
 from forms.rules.base import Severity, rule
@@ -114,57 +115,57 @@ def check(ctx: Context) -> None:
     allowed = set(prof.allowed_categories)
     for i, line in enumerate(p.budget.lines):
         n = i + 1
-        path = f"budget.lines[{i}]"
+        path = BUDGET_LINES.at(p.budget.lines, i)
         first_line.setdefault(line.org, i)
         if line.year not in years:
-            ctx.emit(YEAR_OUTSIDE, path + ".year", line=n, year=line.year, first=min(years), last=max(years))
+            ctx.emit(YEAR_OUTSIDE, path.child("year"), line=n, year=line.year, first=min(years), last=max(years))
         if line.category not in allowed:
-            ctx.emit(CATEGORY_NOT_ALLOWED, path + ".category", line=n, category=CategoryRef(line.category))
+            ctx.emit(CATEGORY_NOT_ALLOWED, path.child("category"), line=n, category=CategoryRef(line.category))
         if line.org not in known_orgs:
-            ctx.emit(UNKNOWN_ORG, path + ".org", line=n, org=line.org)
+            ctx.emit(UNKNOWN_ORG, path.child("org"), line=n, org=line.org)
         if line.source == Source.LOCAL:
             if not line.region:
-                ctx.emit(LOCAL_REGION_MISSING, path + ".region", line=n)
+                ctx.emit(LOCAL_REGION_MISSING, path.child("region"), line=n)
             elif line.region not in applicants:
-                ctx.emit(LOCAL_NOT_APPLICANT, path + ".region", line=n, region=RegionRef(line.region, prof.announced))
+                ctx.emit(LOCAL_NOT_APPLICANT, path.child("region"), line=n, region=RegionRef(line.region, prof.announced))
         elif line.region:
-            ctx.emit(REGION_NOT_LOCAL, path + ".region", line=n)
+            ctx.emit(REGION_NOT_LOCAL, path.child("region"), line=n)
         if line.source == Source.OWN_IN_KIND:
             cat = CATEGORIES.get(line.category)
             if cat is not None and not cat.in_kind_allowed:
-                ctx.emit(IN_KIND_CATEGORY, path + ".category", line=n, category=CategoryRef(line.category))
+                ctx.emit(IN_KIND_CATEGORY, path.child("category"), line=n, category=CategoryRef(line.category))
         if line.category == "international" and line.source in (Source.OWN_CASH, Source.OWN_IN_KIND) and line.amount_krw:
-            ctx.emit(INTERNATIONAL_OWN, path + ".source", line=n)
+            ctx.emit(INTERNATIONAL_OWN, path.child("source"), line=n)
 
     if s.total == 0:
-        ctx.emit(EMPTY, "budget")
+        ctx.emit(EMPTY, BUDGET)
         return
 
     national = s.national
     if national > prof.national_cap:
-        ctx.emit(NATIONAL_OVER, "budget", total=Won(national), cap=Won(prof.national_cap), excess=Won(s.national_excess))
+        ctx.emit(NATIONAL_OVER, BUDGET, total=Won(national), cap=Won(prof.national_cap), excess=Won(s.national_excess))
     elif national < prof.national_cap:
-        ctx.emit(NATIONAL_BELOW, "budget", total=Won(national), cap=Won(prof.national_cap), unused=Won(s.national_unused))
+        ctx.emit(NATIONAL_BELOW, BUDGET, total=Won(national), cap=Won(prof.national_cap), unused=Won(s.national_unused))
 
     m = st.matching
     if not m.met:
-        ctx.emit(LOCAL_SHORT, "budget", **st.matching_values())
+        ctx.emit(LOCAL_SHORT, BUDGET, **st.matching_values())
     else:
         for year in prof.years:
             ym = st.years.get(year)
             if ym is not None and ym.basis_amount and not ym.met:
-                ctx.emit(LOCAL_YEAR_LOW, "budget", year=year, ratio=Pct(ym.ratio), basis=st.basis_label,
+                ctx.emit(LOCAL_YEAR_LOW, BUDGET, year=year, ratio=Pct(ym.ratio), basis=st.basis_label,
                          shortfall=Won(ym.shortfall), min=Pct(ym.min_percent, percent=True))
     for code in p.applicant_regions():
         if not s.local_by_region.get(code):
-            ctx.emit(REGION_PAYS_NOTHING, "budget", region=RegionRef(code, prof.announced))
+            ctx.emit(REGION_PAYS_NOTHING, BUDGET, region=RegionRef(code, prof.announced))
 
     for org in p.organisations:
         shares = st.org(org.id)
         if shares is None or shares.totals.total == 0:
             continue
         totals = shares.totals
-        path = f"budget.lines[{first_line[org.id]}]"
+        path = BUDGET_LINES.at(p.budget.lines, first_line[org.id])
         ref = shares.ref
         if shares.gov_over:
             ctx.emit(GOV_SHARE_OVER, path, org=ref, kind=Label(org.kind), ratio=shares.gov_pct,
@@ -183,7 +184,7 @@ def check(ctx: Context) -> None:
                  adjusted)
 
 
-def _cap(ctx: Context, path: str, org: OrgRef, pct: Fraction, rule_, amount: int, base: int) -> None:  # noqa: ANN001
+def _cap(ctx: Context, path: FieldPath, org: OrgRef, pct: Fraction, rule_, amount: int, base: int) -> None:  # noqa: ANN001
     if amount and amount * 100 > pct * base:
         limit = floor_fraction(pct * base / 100)
         ctx.emit(rule_, path, org=org, amount=Won(amount), max=Pct(pct, percent=True), base=Won(base),

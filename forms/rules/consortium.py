@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from forms import regions
+from forms.fieldpath import LEAD_REGION, ORGANISATIONS, PARTNER_REGIONS, TYPE
 from forms.i18n import N_, NP_
 from forms.model import OrgRole
 from forms.rules.base import Severity, rule
@@ -50,12 +51,12 @@ def check(ctx: Context) -> None:
     p, prof = ctx.proposal, ctx.profile
     day = prof.announced
     if p.type not in prof.types:
-        ctx.emit(TYPE_MISSING, "type")
+        ctx.emit(TYPE_MISSING, TYPE)
     if not p.lead_region:
-        ctx.emit(LEAD_MISSING, "lead_region")
+        ctx.emit(LEAD_MISSING, LEAD_REGION)
     seen: set[str] = set()
     for i, code in enumerate(p.partner_regions):
-        path = f"partner_regions[{i}]"
+        path = PARTNER_REGIONS.child(i)
         if not code:
             ctx.emit(PARTNER_EMPTY, path)
         elif code == p.lead_region:
@@ -63,8 +64,8 @@ def check(ctx: Context) -> None:
         elif code in seen:
             ctx.emit(PARTNER_TWICE, path, region=RegionRef(code, day))
         seen.add(code)
-    for path, code in [("lead_region", p.lead_region)] + [
-        (f"partner_regions[{i}]", c) for i, c in enumerate(p.partner_regions)
+    for path, code in [(LEAD_REGION, p.lead_region)] + [
+        (PARTNER_REGIONS.child(i), c) for i, c in enumerate(p.partner_regions)
     ]:
         if not code:
             continue
@@ -77,25 +78,25 @@ def check(ctx: Context) -> None:
     if type_rule is not None:
         count = len(p.applicant_regions())
         if count < type_rule.min_regions:
-            ctx.emit(TOO_FEW, "partner_regions", type=Label(p.type), min=type_rule.min_regions, count=count)
+            ctx.emit(TOO_FEW, PARTNER_REGIONS, type=Label(p.type), min=type_rule.min_regions, count=count)
         if type_rule.max_regions and count > type_rule.max_regions:
-            ctx.emit(TOO_MANY, "partner_regions", type=Label(p.type), max=Count(type_rule.max_regions, _REGIONS), count=count)
+            ctx.emit(TOO_MANY, PARTNER_REGIONS, type=Label(p.type), max=Count(type_rule.max_regions, _REGIONS), count=count)
 
     if not p.organisations:
-        ctx.emit(ORGS_NONE, "organisations")
+        ctx.emit(ORGS_NONE, ORGANISATIONS)
         return
     leads = [o for o in p.organisations if o.role == OrgRole.LEAD]
     if not leads:
-        ctx.emit(ORG_LEAD_MISSING, "organisations")
+        ctx.emit(ORG_LEAD_MISSING, ORGANISATIONS)
     elif len(leads) > 1:
-        ctx.emit(ORG_LEAD_TWICE, f"organisations[{p.organisations.index(leads[1])}].role", count=len(leads))
+        ctx.emit(ORG_LEAD_TWICE, ORGANISATIONS.at(p.organisations, p.organisations.index(leads[1])).child("role"), count=len(leads))
     lang = prof.submission_language
     for i, org in enumerate(p.organisations):
-        ref = OrgRef.of(org)
+        ref, path = OrgRef.of(org), ORGANISATIONS.at(p.organisations, i)
         if not org.name.get(lang, fallback=False).strip():
-            ctx.emit(ORG_NAME_MISSING, f"organisations[{i}].name.{lang}", number=i + 1, language=Label(f"lang.{lang}"))
+            ctx.emit(ORG_NAME_MISSING, path.child("name", lang), number=i + 1, language=Label(f"lang.{lang}"))
         if not org.region:
-            ctx.emit(ORG_REGION_MISSING, f"organisations[{i}].region", org=ref)
+            ctx.emit(ORG_REGION_MISSING, path.child("region"), org=ref)
         if org.kind not in prof.shares:
-            ctx.emit(ORG_KIND_UNKNOWN, f"organisations[{i}].kind", org=ref)
+            ctx.emit(ORG_KIND_UNKNOWN, path.child("kind"), org=ref)
 

@@ -3,6 +3,7 @@ the roadmap by stage."""
 
 from __future__ import annotations
 
+from forms.fieldpath import PLAN, ROADMAP, TITLE
 from forms.i18n import N_
 from forms.model import section_length
 from forms.rules.base import Severity, rule
@@ -49,18 +50,18 @@ def check(ctx: Context) -> None:
     lang = prof.submission_language
     language = Label(f"lang.{lang}")
     if not p.title.get(lang, fallback=False).strip():
-        ctx.emit(TITLE_MISSING, f"title.{lang}", language=language)
+        ctx.emit(TITLE_MISSING, TITLE.child(lang), language=language)
     for key, limits in prof.sections.items():
         section = Named(limits.title.ko, limits.title.en)
         text = p.plan.get(key)
         primary = text.get(lang, fallback=False).strip() if text else ""
         if not primary:
-            ctx.emit(SECTION_MISSING, f"plan.{key}.{lang}", section=section, language=language)
+            ctx.emit(SECTION_MISSING, PLAN.child(key, lang), section=section, language=language)
         for which in ("ko", "en"):
             count = section_length(text.ko if which == "ko" else text.en) if text else 0
             if not count:
                 continue
-            where = f"plan.{key}.{which}"
+            where = PLAN.child(key, which)
             if limits.max_chars and count > limits.max_chars:
                 ctx.emit(SECTION_LONG, where, section=section, language=Label(f"lang.{which}"), count=Num(count),
                          max=Num(limits.max_chars), excess=Num(count - limits.max_chars))
@@ -70,19 +71,20 @@ def check(ctx: Context) -> None:
 
     stages = p.roadmap
     if not stages:
-        ctx.emit(ROADMAP_MISSING, "roadmap")
+        ctx.emit(ROADMAP_MISSING, ROADMAP)
         return
     first, last = min(prof.years), max(prof.years)
     if stages[0].start_year != first or stages[0].end_year != last:
-        ctx.emit(ROADMAP_PILOT, "roadmap[0]", first=first, last=last)
+        ctx.emit(ROADMAP_PILOT, ROADMAP.at(stages, 0), first=first, last=last)
     for i, stage in enumerate(stages):
+        path = ROADMAP.at(stages, i)
         if stage.end_year < stage.start_year:
-            ctx.emit(ROADMAP_BACKWARDS, f"roadmap[{i}]", stage=stage.stage, start=stage.start_year, end=stage.end_year)
+            ctx.emit(ROADMAP_BACKWARDS, path, stage=stage.stage, start=stage.start_year, end=stage.end_year)
         if i and stage.start_year != stages[i - 1].end_year + 1:
-            ctx.emit(ROADMAP_ORDER, f"roadmap[{i}]", stage=stage.stage, start=stage.start_year,
+            ctx.emit(ROADMAP_ORDER, path, stage=stage.stage, start=stage.start_year,
                      expected=stages[i - 1].end_year + 1)
         if not stage.goal.get(lang, fallback=False).strip():
-            ctx.emit(ROADMAP_GOAL, f"roadmap[{i}].goal.{lang}", stage=stage.stage)
+            ctx.emit(ROADMAP_GOAL, path.child("goal", lang), stage=stage.stage)
     span = max(s.end_year for s in stages) - min(s.start_year for s in stages) + 1
     if span > prof.roadmap_max_years:
-        ctx.emit(ROADMAP_LONG, "roadmap", years=span, max=prof.roadmap_max_years)
+        ctx.emit(ROADMAP_LONG, ROADMAP, years=span, max=prof.roadmap_max_years)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from forms.budget import BudgetSummary
+from forms.fieldpath import FieldPath
 from forms.model import Proposal
 from forms.profile import CallProfile
 from forms.rules.base import Finding, Rule, Severity
@@ -23,6 +24,7 @@ class Context:
     def summary(self) -> BudgetSummary:
         return self.statement.summary
 
-    def emit(self, rule: Rule, path: str, **values: object) -> None:
+    def emit(self, rule: Rule, path: FieldPath, **values: object) -> None:
+        """Report a finding on ``path`` (a record named by its id: ``BUDGET_LINES.at(lines, i)``)."""
         severity = Severity(self.profile.severity.get(rule.code, rule.severity))
-        self.findings.append(Finding(rule, path, values, severity))
+        self.findings.append(Finding(rule, path, values, severity, path.by_row(self.proposal)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from forms.fieldpath import BUDGET, ORGANISATIONS
 from forms.i18n import N_
 from forms.rules.base import Severity, rule
 from forms.rules.context import Context
@@ -31,7 +32,7 @@ def check(ctx: Context) -> None:
         intl = sum(v for (cat, _y), v in s.by_category_year.items() if cat == "international")
         target = prof.policy["international"].percent
         if intl * 100 < target * gov:
-            ctx.emit(INTERNATIONAL, "budget", ratio=Pct(Fraction(intl, gov)), target=Pct(target, percent=True))
+            ctx.emit(INTERNATIONAL, BUDGET, ratio=Pct(Fraction(intl, gov)), target=Pct(target, percent=True))
     target = prof.policy["company_own_share"].percent
     for org in p.organisations:
         totals = s.by_org.get(org.id)
@@ -40,7 +41,7 @@ def check(ctx: Context) -> None:
             continue
         ratio = Fraction(totals.own, totals.share_base)
         if ratio * 100 > max(target, share.own_min):
-            ctx.emit(COMPANY_OWN, f"organisations[{p.organisations.index(org)}]",
+            ctx.emit(COMPANY_OWN, ORGANISATIONS.at(p.organisations, p.organisations.index(org)),
                      org=OrgRef.of(org),
                      ratio=Pct(ratio, toward="up"), min=Pct(share.own_min, percent=True), target=Pct(target, percent=True))
 

@@ -71,9 +71,9 @@ def test_a_second_form_is_read_from_its_profile_alone(other_form):
 def test_the_rules_ask_for_the_sections_of_the_proposals_form(other_form, super_regional):
     super_regional.call = "test-other-form"
     report = validate(super_regional)
-    missing = sorted(f.path for f in report.findings if f.code == "content.section_missing")
+    missing = sorted(str(f.shown) for f in report.findings if f.code == "content.section_missing")
     assert missing == ["plan.overview.ko", "plan.work_plan.ko"]  # 'summary' is written; the rest not asked
-    message = next(f for f in report.findings if f.path == "plan.overview.ko").message("en")
+    message = next(f for f in report.findings if str(f.shown) == "plan.overview.ko").message("en")
     assert message.startswith("Overview of the project:")
     super_regional.plan["summary"] = Text("가" * 301, "")
     long = [f for f in validate(super_regional).findings if f.code == "content.section_long"]
@@ -106,7 +106,7 @@ def test_a_file_of_the_first_format_loads_unchanged(super_regional):
     assert {k: p.plan[k] for k in SECTIONS} == {k: super_regional.plan[k] for k in SECTIONS}
     assert p.researchers == p.indicators == p.tasks == p.deliverables == p.equipment == []
     # Its eight sections are in place; the form's new sections are asked for.
-    missing = {f.path for f in validate(p).findings if f.code == "content.section_missing"}
+    missing = {str(f.shown) for f in validate(p).findings if f.code == "content.section_missing"}
     assert "plan.background.ko" in missing and not {f"plan.{k}.ko" for k in SECTIONS} & missing
 
 

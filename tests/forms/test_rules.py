@@ -72,7 +72,7 @@ def test_local_match_exactly_twenty_percent_passes(super_regional):
 def test_local_match_one_won_short_fails_with_the_shortfall(super_regional):
     p = with_lines(super_regional, *cap_lines(local_47=700_000_000, local_27=399_999_999))
     f = finding(p, "budget.local_match_short")
-    assert f.is_error and f.path == "budget"
+    assert f.is_error and str(f.shown) == "budget"
     assert "Add KRW 1 to reach KRW 1,100,000,000" in f.message("en")
     assert "1원" in f.message("ko") and "1,100,000,000원" in f.message("ko")
 
@@ -130,8 +130,8 @@ def test_leap_allows_exactly_one_region(leap):
 def test_partner_equal_to_lead_or_twice(super_regional):
     super_regional.partner_regions = ["KR-47", "KR-27", "KR-27"]
     found = validate(super_regional).findings
-    assert [f.path for f in found if f.code == "region.partner_is_lead"] == ["partner_regions[0]"]
-    assert [f.path for f in found if f.code == "region.partner_twice"] == ["partner_regions[2]"]
+    assert [str(f.shown) for f in found if f.code == "region.partner_is_lead"] == ["partner_regions[0]"]
+    assert [str(f.shown) for f in found if f.code == "region.partner_twice"] == ["partner_regions[2]"]
 
 
 def test_capital_region_is_not_eligible(super_regional):
@@ -183,7 +183,7 @@ def test_line_rules(super_regional):
                    BudgetLine(2024, "hanbit", "indirect", "own_in_kind", 0),
                    BudgetLine(2024, "postech", "international", "own_cash", 5))
     n = len(base)
-    found = {(f.code, f.path) for f in validate(p).findings}
+    found = {(f.code, str(f.shown)) for f in validate(p).findings}
     assert ("budget.year_outside", f"budget.lines[{n}].year") in found
     assert ("budget.category_not_allowed", f"budget.lines[{n + 1}].category") in found
     assert ("budget.unknown_org", f"budget.lines[{n + 2}].org") in found
@@ -274,10 +274,10 @@ def test_sections_present_and_within_limits(super_regional):
     assert not [c for c in codes(super_regional) if c.startswith("content.section")]
     super_regional.plan["summary"] = Text("가" * (limit + 1), "")
     f = finding(super_regional, "content.section_long")
-    assert "1 over the limit" in f.message("en") and f.path == "plan.summary.ko"
+    assert "1 over the limit" in f.message("en") and str(f.shown) == "plan.summary.ko"
     assert f"{limit:,}" in f.message("en") and f"{limit:,}" in f.message("ko")  # digits grouped: 4,000
     super_regional.plan["summary"] = Text("", "Only English")
-    assert finding(super_regional, "content.section_missing").path == "plan.summary.ko"
+    assert str(finding(super_regional, "content.section_missing").shown) == "plan.summary.ko"
     minimum = PROFILE.sections["summary"].min_chars
     super_regional.plan["summary"] = Text("가" * (minimum - 1), "")
     assert not finding(super_regional, "content.section_short").is_error
@@ -292,7 +292,7 @@ def test_roadmap_rules(super_regional):
     assert "content.roadmap_too_long" in codes(super_regional)
     stages[2].end_year = 2032
     stages[1].start_year = 2027
-    assert finding(super_regional, "content.roadmap_order").path == "roadmap[1]"
+    assert str(finding(super_regional, "content.roadmap_order").shown) == "roadmap[1]"
     stages[1].start_year = 2026
     stages[0].end_year = 2024
     assert "content.roadmap_pilot" in codes(super_regional)

@@ -66,7 +66,7 @@ class Page(QWidget):
     def mark(self, findings: list[Finding]) -> None:
         marks: dict[QWidget, list[Finding]] = {}
         for finding in findings:
-            widget = self.widget_for(finding.path)
+            widget = self.widget_for(finding.shown)
             if widget is not None:
                 marks.setdefault(widget, []).append(finding)
         self.marker.apply(marks, self.lang)

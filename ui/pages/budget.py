@@ -364,7 +364,7 @@ class BudgetPage(Page):
     # findings ---------------------------------------------------------------------------------
     def mark(self, findings: list[Finding]) -> None:
         self.model.set_marks(findings)
-        summary_findings = [f for f in findings if self.model.cell_of(f.path) is None]
+        summary_findings = [f for f in findings if self.model.cell_of(f.shown) is None]
         # The statement's own sentence is already shown above (the same words): mark it there.
         stated = [f for f in summary_findings if f.code == LOCAL_SHORT.code]
         listed = [f for f in summary_findings if f.code != LOCAL_SHORT.code]

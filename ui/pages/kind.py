@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QButtonGroup, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from forms.errors import InputError
+from forms.fieldpath import TYPE, FieldPath
 from forms.i18n import N_, _, translate
 from forms.model import ProjectType, label
 from forms.profile import CallProfile, load_profile
@@ -97,7 +98,7 @@ class TypePage(Page):
         self.group.setExclusive(True)
 
     def widget_for(self, path: str) -> QWidget | None:
-        if path == "type":
+        if FieldPath.parse(path) == TYPE:
             p = self.doc.proposal
             card = self.cards.get(p.type) if p else None
             return (card or next(iter(self.cards.values())))[2]

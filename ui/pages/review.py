@@ -28,7 +28,7 @@ from forms.steps import Step as StepCode
 from forms.values import ERRORS, WARNINGS, Count
 from ui.pages.base import Page
 
-PATH_ROLE = Qt.ItemDataRole.UserRole
+FINDING_ROLE = Qt.ItemDataRole.UserRole  # the Finding an item shows
 
 
 class WrappingDelegate(QStyledItemDelegate):
@@ -55,7 +55,7 @@ class WrappingDelegate(QStyledItemDelegate):
 
 class ReviewPage(Page):
     step = StepCode.REVIEW
-    jump_requested = Signal(str)
+    jump_requested = Signal(object)  # the FieldPath of the field, with rows as they are now
 
     def __init__(self, doc, parent: QWidget | None = None) -> None:  # noqa: ANN001
         super().__init__(doc, parent)
@@ -109,7 +109,8 @@ class ReviewPage(Page):
     def show_report(self, report: Report | None) -> None:
         self._report, self._stale = report, False
         current = self.tree.currentItem()
-        keep = current.data(0, PATH_ROLE) if current else None
+        kept = current.data(0, FINDING_ROLE) if current else None
+        keep = kept.path if kept is not None else None  # by record id: the same record after rows move
         self.tree.clear()
         if report is None:
             self.intro.setText(_("No proposal is open."))
@@ -138,7 +139,7 @@ class ReviewPage(Page):
                                          _("Error") if finding.is_error else _("Warning"), finding.code])
                 child.setIcon(0, icons[finding.is_error])
                 child.setToolTip(0, finding.message(self.lang))
-                child.setData(0, PATH_ROLE, finding.path)
+                child.setData(0, FINDING_ROLE, finding)
                 head.addChild(child)
                 if keep is not None and finding.path == keep:
                     self.tree.setCurrentItem(child)
@@ -168,9 +169,10 @@ class ReviewPage(Page):
         return True
 
     def _activated(self, item: QTreeWidgetItem) -> None:
-        path = item.data(0, PATH_ROLE)
-        if path is not None:
-            self.jump_requested.emit(path)
+        finding = item.data(0, FINDING_ROLE)
+        where = finding.rows(self.doc.proposal) if finding is not None and self.doc.proposal is not None else None
+        if where is not None:
+            self.jump_requested.emit(where)
 
     def widget_for(self, path: str) -> QWidget | None:
         return None

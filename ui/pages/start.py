@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forms.fieldpath import CALL, FieldPath
 from forms.i18n import _
 from forms.steps import Step
 from ui.pages.base import Page
@@ -143,4 +144,4 @@ class StartPage(Page):
             self.open_requested.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def widget_for(self, path: str) -> QWidget | None:
-        return self.call if path == "call" else None
+        return self.call if FieldPath.parse(path) == CALL else None
