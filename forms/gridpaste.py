@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from forms.budgetsheet import LINE_COLUMNS, Names, blank
 from forms.errors import InputError
 from forms.grid import BudgetGrid
-from forms.i18n import N_, translate
+from forms.i18n import N_, NP_, translate
 from forms.model import BudgetLine, Proposal
 from forms.money import EntryUnit, parse_amount
+from forms.values import Count
 
 #: The grid's key columns, in order (the fields of a line that make its row).
 KEY_FIELDS = ("org", "category", "source", "region")
@@ -60,7 +61,8 @@ class PasteRefused(InputError):
 
     def __init__(self, problems: list[InputError]) -> None:
         self.problems = problems
-        super().__init__(N_("Nothing was pasted: {count} value(s) cannot be used."), count=len(problems))
+        super().__init__(N_("Nothing was pasted: {values} cannot be used."),
+                         values=Count(len(problems), NP_("{count} value", "{count} values")))
 
     def text(self, lang: str) -> str:
         lines = [super().text(lang)] + [p.text(lang) for p in self.problems[:_MAX_LISTED]]

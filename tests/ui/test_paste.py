@@ -53,7 +53,7 @@ def test_an_unreadable_value_is_named_and_nothing_is_pasted(sample_window, qtbot
     QApplication.clipboard().setText("100\t2x0\t300\n-5\t1\t2\n")
     qtbot.keyClick(page.table, Qt.Key.Key_V, CTRL)
     message = page.input_error.text()
-    assert "Nothing was pasted: 2 value(s) cannot be used." in message
+    assert "Nothing was pasted: 2 values cannot be used." in message
     assert f"row 1, column {years[1]}: '2x0' is not an amount" in message
     assert f"row 2, column {years[0]}: An amount cannot be negative." in message
     assert [line.amount_krw for line in w.doc.proposal.budget_lines] == before
