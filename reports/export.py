@@ -24,7 +24,7 @@ from forms.values import ERRORS, Count
 EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT = 0, 1, 2
 LANGUAGES = ("ko", "en")
 #: The formats a proposal can be exported in, the first being the default.
-FORMATS = ("pdf", "xlsx")
+FORMATS = ("pdf", "hwpx", "xlsx")
 _MAX_NAMED = 5
 
 
@@ -83,6 +83,12 @@ def write_packet(proposal: Proposal, out_path: str, lang: str = "ko", draft: boo
             from reports.workbook import workbook_bytes  # each library is loaded only when its format is made
 
             data = workbook_bytes(proposal, report.summary, lang, draft)
+        elif fmt == "hwpx":
+            from reports import hwpx
+            from reports.packet import describe, packet
+
+            # The same description of the packet as the PDF's, laid out as OWPML.
+            data = hwpx.render(describe(packet(proposal, report, lang, draft, entry_unit)))
         else:
             from reports.packet import render
 
@@ -132,7 +138,8 @@ def export_command(file: str, out: str, lang: str = "ko", draft: bool = False, u
         return EXIT_BAD_INPUT
     for line in missing:
         say(_("warning: a character the bundled fonts cannot print is shown as 〓: {char}").format(char=line), err=True)
-    done = {"pdf": _("Wrote the packet to {file}."), "xlsx": _("Wrote the budget workbook to {file}.")}[fmt]
+    done = {"pdf": _("Wrote the packet to {file}."), "hwpx": _("Wrote the editable HWPX copy of the packet to {file}."),
+            "xlsx": _("Wrote the budget workbook to {file}.")}[fmt]
     say(done.format(file=out))
     if draft:
         say(_("This is a draft: every page is marked as such."), err=True)
