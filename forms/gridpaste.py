@@ -88,7 +88,7 @@ def paste(proposal: Proposal, grid: BudgetGrid, top: int, left: int, block: list
     if sum(len(r) for r in block) > MAX_CELLS:
         raise InputError(N_("That is too much to paste: more than {count} cells."), count=MAX_CELLS)
     names = Names(proposal)
-    lines = copy.deepcopy(proposal.budget_lines)
+    lines = copy.deepcopy(proposal.budget.lines)
     keys, years = len(KEY_FIELDS), grid.years
     problems: list[InputError] = []
     added: list[BudgetLine] = []

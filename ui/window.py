@@ -425,13 +425,13 @@ class MainWindow(QMainWindow):
         if not self._guard(lambda: read.append(read_budget(path, p))):
             return
         lines = read[0]
-        changes = compare(p.budget_lines, lines)
+        changes = compare(p.budget.lines, lines)
         if changes.empty:
             self._say(_("The workbook holds the same budget as the proposal: nothing to change."), "information")
             return
         dialog = BudgetImportDialog(changes, Names(p), path, self)
         if dialog.exec() == BudgetImportDialog.DialogCode.Accepted:
-            self.doc.edit("budget.lines", carried_over(p.budget_lines, lines), text=N_("Import the budget from Excel"))
+            self.doc.edit("budget.lines", carried_over(p.budget.lines, lines), text=N_("Import the budget from Excel"))
             self.go(STEPS.index(Step.BUDGET))
 
     def snapshots(self) -> None:

@@ -23,7 +23,7 @@ def test_names_in_the_key_columns_change_the_whole_row(leap):
     lines = paste(leap, grid, 0, 0, [[other.name.ko, "Research materials"]], EntryUnit.WON)
     for index in grid.rows[0].cells.values():
         assert (lines[index].org, lines[index].category) == (other.id, "materials")
-    assert leap.budget_lines[grid.rows[0].lines[0]].org != other.id  # the proposal itself is untouched
+    assert leap.budget.lines[grid.rows[0].lines[0]].org != other.id  # the proposal itself is untouched
 
 
 @pytest.mark.parametrize(("block", "left", "why"), [
@@ -46,4 +46,4 @@ def test_an_emptied_cell_sets_its_line_to_zero_and_an_empty_new_cell_adds_nothin
     row = next(r for r, gr in enumerate(grid.rows) if 2023 in gr.cells)
     lines = paste(leap, grid, row, 4, [[""]], EntryUnit.WON)
     assert lines[grid.rows[row].cells[2023]].amount_krw == 0
-    assert len(lines) == len(leap.budget_lines)
+    assert len(lines) == len(leap.budget.lines)

@@ -130,7 +130,7 @@ def test_export_command_codes_as_for_the_pdf(tmp_path):
     from tests.cli.test_files import ROOT
 
     p = SAMPLES["leap"]()
-    p.budget_lines[0].amount_krw = 10**13
+    p.budget.lines[0].amount_krw = 10**13
     src = tmp_path / "broken.json"
     write_file(p, str(src))
     out = tmp_path / "x.hwpx"

@@ -29,7 +29,7 @@ def test_a_pasted_row_of_amounts_lands_from_the_current_cell_as_one_undo_step(sa
     w = sample_window
     page = _budget(w, qtbot)
     years = page.model.years
-    before = [line.amount_krw for line in w.doc.proposal.budget_lines]
+    before = [line.amount_krw for line in w.doc.proposal.budget.lines]
     undo_count = w.doc.undo_stack.count()
     _select(page, 1, page.model.year_column(years[0]))
     QApplication.clipboard().setText("1,200\t55억\t 3,000천원 \r\n7\t8\t9\r\n")  # as Excel copies two rows
@@ -40,14 +40,14 @@ def test_a_pasted_row_of_amounts_lands_from_the_current_cell_as_one_undo_step(sa
     assert w.doc.undo_stack.count() == undo_count + 1
     assert page.input_error.text() == ""
     w.doc.undo_stack.undo()
-    assert [line.amount_krw for line in w.doc.proposal.budget_lines] == before
+    assert [line.amount_krw for line in w.doc.proposal.budget.lines] == before
 
 
 def test_an_unreadable_value_is_named_and_nothing_is_pasted(sample_window, qtbot):
     w = sample_window
     page = _budget(w, qtbot)
     years = page.model.years
-    before = [line.amount_krw for line in w.doc.proposal.budget_lines]
+    before = [line.amount_krw for line in w.doc.proposal.budget.lines]
     undo_count = w.doc.undo_stack.count()
     _select(page, 0, page.model.year_column(years[0]))
     QApplication.clipboard().setText("100\t2x0\t300\n-5\t1\t2\n")
@@ -56,7 +56,7 @@ def test_an_unreadable_value_is_named_and_nothing_is_pasted(sample_window, qtbot
     assert "Nothing was pasted: 2 values cannot be used." in message
     assert f"row 1, column {years[1]}: '2x0' is not an amount" in message
     assert f"row 2, column {years[0]}: An amount cannot be negative." in message
-    assert [line.amount_krw for line in w.doc.proposal.budget_lines] == before
+    assert [line.amount_krw for line in w.doc.proposal.budget.lines] == before
     assert w.doc.undo_stack.count() == undo_count
 
 
@@ -64,14 +64,14 @@ def test_a_whole_spreadsheet_row_below_the_lines_adds_a_line(sample_window, qtbo
     w = sample_window
     page = _budget(w, qtbot)
     p = w.doc.proposal
-    count, rows = len(p.budget_lines), len(page.model.grid.rows)
+    count, rows = len(p.budget.lines), len(page.model.grid.rows)
     org = p.organisations[0]
     _select(page, page.model.totals_row, 0)  # below the last line: the totals row
     QApplication.clipboard().setText(f"{org.name.en}\t연구재료비\t국비\t\t10\t20\t30\n")
     qtbot.keyClick(page.table, Qt.Key.Key_V, CTRL)
     assert page.input_error.text() == ""
-    assert len(w.doc.proposal.budget_lines) == count + 3
-    new = w.doc.proposal.budget_lines[-3:]
+    assert len(w.doc.proposal.budget.lines) == count + 3
+    new = w.doc.proposal.budget.lines[-3:]
     assert {(line.org, line.category, line.source) for line in new} == {(org.id, "materials", "national")}
     assert [line.amount_krw for line in new] == [10_000, 20_000, 30_000]
     assert len(page.model.grid.rows) == rows + 1
