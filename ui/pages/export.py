@@ -110,7 +110,8 @@ class ExportPage(Page):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.intro.setText(_("Export the submission packet as a PDF, ready to print, seal and send."))
+        self.intro.setText(_("Export the submission packet as a PDF, ready to print, seal and send; or its editable HWPX copy for "
+                            "Hancom Office, or the budget as an Excel workbook."))
         self.box.setTitle(_("Packet"))
         self.format_label.setText(_("For&mat:"))
         self.format.setAccessibleName(_("Format"))
