@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 from forms import app as appinfo
 from forms import i18n
 from forms.errors import InputError
-from forms.i18n import _
+from forms.i18n import N_, _
+from forms.model import duplicate
 from forms.steps import STEPS, Step, StepState, findings_by_step, step_of, step_statuses, title
 from ui import setup
 from ui.document import Document
@@ -94,10 +95,12 @@ class MainWindow(QMainWindow):
         self.start.new_requested.connect(self.new_proposal)
         self.start.open_requested.connect(self.open_proposal)
         self.start.import_requested.connect(self.import_file)
+        self.start.manage_requested.connect(self.manage_proposal)
         self.doc.changed.connect(self._changed)
         self.doc.validated.connect(self._validated)
         self.doc.saved.connect(lambda _v, _w: self._show_saved())
         self.doc.save_failed.connect(self._save_failed)
+        self.doc.stored.connect(self.refresh_recent)
 
         self.menus = Menus(self)
         self.doc.undo_stack.indexChanged.connect(self._undo_moved)
@@ -370,6 +373,109 @@ class MainWindow(QMainWindow):
     def open_proposal(self, proposal_id: str) -> None:
         if self.store is not None and self._guard(self.doc.open, proposal_id):
             self.go(STEPS.index(Step.TYPE))
+
+    # managing stored proposals ------------------------------------------------------------------
+    def manage_proposal(self, action: str, proposal_id: str) -> None:
+        if self.store is None or self.opening:
+            return
+        {"rename": self.rename_proposal, "duplicate": self.duplicate_proposal,
+         "delete": self.delete_proposal, "restore": lambda _pid: self.restore_deleted()}[action](proposal_id)
+
+    def _title_of(self, proposal_id: str) -> str:
+        lang = i18n.current_language()
+        for info in self._recent_infos():
+            if info.id == proposal_id:
+                return info.title.get(lang) or _("(untitled)")
+        return _("(untitled)")
+
+    def _is_open(self, proposal_id: str) -> bool:
+        return self.doc.proposal is not None and self.doc.proposal.id == proposal_id
+
+    def rename_proposal(self, proposal_id: str) -> None:
+        """A new title in the language of the window (the other language's title stays)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        lang = i18n.current_language()
+        if self._is_open(proposal_id):
+            current = self.doc.proposal.title.get(lang, fallback=False)
+        else:
+            found: list = []
+            if not self._guard(lambda: found.append(self.store.load(proposal_id))):
+                return
+            current = found[0][0].title.get(lang, fallback=False)
+        field = "title.ko" if lang == "ko" else "title.en"
+        text, ok = QInputDialog.getText(self, _("Rename the proposal"),
+                                        _("Title ({language}):").format(language=i18n.NATIVE_NAMES.get(lang, lang)),
+                                        text=current)
+        text = " ".join(text.split())
+        if not ok or not text or text == current:
+            return
+        if self._is_open(proposal_id):
+            self.doc.edit(field, text, text=N_("Title"))
+            self._guard(self.doc.flush)
+        else:
+            p, version = found[0]
+            setattr(p.title, field.split(".")[1], text)
+            self._guard(self.store.save, p, version)
+        self.refresh_recent()
+
+    def duplicate_proposal(self, proposal_id: str) -> None:
+        """A copy under a new id, titled as a copy, opened at once."""
+        if self._is_open(proposal_id) and not self._guard(self.doc.flush):
+            return
+        found: list = []
+        if not self._guard(lambda: found.append(self.store.load(proposal_id))):
+            return
+        copy = duplicate(found[0][0], lambda title, lang: i18n.translate(N_("{title} (copy)"), lang, title=title))
+        if self._guard(self.store.create, copy):
+            self.refresh_recent()
+            self.open_proposal(copy.id)
+
+    def delete_proposal(self, proposal_id: str) -> None:
+        """Ask; then keep the proposal (and its snapshots) to be restored, and delete it."""
+        from storage import trash
+
+        name = self._title_of(proposal_id)
+        box = QMessageBox(QMessageBox.Icon.Question, _("Delete the proposal"),
+                          _("Delete “{title}”? It is kept, with its snapshots, and can be brought back with "
+                            "“Restore a deleted one” on the Start page.").format(title=name), parent=self)
+        delete = box.addButton(_("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not delete:
+            return
+        if self._is_open(proposal_id):
+            if not self._guard(self.doc.close_autosave):
+                return
+            self.doc.close()
+            self.go(STEPS.index(Step.START))
+        if self._guard(trash.delete_keeping, self.store, proposal_id):
+            self.refresh_recent()
+            self.statusBar().showMessage(_("Deleted: {title}").format(title=name), 8000)
+
+    def restore_deleted(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from forms.dates import official_date
+        from storage import trash
+
+        lang = i18n.current_language()
+        kept = trash.deleted(self.store)
+        if not kept:
+            self._say(_("No deleted proposal is kept."), "information")
+            return
+        names = [_("{title} — deleted {date} {time}").format(
+            title=k.title.get(lang) or _("(untitled)"), date=official_date(k.deleted_at.astimezone().date(), lang),
+            time=f"{k.deleted_at.astimezone():%H:%M}") for k in kept]
+        chosen, ok = QInputDialog.getItem(self, _("Restore a deleted proposal"), _("&Deleted proposals:"),
+                                          names, 0, False)
+        if not ok or chosen not in names:
+            return
+        restored: list = []
+        if self._guard(lambda: restored.append(trash.restore(self.store, kept[names.index(chosen)].path))):
+            self.refresh_recent()
+            self.open_proposal(restored[0])
 
     def load_proposal(self, proposal, version: int = 0) -> None:  # noqa: ANN001
         self.doc.load(proposal, version)
