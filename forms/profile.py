@@ -56,6 +56,17 @@ class SectionRule(Sourced):
 
 
 @dataclass(frozen=True)
+class Period(Sourced):
+    """From ``opens`` to ``closes``, both days included (the call's submission period)."""
+
+    opens: dt.date = dt.date.min
+    closes: dt.date = dt.date.max
+
+    def contains(self, day: dt.date) -> bool:
+        return self.opens <= day <= self.closes
+
+
+@dataclass(frozen=True)
 class Percent(Sourced):
     percent: Fraction = Fraction(0)
 
@@ -92,6 +103,8 @@ class CallProfile:
     severity: dict[str, str] = field(default_factory=dict)
     path: str = ""
     source_ko: str = ""
+    #: when proposals are received (optional: a profile without it checks no date)
+    submission: Period | None = None
 
     def clause(self, key: str) -> Sourced | None:
         """The source note behind a rule's clause key (``local_match``, ``shares.sme``, …)."""
@@ -103,6 +116,7 @@ class CallProfile:
             "eligibility": self.eligible_source,
             "categories": self.categories_source,
             "roadmap": self.roadmap_source,
+            "submission": self.submission,
         }
         if head in simple:
             return simple[head]
@@ -221,7 +235,7 @@ def parse_profile(data: dict, path: str) -> CallProfile:
     r.only(data, "", {
         "id", "version", "announced", "submission_language", "source", "source_ko", "name", "ministry", "agency",
         "years", "national_cap", "local_match", "types", "eligibility", "categories", "shares", "caps",
-        "policy", "roadmap", "sections", "severity",
+        "policy", "roadmap", "sections", "severity", "submission",
     })
     years = r.table("years")
     r.only(years, "years", {"values"} | _SOURCED)
@@ -310,6 +324,15 @@ def parse_profile(data: dict, path: str) -> CallProfile:
         if value not in ("error", "warning"):
             raise r.fail(f"severity.{code}", N_("'error' or 'warning'"), value)
 
+    submission = None
+    period = r.table("submission", optional=True)
+    if period:
+        r.only(period, "submission", {"opens", "closes"} | _SOURCED)
+        submission = Period(opens=r.get(period, "submission", "opens", "date"),
+                            closes=r.get(period, "submission", "closes", "date"), **r.sourced(period, "submission"))
+        if submission.closes < submission.opens:
+            raise r.fail("submission.closes", N_("a date (YYYY-MM-DD)"), submission.closes)
+
     lang = r.get(data, "", "submission_language", "str")
     if lang not in ("ko", "en"):
         raise r.fail("submission_language", N_("'ko' or 'en'"), lang)
@@ -344,6 +367,7 @@ def parse_profile(data: dict, path: str) -> CallProfile:
         severity=dict(severity),
         path=path,
         source_ko=r.get(data, "", "source_ko", "str", ""),
+        submission=submission,
     )
 
 

@@ -40,11 +40,12 @@ RULES: dict[str, Rule] = {}
 #: call's rules in Help): "{org}: … {amount} …" reads "‹organisation›: … ‹amount› …".
 FIELD_LABELS = {
     "amount": N_("amount"), "base": N_("base amount"), "basis": N_("basis"), "call": N_("call"),
-    "cap": N_("cap"), "category": N_("category"), "count": N_("number"), "date": N_("date"),
+    "cap": N_("cap"), "category": N_("category"), "closes": N_("closing day"), "count": N_("number"),
+    "date": N_("date"),
     "end": N_("end year"), "excess": N_("excess"), "expected": N_("expected value"),
     "first": N_("first year"), "kind": N_("kind"), "language": N_("language"), "last": N_("last year"),
     "line": N_("number"), "local": N_("local funds"), "max": N_("maximum"), "min": N_("minimum"),
-    "number": N_("number"), "org": N_("organisation"), "ratio": N_("ratio"), "region": N_("region"),
+    "number": N_("number"), "opens": N_("opening day"), "org": N_("organisation"), "ratio": N_("ratio"), "region": N_("region"),
     "required": N_("required amount"), "section": N_("section"), "shortfall": N_("shortfall"),
     "stage": N_("stage"), "start": N_("start year"), "target": N_("target"), "total": N_("total"),
     "type": N_("project type"), "unused": N_("unused amount"), "year": N_("year"), "years": N_("years"),

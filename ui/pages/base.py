@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from forms.i18n import current_language
 from forms.steps import Step, title
+from ui.findings import FindingsPanel
 from ui.marks import Marker
 
 if TYPE_CHECKING:
@@ -47,6 +48,14 @@ class Page(QWidget):
         self.layout_ = QVBoxLayout(self)
         self.layout_.addWidget(self.heading)
         self.layout_.addWidget(self.intro)
+        #: the step's findings listed on the page (see add_findings); the Budget page has its own
+        self.findings: FindingsPanel | None = None
+
+    def add_findings(self) -> None:
+        """List the step's findings at this point of the page; a click goes to the field."""
+        self.findings = FindingsPanel()
+        self.findings.activated.connect(self.focus_path)
+        self.layout_.addWidget(self.findings)
 
     @property
     def lang(self) -> str:
@@ -70,6 +79,8 @@ class Page(QWidget):
             if widget is not None:
                 marks.setdefault(widget, []).append(finding)
         self.marker.apply(marks, self.lang)
+        if self.findings is not None:
+            self.findings.show_findings(findings, self.lang)
 
     def focus_path(self, path: str) -> QWidget | None:
         widget = self.widget_for(path)

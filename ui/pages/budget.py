@@ -339,8 +339,13 @@ class BudgetPage(Page):
         self.matching.setText(text)
         self.matching.set_emphasis(None if m.met else ERROR_COLOUR, bold=not m.met)
         used = Pct(Fraction(s.national, s.national_cap) if s.national_cap else None).render(lang)
-        self.cap.setText(_("National funds: {national} of the cap of {cap} ({used} used).").format(
-            national=format_won(s.national, lang), cap=format_won(s.national_cap, lang), used=used))
+        text = _("National funds: {national} of the cap of {cap} ({used} used).").format(
+            national=format_won(s.national, lang), cap=format_won(s.national_cap, lang), used=used)
+        if s.national_excess:
+            text += " " + _("{excess} over the cap: the call grants at most {cap} of national funds.").format(
+                excess=format_won(s.national_excess, lang), cap=format_won(s.national_cap, lang))
+        self.cap.setText(text)
+        self.cap.set_emphasis(ERROR_COLOUR if s.national_excess else None, bold=bool(s.national_excess))
 
     # lines ------------------------------------------------------------------------------------
     def add_line(self) -> None:

@@ -67,6 +67,7 @@ class TypePage(Page):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.layout_.addWidget(self.note)
+        self.add_findings()
         self.layout_.addStretch(1)
 
     def _choose(self, code: str) -> None:

@@ -29,7 +29,10 @@ from forms.i18n import N_, _
 from forms.model import LABELS, SECTIONS, RoadmapStage, Text, label
 from forms.money import format_number
 from forms.profile import load_profile
+from forms.rules import Finding
+from forms.rules.content import SECTION_LONG, SECTION_SHORT
 from forms.steps import Step
+from ui.marks import colour
 from ui.pages.base import Page, apply_widths, proposal_field, set_text, share_width
 
 LANGS = ("ko", "en")
@@ -46,6 +49,7 @@ class PlanPage(Page):
         column = QVBoxLayout(body)
         self.scroll.setWidget(body)
         self.layout_.addWidget(self.scroll, 1)
+        self.add_findings()
 
         self.title_box = QGroupBox()
         form = QFormLayout(self.title_box)
@@ -272,6 +276,18 @@ class PlanPage(Page):
             self.doc.edit("roadmap", p.roadmap[:-1], text=N_("Remove stage"))
 
     # findings ---------------------------------------------------------------------------------
+    def mark(self, findings: list[Finding]) -> None:
+        """Besides the marks and the list: a counter turns red (or amber) while its text is over
+        (or under) the call's limit, as the rules say."""
+        super().mark(findings)
+        length = {f.path: f for f in findings if f.code in (SECTION_LONG.code, SECTION_SHORT.code)}
+        for path, counter in self.counters.items():
+            found = length.get(path)
+            style = "" if found is None else f"color: {colour([found])}; font-weight: bold;"
+            if counter.styleSheet() != style:
+                counter.setStyleSheet(style)
+                counter.setProperty("finding", "" if found is None else ("error" if found.is_error else "warning"))
+
     def widget_for(self, path: str) -> QWidget | None:
         if path.startswith("title."):
             return self.title_edits.get(path.split(".")[1])

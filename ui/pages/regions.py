@@ -91,6 +91,7 @@ class RegionsPage(Page):
         box.addLayout(buttons)
         self.layout_.addWidget(self.regions_box)
         self.layout_.addWidget(self.orgs_box, 1)
+        self.add_findings()
         self._rows: list[dict[str, QWidget]] = []
         self._day: dt.date | None = None
         self._eligible: tuple[str, ...] = ()
