@@ -4,6 +4,7 @@ in the packet's unit, into blocks of the description."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 
 from forms import categories
@@ -11,7 +12,7 @@ from forms.budget import SOURCES
 from forms.i18n import N_
 from forms.model import label
 from forms.money import english_words, format_in_unit, format_won, official_form
-from forms.rules.base import Pct
+from forms.values import Pct
 from reports import content
 from reports.context import Packet
 
@@ -65,31 +66,25 @@ def paying_regions(pk: Packet) -> list[str]:
 
 
 def _matching(pk: Packet) -> list[content.Block]:
-    sm = pk.summary
-    m = sm.total_matching
-    basis = label(f"basis.{pk.profile.local_basis}", pk.lang)
-    fields = {"local": format_won(m.local, pk.lang), "basis": basis, "basis_amount": format_won(m.basis_amount, pk.lang),
-              "ratio": Pct(m.ratio, fixed=True).render(pk.lang), "min": Pct(m.min_percent, percent=True).render(pk.lang),
-              "required": format_won(m.required, pk.lang)}
-    if m.met:
-        text = pk.tr(N_("Local funds of {local} are {ratio} of {basis} ({basis_amount}); the call requires at "
-                        "least {min} ({required}). The minimum is met with a surplus of {surplus}."),
-                     surplus=format_won(m.surplus, pk.lang), **fields)
-    else:
-        text = pk.tr(N_("Local funds of {local} are {ratio} of {basis} ({basis_amount}); the call requires at "
-                        "least {min} ({required}). The minimum is NOT met: {shortfall} is missing."),
-                     shortfall=format_won(m.shortfall, pk.lang), **fields)
+    st = pk.statement
+    m = st.matching
     rows: list[Row] = [pk.heads(N_("Year"), N_("Basis"), N_("Local funds"), N_("Required"), N_("Ratio"),
                                 N_("Surplus (shortfall)"))]
-    for name, ym, total in [*((str(y), sm.year_matching[y], False) for y in sm.years), (pk.tr(N_("Total")), m, True)]:
+    for name, ym, total in [*((str(y), st.years[y], False) for y in pk.summary.years), (pk.tr(N_("Total")), m, True)]:
         num = "total_num" if total else "num"
         rows.append([pk.cell(name, "total" if total else "head"), pk.cell(pk.amount(ym.basis_amount), num),
                      pk.cell(pk.amount(ym.local), num), pk.cell(pk.amount(ym.required), num),
-                     pk.cell(Pct(ym.ratio, fixed=True).render(pk.lang), num),
+                     pk.cell(_fixed(st.matching_values(ym)["ratio"], pk.lang), num),
                      pk.cell(pk.amount(ym.surplus if ym.met else -ym.shortfall), num)])
     note = pk.tr(N_("△ marks a shortfall."))
     table = content.Table(rows, [24, None, None, None, None, None], unit=pk.unit_label(), total_rows=1, notes=[note])
-    return [pk.subheading(pk.tr(N_("Matching funds")), "budget-matching"), pk.para(text, "statement"), table]
+    return [pk.subheading(pk.tr(N_("Matching funds")), "budget-matching"),
+            pk.para(st.matching_sentence(pk.lang), "statement"), table]
+
+
+def _fixed(pct: Pct, lang: str) -> str:
+    """A statement's percentage in a table: rounded as the statement rounds it, both decimals kept."""
+    return replace(pct, fixed=True).render(lang)
 
 
 def _pct(part: int, whole: int) -> str:
@@ -224,20 +219,18 @@ def _by_org(pk: Packet) -> list[content.Block]:
     rows: list[Row] = [pk.heads(N_("Organisation"), N_("Government (national + local)"), N_("Own share (cash)"),
                                 N_("Own share (in kind)"), N_("Total"), N_("Government share (maximum)"),
                                 N_("Cash in own share (minimum)"))]
-    ids = [o.id for o in p.organisations if o.id in sm.by_org] + sorted(set(sm.by_org) - {o.id for o in p.organisations})
-    for index, org_id in enumerate(ids):
-        t = sm.by_org[org_id]
-        org = p.organisation(org_id)
-        name = pk.text(org.name) if org else org_id
-        rule = pk.profile.shares.get(org.kind) if org else None
-        gov = [Pct(Fraction(t.gov_in_base, t.share_base), toward="up", fixed=True).render(pk.lang)
-               if t.share_base else "–"]
-        cash = [Pct(Fraction(t.by_source["own_cash"], t.own), fixed=True).render(pk.lang) if t.own else "–"]
-        if rule is not None:
-            gov.append(f"(≤ {Pct(rule.gov_max, percent=True).render(pk.lang)})")
-            if rule.own_cash_min:
-                cash.append(f"(≥ {Pct(rule.own_cash_min, percent=True).render(pk.lang)})")
-        rows.append([pk.cell(name, where=f"organisations[{index}].name"),
+    for o in pk.statement.orgs:
+        t = o.totals
+        org = p.organisation(o.org_id)
+        index = p.organisations.index(org) if org else None
+        name = pk.text(org.name) if org else o.org_id
+        gov = [_fixed(o.gov_pct, pk.lang)]
+        cash = [_fixed(o.cash_pct, pk.lang)]
+        if o.gov_max is not None:
+            gov.append(f"(≤ {Pct(o.gov_max, percent=True).render(pk.lang)})")
+        if o.own_cash_min is not None:
+            cash.append(f"(≥ {Pct(o.own_cash_min, percent=True).render(pk.lang)})")
+        rows.append([pk.cell(name, where=f"organisations[{index}].name" if index is not None else ""),
                      *_amounts(pk, [t.gov, t.by_source["own_cash"], t.by_source["own_in_kind"], t.total]),
                      pk.cell("\n".join(gov), "num"), pk.cell("\n".join(cash), "num")])
     rows.append([pk.cell(pk.tr(N_("Total")), "total"),

@@ -299,7 +299,7 @@ def test_over_the_national_cap_the_excess_shows_in_red(sample_window, qtbot):
     edit_cell(qtbot, page.table, row, col, "60억")
     excess = page.model.summary.national_excess
     assert excess > 0
-    assert "over the cap" in page.cap.text() and f"{excess:,}" in page.cap.text()
+    assert "over the call's cap" in page.cap.text() and f"{excess:,}" in page.cap.text()
     assert page.cap._colour.name() == ERROR_COLOUR.lower()
 
 
