@@ -14,9 +14,13 @@ from fractions import Fraction
 
 from forms import categories, regions
 from forms.errors import InputError, Phrase, os_reason
-from forms.i18n import N_
+from forms.i18n import N_, translate
 from forms.model import SECTIONS, OrgKind, ProjectType, Text
 from forms.paths import resource_path
+
+#: what an official reads beside a value no source states
+INFERRED = N_("No source states this value: it is the app's assumption. If the call's guidelines say otherwise, "
+              "have it corrected in the call profile ({file}).")
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,14 @@ class Sourced:
 
     def note_text(self, lang: str) -> str:
         return (self.note_ko or self.note) if lang == "ko" else self.note
+
+    def explained(self, lang: str, profile_file: str) -> str:
+        """The source in ``lang``, its note, and for an inferred value a plain word that it is the
+        app's assumption and where to change it."""
+        parts = [self.source_text(lang), self.note_text(lang)]
+        if self.inferred:
+            parts.append(translate(INFERRED, lang, file=os.path.basename(profile_file) or "resources/calls"))
+        return " ".join(part.strip() for part in parts if part.strip())
 
 
 @dataclass(frozen=True)

@@ -4,13 +4,13 @@ menus for files, editing, language and help, and the last save in the status bar
 from __future__ import annotations
 
 import contextlib
+import os
 import weakref
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -29,13 +29,14 @@ from forms.errors import InputError
 from forms.i18n import N_, _
 from forms.model import duplicate
 from forms.steps import STEPS, Step, StepState, findings_by_step, step_of, step_statuses, title
-from ui import setup
+from ui import files, setup
 from ui.document import Document
 from ui.menus import Menus
 from ui.pages.base import PROPOSAL_FIELD, Page
 from ui.pages.start import StartPage
 
 _CTRL_SHIFT_Z = QKeySequence("Ctrl+Shift+Z")[0]
+_CTRL_Y = QKeySequence("Ctrl+Y")[0]
 _SHOWN_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The style's standard icon for each step state (none while no proposal is open).
 STATE_ICONS = {StepState.COMPLETE: "SP_DialogApplyButton", StepState.WARNINGS: "SP_MessageBoxWarning",
@@ -494,20 +495,27 @@ class MainWindow(QMainWindow):
     def import_file(self) -> None:
         if self.store is None:
             return
-        path, _f = QFileDialog.getOpenFileName(self, _("Import a proposal"), "", _("Proposal files (*.json)"))
+        path = files.open_file(self, _("Import a proposal"), _("Proposal files (*.json)"))
         if not path:
             return
-        result: list = []
-        if self._guard(lambda: result.append(self.store.import_file(path))):
-            self.refresh_recent()
-            self.open_proposal(result[0][0])
+        try:
+            proposal_id, _version = self.store.import_file(path)
+        except InputError as exc:  # the file's name first: the reason may only name a field in it
+            self._say(_("{file} cannot be imported.").format(file=os.path.basename(path)) + "\n"
+                      + exc.text(i18n.current_language()))
+            return
+        self.refresh_recent()
+        self.open_proposal(proposal_id)
 
     def export_file(self) -> None:
         p = self.doc.proposal
         if p is None or self.store is None:
             return
-        path, _f = QFileDialog.getSaveFileName(self, _("Export the proposal file"), f"{p.id[:8]}.json",
-                                               _("Proposal files (*.json)"))
+        from ui.pages.export import fallback_name
+
+        path = files.save_file(self, _("Export the proposal file"),
+                               files.default_file(p.title.get(i18n.current_language()), fallback_name(p), "json"),
+                               _("Proposal files (*.json)"))
         if path and self._guard(self.doc.flush) and self._guard(self.store.export_file, p.id, path):
             self.statusBar().showMessage(_("Written: {file}").format(file=path), 5000)
 
@@ -521,8 +529,7 @@ class MainWindow(QMainWindow):
         p = self.doc.proposal
         if p is None:
             return
-        path, _f = QFileDialog.getOpenFileName(self, _("Import the budget from Excel"), "",
-                                               _("Excel workbooks (*.xlsx)"))
+        path = files.open_file(self, _("Import the budget from Excel"), _("Excel workbooks (*.xlsx)"))
         if not path:
             return
         read: list = []
@@ -589,11 +596,14 @@ class MainWindow(QMainWindow):
         proposal, whose own undo would otherwise take the key (see ``PROPOSAL_FIELD``)."""
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
                 event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
-                or event.keyCombination() == _CTRL_SHIFT_Z):
+                or event.keyCombination() in (_CTRL_SHIFT_Z, _CTRL_Y)):
             return True  # not accepted: the window's Undo/Redo shortcut runs
         return False
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self._amount_settled():
+            event.ignore()
+            return
         try:
             self.doc.close_autosave()
         except InputError as exc:
@@ -606,6 +616,28 @@ class MainWindow(QMainWindow):
                 app.focusChanged.disconnect(self._focus_moved)
         self._unwatch()
         super().closeEvent(event)
+
+    def _amount_settled(self) -> bool:
+        """An amount still being typed in the budget is kept if it can be read; if it cannot, ask
+        before quitting, and go back to it unless the official chooses to quit without it."""
+        page = self._pages[STEPS.index(Step.BUDGET)]
+        typing = page.amount_being_typed() if page is not None else None
+        if typing is None:
+            return True
+        if page.commit_typing():
+            return True
+        box = QMessageBox(QMessageBox.Icon.Warning, appinfo.name(i18n.current_language()),
+                          _("The amount “{text}” typed in the budget cannot be read, so it is not saved.").format(
+                              text=typing), parent=self)
+        back = box.addButton(_("&Go back to it"), QMessageBox.ButtonRole.RejectRole)
+        box.addButton(_("&Quit without it"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(back)
+        box.exec()
+        if box.clickedButton() is back or box.clickedButton() is None:
+            self.go(STEPS.index(Step.BUDGET))
+            page.return_to_typing()
+            return False
+        return True
 
     def when_idle(self, callback) -> None:  # noqa: ANN001
         QTimer.singleShot(0, callback)

@@ -4,6 +4,7 @@ changes (without rebuilding widgets), mark the fields findings name, and focus a
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
@@ -128,7 +129,38 @@ def share_width(room: int, wants: list[int], floors: list[int]) -> list[int]:
 
 
 def apply_widths(header: QHeaderView, widths: list[int]) -> None:
-    """Set each column to its width, touching only those that change (each resize relays out)."""
-    for col, width in enumerate(widths):
-        if header.sectionSize(col) != width:
-            header.resizeSection(col, width)
+    """Set each column to its width, touching only those that change (each resize relays out).
+    A column the user has dragged to a width (see ``remember_columns``) keeps that width."""
+    chosen = _USER_WIDTHS.get(header, {})
+    setting = header.property(_SETTING)
+    header.setProperty(_SETTING, True)
+    try:
+        for col, width in enumerate(widths):
+            width = chosen.get(col, width)
+            if header.sectionSize(col) != width:
+                header.resizeSection(col, width)
+    finally:
+        header.setProperty(_SETTING, setting)
+
+
+_SETTING = "settingWidths"
+_USER_WIDTHS: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def remember_columns(header: QHeaderView, name: str) -> None:
+    """Let the user drag the columns of ``header`` to the widths they like; those widths are kept
+    (in the per-user settings, under ``name``) and win over the computed ones from then on."""
+    from ui import setup
+
+    key = f"columns/{name}"
+    saved = setup.settings().value(key) or {}
+    _USER_WIDTHS[header] = {int(c): int(w) for c, w in dict(saved).items()} if isinstance(saved, dict) else {}
+
+    def resized(col: int, _old: int, new: int) -> None:
+        if header.property(_SETTING) or not header.isVisible():
+            return  # the app's own sizing, not a drag
+        _USER_WIDTHS[header][col] = new
+        s = setup.settings()
+        s.setValue(key, {str(c): w for c, w in _USER_WIDTHS[header].items()})
+
+    header.sectionResized.connect(resized)

@@ -33,10 +33,7 @@ def describe(profile: CallProfile, code: str, lang: str) -> str:
         lines.append(_("Regions: {min} to {max}.").format(min=rule.min_regions, max=rule.max_regions))
     else:
         lines.append(_("Regions: at least {min}.").format(min=rule.min_regions))
-    source = _("Source: {source}").format(source=rule.source_text(lang))
-    if rule.inferred:
-        source += " " + _("(inferred, not stated by the call)")
-    lines.append(source)
+    lines.append(_("Source: {source}").format(source=rule.explained(lang, profile.path)))
     return "\n".join(lines)
 
 

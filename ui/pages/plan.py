@@ -33,7 +33,7 @@ from forms.rules import Finding
 from forms.rules.content import SECTION_LONG, SECTION_SHORT
 from forms.steps import Step
 from ui.marks import colour
-from ui.pages.base import Page, apply_widths, proposal_field, set_text, share_width
+from ui.pages.base import Page, apply_widths, proposal_field, remember_columns, set_text, share_width
 
 LANGS = ("ko", "en")
 
@@ -98,6 +98,7 @@ class PlanPage(Page):
         self.roadmap = QTableWidget(0, 4)
         # Widths from the texts shown (see _size_roadmap), again whenever the table is resized.
         self.roadmap.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        remember_columns(self.roadmap.horizontalHeader(), "roadmap")
         self.roadmap.viewport().installEventFilter(self)
         self.roadmap.setMinimumHeight(150)
         self.add_stage = QPushButton()
@@ -123,7 +124,7 @@ class PlanPage(Page):
         self.title_box.setTitle(_("Project"))
         names = {"ko": _("Korean"), "en": _("English")}
         self.title_labels["ko"].setText(_("&Title (Korean):"))
-        self.title_labels["en"].setText(_("Title (&English):"))
+        self.title_labels["en"].setText(_("Title (Engl&ish):"))
         for lang, edit in self.title_edits.items():
             edit.setAccessibleName(_("Title ({language})").format(language=names[lang]))
         self.date_label.setText(_("&Date of the proposal:"))
@@ -136,7 +137,7 @@ class PlanPage(Page):
                     _("{section} ({language})").format(section=label(key, self.lang), language=names[lang]))
         for lab, lang in self.lang_labels:
             lab.setText(names[lang])
-        self.roadmap_box.setTitle(label("roadmap", self.lang))
+        self.roadmap_box.setTitle(_("Stages of the roadmap: years and goals"))
         self.roadmap.setHorizontalHeaderLabels([_("From"), _("To"), _("Goal (Korean)"), _("Goal (English)")])
         self._size_roadmap()
         self.roadmap.setAccessibleName(_("Roadmap"))
@@ -247,8 +248,7 @@ class PlanPage(Page):
                         else widget.fontMetrics().horizontalAdvance(widget.text()) + pad)
                 widths[col] = max(widths[col], need)
         room = self.roadmap.viewport().width() - widths[0] - widths[1]
-        goals = share_width(room, widths[3:1:-1], floors[3:1:-1])  # the English goals take what is left
-        widths[2], widths[3] = goals[1], goals[0]
+        widths[2], widths[3] = share_width(room, [room, room], floors[2:4])  # the two goals alike
         apply_widths(header, widths)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802

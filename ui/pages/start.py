@@ -107,7 +107,7 @@ class StartPage(Page):
         if self.call.count():
             self._name_calls()
         self.call.setAccessibleName(_("Call"))
-        self.new_button.setText(_("&New proposal"))
+        self.new_button.setText(_("Ne&w proposal"))
         self.recent_box.setTitle(_("Recent proposals"))
         self.recent.setAccessibleName(_("Recent proposals"))
         self.open_button.setText(_("&Open"))
