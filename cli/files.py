@@ -6,11 +6,13 @@ from __future__ import annotations
 import argparse
 import json
 
-from cli.exits import EXIT_ERRORS, EXIT_OK
+from cli.exits import EXIT_BAD_INPUT, EXIT_ERRORS, EXIT_OK
 from forms import i18n
+from forms.atomic import same_file
 from forms.console import say
 from forms.errors import InputError
-from forms.i18n import _
+from forms.i18n import N_, _
+from forms.values import ERRORS, WARNINGS, Count
 
 
 def cmd_sample(ns: argparse.Namespace) -> int:
@@ -39,6 +41,14 @@ def cmd_validate(ns: argparse.Namespace) -> int:
             say(json.dumps(doc, ensure_ascii=False, indent=2))
         raise
     report = validate(proposal)
+    if ns.report:
+        from forms.atomic import same_file
+        from reports.export import write_report
+
+        if same_file(ns.file, ns.report):
+            raise InputError(N_("The report would be written over the proposal file {file}; name another file "
+                                "with --report."), file=ns.report)
+        write_report(proposal, ns.report, lang)  # an unwritable target: exit 2, as for any bad input
     if ns.json:
         doc = {
             "file": ns.file,
@@ -54,14 +64,14 @@ def cmd_validate(ns: argparse.Namespace) -> int:
         words = {"error": _("error"), "warning": _("warning")}
         for f in report.findings:
             say(f"{words[f.severity.value]}\t{f.code}\t{f.path}\t{f.message(lang)}")
-        say(_("{errors} error(s), {warnings} warning(s).").format(
-            errors=len(report.errors), warnings=len(report.warnings)))
+        say(_("{errors}, {warnings}.").format(errors=Count(len(report.errors), ERRORS).render(lang),
+                                               warnings=Count(len(report.warnings), WARNINGS).render(lang)))
+        if ns.report:
+            say(_("Wrote the validation report to {file}.").format(file=ns.report))
     return EXIT_ERRORS if report.has_errors else EXIT_OK
 
 
 def cmd_export(ns: argparse.Namespace) -> int:
-    from reports.export import export_command
-
     return export_command(ns.file, ns.out, lang=ns.packet_lang or i18n.current_language(), draft=ns.draft,
                           unit=ns.unit, fmt=ns.format)
 
@@ -75,6 +85,7 @@ def add_parsers(sub, common) -> None:
     p = sub.add_parser("validate", parents=[common], help=_("check a proposal file against its call's rules"))
     p.add_argument("file", metavar="FILE")
     p.add_argument("--json", action="store_true", help=_("print the findings as JSON"))
+    p.add_argument("--report", metavar="OUT.pdf", help=_("also write the validation report as a PDF"))
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("export", help=_("write the PDF packet of a proposal file"))
@@ -87,3 +98,33 @@ def add_parsers(sub, common) -> None:
     p.add_argument("--unit", choices=["won", "thousand", "million"], default="thousand",
                    help=_("unit of the amount tables"))
     p.set_defaults(func=cmd_export)
+
+
+def export_command(file: str, out: str, lang: str = "ko", draft: bool = False, unit: str = "thousand",
+                   fmt: str = "pdf") -> int:
+    """``main.py export``: 0 written, 1 refused for errors, 2 unreadable input or unwritable output."""
+    from forms.exchange import read_file
+    from reports.export import ExportRefused, write_packet  # ReportLab loads only for an export
+
+    ui = i18n.current_language()
+    try:
+        if same_file(file, out):
+            raise InputError(N_("The packet would be written over the proposal file {file}; name another file "
+                                "with --out."), file=out)
+        proposal = read_file(file)
+        missing = write_packet(proposal, out, lang=lang, draft=draft, unit=unit, fmt=fmt)
+    except ExportRefused as exc:
+        say(exc.text(ui), err=True)
+        for f in exc.findings:
+            say(f"{_('error')}\t{f.code}\t{f.path}\t{f.message(ui)}", err=True)
+        return EXIT_ERRORS
+    except InputError as exc:
+        say(exc.text(ui), err=True)
+        return EXIT_BAD_INPUT
+    for line in missing:
+        say(_("warning: a character the bundled fonts cannot print is shown as 〓: {char}").format(char=line), err=True)
+    done = {"pdf": _("Wrote the packet to {file}."), "xlsx": _("Wrote the budget workbook to {file}.")}[fmt]
+    say(done.format(file=out))
+    if draft:
+        say(_("This is a draft: every page is marked as such."), err=True)
+    return EXIT_OK

@@ -29,8 +29,8 @@ def cmd_import_budget(ns: argparse.Namespace) -> int:
                          file=ns.out)
     proposal = read_file(ns.file)
     lines = read_budget(ns.workbook, proposal)
-    changes = compare(proposal.budget_lines, lines)
-    proposal.budget_lines = lines
+    changes = compare(proposal.budget.lines, lines)
+    proposal.budget.lines = lines
     write_file(proposal, ns.out)
     names = Names(proposal)
     for line in changes.added:
@@ -40,8 +40,7 @@ def cmd_import_budget(ns: argparse.Namespace) -> int:
     for old, new in changes.changed:
         say("~ " + _("{line}: {before} → {after} won").format(line=describe(new, names, lang),
                                                             before=f"{old.amount_krw:,}", after=f"{new.amount_krw:,}"))
-    say(_("{added} line(s) added, {removed} removed, {changed} changed; wrote {file}.").format(
-        file=ns.out, **changes.counts()))
+    say(_("{added}; wrote {file}.").format(added=changes.text(lang), file=ns.out))
     return EXIT_OK
 
 

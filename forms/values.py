@@ -14,10 +14,11 @@ from fractions import Fraction
 
 from forms import categories, regions
 from forms.dates import official_date
+from forms.i18n import NP_, translate_plural
 from forms.model import Organisation, label
 from forms.money import Won, format_number
 
-__all__ = ["CategoryRef", "DateRef", "Label", "Num", "OrgRef", "Pct", "RegionRef", "Won"]
+__all__ = ["CategoryRef", "Count", "DateRef", "Label", "Num", "OrgRef", "Pct", "RegionRef", "Won"]
 
 
 @dataclass(frozen=True)
@@ -31,25 +32,44 @@ class Num:
 
 
 @dataclass(frozen=True)
+class Count:
+    """A number of things with its noun, in the singular or plural form the language needs:
+    ``Count(3, NP_("{count} error", "{count} errors"))`` reads "3 errors", "1 error", "오류 3건"."""
+
+    n: int
+    forms: tuple[str, str]
+
+    def render(self, lang: str) -> str:
+        return translate_plural(*self.forms, self.n, lang, count=Num(self.n))
+
+
+#: The nouns counted most often.
+ERRORS = NP_("{count} error", "{count} errors")
+WARNINGS = NP_("{count} warning", "{count} warnings")
+
+
+@dataclass(frozen=True)
 class Pct:
-    """A ratio shown as a percentage with two decimals at most.
+    """A ratio shown as a percentage with two decimals at most (``places``).
 
     ``toward`` says which way the last digit goes, so that a value never seems to meet a limit it
     fails: ``"down"`` for values held to a minimum (19.999% shows 19.99%), ``"up"`` for values
-    held to a maximum (75.0001% shows 75.01%). ``fixed`` keeps both decimals (tables: 21.00%).
+    held to a maximum (75.0001% shows 75.01%), ``"nearest"`` (half up) for a share held to no
+    limit. ``fixed`` keeps every decimal (tables: 21.00%).
     """
 
     value: Fraction | None  # a ratio (0.2 for 20 %), or a percentage when ``percent`` is set
     percent: bool = False
     toward: str = "down"
     fixed: bool = False
+    places: int = 2
 
     def render(self, lang: str) -> str:
         if self.value is None:
             return "–"
         pct = self.value if self.percent else self.value * 100
         mode = {"down": ROUND_FLOOR, "up": ROUND_CEILING}.get(self.toward, ROUND_HALF_UP)
-        dec = (Decimal(pct.numerator) / Decimal(pct.denominator)).quantize(Decimal("0.01"), mode)
+        dec = (Decimal(pct.numerator) / Decimal(pct.denominator)).quantize(Decimal(1).scaleb(-self.places), mode)
         text = f"{dec:f}"
         if not self.fixed:
             text = text.rstrip("0").rstrip(".")
@@ -81,6 +101,18 @@ class Label:
 
     def render(self, lang: str) -> str:
         return label(self.code, lang)
+
+
+@dataclass(frozen=True)
+class Named:
+    """Something named in both languages by the proposal or its call (a section of the form, a
+    researcher, an indicator, a task): shown in the reader's language, else in the other."""
+
+    ko: str
+    en: str
+
+    def render(self, lang: str) -> str:
+        return (self.ko if lang == "ko" else self.en) or self.ko or self.en
 
 
 @dataclass(frozen=True)

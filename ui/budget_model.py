@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from forms import categories, regions
 from forms.budget import SOURCES, BudgetSummary
 from forms.errors import InputError
+from forms.fieldpath import BUDGET_LINES, FieldPath
 from forms.grid import BudgetGrid, build_grid
 from forms.i18n import N_, _, current_language
 from forms.model import BudgetLine, label
@@ -97,12 +98,12 @@ class BudgetModel(QAbstractTableModel):
             return
         row = self.grid.row_of_line(line) if line is not None else None
         p = self.doc.proposal
-        if row is None or p is None or not 0 <= line < len(p.budget_lines):
+        if row is None or p is None or not 0 <= line < len(p.budget.lines):
             self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1))
             return
         # One amount changed: its cell, its row's total, its year's total and the grand total.
         # Each is announced alone, because a view repaints all of itself for a range of cells.
-        col = self.year_column(p.budget_lines[line].year)
+        col = self.year_column(p.budget.lines[line].year)
         for cell in ((row, col), (row, cols - 1), (rows - 1, col), (rows - 1, cols - 1)):
             index = self.index(*cell)
             self.dataChanged.emit(index, index)
@@ -143,7 +144,7 @@ class BudgetModel(QAbstractTableModel):
     # cells ------------------------------------------------------------------------------------
     @property
     def unit(self) -> EntryUnit:
-        code = self.doc.proposal.entry_unit if self.doc.proposal else "thousand"
+        code = self.doc.proposal.budget.entry_unit if self.doc.proposal else "thousand"
         if code != self._unit_code:
             try:
                 self._unit = EntryUnit.from_code(code)
@@ -217,7 +218,7 @@ class BudgetModel(QAbstractTableModel):
             line = self.grid.rows[row].cells.get(self.grid.years[col - len(KEY_FIELDS)])
             if line is None:
                 return ""
-            amount = p.budget_lines[line].amount_krw
+            amount = p.budget.lines[line].amount_krw
         return shown(amount, self.unit, lang)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -234,7 +235,7 @@ class BudgetModel(QAbstractTableModel):
             field = KEY_FIELDS[col]
             new = (value or None) if field == "region" else (value or "")
             lines = self.grid.rows[row].lines
-            if all(getattr(p.budget_lines[i], field) == new for i in lines):
+            if all(getattr(p.budget.lines[i], field) == new for i in lines):
                 return True
 
             def apply() -> None:
@@ -264,7 +265,7 @@ class BudgetModel(QAbstractTableModel):
             # A new line in a row that is already there: the grid keeps its shape, so the edit is
             # made at once and the next cell's editor (after Tab or Enter) is not disturbed.
             new_line = BudgetLine(year, org, category, source, amount, region)
-            self.doc.edit("budget.lines", [*p.budget_lines, new_line], text=N_("Amount"))
+            self.doc.edit("budget.lines", [*p.budget.lines, new_line], text=N_("Amount"))
         return True
 
     def amount_error(self, text: str) -> InputError | None:
@@ -293,17 +294,18 @@ class BudgetModel(QAbstractTableModel):
     # findings ---------------------------------------------------------------------------------
     def cell_of(self, path: str) -> tuple[int, int] | None:
         """The cell where the field at ``budget.lines[i]…`` is shown."""
-        if not path.startswith("budget.lines["):
+        where = FieldPath.parse(path)
+        index = where.row(BUDGET_LINES)
+        if index is None:
             return None
-        index = int(path[len("budget.lines["):path.index("]")])
         row = self.grid.row_of_line(index)
         if row is None:
             return None
-        field = path[path.index("]") + 1:].lstrip(".")
+        field = where.after(BUDGET_LINES.child(index)).head
         if field in KEY_FIELDS:
             return row, KEY_FIELDS.index(field)
         if field in ("amount_krw", "year"):
-            line = self.doc.proposal.budget_lines[index]
+            line = self.doc.proposal.budget.lines[index]
             return row, self.year_column(line.year)
         return row, 0
 

@@ -7,7 +7,7 @@ import contextlib
 import os
 import weakref
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QCloseEvent, QIcon, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,6 +29,7 @@ from forms.errors import InputError
 from forms.i18n import N_, _
 from forms.model import duplicate
 from forms.steps import STEPS, Step, StepState, findings_by_step, step_of, step_statuses, title
+from forms.values import ERRORS, WARNINGS, Count
 from ui import files, setup
 from ui.document import Document
 from ui.menus import Menus
@@ -198,6 +199,7 @@ class MainWindow(QMainWindow):
     # language ---------------------------------------------------------------------------------
     def language_changed(self, lang: str) -> None:
         setup.install_qt_translation(lang)
+        self.setLocale(setup.apply_qt_locale(lang))  # the open widgets (date fields) follow at once
         self.retranslate()
 
     def choose_language(self, choice: str) -> None:
@@ -283,9 +285,9 @@ class MainWindow(QMainWindow):
             if statuses:
                 st = statuses[i]
                 pixmap, state = STATE_ICONS[st.state], st.state.value
-                tip = {StepState.COMPLETE: _("Done"), StepState.WARNINGS: _("{count} warning(s)"),
-                       StepState.ERRORS: _("{count} error(s)")}[st.state].format(
-                    count=st.errors if st.state == StepState.ERRORS else st.warnings)
+                tip = {StepState.COMPLETE: _("Done"),
+                       StepState.WARNINGS: Count(st.warnings, WARNINGS).render(i18n.current_language()),
+                       StepState.ERRORS: Count(st.errors, ERRORS).render(i18n.current_language())}[st.state]
             else:
                 pixmap, state, tip = None, "", ""
             shown = (text, enabled, pixmap, tip)
@@ -321,6 +323,9 @@ class MainWindow(QMainWindow):
         self.refresh_recent()
         self.menus.update_file()
         self._show_saved()
+        problem = getattr(store, "backup_problem", None)
+        if problem is not None:  # today's backup could not be made (a full disk): said, work goes on
+            self.statusBar().showMessage(problem.text(i18n.current_language()))
 
     # saving -----------------------------------------------------------------------------------
     def _show_saved(self) -> None:
@@ -478,9 +483,6 @@ class MainWindow(QMainWindow):
             self.refresh_recent()
             self.open_proposal(restored[0])
 
-    def load_proposal(self, proposal, version: int = 0) -> None:  # noqa: ANN001
-        self.doc.load(proposal, version)
-
     def open_dialog(self) -> None:
         from ui.dialogs import OpenDialog
 
@@ -536,7 +538,7 @@ class MainWindow(QMainWindow):
         if not self._guard(lambda: read.append(read_budget(path, p))):
             return
         lines = read[0]
-        changes = compare(p.budget_lines, lines)
+        changes = compare(p.budget.lines, lines)
         if changes.empty:
             self._say(_("The workbook holds the same budget as the proposal: nothing to change."), "information")
             return
@@ -638,6 +640,3 @@ class MainWindow(QMainWindow):
             page.return_to_typing()
             return False
         return True
-
-    def when_idle(self, callback) -> None:  # noqa: ANN001
-        QTimer.singleShot(0, callback)

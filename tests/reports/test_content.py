@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+from cli.files import export_command
 from forms.budget import summarise
 from forms.exchange import write_file
 from forms.model import BudgetLine, Organisation, Text
@@ -11,7 +12,7 @@ from forms.money import EntryUnit, format_in_unit
 from forms.profile import load_profile
 from forms.rules import validate
 from reports import fonts
-from reports.export import export_command, export_packet, write_packet
+from reports.export import export_packet, write_packet
 from tests.reports.pdfcheck import all_text, ink_ratios, squash
 
 _SYLLABLES = [chr(c) for c in range(0xAC00, 0xAC00 + 400)]
@@ -37,9 +38,9 @@ def _big(proposal):
             f"u{i}", Text(f"한국가상대학교 제{i}캠퍼스 산학협력단", f"Virtual University campus {i} foundation"),
             "university", "KR-47" if i % 2 else "KR-27", "participant"))
     extra = [o.id for o in p.organisations[6:]]
-    while len(p.budget_lines) < 200:
-        i = len(p.budget_lines)
-        p.budget_lines.append(BudgetLine(2023 + i % 3, extra[i % len(extra)], "materials", "own_cash",
+    while len(p.budget.lines) < 200:
+        i = len(p.budget.lines)
+        p.budget.lines.append(BudgetLine(2023 + i % 3, extra[i % len(extra)], "materials", "own_cash",
                                          rng.randint(1, 900) * 1000))
     p.section("summary").ko = _korean_text(10_000, 1)
     return p
@@ -47,7 +48,7 @@ def _big(proposal):
 
 def test_extreme_content_is_all_printed(super_regional, tmp_path):
     p = _big(super_regional)
-    assert len(p.organisations) == 60 and len(p.budget_lines) == 200
+    assert len(p.organisations) == 60 and len(p.budget.lines) == 200
     assert len(p.section("summary").ko) == 10_000
     out = tmp_path / "big.pdf"
     export_packet(p, str(out), lang="ko", draft=validate(p).has_errors)

@@ -48,7 +48,7 @@ def _asking_once(ask):  # noqa: ANN001, ANN202
 def _amount_cell(w):  # noqa: ANN001, ANN202
     w.go(STEPS.index(Step.BUDGET))
     model = w.budget.model
-    line = next(i for i, x in enumerate(w.doc.proposal.budget_lines) if x.year == 2024)
+    line = next(i for i, x in enumerate(w.doc.proposal.budget.lines) if x.year == 2024)
     return line, model.grid.row_of_line(line), model.year_column(2024)
 
 
@@ -77,8 +77,8 @@ def test_quitting_with_a_readable_amount_being_typed_keeps_it(sample_window, qtb
     w.close()  # no question: the amount is read and saved
     assert not w.isVisible()
     stored, _version = store.load(w.doc.proposal.id) if w.doc.proposal else (None, 0)
-    assert w.doc.proposal.budget_lines[line].amount_krw == 300_000_000
-    assert stored.budget_lines[line].amount_krw == 300_000_000
+    assert w.doc.proposal.budget.lines[line].amount_krw == 300_000_000
+    assert stored.budget.lines[line].amount_krw == 300_000_000
 
 
 def test_export_defaults_to_an_existing_folder_and_a_clean_name(sample_window, qtbot):
@@ -208,7 +208,7 @@ def test_a_cell_finding_names_the_row_the_grid_shows_and_is_listed_under_the_tab
     w = sample_window
     w.go(STEPS.index(Step.BUDGET))
     page, model = w.budget, w.budget.model
-    lines = w.doc.proposal.budget_lines
+    lines = w.doc.proposal.budget.lines
     line = max(i for i, x in enumerate(lines) if model.grid.row_of_line(i) != i)  # its row is not its line
     w.doc.edit(f"budget.lines[{line}].category", "burden")  # not allowed in this call: an error in its cell
     settle()

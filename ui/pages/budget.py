@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from forms.budget import SOURCES
 from forms.errors import InputError
+from forms.fieldpath import BUDGET, BUDGET_LINES, ORGANISATIONS, PARTNER_REGIONS, ROOT, FieldPath
 from forms.i18n import N_, _
 from forms.model import BudgetLine, label
 from forms.money import EntryUnit
@@ -37,6 +38,11 @@ from ui.chart import BudgetChart
 from ui.marks import ERROR_COLOUR
 from ui.pages.base import Page, apply_widths, remember_columns, set_combo, share_width
 from ui.textpanel import TextPanel
+
+_AMOUNT = FieldPath(("amount_krw",))
+_ENTRY_UNIT = BUDGET.child("entry_unit")
+#: Changes after which the grid's rows are built again.
+_STRUCTURAL = (ROOT, BUDGET_LINES, ORGANISATIONS, PARTNER_REGIONS, FieldPath(("lead_region",)))
 
 
 class KeyDelegate(QStyledItemDelegate):
@@ -121,7 +127,7 @@ class BudgetPage(Page):
         for unit in EntryUnit:
             self.unit.addItem(unit.code, unit.code)
         self.unit.currentIndexChanged.connect(
-            lambda: self.doc.edit("entry_unit", self.unit.currentData(), text=N_("Entry unit")))
+            lambda: self.doc.edit("budget.entry_unit", self.unit.currentData(), text=N_("Entry unit")))
         self.unit_label.setBuddy(self.unit)
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self.add_line)
@@ -221,9 +227,10 @@ class BudgetPage(Page):
         if p is None:
             self.model.rebuild()
             return
-        structural = path in ("", "budget.lines", "organisations", "partner_regions", "lead_region") or (
-            path.startswith("budget.lines[") and not path.endswith(".amount_krw"))
-        if structural:
+        where = FieldPath.parse(path)
+        line = where.row(BUDGET_LINES)
+        amount = line is not None and where.after(BUDGET_LINES.child(line)) == _AMOUNT
+        if where in _STRUCTURAL or (line is not None and not amount):
             current = self.table.currentIndex()
             if self.model.rebuild() and current.isValid():  # rows came or went: keep the cursor near
                 row = min(current.row(), self.model.rowCount() - 1)
@@ -231,17 +238,16 @@ class BudgetPage(Page):
                 if row >= 0 and col >= 0:
                     self.table.setCurrentIndex(self.model.index(row, col))
             self._measure()
-        elif path.startswith("budget.lines[") and path.endswith(".amount_krw"):
-            line = int(path[len("budget.lines["):path.index("]")])
+        elif amount:
             self.model.values_changed(line)
             row = self.model.grid.row_of_line(line)  # an amount may have grown a digit
             self._measure((self.model.totals_row,) if row is None else (row, self.model.totals_row))
-        elif path.startswith("budget") or path == "entry_unit" or path.startswith("organisations["):
+        elif where.within(BUDGET) or where.row(ORGANISATIONS) is not None:
             self.model.values_changed()
             self._measure()
-        if path in ("", "entry_unit"):
-            set_combo(self.unit, p.entry_unit)
-        if path == "" or path.startswith("budget") or path == "entry_unit":
+        if where in (ROOT, _ENTRY_UNIT):
+            set_combo(self.unit, p.budget.entry_unit)
+        if where == ROOT or where.within(BUDGET):
             self._show_summary()
 
     # column widths --------------------------------------------------------------------------
@@ -383,9 +389,9 @@ class BudgetPage(Page):
         org = p.organisations[0].id if p.organisations else ""
         category = model.allowed_categories[0] if model.allowed_categories else "personnel"
         year = model.years[0] if model.years else p.date.year
-        self.doc.edit("budget.lines", [*p.budget_lines, BudgetLine(year, org, category, "national", 0)],
+        self.doc.edit("budget.lines", [*p.budget.lines, BudgetLine(year, org, category, "national", 0)],
                       text=N_("Add line"))
-        row = self.model.grid.row_of_line(len(p.budget_lines) - 1)
+        row = self.model.grid.row_of_line(len(p.budget.lines) - 1)
         if row is not None:
             self.table.setCurrentIndex(self.model.index(row, 0))
             self.table.setFocus()
@@ -395,7 +401,7 @@ class BudgetPage(Page):
         if not (0 <= row < len(self.model.grid.rows)):
             return
         drop = set(self.model.grid.rows[row].lines)
-        lines = [line for i, line in enumerate(self.doc.proposal.budget_lines) if i not in drop]
+        lines = [line for i, line in enumerate(self.doc.proposal.budget.lines) if i not in drop]
         self.doc.edit("budget.lines", lines, text=N_("Remove line"))
 
     # findings ---------------------------------------------------------------------------------
@@ -415,10 +421,13 @@ class BudgetPage(Page):
         self.marker.apply(marks, self.lang)
 
     def widget_for(self, path: str) -> QWidget | None:
-        if path.startswith("budget.lines["):
+        where = FieldPath.parse(path)
+        if where.row(BUDGET_LINES) is not None:
             return self.table
-        if path.startswith("budget") or path == "entry_unit":
-            return self.checks if path.startswith("budget") else self.unit
+        if where == _ENTRY_UNIT:
+            return self.unit
+        if where.within(BUDGET):
+            return self.checks
         return None
 
     def focus_path(self, path: str) -> QWidget | None:

@@ -4,8 +4,13 @@ the field and focuses it."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
     QHeaderView,
+    QMessageBox,
+    QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -15,10 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forms.errors import InputError
 from forms.i18n import _
 from forms.rules import Report
 from forms.steps import STEPS, findings_by_step, title
 from forms.steps import Step as StepCode
+from forms.values import ERRORS, WARNINGS, Count
 from ui.pages.base import Page
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -70,6 +77,13 @@ class ReviewPage(Page):
         self.tree.header().sectionResized.connect(lambda i, _o, _n: self._relayout.start() if i == 0 else None)
         self.tree.itemActivated.connect(self._activated)
         self.layout_.addWidget(self.tree, 1)
+        # The validation report as a document of its own (a final packet carries no rule codes).
+        self.save_report = QPushButton()
+        self.save_report.clicked.connect(self._save_report)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.save_report)
+        self.layout_.addLayout(row)
         self._report: Report | None = None
         self._stale = False
 
@@ -77,6 +91,7 @@ class ReviewPage(Page):
         super().retranslate()
         self.tree.setHeaderLabels([_("Message"), _("Severity")])
         self.tree.setAccessibleName(_("Findings"))
+        self.save_report.setText(_("Save the validation re&port as PDF…"))
         self.show_report(self._report)
 
     def mark(self, findings: list) -> None:  # the review lists findings; it has no fields to mark
@@ -102,9 +117,9 @@ class ReviewPage(Page):
         if not report.findings:
             self.intro.setText(_("No errors and no warnings: the proposal is ready to export."))
         else:
-            self.intro.setText(_("{errors} error(s) and {warnings} warning(s). Errors block the export; "
+            self.intro.setText(_("{errors} and {warnings}. Errors block the export; "
                                  "double-click or press Enter on a finding to go to its field.").format(
-                errors=e, warnings=w))
+                errors=Count(e, ERRORS).render(self.lang), warnings=Count(w, WARNINGS).render(self.lang)))
         style = self.style()
         icons = {True: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
                  False: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
@@ -127,6 +142,29 @@ class ReviewPage(Page):
                 if keep is not None and finding.path == keep:
                     self.tree.setCurrentItem(child)
             head.setExpanded(True)
+
+    def _save_report(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(self, _("Save the validation report"), "validation-report.pdf",
+                                                    _("PDF files (*.pdf)"))
+        if path:
+            self.write_report(path)
+
+    def write_report(self, path: str) -> bool:
+        """Write the validation report of the open proposal to ``path``, in the window's language."""
+        from reports.export import write_report
+
+        p = self.doc.proposal
+        if p is None:
+            return False
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            write_report(p.copy(), path, lang=self.lang)
+        except InputError as exc:
+            QGuiApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, _("Save the validation report"), exc.text(self.lang))
+            return False
+        QGuiApplication.restoreOverrideCursor()
+        return True
 
     def _activated(self, item: QTreeWidgetItem) -> None:
         path = item.data(0, PATH_ROLE)
