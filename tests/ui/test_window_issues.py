@@ -265,8 +265,12 @@ def test_the_plan_counter_turns_red_past_its_limit_and_the_page_says_by_how_much
     w = sample_window
     w.go(STEPS.index(Step.PLAN))
     page = w.plan
-    path = next(iter(page.counters))
-    limit = page._limits[path.split(".")[1]]
+    from forms.fieldpath import PLAN, FieldPath
+
+    path = next(p for p in page.counters
+                if page.profile.form.section(FieldPath.parse(p).after(PLAN).head).max_chars)
+    page.show_chapter(page.chapter_of(page.editors[path]))
+    limit = page.profile.form.section(FieldPath.parse(path).after(PLAN).head).max_chars
     counter = page.counters[path]
     assert counter.property("finding") in (None, "")
     editor = page.editors[path]
@@ -294,8 +298,8 @@ def test_over_the_national_cap_the_excess_shows_in_red(sample_window, qtbot):
     assert not page.cap._colour
     model = page.model
     p = w.doc.proposal
-    line = next(i for i, x in enumerate(p.budget_lines) if x.source == "national")
-    row, col = model.grid.row_of_line(line), model.year_column(p.budget_lines[line].year)
+    line = next(i for i, x in enumerate(p.budget.lines) if x.source == "national")
+    row, col = model.grid.row_of_line(line), model.year_column(p.budget.lines[line].year)
     edit_cell(qtbot, page.table, row, col, "60억")
     excess = page.model.summary.national_excess
     assert excess > 0
