@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from forms.errors import InputError
 from forms.fieldpath import PLAN, ROADMAP, ROOT, FieldPath
 from forms.i18n import N_, NP_, _, translate_plural
-from forms.model import RoadmapStage, Text, label, section_length
+from forms.model import RoadmapStage, Text, section_length
 from forms.profile import CallProfile, load_profile
 from forms.rules import Finding
 from forms.rules.content import SECTION_LONG, SECTION_SHORT
