@@ -24,6 +24,10 @@ INFERRED = N_("No source states this value: it is the app's assumption. If the c
               "have it corrected in the call profile ({file}).")
 
 
+INFERRED_HERE = N_("No source states this value: it is the app's assumption. If the call's guidelines say otherwise, "
+                   "have it corrected in the call profile.")
+
+
 @dataclass(frozen=True)
 class Sourced:
     """A profile value with the note saying where it came from (in English, and in Korean)."""
@@ -40,13 +44,15 @@ class Sourced:
     def note_text(self, lang: str) -> str:
         return (self.note_ko or self.note) if lang == "ko" else self.note
 
-    def explained(self, lang: str, profile_file: str) -> str:
+    def explained(self, lang: str, profile_file: str = "") -> str:
         """The source in ``lang``, its note, and for an inferred value a plain word that it is the
-        app's assumption and where to change it."""
+        app's assumption and where to change it (the profile's file, when ``profile_file`` is given)."""
         parts = [self.source_text(lang), self.note_text(lang)]
         if self.inferred:
-            parts.append(translate(INFERRED, lang, file=os.path.basename(profile_file) or "resources/calls"))
-        return " ".join(part.strip() for part in parts if part.strip())
+            parts.append(translate(INFERRED, lang, file=os.path.basename(profile_file)) if profile_file
+                         else translate(INFERRED_HERE, lang))
+        parts = [p.strip() for p in parts if p.strip()]
+        return " ".join(p if p.endswith((".", "。", ")")) or p is parts[-1] else p + "." for p in parts)
 
 
 @dataclass(frozen=True)

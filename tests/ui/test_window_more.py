@@ -165,7 +165,7 @@ def test_the_type_page_explains_an_assumed_value_in_the_window_language(sample_w
     i18n.set_language("ko")
     w.go(STEPS.index(Step.TYPE))
     text = w.kind.cards["super_regional"][1].text()
-    assert "앱이 가정한 값" in text and "(추정값이며" not in text
+    assert "앱이 가정한 값" in text and "(추정값이며" not in text and "toml" not in text
 
 
 # columns ---------------------------------------------------------------------------------------

@@ -32,7 +32,7 @@ def describe(profile: CallProfile, code: str, lang: str) -> str:
         lines.append(translate(N_("Regions: {min} to {max}."), lang, min=rule.min_regions, max=rule.max_regions))
     else:
         lines.append(translate(N_("Regions: at least {min}."), lang, min=rule.min_regions))
-    lines.append(translate(N_("Source: {source}"), lang, source=rule.explained(lang, profile.path)))
+    lines.append(translate(N_("Source: {source}"), lang, source=rule.explained(lang)))
     return "\n".join(lines)
 
 
