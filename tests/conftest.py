@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# The app's remembered settings (the language, the window's place) of every process the tests start
-# go to a folder of this run, never the user's: a language someone chose in the app on this machine
-# must not change what a started app prints.
-os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="rps-settings-")
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
