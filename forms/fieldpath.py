@@ -208,6 +208,7 @@ TYPE = FieldPath(("type",))
 CALL = FieldPath(("call",))
 LEAD_REGION = FieldPath(("lead_region",))
 TITLE = FieldPath(("title",))
+DATE = FieldPath(("date",))
 #: The lists of records the pages show, by the paths findings use.
 ORGANISATIONS = FieldPath(("organisations",))
 PARTNER_REGIONS = FieldPath(("partner_regions",))

@@ -3,7 +3,7 @@ the roadmap by stage."""
 
 from __future__ import annotations
 
-from forms.fieldpath import PLAN, ROADMAP, TITLE
+from forms.fieldpath import DATE, PLAN, ROADMAP, TITLE
 from forms.i18n import N_
 from forms.model import section_length
 from forms.rules.base import Severity, rule
@@ -76,7 +76,7 @@ def check(ctx: Context) -> None:
 
     period = prof.submission
     if period is not None and p.date is not None and not period.contains(p.date):
-        ctx.emit(DATE_OUTSIDE, "date", date=DateRef(p.date), opens=DateRef(period.opens), closes=DateRef(period.closes))
+        ctx.emit(DATE_OUTSIDE, DATE, date=DateRef(p.date), opens=DateRef(period.opens), closes=DateRef(period.closes))
 
     stages = p.roadmap
     if not stages:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from forms.errors import InputError
-from forms.fieldpath import PLAN, ROADMAP, ROOT, FieldPath
+from forms.fieldpath import DATE, PLAN, ROADMAP, ROOT, TITLE, FieldPath
 from forms.i18n import N_, NP_, _, translate_plural
 from forms.model import RoadmapStage, Text, section_length
 from forms.profile import CallProfile, load_profile
@@ -41,8 +41,6 @@ from ui.marks import colour
 from ui.pages.base import Page, apply_widths, proposal_field, remember_columns, set_text, share_width
 
 LANGS = ("ko", "en")
-_TITLE = FieldPath(("title",))
-_DATE = FieldPath(("date",))
 
 
 class PlanPage(Page):
@@ -231,10 +229,10 @@ class PlanPage(Page):
             if profile is not None and profile is not self.profile:
                 self._build(profile)
         where = FieldPath.parse(path)
-        if where == ROOT or where.within(_TITLE):
+        if where == ROOT or where.within(TITLE):
             for lang, edit in self.title_edits.items():
                 set_text(edit, getattr(p.title, lang))
-        if where in (ROOT, _DATE):
+        if where in (ROOT, DATE):
             blocked = self.date.blockSignals(True)
             self.date.setDate(QDate(p.date.year, p.date.month, p.date.day))
             self.date.blockSignals(blocked)
@@ -365,9 +363,9 @@ class PlanPage(Page):
 
     def widget_for(self, path: str) -> QWidget | None:
         where = FieldPath.parse(path)
-        if where.within(_TITLE) and where != _TITLE:
-            return self.title_edits.get(str(where.after(_TITLE)))
-        if where == _DATE:
+        if where.within(TITLE) and where != TITLE:
+            return self.title_edits.get(str(where.after(TITLE)))
+        if where == DATE:
             return self.date
         if where.within(PLAN):
             return self.editors.get(str(where))
