@@ -452,7 +452,7 @@ class BudgetPage(Page):
         stated = [f for f in summary_findings if f.code == LOCAL_SHORT.code]
         listed = [f for f in summary_findings if f.code != LOCAL_SHORT.code]
         # The cells' own findings too, errors first, by the row the grid shows (their cells are red).
-        in_cells = sorted((self.model.as_shown(f) for f in findings if self.model.cell_of(f.path) is not None),
+        in_cells = sorted((self.model.as_shown(f) for f in findings if self.model.cell_of(f.shown) is not None),
                           key=lambda f: not f.is_error)
         text = "\n".join(("✖ " if f.is_error else "⚠ ") + f.message(self.lang) for f in [*in_cells, *listed])
         if self.checks.text() != text:
