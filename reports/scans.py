@@ -10,12 +10,16 @@ while the packet is built) and stamped onto the finished pages with pypdf afterw
 from __future__ import annotations
 
 import io
+import logging
 from dataclasses import dataclass
 
 from reportlab.platypus import Flowable, PageBreak
 
 from reports import content as c
 from reports.styles import FRAME_HEIGHT, FRAME_WIDTH, RULE
+
+#: pypdf's own warnings (about a scan's small faults) would reach the terminal; the scan was checked when attached.
+logging.getLogger("pypdf").setLevel(logging.CRITICAL)
 
 
 @dataclass

@@ -10,6 +10,7 @@ person's language; the proposal is not touched.
 from __future__ import annotations
 
 import io
+import logging
 import os
 import stat
 
@@ -18,6 +19,9 @@ from forms.i18n import N_
 from forms.ids import new_id
 from forms.model import ScanAttachment, ScanSlot
 from forms.profile import Size
+
+#: pypdf's own warnings about a damaged file would reach the terminal; the app words its own.
+logging.getLogger("pypdf").setLevel(logging.CRITICAL)
 
 _PNG = b"\x89PNG\r\n\x1a\n"
 _JPEG = b"\xff\xd8\xff"
@@ -90,7 +94,9 @@ def _pdf_pages(data: bytes, name: str) -> int:
             box = page.mediabox
             if box.width <= 0 or box.height <= 0:
                 raise damaged
-            page.get_contents()
+            contents = page.get_contents()
+            if contents is not None:
+                contents.get_data()  # decompressed: a damaged stream fails here
     except InputError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
