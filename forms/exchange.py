@@ -28,6 +28,7 @@ from forms.model import (
     ProjectType,
     Proposal,
     RoadmapStage,
+    SentCopy,
     Source,
     Text,
 )
@@ -47,7 +48,7 @@ def _text(t: Text) -> dict:
 
 def to_dict(p: Proposal) -> dict:
     """The exchange form of a proposal, keys in the documented order."""
-    return {
+    doc = {
         "format": FILE_FORMAT,
         "format_version": FILE_FORMAT_VERSION,
         "id": p.id,
@@ -81,6 +82,9 @@ def to_dict(p: Proposal) -> dict:
             ],
         },
     }
+    if p.sent_copy is not None:
+        doc["sent_copy"] = {"partner": p.sent_copy.partner, "base_fingerprint": p.sent_copy.base_fingerprint}
+    return doc
 
 
 def dumps(p: Proposal) -> str:
@@ -213,7 +217,7 @@ def _kind(value: object) -> object:
 
 
 _TOP_KEYS = {"format", "format_version", "id", "call", "type", "date", "title", "lead_region",
-             "partner_regions", "organisations", "plan", "roadmap", "budget"}
+             "partner_regions", "organisations", "plan", "roadmap", "budget", "sent_copy"}
 
 
 def from_dict(data: object) -> Proposal:
@@ -301,6 +305,12 @@ def from_dict(data: object) -> Proposal:
             amount_krw=r.amount(line["amount_krw"], path + ".amount_krw"),
             region=None if region is None else r.region(region, path + ".region"),
         ))
+    if "sent_copy" in d:
+        sent = r.obj(d["sent_copy"], "sent_copy", {"partner", "base_fingerprint"}, {"partner", "base_fingerprint"})
+        fp = r.string(sent["base_fingerprint"], "sent_copy.base_fingerprint", 64)
+        if len(fp) != 64 or any(ch not in "0123456789abcdef" for ch in fp):
+            raise r.fail("sent_copy.base_fingerprint", N_("must be a fingerprint of 64 hexadecimal digits."))
+        p.sent_copy = SentCopy(r.string(sent["partner"], "sent_copy.partner", 200), fp)
     return p
 
 

@@ -156,6 +156,15 @@ class RoadmapStage:
 
 
 @dataclass
+class SentCopy:
+    """What marks a copy sent to a partner (File → Send a copy to a partner): to whom, and the
+    fingerprint of the proposal it was sent from (the base its return is merged against)."""
+
+    partner: str
+    base_fingerprint: str
+
+
+@dataclass
 class Proposal:
     id: str = field(default_factory=lambda: str(uuid.uuid4()))
     call: str = "msit-mega-2023"
@@ -171,6 +180,8 @@ class Proposal:
     budget_lines: list[BudgetLine] = field(default_factory=list)
     #: The unit in which plain numbers are typed and tables are shown: won, thousand, million.
     entry_unit: str = "thousand"
+    #: Set on a copy sent to a partner, and kept while the partner edits it.
+    sent_copy: SentCopy | None = None
 
     def section(self, key: str) -> Text:
         return self.sections.setdefault(key, Text())
