@@ -14,7 +14,7 @@ import os
 
 from cli.exits import EXIT_BAD_INPUT, EXIT_LOCKED, EXIT_OK
 from cli.exits import EXIT_ERRORS as EXIT_PROBLEMS
-from forms import regions
+from forms import exchange, regions
 from forms.atomic import same_file
 from forms.console import say
 from forms.errors import InputError
@@ -45,6 +45,7 @@ def _size(n: int) -> str:
 def resolve_id(store: Store, text: str) -> str:
     """A full id, or the start of exactly one proposal's id."""
     ids = [info.id for info in store.list_proposals()]
+    text = exchange.normal_id(text) or text  # the id in any of its spellings: upper case, braces, urn:uuid:
     if text in ids:
         return text
     matches = [i for i in ids if i.startswith(text)] if len(text) >= 4 else []

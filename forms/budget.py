@@ -107,6 +107,10 @@ class BudgetSummary:
     total_matching: Matching
     year_matching: dict[int, Matching]
     national_cap: int
+    #: (organisation, year, source) and, for local funds, (organisation, year, paying region).
+    by_org_year_source: dict[tuple[str, int, str], int] = field(default_factory=dict)
+    local_by_org_year_region: dict[tuple[str, int, str], int] = field(default_factory=dict)
+    by_category_source: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def source_total(self, source: str) -> int:
         return sum(v for (_y, s), v in self.by_year_source.items() if s == source)
@@ -149,8 +153,13 @@ def summarise(proposal: Proposal, profile: CallProfile) -> BudgetSummary:
     by_org: dict[str, OrgTotals] = {}
     local_by_region: dict[str, int] = defaultdict(int)
     local_by_region_year: dict[tuple[str, int], int] = defaultdict(int)
+    by_org_year_source: dict[tuple[str, int, str], int] = defaultdict(int)
+    local_by_org_year_region: dict[tuple[str, int, str], int] = defaultdict(int)
+    by_category_source: dict[tuple[str, str], int] = defaultdict(int)
     for line in proposal.budget_lines:
         amount = line.amount_krw
+        by_org_year_source[(line.org, line.year, line.source)] += amount
+        by_category_source[(line.category, line.source)] += amount
         by_year_source[(line.year, line.source)] += amount
         by_category_year[(line.category, line.year)] += amount
         org = by_org.get(line.org)
@@ -166,6 +175,7 @@ def summarise(proposal: Proposal, profile: CallProfile) -> BudgetSummary:
         if line.source == "local" and line.region:
             local_by_region[line.region] += amount
             local_by_region_year[(line.region, line.year)] += amount
+            local_by_org_year_region[(line.org, line.year, line.region)] += amount
     years = tuple(sorted(set(profile.years) | {y for y, _s in by_year_source}))
 
     def source_sum(source: str, year: int | None = None) -> int:
@@ -186,4 +196,7 @@ def summarise(proposal: Proposal, profile: CallProfile) -> BudgetSummary:
         total_matching=match(None),
         year_matching={y: match(y) for y in years},
         national_cap=profile.national_cap,
+        by_org_year_source=dict(by_org_year_source),
+        local_by_org_year_region=dict(local_by_org_year_region),
+        by_category_source=dict(by_category_source),
     )

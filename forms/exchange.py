@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import uuid
 from decimal import Decimal
 
@@ -107,6 +108,31 @@ def write_file(p: Proposal, path: str) -> None:
         write_bytes(path, dumps(p).encode("utf-8"))
     except OSError as exc:
         raise InputError(N_("Cannot write {file}: {reason}"), file=path, reason=os_reason(exc)) from exc
+
+
+# --- identity ----------------------------------------------------------------------------------
+
+#: The namespace of ids derived from a proposal's content (a file that gives no id).
+_CONTENT_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:regional-proposal:content")
+#: A UUID as people and programs write it: any case, in braces or after ``urn:uuid:``, with the
+#: usual hyphens or none.
+_UUID_TEXT = re.compile(r"(?i)(?:urn:uuid:)?(\{)?([0-9a-f]{8}(?:-?[0-9a-f]{4}){3}-?[0-9a-f]{12})(?(1)\})")
+
+
+def normal_id(text: str) -> str | None:
+    """The one way a proposal id is written (lower-case hex, hyphens, no braces or ``urn:uuid:``),
+    or None when ``text`` is not a UUID in any of its usual spellings."""
+    m = _UUID_TEXT.fullmatch(text.strip())
+    return str(uuid.UUID(m.group(2).replace("-", ""))) if m else None
+
+
+def content_id(p: Proposal) -> str:
+    """The id of a proposal read from a file that gives none: derived from its content, so the same
+    file is always the same proposal (the same PDF, the same record in the database)."""
+    without = to_dict(p)
+    without["id"] = ""
+    raw = json.dumps(without, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return str(uuid.uuid5(_CONTENT_NAMESPACE, raw))
 
 
 # --- reading -----------------------------------------------------------------------------------
@@ -236,11 +262,10 @@ def from_dict(data: object) -> Proposal:
 
     p = Proposal()
     if "id" in d:
-        p.id = r.string(d["id"], "id", 64)
-        try:
-            uuid.UUID(p.id)
-        except ValueError:
-            raise r.fail("id", N_("must be a UUID such as 0b5d…-…; '{value}' is not."), value=p.id[:40]) from None
+        text = r.string(d["id"], "id", 64)
+        p.id = normal_id(text)
+        if p.id is None:
+            raise r.fail("id", N_("must be a UUID such as 0b5d…-…; '{value}' is not."), value=text[:40])
     p.call = r.choice(d["call"], "call", profile_ids())
     p.type = r.choice(d["type"], "type", [t.value for t in ProjectType] + [""])
     p.date = load_profile(p.call).announced
@@ -311,6 +336,8 @@ def from_dict(data: object) -> Proposal:
         if len(fp) != 64 or any(ch not in "0123456789abcdef" for ch in fp):
             raise r.fail("sent_copy.base_fingerprint", N_("must be a fingerprint of 64 hexadecimal digits."))
         p.sent_copy = SentCopy(r.string(sent["partner"], "sent_copy.partner", 200), fp)
+    if "id" not in d:
+        p.id = content_id(p)
     return p
 
 

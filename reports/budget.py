@@ -1,108 +1,71 @@
-"""The budget chapter: every figure comes from ``forms.budget.summarise`` (through the validation
-report); this module only lays the figures out in the packet's unit."""
+"""The budget chapter as the standard form lays it out: every figure comes from the budget
+summary of ``forms.budget`` (through the validation report); this module only places the figures,
+in the packet's unit, into blocks of the description."""
 
 from __future__ import annotations
 
 from fractions import Fraction
 
-from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Spacer, Table
-
 from forms import categories
 from forms.budget import SOURCES
 from forms.i18n import N_
 from forms.model import label
-from forms.money import english_words, format_won, official_form
+from forms.money import english_words, format_in_unit, format_won, official_form
 from forms.rules.base import Pct
-from reports.chart import year_chart
+from reports import content
 from reports.context import Packet
-from reports.fonts import GOTHIC
-from reports.sections import grid
-from reports.styles import FRAME_WIDTH, TABLE_SIZE
+
+Row = list[content.Cell | None]
 
 
-def _num_style(pk: Packet, texts: list[str], width: float):  # noqa: ANN202
-    """The table's number style, one size smaller at a time until the widest figure fits."""
-    widest = max((stringWidth(t, GOTHIC, TABLE_SIZE) for t in texts), default=0)
-    size = TABLE_SIZE
-    while size > 5.5 and widest * size / TABLE_SIZE > width - 8:
-        size -= 0.5
-    if size == TABLE_SIZE:
-        return pk.styles.cell_num
-    style = pk.styles.cell_num.clone("cell_num_fit", fontSize=size, leading=size * 1.35)
-    return style
-
-
-def _amount_table(pk: Packet, head: list[str], rows: list[tuple[str, list[int], bool]], label_width: float,
-                  where: str = "") -> Table:
-    """A table of a label column and amount columns; rows flagged True are totals (bold, shaded)."""
-    s = pk.styles
-    ncols = len(head) - 1
-    width = (FRAME_WIDTH - label_width) / max(ncols, 1)
-    texts = [[pk.amount(v) for v in values] for _l, values, _t in rows]
-    num = _num_style(pk, [t for row in texts for t in row], width)
-    bold = num.clone("cell_num_bold", fontName=s.cell_bold.fontName)
-    data = [[pk.cell(h, s.cell_head) for h in head]]
-    totals = 0
-    for (name, _values, total), shown in zip(rows, texts, strict=True):
-        data.append([pk.cell(name, s.cell_bold if total else s.cell, where)]
-                    + [pk.cell(t, bold if total else num) for t in shown])
-        totals = totals + 1 if total else 0
-    table = Table(data, colWidths=[label_width] + [width] * ncols, repeatRows=1)
-    table.setStyle(grid(total_rows=totals))
-    return table
-
-
-def budget(pk: Packet) -> list:
-    story: list = [*pk.chapter(pk.tr(N_("Budget")), "budget")]
+def budget(pk: Packet) -> list[content.Block]:
+    story: list[content.Block] = [pk.chapter(pk.tr(N_("Budget")), "budget")]
     story += _by_year_source(pk)
     story += _matching(pk)
+    story += _support_and_share(pk)
     story += _by_category(pk)
     story += _by_org(pk)
-    chart = year_chart(pk)
-    # The heading and unit stay on the chart's page: break first unless the chart fits below.
-    story += pk.subheading(pk.tr(N_("Budget by year: chart")), "budget-chart", keep=chart.height + 20 * mm)
-    story.append(pk.unit_note())
-    story.append(chart)
+    story.append(pk.subheading(pk.tr(N_("Budget by year: chart")), "budget-chart"))
+    story.append(content.Figure(year_chart(pk), unit=pk.unit_label()))
     return story
 
 
-def _years_head(pk: Packet, first: str) -> list[str]:
-    return [first, *(str(y) for y in pk.summary.years), pk.tr(N_("Total"))]
+def _years(pk: Packet) -> list[str]:
+    return [str(y) for y in pk.summary.years]
 
 
-def _by_year_source(pk: Packet) -> list:
+def _amounts(pk: Packet, values: list[int], total: bool = False) -> Row:
+    return [pk.cell(pk.amount(v), "total_num" if total else "num") for v in values]
+
+
+def _by_year_source(pk: Packet) -> list[content.Block]:
     sm = pk.summary
-    rows: list[tuple[str, list[int], bool]] = []
+    rows: list[Row] = [[pk.cell(pk.tr(N_("Source")), "head"), *(pk.cell(y, "head") for y in _years(pk)),
+                        pk.cell(pk.tr(N_("Total")), "head")]]
     for source in SOURCES:
-        rows.append((label(source, pk.lang), [sm.by_year_source.get((y, source), 0) for y in sm.years]
-                     + [sm.source_total(source)], False))
+        rows.append([pk.cell(label(source, pk.lang)), *_amounts(pk, [sm.by_year_source.get((y, source), 0) for y in sm.years] + [sm.source_total(source)])])
         if source == "local":
-            for region in _paying_regions(pk):
-                rows.append(("  · " + pk.region(region),
-                             [sm.local_by_region_year.get((region, y), 0) for y in sm.years]
-                             + [sm.local_by_region.get(region, 0)], False))
-    rows.append((pk.tr(N_("Total")), [sm.year_total(y) for y in sm.years] + [sm.total], True))
-    table = _amount_table(pk, _years_head(pk, pk.tr(N_("Source"))), rows, 46 * mm)
+            for region in paying_regions(pk):
+                rows.append([pk.cell("· " + pk.region(region)), *_amounts(pk, [sm.local_by_region_year.get((region, y), 0) for y in sm.years] + [sm.local_by_region.get(region, 0)])])
+    rows.append([pk.cell(pk.tr(N_("Total")), "total"), *_amounts(pk, [sm.year_total(y) for y in sm.years] + [sm.total], total=True)])
+    table = content.Table(rows, [46, *([None] * (len(sm.years) + 1))], unit=pk.unit_label(), total_rows=1)
     # The Korean official form is what the amount says on a Korean document, in either language;
     # an English packet adds the English words beside it.
     words = official_form(sm.national) if pk.lang == "ko" else f"{official_form(sm.national)}, {english_words(sm.national)}"
     national = pk.para(pk.tr(N_("National funds in words: {amount} (the call's cap: {cap})"),
-                             amount=words, cap=format_won(sm.national_cap, pk.lang)),
-                       pk.styles.words)
-    return [*pk.subheading(pk.tr(N_("Budget by year and source")), "budget-year-source"), pk.unit_note(), table,
-            national]
+                             amount=words, cap=format_won(sm.national_cap, pk.lang)), "words")
+    return [pk.subheading(pk.tr(N_("Budget by year and source")), "budget-year-source"), table, national]
 
 
-def _paying_regions(pk: Packet) -> list[str]:
+def paying_regions(pk: Packet) -> list[str]:
+    """The governments that pay local funds: applicant regions first, in their order."""
     applicants = pk.proposal.applicant_regions()
     paying = set(pk.summary.local_by_region)
     return [c for c in applicants if c in paying] + sorted(paying - set(applicants))
 
 
-def _matching(pk: Packet) -> list:
-    sm, s = pk.summary, pk.styles
+def _matching(pk: Packet) -> list[content.Block]:
+    sm = pk.summary
     m = sm.total_matching
     basis = label(f"basis.{pk.profile.local_basis}", pk.lang)
     fields = {"local": format_won(m.local, pk.lang), "basis": basis, "basis_amount": format_won(m.basis_amount, pk.lang),
@@ -116,49 +79,153 @@ def _matching(pk: Packet) -> list:
         text = pk.tr(N_("Local funds of {local} are {ratio} of {basis} ({basis_amount}); the call requires at "
                         "least {min} ({required}). The minimum is NOT met: {shortfall} is missing."),
                      shortfall=format_won(m.shortfall, pk.lang), **fields)
-    head = [N_("Year"), N_("Basis"), N_("Local funds"), N_("Required"), N_("Ratio"), N_("Surplus (shortfall)")]
-    data_rows = []
-    for year in sm.years:
-        ym = sm.year_matching[year]
-        data_rows.append((str(year), ym))
-    data_rows.append((pk.tr(N_("Total")), m))
-    width = (FRAME_WIDTH - 24 * mm) / 5
-    texts = [pk.amount(x) for _y, ym in data_rows for x in (ym.basis_amount, ym.local, ym.required,
-                                                              max(ym.surplus, ym.shortfall))]
-    num = _num_style(pk, texts, width)
-    data = [[pk.cell(pk.tr(h), s.cell_head) for h in head]]
-    for year, ym in data_rows:
-        diff = pk.amount(ym.surplus) if ym.met else f"({pk.amount(ym.shortfall)})"
-        data.append([pk.cell(year, s.cell_head), pk.cell(pk.amount(ym.basis_amount), num),
+    rows: list[Row] = [pk.heads(N_("Year"), N_("Basis"), N_("Local funds"), N_("Required"), N_("Ratio"),
+                                N_("Surplus (shortfall)"))]
+    for name, ym, total in [*((str(y), sm.year_matching[y], False) for y in sm.years), (pk.tr(N_("Total")), m, True)]:
+        num = "total_num" if total else "num"
+        rows.append([pk.cell(name, "total" if total else "head"), pk.cell(pk.amount(ym.basis_amount), num),
                      pk.cell(pk.amount(ym.local), num), pk.cell(pk.amount(ym.required), num),
-                     pk.cell(Pct(ym.ratio, fixed=True).render(pk.lang), num), pk.cell(diff, num)])
-    table = Table(data, colWidths=[24 * mm] + [width] * 5, repeatRows=1)
-    table.setStyle(grid(total_rows=1))
-    return [*pk.subheading(pk.tr(N_("Matching funds")), "budget-matching"), pk.para(text, s.statement),
-            pk.unit_note(), table, Spacer(1, 4)]
+                     pk.cell(Pct(ym.ratio, fixed=True).render(pk.lang), num),
+                     pk.cell(pk.amount(ym.surplus if ym.met else -ym.shortfall), num)])
+    note = pk.tr(N_("△ marks a shortfall."))
+    table = content.Table(rows, [24, None, None, None, None, None], unit=pk.unit_label(), total_rows=1, notes=[note])
+    return [pk.subheading(pk.tr(N_("Matching funds")), "budget-matching"), pk.para(text, "statement"), table]
 
 
-def _by_category(pk: Packet) -> list:
+def _pct(part: int, whole: int) -> str:
+    """A share in % with one decimal, rounded half up (the column's head says it is in %)."""
+    if not whole:
+        return "–"
+    tenths = (Fraction(part * 1000, whole) + Fraction(1, 2)).__floor__()
+    return f"{tenths // 10}.{tenths % 10}"
+
+
+def _support_and_share(pk: Packet) -> list[content.Block]:
+    """The support and share plan by organisation and year: national support, each paying
+    region's local funds in its own column, the organisation's own cash and in kind, the total,
+    and each share in % (government support, local governments, the organisation)."""
+    sm, p = pk.summary, pk.proposal
+    regions_ = paying_regions(pk)
+    n_local = max(len(regions_), 1)
+    # (organisation cell or None under a merged one, year or "Subtotal", amounts by source, local by region, bold)
+    records: list[tuple[content.Cell | None, content.Cell, dict[str, int], list[int], bool]] = []
+    ids = [o.id for o in p.organisations if o.id in sm.by_org] + sorted(set(sm.by_org) - {o.id for o in p.organisations})
+    for index, org_id in enumerate(ids):
+        org = p.organisation(org_id)
+        name = pk.text(org.name) if org else org_id
+        years = [y for y in sm.years if any(sm.by_org_year_source.get((org_id, y, s)) for s in SOURCES)]
+        span = len(years) + (1 if len(years) > 1 else 0)
+        for i, year in enumerate(years):
+            first = pk.cell(name, "label", where=f"organisations[{index}].name", rowspan=span) if i == 0 else None
+            records.append((first, pk.cell(str(year), "num"),
+                            {s: sm.by_org_year_source.get((org_id, year, s), 0) for s in SOURCES},
+                            [sm.local_by_org_year_region.get((org_id, year, r), 0) for r in regions_], False))
+        if len(years) > 1:
+            records.append((None, pk.cell(pk.tr(N_("Subtotal")), "total"),
+                            {s: sum(sm.by_org_year_source.get((org_id, y, s), 0) for y in years) for s in SOURCES},
+                            [sum(sm.local_by_org_year_region.get((org_id, y, r), 0) for y in years) for r in regions_],
+                            True))
+    records.append((pk.cell(pk.tr(N_("Total")), "total", colspan=2), content.Cell(), {s: sm.source_total(s) for s in SOURCES},
+                    [sm.local_by_region.get(r, 0) for r in regions_], True))
+
+    def amounts(values: dict[str, int], locals_: list[int], total: bool) -> Row:
+        whole = sum(values.values())
+        return _amounts(pk, [values["national"], *(locals_ or [0]), values["own_cash"], values["own_in_kind"], whole],
+                        total)
+
+    def shares(values: dict[str, int], total: bool) -> Row:
+        whole = sum(values.values())
+        own = values["own_cash"] + values["own_in_kind"]
+        return [pk.cell(_pct(x, whole), "total_num" if total else "num") for x in (values["national"], values["local"], own)]
+
+    def first_cells(org: content.Cell | None, year: content.Cell) -> Row:
+        return [org, None if org is not None and org.colspan == 2 else year]
+
+    # The shares (%) take three columns; when the figures carry decimals (an exact thousand-won
+    # packet) they leave no room for them, and the shares follow in a table of their own.
+    together = pk.decimals == 0
+    ncols = 2 + 1 + n_local + 3 + (3 if together else 0)
+    head1: Row = [None] * ncols
+    head2: Row = [None] * ncols
+    head1[0] = pk.cell(pk.tr(N_("Organisation")), "head", rowspan=2)
+    head1[1] = pk.cell(pk.tr(N_("Year")), "head", rowspan=2)
+    head1[2] = pk.cell(pk.tr(N_("Government support")), "head", rowspan=2)
+    head1[3] = pk.cell(pk.tr(N_("Local governments")), "head", colspan=n_local)
+    for i in range(n_local):
+        head2[3 + i] = pk.cell(pk.region(regions_[i]) if regions_ else "–", "head")
+    own = 3 + n_local
+    head1[own] = pk.cell(pk.tr(N_("Organisation's share")), "head", colspan=2)
+    head2[own] = pk.cell(pk.tr(N_("Cash")), "head")
+    head2[own + 1] = pk.cell(pk.tr(N_("In kind")), "head")
+    head1[own + 2] = pk.cell(pk.tr(N_("Total")), "head", rowspan=2)
+    share_heads = [pk.cell(pk.tr(N_("Gov.")), "head"), pk.cell(pk.tr(N_("Local")), "head"),
+                   pk.cell(pk.tr(N_("Own")), "head")]
+    if together:
+        head1[own + 3] = pk.cell(pk.tr(N_("Share (%)")), "head", colspan=3)
+        head2[own + 3:own + 6] = share_heads
+    rows: list[Row] = [head1, head2]
+    for org, year, values, locals_, total in records:
+        rows.append([*first_cells(org, year), *amounts(values, locals_, total),
+                     *(shares(values, total) if together else [])])
+    widths: list[float | None] = [22, 12, *([None] * (1 + n_local + 3)), *([11.5] * (3 if together else 0))]
+    note = pk.tr(N_("Shares are of each organisation's total in each year; government support is the national funds."))
+    caption = pk.tr(N_("Support and share plan by organisation and year"))
+    story: list[content.Block] = [
+        pk.subheading(pk.tr(N_("Support and share plan")), "budget-support-share"),
+        content.Table(rows, widths, header_rows=2, unit=pk.unit_label(), total_rows=1, caption=caption,
+                      notes=[note] if together else []),
+    ]
+    if not together:
+        share_rows: list[Row] = [[pk.cell(pk.tr(N_("Organisation")), "head"), pk.cell(pk.tr(N_("Year")), "head"),
+                                  *share_heads]]
+        share_rows += [[*first_cells(org, year), *shares(values, total)] for org, year, values, _l, total in records]
+        story.append(content.Table(share_rows, [None, 16, 22, 22, 22], total_rows=1, notes=[note],
+                                   caption=pk.tr(N_("Share (%)"))))
+    return story
+
+
+def _by_category(pk: Packet) -> list[content.Block]:
+    """By category: a column per year, then cash, in kind and total; the direct costs' subtotal,
+    the indirect costs and the total."""
     sm = pk.summary
     codes = {c for c, _y in sm.by_category_year}
     ordered = [c for c in categories.CATEGORIES if c in codes] + sorted(codes - set(categories.CATEGORIES))
-    rows = [(categories.name(c, pk.lang), [sm.by_category_year.get((c, y), 0) for y in sm.years]
-             + [sm.category_total(c)], False) for c in ordered]
-    rows.append((pk.tr(N_("Total")), [sm.year_total(y) for y in sm.years] + [sm.total], True))
-    table = _amount_table(pk, _years_head(pk, pk.tr(N_("Category"))), rows, 46 * mm)
-    return [*pk.subheading(pk.tr(N_("Budget by category and year")), "budget-category"), pk.unit_note(), table]
+    direct = [c for c in ordered if categories.CATEGORIES.get(c, categories.CATEGORIES["personnel"]).direct]
+    indirect = [c for c in ordered if c not in direct]
+    years = list(sm.years)
+    ny = len(years)
+    head1: Row = [pk.cell(pk.tr(N_("Category")), "head", rowspan=2), pk.cell(pk.tr(N_("By year")), "head", colspan=ny),
+                  *([None] * (ny - 1)), pk.cell(pk.tr(N_("All years")), "head", colspan=3), None, None]
+    head2: Row = [None, *(pk.cell(str(y), "head") for y in years), pk.cell(pk.tr(N_("Cash")), "head"),
+                  pk.cell(pk.tr(N_("In kind")), "head"), pk.cell(pk.tr(N_("Total")), "head")]
+    rows: list[Row] = [head1, head2]
+
+    def values(codes_: list[str]) -> list[int]:
+        by_year = [sum(sm.by_category_year.get((c, y), 0) for c in codes_) for y in years]
+        in_kind = sum(sm.by_category_source.get((c, "own_in_kind"), 0) for c in codes_)
+        total = sum(sm.category_total(c) for c in codes_)
+        return [*by_year, total - in_kind, in_kind, total]
+
+    for code in direct:
+        rows.append([pk.cell(categories.name(code, pk.lang)), *_amounts(pk, values([code]))])
+    rows.append([pk.cell(pk.tr(N_("Direct costs, subtotal")), "total"), *_amounts(pk, values(direct), True)])
+    for code in indirect:
+        rows.append([pk.cell(categories.name(code, pk.lang)), *_amounts(pk, values([code]))])
+    rows.append([pk.cell(pk.tr(N_("Total")), "total"), *_amounts(pk, values(ordered), True)])
+    note = pk.tr(N_("Cash is national funds, local funds and the organisations' own cash; in kind is the "
+                    "organisations' own share in kind."))
+    table = content.Table(rows, [38, *([None] * (ny + 3))], header_rows=2, unit=pk.unit_label(), total_rows=1,
+                          notes=[note])
+    return [pk.subheading(pk.tr(N_("Budget by category and year")), "budget-category"), table]
 
 
-def _by_org(pk: Packet) -> list:
-    sm, s, p = pk.summary, pk.styles, pk.proposal
-    head = [N_("Organisation"), N_("Government (national + local)"), N_("Own share (cash)"),
-            N_("Own share (in kind)"), N_("Total"), N_("Government share (maximum)"), N_("Cash in own share (minimum)")]
+def _by_org(pk: Packet) -> list[content.Block]:
+    sm, p = pk.summary, pk.proposal
+    rows: list[Row] = [pk.heads(N_("Organisation"), N_("Government (national + local)"), N_("Own share (cash)"),
+                                N_("Own share (in kind)"), N_("Total"), N_("Government share (maximum)"),
+                                N_("Cash in own share (minimum)"))]
     ids = [o.id for o in p.organisations if o.id in sm.by_org] + sorted(set(sm.by_org) - {o.id for o in p.organisations})
-    widths = [38 * mm, 24 * mm, 21 * mm, 21 * mm, 24 * mm, 21 * mm, 21 * mm]
-    texts = [pk.amount(v) for t in sm.by_org.values() for v in (t.gov, t.total)]
-    num = _num_style(pk, texts, 24 * mm)
-    data = [[pk.cell(pk.tr(h), s.cell_head) for h in head]]
-    for org_id in ids:
+    for index, org_id in enumerate(ids):
         t = sm.by_org[org_id]
         org = p.organisation(org_id)
         name = pk.text(org.name) if org else org_id
@@ -170,15 +237,38 @@ def _by_org(pk: Packet) -> list:
             gov.append(f"(≤ {Pct(rule.gov_max, percent=True).render(pk.lang)})")
             if rule.own_cash_min:
                 cash.append(f"(≥ {Pct(rule.own_cash_min, percent=True).render(pk.lang)})")
-        data.append([pk.cell(name, where="organisations"), pk.cell(pk.amount(t.gov), num),
-                     pk.cell(pk.amount(t.by_source["own_cash"]), num), pk.cell(pk.amount(t.by_source["own_in_kind"]), num),
-                     pk.cell(pk.amount(t.total), num), pk.lines(gov, num), pk.lines(cash, num)])
-    bold = num.clone("cell_num_total", fontName=s.cell_bold.fontName)
-    data.append([pk.cell(pk.tr(N_("Total")), s.cell_bold), pk.cell(pk.amount(sm.national + sm.local), bold),
-                 pk.cell(pk.amount(sm.source_total("own_cash")), bold),
-                 pk.cell(pk.amount(sm.source_total("own_in_kind")), bold), pk.cell(pk.amount(sm.total), bold), "", ""])
-    table = Table(data, colWidths=widths, repeatRows=1)
-    table.setStyle(grid(total_rows=1))
-    note = pk.para(pk.tr(N_("The government share is measured on each organisation's R&D cost without "
-                            "international joint R&D; the figures in brackets are the call's limits.")), s.note)
-    return [*pk.subheading(pk.tr(N_("Budget by organisation")), "budget-org"), pk.unit_note(), table, note]
+        rows.append([pk.cell(name, where=f"organisations[{index}].name"),
+                     *_amounts(pk, [t.gov, t.by_source["own_cash"], t.by_source["own_in_kind"], t.total]),
+                     pk.cell("\n".join(gov), "num"), pk.cell("\n".join(cash), "num")])
+    rows.append([pk.cell(pk.tr(N_("Total")), "total"),
+                 *_amounts(pk, [sm.national + sm.local, sm.source_total("own_cash"), sm.source_total("own_in_kind"),
+                                sm.total], True), None, None])
+    note = pk.tr(N_("The government share is measured on each organisation's R&D cost without "
+                    "international joint R&D; the figures in brackets are the call's limits."))
+    table = content.Table(rows, [38, 24, 21, 21, 24, None, None], unit=pk.unit_label(), total_rows=1, notes=[note])
+    return [pk.subheading(pk.tr(N_("Budget by organisation")), "budget-org"), table]
+
+
+def nice_scale(largest: int, unit: int) -> tuple[int, int]:
+    """The axis top and step (won, whole units of the table): 1, 2, 2.5 or 5 times a power of ten,
+    at most six steps, so the tallest bar stays under the top line."""
+    step = unit
+    while True:
+        for factor in (1, 2, 5, 10, 20, 25, 50):
+            candidate = step * factor
+            if candidate * 6 >= largest:
+                top = -(-largest // candidate) * candidate if largest else candidate
+                return max(top, candidate), candidate
+        step *= 100
+
+
+def year_chart(pk: Packet) -> content.BarChart:
+    """Bars of the years, stacked national / local / own cash / own in kind, heights in won."""
+    sm = pk.summary
+    top, step = nice_scale(max((sm.year_total(y) for y in sm.years), default=0), pk.unit.value)
+    ticks = {v: format_in_unit(v, pk.unit, pk.lang) for v in range(0, top + 1, step)}
+    return content.BarChart(
+        categories=[str(y) for y in sm.years],
+        series=[(label(s, pk.lang), [sm.by_year_source.get((y, s), 0) for y in sm.years]) for s in SOURCES],
+        unit_won=step, tick_labels=ticks,
+    )

@@ -1,13 +1,11 @@
 """What every part of the packet needs: the proposal, its validation report and budget summary,
-the packet's language, unit and styles, and helpers that turn user text into safe paragraphs."""
+the packet's language and unit, and helpers that make the blocks of its description
+(``reports.content``)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Paragraph
 
 from forms import regions
 from forms.budget import BudgetSummary
@@ -16,9 +14,8 @@ from forms.model import Proposal, Text
 from forms.money import EntryUnit, decimals_needed, format_in_unit
 from forms.profile import CallProfile
 from forms.rules import Report
-from reports.doc import Heading
-from reports.fonts import Glyphs, escape, markup
-from reports.styles import Styles
+from reports import content
+from reports.glyphs import Glyphs
 
 #: Sub-heading markers of Korean official documents: 가. 나. 다. …
 _KO_SUB = "가나다라마바사아자차카타파하"
@@ -36,20 +33,19 @@ class Packet:
     unit: EntryUnit
     draft: bool
     fingerprint: str
-    styles: Styles = field(init=False)
     glyphs: Glyphs = field(default_factory=Glyphs)
     _chapter: int = 0
     _sub: int = 0
 
     def __post_init__(self) -> None:
-        self.styles = Styles(self.lang)
-        # Every figure in the tables is a line's amount, a sum of them, or a matching figure (the
-        # required local funds and what is over or short): as many decimals as the most exact of
-        # them needs in the table unit, on every figure, so the columns line up and stay exact.
+        # Thousand-won tables are exact: every figure has as many decimals as the most exact of
+        # them needs, so the columns line up. Million-won tables are rounded to whole millions
+        # (half up), as tables in that unit are read, and their unit label says so.
         matching = [self.summary.total_matching, *self.summary.year_matching.values()]
-        self.decimals = decimals_needed([*(line.amount_krw for line in self.proposal.budget_lines),
-                                         *(x for m in matching for x in (m.basis_amount, m.required, m.surplus,
-                                                                         m.shortfall))], self.unit)
+        self.rounded = self.unit is EntryUnit.MILLION
+        self.decimals = 0 if self.rounded else decimals_needed(
+            [*(line.amount_krw for line in self.proposal.budget_lines),
+             *(x for m in matching for x in (m.basis_amount, m.required, m.surplus, m.shortfall))], self.unit)
 
     # -- words ---------------------------------------------------------------------------------
     def tr(self, message: str, **fields: object) -> str:
@@ -63,48 +59,44 @@ class Packet:
         return regions.name(code, self.proposal.date, self.lang)
 
     def amount(self, won: int) -> str:
-        """An amount in the packet's table unit, without the unit's name."""
+        """An amount in the packet's table unit, without the unit's name; a negative one with △."""
+        if won < 0:
+            return "△" + self.amount(-won)
+        if self.rounded:
+            won = (won + self.unit.value // 2) // self.unit.value * self.unit.value
         return format_in_unit(won, self.unit, self.lang, self.decimals)
 
-    # -- paragraphs ----------------------------------------------------------------------------
-    def para(self, text: str, style=None, where: str = "") -> Paragraph:  # noqa: ANN001
-        """A paragraph of user (or translated) text: escaped, with glyph fallback."""
-        style = style or self.styles.body
-        return Paragraph(markup(text, style.fontName, self.glyphs, where), style)
+    # -- blocks of the description ----------------------------------------------------------
+    def para(self, text: str, role: str = "body", where: str = "") -> content.Para:
+        return content.Para(text, role, where)  # type: ignore[arg-type]
 
-    def cell(self, text: str, style=None, where: str = "") -> Paragraph:  # noqa: ANN001
-        style = style or self.styles.cell
-        if style is self.styles.cell_head and self.lang == "ko":
-            # Headers wrap between words only; a bracket may open the next line: "기관부담금 / (현금)".
+    def cell(self, text: str, role: str = "text", where: str = "", colspan: int = 1,
+             rowspan: int = 1) -> content.Cell:
+        if role == "head" and self.lang == "ko":
+            # Headers wrap between words; a bracket may open the next line: "기관부담금 / (현금)".
             text = _BEFORE_BRACKET.sub(" (", text)
-        return self.para(text, style, where)
+        return content.Cell(text, role, colspan, rowspan, where)  # type: ignore[arg-type]
 
-    def lines(self, lines: list[str], style=None) -> Paragraph:  # noqa: ANN001
-        """A table cell of several short lines (each escaped), broken where given."""
-        style = style or self.styles.cell
-        return Paragraph("<br/>".join(markup(t, style.fontName, self.glyphs) for t in lines), style)
+    def heads(self, *messages: str) -> list[content.Cell | None]:
+        """A header row of translated ``N_`` messages."""
+        return [self.cell(self.tr(m), "head") for m in messages]
 
-    def chapter(self, title: str, key: str) -> list:
-        """A numbered chapter heading (``3. 사업 목표``), on a new page if less than 45 mm is left."""
+    def chapter(self, title: str, key: str, new_page: bool = False) -> content.Heading:
+        """A numbered chapter heading (``3. 사업 목표``)."""
         self._chapter += 1
         self._sub = 0
-        shown = f"{self._chapter}. {title}"
-        return [CondPageBreak(45 * mm),
-                Heading(markup(shown, self.styles.h1.fontName, self.glyphs), self.styles.h1, 0, key, shown)]
+        return content.Heading(title, 0, key, f"{self._chapter}.", new_page)
 
-    def subheading(self, title: str, key: str, keep: float = 40 * mm) -> list:
-        """A sub-heading (``가.`` in Korean, ``3.1`` in English), kept with at least ``keep`` below it."""
+    def subheading(self, title: str, key: str) -> content.Heading:
+        """A sub-heading (``가.`` in Korean, ``3.1`` in English)."""
         self._sub += 1
         if self.lang == "ko":
             marker = _KO_SUB[(self._sub - 1) % len(_KO_SUB)] + "."
         else:
             marker = f"{self._chapter}.{self._sub}"
-        shown = f"{marker} {title}"
-        return [CondPageBreak(keep),
-                Heading(markup(shown, self.styles.h2.fontName, self.glyphs), self.styles.h2, 1, key, shown)]
+        return content.Heading(title, 1, key, marker)
 
-    def unit_note(self) -> Paragraph:
-        return Paragraph(escape(self.tr(N_UNIT, unit=self.unit.label(self.lang))), self.styles.unit)
-
-
-N_UNIT = N_("(Unit: {unit})")
+    def unit_label(self) -> str:
+        if self.rounded:
+            return self.tr(N_("(Unit: {unit}; rounded to whole millions)"), unit=self.unit.label(self.lang))
+        return self.tr(N_("(Unit: {unit})"), unit=self.unit.label(self.lang))

@@ -1,6 +1,7 @@
-"""The packet's page machinery: A4 page templates (cover, body), the footer with the page number
-and the short fingerprint, the diagonal draft mark, headings that feed the table of contents and
-the PDF outline, and a deterministic build into bytes."""
+"""The page machinery of the PDF: A4 page templates (cover, body) with the margins of an official
+document, the footer with the page number and the document confirmation number, the diagonal
+draft mark, headings that feed the table of contents and the PDF outline, and a deterministic
+build into bytes."""
 
 from __future__ import annotations
 
@@ -10,19 +11,27 @@ from dataclasses import dataclass
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from reports.fonts import GOTHIC, GOTHIC_BOLD, register
-from reports.styles import DRAFT, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE, RULE, Styles
-
-SHORT_FINGERPRINT = 12
+from reports.styles import (
+    DRAFT,
+    FOOTER_Y,
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+    PAGE,
+    RULE,
+    Styles,
+)
 
 
 @dataclass
 class PageInfo:
-    """What every page's frame shows: the short fingerprint, the draft mark, the footer label."""
+    """What every page's frame shows: the footer label, and the draft mark on a draft."""
 
-    fingerprint: str
+    footer_label: str  # e.g. "문서확인번호 3f2a-9c01-b7e4"
     draft: bool
-    footer_label: str  # e.g. "SHA-256 3f2a9c…" or its Korean form
     draft_mark: str  # "초안 / DRAFT"
+    has_cover: bool = True
 
 
 class Heading(Paragraph):
@@ -52,6 +61,7 @@ class Contents(Flowable):
     def __init__(self, headings: list[Heading], styles: Styles) -> None:
         super().__init__()
         self.headings = headings
+        self.depth = 1
         self.styles = styles
         self.pages: dict[str, int] = {}
         self._rows: list[tuple[Paragraph, float, int]] = []
@@ -114,7 +124,7 @@ class PacketTemplate(BaseDocTemplate):
     def __init__(self, buffer: io.BytesIO, info: PageInfo, meta: dict[str, str]) -> None:
         register()
         super().__init__(
-            buffer, pagesize=PAGE, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
+            buffer, pagesize=PAGE, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT, topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM, invariant=1, pageCompression=1, title=meta["title"],
             author=meta["author"], subject=meta["subject"], creator=meta["creator"], producer=meta["creator"],
             keywords=meta.get("keywords", ""), lang=meta["lang"], displayDocTitle=1, initialFontName=GOTHIC,
@@ -123,10 +133,9 @@ class PacketTemplate(BaseDocTemplate):
         self.contents: Contents | None = None
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        self.addPageTemplates([
-            PageTemplate(id="cover", frames=[frame], onPage=self._cover_page),
-            PageTemplate(id="body", frames=[frame], onPage=self._body_page),
-        ])
+        body = PageTemplate(id="body", frames=[frame], onPage=self._body_page)
+        cover = PageTemplate(id="cover", frames=[frame], onPage=self._cover_page)
+        self.addPageTemplates([cover, body] if info.has_cover else [body, cover])
 
     # -- page furniture ------------------------------------------------------------------------
     def _draft(self, canvas) -> None:  # noqa: ANN001
@@ -143,18 +152,18 @@ class PacketTemplate(BaseDocTemplate):
 
     def _footer(self, canvas, numbered: bool) -> None:  # noqa: ANN001
         canvas.saveState()
-        y = MARGIN_BOTTOM / 2
+        y = FOOTER_Y
         if numbered:
             canvas.setFont(GOTHIC, 10)
             canvas.setFillColor(RULE)
             canvas.drawCentredString(PAGE[0] / 2, y, f"- {canvas.getPageNumber()} -")
         canvas.setFont(GOTHIC, 7)
         canvas.setFillColor(RULE)
-        canvas.drawRightString(PAGE[0] - MARGIN_X, y, self.info.footer_label)
+        canvas.drawRightString(PAGE[0] - MARGIN_RIGHT, y, self.info.footer_label)
         if self.info.draft:
             canvas.setFillColor(DRAFT)
             canvas.setFont(GOTHIC_BOLD, 8)
-            canvas.drawString(MARGIN_X, y, self.info.draft_mark)
+            canvas.drawString(MARGIN_LEFT, y, self.info.draft_mark)
         canvas.restoreState()
 
     def _cover_page(self, canvas, doc) -> None:  # noqa: ANN001

@@ -10,14 +10,13 @@ the validation page and on the command's standard error.
 
 from __future__ import annotations
 
-import unicodedata
-from dataclasses import dataclass, field
 from html import escape as _html_escape
 
 from reportlab.pdfbase import pdfmetrics
 
 from forms.paths import resource_path
 from reports.facecache import CachedTTFont
+from reports.glyphs import Glyphs
 
 
 def escape(text: str) -> str:
@@ -52,27 +51,6 @@ def register() -> None:
 def covers(face: str, char: str) -> bool:
     register()
     return ord(char) in _coverage[face]
-
-
-@dataclass
-class Glyphs:
-    """Collects the characters that no bundled face can show, with where they were found."""
-
-    missing: dict[str, list[str]] = field(default_factory=dict)
-
-    def note(self, char: str, where: str) -> None:
-        places = self.missing.setdefault(char, [])
-        if where and where not in places:
-            places.append(where)
-
-    def lines(self) -> list[str]:
-        """One line per character: ``U+1F600 GRINNING FACE (plan.summary.ko)``."""
-        out = []
-        for char in sorted(self.missing):
-            name = unicodedata.name(char, "UNNAMED CHARACTER")
-            places = ", ".join(self.missing[char])
-            out.append(f"U+{ord(char):04X} {name}" + (f" ({places})" if places else ""))
-        return out
 
 
 _DROP = {c for c in map(chr, range(32)) if c not in "\n\t"} | {"\x7f"}

@@ -1,4 +1,9 @@
-"""Assembles the packet in the order the evaluators read it and lays it out into PDF bytes."""
+"""Assembles the packet's description in the order the evaluators read it, and lays it out.
+
+:func:`describe` gives the :class:`reports.content.Document` (what every format prints);
+:func:`render` lays it out as PDF bytes. A final packet carries nothing internal (no rule codes,
+field paths or rule-pack ids); a draft carries the validation report at its end.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +15,11 @@ from forms.i18n import N_, translate
 from forms.model import Proposal
 from forms.money import EntryUnit
 from forms.rules import Report
-from reports import budget, closing, cover, sections
+from reports import budget, closing, content, cover, sections
 from reports.context import Packet
-from reports.doc import SHORT_FINGERPRINT, Contents, Heading, PageInfo, build
-from reports.fonts import Glyphs
+from reports.glyphs import Glyphs
+
+DRAFT_MARK = "초안 / DRAFT"
 
 
 @dataclass
@@ -22,29 +28,55 @@ class Rendered:
     glyphs: Glyphs
 
 
+def packet(proposal: Proposal, report: Report, lang: str, draft: bool, unit: EntryUnit) -> Packet:
+    return Packet(proposal, report, report.profile, report.summary, lang, unit, draft, fingerprint(proposal))
+
+
+def describe(pk: Packet) -> content.Document:
+    """The packet as a description: cover, contents, plan, budget, the fingerprint box, and, on a
+    draft, the validation report."""
+    blocks: list[content.Block] = [cover.contents(pk)]
+    blocks += sections.plan(pk)
+    blocks += budget.budget(pk)
+    blocks.append(pk.para(pk.tr(N_("End.")), "end"))
+    blocks.append(closing.fingerprint_box(pk))
+    doc = content.Document(
+        lang=pk.lang, title=pk.text(pk.proposal.title), blocks=blocks, cover=cover.cover(pk),
+        footer=footer(pk.fingerprint, pk.lang), draft=DRAFT_MARK if pk.draft else "", meta=metadata(pk),
+    )
+    if pk.draft:
+        scan_glyphs(doc, pk.glyphs)
+        doc.blocks += [*closing.validation(pk), *closing.glyph_lines(pk)]
+    return doc
+
+
+def footer(digest: str, lang: str) -> str:
+    return translate(N_("Document confirmation number {number}"), lang, number=closing.confirmation_number(digest))
+
+
+def scan_glyphs(doc: content.Document, glyphs: Glyphs) -> None:
+    """Note the characters no bundled face has, before the layout (the draft lists them)."""
+    from reports.fonts import GOTHIC, markup
+
+    for b in doc.all_blocks():
+        if isinstance(b, content.Para):
+            markup(b.text, GOTHIC, glyphs, b.where)
+        elif isinstance(b, content.Table):
+            for row in b.rows:
+                for cell in row:
+                    if cell is not None:
+                        markup(cell.text, GOTHIC, glyphs, cell.where)
+    if doc.cover is not None:
+        markup(doc.cover.title, GOTHIC, glyphs, "title")
+
+
 def render(proposal: Proposal, report: Report, lang: str, draft: bool, unit: EntryUnit) -> Rendered:
     """The packet as PDF bytes. ``report`` is ``forms.rules.validate(proposal)`` with a profile."""
-    digest = fingerprint(proposal)
-    pk = Packet(proposal, report, report.profile, report.summary, lang, unit, draft, digest)
-    story: list = []
-    story += cover.cover(pk)
-    story += cover.contents(pk)
-    story += sections.plan(pk)
-    story += budget.budget(pk)
-    story += closing.validation(pk)
-    story += closing.fingerprint_page(pk)
-    headings = [f for f in story if isinstance(f, Heading)]
-    for flowable in story:
-        if isinstance(flowable, Contents):
-            flowable.headings = headings
-    info = PageInfo(
-        fingerprint=digest,
-        draft=draft,
-        footer_label=translate(N_("Fingerprint {short}"), lang, short=digest[:SHORT_FINGERPRINT]),
-        draft_mark="초안 / DRAFT",
-    )
-    pdf = build(story, info, metadata(pk))
-    return Rendered(pdf, pk.glyphs)
+    from reports import pdf
+
+    pk = packet(proposal, report, lang, draft, unit)
+    doc = describe(pk)
+    return Rendered(pdf.render(doc, pk.glyphs), pk.glyphs)
 
 
 def metadata(pk: Packet) -> dict[str, str]:

@@ -12,10 +12,14 @@ from reportlab.lib.units import mm
 from reports.fonts import GOTHIC, GOTHIC_BOLD, MYEONGJO
 
 PAGE = A4
-MARGIN_X = 20 * mm
-MARGIN_TOP = 22 * mm
-MARGIN_BOTTOM = 22 * mm
-FRAME_WIDTH = PAGE[0] - 2 * MARGIN_X
+# The margins of an official document: top 30 mm, left 20 mm, right 15 mm, bottom 15 mm; the
+# footer (page number, document confirmation number) sits in the bottom margin, at FOOTER_Y.
+MARGIN_LEFT = 20 * mm
+MARGIN_RIGHT = 15 * mm
+MARGIN_TOP = 30 * mm
+MARGIN_BOTTOM = 15 * mm
+FOOTER_Y = 7 * mm
+FRAME_WIDTH = PAGE[0] - MARGIN_LEFT - MARGIN_RIGHT
 FRAME_HEIGHT = PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM
 
 INK = colors.HexColor("#1a1a1a")
@@ -27,16 +31,18 @@ WARN = colors.HexColor("#b45309")
 DRAFT = colors.HexColor("#c0392b")
 
 BODY_SIZE = 15
-TABLE_SIZE = 8.5
-#: Characters that open a line of the official hierarchy, with their level (□ > ○ > - > ·).
-BULLETS = {"□": 0, "○": 1, "-": 2, "·": 3, "ㅇ": 1, "◦": 1, "•": 3}
+#: No table text is smaller than 9 pt.
+TABLE_SIZE = 9
 
 
 class Styles:
-    """The named styles for one packet language (Korean wraps between any two syllables)."""
+    """The named styles for one packet language.
+
+    Korean wraps between words (어절), as the word processors officials use do: a word is split
+    only when it alone is wider than the line (ReportLab's ``splitLongWords``)."""
 
     def __init__(self, lang: str) -> None:
-        wrap = "CJK" if lang == "ko" else None
+        wrap = None
         self.lang = lang
 
         def style(name: str, **kw: object) -> ParagraphStyle:
@@ -54,15 +60,19 @@ class Styles:
         self.h1 = style("h1", fontName=GOTHIC_BOLD, fontSize=18, leading=26, spaceBefore=10, spaceAfter=8,
                         textColor=ACCENT)
         self.h2 = style("h2", fontName=GOTHIC_BOLD, fontSize=15, leading=22, spaceBefore=8, spaceAfter=5)
+        self.h3 = style("h3", fontName=GOTHIC_BOLD, fontSize=13, leading=19, spaceBefore=6, spaceAfter=4)
+        self.caption = style("caption", fontName=GOTHIC_BOLD, fontSize=10, leading=13, spaceAfter=2)
         self.note = style("note", fontName=GOTHIC, fontSize=9, leading=13, textColor=RULE, spaceBefore=3)
-        self.unit = style("unit", fontName=GOTHIC, fontSize=8.5, leading=11, alignment=TA_RIGHT, spaceAfter=2)
+        self.unit = style("unit", fontName=GOTHIC, fontSize=9, leading=12, alignment=TA_RIGHT, spaceAfter=2)
         self.cell = style("cell", fontName=GOTHIC, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.35)
         self.cell_bold = style("cell_bold", fontName=GOTHIC_BOLD, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.35)
-        # Headers wrap between words only, in Korean too: "기관부담금(현금)" never splits inside a word.
+        # Headers wrap between words: "기관부담금(현금)" never splits inside a word.
         self.cell_head = style("cell_head", fontName=GOTHIC_BOLD, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.35,
                                alignment=TA_CENTER, wordWrap=None)
         self.cell_num = style("cell_num", fontName=GOTHIC, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.35,
                               alignment=TA_RIGHT)
+        self.cell_num_bold = style("cell_num_bold", fontName=GOTHIC_BOLD, fontSize=TABLE_SIZE,
+                                   leading=TABLE_SIZE * 1.35, alignment=TA_RIGHT)
         self.statement = style("statement", fontName=MYEONGJO, fontSize=11.5, leading=18.5, spaceBefore=4,
                                spaceAfter=4)
         self.words = style("words", fontName=GOTHIC_BOLD, fontSize=11.5, leading=18, spaceBefore=6)

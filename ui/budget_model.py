@@ -61,19 +61,30 @@ class BudgetModel(QAbstractTableModel):
         self._unit_code, self._unit = "", EntryUnit.THOUSAND
 
     # structure --------------------------------------------------------------------------------
-    def rebuild(self) -> None:
+    def rebuild(self) -> bool:
+        """Read the lines again. When the rows and years stay as they were (an amount typed into
+        an empty cell makes a line but no row) the cells are only repainted, so the open editor,
+        the current cell and the selection stay; otherwise the model is reset. True if it was."""
         p, report = self.doc.proposal, self.doc.report
-        self.beginResetModel()
         if p is None:
-            self.grid = BudgetGrid((), [])
+            grid = BudgetGrid((), [])
         else:
             profile = report.profile if report else None
             years = profile.years if profile else ()
             self.allowed_categories = profile.allowed_categories if profile else tuple(categories.CATEGORIES)
             self.day = profile.announced if profile else p.date
-            self.grid = build_grid(p, years)
+            grid = build_grid(p, years)
         self.summary = report.summary if report else None
+        same = (p is not None and self.rowCount() > 0 and grid.years == self.grid.years
+                and [r.key for r in grid.rows] == [r.key for r in self.grid.rows])
+        if same:
+            self.grid = grid
+            self.values_changed()
+            return False
+        self.beginResetModel()
+        self.grid = grid
         self.endResetModel()
+        return True
 
     def values_changed(self, line: int | None = None) -> None:
         """Amounts changed but no line came or went: repaint, keep the editor and selection.
@@ -241,8 +252,10 @@ class BudgetModel(QAbstractTableModel):
         else:
             org, category, source, region = self.grid.rows[row].key
             year = self.grid.years[col - len(KEY_FIELDS)]
+            # A new line in a row that is already there: the grid keeps its shape, so the edit is
+            # made at once and the next cell's editor (after Tab or Enter) is not disturbed.
             new_line = BudgetLine(year, org, category, source, amount, region)
-            QTimer.singleShot(0, lambda: self.doc.edit("budget.lines", [*p.budget_lines, new_line], text=N_("Amount")))
+            self.doc.edit("budget.lines", [*p.budget_lines, new_line], text=N_("Amount"))
         return True
 
     def amount_error(self, text: str) -> InputError | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import weakref
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -122,7 +122,33 @@ class MainWindow(QMainWindow):
         self.refresh_recent()
         self.steps.setCurrentRow(0)
         self._validated(None)
-        self.resize(1280, 800)
+        self.place_on_screen()
+
+    # place on the screen ------------------------------------------------------------------------
+    #: the size the window opens at when the screen has room and none was remembered
+    PREFERRED = (1280, 800)
+    #: room kept for the window manager's title bar and borders, which are not known before showing
+    FRAME = (16, 48)
+
+    def place_on_screen(self, available: QRect | None = None) -> None:
+        """Where the window was last closed, if that still lies on a screen; else the preferred
+        size, or less on a small screen (a 1366×768 laptop less its task bar), centred."""
+        if available is None:
+            screen = self.screen() or QApplication.primaryScreen()
+            available = screen.availableGeometry()
+            remembered = setup.settings().value("window/geometry")
+            if isinstance(remembered, QByteArray) and self.restoreGeometry(remembered):
+                return  # Qt moves a window whose screen is gone back onto one
+        width = min(self.PREFERRED[0], available.width() - self.FRAME[0])
+        height = min(self.PREFERRED[1], available.height() - self.FRAME[1])
+        self.resize(width, height)
+        self.move(available.x() + (available.width() - width) // 2,
+                  available.y() + (available.height() - height - self.FRAME[1]) // 2)
+
+    def _remember_place(self) -> None:
+        s = setup.settings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.sync()
 
     # pages ------------------------------------------------------------------------------------
     def _place(self, index: int, page: Page) -> None:
@@ -439,6 +465,7 @@ class MainWindow(QMainWindow):
             self.doc.close_autosave()
         except InputError as exc:
             self._say(exc.text(i18n.current_language()))
+        self._remember_place()
         i18n.remove_language_listener(self._listener)
         app = QApplication.instance()
         if app is not None:

@@ -24,7 +24,7 @@ def page_texts(pdf: bytes) -> list[str]:
     return [page.extract_text() for page in reader(pdf).pages]
 
 
-_FURNITURE = re.compile(r"- \d+ -|(?:전자지문|Fingerprint) [0-9a-f]{12}|초안 / DRAFT")
+_FURNITURE = re.compile(r"- \d+ -|(?:문서확인번호|Document confirmation number) [0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}|초안 / DRAFT")
 
 
 def all_text(pdf: bytes) -> str:

@@ -45,9 +45,12 @@ def test_korean_packet_has_cover_contents_budget_and_closing(ko_pdf):
         "지역혁신메가프로젝트(시범사업)", "초광역협력형", "제안서", squash(p.title.ko), "2023.3.2.",
         "경상북도지사", "대구광역시장", "(인)", "과학기술정보통신부장관귀하", "목차", "참여지역및컨소시엄",
         "포항공과대학교산학협력단", "(주)대경리사이클", "연도별·재원별사업비", "비목별·연도별사업비", "기관별사업비",
-        "(단위:천원)", "검증결과", "제안서에오류가없습니다.", "msit-mega-2023", "전자지문", "끝.",
+        "(단위:천원)", "문서확인번호", "끝.",
     ):
         assert needle in text, needle
+    # nothing internal in a final packet: no validation report, rule pack id or rule code
+    for needle in ("검증결과", "msit-mega-2023", "전자지문", "content.", "budget."):
+        assert needle not in text, needle
     # the stage plan keeps its □ ○ hierarchy
     assert "□기초·원천(1단계,2023~2025)" in text
     assert "○무변형회수메커니즘규명과실험실공정확립" in text
@@ -70,7 +73,7 @@ def test_english_packet(en_pdf):
     text = all_text(en_pdf)
     for needle in ("RegionalInnovationMegaProject(pilot)", "Super-regionalcooperationtype", "March2,2023",
                    "GovernorofGyeongsangbuk-do", "MayorofDaegu", "Budgetbyyearandsource", "(Unit:thousandwon)",
-                   "Theproposalhasnoerror.", "End.", "Gyeongsangbuk-do", "Daegu", "POSTECH", "5,500,000",
+                   "To:TheMinister,MinistryofScienceandICT", "End.", "Gyeongsangbuk-do", "Daegu", "POSTECH", "5,500,000",
                    "fivebillionfivehundredmillionwon"):  # the amount in words, in English beside the Korean form
         assert needle in text, needle
     assert "경상북도지사" not in text
@@ -89,8 +92,8 @@ def test_every_font_is_embedded_and_korean(ko_pdf, en_pdf):
 def test_outline_and_contents_page_numbers_agree(ko_pdf):
     entries = outline_titles(ko_pdf)
     titles = [t for _level, t, _page in entries]
-    assert len([e for e in entries if e[0] == 0]) == 12
-    for needle in ("1. 요약", "10. 예산", "11. 검증 결과", "12. 전자지문", "가. 연도별·재원별 사업비"):
+    assert len([e for e in entries if e[0] == 0]) == 10
+    for needle in ("1. 요약", "10. 예산", "가. 연도별·재원별 사업비"):
         assert needle in titles
     texts = page_texts(ko_pdf)
     contents = texts[1]
@@ -100,16 +103,17 @@ def test_outline_and_contents_page_numbers_agree(ko_pdf):
         assert squash(title) in squash(texts[page - 1]), (title, page)
 
 
-def test_pages_are_numbered_and_carry_the_short_fingerprint(ko_pdf):
-    short = fingerprint(SAMPLES["super_regional"]())[:12]
+def test_pages_are_numbered_and_carry_the_document_confirmation_number(ko_pdf):
+    digest = fingerprint(SAMPLES["super_regional"]())
+    number = "-".join(digest[i:i + 4] for i in range(0, 12, 4)).upper()
     texts = page_texts(ko_pdf)
-    for number, text in enumerate(texts, start=1):
-        assert short in text
-        if number > 1:
-            assert f"- {number} -" in text
+    for page, text in enumerate(texts, start=1):
+        assert f"문서확인번호 {number}" in text
+        if page > 1:
+            assert f"- {page} -" in text
     last = squash(texts[-1])
-    assert fingerprint(SAMPLES["super_regional"]()) in last
-    assert last.endswith("끝.") or "끝." in last
+    assert digest in last  # the full SHA-256 in the box at the end of the main document
+    assert "끝." in last
 
 
 def test_no_page_is_blank(ko_pdf, en_pdf):
@@ -141,7 +145,7 @@ def test_leap_packet_has_one_seal_box(tmp_path_factory):
 
 
 @pytest.mark.parametrize(("unit", "label", "national"), [
-    ("won", "(단위:원)", "5,500,000,000"), ("million", "(단위:백만원)", "5,500"),
+    ("won", "(단위:원)", "5,500,000,000"), ("million", "(단위:백만원,백만원미만반올림)", "5,500"),
 ])
 def test_unit_option(tmp_path_factory, unit, label, national):
     text = all_text(_export(tmp_path_factory, "super_regional", "ko", unit=unit))
@@ -149,7 +153,7 @@ def test_unit_option(tmp_path_factory, unit, label, national):
     assert national in text
 
 
-def test_every_warning_is_listed_with_its_code_and_message(tmp_path):
+def test_a_final_packet_lists_no_warning_but_a_draft_does(tmp_path):
     from forms.rules import validate
 
     p = SAMPLES["super_regional"]()
@@ -159,6 +163,11 @@ def test_every_warning_is_listed_with_its_code_and_message(tmp_path):
     assert report.warnings and not report.has_errors
     out = tmp_path / "p.pdf"
     export_packet(p, str(out), lang="ko")
+    text = all_text(out.read_bytes())
+    for finding in report.warnings:
+        assert finding.code not in text and finding.path not in text
+    assert "검증결과" not in text
+    export_packet(p, str(out), lang="ko", draft=True)
     text = all_text(out.read_bytes())
     for finding in report.warnings:
         assert finding.code in text
@@ -190,9 +199,9 @@ def test_every_figure_of_a_table_has_the_same_decimals_and_stays_exact(tmp_path)
     org = next(o.id for o in p.organisations if o.kind in ("sme", "mid_sized", "large"))
     p.budget_lines.append(BudgetLine(2023, org, "materials", "own_cash", 1_234_567))
     out = tmp_path / "p.pdf"
-    export_packet(p, str(out), lang="ko", draft=True)
+    export_packet(p, str(out), lang="ko")
     layout = "\n".join(page.extract_text(extraction_mode="layout") for page in reader(out.read_bytes()).pages)
-    amounts = re.findall(r"(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d+(?![\d%])", layout)
+    amounts = re.findall(r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d+(?![\d%])", layout)
     assert len(amounts) > 30 and {len(a.split(".")[1]) for a in amounts} == {3}, amounts[:10]
     assert any(a.endswith(".567") for a in amounts)  # exact, to the won
 

@@ -9,7 +9,7 @@ from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
-from reports.closing import QrCode
+from reports.qr import QrCode
 
 DIGEST = "6ae9846dad390113af8bb7d754d60c3d81ce9d2c1cda4faf2de919914e3e7a89"
 

@@ -88,3 +88,25 @@ def choose(combo: QComboBox, code: str) -> None:
 
 def codes(report) -> set[str]:  # noqa: ANN001
     return {f.code for f in report.findings}
+
+
+def answer_next_box(button: str, seen: list[str] | None = None) -> None:
+    """Click ``button`` (its text without the Alt-letter mark) in the next message box that opens,
+    keeping what it said in ``seen``."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, answer)
+            return
+        if seen is not None:
+            seen.append(box.text())
+        for b in box.buttons():
+            if b.text().replace("&", "") == button:
+                b.click()
+                return
+        raise AssertionError(f"no button {button!r} among {[b.text() for b in box.buttons()]}")
+
+    QTimer.singleShot(0, answer)

@@ -225,7 +225,12 @@ class BudgetPage(Page):
         structural = path in ("", "budget.lines", "organisations", "partner_regions", "lead_region") or (
             path.startswith("budget.lines[") and not path.endswith(".amount_krw"))
         if structural:
-            self.model.rebuild()
+            current = self.table.currentIndex()
+            if self.model.rebuild() and current.isValid():  # rows came or went: keep the cursor near
+                row = min(current.row(), self.model.rowCount() - 1)
+                col = min(current.column(), self.model.columnCount() - 1)
+                if row >= 0 and col >= 0:
+                    self.table.setCurrentIndex(self.model.index(row, col))
             self._measure()
         elif path.startswith("budget.lines[") and path.endswith(".amount_krw"):
             line = int(path[len("budget.lines["):path.index("]")])

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QStyle,
     QStyleOptionComboBox,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from forms import regions
+from forms.dependents import dependents, without
 from forms.errors import InputError
 from forms.i18n import N_, _
 from forms.model import Organisation, OrgKind, OrgRole, Text, label
@@ -279,8 +281,29 @@ class RegionsPage(Page):
         if not p.organisations:
             return
         row = row if 0 <= row < len(p.organisations) else len(p.organisations) - 1
-        self.doc.edit("organisations", p.organisations[:row] + p.organisations[row + 1:],
-                      text=N_("Remove organisation"))
+        org = p.organisations[row]
+        found = dependents(p, org.id)
+        if found and not self._confirm_removal(org, found):
+            return
+        self.doc.undo_stack.beginMacro(N_("Remove organisation"))
+        for dependent in found:  # one undo step brings the organisation and its records back
+            self.doc.edit(dependent.path, without(self.doc.value(dependent.path), dependent))
+        self.doc.edit("organisations", p.organisations[:row] + p.organisations[row + 1:])
+        self.doc.undo_stack.endMacro()
+
+    def _confirm_removal(self, org: Organisation, found: list) -> bool:
+        """Ask before an organisation goes with the records that name it; keeping it is the default."""
+        name = org.name.get(self.lang) or org.id
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Remove organisation"),
+                          _("{name} is named by {records}. Remove them with it, or keep the organisation?").format(
+                              name=name, records=", ".join(d.describe() for d in found)), parent=self)
+        remove = box.addButton(_("&Remove it with them"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(_("&Keep the organisation"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.setObjectName("confirmRemoval")
+        box.exec()
+        return box.clickedButton() is remove
 
     def widget_for(self, path: str) -> QWidget | None:
         if path == "lead_region":

@@ -1,0 +1,33 @@
+"""The packet's description (reports.content): plain data any format can lay out."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from forms.money import EntryUnit
+from forms.rules import validate
+from forms.sample import SAMPLES
+from reports import content
+
+
+def test_the_description_loads_no_format_library():
+    code = ("import sys, reports.content, reports.packet; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('reportlab', 'pypdf')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_the_description_holds_the_packet_in_order():
+    from reports.packet import describe, packet
+
+    p = SAMPLES["super_regional"]()
+    doc = describe(packet(p, validate(p), "ko", False, EntryUnit.THOUSAND))
+    assert doc.cover is not None and doc.cover.seals == ["경상북도지사", "대구광역시장"]
+    chapters = [h.shown for h in doc.headings(0)]
+    assert chapters[0] == "1. 요약" and chapters[-1] == "10. 예산"
+    tables = [b for b in doc.blocks if isinstance(b, content.Table)]
+    support = next(t for t in tables if t.header_rows == 2 and "지원 및 부담" in t.caption)
+    assert [c.text for c in support.rows[1] if c is not None][:2] == ["경상북도", "대구광역시"]  # a column per region
+    assert isinstance(doc.blocks[-1], content.Fingerprint)
+    assert "검증 결과" not in doc.text()
