@@ -63,7 +63,7 @@ def cmd_export(ns: argparse.Namespace) -> int:
     from reports.export import export_command
 
     return export_command(ns.file, ns.out, lang=ns.packet_lang or i18n.current_language(), draft=ns.draft,
-                          unit=ns.unit)
+                          unit=ns.unit, fmt=ns.format)
 
 
 def add_parsers(sub, common) -> None:
@@ -80,6 +80,8 @@ def add_parsers(sub, common) -> None:
     p = sub.add_parser("export", help=_("write the PDF packet of a proposal file"))
     p.add_argument("file", metavar="FILE")
     p.add_argument("--out", required=True, metavar="OUT.pdf")
+    p.add_argument("--format", choices=["pdf", "xlsx"], default="pdf",
+                   help=_("pdf: the packet (default); xlsx: the budget workbook"))
     p.add_argument("--lang", dest="packet_lang", choices=["ko", "en"], help=_("language of the packet"))
     p.add_argument("--draft", action="store_true", help=_("export despite errors, marking every page as a draft"))
     p.add_argument("--unit", choices=["won", "thousand", "million"], default="thousand",

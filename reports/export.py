@@ -1,8 +1,9 @@
 """Exporting the packet: refuse a proposal with errors (unless a draft is asked for), check the
-target, lay the PDF out in memory and write it atomically — never a partial file.
+target, lay the document out in memory and write it atomically — never a partial file.
 
-Public API (the GUI and ``main.py export`` use only this): :func:`export_packet`,
-:func:`export_command`, :class:`ExportRefused`.
+Three formats, one road: the PDF packet (the default and the checked document), its editable
+HWPX copy, and the budget workbook (XLSX). Public API (the GUI and ``main.py export`` use only
+this): :func:`export_packet`, :func:`export_command`, :class:`ExportRefused`, :data:`FORMATS`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from forms.rules import Finding, validate
 
 EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT = 0, 1, 2
 LANGUAGES = ("ko", "en")
+#: The formats a proposal can be exported in, the first being the default.
+FORMATS = ("pdf", "xlsx")
 _MAX_NAMED = 5
 
 
@@ -40,11 +43,11 @@ class ExportRefused(InputError):
 def _check_target(out_path: str) -> None:
     """Fail early, with a clear message, when the PDF could not be written where asked."""
     if not out_path:
-        raise InputError(N_("Name the PDF file to write."))
+        raise InputError(N_("Name the file to write."))
     target = os.path.abspath(out_path)
     folder = os.path.dirname(target)
     if os.path.isdir(target):
-        raise InputError(N_("{file} is a folder; name a PDF file to write."), file=out_path)
+        raise InputError(N_("{file} is a folder; name a file to write."), file=out_path)
     if not os.path.isdir(folder):
         probe = folder  # the nearest part of the path that exists: a file where a folder should be?
         while not os.path.exists(probe) and os.path.dirname(probe) != probe:
@@ -57,45 +60,56 @@ def _check_target(out_path: str) -> None:
 
 
 def write_packet(proposal: Proposal, out_path: str, lang: str = "ko", draft: bool = False,
-                 unit: str = "thousand") -> list[str]:
+                 unit: str = "thousand", fmt: str = "pdf") -> list[str]:
     """Like :func:`export_packet`; returns the characters no bundled font could print (by name)."""
     if lang not in LANGUAGES:
         raise InputError(N_("The packet can be made in Korean (ko) or English (en), not '{lang}'."), lang=lang)
+    if fmt not in FORMATS:
+        raise InputError(N_("'{format}' is not a format the app writes; use one of {formats}."), format=fmt, formats=", ".join(FORMATS))
     entry_unit = EntryUnit.from_code(unit)
     report = validate(proposal)
     if report.profile is None or (report.has_errors and not draft):
         raise ExportRefused(report.errors)
     _check_target(out_path)
-    from reports.packet import render  # ReportLab is loaded only when a packet is really made
-
+    missing: list[str] = []
     # The layout makes many short-lived objects and no reference cycles worth collecting midway:
     # pausing the cyclic collector for its duration saves a noticeable share of the export time.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        rendered = render(proposal, report, lang, draft, entry_unit)
+        if fmt == "xlsx":
+            from reports.workbook import workbook_bytes  # each library is loaded only when its format is made
+
+            data = workbook_bytes(proposal, report.summary, lang, draft)
+        else:
+            from reports.packet import render
+
+            rendered = render(proposal, report, lang, draft, entry_unit)
+            data, missing = rendered.pdf, rendered.glyphs.lines()
     finally:
         if collecting:
             gc.enable()
     try:
-        write_bytes(out_path, rendered.pdf)
+        write_bytes(out_path, data)
     except OSError as exc:
         raise InputError(N_("{file} cannot be written ({reason}); the packet was not written."),
                          file=out_path, reason=os_reason(exc)) from exc
-    return rendered.glyphs.lines()
+    return missing
 
 
 def export_packet(proposal: Proposal, out_path: str, lang: str = "ko", draft: bool = False,
-                  unit: str = "thousand") -> None:
-    """Write the PDF packet of ``proposal`` to ``out_path``.
+                  unit: str = "thousand", fmt: str = "pdf") -> None:
+    """Write the PDF packet of ``proposal`` to ``out_path`` (or, by ``fmt``, its HWPX copy or the
+    budget workbook).
 
     Raises :class:`ExportRefused` when the proposal has errors and ``draft`` is false, and
     :class:`InputError` when the target cannot be written. Atomic: no partial file, ever.
     """
-    write_packet(proposal, out_path, lang=lang, draft=draft, unit=unit)
+    write_packet(proposal, out_path, lang=lang, draft=draft, unit=unit, fmt=fmt)
 
 
-def export_command(file: str, out: str, lang: str = "ko", draft: bool = False, unit: str = "thousand") -> int:
+def export_command(file: str, out: str, lang: str = "ko", draft: bool = False, unit: str = "thousand",
+                   fmt: str = "pdf") -> int:
     """``main.py export``: 0 written, 1 refused for errors, 2 unreadable input or unwritable output."""
     from forms.exchange import read_file
 
@@ -105,7 +119,7 @@ def export_command(file: str, out: str, lang: str = "ko", draft: bool = False, u
             raise InputError(N_("The packet would be written over the proposal file {file}; name another file "
                                 "with --out."), file=out)
         proposal = read_file(file)
-        missing = write_packet(proposal, out, lang=lang, draft=draft, unit=unit)
+        missing = write_packet(proposal, out, lang=lang, draft=draft, unit=unit, fmt=fmt)
     except ExportRefused as exc:
         say(exc.text(ui), err=True)
         for f in exc.findings:
@@ -116,7 +130,8 @@ def export_command(file: str, out: str, lang: str = "ko", draft: bool = False, u
         return EXIT_BAD_INPUT
     for line in missing:
         say(_("warning: a character the bundled fonts cannot print is shown as 〓: {char}").format(char=line), err=True)
-    say(_("Wrote the packet to {file}.").format(file=out))
+    done = {"pdf": _("Wrote the packet to {file}."), "xlsx": _("Wrote the budget workbook to {file}.")}[fmt]
+    say(done.format(file=out))
     if draft:
         say(_("This is a draft: every page is marked as such."), err=True)
     return EXIT_OK

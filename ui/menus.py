@@ -24,6 +24,7 @@ class Menus:
         self.file.addSeparator()
         self.import_ = self._action(self.file, w.import_file, "Ctrl+I")
         self.export_file = self._action(self.file, w.export_file, "Ctrl+Shift+E")
+        self.import_budget = self._action(self.file, w.import_budget)
         self.export_pdf = self._action(self.file, lambda: w.go(STEPS.index(Step.EXPORT)), "Ctrl+E")
         self.file.addSeparator()
         self.snapshots = self._action(self.file, w.snapshots, "Ctrl+Shift+N")
@@ -72,6 +73,7 @@ class Menus:
         self.recent.setTitle(_("&Recent proposals"))
         self.import_.setText(_("&Import a file…"))
         self.export_file.setText(_("Export as a &file…"))
+        self.import_budget.setText(_("Import the &budget from Excel…"))
         self.export_pdf.setText(_("Export the &PDF packet…"))
         self.snapshots.setText(_("&Snapshots…"))
         self.quit.setText(_("&Quit"))
@@ -100,6 +102,7 @@ class Menus:
         for action in (self.export_file, self.snapshots):
             action.setEnabled(stored)
         self.export_pdf.setEnabled(has)
+        self.import_budget.setEnabled(has)
         self.import_.setEnabled(self.w.store is not None)
         self.open.setEnabled(self.w.store is not None)
         self.new.setEnabled(not self.w.opening)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from forms import app as appinfo
 from forms import i18n
 from forms.errors import InputError
-from forms.i18n import _
+from forms.i18n import N_, _
 from forms.steps import STEPS, Step, StepState, findings_by_step, step_of, step_statuses, title
 from ui import setup
 from ui.document import Document
@@ -404,6 +404,33 @@ class MainWindow(QMainWindow):
                                                _("Proposal files (*.json)"))
         if path and self._guard(self.doc.flush) and self._guard(self.store.export_file, p.id, path):
             self.statusBar().showMessage(_("Written: {file}").format(file=path), 5000)
+
+    def import_budget(self) -> None:
+        """Read the budget lines of a workbook the app exported, show what they change, and apply
+        them as one undo step. A workbook with any unreadable cell changes nothing."""
+        from forms.budgetsheet import Names, compare
+        from storage.workbook import read_budget
+        from ui.budgetimport import BudgetImportDialog
+
+        p = self.doc.proposal
+        if p is None:
+            return
+        path, _f = QFileDialog.getOpenFileName(self, _("Import the budget from Excel"), "",
+                                               _("Excel workbooks (*.xlsx)"))
+        if not path:
+            return
+        read: list = []
+        if not self._guard(lambda: read.append(read_budget(path, p))):
+            return
+        lines = read[0]
+        changes = compare(p.budget_lines, lines)
+        if changes.empty:
+            self._say(_("The workbook holds the same budget as the proposal: nothing to change."), "information")
+            return
+        dialog = BudgetImportDialog(changes, Names(p), path, self)
+        if dialog.exec() == BudgetImportDialog.DialogCode.Accepted:
+            self.doc.edit("budget.lines", lines, text=N_("Import the budget from Excel"))
+            self.go(STEPS.index(Step.BUDGET))
 
     def snapshots(self) -> None:
         from ui.dialogs import SnapshotsDialog

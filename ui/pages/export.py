@@ -1,5 +1,6 @@
-"""Step 7: the packet's language, the draft option and the output file; then open the PDF, open
-its folder, or print it through the system."""
+"""Step 7: the format (the PDF packet, its editable HWPX copy, or the budget workbook), the
+packet's language, the draft option and the output file; then open the file, open its folder, or
+print it through the system."""
 
 from __future__ import annotations
 
@@ -28,11 +29,22 @@ from forms.steps import Step, export_allowed, export_blocked_reason
 from ui.marks import ERROR_COLOUR
 from ui.pages.base import Page
 
+#: The formats offered, by their file suffix (the order of ``reports.export.FORMATS``).
+FORMATS = ("pdf", "xlsx")
 
-def default_file(title: str, fallback: str) -> str:
+
+def default_file(title: str, fallback: str, fmt: str = "pdf") -> str:
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or os.path.expanduser("~")
     name = re.sub(r'[\\/:*?"<>|\n\r\t]+', " ", title).strip()[:60] or fallback
-    return os.path.join(folder, name + ".pdf")
+    return os.path.join(folder, f"{name}.{fmt}")
+
+
+def with_suffix(path: str, fmt: str) -> str:
+    """``path`` ending in ``.fmt``: another format's suffix is replaced, a missing one added."""
+    root, ext = os.path.splitext(path)
+    if ext.lower().lstrip(".") in FORMATS:
+        return f"{root}.{fmt}"
+    return path if ext.lower() == "." + fmt else f"{path}.{fmt}"
 
 
 class ExportPage(Page):
@@ -43,6 +55,13 @@ class ExportPage(Page):
         super().__init__(doc, parent)
         self.box = QGroupBox()
         form = QFormLayout(self.box)
+        self.format = QComboBox()
+        for fmt in FORMATS:
+            self.format.addItem("", fmt)
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self.format_label = QLabel()
+        self.format_label.setBuddy(self.format)
+        form.addRow(self.format_label, self.format)
         self.packet_lang = QComboBox()
         for code in ("ko", "en"):
             self.packet_lang.addItem(NATIVE_NAMES[code], code)
@@ -93,6 +112,12 @@ class ExportPage(Page):
         super().retranslate()
         self.intro.setText(_("Export the submission packet as a PDF, ready to print, seal and send."))
         self.box.setTitle(_("Packet"))
+        self.format_label.setText(_("For&mat:"))
+        self.format.setAccessibleName(_("Format"))
+        names = {"pdf": _("PDF packet: the checked document to print, seal and send"),
+                 "xlsx": _("Excel workbook (.xlsx): the budget, to edit and import back")}
+        for i, fmt in enumerate(FORMATS):
+            self.format.setItemText(i, names[fmt])
         self.lang_label.setText(_("Packet &language:"))
         self.packet_lang.setAccessibleName(_("Packet language"))
         self.draft.setText(_("&Draft: mark every page as a draft (allowed with errors)"))
@@ -101,7 +126,7 @@ class ExportPage(Page):
         self.browse.setText(_("&Browse…"))
         self.export_button.setText(_("E&xport the packet"))
         self.done_box.setTitle(_("Exported"))
-        self.open_pdf.setText(_("&Open the PDF"))
+        self.open_pdf.setText(_("&Open the file"))
         self.open_folder.setText(_("Open its f&older"))
         self.print_button.setText(_("&Print…"))
         if self.last_file:
@@ -113,7 +138,7 @@ class ExportPage(Page):
         if p is None:
             return
         if path == "":
-            self.file.setText(default_file(p.title.get(self.lang), p.id[:8]))
+            self.file.setText(default_file(p.title.get(self.lang), p.id[:8], self.format.currentData()))
             packet = self.lang if self.lang in LANGUAGES else "en"  # a packet has no pseudo-language
             self.packet_lang.setCurrentIndex(max(0, self.packet_lang.findData(packet)))
             self.done_box.setVisible(False)
@@ -132,11 +157,17 @@ class ExportPage(Page):
         self.reason.setText(reason)
         self.export_button.setToolTip(reason)
 
+    def _format_changed(self) -> None:
+        if self.file.text().strip():
+            self.file.setText(with_suffix(self.file.text().strip(), self.format.currentData()))
+        self.done_box.setVisible(False)
+
     def _browse(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(self, _("Export the packet"), self.file.text(),
-                                                    _("PDF files (*.pdf)"))
+        fmt = self.format.currentData()
+        filters = {"pdf": _("PDF files (*.pdf)"), "xlsx": _("Excel workbooks (*.xlsx)")}
+        path, _filter = QFileDialog.getSaveFileName(self, _("Export the packet"), self.file.text(), filters[fmt])
         if path:
-            self.file.setText(path if path.lower().endswith(".pdf") else path + ".pdf")
+            self.file.setText(with_suffix(path, fmt))
 
     def export(self) -> bool:
         from reports.export import export_packet
@@ -148,7 +179,7 @@ class ExportPage(Page):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             export_packet(p.copy(), out, lang=self.packet_lang.currentData(), draft=self.draft.isChecked(),
-                          unit=p.entry_unit)
+                          unit=p.entry_unit, fmt=self.format.currentData())
         except InputError as exc:
             QGuiApplication.restoreOverrideCursor()
             QMessageBox.warning(self, _("Export the packet"), exc.text(self.lang))

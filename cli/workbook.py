@@ -1,0 +1,54 @@
+"""``python main.py import-budget FILE.json BUDGET.xlsx --out NEW.json``: the budget lines of a
+workbook the app wrote (and an official edited in Excel) into a copy of the proposal file.
+
+Exit 0 written (the changes are listed), 2 for an unreadable file or cell (every such cell named
+as ``Sheet!C7``; nothing is written). The proposal's rules are not a reason to refuse: the new
+file is validated like any other.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from cli.exits import EXIT_OK
+from forms import i18n
+from forms.atomic import same_file
+from forms.budgetsheet import Names, compare, describe
+from forms.console import say
+from forms.errors import InputError
+from forms.i18n import N_, _
+
+
+def cmd_import_budget(ns: argparse.Namespace) -> int:
+    from forms.exchange import read_file, write_file
+    from storage.workbook import read_budget
+
+    lang = i18n.current_language()
+    if same_file(ns.workbook, ns.out):
+        raise InputError(N_("The proposal would be written over the workbook {file}; name another file with --out."),
+                         file=ns.out)
+    proposal = read_file(ns.file)
+    lines = read_budget(ns.workbook, proposal)
+    changes = compare(proposal.budget_lines, lines)
+    proposal.budget_lines = lines
+    write_file(proposal, ns.out)
+    names = Names(proposal)
+    for line in changes.added:
+        say("+ " + _("{line}: {amount} won").format(line=describe(line, names, lang), amount=f"{line.amount_krw:,}"))
+    for line in changes.removed:
+        say("- " + _("{line}: {amount} won").format(line=describe(line, names, lang), amount=f"{line.amount_krw:,}"))
+    for old, new in changes.changed:
+        say("~ " + _("{line}: {before} → {after} won").format(line=describe(new, names, lang),
+                                                            before=f"{old.amount_krw:,}", after=f"{new.amount_krw:,}"))
+    say(_("{added} line(s) added, {removed} removed, {changed} changed; wrote {file}.").format(
+        file=ns.out, **changes.counts()))
+    return EXIT_OK
+
+
+def add_parsers(sub, common) -> None:  # noqa: ANN001
+    p = sub.add_parser("import-budget", parents=[common],
+                       help=_("take the budget lines from the workbook the app exported (edited in Excel)"))
+    p.add_argument("file", metavar="FILE.json")
+    p.add_argument("workbook", metavar="BUDGET.xlsx")
+    p.add_argument("--out", required=True, metavar="NEW.json")
+    p.set_defaults(func=cmd_import_budget)

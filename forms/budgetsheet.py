@@ -1,0 +1,238 @@
+"""The budget as a spreadsheet sees it, without any spreadsheet library: the sheets and columns
+the workbook export writes and the workbook import reads, how a name typed in a cell becomes a
+code (an organisation by name or id, a category or source by its Korean or English name, a region
+by code or name), and what an imported budget changes compared with the proposal's.
+
+The writer (``reports.workbook``), the reader (``storage.workbook``), the grid's paste and the
+window's preview all use this one description, so the columns cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from forms import categories, regions
+from forms.budget import SOURCES
+from forms.errors import InputError
+from forms.i18n import N_, translate
+from forms.model import BudgetLine, Proposal, label
+from forms.money import EntryUnit, parse_amount
+
+LINES_SHEET = N_("Budget lines")
+SHARES_SHEET = N_("Support and share")
+CATEGORY_SHEET = N_("By category")
+
+#: The lines sheet's columns: (field of a budget line, header).
+LINE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("year", N_("Year")),
+    ("org", N_("Organisation")),
+    ("category", N_("Category")),
+    ("source", N_("Source")),
+    ("region", N_("Paying region")),
+    ("amount_krw", N_("Amount (won)")),
+)
+LANGS = ("ko", "en")
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+def sheet_names(message: str) -> set[str]:
+    """Every name a sheet may carry: its name in each language."""
+    return {translate(message, lang) for lang in LANGS}
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+@dataclass
+class Names:
+    """Reads the names officials type in a budget cell as the codes a budget line holds."""
+
+    proposal: Proposal
+    _orgs: dict[str, str] = field(init=False)
+    _categories: dict[str, str] = field(init=False)
+    _sources: dict[str, str] = field(init=False)
+    _regions: dict[str, str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        p = self.proposal
+        self._orgs = {}
+        for org in p.organisations:
+            for name in (org.name.ko, org.name.en):
+                if name.strip():
+                    self._orgs.setdefault(_fold(name), org.id)
+        for org in p.organisations:  # an id wins over a name that happens to read the same
+            self._orgs[_fold(org.id)] = org.id
+        self._categories = {}
+        for code, cat in categories.CATEGORIES.items():
+            for name in (code, cat.ko, cat.en, *(cat.name(lang) for lang in LANGS)):
+                self._categories[_fold(name)] = code
+        self._sources = {_fold(name): code for code in SOURCES
+                         for name in (code, *(label(code, lang) for lang in LANGS))}
+        self._regions = {}
+        for region in regions.REGIONS.values():
+            for name in region.names:
+                for text in (name.ko, name.en):
+                    self._regions.setdefault(_fold(text), region.code)
+            self._regions[_fold(region.code)] = region.code
+
+    def org(self, text: str) -> str:
+        found = self._orgs.get(_fold(text))
+        if found is None:
+            raise InputError(N_("'{value}' is not an organisation of this proposal; use the name or id of one of: "
+                                "{choices}."), value=text.strip(),
+                             choices=_OrgNames(self.proposal))
+        return found
+
+    def category(self, text: str) -> str:
+        found = self._categories.get(_fold(text))
+        if found is None:
+            raise InputError(N_("'{value}' is not a budget category; use its Korean or English name, such as "
+                                "인건비 or Personnel."), value=text.strip())
+        return found
+
+    def source(self, text: str) -> str:
+        found = self._sources.get(_fold(text))
+        if found is None:
+            raise InputError(N_("'{value}' is not a source of funds; use one of: {choices}."), value=text.strip(),
+                             choices=", ".join(label(s, "ko") for s in SOURCES))
+        return found
+
+    def region(self, text: str) -> str:
+        found = self._regions.get(_fold(text))
+        if found is None:
+            raise InputError(N_("'{value}' is not a region; use its name or code, such as 경상북도 or KR-47."),
+                             value=text.strip())
+        return found
+
+    def region_name(self, code: str | None, lang: str) -> str:
+        return regions.name(code, self.proposal.date, lang) if code else ""
+
+    def org_name(self, org_id: str, lang: str) -> str:
+        org = self.proposal.organisation(org_id)
+        return (org.name.get(lang) or org.id) if org else org_id
+
+
+class _OrgNames:
+    """The proposal's organisations as a message field, named in the message's language."""
+
+    def __init__(self, proposal: Proposal) -> None:
+        self.proposal = proposal
+
+    def render(self, lang: str) -> str:
+        return ", ".join(o.name.get(lang) or o.id for o in self.proposal.organisations)
+
+
+def read_amount(value: object) -> int:
+    """An amount cell: a whole number of won, or a text officials type (``55억``, ``3,000천원``)."""
+    if isinstance(value, bool):
+        raise InputError(N_("A true/false value is not an amount."))
+    if isinstance(value, int):
+        if value < 0:
+            raise InputError(N_("An amount cannot be negative."))
+        return parse_amount(str(value), EntryUnit.WON)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise InputError(N_("'{text}' is not an amount; type digits, for example 55억 or 5,500,000,000."),
+                             text=str(value))
+        if value < 0:
+            raise InputError(N_("An amount cannot be negative."))
+        if not value.is_integer():
+            raise InputError(N_("An amount must be a whole number of won; {text} is not."), text=repr(value))
+        return parse_amount(str(int(value)), EntryUnit.WON)
+    if isinstance(value, str):
+        return parse_amount(value, EntryUnit.WON)
+    raise InputError(N_("Enter an amount."))
+
+
+def read_year(value: object) -> int:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or not MIN_YEAR <= value <= MAX_YEAR:
+        raise InputError(N_("'{value}' is not a year from {lo} to {hi}."), value=value, lo=MIN_YEAR, hi=MAX_YEAR)
+    return value
+
+
+def blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def read_line(names: Names, cells: dict[str, object]) -> tuple[BudgetLine | None, dict[str, InputError]]:
+    """One row of the lines sheet (field -> cell value) as a budget line, or the problem of each
+    cell that cannot be read."""
+    problems: dict[str, InputError] = {}
+    values: dict[str, object] = {}
+    readers = {"year": read_year, "org": names.org, "category": names.category, "source": names.source,
+               "region": names.region, "amount_krw": read_amount}
+    for key, _header in LINE_COLUMNS:
+        value = cells.get(key)
+        if blank(value):
+            if key == "region":
+                values[key] = None
+                continue
+            problems[key] = InputError(N_("This cell is empty; it must be filled in."))
+            continue
+        try:
+            values[key] = readers[key](value if key in ("year", "amount_krw") else str(value))
+        except InputError as exc:
+            problems[key] = exc
+    if "region" not in problems and values.get("region") and values.get("source") not in (None, "local"):
+        problems["region"] = InputError(N_("A paying region is given only for local funds; leave it empty."))
+    if problems:
+        return None, problems
+    return BudgetLine(values["year"], values["org"], values["category"], values["source"], values["amount_krw"],
+                      values["region"]), {}
+
+
+# --- what an imported budget changes --------------------------------------------------------------
+
+def _key(line: BudgetLine) -> tuple:
+    return (line.year, line.org, line.category, line.source, line.region or None)
+
+
+@dataclass
+class BudgetChanges:
+    added: list[BudgetLine]
+    removed: list[BudgetLine]
+    #: (line before, line after): the same year, organisation, category, source and region
+    changed: list[tuple[BudgetLine, BudgetLine]]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.removed or self.changed)
+
+    def counts(self) -> dict[str, int]:
+        return {"added": len(self.added), "removed": len(self.removed), "changed": len(self.changed)}
+
+
+def compare(before: Iterable[BudgetLine], after: Iterable[BudgetLine]) -> BudgetChanges:
+    """Lines are the same line when year, organisation, category, source and paying region agree
+    (two lines alike in all of these are paired in order)."""
+    waiting: dict[tuple, list[BudgetLine]] = defaultdict(list)
+    for line in before:
+        waiting[_key(line)].append(line)
+    added: list[BudgetLine] = []
+    changed: list[tuple[BudgetLine, BudgetLine]] = []
+    for line in after:
+        pending = waiting.get(_key(line))
+        if pending:
+            old = pending.pop(0)
+            if old.amount_krw != line.amount_krw:
+                changed.append((old, line))
+        else:
+            added.append(line)
+    removed = [line for lines in waiting.values() for line in lines]
+    return BudgetChanges(added, removed, changed)
+
+
+def describe(line: BudgetLine, names: Names, lang: str) -> str:
+    """A line in a few words, for the preview of an import: ``2024 · 포항공대 · 인건비 · 국비``."""
+    parts = [str(line.year), names.org_name(line.org, lang), categories.name(line.category, lang),
+             label(line.source, lang)]
+    if line.region:
+        parts.append(names.region_name(line.region, lang))
+    return " · ".join(parts)

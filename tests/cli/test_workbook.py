@@ -1,0 +1,144 @@
+"""The budget through Excel and back, as an official does it: export the workbook, edit it with
+openpyxl as Excel would save it, import it; bad cells are each named by their reference."""
+
+import json
+import zipfile
+
+import openpyxl
+import pytest
+
+from tests.cli.test_files import run
+
+
+@pytest.fixture(scope="module")
+def leap_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("wb") / "leap.json"
+    assert run("sample", "--type", "leap", "--out", str(path)).returncode == 0
+    return path
+
+
+def _export(src, out, lang="ko", *extra):
+    done = run("export", str(src), "--format", "xlsx", "--out", str(out), *extra, lang=lang)
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+def _lines(path):
+    return json.loads(path.read_text(encoding="utf-8"))["budget"]["lines"]
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_workbook_holds_numbers_formulas_and_headers_in_the_language(leap_file, tmp_path, lang):
+    wb = openpyxl.load_workbook(_export(leap_file, tmp_path / "b.xlsx", lang))
+    lines, shares, cats = wb.worksheets
+    assert [c.value for c in lines[1]] == ({"ko": ["연도", "기관명", "비목", "재원", "부담 지자체", "금액(원)"],
+                                             "en": ["Year", "Organisation", "Category", "Source", "Paying region",
+                                                    "Amount (won)"]}[lang])
+    source = _lines(leap_file)
+    assert lines.max_row == len(source) + 1
+    for row, line in zip(lines.iter_rows(min_row=2), source, strict=True):
+        assert row[0].value == line["year"]
+        assert type(row[5].value) is int and row[5].value == line["amount_krw"]
+        assert row[5].number_format == "#,##0"
+    # the support-and-share and category tables: figures as numbers, totals as formulas over them
+    for ws in (shares, cats):
+        last = ws.max_row
+        assert ws.cell(last, 1).value == ("합계" if lang == "ko" else "Total")
+        figures = [ws.cell(r, 2).value for r in range(2, last)]
+        assert all(type(v) is int for v in figures)
+        assert ws.cell(last, 2).value == f"=SUM(B2:B{last - 1})"
+        assert ws.cell(2, ws.max_column).value.startswith("=SUM(B2:")
+    total = sum(line["amount_krw"] for line in source)
+    assert sum(sum(ws.cell(r, c).value for r in range(2, ws.max_row) for c in range(2, ws.max_column))
+               for ws in (shares, cats)) == 2 * total
+
+
+def test_workbook_is_deterministic(leap_file, tmp_path):
+    a = _export(leap_file, tmp_path / "a.xlsx").read_bytes()
+    b = _export(leap_file, tmp_path / "b.xlsx").read_bytes()
+    assert a == b
+    with zipfile.ZipFile(tmp_path / "a.xlsx") as z:
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    # no clock inside either: the document's times are the proposal's date
+    props = openpyxl.load_workbook(tmp_path / "a.xlsx").properties
+    day = json.loads(leap_file.read_text(encoding="utf-8"))["date"]
+    assert props.created.date().isoformat() == props.modified.date().isoformat() == day
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_round_trip_gives_exactly_the_changes_made(leap_file, tmp_path, lang):
+    book = _export(leap_file, tmp_path / "b.xlsx", lang)
+    wb = openpyxl.load_workbook(book)
+    ws = wb.worksheets[0]
+    ws["F2"] = 123_456_000  # a number, as Excel keeps it
+    ws["F5"] = "3,000천원"  # a text as officials type it
+    first = ws.cell(3, 2).value
+    ws.append([2025, first, "인건비" if lang == "en" else "Personnel", "국비", None, "1,200"])
+    wb.save(book)
+    done = run("import-budget", str(leap_file), str(book), "--out", str(tmp_path / "new.json"), lang=lang)
+    assert done.returncode == 0, done.stderr
+    before, after = _lines(leap_file), _lines(tmp_path / "new.json")
+    assert len(after) == len(before) + 1
+    expected = [dict(line) for line in before]
+    expected[0]["amount_krw"] = 123_456_000
+    expected[3]["amount_krw"] = 3_000_000
+    assert after[:-1] == expected
+    assert after[-1] == {"year": 2025, "org": before[1]["org"], "category": "personnel", "source": "national",
+                         "amount_krw": 1200}
+    # everything but the budget lines is as it was
+    old, new = (json.loads(p.read_text(encoding="utf-8")) for p in (leap_file, tmp_path / "new.json"))
+    old["budget"].pop("lines"), new["budget"].pop("lines")
+    assert old == new
+    assert ("1 line(s) added, 0 removed, 2 changed" in done.stdout) if lang == "en" else "추가 1" in done.stdout
+
+
+@pytest.mark.parametrize(("cell", "value", "why"), [
+    ("F2", 1500.5, "whole number of won"),
+    ("F3", -5, "cannot be negative"),
+    ("F4", "a lot", "not an amount"),
+    ("B5", "Nobody Inc.", "not an organisation"),
+    ("C6", None, "empty"),
+    ("D7", "Lottery", "not a source"),
+])
+def test_a_bad_cell_is_named_and_nothing_is_written(leap_file, tmp_path, cell, value, why):
+    book = _export(leap_file, tmp_path / "b.xlsx", "en")
+    wb = openpyxl.load_workbook(book)
+    wb.worksheets[0][cell] = value
+    wb.save(book)
+    out = tmp_path / "new.json"
+    done = run("import-budget", str(leap_file), str(book), "--out", str(out), lang="en")
+    assert done.returncode == 2
+    assert f"Budget lines!{cell}: " in done.stderr and why in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+    assert not out.exists()
+
+
+def test_every_bad_cell_is_named_at_once_in_korean(leap_file, tmp_path):
+    book = _export(leap_file, tmp_path / "b.xlsx", "ko")
+    wb = openpyxl.load_workbook(book)
+    ws = wb.worksheets[0]
+    ws["F2"], ws["B3"] = 0.25, "없는 기관"
+    wb.save(book)
+    done = run("import-budget", str(leap_file), str(book), "--out", str(tmp_path / "n.json"), lang="ko")
+    assert done.returncode == 2
+    assert f"{ws.title}!F2: " in done.stderr and f"{ws.title}!B3: " in done.stderr
+
+
+def test_not_a_workbook_exits_2(leap_file, tmp_path):
+    fake = tmp_path / "fake.xlsx"
+    fake.write_text("not a zip")
+    done = run("import-budget", str(leap_file), str(fake), "--out", str(tmp_path / "n.json"), lang="en")
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "not an Excel workbook" in done.stderr
+
+
+def test_export_xlsx_refuses_errors_unless_draft(tmp_path, leap_file):
+    data = json.loads(leap_file.read_text(encoding="utf-8"))
+    data["budget"]["lines"][0]["amount_krw"] = 10**13  # far over the national cap
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    done = run("export", str(broken), "--format", "xlsx", "--out", str(tmp_path / "x.xlsx"), lang="en")
+    assert done.returncode == 1 and not (tmp_path / "x.xlsx").exists()
+    done = run("export", str(broken), "--format", "xlsx", "--out", str(tmp_path / "x.xlsx"), "--draft", lang="en")
+    assert done.returncode == 0
+    assert openpyxl.load_workbook(tmp_path / "x.xlsx").worksheets[0].oddHeader.center.text == "초안 / DRAFT"

@@ -1,0 +1,56 @@
+"""File → "Import the budget from Excel…": what the workbook would change (lines added, removed,
+amounts changed), shown before anything is applied; the window applies it as one undo step."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forms.budgetsheet import BudgetChanges, Names, describe
+from forms.i18n import _, current_language
+from forms.money import format_won
+
+
+class BudgetImportDialog(QDialog):
+    """The preview: one row per change; Apply takes the workbook's budget, Cancel nothing."""
+
+    def __init__(self, changes: BudgetChanges, names: Names, file: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        lang = current_language()
+        self.setWindowTitle(_("Import the budget from Excel"))
+        self.summary = QLabel(_("{file}: {added} line(s) added, {removed} removed, {changed} amount(s) changed. "
+                                "Apply these changes to the budget?").format(file=file, **changes.counts()))
+        self.summary.setWordWrap(True)
+        rows = ([(_("Added"), line, None, line.amount_krw) for line in changes.added]
+                + [(_("Removed"), line, line.amount_krw, None) for line in changes.removed]
+                + [(_("Changed"), new, old.amount_krw, new.amount_krw) for old, new in changes.changed])
+        self.table = QTableWidget(len(rows), 4)
+        self.table.setAccessibleName(_("Changes to the budget"))
+        self.table.setHorizontalHeaderLabels([_("Change"), _("Budget line"), _("Before"), _("After")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        for r, (kind, line, before, after) in enumerate(rows):
+            texts = [kind, describe(line, names, lang), "" if before is None else format_won(before, lang),
+                     "" if after is None else format_won(after, lang)]
+            for c, text in enumerate(texts):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeColumnsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.apply_button = buttons.addButton(_("&Apply"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addWidget(self.summary)
+        box.addWidget(self.table, 1)
+        box.addWidget(buttons)
+        self.resize(760, 420)
