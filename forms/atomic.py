@@ -1,14 +1,36 @@
 """One ``atomic_write`` for every file the app writes: a temporary file in the same folder,
 fsync, then ``os.replace``. A crash leaves either the old file or the new one, never a mix, and
-never a partial file under the target's name."""
+never a partial file under the target's name.
+
+Only a regular file is ever replaced. A symbolic link is written through: the file it points at is
+replaced, atomically in its own folder, and the link stays. A device (``/dev/null``), a named pipe
+or a socket is refused with :class:`NotAFile` before anything is written: renaming over it would
+put a plain file where the device was."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from typing import IO
+
+from forms.errors import InputError
+from forms.i18n import N_
+
+#: The longest file name most file systems allow, in bytes; the temporary name must fit in it too.
+NAME_MAX = 255
+#: What ``mkstemp`` adds to the prefix: eight random characters and the suffix.
+_TMP_TAIL = 8 + len(".tmp")
+
+
+class NotAFile(InputError):
+    """The output named is a device, a pipe or a socket: it is never replaced by a file."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(N_("{file} is not an ordinary file (it is a device, a pipe or a socket); nothing was "
+                            "written. Name a file to write."), file=path)
 
 
 def _read_umask() -> int:
@@ -21,10 +43,32 @@ def _read_umask() -> int:
 _UMASK = _read_umask()
 
 
+def real_target(path: str) -> str:
+    """The file a write to ``path`` replaces: a link followed to the file it names. Raises
+    :class:`NotAFile` for a device, a pipe or a socket (a folder is left to fail as a folder)."""
+    real = os.path.realpath(path)
+    try:
+        mode = os.stat(real).st_mode
+    except OSError:  # nothing there yet (or not reachable: the write itself will say why)
+        return real
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise NotAFile(path)
+    return real
+
+
+def _tmp_prefix(name: str) -> str:
+    """``.<name>.``, the name shortened (by whole characters) so the temporary file's name still fits."""
+    room = NAME_MAX - _TMP_TAIL - 2
+    while len(os.fsencode(name)) > room:
+        name = name[:-1]
+    return "." + name + "."
+
+
 @contextlib.contextmanager
 def atomic_write(path: str, mode: str = "wb", encoding: str | None = None) -> Iterator[IO]:
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".tmp", dir=folder)
+    path = real_target(path)
+    folder = os.path.dirname(path)
+    fd, tmp = tempfile.mkstemp(prefix=_tmp_prefix(os.path.basename(path)), suffix=".tmp", dir=folder)
     try:
         # mkstemp makes the file private (0600); give it the mode a plain open() would, or keep the
         # mode of the file it replaces.

@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import uuid
 from decimal import Decimal
 
@@ -365,7 +366,13 @@ def loads_bytes(raw: bytes) -> Proposal:
 def read_file(path: str) -> Proposal:
     """Read an exchange file. Every problem, the file's own included, is an :class:`InputError`."""
     try:
-        size = os.path.getsize(path)
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(N_("Cannot read {file}: {reason}"), file=path, reason=Phrase(N_("it is a folder")))
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device would be read forever, or block
+            raise InputError(N_("{file} is not an ordinary file (it is a device, a pipe or a socket); name a "
+                                "proposal file."), file=path)
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             raise InputError(N_("The file is larger than {limit} MB; a proposal file is much smaller."), limit=20)
         with open(path, "rb") as fp:
