@@ -33,7 +33,7 @@ class Matching:
 
     basis_amount: int  # the amount the minimum is a share of
     local: int
-    required: int  # the least local amount that meets the minimum at this basis
+    required: int  # the least local amount that meets the minimum
     shortfall: int  # won to add to local funds (0 when met)
     surplus: int  # won above the minimum (0 when short)
     ratio: Fraction | None  # local / basis, None when the basis is 0
@@ -45,17 +45,20 @@ class Matching:
 
 
 def matching(local: int, national: int, own: int, min_percent: Fraction, basis: str) -> Matching:
+    """Local funds against ``min_percent`` of the basis. On the ``total`` basis the local funds are
+    part of what they are measured against, so the required amount is the least ``L`` with
+    ``L >= p * (national + own + L)``: it does not move as local funds are added, and adding the
+    shortfall reaches it exactly."""
     p = min_percent / 100
     if basis == "total":
         base = national + local + own
-        # Adding x to local also grows the total: the least x with local+x >= p*(base+x).
-        shortfall = max(0, ceil_fraction((p * base - local) / (1 - p))) if p < 1 else 0
-        required = ceil_fraction(p * base)
+        others = national + own
+        required = ceil_fraction(p * others / (1 - p)) if p < 1 else (local if others == 0 else ceil_fraction(p * base))
     else:
         base = national
         required = ceil_fraction(p * base)
-        shortfall = max(0, required - local)
-    surplus = max(0, local - required) if shortfall == 0 else 0
+    shortfall = max(0, required - local)
+    surplus = max(0, local - required)
     ratio = Fraction(local, base) if base else None
     return Matching(base, local, required, shortfall, surplus, ratio, min_percent)
 

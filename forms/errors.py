@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import errno
 
-from forms.i18n import N_, translate
+from forms.i18n import N_, render_field, translate
 
 
 class Phrase:
@@ -18,12 +18,6 @@ class Phrase:
 
     def __str__(self) -> str:
         return self.message
-
-
-def rendered(value: object, lang: str) -> object:
-    """A message field as shown in ``lang``: a phrase, an amount or a nested error rendered, any
-    other value as it is."""
-    return value.render(lang) if hasattr(value, "render") else value
 
 
 class InputError(ValueError):
@@ -45,14 +39,13 @@ class InputError(ValueError):
         return self.text(lang)
 
     def text(self, lang: str) -> str:
-        fields = {k: rendered(v, lang) for k, v in self.fields.items()}
-        body = translate(self.message, lang, **fields)
+        body = translate(self.message, lang, **self.fields)
         where = self.place(lang)
         return f"{where}: {body}" if where else body
 
     def place(self, lang: str) -> str:
         """Where the error is (a field path, or a phrase such as "the whole file"), in ``lang``."""
-        return rendered(self.where, lang)
+        return str(render_field(self.where, lang))
 
 
 #: What the operating system says most often, in words the app can translate (its own text is in

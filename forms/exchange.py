@@ -34,7 +34,7 @@ from forms.model import (
     Source,
     Text,
 )
-from forms.money import MAX_AMOUNT, EntryUnit
+from forms.money import EntryUnit, check_limit
 from forms.profile import load_profile, profile_ids
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -205,8 +205,7 @@ class _Reader:
     def amount(self, value: object, path: str) -> int:
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise self.fail(path, N_("must be a whole number of won, 0 or more."))
-        if value > MAX_AMOUNT:
-            raise self.fail(path, N_("must be at most {limit} won."), limit=f"{MAX_AMOUNT:,}")
+        check_limit(value, path)
         return value
 
     def text(self, value: object, path: str) -> Text:

@@ -164,10 +164,31 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return translations(_current).ngettext(singular, plural, n)
 
 
+def render_field(value: object, lang: str) -> object:
+    """A message field as shown in ``lang``: anything with ``render(lang)`` (an amount, a
+    percentage, a phrase, a nested error) rendered; a large whole number with its digits grouped;
+    any other value as it is."""
+    render = getattr(value, "render", None)
+    if render is not None:
+        return render(lang)
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10000:
+        return f"{value:,}"
+    return value
+
+
 def translate(message: str, lang: str, /, **fields: object) -> str:
-    """Translate ``message`` into ``lang`` (not necessarily the UI language) and fill its fields."""
+    """Translate ``message`` into ``lang`` (not necessarily the UI language) and fill its fields,
+    each rendered in that language (:func:`render_field`)."""
     text = translations(normalise(lang)).gettext(message)
-    return text.format(**fields) if fields else text
+    return text.format(**{k: render_field(v, lang) for k, v in fields.items()}) if fields else text
+
+
+def translate_plural(singular: str, plural: str, n: int, lang: str, /, **fields: object) -> str:
+    """Like :func:`translate` for a message whose form depends on the number ``n`` (``ngettext``);
+    ``n`` is also given to the message as ``{count}`` unless a field of that name is given."""
+    text = translations(normalise(lang)).ngettext(singular, plural, n)
+    fields.setdefault("count", n)
+    return text.format(**{k: render_field(v, lang) for k, v in fields.items()})
 
 
 def babel_locale(lang: str) -> str:

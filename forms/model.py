@@ -29,9 +29,9 @@ class OrgKind(StrEnum):
     MID_SIZED = "mid_sized"
     LARGE = "large"
 
-    @property
-    def for_profit(self) -> bool:
-        return self in (OrgKind.SME, OrgKind.MID_SIZED, OrgKind.LARGE)
+
+#: The kinds of organisation that are companies (for-profits), with their own-share duties.
+FOR_PROFIT = frozenset({OrgKind.SME, OrgKind.MID_SIZED, OrgKind.LARGE})
 
 
 class OrgRole(StrEnum):
@@ -129,7 +129,7 @@ class Organisation:
 
     @property
     def for_profit(self) -> bool:
-        return self.kind in (OrgKind.SME, OrgKind.MID_SIZED, OrgKind.LARGE)
+        return self.kind in FOR_PROFIT
 
 
 @dataclass

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
 from enum import Enum
 from functools import lru_cache
@@ -18,6 +19,7 @@ from forms.i18n import N_, babel_locale, translate
 
 #: The largest amount the app accepts: 10^15 won (a thousand trillion).
 MAX_AMOUNT = 10**15
+TOO_LARGE = N_("An amount cannot exceed {limit}.")
 _MAX_INPUT = 64
 _UNCLEAR = N_("'{text}' is unclear: a number after 억 or 조 needs its unit (12억 3천만, or 12.3억), or 원 at the end "
               "if it is won (12억 3원).")
@@ -133,18 +135,23 @@ def _parse(text: str, unit: EntryUnit) -> int:
     total += group
     if not (seen_unit or explicit):
         total *= unit.value
-    if total > MAX_AMOUNT:
-        raise InputError(N_("An amount cannot exceed {limit}."), limit=_Won(MAX_AMOUNT))
+    check_limit(total)
     if total != total.to_integral_value():
         raise InputError(N_("An amount must be a whole number of won; {text} is not."), text=text.strip())
     return int(total)
 
 
-class _Won:
+def check_limit(amount: int | Decimal, where: str = "") -> None:
+    """The one ceiling of every amount, typed in a cell or read from a file."""
+    if amount > MAX_AMOUNT:
+        raise InputError(TOO_LARGE, where, limit=Won(MAX_AMOUNT))
+
+
+@dataclass(frozen=True)
+class Won:
     """An amount as a message field, formatted in the message's language."""
 
-    def __init__(self, amount: int) -> None:
-        self.amount = amount
+    amount: int
 
     def render(self, lang: str) -> str:
         return format_won(self.amount, lang)

@@ -4,6 +4,7 @@ in the packet's unit, into blocks of the description."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 
 from forms import categories
@@ -11,7 +12,7 @@ from forms.budget import SOURCES
 from forms.i18n import N_
 from forms.model import label
 from forms.money import english_words, format_in_unit, format_won, official_form
-from forms.rules.base import Pct
+from forms.values import Pct
 from reports import content
 from reports.context import Packet
 
@@ -65,31 +66,25 @@ def paying_regions(pk: Packet) -> list[str]:
 
 
 def _matching(pk: Packet) -> list[content.Block]:
-    sm = pk.summary
-    m = sm.total_matching
-    basis = label(f"basis.{pk.profile.local_basis}", pk.lang)
-    fields = {"local": format_won(m.local, pk.lang), "basis": basis, "basis_amount": format_won(m.basis_amount, pk.lang),
-              "ratio": Pct(m.ratio, fixed=True).render(pk.lang), "min": Pct(m.min_percent, percent=True).render(pk.lang),
-              "required": format_won(m.required, pk.lang)}
-    if m.met:
-        text = pk.tr(N_("Local funds of {local} are {ratio} of {basis} ({basis_amount}); the call requires at "
-                        "least {min} ({required}). The minimum is met with a surplus of {surplus}."),
-                     surplus=format_won(m.surplus, pk.lang), **fields)
-    else:
-        text = pk.tr(N_("Local funds of {local} are {ratio} of {basis} ({basis_amount}); the call requires at "
-                        "least {min} ({required}). The minimum is NOT met: {shortfall} is missing."),
-                     shortfall=format_won(m.shortfall, pk.lang), **fields)
+    st = pk.statement
+    m = st.matching
     rows: list[Row] = [pk.heads(N_("Year"), N_("Basis"), N_("Local funds"), N_("Required"), N_("Ratio"),
                                 N_("Surplus (shortfall)"))]
-    for name, ym, total in [*((str(y), sm.year_matching[y], False) for y in sm.years), (pk.tr(N_("Total")), m, True)]:
+    for name, ym, total in [*((str(y), st.years[y], False) for y in pk.summary.years), (pk.tr(N_("Total")), m, True)]:
         num = "total_num" if total else "num"
         rows.append([pk.cell(name, "total" if total else "head"), pk.cell(pk.amount(ym.basis_amount), num),
                      pk.cell(pk.amount(ym.local), num), pk.cell(pk.amount(ym.required), num),
-                     pk.cell(Pct(ym.ratio, fixed=True).render(pk.lang), num),
+                     pk.cell(_fixed(st.matching_values(ym)["ratio"], pk.lang), num),
                      pk.cell(pk.amount(ym.surplus if ym.met else -ym.shortfall), num)])
     note = pk.tr(N_("△ marks a shortfall."))
     table = content.Table(rows, [24, None, None, None, None, None], unit=pk.unit_label(), total_rows=1, notes=[note])
-    return [pk.subheading(pk.tr(N_("Matching funds")), "budget-matching"), pk.para(text, "statement"), table]
+    return [pk.subheading(pk.tr(N_("Matching funds")), "budget-matching"),
+            pk.para(st.matching_sentence(pk.lang), "statement"), table]
+
+
+def _fixed(pct: Pct, lang: str) -> str:
+    """A statement's percentage in a table: rounded as the statement rounds it, both decimals kept."""
+    return replace(pct, fixed=True).render(lang)
 
 
 def _pct(part: int, whole: int) -> str:
@@ -107,17 +102,18 @@ def _support_and_share(pk: Packet) -> list[content.Block]:
     sm, p = pk.summary, pk.proposal
     regions_ = paying_regions(pk)
     n_local = max(len(regions_), 1)
-    # (organisation cell or None under a merged one, year or "Subtotal", amounts by source, local by region, bold)
-    records: list[tuple[content.Cell | None, content.Cell, dict[str, int], list[int], bool]] = []
+    # (an organisation's name row | None, the year, "Subtotal" or None, amounts by source, local by region, bold)
+    records: list[tuple[content.Cell | None, content.Cell | None, dict[str, int], list[int], bool]] = []
     ids = [o.id for o in p.organisations if o.id in sm.by_org] + sorted(set(sm.by_org) - {o.id for o in p.organisations})
     for index, org_id in enumerate(ids):
         org = p.organisation(org_id)
-        name = pk.text(org.name) if org else org_id
+        # The organisation's name is a row of its own across the table (a name of any length
+        # wraps there), followed by its years and, over several years, its subtotal.
+        records.append((pk.cell(pk.text(org.name) if org else org_id, "label", where=f"organisations[{index}].name"),
+                        None, {}, [], False))
         years = [y for y in sm.years if any(sm.by_org_year_source.get((org_id, y, s)) for s in SOURCES)]
-        span = len(years) + (1 if len(years) > 1 else 0)
-        for i, year in enumerate(years):
-            first = pk.cell(name, "label", where=f"organisations[{index}].name", rowspan=span) if i == 0 else None
-            records.append((first, pk.cell(str(year), "num"),
+        for year in years:
+            records.append((None, pk.cell(str(year), "num"),
                             {s: sm.by_org_year_source.get((org_id, year, s), 0) for s in SOURCES},
                             [sm.local_by_org_year_region.get((org_id, year, r), 0) for r in regions_], False))
         if len(years) > 1:
@@ -125,7 +121,7 @@ def _support_and_share(pk: Packet) -> list[content.Block]:
                             {s: sum(sm.by_org_year_source.get((org_id, y, s), 0) for y in years) for s in SOURCES},
                             [sum(sm.local_by_org_year_region.get((org_id, y, r), 0) for y in years) for r in regions_],
                             True))
-    records.append((pk.cell(pk.tr(N_("Total")), "total", colspan=2), content.Cell(), {s: sm.source_total(s) for s in SOURCES},
+    records.append((None, pk.cell(pk.tr(N_("Total")), "total"), {s: sm.source_total(s) for s in SOURCES},
                     [sm.local_by_region.get(r, 0) for r in regions_], True))
 
     def amounts(values: dict[str, int], locals_: list[int], total: bool) -> Row:
@@ -138,22 +134,18 @@ def _support_and_share(pk: Packet) -> list[content.Block]:
         own = values["own_cash"] + values["own_in_kind"]
         return [pk.cell(_pct(x, whole), "total_num" if total else "num") for x in (values["national"], values["local"], own)]
 
-    def first_cells(org: content.Cell | None, year: content.Cell) -> Row:
-        return [org, None if org is not None and org.colspan == 2 else year]
-
     # The shares (%) take three columns; when the figures carry decimals (an exact thousand-won
     # packet) they leave no room for them, and the shares follow in a table of their own.
     together = pk.decimals == 0
-    ncols = 2 + 1 + n_local + 3 + (3 if together else 0)
+    ncols = 1 + 1 + n_local + 3 + (3 if together else 0)
     head1: Row = [None] * ncols
     head2: Row = [None] * ncols
-    head1[0] = pk.cell(pk.tr(N_("Organisation")), "head", rowspan=2)
-    head1[1] = pk.cell(pk.tr(N_("Year")), "head", rowspan=2)
-    head1[2] = pk.cell(pk.tr(N_("Government support")), "head", rowspan=2)
-    head1[3] = pk.cell(pk.tr(N_("Local governments")), "head", colspan=n_local)
+    head1[0] = pk.cell(pk.tr(N_("Year")), "head", rowspan=2)
+    head1[1] = pk.cell(pk.tr(N_("Government support")), "head", rowspan=2)
+    head1[2] = pk.cell(pk.tr(N_("Local governments")), "head", colspan=n_local)
     for i in range(n_local):
-        head2[3 + i] = pk.cell(pk.region(regions_[i]) if regions_ else "–", "head")
-    own = 3 + n_local
+        head2[2 + i] = pk.cell(pk.region(regions_[i]) if regions_ else "–", "head")
+    own = 2 + n_local
     head1[own] = pk.cell(pk.tr(N_("Organisation's share")), "head", colspan=2)
     head2[own] = pk.cell(pk.tr(N_("Cash")), "head")
     head2[own + 1] = pk.cell(pk.tr(N_("In kind")), "head")
@@ -164,10 +156,17 @@ def _support_and_share(pk: Packet) -> list[content.Block]:
         head1[own + 3] = pk.cell(pk.tr(N_("Share (%)")), "head", colspan=3)
         head2[own + 3:own + 6] = share_heads
     rows: list[Row] = [head1, head2]
-    for org, year, values, locals_, total in records:
-        rows.append([*first_cells(org, year), *amounts(values, locals_, total),
-                     *(shares(values, total) if together else [])])
-    widths: list[float | None] = [22, 12, *([None] * (1 + n_local + 3)), *([11.5] * (3 if together else 0))]
+
+    def name_row(name: content.Cell, width: int) -> Row:
+        name.colspan = width
+        return [name, *([None] * (width - 1))]
+
+    for name, year, values, locals_, total in records:
+        if name is not None:
+            rows.append(name_row(name, ncols))
+        else:
+            rows.append([year, *amounts(values, locals_, total), *(shares(values, total) if together else [])])
+    widths: list[float | None] = [16, *([None] * (1 + n_local + 3)), *([11.5] * (3 if together else 0))]
     note = pk.tr(N_("Shares are of each organisation's total in each year; government support is the national funds."))
     caption = pk.tr(N_("Support and share plan by organisation and year"))
     story: list[content.Block] = [
@@ -176,10 +175,11 @@ def _support_and_share(pk: Packet) -> list[content.Block]:
                       notes=[note] if together else []),
     ]
     if not together:
-        share_rows: list[Row] = [[pk.cell(pk.tr(N_("Organisation")), "head"), pk.cell(pk.tr(N_("Year")), "head"),
-                                  *share_heads]]
-        share_rows += [[*first_cells(org, year), *shares(values, total)] for org, year, values, _l, total in records]
-        story.append(content.Table(share_rows, [None, 16, 22, 22, 22], total_rows=1, notes=[note],
+        share_rows: list[Row] = [[pk.cell(pk.tr(N_("Year")), "head"), *share_heads]]
+        for name, year, values, _l, total in records:
+            share_rows.append(name_row(content.Cell(name.text, name.role, where=name.where), 4) if name is not None
+                              else [year, *shares(values, total)])
+        story.append(content.Table(share_rows, [None, 30, 30, 30], total_rows=1, notes=[note],
                                    caption=pk.tr(N_("Share (%)"))))
     return story
 
@@ -224,20 +224,18 @@ def _by_org(pk: Packet) -> list[content.Block]:
     rows: list[Row] = [pk.heads(N_("Organisation"), N_("Government (national + local)"), N_("Own share (cash)"),
                                 N_("Own share (in kind)"), N_("Total"), N_("Government share (maximum)"),
                                 N_("Cash in own share (minimum)"))]
-    ids = [o.id for o in p.organisations if o.id in sm.by_org] + sorted(set(sm.by_org) - {o.id for o in p.organisations})
-    for index, org_id in enumerate(ids):
-        t = sm.by_org[org_id]
-        org = p.organisation(org_id)
-        name = pk.text(org.name) if org else org_id
-        rule = pk.profile.shares.get(org.kind) if org else None
-        gov = [Pct(Fraction(t.gov_in_base, t.share_base), toward="up", fixed=True).render(pk.lang)
-               if t.share_base else "–"]
-        cash = [Pct(Fraction(t.by_source["own_cash"], t.own), fixed=True).render(pk.lang) if t.own else "–"]
-        if rule is not None:
-            gov.append(f"(≤ {Pct(rule.gov_max, percent=True).render(pk.lang)})")
-            if rule.own_cash_min:
-                cash.append(f"(≥ {Pct(rule.own_cash_min, percent=True).render(pk.lang)})")
-        rows.append([pk.cell(name, where=f"organisations[{index}].name"),
+    for o in pk.statement.orgs:
+        t = o.totals
+        org = p.organisation(o.org_id)
+        index = p.organisations.index(org) if org else None
+        name = pk.text(org.name) if org else o.org_id
+        gov = [_fixed(o.gov_pct, pk.lang)]
+        cash = [_fixed(o.cash_pct, pk.lang)]
+        if o.gov_max is not None:
+            gov.append(f"(≤ {Pct(o.gov_max, percent=True).render(pk.lang)})")
+        if o.own_cash_min is not None:
+            cash.append(f"(≥ {Pct(o.own_cash_min, percent=True).render(pk.lang)})")
+        rows.append([pk.cell(name, where=f"organisations[{index}].name" if index is not None else ""),
                      *_amounts(pk, [t.gov, t.by_source["own_cash"], t.by_source["own_in_kind"], t.total]),
                      pk.cell("\n".join(gov), "num"), pk.cell("\n".join(cash), "num")])
     rows.append([pk.cell(pk.tr(N_("Total")), "total"),

@@ -14,6 +14,7 @@ from forms.model import Proposal, Text
 from forms.money import EntryUnit, decimals_needed, format_in_unit
 from forms.profile import CallProfile
 from forms.rules import Report
+from forms.statement import BudgetStatement
 from reports import content
 from reports.glyphs import Glyphs
 
@@ -46,6 +47,11 @@ class Packet:
         self.decimals = 0 if self.rounded else decimals_needed(
             [*(line.amount_krw for line in self.proposal.budget_lines),
              *(x for m in matching for x in (m.basis_amount, m.required, m.surplus, m.shortfall))], self.unit)
+
+    @property
+    def statement(self) -> BudgetStatement:
+        """What the budget chapter states: read from it, never recomputed here."""
+        return self.report.statement
 
     # -- words ---------------------------------------------------------------------------------
     def tr(self, message: str, **fields: object) -> str:

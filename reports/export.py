@@ -17,6 +17,7 @@ from forms.errors import InputError, os_reason
 from forms.i18n import N_, _, current_language
 from forms.model import Proposal
 from forms.money import EntryUnit
+from forms.profile import CallProfile
 from forms.rules import Finding, validate
 
 EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT = 0, 1, 2
@@ -60,14 +61,14 @@ def _check_target(out_path: str) -> None:
 
 
 def write_packet(proposal: Proposal, out_path: str, lang: str = "ko", draft: bool = False,
-                 unit: str = "thousand", fmt: str = "pdf") -> list[str]:
+                 unit: str = "thousand", fmt: str = "pdf", profile: CallProfile | None = None) -> list[str]:
     """Like :func:`export_packet`; returns the characters no bundled font could print (by name)."""
     if lang not in LANGUAGES:
         raise InputError(N_("The packet can be made in Korean (ko) or English (en), not '{lang}'."), lang=lang)
     if fmt not in FORMATS:
         raise InputError(N_("'{format}' is not a format the app writes; use one of {formats}."), format=fmt, formats=", ".join(FORMATS))
     entry_unit = EntryUnit.from_code(unit)
-    report = validate(proposal)
+    report = validate(proposal, profile)
     if report.profile is None or (report.has_errors and not draft):
         raise ExportRefused(report.errors)
     _check_target(out_path)
@@ -98,14 +99,14 @@ def write_packet(proposal: Proposal, out_path: str, lang: str = "ko", draft: boo
 
 
 def export_packet(proposal: Proposal, out_path: str, lang: str = "ko", draft: bool = False,
-                  unit: str = "thousand", fmt: str = "pdf") -> None:
+                  unit: str = "thousand", fmt: str = "pdf", profile: CallProfile | None = None) -> None:
     """Write the PDF packet of ``proposal`` to ``out_path`` (or, by ``fmt``, its HWPX copy or the
-    budget workbook).
+    budget workbook), under its own call's profile or ``profile``.
 
     Raises :class:`ExportRefused` when the proposal has errors and ``draft`` is false, and
     :class:`InputError` when the target cannot be written. Atomic: no partial file, ever.
     """
-    write_packet(proposal, out_path, lang=lang, draft=draft, unit=unit, fmt=fmt)
+    write_packet(proposal, out_path, lang=lang, draft=draft, unit=unit, fmt=fmt, profile=profile)
 
 
 def export_command(file: str, out: str, lang: str = "ko", draft: bool = False, unit: str = "thousand",

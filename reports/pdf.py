@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    CondPageBreak,
+    ActionFlowable,
     Flowable,
     HRFlowable,
     KeepInFrame,
@@ -36,12 +36,13 @@ from reports.styles import ACCENT, FRAME_HEIGHT, FRAME_WIDTH, HEAD_FILL, INK, RU
 
 #: The smallest a cover is set to keep it on one page.
 MIN_COVER_SCALE = 0.8
-#: Room a heading wants below it on its page, or it starts the next one.
-KEEP_BELOW_HEADING = 35 * mm
 #: A table of up to this many rows is never split over two pages.
 SMALL_TABLE_ROWS = 8
 #: A column of text is never made narrower than this to widen a column of figures.
 MIN_TEXT_COLUMN = 12 * mm
+GROUP_FILL = "#f7f7f7"
+#: The sizes a cover's title is tried in, largest first, before the cover goes on over pages.
+TITLE_SIZES = (22, 20, 18, 16, 14)
 
 
 class PdfRenderer:
@@ -70,7 +71,11 @@ class PdfRenderer:
         story: list = []
         if self.doc.cover is not None:
             story += self.cover(self.doc.cover)
-        for block in self.doc.blocks:
+        blocks = self.doc.blocks
+        for i, block in enumerate(blocks):
+            if isinstance(block, c.Fingerprint) and i and isinstance(blocks[i - 1], c.Para):
+                story[-1] = KeepTogether([story[-1], *self.block(block)])  # the text's last words stay with it
+                continue
             story += self.block(block)
         for attachment in self.doc.attachments:
             story += self.block(attachment.heading())
@@ -80,7 +85,7 @@ class PdfRenderer:
         for flowable in story:
             if isinstance(flowable, Contents):
                 flowable.headings = [h for h in headings if h.level <= flowable.depth]
-        return story
+        return keep_headings_with_next(story)
 
     def render(self) -> bytes:
         info = PageInfo(footer_label=self.doc.footer, draft=bool(self.doc.draft), draft_mark=self.doc.draft,
@@ -116,8 +121,8 @@ class PdfRenderer:
     def heading(self, h: c.Heading) -> list:
         style = (self.styles.h1, self.styles.h2, self.styles.h3)[min(h.level, 2)]
         flowable = Heading(markup(h.shown, style.fontName, self.glyphs), style, h.level, h.key, h.shown)
-        keep = PageBreak() if h.new_page else CondPageBreak(KEEP_BELOW_HEADING + (10 * mm if h.level == 0 else 0))
-        return [keep, flowable]
+        # Kept with what follows by ``keep_headings_with_next``; a chapter of the form starts a page.
+        return [PageBreak(), flowable] if h.new_page else [flowable]
 
     # -- tables --------------------------------------------------------------------------------
     def table(self, t: c.Table) -> list:
@@ -151,6 +156,8 @@ class PdfRenderer:
                 out.append(self.para(cell.text, self._cell_styles[cell.role], cell.where) if cell.text else "")
                 if cell.colspan > 1 or cell.rowspan > 1:
                     cmds.append(("SPAN", (col, r), (col + cell.colspan - 1, r + cell.rowspan - 1)))
+                if cell.role == "label" and cell.colspan == ncols:  # a group's name across the table
+                    cmds.append(("BACKGROUND", (0, r), (-1, r), GROUP_FILL))
             data.append(out)
         last = len(data) - 1
         body = (0, top)
@@ -179,7 +186,7 @@ class PdfRenderer:
         table.setStyle(TableStyle(cmds))
         story: list = [table, *(self.para(note, self.styles.note) for note in t.notes)]
         if len(t.rows) <= SMALL_TABLE_ROWS:
-            story = [KeepTogether(story)]  # a short table is not cut: it moves whole to the next page
+            story = [KeepShort(story)]  # a short table is not cut: it moves whole to the next page
         if t.frame != "facts":
             story.append(Spacer(1, 5))
         return story
@@ -253,12 +260,27 @@ class PdfRenderer:
         return [Spacer(1, 6 * mm), KeepTogether([box])]
 
     def cover(self, cv: c.Cover) -> list:
+        """One page: a long title is set smaller, size by size, and the whole cover a little
+        smaller (never below four fifths) rather than spill its last lines onto a page of their
+        own; a cover that still does not fit (a very long title, many regions to seal) goes on
+        over pages, its title in the smallest size."""
+        story: list = []
+        for size in TITLE_SIZES:
+            title = self.styles.cover_title.clone("cover_title_fit", fontSize=size, leading=size * 1.45)
+            story = self._cover_story(cv, title)
+            kept = KeepInFrame(FRAME_WIDTH, FRAME_HEIGHT, story, mode="shrink")
+            kept.wrapOn(Canvas(io.BytesIO()), FRAME_WIDTH, FRAME_HEIGHT)  # measured on a scratch canvas
+            if 1 / getattr(kept, "_scale", 1.0) >= MIN_COVER_SCALE:  # ReportLab keeps the factor it divides by
+                return [kept, NextPageTemplate("body"), PageBreak()]
+        return [*story, NextPageTemplate("body"), PageBreak()]
+
+    def _cover_story(self, cv: c.Cover, title_style) -> list:  # noqa: ANN001
         s = self.styles
         story: list = [self.para(cv.call, s.cover_call, "call"), Spacer(1, 3 * mm),
                        self.para(cv.kind, s.cover_kind, "type"), Spacer(1, 10 * mm),
                        self.para(cv.document, s.cover_title), Spacer(1, 8 * mm),
                        HRFlowable(width="90%", thickness=2, color=ACCENT, spaceAfter=10),
-                       self.para(cv.title, s.cover_title, "title"),
+                       self.para(cv.title, title_style, "title"),
                        HRFlowable(width="90%", thickness=2, color=ACCENT, spaceBefore=12)]
         if cv.draft:
             story += [Spacer(1, 5 * mm), self.para(cv.draft, s.cover_draft)]
@@ -267,14 +289,70 @@ class PdfRenderer:
         story += [Spacer(1, 10 * mm), *self.table(facts), Spacer(1, 10 * mm), self.para(cv.date, s.cover_date),
                   Spacer(1, 8 * mm), *self.seals(cv.seals, cv.seal_mark), Spacer(1, 5 * mm),
                   self.para(cv.to, s.cover_date)]
-        # One page: a cover that would not fit is set a little smaller rather than spill its last lines
-        # onto a page of their own; but never below four fifths of its size, so that it stays easy
-        # to read: a longer cover (a very long title, many regions to seal) goes on over pages.
-        kept = KeepInFrame(FRAME_WIDTH, FRAME_HEIGHT, story, mode="shrink")
-        kept.wrapOn(Canvas(io.BytesIO()), FRAME_WIDTH, FRAME_HEIGHT)  # measured once, on a scratch canvas
-        if 1 / getattr(kept, "_scale", 1.0) < MIN_COVER_SCALE:  # ReportLab keeps the factor it divides by
-            return [*story, NextPageTemplate("body"), PageBreak()]
-        return [kept, NextPageTemplate("body"), PageBreak()]
+        return story
+
+
+class KeepShort(KeepTogether):
+    """Keeps a short table in one piece; one taller than a page (a cell of very long text) is
+    let to split at once rather than first pushed to a new page."""
+
+    def split(self, aw: float, ah: float) -> list:
+        if getattr(self, "_H", 0) > FRAME_HEIGHT:
+            first, *rest = self._content
+            parts = first.splitOn(self.canv, aw, ah)
+            return [*parts, *rest] if parts else []
+        return super().split(aw, ah)
+
+
+class KeepWithNext(Flowable):
+    """A heading (or caption) and what follows it: the heading goes to the next page unless
+    at least the first part of what follows fits below it on this one.
+
+    ReportLab's own ``keepWithNext`` keeps the two together only when both fit on a page; a
+    heading over a table longer than a page would still stand alone at the foot. Here the
+    flowable always asks to be split, and the split puts the heading on the page only with the
+    part of the next flowable that fits there.
+    """
+
+    def __init__(self, head: list, following: Flowable) -> None:
+        super().__init__()
+        self.head = head
+        self.following = following
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self._head_height = sum(f.wrapOn(self.canv, aw, ah)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+                                for f in self.head)
+        return aw, ah + 1  # never drawn as one piece: always split
+
+    def split(self, aw: float, ah: float) -> list:
+        room = ah - self._head_height
+        frame = getattr(self, "_frame", None)
+        fresh = getattr(frame, "_atTop", False)  # at the top of a page nothing is gained by moving on
+        self.following._frame = frame  # a nested heading needs to know it too
+        _w, height = self.following.wrapOn(self.canv, aw, max(room, 0))
+        if height <= room or fresh:
+            return [*self.head, self.following]
+        if room <= 0:
+            return []
+        parts = self.following.splitOn(self.canv, aw, room)
+        if not parts or isinstance(parts[0], ActionFlowable):  # e.g. KeepTogether's page break
+            return []
+        return [*self.head, *parts]
+
+    def draw(self) -> None:  # pragma: no cover - always split before drawing
+        raise AssertionError("KeepWithNext is always split")
+
+
+def keep_headings_with_next(story: list) -> list:
+    """Bind every heading (with its page-break condition) to the flowable that follows it,
+    from the end, so a chapter heading followed by a sub-heading and a table stays together."""
+    out: list = []
+    for flowable in reversed(story):
+        if isinstance(flowable, Heading) and out and not isinstance(out[0], (PageBreak, NextPageTemplate)):
+            out[0] = KeepWithNext([flowable], out[0])
+        else:
+            out.insert(0, flowable)
+    return out
 
 
 def render(doc: c.Document, glyphs: Glyphs | None = None) -> bytes:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from forms import app as appinfo
 from forms import i18n
-from forms.errors import InputError, os_reason, rendered
+from forms.errors import InputError, os_reason
 from forms.i18n import _
 from ui import setup
 
@@ -60,7 +60,7 @@ def acquire_lock(path: str, interactive: bool = True):  # noqa: ANN201
         locked = lock.acquire()
     except OSError as exc:
         show_error(_("The database {file} cannot be opened: {reason}").format(
-            file=path, reason=rendered(os_reason(exc), i18n.current_language())), interactive)
+            file=path, reason=i18n.render_field(os_reason(exc), i18n.current_language())), interactive)
         return EXIT_UNUSABLE
     if not locked:
         show_error(_("{app} is already open with the database {file}. Switch to that window, or start the app "

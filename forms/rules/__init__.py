@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from forms.budget import BudgetSummary, summarise
+from forms.budget import BudgetSummary
 from forms.i18n import N_
 from forms.model import Proposal
 from forms.profile import CallProfile, ProfileError, load_profile
 from forms.rules import budget_rules, consortium, content, policy
 from forms.rules.base import RULES, Finding, Rule, Severity, rule
 from forms.rules.context import Context
+from forms.statement import BudgetStatement, state
 
 CALL_UNKNOWN = rule("call.unknown", Severity.ERROR, N_("There is no call profile '{call}' in this app."), "call")
 
@@ -21,7 +22,11 @@ _CHECKS = (consortium.check, content.check, budget_rules.check, policy.check)
 class Report:
     findings: list[Finding]
     profile: CallProfile | None
-    summary: BudgetSummary | None
+    statement: BudgetStatement | None
+
+    @property
+    def summary(self) -> BudgetSummary | None:
+        return self.statement.summary if self.statement is not None else None
 
     @property
     def errors(self) -> list[Finding]:
@@ -48,10 +53,10 @@ def validate(proposal: Proposal, profile: CallProfile | None = None) -> Report:
             profile = load_profile(proposal.call)
         except ProfileError:
             return Report([Finding(CALL_UNKNOWN, "call", {"call": proposal.call})], None, None)
-    ctx = Context(proposal, profile, summarise(proposal, profile))
+    ctx = Context(proposal, profile, state(proposal, profile))
     for check in _CHECKS:
         check(ctx)
-    return Report(ctx.findings, profile, ctx.summary)
+    return Report(ctx.findings, profile, ctx.statement)
 
 
 __all__ = ["RULES", "Finding", "Report", "Rule", "Severity", "validate"]

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from forms.budget import ceil_fraction, floor_fraction
+from forms.budget import floor_fraction
 from forms.categories import CATEGORIES
 from forms.i18n import N_
 from forms.model import Source
-from forms.rules.base import CategoryRef, Label, OrgRef, Pct, RegionRef, Severity, Won, rule
+from forms.rules.base import Severity, rule
 from forms.rules.context import Context
+from forms.statement import MATCH_SHORT
+from forms.values import CategoryRef, Label, OrgRef, Pct, RegionRef, Won
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -59,12 +61,8 @@ NATIONAL_BELOW = rule(
     "budget.national_below_cap", W,
     N_("National funds total {total}; {unused} of the {cap} available is not requested."), "national_cap",
 )
-LOCAL_SHORT = rule(
-    "budget.local_match_short", E,
-    N_("Local funds are {local}, {ratio} of {basis}; the call requires at least {min}. "
-       "Add {shortfall} to reach {required}."),
-    "local_match",
-)
+#: The statement's own sentence: the rule, the budget page and the packet say the same.
+LOCAL_SHORT = rule("budget.local_match_short", E, MATCH_SHORT, "local_match")
 LOCAL_YEAR_LOW = rule(
     "budget.local_match_year_low", W,
     N_("{year}: local funds are {ratio} of {basis}, {shortfall} short of {min} in that year "
@@ -106,12 +104,9 @@ INDIRECT_OVER = rule(
 )
 
 
-def _org_ref(org) -> OrgRef:  # noqa: ANN001
-    return OrgRef(org.name.ko or org.id, org.name.en or org.name.ko or org.id)
-
-
 def check(ctx: Context) -> None:
-    p, prof, s = ctx.proposal, ctx.profile, ctx.summary
+    p, prof, st = ctx.proposal, ctx.profile, ctx.statement
+    s = st.summary
     applicants = set(p.applicant_regions())
     known_orgs = {o.id for o in p.organisations}
     first_line: dict[str, int] = {}
@@ -151,40 +146,32 @@ def check(ctx: Context) -> None:
     elif national < prof.national_cap:
         ctx.emit(NATIONAL_BELOW, "budget", total=Won(national), cap=Won(prof.national_cap), unused=Won(s.national_unused))
 
-    basis = Label(f"basis.{prof.local_basis}")
-    m = s.total_matching
+    m = st.matching
     if not m.met:
-        ctx.emit(LOCAL_SHORT, "budget", local=Won(m.local), ratio=Pct(m.ratio), basis=basis,
-                 min=Pct(m.min_percent, percent=True), shortfall=Won(m.shortfall), required=Won(m.local + m.shortfall))
+        ctx.emit(LOCAL_SHORT, "budget", **st.matching_values())
     else:
         for year in prof.years:
-            ym = s.year_matching.get(year)
+            ym = st.years.get(year)
             if ym is not None and ym.basis_amount and not ym.met:
-                ctx.emit(LOCAL_YEAR_LOW, "budget", year=year, ratio=Pct(ym.ratio), basis=basis,
+                ctx.emit(LOCAL_YEAR_LOW, "budget", year=year, ratio=Pct(ym.ratio), basis=st.basis_label,
                          shortfall=Won(ym.shortfall), min=Pct(ym.min_percent, percent=True))
     for code in p.applicant_regions():
         if not s.local_by_region.get(code):
             ctx.emit(REGION_PAYS_NOTHING, "budget", region=RegionRef(code, prof.announced))
 
     for org in p.organisations:
-        totals = s.by_org.get(org.id)
-        if totals is None or totals.total == 0:
+        shares = st.org(org.id)
+        if shares is None or shares.totals.total == 0:
             continue
+        totals = shares.totals
         path = f"budget.lines[{first_line[org.id]}]"
-        ref = _org_ref(org)
-        share = prof.shares.get(org.kind)
-        if share is not None:
-            base, gov = totals.share_base, totals.gov_in_base
-            if base and gov * 100 > share.gov_max * base:
-                # Own share y to add so that gov <= max * (base + y).
-                shortfall = ceil_fraction(Fraction(gov * 100) / share.gov_max) - base if share.gov_max else gov
-                ctx.emit(GOV_SHARE_OVER, path, org=ref, kind=Label(org.kind), ratio=Pct(Fraction(gov, base), toward="up"),
-                         max=Pct(share.gov_max, percent=True), shortfall=Won(shortfall))
-            own, cash = totals.own, totals.by_source["own_cash"]
-            if own and cash * 100 < share.own_cash_min * own:
-                shortfall = ceil_fraction(share.own_cash_min * own / 100) - cash
-                ctx.emit(OWN_CASH_SHORT, path, org=ref, kind=Label(org.kind), ratio=Pct(Fraction(cash, own)),
-                         min=Pct(share.own_cash_min, percent=True), shortfall=Won(shortfall))
+        ref = shares.ref
+        if shares.gov_over:
+            ctx.emit(GOV_SHARE_OVER, path, org=ref, kind=Label(org.kind), ratio=shares.gov_pct,
+                     max=Pct(shares.gov_max, percent=True), shortfall=Won(shares.own_short))
+        if shares.cash_short:
+            ctx.emit(OWN_CASH_SHORT, path, org=ref, kind=Label(org.kind), ratio=shares.cash_pct,
+                     min=Pct(shares.own_cash_min, percent=True), shortfall=Won(shares.cash_short))
         cats = totals.by_category
         _cap(ctx, path, ref, prof.caps["allowance"].percent, ALLOWANCE_OVER, cats.get("allowance", 0),
              cats.get("personnel", 0) + cats.get("student_personnel", 0))

@@ -5,8 +5,9 @@ from __future__ import annotations
 from forms import regions
 from forms.i18n import N_
 from forms.model import OrgRole
-from forms.rules.base import DateRef, Label, OrgRef, RegionRef, Severity, rule
+from forms.rules.base import Severity, rule
 from forms.rules.context import Context
+from forms.values import DateRef, Label, OrgRef, RegionRef
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -89,7 +90,7 @@ def check(ctx: Context) -> None:
         ctx.emit(ORG_LEAD_TWICE, f"organisations[{p.organisations.index(leads[1])}].role", count=len(leads))
     lang = prof.submission_language
     for i, org in enumerate(p.organisations):
-        ref = OrgRef(org.name.ko or org.id, org.name.en or org.name.ko or org.id)
+        ref = OrgRef.of(org)
         if not org.name.get(lang, fallback=False).strip():
             ctx.emit(ORG_NAME_MISSING, f"organisations[{i}].name.{lang}", number=i + 1, language=Label(f"lang.{lang}"))
         if not org.region:

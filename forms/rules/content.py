@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from forms.i18n import N_
 from forms.model import SECTIONS
-from forms.rules.base import Label, Num, Severity, rule
+from forms.rules.base import Severity, rule
 from forms.rules.context import Context
+from forms.values import Label, Num
 
 E, W = Severity.ERROR, Severity.WARNING
 

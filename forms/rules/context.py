@@ -1,5 +1,5 @@
-"""What every rule check receives: the proposal, its call profile, the budget summary, and
-``emit`` to report a finding."""
+"""What every rule check receives: the proposal, its call profile, the budget statement (with its
+summary), and ``emit`` to report a finding."""
 
 from __future__ import annotations
 
@@ -9,14 +9,19 @@ from forms.budget import BudgetSummary
 from forms.model import Proposal
 from forms.profile import CallProfile
 from forms.rules.base import Finding, Rule, Severity
+from forms.statement import BudgetStatement
 
 
 @dataclass
 class Context:
     proposal: Proposal
     profile: CallProfile
-    summary: BudgetSummary
+    statement: BudgetStatement
     findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def summary(self) -> BudgetSummary:
+        return self.statement.summary
 
     def emit(self, rule: Rule, path: str, **values: object) -> None:
         severity = Severity(self.profile.severity.get(rule.code, rule.severity))

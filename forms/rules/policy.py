@@ -6,8 +6,9 @@ from __future__ import annotations
 from fractions import Fraction
 
 from forms.i18n import N_
-from forms.rules.base import OrgRef, Pct, Severity, rule
+from forms.rules.base import Severity, rule
 from forms.rules.context import Context
+from forms.values import OrgRef, Pct
 
 INTERNATIONAL = rule(
     "policy.international_share", Severity.WARNING,
@@ -40,7 +41,7 @@ def check(ctx: Context) -> None:
         ratio = Fraction(totals.own, totals.share_base)
         if ratio * 100 > max(target, share.own_min):
             ctx.emit(COMPANY_OWN, f"organisations[{p.organisations.index(org)}]",
-                     org=OrgRef(org.name.ko or org.id, org.name.en or org.name.ko or org.id),
+                     org=OrgRef.of(org),
                      ratio=Pct(ratio, toward="up"), min=Pct(share.own_min, percent=True), target=Pct(target, percent=True))
 
 

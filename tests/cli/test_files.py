@@ -64,7 +64,7 @@ def test_errors_exit_1_with_one_finding_per_line(sample_files, tmp_path, lang):
     if lang == "ko":
         assert "지방비" in message and "원" in message
     else:
-        assert "Local funds are KRW" in message
+        assert "Local funds of KRW" in message
 
 
 def test_json_output(sample_files, tmp_path):

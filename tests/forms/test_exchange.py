@@ -62,7 +62,7 @@ BAD = [
     (("budget", "lines", 3, "amount_krw"), "1000", "budget.lines[3].amount_krw: must be a whole number of won"),
     (("budget", "lines", 3, "amount_krw"), True, "budget.lines[3].amount_krw"),
     (("budget", "lines", 3, "amount_krw"), -1, "budget.lines[3].amount_krw"),
-    (("budget", "lines", 3, "amount_krw"), 10**15 + 1, "budget.lines[3].amount_krw: must be at most"),
+    (("budget", "lines", 3, "amount_krw"), 10**15 + 1, "budget.lines[3].amount_krw: An amount cannot exceed KRW 1,000,000,000,000,000."),
     (("budget", "lines", 0, "category"), "coffee", "budget.lines[0].category: 'coffee' is not a known code"),
     (("budget", "lines", 0, "source"), "gift", "budget.lines[0].source"),
     (("budget", "lines", 0, "year"), "2023", "budget.lines[0].year: must be a whole number"),

@@ -119,11 +119,18 @@ def test_the_checks_panel_drops_a_settled_findings_tooltip(sample_window):
     lines = w.doc.proposal.budget_lines
     local = next(i for i, line in enumerate(lines) if line.source == "local")
     before = lines[local].amount_krw
+    national = next(i for i, line in enumerate(lines) if line.source == "national")
+    national_before = lines[national].amount_krw
     w.doc.edit(f"budget.lines[{local}].amount_krw", before // 10)
-    checks = w.budget.checks
-    assert checks.text() and "Local funds" in checks.toolTip()
+    w.doc.edit(f"budget.lines[{national}].amount_krw", national_before + 1)
+    checks, matching = w.budget.checks, w.budget.matching
+    # the local match's finding marks the statement that says it; the national cap is listed
+    assert "Local funds" in matching.toolTip() and "Local funds" not in checks.text()
+    assert "National funds" in checks.text() and "National funds" in checks.toolTip()
+    w.doc.edit(f"budget.lines[{national}].amount_krw", national_before)
     w.doc.edit(f"budget.lines[{local}].amount_krw", before)
     assert checks.text() == "" and checks.toolTip() == "" and checks.accessibleDescription() == ""
+    assert matching._mark is None and matching.toolTip() == matching.accessibleDescription() == matching.text()
 
 
 def test_typing_in_a_cell_survives_a_language_switch_and_leaving_the_cell_with_a_bad_amount(sample_window, qtbot):

@@ -3,8 +3,6 @@ year, the local match against its minimum, the national cap used, and a small ch
 
 from __future__ import annotations
 
-from fractions import Fraction
-
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
@@ -30,9 +28,9 @@ from forms.budget import SOURCES
 from forms.errors import InputError
 from forms.i18n import N_, _
 from forms.model import BudgetLine, label
-from forms.money import EntryUnit, format_won
+from forms.money import EntryUnit
 from forms.rules import Finding
-from forms.rules.base import Pct
+from forms.rules.budget_rules import LOCAL_SHORT
 from forms.steps import Step
 from ui.budget_model import KEY_FIELDS, BudgetModel, shown
 from ui.chart import BudgetChart
@@ -327,20 +325,13 @@ class BudgetPage(Page):
                 text = shown(amount, unit, lang)
                 if item.text() != text:
                     item.setText(text)
-        m = s.total_matching
-        basis = label(f"basis.{self.doc.report.profile.local_basis}", lang) if self.doc.report.profile else ""
-        text = _("Local funds: {local}, {ratio} of {basis}; the minimum is {min}.").format(
-            local=format_won(m.local, lang), ratio=Pct(m.ratio).render(lang), basis=basis,
-            min=Pct(m.min_percent, percent=True).render(lang))
-        if m.met:
-            text += " " + _("Surplus: {surplus}.").format(surplus=format_won(m.surplus, lang))
-        else:
-            text += " " + _("Shortfall: {shortfall}.").format(shortfall=format_won(m.shortfall, lang))
-        self.matching.setText(text)
-        self.matching.set_emphasis(None if m.met else ERROR_COLOUR, bold=not m.met)
-        used = Pct(Fraction(s.national, s.national_cap) if s.national_cap else None).render(lang)
-        self.cap.setText(_("National funds: {national} of the cap of {cap} ({used} used).").format(
-            national=format_won(s.national, lang), cap=format_won(s.national_cap, lang), used=used))
+        statement = self.doc.report.statement if self.doc.report else None
+        if statement is None:
+            return
+        self.matching.setText(statement.matching_sentence(lang))
+        met = statement.matching.met
+        self.matching.set_emphasis(None if met else ERROR_COLOUR, bold=not met)
+        self.cap.setText(statement.cap_sentence(lang))
 
     # lines ------------------------------------------------------------------------------------
     def add_line(self) -> None:
@@ -368,10 +359,14 @@ class BudgetPage(Page):
     def mark(self, findings: list[Finding]) -> None:
         self.model.set_marks(findings)
         summary_findings = [f for f in findings if self.model.cell_of(f.path) is None]
-        text = "\n".join(("✖ " if f.is_error else "⚠ ") + f.message(self.lang) for f in summary_findings)
+        # The statement's own sentence is already shown above (the same words): mark it there.
+        stated = [f for f in summary_findings if f.code == LOCAL_SHORT.code]
+        listed = [f for f in summary_findings if f.code != LOCAL_SHORT.code]
+        text = "\n".join(("✖ " if f.is_error else "⚠ ") + f.message(self.lang) for f in listed)
         if self.checks.text() != text:
             self.checks.setText(text)
-        self.marker.apply({self.checks: summary_findings} if summary_findings else {}, self.lang)
+        marks = {w: found for w, found in ((self.checks, listed), (self.matching, stated)) if found}
+        self.marker.apply(marks, self.lang)
 
     def widget_for(self, path: str) -> QWidget | None:
         if path.startswith("budget.lines["):

@@ -10,8 +10,8 @@ from forms.i18n import N_, _
 from forms.model import ProjectType, label
 from forms.money import format_won
 from forms.profile import CallProfile, load_profile
-from forms.rules.base import Pct
 from forms.steps import Step
+from forms.values import Pct
 from ui.pages.base import Page
 
 

@@ -1,0 +1,152 @@
+"""The budget statement: every figure and sentence the app states about a budget, made once.
+
+``forms.budget.summarise`` adds the lines up; the statement says what the sums mean against the
+call: the local amount required and what is short or over it (for the whole pilot and each year),
+the share of the national cap used, each organisation's government share and the cash part of its
+own share against the call's limits, and the sentences that state them in either language. The
+rules (``forms.rules.budget_rules``), the budget page and the packet all read this one object,
+so they state the same amounts, rounded the same way:
+
+- amounts are whole won, computed exactly (``Fraction``), never rounded in a message;
+- a ratio held to a minimum (local match, cash part) is shown rounded down and one held to a
+  maximum (government share, national cap used) rounded up, so a shown value never seems to meet
+  a limit it fails (``forms.values.Pct``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from forms.budget import BudgetSummary, Matching, OrgTotals, ceil_fraction, summarise
+from forms.i18n import N_, translate
+from forms.model import Organisation, Proposal
+from forms.profile import CallProfile
+from forms.values import Label, OrgRef, Pct, Won
+
+#: The local match, short of the minimum: the rule ``budget.local_match_short`` says this too.
+MATCH_SHORT = N_("Local funds of {local} are {ratio} of {basis} ({basis_amount}); the call requires at least "
+                 "{min} ({required}). Add {shortfall} to reach {required}.")
+MATCH_MET = N_("Local funds of {local} are {ratio} of {basis} ({basis_amount}); the call requires at least "
+               "{min} ({required}). The minimum is met with a surplus of {surplus}.")
+CAP_USED = N_("National funds: {national} of the cap of {cap} ({used} used).")
+
+
+@dataclass(frozen=True)
+class OrgStatement:
+    """One organisation's shares against the limits of its kind (Decree Annex 1)."""
+
+    org_id: str
+    ref: OrgRef
+    kind: str  # "" when the line names an organisation not in the consortium
+    totals: OrgTotals
+    gov_max: Fraction | None  # percent; None when the kind has no limit in the call
+    own_cash_min: Fraction | None  # percent
+
+    @property
+    def gov_ratio(self) -> Fraction | None:
+        """The government share (national and local funds) of the R&D cost, international excluded."""
+        t = self.totals
+        return Fraction(t.gov_in_base, t.share_base) if t.share_base else None
+
+    @property
+    def gov_pct(self) -> Pct:
+        return Pct(self.gov_ratio, toward="up")
+
+    @property
+    def gov_over(self) -> bool:
+        t = self.totals
+        return self.gov_max is not None and bool(t.share_base) and t.gov_in_base * 100 > self.gov_max * t.share_base
+
+    @property
+    def own_short(self) -> int:
+        """Own share to add so that the government share is within its maximum (0 when it is)."""
+        if not self.gov_over:
+            return 0
+        t = self.totals
+        if not self.gov_max:
+            return t.gov_in_base
+        # The least y with gov <= max * (base + y).
+        return ceil_fraction(Fraction(t.gov_in_base * 100) / self.gov_max) - t.share_base
+
+    @property
+    def cash_ratio(self) -> Fraction | None:
+        """The cash part of the own share."""
+        t = self.totals
+        return Fraction(t.by_source["own_cash"], t.own) if t.own else None
+
+    @property
+    def cash_pct(self) -> Pct:
+        return Pct(self.cash_ratio)
+
+    @property
+    def cash_short(self) -> int:
+        """Won to move from in kind to cash so that the cash part meets its minimum (0 when it does)."""
+        t = self.totals
+        cash = t.by_source["own_cash"]
+        if self.own_cash_min is None or not t.own or cash * 100 >= self.own_cash_min * t.own:
+            return 0
+        return ceil_fraction(self.own_cash_min * t.own / 100) - cash
+
+
+@dataclass(frozen=True)
+class BudgetStatement:
+    summary: BudgetSummary
+    basis: str  # the call's match basis: "national" or "total"
+    orgs: tuple[OrgStatement, ...]  # the consortium's order, then organisations it does not name
+
+    # -- the local match ---------------------------------------------------------------------
+    @property
+    def matching(self) -> Matching:
+        """The whole pilot's local match: what the call counts."""
+        return self.summary.total_matching
+
+    @property
+    def years(self) -> dict[int, Matching]:
+        return self.summary.year_matching
+
+    @property
+    def basis_label(self) -> Label:
+        return Label(f"basis.{self.basis}")
+
+    def matching_values(self, m: Matching | None = None) -> dict[str, object]:
+        """The values of the local-match sentence (the whole pilot's, or the year ``m``'s)."""
+        m = m or self.matching
+        return {"local": Won(m.local), "ratio": Pct(m.ratio), "basis": self.basis_label,
+                "basis_amount": Won(m.basis_amount), "min": Pct(m.min_percent, percent=True),
+                "required": Won(m.required), "shortfall": Won(m.shortfall), "surplus": Won(m.surplus)}
+
+    def matching_sentence(self, lang: str) -> str:
+        return translate(MATCH_MET if self.matching.met else MATCH_SHORT, lang, **self.matching_values())
+
+    # -- the national cap --------------------------------------------------------------------
+    @property
+    def national_used(self) -> Pct:
+        s = self.summary
+        return Pct(Fraction(s.national, s.national_cap) if s.national_cap else None, toward="up")
+
+    def cap_sentence(self, lang: str) -> str:
+        s = self.summary
+        return translate(CAP_USED, lang, national=Won(s.national), cap=Won(s.national_cap), used=self.national_used)
+
+    # -- organisations -----------------------------------------------------------------------
+    def org(self, org_id: str) -> OrgStatement | None:
+        return next((o for o in self.orgs if o.org_id == org_id), None)
+
+
+def _org_statement(org_id: str, org: Organisation | None, totals: OrgTotals, profile: CallProfile) -> OrgStatement:
+    share = profile.shares.get(org.kind) if org is not None else None
+    ref = OrgRef.of(org) if org is not None else OrgRef(org_id, org_id)
+    return OrgStatement(org_id, ref, org.kind if org is not None else "", totals,
+                        share.gov_max if share is not None else None,
+                        share.own_cash_min if share is not None and share.own_cash_min else None)
+
+
+def state(proposal: Proposal, profile: CallProfile, summary: BudgetSummary | None = None) -> BudgetStatement:
+    """The statement of ``proposal``'s budget under ``profile`` (from ``summary`` when already made)."""
+    summary = summary if summary is not None else summarise(proposal, profile)
+    known = {o.id: o for o in proposal.organisations}
+    ids = [o.id for o in proposal.organisations if o.id in summary.by_org]
+    ids += sorted(set(summary.by_org) - set(known))
+    orgs = tuple(_org_statement(i, known.get(i), summary.by_org[i], profile) for i in ids)
+    return BudgetStatement(summary, profile.local_basis, orgs)

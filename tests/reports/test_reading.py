@@ -1,0 +1,91 @@
+"""How the packet reads: Korean wraps between words, long valid text never stops the export,
+headings never stand alone at the foot of a page."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from forms.model import Text
+from forms.rules import validate
+from forms.sample import SAMPLES
+from reports.export import export_packet
+from tests.reports.pdfcheck import all_text, page_texts, squash
+
+
+def _pdftotext(path) -> list[str]:  # noqa: ANN001
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True)
+    return out.stdout.split("\f")
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_every_line_of_body_text_ends_at_a_word_boundary(tmp_path, lang):
+    p = SAMPLES["super_regional"]()
+    out = tmp_path / "p.pdf"
+    export_packet(p, str(out), lang=lang)
+    sources = [p.section(k).get(lang) for k in p.sections]
+    words = {w for s in sources for w in s.split()}
+    checked = 0
+    for page in _pdftotext(out):
+        for line in page.splitlines():
+            line = line.strip()
+            if len(line) < 12 or not any(line in s for s in sources):
+                continue  # not a line of the plan's prose
+            tokens = line.split()
+            assert tokens[0] in words or tokens[0] in "□○-·", (line, tokens[0])
+            assert tokens[-1] in words, (line, tokens[-1])
+            checked += 1
+    assert checked > 20
+
+
+def test_a_word_alone_wider_than_the_line_is_split_and_nothing_is_lost(tmp_path):
+    p = SAMPLES["super_regional"]()
+    p.section("summary").ko = "띄어쓰기없는아주긴" * 30 + " 끝말"
+    out = tmp_path / "p.pdf"
+    export_packet(p, str(out), lang="ko")
+    assert squash(p.section("summary").ko) in all_text(out.read_bytes())
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_long_valid_text_never_stops_the_export(tmp_path, lang):
+    """A 148-word title, an 850-character organisation name, a 2,500-character roadmap goal."""
+    p = SAMPLES["super_regional"]()
+    p.title = Text(" ".join(["초장수명"] * 148), " ".join(["Upcycling"] * 148))
+    p.organisations[0].name = Text("가나다라마바사아자차" * 85, ("Organisation " * 66)[:850])
+    p.roadmap[0].goal = Text(("목표 " * 834)[:2500], ("goal " * 500)[:2500])
+    assert len(p.title.en.split()) == 148 and len(p.roadmap[0].goal.ko) == 2500
+    out = tmp_path / "p.pdf"
+    export_packet(p, str(out), lang=lang, draft=validate(p).has_errors)
+    text = all_text(out.read_bytes())
+    for value in (p.title, p.organisations[0].name):
+        assert squash(value.get(lang)) in text
+    # the goal's cell is split over pages, the stage's other cells read between its parts: count its words
+    goal = p.roadmap[0].goal.get(lang)
+    word = goal.split()[0]
+    assert text.count(word) >= goal.count(word)
+    texts = page_texts(out.read_bytes())
+    contents = next(i for i, t in enumerate(texts) if ("목차" if lang == "ko" else "Contents") in squash(t))
+    assert contents >= 2  # the cover's title, in its smallest size, went on over pages
+
+
+def test_a_long_title_is_set_smaller_before_the_cover_goes_over_pages(tmp_path):
+    p = SAMPLES["super_regional"]()
+    p.title.ko = " ".join(["초장수명 이차전지 원료소재"] * 8)
+    out = tmp_path / "p.pdf"
+    export_packet(p, str(out), lang="ko")
+    texts = page_texts(out.read_bytes())
+    assert "과학기술정보통신부장관귀하" in squash(texts[0])  # one page still
+    assert "목차" in squash(texts[1])
+
+
+def test_a_heading_never_stands_alone_at_the_foot_of_a_page(tmp_path):
+    p = SAMPLES["super_regional"]()
+    p.organisations[0].name.ko = "가나다라마바사아자차 " * 90  # a first row taller than what is left of the page
+    out = tmp_path / "p.pdf"
+    export_packet(p, str(out), lang="ko", draft=validate(p).has_errors)
+    for text in page_texts(out.read_bytes()):
+        lines = [x for x in text.splitlines() if x.strip() and "문서확인번호" not in x and not x.startswith("- ")
+                 and "초안" not in x]
+        if lines:
+            assert not lines[-1].strip().startswith(("나. 참여기관", "가. 신청 지역")), lines[-3:]
