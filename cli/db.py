@@ -18,7 +18,7 @@ from forms import exchange, regions
 from forms.atomic import same_file
 from forms.console import say
 from forms.errors import InputError
-from forms.i18n import N_, _, current_language
+from forms.i18n import N_, _, current_language, translate_plural
 from forms.model import label
 from storage.backup import list_backups
 from storage.errors import DamagedDatabase, NewerDatabase, NotFound
@@ -104,7 +104,9 @@ def _import(store: Store, ns: argparse.Namespace) -> int:
             continue
         say(_("Imported {file} as {id}, version {version}.").format(file=path, id=pid, version=version))
     if failed:
-        say(_("{failed} of {total} file(s) could not be imported.").format(failed=failed, total=len(ns.files)),
+        say(translate_plural("{failed} of {count} file could not be imported.",
+                             "{failed} of {count} files could not be imported.", len(ns.files), current_language(),
+                             failed=failed),
              err=True)
     return EXIT_BAD_INPUT if failed else EXIT_OK
 
@@ -147,7 +149,8 @@ def _check(store: Store, _ns: argparse.Namespace) -> int:
     for p in problems:
         say(p)
     if problems:
-        say(_("{count} problem(s) found in {file}.").format(count=len(problems), file=store.path), err=True)
+        say(translate_plural("{count} problem found in {file}.", "{count} problems found in {file}.", len(problems),
+                             current_language(), file=store.path), err=True)
         return EXIT_PROBLEMS
     say(_("The database {file} is sound.").format(file=store.path))
     return EXIT_OK

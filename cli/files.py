@@ -11,6 +11,7 @@ from forms import i18n
 from forms.console import say
 from forms.errors import InputError
 from forms.i18n import _
+from forms.values import ERRORS, WARNINGS, Count
 
 
 def cmd_sample(ns: argparse.Namespace) -> int:
@@ -54,8 +55,8 @@ def cmd_validate(ns: argparse.Namespace) -> int:
         words = {"error": _("error"), "warning": _("warning")}
         for f in report.findings:
             say(f"{words[f.severity.value]}\t{f.code}\t{f.path}\t{f.message(lang)}")
-        say(_("{errors} error(s), {warnings} warning(s).").format(
-            errors=len(report.errors), warnings=len(report.warnings)))
+        say(_("{errors}, {warnings}.").format(errors=Count(len(report.errors), ERRORS).render(lang),
+                                               warnings=Count(len(report.warnings), WARNINGS).render(lang)))
     return EXIT_ERRORS if report.has_errors else EXIT_OK
 
 

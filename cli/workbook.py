@@ -40,8 +40,7 @@ def cmd_import_budget(ns: argparse.Namespace) -> int:
     for old, new in changes.changed:
         say("~ " + _("{line}: {before} → {after} won").format(line=describe(new, names, lang),
                                                             before=f"{old.amount_krw:,}", after=f"{new.amount_krw:,}"))
-    say(_("{added} line(s) added, {removed} removed, {changed} changed; wrote {file}.").format(
-        file=ns.out, **changes.counts()))
+    say(_("{added}; wrote {file}.").format(added=changes.text(lang), file=ns.out))
     return EXIT_OK
 
 

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from forms import categories, regions
 from forms.budget import SOURCES
 from forms.errors import InputError
-from forms.i18n import N_, translate
+from forms.i18n import N_, NP_, translate
 from forms.model import BudgetLine, Proposal, label
 from forms.money import EntryUnit, parse_amount
+from forms.values import Count
 
 LINES_SHEET = N_("Budget lines")
 SHARES_SHEET = N_("Support and share")
@@ -207,6 +208,13 @@ class BudgetChanges:
 
     def counts(self) -> dict[str, int]:
         return {"added": len(self.added), "removed": len(self.removed), "changed": len(self.changed)}
+
+    def text(self, lang: str) -> str:
+        """What changes, in ``lang``: "2 lines added, 1 removed, 1 amount changed"."""
+        return translate(N_("{added}, {removed}, {changed}"), lang,
+                         added=Count(len(self.added), NP_("{count} line added", "{count} lines added")),
+                         removed=Count(len(self.removed), NP_("{count} removed", "{count} removed")),
+                         changed=Count(len(self.changed), NP_("{count} amount changed", "{count} amounts changed")))
 
 
 def compare(before: Iterable[BudgetLine], after: Iterable[BudgetLine]) -> BudgetChanges:

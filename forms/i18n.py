@@ -160,6 +160,11 @@ def N_(message: str) -> str:
     return message
 
 
+def NP_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 - the marker's conventional shape
+    """Mark a message with a singular and a plural form, chosen where it is shown (``Count``)."""
+    return singular, plural
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     return translations(_current).ngettext(singular, plural, n)
 

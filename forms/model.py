@@ -96,6 +96,12 @@ LABELS: dict[str, str] = {
 }
 
 
+def section_length(text: str) -> int:
+    """A plan section's length as the call counts it: characters, without the spaces and line
+    breaks around the text (the counter under each box and the length rules both use this)."""
+    return len(text.strip())
+
+
 def label(code: str, lang: str) -> str:
     """The display name of a type, kind, role, source or section code."""
     msg = LABELS.get(code)

@@ -11,6 +11,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from forms.i18n import N_, translate
+from forms.values import ERRORS, Count
 
 if TYPE_CHECKING:  # the rules load with the first proposal, not with the first window
     from forms.rules import Finding, Report
@@ -122,6 +123,6 @@ def export_blocked_reason(report: Report, lang: str) -> str:
         return ""
     first = errors[0]
     return translate(
-        N_("Export is blocked by {count} error(s). First: {message}"), lang,
-        count=len(errors), message=first.message(lang),
+        N_("Export is blocked by {errors}. First: {message}"), lang,
+        errors=Count(len(errors), ERRORS), message=first.message(lang),
     )

@@ -14,10 +14,11 @@ from fractions import Fraction
 
 from forms import categories, regions
 from forms.dates import official_date
+from forms.i18n import NP_, translate_plural
 from forms.model import Organisation, label
 from forms.money import Won, format_number
 
-__all__ = ["CategoryRef", "DateRef", "Label", "Num", "OrgRef", "Pct", "RegionRef", "Won"]
+__all__ = ["CategoryRef", "Count", "DateRef", "Label", "Num", "OrgRef", "Pct", "RegionRef", "Won"]
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,23 @@ class Num:
 
     def render(self, lang: str) -> str:
         return format_number(self.value, lang)
+
+
+@dataclass(frozen=True)
+class Count:
+    """A number of things with its noun, in the singular or plural form the language needs:
+    ``Count(3, NP_("{count} error", "{count} errors"))`` reads "3 errors", "1 error", "오류 3건"."""
+
+    n: int
+    forms: tuple[str, str]
+
+    def render(self, lang: str) -> str:
+        return translate_plural(*self.forms, self.n, lang, count=Num(self.n))
+
+
+#: The nouns counted most often.
+ERRORS = NP_("{count} error", "{count} errors")
+WARNINGS = NP_("{count} warning", "{count} warnings")
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ full SHA-256 and its QR code."""
 from __future__ import annotations
 
 from forms.i18n import N_
+from forms.values import ERRORS, Count
 from reports import content
 from reports.context import Packet
 
@@ -20,8 +21,8 @@ def validation(pk: Packet, numbered: bool = True) -> list[content.Block]:
                                id=pk.profile.id, version=pk.profile.version, name=pk.text(pk.profile.name)),
                          "statement"))
     if r.errors:
-        story.append(pk.para(pk.tr(N_("The proposal has {count} error(s); this packet is a draft and cannot be "
-                                      "submitted."), count=len(r.errors)), "statement"))
+        story.append(pk.para(pk.tr(N_("The proposal has {errors}; this packet is a draft and cannot be "
+                                      "submitted."), errors=Count(len(r.errors), ERRORS)), "statement"))
     else:
         story.append(pk.para(pk.tr(N_("The proposal has no error.")), "statement"))
     findings = r.errors + r.warnings

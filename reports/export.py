@@ -19,6 +19,7 @@ from forms.model import Proposal
 from forms.money import EntryUnit
 from forms.profile import CallProfile
 from forms.rules import Finding, validate
+from forms.values import ERRORS, Count
 
 EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT = 0, 1, 2
 LANGUAGES = ("ko", "en")
@@ -36,8 +37,8 @@ class ExportRefused(InputError):
         if len(findings) > _MAX_NAMED:
             named += ", …"
         super().__init__(
-            N_("The proposal has {count} error(s), so the packet cannot be exported: {codes}. Correct them, "
-               "or export a draft."), count=len(findings), codes=named,
+            N_("The proposal has {errors}, so the packet cannot be exported: {codes}. Correct them, "
+               "or export a draft."), errors=Count(len(findings), ERRORS), codes=named,
         )
 
 

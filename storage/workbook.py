@@ -12,8 +12,9 @@ import zipfile
 
 from forms.budgetsheet import LINE_COLUMNS, LINES_SHEET, Names, blank, read_line, sheet_names
 from forms.errors import InputError, os_reason
-from forms.i18n import N_, translate
+from forms.i18n import N_, NP_, translate
 from forms.model import BudgetLine, Proposal
+from forms.values import Count
 
 #: A workbook far beyond any budget (a budget has some hundreds of lines) is refused unread.
 MAX_ROWS = 20_000
@@ -26,8 +27,8 @@ class UnreadableCells(InputError):
 
     def __init__(self, file: str, problems: list[InputError]) -> None:
         self.problems = problems
-        super().__init__(N_("{count} cell(s) of {file} cannot be read, so nothing was changed:"),
-                         count=len(problems), file=file)
+        super().__init__(N_("{cells} of {file} cannot be read, so nothing was changed:"),
+                         cells=Count(len(problems), NP_("{count} cell", "{count} cells")), file=file)
 
     def text(self, lang: str) -> str:
         lines = [super().text(lang)] + [p.text(lang) for p in self.problems[:_MAX_LISTED]]

@@ -42,7 +42,7 @@ def extract() -> None:
         existing = [p for p in paths if os.path.exists(os.path.join(ROOT, p))]
         if not existing:
             continue
-        pybabel("extract", "-F", "babel.cfg", "-k", "N_", "-k", "ngettext:1,2", "--no-location",
+        pybabel("extract", "-F", "babel.cfg", "-k", "N_", "-k", "ngettext:1,2", "-k", "NP_:1,2", "-k", "translate_plural:1,2", "--no-location",
                 "--sort-output", "--project", "Regional Proposal Studio", "--copyright-holder",
                 "Regional Proposal Studio", "-o", os.path.join("resources", "locale", domain + ".pot"), *existing)
         fixed_date(os.path.join(LOCALE, domain + ".pot"))

@@ -10,13 +10,14 @@ import time
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from cli.exits import EXIT_BAD_INPUT as EXIT_UNUSABLE
+from cli.exits import EXIT_ERRORS as EXIT_QUIT
+from cli.exits import EXIT_LOCKED, EXIT_OK
 from forms import app as appinfo
 from forms import i18n
 from forms.errors import InputError, os_reason
 from forms.i18n import _
 from ui import setup
-
-EXIT_OK, EXIT_QUIT, EXIT_UNUSABLE, EXIT_LOCKED = 0, 1, 2, 3
 
 
 def application() -> QApplication:

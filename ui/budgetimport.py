@@ -27,8 +27,8 @@ class BudgetImportDialog(QDialog):
         super().__init__(parent)
         lang = current_language()
         self.setWindowTitle(_("Import the budget from Excel"))
-        self.summary = QLabel(_("{file}: {added} line(s) added, {removed} removed, {changed} amount(s) changed. "
-                                "Apply these changes to the budget?").format(file=file, **changes.counts()))
+        self.summary = QLabel(_("{file}: {added}. Apply these changes to the budget?").format(
+            file=file, added=changes.text(lang)))
         self.summary.setWordWrap(True)
         rows = ([(_("Added"), line, None, line.amount_krw) for line in changes.added]
                 + [(_("Removed"), line, line.amount_krw, None) for line in changes.removed]

@@ -28,6 +28,7 @@ from forms import i18n
 from forms.errors import InputError
 from forms.i18n import N_, _
 from forms.steps import STEPS, Step, StepState, findings_by_step, step_of, step_statuses, title
+from forms.values import ERRORS, WARNINGS, Count
 from ui import setup
 from ui.document import Document
 from ui.menus import Menus
@@ -279,9 +280,9 @@ class MainWindow(QMainWindow):
             if statuses:
                 st = statuses[i]
                 pixmap, state = STATE_ICONS[st.state], st.state.value
-                tip = {StepState.COMPLETE: _("Done"), StepState.WARNINGS: _("{count} warning(s)"),
-                       StepState.ERRORS: _("{count} error(s)")}[st.state].format(
-                    count=st.errors if st.state == StepState.ERRORS else st.warnings)
+                tip = {StepState.COMPLETE: _("Done"),
+                       StepState.WARNINGS: Count(st.warnings, WARNINGS).render(i18n.current_language()),
+                       StepState.ERRORS: Count(st.errors, ERRORS).render(i18n.current_language())}[st.state]
             else:
                 pixmap, state, tip = None, "", ""
             shown = (text, enabled, pixmap, tip)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from forms import regions
-from forms.i18n import N_
+from forms.i18n import N_, NP_
 from forms.model import OrgRole
 from forms.rules.base import Severity, rule
 from forms.rules.context import Context
-from forms.values import DateRef, Label, OrgRef, RegionRef
+from forms.values import Count, DateRef, Label, OrgRef, RegionRef
 
 E, W = Severity.ERROR, Severity.WARNING
+_REGIONS = NP_("{count} region", "{count} regions")
 
 TYPE_MISSING = rule("type.missing", E, N_("Choose the project type."), "types")
 TOO_FEW = rule(
@@ -18,7 +19,7 @@ TOO_FEW = rule(
 )
 TOO_MANY = rule(
     "type.too_many_regions", E,
-    N_("The {type} allows at most {max} region(s); this proposal has {count}."), "types",
+    N_("The {type} allows at most {max}; this proposal has {count}."), "types",
 )
 LEAD_MISSING = rule("region.lead_missing", E, N_("Choose the lead region."), "eligibility")
 PARTNER_IS_LEAD = rule(
@@ -78,7 +79,7 @@ def check(ctx: Context) -> None:
         if count < type_rule.min_regions:
             ctx.emit(TOO_FEW, "partner_regions", type=Label(p.type), min=type_rule.min_regions, count=count)
         if type_rule.max_regions and count > type_rule.max_regions:
-            ctx.emit(TOO_MANY, "partner_regions", type=Label(p.type), max=type_rule.max_regions, count=count)
+            ctx.emit(TOO_MANY, "partner_regions", type=Label(p.type), max=Count(type_rule.max_regions, _REGIONS), count=count)
 
     if not p.organisations:
         ctx.emit(ORGS_NONE, "organisations")

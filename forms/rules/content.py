@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from forms.i18n import N_
-from forms.model import SECTIONS
+from forms.model import SECTIONS, section_length
 from forms.rules.base import Severity, rule
 from forms.rules.context import Context
 from forms.values import Label, Num
@@ -58,10 +58,9 @@ def check(ctx: Context) -> None:
         if not primary:
             ctx.emit(SECTION_MISSING, f"plan.{key}.{lang}", section=Label(key), language=language)
         for which in ("ko", "en"):
-            value = (text.ko if which == "ko" else text.en).strip() if text else ""
-            if not value:
+            count = section_length(text.ko if which == "ko" else text.en) if text else 0
+            if not count:
                 continue
-            count = len(value)
             where = f"plan.{key}.{which}"
             if limits.max_chars and count > limits.max_chars:
                 ctx.emit(SECTION_LONG, where, section=Label(key), language=Label(f"lang.{which}"), count=Num(count),

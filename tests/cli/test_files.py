@@ -37,7 +37,7 @@ def test_samples_validate_clean(sample_files, kind, lang):
     done = run("validate", str(sample_files[kind]), lang=lang)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Traceback" not in done.stderr
-    assert ("0 error(s)" in done.stdout) if lang == "en" else ("오류 0" in done.stdout or "0건" in done.stdout)
+    assert ("0 errors, 0 warnings." in done.stdout) if lang == "en" else ("오류 0건, 경고 0건." in done.stdout)
 
 
 def broken(sample_files, tmp_path):

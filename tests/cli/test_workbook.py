@@ -89,7 +89,7 @@ def test_round_trip_gives_exactly_the_changes_made(leap_file, tmp_path, lang):
     old, new = (json.loads(p.read_text(encoding="utf-8")) for p in (leap_file, tmp_path / "new.json"))
     old["budget"].pop("lines"), new["budget"].pop("lines")
     assert old == new
-    assert ("1 line(s) added, 0 removed, 2 changed" in done.stdout) if lang == "en" else "추가 1" in done.stdout
+    assert ("1 line added, 0 removed, 2 amounts changed" in done.stdout) if lang == "en" else "추가 1건, 삭제 0건, 금액 변경 2건" in done.stdout
 
 
 @pytest.mark.parametrize(("cell", "value", "why"), [

@@ -54,7 +54,7 @@ def test_import_budget_previews_then_applies_as_one_undo_step(sample_window, qtb
     w.menus.import_budget.trigger()
     assert [r[0] for r in seen["rows"]] == ["Added", "Removed", "Changed"]
     assert seen["rows"][0][3] == "2,000,000 won" or "2,000,000" in seen["rows"][0][3]
-    assert "1 line(s) added, 1 removed, 1 amount(s) changed" in seen["summary"]
+    assert "1 line added, 1 removed, 1 amount changed" in seen["summary"]
     lines = w.doc.proposal.budget_lines
     assert len(lines) == len(before) and lines[0].amount_krw == before[0] + 1_000_000
     assert lines[-1].amount_krw == 2_000_000 and lines[-1].category == "materials"

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from forms.errors import InputError
-from forms.i18n import N_, _
-from forms.model import LABELS, SECTIONS, RoadmapStage, Text, label
-from forms.money import format_number
+from forms.i18n import N_, NP_, _, translate_plural
+from forms.model import LABELS, SECTIONS, RoadmapStage, Text, label, section_length
 from forms.profile import load_profile
 from forms.steps import Step
+from forms.values import Count, Num
 from ui.pages.base import Page, apply_widths, proposal_field, set_text, share_width
 
 LANGS = ("ko", "en")
@@ -173,13 +173,13 @@ class PlanPage(Page):
 
     def _count(self, path: str) -> None:
         key = path.split(".")[1]
-        count = len(self.editors[path].toPlainText().strip())
+        count = section_length(self.editors[path].toPlainText())
         limit = self._limits.get(key, 0)
         if limit:
-            text = _("{count} / {max} characters").format(count=format_number(count, self.lang),
-                                                            max=format_number(limit, self.lang))
+            text = translate_plural("{count} / {max} character", "{count} / {max} characters", limit, self.lang,
+                                    count=Num(count), max=Num(limit))
         else:
-            text = _("{count} characters").format(count=format_number(count, self.lang))
+            text = Count(count, NP_("{count} character", "{count} characters")).render(self.lang)
         self.counters[path].setText(text)
 
     def _section_changed(self, key: str, lang: str) -> None:

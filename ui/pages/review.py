@@ -19,6 +19,7 @@ from forms.i18n import _
 from forms.rules import Report
 from forms.steps import STEPS, findings_by_step, title
 from forms.steps import Step as StepCode
+from forms.values import ERRORS, WARNINGS, Count
 from ui.pages.base import Page
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -103,9 +104,9 @@ class ReviewPage(Page):
         if not report.findings:
             self.intro.setText(_("No errors and no warnings: the proposal is ready to export."))
         else:
-            self.intro.setText(_("{errors} error(s) and {warnings} warning(s). Errors block the export; "
+            self.intro.setText(_("{errors} and {warnings}. Errors block the export; "
                                  "double-click or press Enter on a finding to go to its field.").format(
-                errors=e, warnings=w))
+                errors=Count(e, ERRORS).render(self.lang), warnings=Count(w, WARNINGS).render(self.lang)))
         style = self.style()
         icons = {True: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
                  False: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
