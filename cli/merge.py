@@ -10,7 +10,7 @@ from cli.exits import EXIT_ERRORS, EXIT_OK
 from forms import i18n
 from forms.console import say
 from forms.errors import InputError
-from forms.i18n import N_, _
+from forms.i18n import N_, _, translate_plural
 from forms.merge import MISSING, OURS, THEIRS, Conflict, MergeResult, Unrelated, merge
 
 
@@ -78,9 +78,11 @@ def cmd_merge(ns: argparse.Namespace) -> int:
             for c in result.unresolved:
                 for line in conflict_lines(c, lang):
                     say(line)
-            say(_("{count} conflict(s); nothing was written. Choose a side for all of them with --take ours or "
-                  "--take theirs, or merge in the window to choose one by one.").format(count=len(result.unresolved)),
-                err=True)
+            say(translate_plural(
+                "{count} conflict; nothing was written. Choose a side with --take ours or --take theirs, or merge "
+                "in the window to choose.",
+                "{count} conflicts; nothing was written. Choose a side for all of them with --take ours or --take "
+                "theirs, or merge in the window to choose one by one.", len(result.unresolved), lang), err=True)
         return EXIT_ERRORS
     write_file(merged, ns.out)
     if ns.json:
@@ -88,8 +90,9 @@ def cmd_merge(ns: argparse.Namespace) -> int:
                         "conflicts": [{**c.as_dict(lang), "taken": result.chosen[c.key]} for c in result.conflicts]},
                        ensure_ascii=False, indent=2))
     elif result.conflicts:
-        say(_("Merged into {file}; {count} conflict(s) settled with --take {side}.").format(
-            file=ns.out, count=len(result.conflicts), side=ns.take))
+        say(translate_plural("Merged into {file}; {count} conflict settled with --take {side}.",
+                             "Merged into {file}; {count} conflicts settled with --take {side}.",
+                             len(result.conflicts), lang, file=ns.out, side=ns.take))
     else:
         say(_("Merged into {file} without conflict.").format(file=ns.out))
     return EXIT_OK

@@ -64,7 +64,7 @@ def test_conflicts_are_listed_with_the_three_values_and_nothing_is_written(three
     assert "organisations[id=knu].role" in done.stdout
     for value in ("participant", "commissioned", "lead"):
         assert value in done.stdout
-    assert ("1 conflict(s)" in done.stderr) if lang == "en" else ("충돌 1건" in done.stderr)
+    assert ("1 conflict;" in done.stderr) if lang == "en" else ("충돌 1건" in done.stderr)
     assert "Traceback" not in done.stderr
 
 
