@@ -22,20 +22,28 @@ from forms.atomic import write_bytes
 from forms.errors import InputError, Phrase, os_reason
 from forms.i18n import N_, translate
 from forms.model import (
-    SECTIONS,
+    BudgetItem,
     BudgetLine,
+    Deliverable,
+    Equipment,
+    Indicator,
+    IndicatorKind,
     Organisation,
     OrgKind,
     OrgRole,
+    OtherProject,
     ProjectType,
     Proposal,
+    Researcher,
+    ResearcherRole,
     RoadmapStage,
     SentCopy,
     Source,
+    Task,
     Text,
 )
 from forms.money import EntryUnit, check_limit
-from forms.profile import load_profile, profile_ids
+from forms.profile import ProfileError, load_profile, profile_ids
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_TEXT = 200_000
@@ -46,6 +54,54 @@ MIN_YEAR, MAX_YEAR = 2000, 2100
 
 def _text(t: Text) -> dict:
     return {"ko": t.ko, "en": t.en}
+
+
+def _plan_keys(p: Proposal) -> list[str]:
+    """The plan's keys the proposal holds, in the order of the call's form (any others after)."""
+    try:
+        order = load_profile(p.call).form.section_keys()
+    except ProfileError:
+        order = []
+    return [k for k in order if k in p.sections] + sorted(k for k in p.sections if k not in order)
+
+
+def _by_year(values: dict[int, object]) -> dict[str, object]:
+    return {str(year): values[year] for year in sorted(values)}
+
+
+def _item(i: BudgetItem) -> dict:
+    return {"id": i.id, "item": _text(i.item), "quantity": i.quantity, "unit_price_krw": i.unit_price_krw,
+            "months": i.months}
+
+
+def _records(p: Proposal) -> dict:
+    """The structured records of the form (researchers, indicators, schedule, equipment)."""
+    return {
+        "researchers": [
+            {"id": r.id, "org": r.org, "name": _text(r.name), "position": _text(r.position), "field": _text(r.field),
+             "role": r.role, "rates": _by_year(r.rates),
+             "other_projects": [{"title": o.title, "principal": o.principal, "rate": o.rate, "counted": o.counted}
+                                for o in r.others]}
+            for r in p.researchers
+        ],
+        "indicators": [
+            {"id": i.id, "name": _text(i.name), "kind": i.kind, "unit": _text(i.unit), "baseline": i.baseline,
+             "targets": _by_year(i.targets), "weight": i.weight, "method": _text(i.method)}
+            for i in p.indicators
+        ],
+        "tasks": [
+            {"id": t.id, "name": _text(t.name), "org": t.org, "start": t.start, "end": t.end} for t in p.tasks
+        ],
+        "deliverables": [
+            {"id": d.id, "task": d.task, "year": d.year, "name": _text(d.name)} for d in p.deliverables
+        ],
+        "equipment": [
+            {"id": e.id, "org": e.org, "year": e.year, "name": _text(e.name), "purpose": _text(e.purpose),
+             "quantity": e.quantity, "unit_price_krw": e.unit_price_krw, "shared": e.shared,
+             "review_note": _text(e.review_note)}
+            for e in p.equipment
+        ],
+    }
 
 
 def to_dict(p: Proposal) -> dict:
@@ -61,10 +117,12 @@ def to_dict(p: Proposal) -> dict:
         "lead_region": p.lead_region,
         "partner_regions": list(p.partner_regions),
         "organisations": [
-            {"id": o.id, "name": _text(o.name), "kind": o.kind, "region": o.region, "role": o.role}
+            {"id": o.id, "name": _text(o.name), "kind": o.kind, "region": o.region, "role": o.role,
+             "registration_number": o.registration_number, "representative": _text(o.representative),
+             "address": _text(o.address), "contact": _text(o.contact)}
             for o in p.organisations
         ],
-        "plan": {key: _text(p.sections.get(key, Text())) for key in SECTIONS},
+        "plan": {key: _text(p.sections.get(key, Text())) for key in _plan_keys(p)},
         "roadmap": [
             {"stage": s.stage, "start_year": s.start_year, "end_year": s.end_year, "goal": _text(s.goal)}
             for s in p.roadmap
@@ -79,10 +137,12 @@ def to_dict(p: Proposal) -> dict:
                     "source": b.source,
                     **({"region": b.region} if b.region else {}),
                     "amount_krw": b.amount_krw,
+                    **({"items": [_item(i) for i in b.items]} if b.items else {}),
                 }
                 for b in p.budget_lines
             ],
         },
+        **_records(p),
     }
     if p.sent_copy is not None:
         doc["sent_copy"] = {"partner": p.sent_copy.partner, "base_fingerprint": p.sent_copy.base_fingerprint}
@@ -158,11 +218,11 @@ class _Reader:
     def fail(self, path: str, message: str, **fields: object) -> InputError:
         return InputError(message, path, **fields)
 
-    def obj(self, value: object, path: str, keys: set[str], required: set[str]) -> dict:
+    def obj(self, value: object, path: str, keys: set[str] | None, required: set[str]) -> dict:
         if not isinstance(value, dict):
             raise self.fail(path or _WHOLE_FILE, N_("must be an object {{…}}, not {found}."), found=_kind(value))
         for key in value:
-            if key not in keys:
+            if keys is not None and key not in keys:
                 raise self.fail(_join(path, key), N_("unexpected key; expected one of: {keys}."),
                                 keys=", ".join(sorted(keys)))
         for key in sorted(required):
@@ -212,6 +272,32 @@ class _Reader:
         d = self.obj(value, path, {"ko", "en"}, set())
         return Text(self.string(d.get("ko", ""), _join(path, "ko")), self.string(d.get("en", ""), _join(path, "en")))
 
+    def boolean(self, value: object, path: str) -> bool:
+        if not isinstance(value, bool):
+            raise self.fail(path, N_("must be true or false, not {found}."), found=_kind(value))
+        return value
+
+    def ident(self, value: object, path: str, seen: set[str], what: str) -> str:
+        """A record's id: non-empty text, unique among the records of its table."""
+        text = self.string(value, path, 64)
+        if not text.strip():
+            raise self.fail(path, N_("must not be empty."))
+        if text in seen:
+            raise self.fail(path, N_("the id '{value}' is used by another {what}."), value=text, what=Phrase(what))
+        seen.add(text)
+        return text
+
+    def by_year(self, value: object, path: str, read: object) -> dict[int, object]:
+        """An object keyed by year ("2023": …), each value read by ``read(value, path)``."""
+        d = self.obj(value, path, None, set())
+        out: dict[int, object] = {}
+        for key, item in d.items():
+            if not (len(key) == 4 and key.isdigit() and MIN_YEAR <= int(key) <= MAX_YEAR):
+                raise self.fail(_join(path, key), N_("'{value}' is not a year; the keys here are years such as "
+                                                     "\"2023\"."), value=key[:20])
+            out[int(key)] = read(item, _join(path, key))  # type: ignore[operator]
+        return out
+
     def array(self, value: object, path: str, limit: int = 100_000) -> list:
         if not isinstance(value, list):
             raise self.fail(path, N_("must be a list [...], not {found}."), found=_kind(value))
@@ -243,7 +329,11 @@ def _kind(value: object) -> object:
 
 
 _TOP_KEYS = {"format", "format_version", "id", "call", "type", "date", "title", "lead_region",
-             "partner_regions", "organisations", "plan", "roadmap", "budget", "sent_copy"}
+             "partner_regions", "organisations", "plan", "roadmap", "budget",
+             "researchers", "indicators", "tasks", "deliverables", "equipment", "sent_copy"}
+_ORG_KEYS = {"id", "name", "kind", "region", "role", "registration_number", "representative", "address", "contact"}
+#: A month of the schedule: YYYY-MM.
+_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
 
 def from_dict(data: object) -> Proposal:
@@ -284,7 +374,7 @@ def from_dict(data: object) -> Proposal:
     ids: set[str] = set()
     for i, raw in enumerate(r.array(d["organisations"], "organisations", 1000)):
         path = f"organisations[{i}]"
-        o = r.obj(raw, path, {"id", "name", "kind", "region", "role"}, {"id", "name", "kind", "region", "role"})
+        o = r.obj(raw, path, _ORG_KEYS, {"id", "name", "kind", "region", "role"})
         org_id = r.string(o["id"], path + ".id", 64)
         if not org_id.strip():
             raise r.fail(path + ".id", N_("must not be empty."))
@@ -297,11 +387,17 @@ def from_dict(data: object) -> Proposal:
             kind=r.choice(o["kind"], path + ".kind", [k.value for k in OrgKind]),
             region=r.region(o["region"], path + ".region", allow_empty=True),
             role=r.choice(o["role"], path + ".role", [k.value for k in OrgRole]),
+            registration_number=r.string(o.get("registration_number", ""), path + ".registration_number", 20),
+            representative=r.text(o.get("representative", {}), path + ".representative"),
+            address=r.text(o.get("address", {}), path + ".address"),
+            contact=r.text(o.get("contact", {}), path + ".contact"),
         ))
 
     if "plan" in d:
-        plan = r.obj(d["plan"], "plan", set(SECTIONS), set())
-        p.sections = {key: r.text(plan[key], f"plan.{key}") if key in plan else Text() for key in SECTIONS}
+        # The call's form names the plan's sections; files of the first format hold a subset.
+        known = load_profile(p.call).form.section_keys()
+        plan = r.obj(d["plan"], "plan", set(known), set())
+        p.sections = {key: r.text(plan[key], f"plan.{key}") for key in known if key in plan}
     if "roadmap" in d:
         for i, raw in enumerate(r.array(d["roadmap"], "roadmap", 10)):
             path = f"roadmap[{i}]"
@@ -313,12 +409,14 @@ def from_dict(data: object) -> Proposal:
                 goal=r.text(s.get("goal", {}), path + ".goal"),
             ))
 
+    _read_records(r, d, p)
+
     b = r.obj(d["budget"], "budget", {"entry_unit", "lines"}, {"lines"})
     if "entry_unit" in b:
         p.entry_unit = r.choice(b["entry_unit"], "budget.entry_unit", [u.code for u in EntryUnit])
     for i, raw in enumerate(r.array(b["lines"], "budget.lines")):
         path = f"budget.lines[{i}]"
-        line = r.obj(raw, path, {"year", "org", "category", "source", "region", "amount_krw"},
+        line = r.obj(raw, path, {"year", "org", "category", "source", "region", "amount_krw", "items"},
                      {"year", "org", "category", "source", "amount_krw"})
         source = r.choice(line["source"], path + ".source", [s.value for s in Source])
         region = line.get("region")
@@ -329,6 +427,7 @@ def from_dict(data: object) -> Proposal:
             source=source,
             amount_krw=r.amount(line["amount_krw"], path + ".amount_krw"),
             region=None if region is None else r.region(region, path + ".region"),
+            items=_read_items(r, line.get("items", []), path + ".items"),
         ))
     if "sent_copy" in d:
         sent = r.obj(d["sent_copy"], "sent_copy", {"partner", "base_fingerprint"}, {"partner", "base_fingerprint"})
@@ -339,6 +438,126 @@ def from_dict(data: object) -> Proposal:
     if "id" not in d:
         p.id = content_id(p)
     return p
+
+
+def _read_items(r: _Reader, value: object, path: str) -> list[BudgetItem]:
+    out: list[BudgetItem] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(r.array(value, path, 1000)):
+        where = f"{path}[{i}]"
+        d = r.obj(raw, where, {"id", "item", "quantity", "unit_price_krw", "months"},
+                  {"id", "item", "quantity", "unit_price_krw"})
+        out.append(BudgetItem(
+            id=r.ident(d["id"], where + ".id", seen, N_("justification row")),
+            item=r.text(d["item"], where + ".item"),
+            quantity=r.integer(d["quantity"], where + ".quantity", 0, 1_000_000),
+            unit_price_krw=r.amount(d["unit_price_krw"], where + ".unit_price_krw"),
+            months=r.integer(d.get("months", 1), where + ".months", 1, 120),
+        ))
+    return out
+
+
+def _percent(r: _Reader, value: object, path: str) -> int:
+    return r.integer(value, path, 0, 100)
+
+
+def _month(r: _Reader, value: object, path: str) -> str:
+    text = r.string(value, path, 7)
+    m = _MONTH.match(text)
+    if not m or not MIN_YEAR <= int(m.group(1)) <= MAX_YEAR:
+        raise r.fail(path, N_("must be a month written YYYY-MM (such as 2023-04), not '{value}'."), value=text)
+    return text
+
+
+def _read_records(r: _Reader, d: dict, p: Proposal) -> None:
+    """The form's records: researchers, indicators, tasks and deliverables, equipment. Each list
+    is optional (absent: empty); every record has an id unique in its list."""
+    seen: set[str] = set()
+    for i, raw in enumerate(r.array(d.get("researchers", []), "researchers", 10_000)):
+        path = f"researchers[{i}]"
+        x = r.obj(raw, path, {"id", "org", "name", "position", "field", "role", "rates", "other_projects"},
+                  {"id", "org", "name", "role"})
+        others = []
+        for j, o in enumerate(r.array(x.get("other_projects", []), path + ".other_projects", 100)):
+            where = f"{path}.other_projects[{j}]"
+            o = r.obj(o, where, {"title", "principal", "rate", "counted"}, {"principal", "rate"})
+            others.append(OtherProject(
+                title=r.string(o.get("title", ""), where + ".title", 500),
+                principal=r.boolean(o["principal"], where + ".principal"),
+                rate=_percent(r, o["rate"], where + ".rate"),
+                counted=r.boolean(o.get("counted", True), where + ".counted"),
+            ))
+        p.researchers.append(Researcher(
+            id=r.ident(x["id"], path + ".id", seen, N_("researcher")),
+            org=r.string(x["org"], path + ".org", 64),
+            name=r.text(x["name"], path + ".name"),
+            position=r.text(x.get("position", {}), path + ".position"),
+            field=r.text(x.get("field", {}), path + ".field"),
+            role=r.choice(x["role"], path + ".role", [k.value for k in ResearcherRole]),
+            rates=r.by_year(x.get("rates", {}), path + ".rates", lambda v, w: _percent(r, v, w)),
+            others=others,
+        ))
+
+    seen = set()
+    for i, raw in enumerate(r.array(d.get("indicators", []), "indicators", 1000)):
+        path = f"indicators[{i}]"
+        x = r.obj(raw, path, {"id", "name", "kind", "unit", "baseline", "targets", "weight", "method"},
+                  {"id", "name", "kind", "weight"})
+        p.indicators.append(Indicator(
+            id=r.ident(x["id"], path + ".id", seen, N_("indicator")),
+            name=r.text(x["name"], path + ".name"),
+            kind=r.choice(x["kind"], path + ".kind", [k.value for k in IndicatorKind]),
+            unit=r.text(x.get("unit", {}), path + ".unit"),
+            baseline=r.string(x.get("baseline", ""), path + ".baseline", 200),
+            targets=r.by_year(x.get("targets", {}), path + ".targets", lambda v, w: r.string(v, w, 200)),
+            weight=_percent(r, x["weight"], path + ".weight"),
+            method=r.text(x.get("method", {}), path + ".method"),
+        ))
+
+    seen = set()
+    for i, raw in enumerate(r.array(d.get("tasks", []), "tasks", 1000)):
+        path = f"tasks[{i}]"
+        x = r.obj(raw, path, {"id", "name", "org", "start", "end"}, {"id", "name", "org", "start", "end"})
+        p.tasks.append(Task(
+            id=r.ident(x["id"], path + ".id", seen, N_("task")),
+            name=r.text(x["name"], path + ".name"),
+            org=r.string(x["org"], path + ".org", 64),
+            start=_month(r, x["start"], path + ".start"),
+            end=_month(r, x["end"], path + ".end"),
+        ))
+    task_ids = [t.id for t in p.tasks]
+
+    seen = set()
+    for i, raw in enumerate(r.array(d.get("deliverables", []), "deliverables", 1000)):
+        path = f"deliverables[{i}]"
+        x = r.obj(raw, path, {"id", "task", "year", "name"}, {"id", "task", "year", "name"})
+        item_id = r.ident(x["id"], path + ".id", seen, N_("deliverable"))
+        task = r.string(x["task"], path + ".task", 64)
+        if task not in task_ids:
+            raise r.fail(path + ".task", N_("'{value}' is not the id of a task in this file; expected one of: "
+                                            "{allowed}."), value=task, allowed=_Choices(task_ids))
+        p.deliverables.append(Deliverable(
+            id=item_id, task=task,
+            year=r.integer(x["year"], path + ".year", MIN_YEAR, MAX_YEAR),
+            name=r.text(x["name"], path + ".name"),
+        ))
+
+    seen = set()
+    for i, raw in enumerate(r.array(d.get("equipment", []), "equipment", 1000)):
+        path = f"equipment[{i}]"
+        x = r.obj(raw, path, {"id", "org", "year", "name", "purpose", "quantity", "unit_price_krw", "shared",
+                              "review_note"}, {"id", "org", "year", "name", "quantity", "unit_price_krw"})
+        p.equipment.append(Equipment(
+            id=r.ident(x["id"], path + ".id", seen, N_("equipment item")),
+            org=r.string(x["org"], path + ".org", 64),
+            year=r.integer(x["year"], path + ".year", MIN_YEAR, MAX_YEAR),
+            name=r.text(x["name"], path + ".name"),
+            purpose=r.text(x.get("purpose", {}), path + ".purpose"),
+            quantity=r.integer(x["quantity"], path + ".quantity", 0, 100_000),
+            unit_price_krw=r.amount(x["unit_price_krw"], path + ".unit_price_krw"),
+            shared=r.boolean(x.get("shared", False), path + ".shared"),
+            review_note=r.text(x.get("review_note", {}), path + ".review_note"),
+        ))
 
 
 def loads(text: str) -> Proposal:

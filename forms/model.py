@@ -47,7 +47,8 @@ class Source(StrEnum):
     OWN_IN_KIND = "own_in_kind"
 
 
-#: The plan's sections, in the order of the form and the packet.
+#: The plan's sections of the first file format (version 1). Which sections a proposal has, in
+#: which chapter and order, is the call's form (``CallProfile.form``); these keys stay valid in it.
 SECTIONS: tuple[str, ...] = (
     "summary",
     "objectives",
@@ -58,6 +59,27 @@ SECTIONS: tuple[str, ...] = (
     "pre_analysis",
     "expected_effects",
 )
+
+#: The structured tables a chapter of the call's form can hold (``[[form.chapters]] records``).
+RECORD_TABLES: tuple[str, ...] = (
+    "organisations", "roadmap", "indicators", "tasks", "deliverables", "researchers", "equipment",
+    "budget", "budget_items",
+)
+
+
+class ResearcherRole(StrEnum):
+    #: 연구책임자: the principal investigator of the whole project
+    PRINCIPAL = "principal"
+    #: the principal investigator of one organisation's part (기관 책임자)
+    ORG_PRINCIPAL = "org_principal"
+    #: 참여연구원
+    RESEARCHER = "researcher"
+
+
+class IndicatorKind(StrEnum):
+    QUANTITATIVE = "quantitative"
+    QUALITATIVE = "qualitative"
+
 
 LABELS: dict[str, str] = {
     # project types
@@ -88,6 +110,12 @@ LABELS: dict[str, str] = {
     "linkage": N_("Linkage with other government projects"),
     "pre_analysis": N_("Pre-analysis of patents, standards and regulations"),
     "expected_effects": N_("Expected effects"),
+    # researchers' roles and indicator kinds
+    "principal": N_("Principal investigator"),
+    "org_principal": N_("Organisation's principal investigator"),
+    "researcher": N_("Researcher"),
+    "quantitative": N_("Quantitative"),
+    "qualitative": N_("Qualitative"),
     # bases of the local match, and languages, as they appear inside messages
     "basis.national": N_("the national funds"),
     "basis.total": N_("the total project cost"),
@@ -132,10 +160,32 @@ class Organisation:
     kind: str = OrgKind.UNIVERSITY.value
     region: str = ""
     role: str = OrgRole.PARTICIPANT.value
+    #: 사업자등록번호 (or a non-profit's 고유번호), ten digits written 123-45-67890; "" if not given.
+    registration_number: str = ""
+    representative: Text = field(default_factory=Text)
+    address: Text = field(default_factory=Text)
+    #: The contact person: name, position, telephone, as one line in each language.
+    contact: Text = field(default_factory=Text)
 
     @property
     def for_profit(self) -> bool:
         return self.kind in FOR_PROFIT
+
+
+@dataclass
+class BudgetItem:
+    """One row of a budget line's justification (산출근거): unit price × quantity × months."""
+
+    id: str
+    item: Text = field(default_factory=Text)
+    quantity: int = 1
+    unit_price_krw: int = 0
+    #: Months (or times) the quantity is paid for; 1 for a one-off purchase.
+    months: int = 1
+
+    @property
+    def amount_krw(self) -> int:
+        return self.unit_price_krw * self.quantity * self.months
 
 
 @dataclass
@@ -147,6 +197,92 @@ class BudgetLine:
     amount_krw: int = 0
     #: The government that pays; only for local funds.
     region: str | None = None
+    #: Itemised justification; when present, the rows add up exactly to ``amount_krw``.
+    items: list[BudgetItem] = field(default_factory=list)
+
+
+@dataclass
+class OtherProject:
+    """Another ongoing national R&D project of a researcher (for 3책5공 and the 100% rate)."""
+
+    title: str = ""
+    #: Whether the researcher leads it (as principal investigator).
+    principal: bool = False
+    #: The researcher's participation rate in it, in percent.
+    rate: int = 0
+    #: False for a project the count leaves out (ending within four months, planning or
+    #: evaluation, commercialisation, small); its rate still counts toward 100%.
+    counted: bool = True
+
+
+@dataclass
+class Researcher:
+    id: str
+    org: str = ""
+    name: Text = field(default_factory=Text)
+    position: Text = field(default_factory=Text)
+    role: str = ResearcherRole.RESEARCHER.value
+    #: Participation rate (참여율) in this project, percent per year.
+    rates: dict[int, int] = field(default_factory=dict)
+    others: list[OtherProject] = field(default_factory=list)
+    #: The research field (전공·분야); last, because its name hides ``dataclasses.field`` below it.
+    field: Text = field(default_factory=Text)
+
+
+@dataclass
+class Indicator:
+    """A performance indicator (성과지표): targets per year as written (a number or a phrase)."""
+
+    id: str
+    name: Text = field(default_factory=Text)
+    kind: str = IndicatorKind.QUANTITATIVE.value
+    unit: Text = field(default_factory=Text)
+    baseline: str = ""
+    targets: dict[int, str] = field(default_factory=dict)
+    #: Weight in percent; the weights of all indicators add up to 100.
+    weight: int = 0
+    method: Text = field(default_factory=Text)
+
+
+@dataclass
+class Task:
+    """A task of the schedule (추진일정): months written YYYY-MM, inside the call's years."""
+
+    id: str
+    name: Text = field(default_factory=Text)
+    org: str = ""
+    start: str = ""
+    end: str = ""
+
+
+@dataclass
+class Deliverable:
+    """A main deliverable (주요 결과물) of a task in a year."""
+
+    id: str
+    task: str = ""
+    year: int = 0
+    name: Text = field(default_factory=Text)
+
+
+@dataclass
+class Equipment:
+    """An item of the facilities and equipment plan (연구시설·장비)."""
+
+    id: str
+    org: str = ""
+    year: int = 0
+    name: Text = field(default_factory=Text)
+    purpose: Text = field(default_factory=Text)
+    quantity: int = 1
+    unit_price_krw: int = 0
+    shared: bool = False
+    #: Why an item above the call's review price is needed (for the equipment review).
+    review_note: Text = field(default_factory=Text)
+
+    @property
+    def amount_krw(self) -> int:
+        return self.unit_price_krw * self.quantity
 
 
 @dataclass
@@ -181,9 +317,15 @@ class Proposal:
     lead_region: str = ""
     partner_regions: list[str] = field(default_factory=list)
     organisations: list[Organisation] = field(default_factory=list)
-    sections: dict[str, Text] = field(default_factory=lambda: {s: Text() for s in SECTIONS})
+    #: The plan's text by section key (the call's form says which keys, in which chapter).
+    sections: dict[str, Text] = field(default_factory=dict)
     roadmap: list[RoadmapStage] = field(default_factory=list)
     budget_lines: list[BudgetLine] = field(default_factory=list)
+    researchers: list[Researcher] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    deliverables: list[Deliverable] = field(default_factory=list)
+    equipment: list[Equipment] = field(default_factory=list)
     #: The unit in which plain numbers are typed and tables are shown: won, thousand, million.
     entry_unit: str = "thousand"
     #: Set on a copy sent to a partner, and kept while the partner edits it.
@@ -202,6 +344,19 @@ class Proposal:
         for org in self.organisations:
             if org.role == OrgRole.LEAD:
                 return org
+        return None
+
+    def principal_investigator(self) -> Researcher | None:
+        """The project's principal investigator (the first, if several are marked)."""
+        for person in self.researchers:
+            if person.role == ResearcherRole.PRINCIPAL:
+                return person
+        return None
+
+    def task(self, task_id: str) -> Task | None:
+        for task in self.tasks:
+            if task.id == task_id:
+                return task
         return None
 
     def applicant_regions(self) -> list[str]:

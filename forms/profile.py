@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -15,7 +16,7 @@ from fractions import Fraction
 from forms import categories, regions
 from forms.errors import InputError, Phrase, os_reason
 from forms.i18n import N_
-from forms.model import SECTIONS, OrgKind, ProjectType, Text
+from forms.model import RECORD_TABLES, OrgKind, ProjectType, Text
 from forms.paths import resource_path
 
 
@@ -60,6 +61,75 @@ class Percent(Sourced):
     percent: Fraction = Fraction(0)
 
 
+@dataclass(frozen=True)
+class FormSection(SectionRule):
+    """One section of the call's form: its key in the exchange file's ``plan``, its title, the
+    guidance shown to the writer, and its length limits (with their source)."""
+
+    key: str = ""
+    title: Text = field(default_factory=Text)
+    guidance: Text = field(default_factory=Text)
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A chapter of the form: its number as printed ("02"), title, sections and record tables."""
+
+    number: str
+    title: Text
+    sections: tuple[FormSection, ...]
+    #: The structured tables this chapter holds (``indicators``, ``researchers``, …; see
+    #: ``forms.model.RECORD_TABLES``), in the order the chapter shows them.
+    records: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Form(Sourced):
+    """The document the call asks for: its name and its chapters in order."""
+
+    name: Text = field(default_factory=Text)
+    chapters: tuple[Chapter, ...] = ()
+
+    def section_keys(self) -> list[str]:
+        return [s.key for c in self.chapters for s in c.sections]
+
+    def section(self, key: str) -> FormSection | None:
+        for chapter in self.chapters:
+            for section in chapter.sections:
+                if section.key == key:
+                    return section
+        return None
+
+    def chapter_of_section(self, key: str) -> Chapter | None:
+        for chapter in self.chapters:
+            if any(s.key == key for s in chapter.sections):
+                return chapter
+        return None
+
+    def chapter_of_record(self, table: str) -> Chapter | None:
+        for chapter in self.chapters:
+            if table in chapter.records:
+                return chapter
+        return None
+
+    def holds(self, table: str) -> bool:
+        return self.chapter_of_record(table) is not None
+
+
+@dataclass(frozen=True)
+class Participation(Sourced):
+    """Limits on a researcher's national R&D projects (3책5공) and participation rates."""
+
+    max_projects: int = 5
+    max_pi_projects: int = 3
+    max_rate: int = 100
+
+
+@dataclass(frozen=True)
+class Amount(Sourced):
+    amount_krw: int = 0
+
+
 @dataclass
 class CallProfile:
     id: str
@@ -88,10 +158,18 @@ class CallProfile:
     roadmap_max_years: int
     roadmap_stage_years: tuple[int, ...]
     roadmap_source: Sourced
-    sections: dict[str, SectionRule]
+    form: Form
+    participation: Participation
+    pi_min_rate: Percent
+    equipment_review: Amount
     severity: dict[str, str] = field(default_factory=dict)
     path: str = ""
     source_ko: str = ""
+
+    @property
+    def sections(self) -> dict[str, FormSection]:
+        """Every section of the form by key, in the form's order."""
+        return {s.key: s for c in self.form.chapters for s in c.sections}
 
     def clause(self, key: str) -> Sourced | None:
         """The source note behind a rule's clause key (``local_match``, ``shares.sme``, …)."""
@@ -103,6 +181,10 @@ class CallProfile:
             "eligibility": self.eligible_source,
             "categories": self.categories_source,
             "roadmap": self.roadmap_source,
+            "form": self.form,
+            "participation": self.participation,
+            "pi_min_rate": self.pi_min_rate,
+            "equipment_review": self.equipment_review,
         }
         if head in simple:
             return simple[head]
@@ -221,7 +303,7 @@ def parse_profile(data: dict, path: str) -> CallProfile:
     r.only(data, "", {
         "id", "version", "announced", "submission_language", "source", "source_ko", "name", "ministry", "agency",
         "years", "national_cap", "local_match", "types", "eligibility", "categories", "shares", "caps",
-        "policy", "roadmap", "sections", "severity",
+        "policy", "roadmap", "form", "participation", "equipment_review", "severity",
     })
     years = r.table("years")
     r.only(years, "years", {"values"} | _SOURCED)
@@ -292,18 +374,14 @@ def parse_profile(data: dict, path: str) -> CallProfile:
     road = r.table("roadmap")
     r.only(road, "roadmap", {"max_years", "stage_years"} | _SOURCED)
 
-    sections: dict[str, SectionRule] = {}
-    sections_t = r.table("sections")
-    r.only(sections_t, "sections", set(SECTIONS))
-    for key in SECTIONS:
-        t = r.table(f"sections.{key}", sections_t)
-        prefix = f"sections.{key}"
-        r.only(t, prefix, {"min_chars", "max_chars"} | _SOURCED)
-        sections[key] = SectionRule(
-            min_chars=r.get(t, prefix, "min_chars", "int", 0),
-            max_chars=r.get(t, prefix, "max_chars", "int"),
-            **r.sourced(t, prefix),
-        )
+    form = _form(r)
+
+    part = r.table("participation")
+    r.only(part, "participation", {"max_projects", "max_pi_projects", "max_rate_percent", "pi_min_rate"} | _SOURCED)
+    pi_min = r.table("participation.pi_min_rate", part)
+    r.only(pi_min, "participation.pi_min_rate", {"min_percent"} | _SOURCED)
+    review = r.table("equipment_review")
+    r.only(review, "equipment_review", {"price_krw"} | _SOURCED)
 
     severity = r.table("severity", optional=True)
     for code, value in severity.items():
@@ -340,11 +418,83 @@ def parse_profile(data: dict, path: str) -> CallProfile:
         roadmap_max_years=r.get(road, "roadmap", "max_years", "int"),
         roadmap_stage_years=tuple(r.get(road, "roadmap", "stage_years", "ints")),
         roadmap_source=Sourced(**r.sourced(road, "roadmap")),
-        sections=sections,
+        form=form,
+        participation=Participation(
+            max_projects=r.get(part, "participation", "max_projects", "int"),
+            max_pi_projects=r.get(part, "participation", "max_pi_projects", "int"),
+            max_rate=r.get(part, "participation", "max_rate_percent", "percent"),
+            **r.sourced(part, "participation"),
+        ),
+        pi_min_rate=Percent(percent=_pct(r.get(pi_min, "participation.pi_min_rate", "min_percent", "percent")),
+                            **r.sourced(pi_min, "participation.pi_min_rate")),
+        equipment_review=Amount(amount_krw=r.get(review, "equipment_review", "price_krw", "int"),
+                                **r.sourced(review, "equipment_review")),
         severity=dict(severity),
         path=path,
         source_ko=r.get(data, "", "source_ko", "str", ""),
     )
+
+
+_KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+
+
+def _form(r: _Reader) -> Form:
+    """``[form]``: the document's name and ``[[form.chapters]]``, each with ``[[form.chapters.sections]]``."""
+    form = r.table("form")
+    r.only(form, "form", {"name", "chapters"} | _SOURCED)
+    name = r.table("form.name", form)
+    r.only(name, "form.name", {"ko", "en"})
+    raw_chapters = form.get("chapters")
+    if not isinstance(raw_chapters, list) or not raw_chapters:
+        raise r.fail("form.chapters", N_("a list of chapters ([[form.chapters]])"),
+                     _MISSING if raw_chapters is None else raw_chapters)
+    chapters: list[Chapter] = []
+    seen_keys: set[str] = set()
+    seen_tables: set[str] = set()
+    for i, ch in enumerate(raw_chapters):
+        prefix = f"form.chapters[{i}]"
+        if not isinstance(ch, dict):
+            raise r.fail(prefix, N_("a table"), ch)
+        r.only(ch, prefix, {"number", "title", "sections", "records"})
+        sections: list[FormSection] = []
+        for j, sec in enumerate(ch.get("sections", [])):
+            sp = f"{prefix}.sections[{j}]"
+            if not isinstance(sec, dict):
+                raise r.fail(sp, N_("a table"), sec)
+            r.only(sec, sp, {"key", "title", "guidance", "min_chars", "max_chars"} | _SOURCED)
+            key = r.get(sec, sp, "key", "str")
+            if not _KEY.match(key) or key in seen_keys:
+                raise r.fail(f"{sp}.key", N_("a new key of lower-case letters, digits and _"), key)
+            seen_keys.add(key)
+            sections.append(FormSection(
+                key=key,
+                title=_text_of(r, sec, f"{sp}.title"),
+                guidance=_text_of(r, sec, f"{sp}.guidance", optional=True),
+                min_chars=r.get(sec, sp, "min_chars", "int", 0),
+                max_chars=r.get(sec, sp, "max_chars", "int"),
+                **r.sourced(sec, sp),
+            ))
+        records = tuple(r.get(ch, prefix, "records", "strs", []))
+        for table in records:
+            if table not in RECORD_TABLES or table in seen_tables:
+                raise r.fail(f"{prefix}.records", N_("record tables named once each, such as 'indicators' or "
+                                                      "'researchers'"), table)
+            seen_tables.add(table)
+        chapters.append(Chapter(
+            number=r.get(ch, prefix, "number", "str"),
+            title=_text_of(r, ch, f"{prefix}.title"),
+            sections=tuple(sections),
+            records=records,
+        ))
+    return Form(name=Text(r.get(name, "form.name", "ko", "str"), r.get(name, "form.name", "en", "str")),
+                chapters=tuple(chapters), **r.sourced(form, "form"))
+
+
+def _text_of(r: _Reader, table: dict, key: str, optional: bool = False) -> Text:
+    value = r.table(key, table, optional=optional)
+    r.only(value, key, {"ko", "en"})
+    return Text(r.get(value, key, "ko", "str", "" if optional else _MISSING),
+                r.get(value, key, "en", "str", "" if optional else _MISSING))
 
 
 def load_profile_file(path: str) -> CallProfile:

@@ -8,8 +8,24 @@ funds just above 20 % of them in every year, companies' own shares inside the le
 from __future__ import annotations
 
 import datetime as dt
+import tomllib
 
 from forms.model import BudgetLine, Organisation, Proposal, RoadmapStage, Text
+from forms.paths import resource_path
+
+
+def _data(kind: str) -> dict:
+    """The sample's data kept beside the code (``resources/samples/<type>.toml``)."""
+    with open(resource_path("samples", kind + ".toml"), "rb") as fp:
+        return tomllib.load(fp)
+
+
+def _fill(p: Proposal) -> Proposal:
+    """Add what ``resources/samples`` holds for the proposal's type."""
+    data = _data(p.type)
+    for key, text in data.get("plan", {}).items():
+        p.sections[key] = Text(text["ko"], text["en"])
+    return p
 
 _NATIONAL_BY_YEAR = {2023: 1_500_000_000, 2024: 2_000_000_000, 2025: 2_000_000_000}
 
@@ -163,7 +179,7 @@ def super_regional() -> Proposal:
         ("파일럿 실증과 지역기업 이전", "Pilot demonstration and transfer to regional firms"),
         ("양산 적용과 순환경제 거점 완성", "Mass production and a complete circular-economy hub"),
     ])
-    return p
+    return _fill(p)
 
 
 def leap() -> Proposal:
@@ -247,7 +263,7 @@ def leap() -> Proposal:
         ("안전성 평가와 시생산 실증", "Safety assessment and trial production"),
         ("상용화와 지역 양산 체계", "Commercialisation and regional mass production"),
     ])
-    return p
+    return _fill(p)
 
 
 SAMPLES = {"super_regional": super_regional, "leap": leap}

@@ -102,6 +102,18 @@ class Label:
 
 
 @dataclass(frozen=True)
+class Named:
+    """Something named in both languages by the proposal or its call (a section of the form, a
+    researcher, an indicator, a task): shown in the reader's language, else in the other."""
+
+    ko: str
+    en: str
+
+    def render(self, lang: str) -> str:
+        return (self.ko if lang == "ko" else self.en) or self.ko or self.en
+
+
+@dataclass(frozen=True)
 class CategoryRef:
     code: str
 

@@ -1,12 +1,13 @@
-"""Rules on the written plan: title, required sections and their lengths, the roadmap by stage."""
+"""Rules on the written plan: title, the form's sections (from the call profile) and their lengths,
+the roadmap by stage."""
 
 from __future__ import annotations
 
 from forms.i18n import N_
-from forms.model import SECTIONS, section_length
+from forms.model import section_length
 from forms.rules.base import Severity, rule
 from forms.rules.context import Context
-from forms.values import Label, Num
+from forms.values import Label, Named, Num
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -49,24 +50,22 @@ def check(ctx: Context) -> None:
     language = Label(f"lang.{lang}")
     if not p.title.get(lang, fallback=False).strip():
         ctx.emit(TITLE_MISSING, f"title.{lang}", language=language)
-    for key in SECTIONS:
-        limits = prof.sections.get(key)
-        if limits is None:
-            continue
+    for key, limits in prof.sections.items():
+        section = Named(limits.title.ko, limits.title.en)
         text = p.sections.get(key)
         primary = text.get(lang, fallback=False).strip() if text else ""
         if not primary:
-            ctx.emit(SECTION_MISSING, f"plan.{key}.{lang}", section=Label(key), language=language)
+            ctx.emit(SECTION_MISSING, f"plan.{key}.{lang}", section=section, language=language)
         for which in ("ko", "en"):
             count = section_length(text.ko if which == "ko" else text.en) if text else 0
             if not count:
                 continue
             where = f"plan.{key}.{which}"
             if limits.max_chars and count > limits.max_chars:
-                ctx.emit(SECTION_LONG, where, section=Label(key), language=Label(f"lang.{which}"), count=Num(count),
+                ctx.emit(SECTION_LONG, where, section=section, language=Label(f"lang.{which}"), count=Num(count),
                          max=Num(limits.max_chars), excess=Num(count - limits.max_chars))
             elif count < limits.min_chars and which == lang:
-                ctx.emit(SECTION_SHORT, where, section=Label(key), language=Label(f"lang.{which}"), count=Num(count),
+                ctx.emit(SECTION_SHORT, where, section=section, language=Label(f"lang.{which}"), count=Num(count),
                          min=Num(limits.min_chars))
 
     stages = p.roadmap

@@ -8,6 +8,8 @@ test runs on a real old file. Run from the repository root:
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import os
 import sys
 
@@ -20,6 +22,30 @@ from forms import exchange  # noqa: E402
 from forms.sample import SAMPLES  # noqa: E402
 from storage import migrations  # noqa: E402
 from storage.schema import make_engine  # noqa: E402
+
+#: What format 1 of the exchange file held; later keys are left out, so the bodies are as 0.1 wrote them.
+V1_KEYS = ("format", "format_version", "id", "call", "type", "date", "title", "lead_region", "partner_regions",
+           "organisations", "plan", "roadmap", "budget")
+V1_ORG_KEYS = ("id", "name", "kind", "region", "role")
+V1_SECTIONS = ("summary", "objectives", "strategic_industry", "stage_plan", "roadmap", "linkage", "pre_analysis",
+               "expected_effects")
+
+
+def _v1(p) -> dict:  # noqa: ANN001
+    doc = {k: v for k, v in exchange.to_dict(p).items() if k in V1_KEYS}
+    doc["organisations"] = [{k: o[k] for k in V1_ORG_KEYS} for o in doc["organisations"]]
+    doc["plan"] = {k: doc["plan"].get(k, {"ko": "", "en": ""}) for k in V1_SECTIONS}
+    return doc
+
+
+def _body(p) -> str:  # noqa: ANN001
+    return json.dumps(_v1(p), ensure_ascii=False, indent=2) + "\n"
+
+
+def _fingerprint(p) -> str:  # noqa: ANN001
+    canonical = json.dumps(_v1(p), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
 
 FIXTURE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "rev1.db")
 WHEN = dt.datetime(2026, 11, 2, 9, 30, 0)
@@ -45,12 +71,12 @@ def make(path: str = FIXTURE) -> str:
                 conn.execute(insert(props).values(pk=pk, uuid=p.id, version=3, title_ko=p.title.ko,
                                                   title_en=p.title.en, type=p.type, lead_region=p.lead_region,
                                                   created_at=WHEN, updated_at=WHEN))
-                conn.execute(insert(copies).values(proposal_pk=pk, body=exchange.dumps(p),
-                                                   fingerprint=exchange.fingerprint(p), saved_at=WHEN))
+                conn.execute(insert(copies).values(proposal_pk=pk, body=_body(p),
+                                                   fingerprint=_fingerprint(p), saved_at=WHEN))
             first = SAMPLES["super_regional"]()
             first.title.en = "Draft title"
             conn.execute(insert(snaps).values(proposal_pk=1, name="first draft", created_at=WHEN, version=2,
-                                              body=exchange.dumps(first), fingerprint=exchange.fingerprint(first)))
+                                              body=_body(first), fingerprint=_fingerprint(first)))
     engine.dispose()
     return path
 

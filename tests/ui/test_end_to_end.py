@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 
-from forms.model import SECTIONS
+from forms.profile import load_profile
 from forms.steps import STEPS, Step
 from tests.ui.helpers import choose, choose_in_cell, codes, edit_cell, type_into
 
@@ -52,8 +52,10 @@ def test_new_super_regional_proposal_to_packet(window, qtbot, tmp_path, monkeypa
     qtbot.mouseClick(w.next_button, Qt.MouseButton.LeftButton)
     type_into(qtbot, w.plan.title_edits["ko"], "이차전지 원료소재 업사이클링 기술 개발")
     type_into(qtbot, w.plan.title_edits["en"], "Battery materials upcycling")
-    for key in SECTIONS:
-        type_into(qtbot, w.plan.editors[f"plan.{key}.ko"], SECTION_TEXT)
+    assert list(w.plan.section_boxes) == load_profile(w.doc.proposal.call).form.section_keys()
+    for key in w.plan.section_boxes:  # chapter by chapter, as the call's form asks
+        w.plan.focus_path(f"plan.{key}.ko")
+        type_into(qtbot, w.plan.editors[f"plan.{key}.ko"], SECTION_TEXT * 2)
     for goal in ("원천기술 확보", "실증", "양산"):
         qtbot.mouseClick(w.plan.add_stage, Qt.MouseButton.LeftButton)
         type_into(qtbot, w.plan._stages[-1]["goal.ko"], goal)

@@ -1,11 +1,13 @@
-"""Step 4: the title, the proposal's date, an editor per plan section with a character counter
-against the call's limit, and the roadmap by stage."""
+"""Step 4: the title and the proposal's date, then the call's form chapter by chapter (a list of
+chapters beside one page per chapter). A chapter page holds an editor per section, with the
+form's guidance and a character counter against its limit, and the record tables the form places
+in that chapter (the roadmap by stage, …). Everything about the chapters comes from the profile."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, QObject
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
@@ -15,10 +17,12 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QStackedWidget,
     QTableWidget,
     QVBoxLayout,
     QWidget,
@@ -26,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from forms.errors import InputError
 from forms.i18n import N_, NP_, _, translate_plural
-from forms.model import LABELS, SECTIONS, RoadmapStage, Text, label, section_length
-from forms.profile import load_profile
+from forms.model import RoadmapStage, Text, label, section_length
+from forms.profile import CallProfile, load_profile
 from forms.steps import Step
 from forms.values import Count, Num
 from ui.pages.base import Page, apply_widths, proposal_field, set_text, share_width
@@ -40,13 +44,6 @@ class PlanPage(Page):
 
     def __init__(self, doc, parent: QWidget | None = None) -> None:  # noqa: ANN001
         super().__init__(doc, parent)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        body = QWidget()
-        column = QVBoxLayout(body)
-        self.scroll.setWidget(body)
-        self.layout_.addWidget(self.scroll, 1)
-
         self.title_box = QGroupBox()
         form = QFormLayout(self.title_box)
         self.title_edits: dict[str, QLineEdit] = {}
@@ -65,30 +62,25 @@ class PlanPage(Page):
         self.date_label = QLabel()
         self.date_label.setBuddy(self.date)
         form.addRow(self.date_label, self.date)
-        column.addWidget(self.title_box)
+        self.layout_.addWidget(self.title_box)
 
+        # The chapters of the call's form: built when a proposal of a call is shown (see _build).
+        self.chapters = QListWidget()
+        self.chapters.setWordWrap(True)
+        self.chapters.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.chapter_pages = QStackedWidget()
+        self.chapters.currentRowChanged.connect(self.chapter_pages.setCurrentIndex)
+        row = QHBoxLayout()
+        row.addWidget(self.chapters)
+        row.addWidget(self.chapter_pages, 1)
+        self.layout_.addLayout(row, 1)
+        self.profile: CallProfile | None = None
         self.section_boxes: dict[str, QGroupBox] = {}
+        self.guidance: dict[str, QLabel] = {}
         self.editors: dict[str, QPlainTextEdit] = {}
         self.counters: dict[str, QLabel] = {}
         self.lang_labels: list[tuple[QLabel, str]] = []
-        for key in SECTIONS:
-            box = QGroupBox()
-            grid = QGridLayout(box)
-            for c, lang in enumerate(LANGS):
-                lab = QLabel()
-                edit = proposal_field(QPlainTextEdit())
-                edit.setTabChangesFocus(True)
-                edit.setFixedHeight(96)
-                edit.textChanged.connect(lambda k=key, lg=lang: self._section_changed(k, lg))
-                counter = QLabel()
-                grid.addWidget(lab, 0, c)
-                grid.addWidget(edit, 1, c)
-                grid.addWidget(counter, 2, c)
-                path = f"plan.{key}.{lang}"
-                self.editors[path], self.counters[path] = edit, counter
-                self.lang_labels.append((lab, lang))
-            self.section_boxes[key] = box
-            column.addWidget(box)
+        self._scrolls: list[QScrollArea] = []
 
         self.roadmap_box = QGroupBox()
         self.roadmap = QTableWidget(0, 4)
@@ -107,15 +99,83 @@ class PlanPage(Page):
         inner = QVBoxLayout(self.roadmap_box)
         inner.addWidget(self.roadmap)
         inner.addLayout(buttons)
-        column.addWidget(self.roadmap_box)
         self._stages: list[dict[str, QWidget]] = []
-        self._limits: dict[str, int] = {}
+        #: The editor of each record table a chapter can hold, made once and placed in the
+        #: chapter that holds it (tables without an editor here are edited in another step).
+        self.record_editors: dict[str, QWidget] = {"roadmap": self.roadmap_box}
+
+    # the form ---------------------------------------------------------------------------------
+    def _build(self, profile: CallProfile) -> None:
+        """One page per chapter of ``profile``'s form: its sections, then its record tables."""
+        for editor in self.record_editors.values():
+            editor.setParent(None)
+        while self.chapter_pages.count():
+            page = self.chapter_pages.widget(0)
+            self.chapter_pages.removeWidget(page)
+            page.deleteLater()
+        self.chapters.clear()
+        self.section_boxes, self.guidance, self.editors, self.counters = {}, {}, {}, {}
+        self.lang_labels, self._scrolls = [], []
+        self.profile = profile
+        for chapter in profile.form.chapters:
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            body = QWidget()
+            column = QVBoxLayout(body)
+            scroll.setWidget(body)
+            for section in chapter.sections:
+                column.addWidget(self._section_box(section.key))
+            for table in chapter.records:
+                editor = self.record_editors.get(table)
+                if editor is not None:
+                    column.addWidget(editor)
+                    editor.show()
+            column.addStretch(1)
+            self.chapter_pages.addWidget(scroll)
+            self._scrolls.append(scroll)
+            self.chapters.addItem("")
+        self.chapters.setCurrentRow(0)
+        self.retranslate()
+
+    def _section_box(self, key: str) -> QGroupBox:
+        box = QGroupBox()
+        grid = QGridLayout(box)
+        guidance = QLabel()
+        guidance.setWordWrap(True)
+        guidance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        grid.addWidget(guidance, 0, 0, 1, len(LANGS))
+        for c, lang in enumerate(LANGS):
+            lab = QLabel()
+            edit = proposal_field(QPlainTextEdit())
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(120)
+            edit.textChanged.connect(lambda k=key, lg=lang: self._section_changed(k, lg))
+            counter = QLabel()
+            grid.addWidget(lab, 1, c)
+            grid.addWidget(edit, 2, c)
+            grid.addWidget(counter, 3, c)
+            path = f"plan.{key}.{lang}"
+            self.editors[path], self.counters[path] = edit, counter
+            self.lang_labels.append((lab, lang))
+        self.section_boxes[key], self.guidance[key] = box, guidance
+        return box
+
+    def chapter_of(self, widget: QWidget) -> int:
+        """The index of the chapter page that shows ``widget`` (-1 if none does)."""
+        for i, scroll in enumerate(self._scrolls):
+            if scroll.isAncestorOf(widget):
+                return i
+        return -1
+
+    def show_chapter(self, index: int) -> None:
+        self.chapters.setCurrentRow(index)
 
     # texts ------------------------------------------------------------------------------------
     def retranslate(self) -> None:
         super().retranslate()
-        self.intro.setText(_("Write the plan in Korean (the call's language) and English. The counter "
-                             "under each box shows its length against the call's limit."))
+        self.intro.setText(_("Write the plan chapter by chapter, as the call's form asks, in Korean (the "
+                             "call's language) and English. The counter under each box shows its length "
+                             "against the form's limit."))
         self.title_box.setTitle(_("Project"))
         names = {"ko": _("Korean"), "en": _("English")}
         self.title_labels["ko"].setText(_("&Title (Korean):"))
@@ -125,11 +185,20 @@ class PlanPage(Page):
         self.date_label.setText(_("&Date of the proposal:"))
         self.date.setAccessibleName(_("Date of the proposal"))
         self.date.setDisplayFormat("yyyy. M. d." if self.lang == "ko" else "d MMMM yyyy")
+        self.chapters.setAccessibleName(_("Chapters of the form"))
+        if self.profile is not None:
+            for i, chapter in enumerate(self.profile.form.chapters):
+                self.chapters.item(i).setText(f"{chapter.number}. {chapter.title.get(self.lang)}")
+            self.chapters.setFixedWidth(min(max(self.chapters.sizeHintForColumn(0) + 24, 160), 280))
         for key, box in self.section_boxes.items():
-            box.setTitle(label(key, self.lang))
+            section = self.profile.form.section(key)
+            name = section.title.get(self.lang)
+            box.setTitle(name)
+            self.guidance[key].setText(section.guidance.get(self.lang))
+            self.guidance[key].setVisible(not section.guidance.is_empty())
             for lang in LANGS:
                 self.editors[f"plan.{key}.{lang}"].setAccessibleName(
-                    _("{section} ({language})").format(section=label(key, self.lang), language=names[lang]))
+                    _("{section} ({language})").format(section=name, language=names[lang]))
         for lab, lang in self.lang_labels:
             lab.setText(names[lang])
         self.roadmap_box.setTitle(label("roadmap", self.lang))
@@ -149,9 +218,10 @@ class PlanPage(Page):
         if path == "":
             try:
                 profile = load_profile(p.call)
-                self._limits = {k: r.max_chars for k, r in profile.sections.items()}
             except InputError:
-                self._limits = {}
+                profile = None
+            if profile is not None and profile is not self.profile:
+                self._build(profile)
         if path == "" or path.startswith("title"):
             for lang, edit in self.title_edits.items():
                 set_text(edit, getattr(p.title, lang))
@@ -160,7 +230,7 @@ class PlanPage(Page):
             self.date.setDate(QDate(p.date.year, p.date.month, p.date.day))
             self.date.blockSignals(blocked)
         if path == "" or path.startswith("plan."):
-            for key in SECTIONS:
+            for key in self.section_boxes:
                 text = p.sections.get(key) or Text()
                 for lang in LANGS:
                     where = f"plan.{key}.{lang}"
@@ -174,7 +244,8 @@ class PlanPage(Page):
     def _count(self, path: str) -> None:
         key = path.split(".")[1]
         count = section_length(self.editors[path].toPlainText())
-        limit = self._limits.get(key, 0)
+        section = self.profile.form.section(key) if self.profile is not None else None
+        limit = section.max_chars if section is not None else 0
         if limit:
             text = translate_plural("{count} / {max} character", "{count} / {max} characters", limit, self.lang,
                                     count=Num(count), max=Num(limit))
@@ -185,7 +256,7 @@ class PlanPage(Page):
     def _section_changed(self, key: str, lang: str) -> None:
         path = f"plan.{key}.{lang}"
         self._count(path)
-        self.doc.edit(path, self.editors[path].toPlainText(), merge=True, text=LABELS[key])
+        self.doc.edit(path, self.editors[path].toPlainText(), merge=True, text=N_("Plan text"))
 
     def _date_changed(self, value: QDate) -> None:
         self.doc.edit("date", dt.date(value.year(), value.month(), value.day()), text=N_("Date of the proposal"))
@@ -291,6 +362,9 @@ class PlanPage(Page):
     def focus_path(self, path: str) -> QWidget | None:
         widget = self.widget_for(path)
         if widget is not None:
-            self.scroll.ensureWidgetVisible(widget)
+            index = self.chapter_of(widget)
+            if index >= 0:
+                self.show_chapter(index)
+                self._scrolls[index].ensureWidgetVisible(widget)
             widget.setFocus()
         return widget
