@@ -11,7 +11,7 @@ from forms import i18n
 from forms.console import say
 from forms.errors import InputError
 from forms.i18n import N_, _, translate_plural
-from forms.merge import MISSING, OURS, THEIRS, Conflict, MergeResult, Unrelated, merge
+from forms.merge import OURS, THEIRS, Conflict, MergeResult, Unrelated, merge, shown
 
 
 def read_version(path: str) -> dict:
@@ -33,15 +33,6 @@ def merge_files(base: str, ours: str, theirs: str, take: str | None = None) -> M
                             "nothing was merged."), base=base, ours=ours, theirs=theirs) from None
 
 
-def shown(value: object) -> str:
-    """A value of a conflict as one reads it on a terminal."""
-    if value is MISSING:
-        return _("(not there: deleted or never added)")
-    if isinstance(value, str):
-        return value if value else _("(empty)")
-    return json.dumps(value, ensure_ascii=False)
-
-
 def conflict_lines(c: Conflict, lang: str) -> list[str]:
     head = f"{c.key}\t{c.describe(lang)}"
     name = c.record_name(lang)
@@ -51,7 +42,7 @@ def conflict_lines(c: Conflict, lang: str) -> list[str]:
     labels = {"base": _("base"), OURS: _("ours"), THEIRS: _("theirs")}
     width = max(len(v) for v in labels.values())
     for side, label in labels.items():
-        text = shown(c.value(side)).replace("\n", "\n" + " " * (width + 4))
+        text = shown(c.value(side), lang, c.path[-1]).replace("\n", "\n" + " " * (width + 4))
         out.append(f"  {label.ljust(width)}: {text}")
     if c.refs:
         out.append("  " + _("used by: {paths}").format(paths=", ".join(c.refs)))

@@ -24,11 +24,13 @@ value in the merged document, so it is always a complete proposal.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from forms.i18n import N_, translate
+from forms.model import label
 from forms.textmerge import merge_paragraphs
 
 
@@ -387,3 +389,67 @@ class _Merger:
             side = self.decide(conflict)
             out.extend(chunk.theirs if side == THEIRS else chunk.ours)
         return "\n".join(out)
+
+
+# --- for people ----------------------------------------------------------------------------------
+
+#: How the fields of records are named where a conflict is shown (the last key of its path).
+FIELD_LABELS = {
+    "name": N_("name"), "kind": N_("kind"), "region": N_("region"), "role": N_("role"), "year": N_("year"),
+    "org": N_("organisation"), "category": N_("category"), "source": N_("source"),
+    "amount_krw": N_("amount (won)"), "title": N_("title"), "goal": N_("goal"), "plan": N_("plan"),
+}
+#: The fields whose values are codes, shown by their names.
+CODE_FIELDS = frozenset({"type", "kind", "role", "source"})
+
+
+def _field(step: str, lang: str) -> str:
+    if step in FIELD_LABELS:
+        return translate(FIELD_LABELS[step], lang)
+    if step in ("ko", "en"):
+        return label("lang." + step, lang)
+    return label(step, lang)
+
+
+def where(c: Conflict, lang: str) -> str:
+    """Where a conflict is, for people: the record's name and the field, or the section of the plan
+    and its language, or the path."""
+    steps = [s for s in c.path if isinstance(s, str)]
+    name = c.record_name(lang)
+    if name:
+        last = max(i for i, s in enumerate(c.path) if isinstance(s, Record))
+        parts = [name, *(_field(s, lang) for s in c.path[last + 1:] if isinstance(s, str))]
+    elif len(c.path) == len(steps):
+        parts = [_field(s, lang) for s in steps]
+    else:
+        parts = [c.key]
+    text = " · ".join(parts)
+    if c.paragraph:
+        text += " · " + translate(N_("paragraph {number}"), lang, number=c.paragraph)
+    return text
+
+
+def shown(value: object, lang: str, field: object = None) -> str:
+    """A value of a conflict as people read it: text as it is, a code by its name (``field`` is the
+    last step of the conflict's path), a record one field a line."""
+    if isinstance(value, str) and value and field in CODE_FIELDS:
+        return label(value, lang)
+    if value is MISSING:
+        return translate(N_("(not there: deleted or never added)"), lang)
+    if isinstance(value, str):
+        return value if value else translate(N_("(empty)"), lang)
+    if isinstance(value, dict):
+        return "\n".join(f"{key}: {_flat(v)}" for key, v in _leaves(value))
+    return _flat(value)
+
+
+def _leaves(value: dict, prefix: str = "") -> Iterator[tuple[str, object]]:
+    for key, v in value.items():
+        if isinstance(v, dict):
+            yield from _leaves(v, f"{prefix}{key}.")
+        else:
+            yield f"{prefix}{key}", v
+
+
+def _flat(value: object) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
