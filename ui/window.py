@@ -197,6 +197,7 @@ class MainWindow(QMainWindow):
     # language ---------------------------------------------------------------------------------
     def language_changed(self, lang: str) -> None:
         setup.install_qt_translation(lang)
+        self.setLocale(setup.apply_qt_locale(lang))  # the open widgets (date fields) follow at once
         self.retranslate()
 
     def choose_language(self, choice: str) -> None:

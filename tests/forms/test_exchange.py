@@ -1,4 +1,5 @@
 import json
+import re
 
 import jsonschema
 import pytest
@@ -94,7 +95,9 @@ def test_bad_files_name_the_field(super_regional, path, value, message):
     with pytest.raises(InputError) as info:
         exchange.loads(text)
     assert message in info.value.text("en")
-    assert info.value.text("ko")
+    ko = info.value.text("ko")  # the same place, said in Korean
+    assert ko.startswith(info.value.place("ko")) and ko != info.value.text("en")
+    assert re.search("[\uac00-\ud7a3]", ko), ko
     # The JSON Schema agrees that the document is not a valid proposal (where it can tell).
     # (1e3 is an integer to JSON Schema; the app refuses any number written with a fraction or exponent.)
     if "call" not in path and "id" not in path[-1:] and path != ("organisations", 1, "id") and value != 1e3:

@@ -2,6 +2,7 @@
 and one won more (or less) fails, with the amount named in the message."""
 
 import dataclasses
+import re
 from fractions import Fraction
 
 import pytest
@@ -50,9 +51,15 @@ def test_samples_are_valid_without_warnings(super_regional, leap):
 
 
 def test_every_rule_has_a_clause_and_both_languages():
+    from forms.i18n import fields_of, translate
+
     for code, rule in RULES.items():
         assert PROFILE.clause(rule.clause) is not None, code
-        assert rule.message and rule.severity in ("error", "warning")
+        assert rule.severity in ("error", "warning"), code
+        names = {name: "x" for name in fields_of(rule.message)}
+        en, ko = translate(rule.message, "en", **names), translate(rule.message, "ko", **names)
+        assert en == rule.message.format(**names) and re.search(r"[A-Za-z]{3}", en), code
+        assert ko != en and re.search("[\uac00-\ud7a3]", ko), (code, ko)  # translated, not the English
 
 
 # --- local match --------------------------------------------------------------------------------
@@ -325,8 +332,13 @@ def test_profile_can_change_a_severity(super_regional):
 
 
 def test_ratios_are_exact_fractions(super_regional):
-    report = validate(super_regional)
-    assert isinstance(report.summary.total_matching.ratio, Fraction)
+    # 1/3 and 1/5 have no exact binary fraction: a float ratio would miss them by a hair.
+    p = with_lines(super_regional, *cap_lines(national=3_300_000_003, local_47=660_000_003, local_27=None))
+    m = validate(p).summary.total_matching
+    assert m.ratio == Fraction(660_000_003, 3_300_000_003) and isinstance(m.ratio, Fraction)
+    p = with_lines(super_regional, *cap_lines(national=3_000_000_000, local_47=600_000_000, local_27=None))
+    m = validate(p).summary.total_matching
+    assert m.ratio == Fraction(1, 5) and m.met and m.surplus == 0 and m.required == 600_000_000
 
 
 def test_percentages_never_seem_to_meet_a_limit_they_fail():

@@ -113,7 +113,8 @@ def test_pages_are_numbered_and_carry_the_document_confirmation_number(ko_pdf):
             assert f"- {page} -" in text
     last = squash(texts[-1])
     assert digest in last  # the full SHA-256 in the box at the end of the main document
-    assert "끝." in last
+    assert "끝." in last  # the main text ends on the last page, before the confirmation box
+    assert sum(squash(t).count("끝.") for t in texts) == 1
 
 
 def test_no_page_is_blank(ko_pdf, en_pdf):
