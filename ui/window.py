@@ -427,7 +427,7 @@ class MainWindow(QMainWindow):
         if not self._guard(lambda: read.append(read_budget(path, p))):
             return
         lines = read[0]
-        changes = compare(p.budget_lines, lines)
+        changes = compare(p.budget.lines, lines)
         if changes.empty:
             self._say(_("The workbook holds the same budget as the proposal: nothing to change."), "information")
             return

@@ -25,7 +25,7 @@ def finding(p, code, profile=None):
 
 
 def with_lines(p, *lines):
-    p.budget_lines = [BudgetLine(*line) if isinstance(line, tuple) else line for line in lines]
+    p.budget.lines = [BudgetLine(*line) if isinstance(line, tuple) else line for line in lines]
     return p
 
 
@@ -201,7 +201,7 @@ def test_applicant_region_paying_nothing_is_a_warning(super_regional):
 
 
 def test_empty_budget(super_regional):
-    super_regional.budget_lines = []
+    super_regional.budget.lines = []
     assert "budget.empty" in codes(super_regional)
 
 
@@ -270,16 +270,16 @@ def test_for_profit_indirect_cap(super_regional):
 
 def test_sections_present_and_within_limits(super_regional):
     limit = PROFILE.sections["summary"].max_chars
-    super_regional.sections["summary"] = Text("가" * limit, "")
+    super_regional.plan["summary"] = Text("가" * limit, "")
     assert not [c for c in codes(super_regional) if c.startswith("content.section")]
-    super_regional.sections["summary"] = Text("가" * (limit + 1), "")
+    super_regional.plan["summary"] = Text("가" * (limit + 1), "")
     f = finding(super_regional, "content.section_long")
     assert "1 over the limit" in f.message("en") and f.path == "plan.summary.ko"
     assert f"{limit:,}" in f.message("en") and f"{limit:,}" in f.message("ko")  # digits grouped: 4,000
-    super_regional.sections["summary"] = Text("", "Only English")
+    super_regional.plan["summary"] = Text("", "Only English")
     assert finding(super_regional, "content.section_missing").path == "plan.summary.ko"
     minimum = PROFILE.sections["summary"].min_chars
-    super_regional.sections["summary"] = Text("가" * (minimum - 1), "")
+    super_regional.plan["summary"] = Text("가" * (minimum - 1), "")
     assert not finding(super_regional, "content.section_short").is_error
     super_regional.title = Text("", "x")
     assert "content.title_missing" in codes(super_regional)

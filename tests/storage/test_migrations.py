@@ -69,7 +69,7 @@ def test_upgrade_from_the_first_revision(old_db):
             assert info.version == 3 and info.call == sample.call  # the new column, filled in
             loaded, version = store.load(sample.id)
             assert version == 3 and loaded.title == sample.title
-            assert [b.amount_krw for b in loaded.budget_lines] == [b.amount_krw for b in sample.budget_lines]
+            assert [b.amount_krw for b in loaded.budget.lines] == [b.amount_krw for b in sample.budget.lines]
             assert [o.id for o in loaded.organisations] == [o.id for o in sample.organisations]
         assert [s.name for s in store.snapshots(SAMPLES["super_regional"]().id)] == ["first draft"]
         assert store.check() == []

@@ -37,7 +37,7 @@ def test_switching_keeps_page_selection_and_text_being_typed(sample_window, qtbo
     assert w.menus.file.title() == "파일(&F)"
     assert w.steps.item(STEPS.index(Step.BUDGET)).text() == "5. 예산"
     keys(qtbot, editor, " more")
-    assert w.doc.proposal.sections["summary"].en.endswith(" Half-typed more")
+    assert w.doc.proposal.plan["summary"].en.endswith(" Half-typed more")
 
     w.menus.lang_actions["en"].trigger()
     assert w.plan.heading.text() == "Plan"
