@@ -129,7 +129,8 @@ class Conflict:
         return translate(KIND_LABELS[self.kind], lang)
 
     def record_name(self, lang: str) -> str:
-        """The name or title of the record the conflict is in, in ``lang``, or ""."""
+        """The name or title of the record the conflict is in, in ``lang``; a record without one
+        (a budget line) by its year, organisation, category and source; or ""."""
         if not self.record:
             return ""
         for key in ("name", "title"):
@@ -138,7 +139,9 @@ class Conflict:
                 return str(value.get(lang) or value.get("ko") or value.get("en") or "")
             if isinstance(value, str):
                 return value
-        return ""
+        parts = [_code_name(key, self.record[key], lang) for key in ("year", "org", "category", "source")
+                 if isinstance(self.record.get(key), (str, int))]
+        return " ".join(parts)
 
     def value(self, side: str) -> object:
         return {"base": self.base, OURS: self.ours, THEIRS: self.theirs}[side]
@@ -403,6 +406,16 @@ FIELD_LABELS = {
 CODE_FIELDS = frozenset({"type", "kind", "role", "source"})
 
 
+def _code_name(key: str, value: object, lang: str) -> str:
+    from forms import categories
+
+    if key == "category" and isinstance(value, str) and categories.is_known(value):
+        return categories.name(value, lang)
+    if key == "source" and isinstance(value, str):
+        return label(value, lang)
+    return str(value)
+
+
 def _field(step: str, lang: str) -> str:
     if step in FIELD_LABELS:
         return translate(FIELD_LABELS[step], lang)
@@ -434,6 +447,10 @@ def shown(value: object, lang: str, field: object = None) -> str:
     last step of the conflict's path), a record one field a line."""
     if isinstance(value, str) and value and field in CODE_FIELDS:
         return label(value, lang)
+    if isinstance(field, str) and field.endswith("_krw") and type(value) is int:
+        from forms.money import format_won
+
+        return format_won(value, lang)
     if value is MISSING:
         return translate(N_("(not there: deleted or never added)"), lang)
     if isinstance(value, str):

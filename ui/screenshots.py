@@ -127,6 +127,8 @@ def shoot_merge(window: QWidget, store: object, tmp: str, path: str) -> None:
     dgist = next(i for i, o in enumerate(ours["organisations"]) if o["id"] == "dgist")
     ours["organisations"][dgist]["role"] = "commissioned"
     theirs["organisations"][dgist]["role"] = "lead"
+    ours["budget"]["lines"][0]["amount_krw"] += 10_000_000
+    theirs["budget"]["lines"][0]["amount_krw"] += 20_000_000
     key = lang if lang in i18n.LANGUAGES else "en"
     summary = ours["plan"]["summary"][key]
     ours["plan"]["summary"][key] = summary + ("\n포항 실증단지를 1단계에 조성한다." if key == "ko" else

@@ -10,16 +10,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from forms.exchange import to_dict
-from forms.merge import MISSING, OURS, THEIRS, Kind, Unrelated, merge
+from forms.merge import MISSING, OURS, THEIRS, Kind, Unrelated, merge, shown, where
 from forms.sample import SAMPLES
 from forms.textmerge import merge_paragraphs
 
 
 def sample_doc() -> dict:
-    """The sample as exchange JSON, every budget line with an id (as from format_version 2 on)."""
+    """The sample as exchange JSON, its budget lines with short ids to name them in the tests."""
     doc = to_dict(SAMPLES["super_regional"]())
     for i, line in enumerate(doc["budget"]["lines"]):
-        line.setdefault("id", f"line-{i}")
+        line["id"] = f"line-{i}"
     return doc
 
 
@@ -79,6 +79,8 @@ def test_both_changing_the_same_amount_is_a_conflict_with_the_three_values(base)
     assert (c.kind, c.base, c.ours, c.theirs) == (Kind.CHANGED, was, 111_000_000, 222_000_000)
     assert line(result.merged, "line-3")["amount_krw"] == 111_000_000  # undecided: ours stays
     assert line(merge(base, ours, theirs, take=THEIRS).merged, "line-3")["amount_krw"] == 222_000_000
+    assert where(c, "en") == "2023 postech Research materials National funds · amount (won)"
+    assert "111,000,000" in shown(c.ours, "en", c.path[-1])
     chosen = merge(base, ours, theirs, choices={c.key: THEIRS})
     assert chosen.clean and chosen.chosen == {c.key: THEIRS}
 
