@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from forms.fieldpath import FieldPath
 from forms.i18n import N_, translate
 from forms.values import ERRORS, Count
 
@@ -46,26 +47,24 @@ class StepState(StrEnum):
     ERRORS = "errors"
 
 
-_PREFIXES: tuple[tuple[str, Step], ...] = (
-    ("call", Step.START),
-    ("type", Step.TYPE),
-    ("lead_region", Step.REGIONS),
-    ("partner_regions", Step.REGIONS),
-    ("organisations", Step.REGIONS),
-    ("title", Step.PLAN),
-    ("date", Step.PLAN),
-    ("plan", Step.PLAN),
-    ("roadmap", Step.PLAN),
-    ("budget", Step.BUDGET),
-)
+#: The step where each top-level key of the proposal is edited.
+_STEP_OF: dict[str, Step] = {
+    "call": Step.START,
+    "type": Step.TYPE,
+    "lead_region": Step.REGIONS,
+    "partner_regions": Step.REGIONS,
+    "organisations": Step.REGIONS,
+    "title": Step.PLAN,
+    "date": Step.PLAN,
+    "plan": Step.PLAN,
+    "roadmap": Step.PLAN,
+    "budget": Step.BUDGET,
+}
 
 
 def step_of(path: str) -> Step:
     """The step where the field at ``path`` is edited."""
-    for prefix, step in _PREFIXES:
-        if path == prefix or path.startswith(prefix + ".") or path.startswith(prefix + "["):
-            return step
-    return Step.REVIEW
+    return _STEP_OF.get(FieldPath.parse(path).head, Step.REVIEW)
 
 
 def title(step: Step, lang: str) -> str:
