@@ -348,7 +348,9 @@ def keep_headings_with_next(story: list) -> list:
     from the end, so a chapter heading followed by a sub-heading and a table stays together."""
     out: list = []
     for flowable in reversed(story):
-        if isinstance(flowable, Heading) and out and not isinstance(out[0], (PageBreak, NextPageTemplate)):
+        # A heading, or a □ line (the first level of the plan's hierarchy, a heading in all but name).
+        leads = isinstance(flowable, Heading) or (isinstance(flowable, Paragraph) and flowable.style.name == "bullet0")
+        if leads and out and not isinstance(out[0], (PageBreak, NextPageTemplate)):
             out[0] = KeepWithNext([flowable], out[0])
         else:
             out.insert(0, flowable)
