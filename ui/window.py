@@ -560,8 +560,9 @@ class MainWindow(QMainWindow):
         if not partner:
             return
         name = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in partner).strip("-") or "partner"
-        path, _f = QFileDialog.getSaveFileName(self, _("Send a copy to a partner"), f"{p.id[:8]}-{name}.json",
-                                               _("Proposal files (*.json)"))
+        path = files.save_file(self, _("Send a copy to a partner"),
+                               os.path.join(files.documents_folder(), f"{p.id[:8]}-{name}.json"),
+                               _("Proposal files (*.json)"))
         if path and self._guard(self.doc.flush) and self._guard(self.store.send_copy, p.id, partner, path):
             self.statusBar().showMessage(_("Copy for {partner} written: {file}").format(partner=partner, file=path),
                                          8000)
@@ -577,7 +578,7 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return
         if path is None:
-            path, _f = QFileDialog.getOpenFileName(self, _("Merge a partner's copy"), "", _("Proposal files (*.json)"))
+            path = files.open_file(self, _("Merge a partner's copy"), _("Proposal files (*.json)"))
         if not path:
             return
         read: list = []
