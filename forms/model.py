@@ -124,6 +124,15 @@ LABELS: dict[str, str] = {
 }
 
 
+def new_id(prefix: str, records: list) -> str:
+    """An id for a new record of ``records``: ``prefix`` and the first number no record uses."""
+    taken = {getattr(r, "id", None) for r in records}
+    n = len(records) + 1
+    while f"{prefix}{n}" in taken:
+        n += 1
+    return f"{prefix}{n}"
+
+
 def section_length(text: str) -> int:
     """A plan section's length as the call counts it: characters, without the spaces and line
     breaks around the text (the counter under each box and the length rules both use this)."""

@@ -35,6 +35,8 @@ def _v1(p) -> dict:  # noqa: ANN001
     doc = {k: v for k, v in exchange.to_dict(p).items() if k in V1_KEYS}
     doc["organisations"] = [{k: o[k] for k in V1_ORG_KEYS} for o in doc["organisations"]]
     doc["plan"] = {k: doc["plan"].get(k, {"ko": "", "en": ""}) for k in V1_SECTIONS}
+    for line in doc["budget"]["lines"]:
+        line.pop("items", None)
     return doc
 
 

@@ -34,6 +34,7 @@ from forms.model import RoadmapStage, Text, label, section_length
 from forms.profile import CallProfile, load_profile
 from forms.steps import Step
 from forms.values import Count, Num
+from ui import record_tables
 from ui.pages.base import Page, apply_widths, proposal_field, set_text, share_width
 
 LANGS = ("ko", "en")
@@ -102,7 +103,20 @@ class PlanPage(Page):
         self._stages: list[dict[str, QWidget]] = []
         #: The editor of each record table a chapter can hold, made once and placed in the
         #: chapter that holds it (tables without an editor here are edited in another step).
-        self.record_editors: dict[str, QWidget] = {"roadmap": self.roadmap_box}
+        self.indicators, self.tasks, self.deliverables, self.equipment, self.organisations = (
+            record_tables.indicators(doc), record_tables.tasks(doc), record_tables.deliverables(doc),
+            record_tables.equipment(doc), record_tables.organisations(doc))
+        self.researchers = record_tables.Researchers(doc)
+        self.justification = record_tables.Justification(doc)
+        self.budget_note = QLabel()
+        self.budget_note.setWordWrap(True)
+        self.record_editors: dict[str, QWidget] = {
+            "roadmap": self.roadmap_box, "indicators": self.indicators, "tasks": self.tasks,
+            "deliverables": self.deliverables, "researchers": self.researchers, "equipment": self.equipment,
+            "organisations": self.organisations, "budget": self.budget_note, "budget_items": self.justification,
+        }
+        self._tables = [self.indicators, self.tasks, self.deliverables, self.equipment, self.organisations,
+                        *self.researchers.tables()]
 
     # the form ---------------------------------------------------------------------------------
     def _build(self, profile: CallProfile) -> None:
@@ -189,7 +203,7 @@ class PlanPage(Page):
         if self.profile is not None:
             for i, chapter in enumerate(self.profile.form.chapters):
                 self.chapters.item(i).setText(f"{chapter.number}. {chapter.title.get(self.lang)}")
-            self.chapters.setFixedWidth(min(max(self.chapters.sizeHintForColumn(0) + 24, 160), 280))
+            self.chapters.setFixedWidth(min(max(self.chapters.sizeHintForColumn(0) + 24, 160), 240))
         for key, box in self.section_boxes.items():
             section = self.profile.form.section(key)
             name = section.title.get(self.lang)
@@ -201,6 +215,11 @@ class PlanPage(Page):
                     _("{section} ({language})").format(section=name, language=names[lang]))
         for lab, lang in self.lang_labels:
             lab.setText(names[lang])
+        for table in self._tables:
+            table.retranslate()
+        self.justification.retranslate()
+        self.budget_note.setText(_("The budget itself is entered in the Budget step; the packet prints it in "
+                                   "this chapter, with the justification below."))
         self.roadmap_box.setTitle(label("roadmap", self.lang))
         self.roadmap.setHorizontalHeaderLabels([_("From"), _("To"), _("Goal (Korean)"), _("Goal (English)")])
         self._size_roadmap()
@@ -236,6 +255,11 @@ class PlanPage(Page):
                     where = f"plan.{key}.{lang}"
                     set_text(self.editors[where], getattr(text, lang))
                     self._count(where)
+        for table in self._tables:
+            if table.concerns(path):
+                table.sync()
+        if path == "" or path.startswith(("budget", "organisations")):
+            self.justification.sync()
         if path == "" or path.startswith("roadmap"):
             self._show_roadmap()
             if not path.endswith((".goal.ko", ".goal.en")):  # columns stay put while a goal is typed
@@ -350,6 +374,16 @@ class PlanPage(Page):
             return self.date
         if path.startswith("plan."):
             return self.editors.get(path)
+        if path.startswith("researchers"):
+            return self.researchers.widget_for(path)
+        for table in (self.indicators, self.tasks, self.deliverables, self.equipment):
+            widget = table.widget_for(path)
+            if widget is not None:
+                return widget
+        if path.startswith("organisations["):
+            return self.organisations.widget_for(path)
+        if path.startswith("budget.lines[") and ".items" in path:
+            return self.justification.widget_for(path)
         if path.startswith("roadmap["):
             row = int(path[len("roadmap["):path.index("]")])
             rest = path[path.index("]") + 1:].lstrip(".")
