@@ -22,17 +22,17 @@ def scaled(proposal, factor: int):  # noqa: ANN001, ANN201
     from forms.model import BudgetLine, Organisation, Text
 
     p = proposal.copy()
-    base_orgs, base_lines = list(p.organisations), list(p.budget_lines)
+    base_orgs, base_lines = list(p.organisations), list(p.budget.lines)
     for k in range(1, factor):
         for org in base_orgs:
             p.organisations.append(Organisation(
                 f"{org.id}-{k}", Text(f"{org.name.ko} 제{k}분원", f"{org.name.en}, branch {k}"), org.kind, org.region,
                 "participant" if org.role == "lead" else org.role))
         for line in base_lines:
-            p.budget_lines.append(BudgetLine(line.year, f"{line.org}-{k}", line.category, line.source,
+            p.budget.lines.append(BudgetLine(line.year, f"{line.org}-{k}", line.category, line.source,
                                              line.amount_krw, line.region))
-    for key, text in p.sections.items():
-        p.sections[key] = Text("\n".join([text.ko] * factor), "\n".join([text.en] * factor))
+    for key, text in p.plan.items():
+        p.plan[key] = Text("\n".join([text.ko] * factor), "\n".join([text.en] * factor))
     return p
 
 

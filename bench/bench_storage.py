@@ -55,7 +55,7 @@ def run() -> list[tuple[str, str, str]]:
         saver = Autosaver(store, p.id, version[0])
         hand_offs = []
         for i in range(200):
-            p.sections["summary"].en += f" {i}"
+            p.plan["summary"].en += f" {i}"
             t = time.perf_counter()
             saver.changed(p)
             hand_offs.append(time.perf_counter() - t)

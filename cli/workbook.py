@@ -29,8 +29,8 @@ def cmd_import_budget(ns: argparse.Namespace) -> int:
                          file=ns.out)
     proposal = read_file(ns.file)
     lines = read_budget(ns.workbook, proposal)
-    changes = compare(proposal.budget_lines, lines)
-    proposal.budget_lines = lines
+    changes = compare(proposal.budget.lines, lines)
+    proposal.budget.lines = lines
     write_file(proposal, ns.out)
     names = Names(proposal)
     for line in changes.added:

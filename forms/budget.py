@@ -159,7 +159,7 @@ def summarise(proposal: Proposal, profile: CallProfile) -> BudgetSummary:
     by_org_year_source: dict[tuple[str, int, str], int] = defaultdict(int)
     local_by_org_year_region: dict[tuple[str, int, str], int] = defaultdict(int)
     by_category_source: dict[tuple[str, str], int] = defaultdict(int)
-    for line in proposal.budget_lines:
+    for line in proposal.budget.lines:
         amount = line.amount_krw
         by_org_year_source[(line.org, line.year, line.source)] += amount
         by_category_source[(line.category, line.source)] += amount

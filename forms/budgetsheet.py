@@ -219,7 +219,8 @@ class BudgetChanges:
 
 def compare(before: Iterable[BudgetLine], after: Iterable[BudgetLine]) -> BudgetChanges:
     """Lines are the same line when year, organisation, category, source and paying region agree
-    (two lines alike in all of these are paired in order)."""
+    (two lines alike in all of these are paired in order). A line of ``after`` paired with one of
+    ``before`` takes its id (the workbook holds none), so the line stays the same record."""
     waiting: dict[tuple, list[BudgetLine]] = defaultdict(list)
     for line in before:
         waiting[_key(line)].append(line)
@@ -229,6 +230,7 @@ def compare(before: Iterable[BudgetLine], after: Iterable[BudgetLine]) -> Budget
         pending = waiting.get(_key(line))
         if pending:
             old = pending.pop(0)
+            line.id = old.id
             if old.amount_krw != line.amount_krw:
                 changed.append((old, line))
         else:

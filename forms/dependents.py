@@ -14,8 +14,6 @@ from forms.model import Proposal, Text
 
 #: the fields by which a record names its organisation
 _ORG_FIELDS = ("org", "organisation", "org_id")
-#: attribute paths spelt as the exchange file (and findings) spell them
-_PATHS = {"budget_lines": "budget.lines", "sections": "plan"}
 
 
 @dataclass(frozen=True)
@@ -32,7 +30,7 @@ class Dependents:
     def describe(self) -> str:
         """"3 budget lines", in the current UI language."""
         n = len(self.indices)
-        if self.kind in ("lines", "budget_lines"):
+        if self.path == "budget.lines":
             return ngettext("{n} budget line", "{n} budget lines", n).format(n=n)
         if self.kind == "researchers":
             return ngettext("{n} researcher", "{n} researchers", n).format(n=n)
@@ -46,8 +44,7 @@ def _names_org(record: object, org_id: str) -> bool:
 def _lists(obj: object, prefix: str = ""):  # noqa: ANN202 - a generator of (path, list)
     for f in fields(obj):
         value = getattr(obj, f.name)
-        path = f"{prefix}{f.name}"
-        path = _PATHS.get(path, path)
+        path = f"{prefix}{f.name}"  # the model's names are the exchange file's
         if isinstance(value, list) and value and is_dataclass(value[0]):
             yield path, value
         elif is_dataclass(value) and not isinstance(value, Text):

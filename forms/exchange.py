@@ -16,12 +16,13 @@ import stat
 import uuid
 from decimal import Decimal
 
-from forms import categories, jsontext, regions
+from forms import categories, ids, jsontext, regions
 from forms.app import FILE_FORMAT, FILE_FORMAT_VERSION
 from forms.atomic import write_bytes
 from forms.errors import InputError, Phrase, os_reason
 from forms.i18n import N_, translate
 from forms.model import (
+    Budget,
     BudgetItem,
     BudgetLine,
     Deliverable,
@@ -61,7 +62,7 @@ def _plan_keys(p: Proposal) -> list[str]:
         order = load_profile(p.call).form.section_keys()
     except ProfileError:
         order = []
-    return [k for k in order if k in p.sections] + sorted(k for k in p.sections if k not in order)
+    return [k for k in order if k in p.plan] + sorted(k for k in p.plan if k not in order)
 
 
 def _by_year(values: dict[int, object]) -> dict[str, object]:
@@ -80,7 +81,7 @@ def _records(p: Proposal) -> dict:
             {"id": r.id, "org": r.org, "name": _text(r.name), "position": _text(r.position), "field": _text(r.field),
              "role": r.role, "rates": _by_year(r.rates),
              "other_projects": [{"title": o.title, "principal": o.principal, "rate": o.rate, "counted": o.counted}
-                                for o in r.others]}
+                                for o in r.other_projects]}
             for r in p.researchers
         ],
         "indicators": [
@@ -121,15 +122,17 @@ def to_dict(p: Proposal) -> dict:
              "address": _text(o.address), "contact": _text(o.contact)}
             for o in p.organisations
         ],
-        "plan": {key: _text(p.sections.get(key, Text())) for key in _plan_keys(p)},
+        "plan": {key: _text(p.plan.get(key, Text())) for key in _plan_keys(p)},
         "roadmap": [
-            {"stage": s.stage, "start_year": s.start_year, "end_year": s.end_year, "goal": _text(s.goal)}
+            {"id": s.id, "stage": s.stage, "start_year": s.start_year, "end_year": s.end_year,
+             "goal": _text(s.goal)}
             for s in p.roadmap
         ],
         "budget": {
-            "entry_unit": p.entry_unit,
+            "entry_unit": p.budget.entry_unit,
             "lines": [
                 {
+                    "id": b.id,
                     "year": b.year,
                     "org": b.org,
                     "category": b.category,
@@ -138,7 +141,7 @@ def to_dict(p: Proposal) -> dict:
                     "amount_krw": b.amount_krw,
                     **({"items": [_item(i) for i in b.items]} if b.items else {}),
                 }
-                for b in p.budget_lines
+                for b in p.budget.lines
             ],
         },
         **_records(p),
@@ -149,14 +152,24 @@ def dumps(p: Proposal) -> str:
     return json.dumps(to_dict(p), ensure_ascii=False, indent=2) + "\n"
 
 
+def _canonical(doc: dict) -> bytes:
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
 def canonical_json(p: Proposal) -> bytes:
     """Sorted keys, no spaces, UTF-8: the bytes the fingerprint is taken of."""
-    return json.dumps(to_dict(p), ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return _canonical(to_dict(p))
 
 
 def fingerprint(p: Proposal) -> str:
     """SHA-256 of the canonical exchange JSON, in hex."""
     return hashlib.sha256(canonical_json(p)).hexdigest()
+
+
+def written_fingerprint(text: str) -> str:
+    """The fingerprint of an exchange document as it was written, in its own format version (a
+    version-1 document read into today's model gains record ids, and so another fingerprint)."""
+    return hashlib.sha256(_canonical(json.loads(text))).hexdigest()
 
 
 def write_file(p: Proposal, path: str) -> None:
@@ -275,7 +288,7 @@ class _Reader:
 
     def ident(self, value: object, path: str, seen: set[str], what: str) -> str:
         """A record's id: non-empty text, unique among the records of its table."""
-        text = self.string(value, path, 64)
+        text = self.string(value, path, ids.MAX_ID)
         if not text.strip():
             raise self.fail(path, N_("must not be empty."))
         if text in seen:
@@ -367,18 +380,15 @@ def from_dict(data: object) -> Proposal:
     p.partner_regions = [r.region(v, f"partner_regions[{i}]")
                          for i, v in enumerate(r.array(d["partner_regions"], "partner_regions", 20))]
 
-    ids: set[str] = set()
+    # Version 1 gave budget lines and roadmap stages no id: theirs are derived from their place
+    # once the proposal's own id is known (at the end: a file may give none).
+    has_ids = version >= 2
+    seen: set[str] = set()
     for i, raw in enumerate(r.array(d["organisations"], "organisations", 1000)):
         path = f"organisations[{i}]"
         o = r.obj(raw, path, _ORG_KEYS, {"id", "name", "kind", "region", "role"})
-        org_id = r.string(o["id"], path + ".id", 64)
-        if not org_id.strip():
-            raise r.fail(path + ".id", N_("must not be empty."))
-        if org_id in ids:
-            raise r.fail(path + ".id", N_("the id '{value}' is used by another organisation."), value=org_id)
-        ids.add(org_id)
         p.organisations.append(Organisation(
-            id=org_id,
+            id=r.ident(o["id"], path + ".id", seen, N_("organisation")),
             name=r.text(o["name"], path + ".name"),
             kind=r.choice(o["kind"], path + ".kind", [k.value for k in OrgKind]),
             region=r.region(o["region"], path + ".region", allow_empty=True),
@@ -393,12 +403,15 @@ def from_dict(data: object) -> Proposal:
         # The call's form names the plan's sections; files of the first format hold a subset.
         known = load_profile(p.call).form.section_keys()
         plan = r.obj(d["plan"], "plan", set(known), set())
-        p.sections = {key: r.text(plan[key], f"plan.{key}") for key in known if key in plan}
+        p.plan = {key: r.text(plan[key], f"plan.{key}") for key in known if key in plan}
     if "roadmap" in d:
+        seen = set()
         for i, raw in enumerate(r.array(d["roadmap"], "roadmap", 10)):
             path = f"roadmap[{i}]"
-            s = r.obj(raw, path, {"stage", "start_year", "end_year", "goal"}, {"stage", "start_year", "end_year"})
+            s = r.obj(raw, path, {"id", "stage", "start_year", "end_year", "goal"},
+                      {"stage", "start_year", "end_year"} | ({"id"} if has_ids else set()))
             p.roadmap.append(RoadmapStage(
+                id=r.ident(s["id"], path + ".id", seen, N_("roadmap stage")) if "id" in s else "",
                 stage=r.integer(s["stage"], path + ".stage", 1, 10),
                 start_year=r.integer(s["start_year"], path + ".start_year", MIN_YEAR, MAX_YEAR),
                 end_year=r.integer(s["end_year"], path + ".end_year", MIN_YEAR, MAX_YEAR),
@@ -408,15 +421,18 @@ def from_dict(data: object) -> Proposal:
     _read_records(r, d, p)
 
     b = r.obj(d["budget"], "budget", {"entry_unit", "lines"}, {"lines"})
+    p.budget = Budget()
     if "entry_unit" in b:
-        p.entry_unit = r.choice(b["entry_unit"], "budget.entry_unit", [u.code for u in EntryUnit])
+        p.budget.entry_unit = r.choice(b["entry_unit"], "budget.entry_unit", [u.code for u in EntryUnit])
+    seen = set()
     for i, raw in enumerate(r.array(b["lines"], "budget.lines")):
         path = f"budget.lines[{i}]"
-        line = r.obj(raw, path, {"year", "org", "category", "source", "region", "amount_krw", "items"},
-                     {"year", "org", "category", "source", "amount_krw"})
+        line = r.obj(raw, path, {"id", "year", "org", "category", "source", "region", "amount_krw", "items"},
+                     {"year", "org", "category", "source", "amount_krw"} | ({"id"} if has_ids else set()))
         source = r.choice(line["source"], path + ".source", [s.value for s in Source])
         region = line.get("region")
-        p.budget_lines.append(BudgetLine(
+        p.budget.lines.append(BudgetLine(
+            id=r.ident(line["id"], path + ".id", seen, N_("budget line")) if "id" in line else "",
             year=r.integer(line["year"], path + ".year", MIN_YEAR, MAX_YEAR),
             org=r.string(line["org"], path + ".org", 64),
             category=r.choice(line["category"], path + ".category", list(categories.CATEGORIES)),
@@ -427,6 +443,10 @@ def from_dict(data: object) -> Proposal:
         ))
     if "id" not in d:
         p.id = content_id(p)
+    for collection, records in (("roadmap", p.roadmap), ("budget.lines", p.budget.lines)):
+        for index, record in enumerate(records):
+            if not record.id:  # a read id is never empty
+                record.id = ids.derived_id(p.id, collection, index)
     return p
 
 
@@ -485,7 +505,7 @@ def _read_records(r: _Reader, d: dict, p: Proposal) -> None:
             field=r.text(x.get("field", {}), path + ".field"),
             role=r.choice(x["role"], path + ".role", [k.value for k in ResearcherRole]),
             rates=r.by_year(x.get("rates", {}), path + ".rates", lambda v, w: _percent(r, v, w)),
-            others=others,
+            other_projects=others,
         ))
 
     seen = set()

@@ -21,7 +21,7 @@ def key_of(line: BudgetLine) -> RowKey:
 @dataclass
 class GridRow:
     key: RowKey
-    #: year -> index of the budget line in ``proposal.budget_lines``
+    #: year -> index of the budget line in ``proposal.budget.lines``
     cells: dict[int, int] = field(default_factory=dict)
 
     @property
@@ -42,10 +42,10 @@ class BudgetGrid:
 
     def amount(self, proposal: Proposal, row: int, year: int) -> int | None:
         index = self.rows[row].cells.get(year)
-        return None if index is None else proposal.budget_lines[index].amount_krw
+        return None if index is None else proposal.budget.lines[index].amount_krw
 
     def row_total(self, proposal: Proposal, row: int) -> int:
-        return sum(proposal.budget_lines[i].amount_krw for i in self.rows[row].cells.values())
+        return sum(proposal.budget.lines[i].amount_krw for i in self.rows[row].cells.values())
 
 
 def build_grid(proposal: Proposal, years: tuple[int, ...]) -> BudgetGrid:
@@ -54,7 +54,7 @@ def build_grid(proposal: Proposal, years: tuple[int, ...]) -> BudgetGrid:
     cols = list(years)
     rows: list[GridRow] = []
     open_rows: dict[RowKey, list[GridRow]] = {}
-    for index, line in enumerate(proposal.budget_lines):
+    for index, line in enumerate(proposal.budget.lines):
         if line.year not in cols:
             cols.append(line.year)
         key = key_of(line)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from forms.i18n import N_, translate
+from forms.ids import new_id
 
 
 class ProjectType(StrEnum):
@@ -124,15 +125,6 @@ LABELS: dict[str, str] = {
 }
 
 
-def new_id(prefix: str, records: list) -> str:
-    """An id for a new record of ``records``: ``prefix`` and the first number no record uses."""
-    taken = {getattr(r, "id", None) for r in records}
-    n = len(records) + 1
-    while f"{prefix}{n}" in taken:
-        n += 1
-    return f"{prefix}{n}"
-
-
 def section_length(text: str) -> int:
     """A plan section's length as the call counts it: characters, without the spaces and line
     breaks around the text (the counter under each box and the length rules both use this)."""
@@ -164,6 +156,7 @@ class Text:
 
 @dataclass
 class Organisation:
+    #: Chosen by the people who write the proposal (``postech``): budget lines name it in ``org``.
     id: str
     name: Text = field(default_factory=Text)
     kind: str = OrgKind.UNIVERSITY.value
@@ -208,6 +201,7 @@ class BudgetLine:
     region: str | None = None
     #: Itemised justification; when present, the rows add up exactly to ``amount_krw``.
     items: list[BudgetItem] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
 
 
 @dataclass
@@ -233,7 +227,7 @@ class Researcher:
     role: str = ResearcherRole.RESEARCHER.value
     #: Participation rate (참여율) in this project, percent per year.
     rates: dict[int, int] = field(default_factory=dict)
-    others: list[OtherProject] = field(default_factory=list)
+    other_projects: list[OtherProject] = field(default_factory=list)
     #: The research field (전공·분야); last, because its name hides ``dataclasses.field`` below it.
     field: Text = field(default_factory=Text)
 
@@ -300,6 +294,7 @@ class RoadmapStage:
     start_year: int
     end_year: int
     goal: Text = field(default_factory=Text)
+    id: str = field(default_factory=new_id)
 
     @property
     def years(self) -> int:
@@ -307,7 +302,17 @@ class RoadmapStage:
 
 
 @dataclass
+class Budget:
+    #: The unit in which plain numbers are typed and tables are shown: won, thousand, million.
+    entry_unit: str = "thousand"
+    lines: list[BudgetLine] = field(default_factory=list)
+
+
+@dataclass
 class Proposal:
+    """Attribute names are the exchange file's keys (``plan``, ``budget.lines``), so a field path
+    names the same thing in the file, in the model and in a finding."""
+
     id: str = field(default_factory=lambda: str(uuid.uuid4()))
     call: str = "msit-mega-2023"
     type: str = ""
@@ -318,19 +323,17 @@ class Proposal:
     partner_regions: list[str] = field(default_factory=list)
     organisations: list[Organisation] = field(default_factory=list)
     #: The plan's text by section key (the call's form says which keys, in which chapter).
-    sections: dict[str, Text] = field(default_factory=dict)
+    plan: dict[str, Text] = field(default_factory=dict)
     roadmap: list[RoadmapStage] = field(default_factory=list)
-    budget_lines: list[BudgetLine] = field(default_factory=list)
+    budget: Budget = field(default_factory=Budget)
     researchers: list[Researcher] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     deliverables: list[Deliverable] = field(default_factory=list)
     equipment: list[Equipment] = field(default_factory=list)
-    #: The unit in which plain numbers are typed and tables are shown: won, thousand, million.
-    entry_unit: str = "thousand"
 
     def section(self, key: str) -> Text:
-        return self.sections.setdefault(key, Text())
+        return self.plan.setdefault(key, Text())
 
     def organisation(self, org_id: str) -> Organisation | None:
         for org in self.organisations:

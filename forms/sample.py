@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 
-from forms import bizno
+from forms import bizno, ids
 from forms.model import (
     BudgetItem,
     BudgetLine,
@@ -45,7 +45,7 @@ def _fill(p: Proposal) -> Proposal:
     data = _data(p.type)
     years = sorted(_NATIONAL_BY_YEAR)
     for key, text in data.get("plan", {}).items():
-        p.sections[key] = _text(text)
+        p.plan[key] = _text(text)
     for org in p.organisations:
         d = data["organisations"][org.id]
         org.registration_number = bizno.formatted(d["registration"])
@@ -64,7 +64,7 @@ def _fill(p: Proposal) -> Proposal:
     p.tasks = [Task(t["id"], _text(t["name"]), t["org"], t["start"], t["end"]) for t in data["tasks"]]
     p.deliverables = [Deliverable(d["id"], d["task"], d["year"], _text(d["name"])) for d in data["deliverables"]]
     p.equipment = _equipment(p, data["equipment"])
-    for line in p.budget_lines:
+    for line in p.budget.lines:
         line.items = _justify(p, line)
     return p
 
@@ -73,7 +73,7 @@ def _equipment(p: Proposal, kinds: list[dict]) -> list[Equipment]:
     """Each organisation's yearly facilities and equipment budget split among its kinds of item:
     the second bought twice at a round price, the first taking the rest, so the plan adds up."""
     budget: dict[tuple[str, int], int] = {}
-    for line in p.budget_lines:
+    for line in p.budget.lines:
         if line.category == "equipment":
             budget[(line.org, line.year)] = budget.get((line.org, line.year), 0) + line.amount_krw
     out: list[Equipment] = []
@@ -179,6 +179,14 @@ def _roadmap(goals: list[tuple[str, str]]) -> list[RoadmapStage]:
     return [RoadmapStage(i + 1, start, end, Text(ko, en)) for i, ((start, end), (ko, en)) in enumerate(zip(spans, goals, strict=True))]
 
 
+def _fixed_ids(p: Proposal) -> Proposal:
+    """The sample's records get the ids a version-1 file of it would get: fixed, and the same on
+    every run."""
+    ids.derive_ids(p.budget.lines, p.id, "budget.lines")
+    ids.derive_ids(p.roadmap, p.id, "roadmap")
+    return p
+
+
 def super_regional() -> Proposal:
     p = Proposal(
         id="5b0f4c1e-8a43-4c4e-9d61-3f1f0e2a7c11",
@@ -212,8 +220,8 @@ def super_regional() -> Proposal:
         2024: {"KR-47": {"postech": 190_000_000, "rist": 80_000_000}, "KR-27": {"knu": 80_000_000, "dgist": 70_000_000}},
         2025: {"KR-47": {"postech": 190_000_000, "rist": 80_000_000}, "KR-27": {"knu": 75_000_000, "dgist": 65_000_000}},
     }
-    p.budget_lines = _budget(orgs, local)
-    p.sections.update({
+    p.budget.lines = _budget(orgs, local)
+    p.plan.update({
         "summary": Text(
             "경북·대구 초광역 협력으로 사용 후 이차전지의 양극재 원료를 무변형 상태로 회수하여 초장수명 소재로 "
             "재생하는 업사이클링 기술을 개발한다. 포항의 소재 실증 인프라와 대구의 연구 역량을 연계하여 "
@@ -275,7 +283,7 @@ def super_regional() -> Proposal:
         ("파일럿 실증과 지역기업 이전", "Pilot demonstration and transfer to regional firms"),
         ("양산 적용과 순환경제 거점 완성", "Mass production and a complete circular-economy hub"),
     ])
-    return _fill(p)
+    return _fixed_ids(_fill(p))
 
 
 def leap() -> Proposal:
@@ -307,8 +315,8 @@ def leap() -> Proposal:
         2024: {"KR-44": {"sch": 240_000_000, "ctp": 170_000_000}},
         2025: {"KR-44": {"sch": 240_000_000, "ctp": 170_000_000}},
     }
-    p.budget_lines = _budget(orgs, local)
-    p.sections.update({
+    p.budget.lines = _budget(orgs, local)
+    p.plan.update({
         "summary": Text(
             "충남 서해안의 해양생물자원을 활용하여 바이오 전략소재를 발굴·검증하는 메타플랫폼 기반기술을 "
             "개발한다. 소재 탐색, 안전성 평가, 실증 생산을 하나의 데이터 플랫폼으로 잇는다.",
@@ -359,7 +367,7 @@ def leap() -> Proposal:
         ("안전성 평가와 시생산 실증", "Safety assessment and trial production"),
         ("상용화와 지역 양산 체계", "Commercialisation and regional mass production"),
     ])
-    return _fill(p)
+    return _fixed_ids(_fill(p))
 
 
 SAMPLES = {"super_regional": super_regional, "leap": leap}

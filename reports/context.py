@@ -45,7 +45,7 @@ class Packet:
         matching = [self.summary.total_matching, *self.summary.year_matching.values()]
         self.rounded = self.unit is EntryUnit.MILLION
         self.decimals = 0 if self.rounded else decimals_needed(
-            [*(line.amount_krw for line in self.proposal.budget_lines),
+            [*(line.amount_krw for line in self.proposal.budget.lines),
              *(x for m in matching for x in (m.basis_amount, m.required, m.surplus, m.shortfall))], self.unit)
 
     @property

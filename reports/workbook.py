@@ -69,7 +69,7 @@ def _row_total(ws: Worksheet, row: int, first_col: int, last_col: int) -> None:
 
 def _lines(ws: Worksheet, proposal: Proposal, names: Names, lang: str) -> None:
     _head(ws, [translate(h, lang) for _k, h in LINE_COLUMNS], [8, 34, 20, 18, 18, 18])
-    for line in proposal.budget_lines:
+    for line in proposal.budget.lines:
         ws.append([line.year, names.org_name(line.org, lang), categories.name(line.category, lang),
                    label(line.source, lang), names.region_name(line.region, lang), line.amount_krw])
         ws.cell(row=ws.max_row, column=len(LINE_COLUMNS)).number_format = AMOUNT_FORMAT

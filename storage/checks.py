@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
 import sqlite3
 from collections.abc import Iterator
 
@@ -79,10 +77,7 @@ def _check_body(body: str, fingerprint: str, what: str, uuid: str | None) -> lis
     except InputError as exc:
         return [_("{what} cannot be read: {reason}").format(what=what, reason=exc.text(current_language()))]
     out = []
-    # The fingerprint is of the body's JSON as it was written (canonical form), not of the body
-    # written again: a body of an older exchange format still matches though the format has grown.
-    canonical = json.dumps(json.loads(body), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    if hashlib.sha256(canonical.encode("utf-8")).hexdigest() != fingerprint:
+    if exchange.written_fingerprint(body) != fingerprint:
         out.append(_("{what} does not match its fingerprint.").format(what=what))
     if uuid is not None and p.id != uuid:
         out.append(_("{what} holds another proposal ({other}).").format(what=what, other=p.id))

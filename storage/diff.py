@@ -127,7 +127,7 @@ def _budget(p: Proposal) -> dict[tuple[int, str], int]:
         return summarise(p, load_profile(p.call)).by_year_source
     except Exception:  # noqa: BLE001 - a call this version does not know: plain sums
         totals: dict[tuple[int, str], int] = {}
-        for line in p.budget_lines:
+        for line in p.budget.lines:
             totals[(line.year, line.source)] = totals.get((line.year, line.source), 0) + line.amount_krw
         return totals
 

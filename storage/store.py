@@ -179,7 +179,8 @@ class Store:
             else:
                 pk, version = row.pk, row.version + 1
                 old = conn.execute(select(working_copies).where(working_copies.c.proposal_pk == pk)).one()
-                if old.fingerprint != fingerprint:
+                # An older format's body (no record ids) is compared in today's form.
+                if old.fingerprint != fingerprint and exchange.fingerprint(exchange.loads(old.body)) != fingerprint:
                     conn.execute(insert(snapshots).values(
                         proposal_pk=pk, name=_("Before importing {file}").format(file=os.path.basename(path)),
                         created_at=now, version=row.version, body=old.body, fingerprint=old.fingerprint))

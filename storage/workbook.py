@@ -108,7 +108,7 @@ def read_budget(path: str, proposal: Proposal) -> list[BudgetLine]:
     # The workbook holds amounts only: a line read back keeps the justification rows (산출근거) of
     # the line it stands for; the rules then say where an amount no longer matches its rows.
     rows = {}
-    for old in proposal.budget_lines:
+    for old in proposal.budget.lines:
         rows.setdefault((old.year, old.org, old.category, old.source, old.region), old.items)
     for line in lines:
         line.items = copy.deepcopy(rows.get((line.year, line.org, line.category, line.source, line.region), []))

@@ -36,6 +36,7 @@ def start_language(lang: str | None) -> str:
     """``--lang`` if given, else the language chosen in the menu, else the system's."""
     current = i18n.set_language(setup.resolve(lang or setup.saved_language()))
     setup.install_qt_translation(current)
+    setup.apply_qt_locale(current)
     return current
 
 

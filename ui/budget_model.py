@@ -96,12 +96,12 @@ class BudgetModel(QAbstractTableModel):
             return
         row = self.grid.row_of_line(line) if line is not None else None
         p = self.doc.proposal
-        if row is None or p is None or not 0 <= line < len(p.budget_lines):
+        if row is None or p is None or not 0 <= line < len(p.budget.lines):
             self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1))
             return
         # One amount changed: its cell, its row's total, its year's total and the grand total.
         # Each is announced alone, because a view repaints all of itself for a range of cells.
-        col = self.year_column(p.budget_lines[line].year)
+        col = self.year_column(p.budget.lines[line].year)
         for cell in ((row, col), (row, cols - 1), (rows - 1, col), (rows - 1, cols - 1)):
             index = self.index(*cell)
             self.dataChanged.emit(index, index)
@@ -142,7 +142,7 @@ class BudgetModel(QAbstractTableModel):
     # cells ------------------------------------------------------------------------------------
     @property
     def unit(self) -> EntryUnit:
-        code = self.doc.proposal.entry_unit if self.doc.proposal else "thousand"
+        code = self.doc.proposal.budget.entry_unit if self.doc.proposal else "thousand"
         if code != self._unit_code:
             try:
                 self._unit = EntryUnit.from_code(code)
@@ -208,7 +208,7 @@ class BudgetModel(QAbstractTableModel):
             line = self.grid.rows[row].cells.get(self.grid.years[col - len(KEY_FIELDS)])
             if line is None:
                 return ""
-            amount = p.budget_lines[line].amount_krw
+            amount = p.budget.lines[line].amount_krw
         return shown(amount, self.unit, lang)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -225,7 +225,7 @@ class BudgetModel(QAbstractTableModel):
             field = KEY_FIELDS[col]
             new = (value or None) if field == "region" else (value or "")
             lines = self.grid.rows[row].lines
-            if all(getattr(p.budget_lines[i], field) == new for i in lines):
+            if all(getattr(p.budget.lines[i], field) == new for i in lines):
                 return True
 
             def apply() -> None:
@@ -255,7 +255,7 @@ class BudgetModel(QAbstractTableModel):
             # A new line in a row that is already there: the grid keeps its shape, so the edit is
             # made at once and the next cell's editor (after Tab or Enter) is not disturbed.
             new_line = BudgetLine(year, org, category, source, amount, region)
-            self.doc.edit("budget.lines", [*p.budget_lines, new_line], text=N_("Amount"))
+            self.doc.edit("budget.lines", [*p.budget.lines, new_line], text=N_("Amount"))
         return True
 
     def amount_error(self, text: str) -> InputError | None:
@@ -294,7 +294,7 @@ class BudgetModel(QAbstractTableModel):
         if field in KEY_FIELDS:
             return row, KEY_FIELDS.index(field)
         if field in ("amount_krw", "year"):
-            line = self.doc.proposal.budget_lines[index]
+            line = self.doc.proposal.budget.lines[index]
             return row, self.year_column(line.year)
         return row, 0
 

@@ -20,12 +20,6 @@ def tokens(path: str) -> list[str | int]:
     out: list[str | int] = []
     for index, name in _TOKEN.findall(path):
         out.append(int(index) if index else name)
-    # Paths follow the exchange file: its ``budget.lines`` is the proposal's ``budget_lines``, and
-    # its ``plan`` (the plan's sections) the proposal's ``sections``.
-    if out[:2] == ["budget", "lines"]:
-        out[:2] = ["budget_lines"]
-    elif out[:1] == ["plan"]:
-        out[0] = "sections"
     return out
 
 
@@ -40,7 +34,7 @@ def _step(obj: object, token: str | int) -> object:
 def get(proposal: Proposal, path: str) -> object:
     obj: object = proposal
     toks = tokens(path)
-    if toks and toks[0] == "sections" and len(toks) > 1:
+    if toks and toks[0] == "plan" and len(toks) > 1:
         proposal.section(str(toks[1]))
     for token in toks:
         obj = _step(obj, token)
@@ -49,7 +43,7 @@ def get(proposal: Proposal, path: str) -> object:
 
 def set_(proposal: Proposal, path: str, value: object) -> None:
     toks = tokens(path)
-    if toks and toks[0] == "sections" and len(toks) > 1:
+    if toks and toks[0] == "plan" and len(toks) > 1:
         proposal.section(str(toks[1]))
     obj: object = proposal
     for token in toks[:-1]:

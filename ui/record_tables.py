@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from forms.errors import InputError
 from forms.i18n import N_, _, current_language
+from forms.ids import new_id
 from forms.model import (
     BudgetItem,
     Deliverable,
@@ -22,7 +23,6 @@ from forms.model import (
     ResearcherRole,
     Task,
     label,
-    new_id,
 )
 from forms.money import format_won
 from forms.profile import load_profile
@@ -76,7 +76,7 @@ def indicators(doc: Document) -> RecordTable:
         ]
 
     return RecordTable(doc, N_("Performance indicators"), lambda: "indicators", columns,
-                       lambda p: Indicator(new_id("i", p.indicators)), N_("Performance indicators"))
+                       lambda p: Indicator(new_id()), N_("Performance indicators"))
 
 
 def tasks(doc: Document) -> RecordTable:
@@ -89,7 +89,7 @@ def tasks(doc: Document) -> RecordTable:
 
     def make(p: Proposal) -> Task:
         first, last = min(_years(p)), max(_years(p))
-        return Task(new_id("t", p.tasks), org=_first_org(p), start=f"{first}-01", end=f"{last}-12")
+        return Task(new_id(), org=_first_org(p), start=f"{first}-01", end=f"{last}-12")
 
     return RecordTable(doc, N_("Schedule"), lambda: "tasks", columns, make, N_("Schedule"))
 
@@ -104,7 +104,7 @@ def deliverables(doc: Document) -> RecordTable:
         ]
 
     def make(p: Proposal) -> Deliverable:
-        return Deliverable(new_id("d", p.deliverables), p.tasks[0].id if p.tasks else "", _start(p))
+        return Deliverable(new_id(), p.tasks[0].id if p.tasks else "", _start(p))
 
     return RecordTable(doc, N_("Main deliverables"), lambda: "deliverables", columns, make, N_("Main deliverables"))
 
@@ -122,7 +122,7 @@ def equipment(doc: Document) -> RecordTable:
         ]
 
     def make(p: Proposal) -> Equipment:
-        return Equipment(new_id("e", p.equipment), _first_org(p), _start(p))
+        return Equipment(new_id(), _first_org(p), _start(p))
 
     return RecordTable(doc, N_("Facilities and equipment"), lambda: "equipment", columns, make,
                        N_("Facilities and equipment"))
@@ -162,7 +162,7 @@ class Researchers(QWidget):
             ]
 
         def make(p: Proposal) -> Researcher:
-            return Researcher(new_id("r", p.researchers), _first_org(p), rates={y: 0 for y in _years(p)})
+            return Researcher(new_id(), _first_org(p), rates={y: 0 for y in _years(p)})
 
         self.people = RecordTable(doc, N_("Principal investigator and researchers (participation rate, %)"),
                                   lambda: "researchers", columns, make, N_("Researchers"))
@@ -188,7 +188,7 @@ class Researchers(QWidget):
         p = self.doc.proposal
         if p is None or not p.researchers:
             return None
-        return f"researchers[{min(self.selected, len(p.researchers) - 1)}].others"
+        return f"researchers[{min(self.selected, len(p.researchers) - 1)}].other_projects"
 
     def _select(self, row: int) -> None:
         if row >= 0 and row != self.selected:
@@ -199,12 +199,12 @@ class Researchers(QWidget):
         return [self.people, self.others]
 
     def widget_for(self, path: str) -> QWidget | None:
-        if ".others" in path or ".other_projects" in path:
+        if ".other_projects" in path:
             row = path[len("researchers["):path.index("]")]
             if row.isdigit():
                 self._select(int(row))
                 self.people.table.selectRow(int(row))
-            return self.others.widget_for(path.replace(".other_projects", ".others")) or self.others.table
+            return self.others.widget_for(path) or self.others.table
         return self.people.widget_for(path)
 
 
@@ -228,12 +228,8 @@ class Justification(QGroupBox):
                 Column("months", N_("Months"), "int", lo=1, hi=120),
             ]
 
-        def make(p: Proposal) -> BudgetItem:
-            index = self.line.currentData()
-            line = p.budget_lines[index] if isinstance(index, int) and index < len(p.budget_lines) else None
-            return BudgetItem(new_id("j", line.items if line else []))
-
-        self.rows = RecordTable(doc, N_("Justification rows"), self._base, columns, make, N_("Budget justification"))
+        self.rows = RecordTable(doc, N_("Justification rows"), self._base, columns, lambda _p: BudgetItem(new_id()),
+                                N_("Budget justification"))
         self.sum = QLabel()
         layout = QVBoxLayout(self)
         layout.addWidget(self.line_label)
@@ -244,7 +240,7 @@ class Justification(QGroupBox):
     def _base(self) -> str | None:
         index = self.line.currentData()
         p = self.doc.proposal
-        if p is None or not isinstance(index, int) or index >= len(p.budget_lines):
+        if p is None or not isinstance(index, int) or index >= len(p.budget.lines):
             return None
         return f"budget.lines[{index}].items"
 
@@ -263,7 +259,7 @@ class Justification(QGroupBox):
 
         lang = current_language()
         entries = []
-        for i, b in enumerate(p.budget_lines):
+        for i, b in enumerate(p.budget.lines):
             org = p.organisation(b.org)
             entries.append((i, " · ".join((str(b.year), (org.name.get(lang) if org else b.org),
                                            categories.name(b.category, lang), label(b.source, lang),
@@ -282,10 +278,10 @@ class Justification(QGroupBox):
     def _sum(self) -> None:
         p = self.doc.proposal
         index = self.line.currentData()
-        if p is None or not isinstance(index, int) or index >= len(p.budget_lines):
+        if p is None or not isinstance(index, int) or index >= len(p.budget.lines):
             self.sum.setText("")
             return
-        line = p.budget_lines[index]
+        line = p.budget.lines[index]
         lang = current_language()
         total = sum(item.amount_krw for item in line.items)
         self.sum.setText(_("The rows add up to {total}; the line's amount is {amount}.").format(

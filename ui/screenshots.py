@@ -81,7 +81,7 @@ def shoot(out: str = OUT, langs: tuple[str, ...] = LANGS) -> list[str]:
                     written.append(path)
                     report(path, window)
                 # The same budget one local line short of the minimum: marks, shortfall, review.
-                lines = window.doc.proposal.budget_lines
+                lines = window.doc.proposal.budget.lines
                 local = next(i for i, line in enumerate(lines) if line.source == "local")
                 window.doc.edit(f"budget.lines[{local}].amount_krw", lines[local].amount_krw // 10)
                 for step in (Step.BUDGET, Step.REVIEW):

@@ -3,12 +3,13 @@ translations, and the remembered settings."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from forms import app as appinfo
 from forms import i18n
+from forms.i18n import babel_locale
 from forms.paths import resource_path
 
 FONT_FILES = ("NanumGothic.ttf", "NanumGothicBold.ttf")
@@ -57,6 +58,16 @@ def resolve(choice: str | None) -> str:
     if not choice or choice == SYSTEM:
         return i18n.system_language()
     return choice
+
+
+def apply_qt_locale(lang: str) -> QLocale:
+    """Make Qt format as the UI language does, not as the system does: month and day names in date
+    fields, digits in spin boxes, calendars. Without this an English window on a Korean system shows
+    the proposal's date as "26 11월 2026". The default serves widgets made from now on; the open
+    widgets follow through ``QWidget.setLocale`` on the window (see ``MainWindow.language_changed``)."""
+    locale = QLocale(babel_locale(lang))
+    QLocale.setDefault(locale)
+    return locale
 
 
 def install_qt_translation(lang: str) -> bool:

@@ -195,6 +195,7 @@ class MainWindow(QMainWindow):
     # language ---------------------------------------------------------------------------------
     def language_changed(self, lang: str) -> None:
         setup.install_qt_translation(lang)
+        self.setLocale(setup.apply_qt_locale(lang))  # the open widgets (date fields) follow at once
         self.retranslate()
 
     def choose_language(self, choice: str) -> None:
@@ -424,7 +425,7 @@ class MainWindow(QMainWindow):
         if not self._guard(lambda: read.append(read_budget(path, p))):
             return
         lines = read[0]
-        changes = compare(p.budget_lines, lines)
+        changes = compare(p.budget.lines, lines)
         if changes.empty:
             self._say(_("The workbook holds the same budget as the proposal: nothing to change."), "information")
             return

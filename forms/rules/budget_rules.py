@@ -112,7 +112,7 @@ def check(ctx: Context) -> None:
     first_line: dict[str, int] = {}
     years = set(prof.years)
     allowed = set(prof.allowed_categories)
-    for i, line in enumerate(p.budget_lines):
+    for i, line in enumerate(p.budget.lines):
         n = i + 1
         path = f"budget.lines[{i}]"
         first_line.setdefault(line.org, i)

@@ -52,7 +52,7 @@ def check(ctx: Context) -> None:
         ctx.emit(TITLE_MISSING, f"title.{lang}", language=language)
     for key, limits in prof.sections.items():
         section = Named(limits.title.ko, limits.title.en)
-        text = p.sections.get(key)
+        text = p.plan.get(key)
         primary = text.get(lang, fallback=False).strip() if text else ""
         if not primary:
             ctx.emit(SECTION_MISSING, f"plan.{key}.{lang}", section=section, language=language)

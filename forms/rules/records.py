@@ -200,7 +200,7 @@ def _researchers(ctx: Context) -> None:
                          last=max(years))
         if not any(person.rates.get(y, 0) for y in years):
             ctx.emit(NO_RATE, path + ".rates", name=name)
-        others = sum(o.rate for o in person.others)
+        others = sum(o.rate for o in person.other_projects)
         for year in years:
             rate = person.rates.get(year, 0)
             if rate and rate + others > limits.max_rate:
@@ -211,7 +211,7 @@ def _researchers(ctx: Context) -> None:
                 ctx.emit(PI_RATE_LOW, f"{path}.rates.{year}", name=name, year=year, rate=_pct(rate),
                          min=Pct(prof.pi_min_rate.percent, percent=True),
                          shortfall=Pct(prof.pi_min_rate.percent - rate, percent=True, toward="up"))
-        counted = [o for o in person.others if o.counted]
+        counted = [o for o in person.other_projects if o.counted]
         projects = 1 + len(counted)
         if projects > limits.max_projects:
             ctx.emit(PROJECTS_OVER, path + ".other_projects", name=name, count=Count(projects, _PROJECTS),
@@ -223,7 +223,7 @@ def _researchers(ctx: Context) -> None:
     listed = {r.org for r in p.researchers}
     first: dict[str, int] = {}
     amounts: dict[str, int] = {}
-    for i, line in enumerate(p.budget_lines):
+    for i, line in enumerate(p.budget.lines):
         if line.category in _PERSONNEL and line.amount_krw:
             first.setdefault(line.org, i)
             amounts[line.org] = amounts.get(line.org, 0) + line.amount_krw
@@ -329,7 +329,7 @@ def _equipment(ctx: Context) -> None:
         first_item.setdefault(key, i)
     budget: dict[tuple[str, int], int] = {}
     first_line: dict[tuple[str, int], int] = {}
-    for i, line in enumerate(p.budget_lines):
+    for i, line in enumerate(p.budget.lines):
         if line.category == "equipment":
             key = (line.org, line.year)
             budget[key] = budget.get(key, 0) + line.amount_krw
@@ -347,7 +347,7 @@ def _equipment(ctx: Context) -> None:
 
 
 def _justification(ctx: Context) -> None:
-    for i, line in enumerate(ctx.proposal.budget_lines):
+    for i, line in enumerate(ctx.proposal.budget.lines):
         if line.items:
             total = sum(item.amount_krw for item in line.items)
             if total != line.amount_krw:

@@ -61,7 +61,7 @@ def test_snapshots_and_diff(db_path, files, super_regional, capsys):
     with open_store(db_path) as store:
         p, v = store.load(super_regional.id)
         p.title.en = "Revised title"
-        p.budget_lines[0].amount_krw += 2_000_000
+        p.budget.lines[0].amount_krw += 2_000_000
         store.save(p, v)
     db(db_path, "snapshot", super_regional.id, "--name", "revised")
     capsys.readouterr()

@@ -1,4 +1,5 @@
 import json
+import re
 
 import jsonschema
 import pytest
@@ -24,9 +25,64 @@ def test_samples_match_the_json_schema(super_regional, leap):
         jsonschema.validate(exchange.to_dict(p), SCHEMA)
 
 
+def _version_1(p):
+    """``p`` as a version-1 file wrote it: budget lines and roadmap stages without ids."""
+    doc = exchange.to_dict(p)
+    doc["format_version"] = 1
+    for record in [*doc["budget"]["lines"], *doc["roadmap"]]:
+        del record["id"]
+    return json.dumps(doc, ensure_ascii=False)
+
+
+def test_version_1_files_load_with_ids_derived_from_their_place(super_regional, leap):
+    for p in (super_regional, leap):
+        text = _version_1(p)
+        jsonschema.validate(json.loads(text), SCHEMA)
+        first, second = exchange.loads(text), exchange.loads(text)
+        line_ids = [line.id for line in first.budget.lines]
+        assert line_ids == [line.id for line in second.budget.lines]
+        assert [s.id for s in first.roadmap] == [s.id for s in second.roadmap]
+        assert len(set(line_ids)) == len(line_ids)
+        # The samples' fixed ids are the ones their version-1 file gets, so it reads back equal.
+        assert exchange.to_dict(first) == exchange.to_dict(p)
+    # With no proposal id either, the ids still come out the same each time.
+    doc = json.loads(_version_1(super_regional))
+    del doc["id"]
+    first, second = exchange.from_dict(json.loads(json.dumps(doc))), exchange.from_dict(doc)
+    assert exchange.to_dict(first) == exchange.to_dict(second)
+    assert all(line.id for line in first.budget.lines)
+    other = exchange.loads(_version_1(leap))
+    assert not {line.id for line in other.budget.lines} & {line.id for line in super_regional.budget.lines}
+
+
+def test_written_files_keep_every_record_id(super_regional):
+    doc = exchange.to_dict(super_regional)
+    assert doc["format_version"] == 2
+    assert all(record["id"] for record in [*doc["organisations"], *doc["budget"]["lines"], *doc["roadmap"]])
+    # A record keeps its id wherever it moves: ids come from the file, not from the place.
+    doc["budget"]["lines"].reverse()
+    moved = exchange.loads(json.dumps(doc, ensure_ascii=False))
+    assert [line.id for line in moved.budget.lines] == [line.id for line in reversed(super_regional.budget.lines)]
+
+
+def test_a_record_id_is_used_once_in_its_list(super_regional):
+    doc = exchange.to_dict(super_regional)
+    doc["budget"]["lines"][5]["id"] = doc["budget"]["lines"][1]["id"]
+    with pytest.raises(InputError) as info:
+        exchange.loads(json.dumps(doc))
+    assert info.value.text("en").startswith("budget.lines[5].id: the id '")
+
+
+def test_new_records_get_fresh_ids():
+    from forms.model import BudgetLine, RoadmapStage
+
+    assert BudgetLine(2023, "a", "personnel", "national").id != BudgetLine(2023, "a", "personnel", "national").id
+    assert RoadmapStage(1, 2023, 2025).id != RoadmapStage(1, 2023, 2025).id
+
+
 def test_fingerprint_changes_with_content(super_regional):
     before = exchange.fingerprint(super_regional)
-    super_regional.budget_lines[0].amount_krw += 1
+    super_regional.budget.lines[0].amount_krw += 1
     assert exchange.fingerprint(super_regional) != before
     assert len(before) == 64
 
@@ -79,7 +135,11 @@ BAD = [
     (("lines",), [], "lines: unexpected key"),  # wrong nesting: lines at the top
     (("budget", "lines", 0, "extra"), 1, "budget.lines[0].extra: unexpected key"),
     (("format",), "something-else", "format: must be"),
-    (("format_version",), 2, "format_version: the file was written by a newer version"),
+    (("format_version",), 3, "format_version: the file was written by a newer version"),
+    (("budget", "lines", 4, "id"), DELETE, "budget.lines[4].id: this key is missing"),
+    (("roadmap", 1, "id"), DELETE, "roadmap[1].id: this key is missing"),
+    (("budget", "lines", 2, "id"), " ", "budget.lines[2].id: must not be empty"),
+    (("budget", "lines", 2, "id"), "x" * 65, "budget.lines[2].id: is longer than 64 characters"),
     (("date",), "2023-02-30", "date: must be a date"),
     (("id",), "not-a-uuid", "id: must be a UUID"),
     (("budget",), [], "budget: must be an object"),
@@ -94,7 +154,9 @@ def test_bad_files_name_the_field(super_regional, path, value, message):
     with pytest.raises(InputError) as info:
         exchange.loads(text)
     assert message in info.value.text("en")
-    assert info.value.text("ko")
+    ko = info.value.text("ko")  # the same place, said in Korean
+    assert ko.startswith(info.value.place("ko")) and ko != info.value.text("en")
+    assert re.search("[\uac00-\ud7a3]", ko), ko
     # The JSON Schema agrees that the document is not a valid proposal (where it can tell).
     # (1e3 is an integer to JSON Schema; the app refuses any number written with a fraction or exponent.)
     if "call" not in path and "id" not in path[-1:] and path != ("organisations", 1, "id") and value != 1e3:

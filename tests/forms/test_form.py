@@ -75,7 +75,7 @@ def test_the_rules_ask_for_the_sections_of_the_proposals_form(other_form, super_
     assert missing == ["plan.overview.ko", "plan.work_plan.ko"]  # 'summary' is written; the rest not asked
     message = next(f for f in report.findings if f.path == "plan.overview.ko").message("en")
     assert message.startswith("Overview of the project:")
-    super_regional.sections["summary"] = Text("가" * 301, "")
+    super_regional.plan["summary"] = Text("가" * 301, "")
     long = [f for f in validate(super_regional).findings if f.code == "content.section_long"]
     assert [f.message("en")[:9] for f in long] == ["Abstract "]
 
@@ -85,7 +85,7 @@ def test_the_exchange_file_takes_the_plan_keys_of_the_form(other_form, super_reg
     doc["call"] = "test-other-form"
     doc["plan"] = {"overview": {"ko": "개요", "en": "Overview"}, "summary": {"ko": "요약", "en": ""}}
     p = exchange.loads(json.dumps(doc, ensure_ascii=False))
-    assert p.sections == {"overview": Text("개요", "Overview"), "summary": Text("요약", "")}
+    assert p.plan == {"overview": Text("개요", "Overview"), "summary": Text("요약", "")}
     assert list(exchange.to_dict(p)["plan"]) == ["overview", "summary"]  # in the form's order
     doc["plan"]["background"] = {"ko": "배경"}  # a section of the mega form, not of this one
     with pytest.raises(InputError) as info:
@@ -102,8 +102,8 @@ def test_a_file_of_the_first_format_loads_unchanged(super_regional):
             del org[key]
     doc["plan"] = {k: v for k, v in doc["plan"].items() if k in SECTIONS}
     p = exchange.loads(json.dumps(doc, ensure_ascii=False))
-    assert list(p.sections) == [k for k in load_profile(p.call).form.section_keys() if k in SECTIONS]
-    assert {k: p.sections[k] for k in SECTIONS} == {k: super_regional.sections[k] for k in SECTIONS}
+    assert list(p.plan) == [k for k in load_profile(p.call).form.section_keys() if k in SECTIONS]
+    assert {k: p.plan[k] for k in SECTIONS} == {k: super_regional.plan[k] for k in SECTIONS}
     assert p.researchers == p.indicators == p.tasks == p.deliverables == p.equipment == []
     # Its eight sections are in place; the form's new sections are asked for.
     missing = {f.path for f in validate(p).findings if f.code == "content.section_missing"}
@@ -111,7 +111,7 @@ def test_a_file_of_the_first_format_loads_unchanged(super_regional):
 
 
 def test_a_new_proposal_has_no_sections_until_written():
-    assert Proposal().sections == {}
+    assert Proposal().plan == {}
 
 
 @pytest.mark.parametrize(("old", "new", "needle"), [

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -70,7 +72,8 @@ def test_bad_amounts_get_a_clear_message(text, unit, needle):
     with pytest.raises(InputError) as info:
         parse_amount(text, unit)
     assert needle in info.value.text("en")
-    assert info.value.text("ko")  # a message exists in Korean too
+    ko = info.value.text("ko")  # the message exists in Korean too, not the English again
+    assert ko != info.value.text("en") and re.search("[\uac00-\ud7a3]", ko), ko
 
 
 def test_messages_are_translated():

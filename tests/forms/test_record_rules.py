@@ -36,7 +36,7 @@ def test_samples_hold_the_forms_records(super_regional, leap):
         assert sum(i.weight for i in p.indicators) == 100
         assert p.principal_investigator().org == p.lead_organisation().id
         assert all(bizno.is_valid(o.registration_number) for o in p.organisations)
-        justified = [b for b in p.budget_lines if b.amount_krw]
+        justified = [b for b in p.budget.lines if b.amount_krw]
         assert all(b.items and sum(i.amount_krw for i in b.items) == b.amount_krw for b in justified)
         assert validate(p).findings == []
 
@@ -88,7 +88,7 @@ def test_rates_add_up_to_at_most_100_percent(super_regional):
     p = super_regional
     i = pi_index(p)
     person = p.researchers[i]
-    others = sum(o.rate for o in person.others)  # the uncounted project's rate counts here too
+    others = sum(o.rate for o in person.other_projects)  # the uncounted project's rate counts here too
     person.rates[2024] = 100 - others
     assert not found(p, "researchers.rate_over")
     person.rates[2024] = 101 - others
@@ -101,11 +101,11 @@ def test_rates_add_up_to_at_most_100_percent(super_regional):
 def test_at_most_five_projects_at_once(super_regional):
     person = super_regional.researchers[2]
     person.rates = {y: 10 for y in (2023, 2024, 2025)}
-    person.others = [OtherProject(f"p{n}", False, 10) for n in range(4)]
+    person.other_projects = [OtherProject(f"p{n}", False, 10) for n in range(4)]
     assert not found(super_regional, "researchers.projects_over")
-    person.others.append(OtherProject("ending soon", False, 10, counted=False))  # not counted
+    person.other_projects.append(OtherProject("ending soon", False, 10, counted=False))  # not counted
     assert not found(super_regional, "researchers.projects_over")
-    person.others.append(OtherProject("p5", False, 10))
+    person.other_projects.append(OtherProject("p5", False, 10))
     f = found(super_regional, "researchers.projects_over")
     assert [x.path for x in f] == ["researchers[2].other_projects"] and "6 national R&D projects at once" in f[0].message("en")
 
@@ -114,14 +114,14 @@ def test_at_most_three_as_principal_investigator(super_regional):
     p = super_regional
     i = pi_index(p)
     person = p.researchers[i]
-    person.others = [OtherProject("a", True, 10), OtherProject("b", True, 10)]
+    person.other_projects = [OtherProject("a", True, 10), OtherProject("b", True, 10)]
     assert not found(p, "researchers.pi_projects_over")  # this one and two others: 3
-    person.others.append(OtherProject("c", True, 10))
+    person.other_projects.append(OtherProject("c", True, 10))
     f = found(p, "researchers.pi_projects_over")
     assert [x.path for x in f] == [f"researchers[{i}].other_projects"] and "lead 4 national R&D projects" in f[0].message("en")
     # An organisation's principal investigator leads too; a researcher does not.
     other = p.researchers[2]
-    other.others = [OtherProject("a", True, 5), OtherProject("b", True, 5), OtherProject("c", True, 5)]
+    other.other_projects = [OtherProject("a", True, 5), OtherProject("b", True, 5), OtherProject("c", True, 5)]
     other.role = "researcher"
     assert [x.path for x in found(p, "researchers.pi_projects_over")] == [f"researchers[{i}].other_projects"]
     other.role = "org_principal"
@@ -130,7 +130,7 @@ def test_at_most_three_as_principal_investigator(super_regional):
 
 def test_the_limits_are_the_profiles(super_regional):
     person = super_regional.researchers[2]
-    person.others = [OtherProject(f"p{n}", False, 5) for n in range(4)]
+    person.other_projects = [OtherProject(f"p{n}", False, 5) for n in range(4)]
     strict = dataclasses.replace(PROFILE, participation=dataclasses.replace(PROFILE.participation, max_projects=4))
     assert found(super_regional, "researchers.projects_over", strict)
     assert not found(super_regional, "researchers.projects_over")
@@ -154,8 +154,8 @@ def test_personnel_cost_of_an_organisation_without_researchers(super_regional):
     p.researchers = [r for r in p.researchers if r.org != "knu"]
     f = found(p, "researchers.personnel_without_researchers")
     assert len(f) == 1 and f[0].severity == "warning" and f[0].path.startswith("budget.lines[")
-    assert p.budget_lines[int(f[0].path[13:-1])].org == "knu"
-    knu = sum(b.amount_krw for b in p.budget_lines if b.org == "knu" and b.category in ("personnel", "student_personnel"))
+    assert p.budget.lines[int(f[0].path[13:-1])].org == "knu"
+    knu = sum(b.amount_krw for b in p.budget.lines if b.org == "knu" and b.category in ("personnel", "student_personnel"))
     assert f[0].values["amount"] == Won(knu)
 
 
@@ -274,9 +274,9 @@ def test_an_equipment_budget_without_items_is_named_at_its_line(super_regional):
     org, year = p.equipment[0].org, p.equipment[0].year
     p.equipment = [e for e in p.equipment if (e.org, e.year) != (org, year)]
     f = found(p, "equipment.sum_mismatch")
-    line = p.budget_lines[int(f[0].path[13:-1])]
+    line = p.budget.lines[int(f[0].path[13:-1])]
     assert (line.org, line.year, line.category) == (org, year, "equipment")
-    budget = sum(b.amount_krw for b in p.budget_lines if (b.org, b.year, b.category) == (org, year, "equipment"))
+    budget = sum(b.amount_krw for b in p.budget.lines if (b.org, b.year, b.category) == (org, year, "equipment"))
     assert f[0].values["items"] == Won(0) and f[0].values["difference"] == Won(budget)
 
 
@@ -306,7 +306,7 @@ def test_equipment_of_a_known_organisation_in_the_calls_years(super_regional):
 
 def test_justification_rows_add_up_to_the_line(super_regional):
     p = super_regional
-    line = p.budget_lines[0]
+    line = p.budget.lines[0]
     assert not found(p, "budget.items_mismatch")
     line.items.append(BudgetItem("extra", Text("추가", "Extra"), 1, 1))
     f = found(p, "budget.items_mismatch")

@@ -28,7 +28,7 @@ def full(super_regional):
     p = super_regional
     p.researchers = [Researcher("r1", "postech", Text("김하늘", "Kim Haneul"), Text("교수", "Professor"),
                                 role="principal", rates={2023: 30, 2024: 30, 2025: 30},
-                                others=[OtherProject("다른 과제", True, 20), OtherProject("기획", False, 5, False)],
+                                other_projects=[OtherProject("다른 과제", True, 20), OtherProject("기획", False, 5, False)],
                                 field=Text("재료공학", "Materials"))]
     p.indicators = [Indicator("i1", Text("특허 출원", "Patent applications"), "quantitative", Text("건", "cases"), "0",
                               {2023: "2", 2024: "3", 2025: "4"}, 100, Text("출원서 확인", "Filings checked"))]
@@ -38,7 +38,7 @@ def full(super_regional):
                              45_000_000, True, Text("", ""))]
     p.organisations[0].registration_number = "220-82-00415"
     p.organisations[0].representative = Text("홍길동", "Hong Gildong")
-    p.budget_lines[0].items = [BudgetItem("b1", Text("연구원", "Researcher"), 2, 1_000_000, 12)]
+    p.budget.lines[0].items = [BudgetItem("b1", Text("연구원", "Researcher"), 2, 1_000_000, 12)]
     return p
 
 
@@ -49,7 +49,7 @@ def test_records_round_trip_and_match_the_schema(full):
     assert again == full
     assert doc["researchers"][0]["rates"] == {"2023": 30, "2024": 30, "2025": 30}
     assert doc["budget"]["lines"][0]["items"][0]["unit_price_krw"] == 1_000_000
-    full.budget_lines[1].items = []
+    full.budget.lines[1].items = []
     assert "items" not in exchange.to_dict(full)["budget"]["lines"][1]  # written only where there are rows
 
 

@@ -2,6 +2,7 @@
 and one won more (or less) fails, with the amount named in the message."""
 
 import dataclasses
+import re
 from fractions import Fraction
 
 import pytest
@@ -24,7 +25,7 @@ def finding(p, code, profile=None):
 
 
 def with_lines(p, *lines):
-    p.budget_lines = [BudgetLine(*line) if isinstance(line, tuple) else line for line in lines]
+    p.budget.lines = [BudgetLine(*line) if isinstance(line, tuple) else line for line in lines]
     return p
 
 
@@ -50,9 +51,15 @@ def test_samples_are_valid_without_warnings(super_regional, leap):
 
 
 def test_every_rule_has_a_clause_and_both_languages():
+    from forms.i18n import fields_of, translate
+
     for code, rule in RULES.items():
         assert PROFILE.clause(rule.clause) is not None, code
-        assert rule.message and rule.severity in ("error", "warning")
+        assert rule.severity in ("error", "warning"), code
+        names = {name: "x" for name in fields_of(rule.message)}
+        en, ko = translate(rule.message, "en", **names), translate(rule.message, "ko", **names)
+        assert en == rule.message.format(**names) and re.search(r"[A-Za-z]{3}", en), code
+        assert ko != en and re.search("[\uac00-\ud7a3]", ko), (code, ko)  # translated, not the English
 
 
 # --- local match --------------------------------------------------------------------------------
@@ -194,7 +201,7 @@ def test_applicant_region_paying_nothing_is_a_warning(super_regional):
 
 
 def test_empty_budget(super_regional):
-    super_regional.budget_lines = []
+    super_regional.budget.lines = []
     assert "budget.empty" in codes(super_regional)
 
 
@@ -263,16 +270,16 @@ def test_for_profit_indirect_cap(super_regional):
 
 def test_sections_present_and_within_limits(super_regional):
     limit = PROFILE.sections["summary"].max_chars
-    super_regional.sections["summary"] = Text("가" * limit, "")
+    super_regional.plan["summary"] = Text("가" * limit, "")
     assert not [c for c in codes(super_regional) if c.startswith("content.section")]
-    super_regional.sections["summary"] = Text("가" * (limit + 1), "")
+    super_regional.plan["summary"] = Text("가" * (limit + 1), "")
     f = finding(super_regional, "content.section_long")
     assert "1 over the limit" in f.message("en") and f.path == "plan.summary.ko"
     assert f"{limit:,}" in f.message("en") and f"{limit:,}" in f.message("ko")  # digits grouped: 4,000
-    super_regional.sections["summary"] = Text("", "Only English")
+    super_regional.plan["summary"] = Text("", "Only English")
     assert finding(super_regional, "content.section_missing").path == "plan.summary.ko"
     minimum = PROFILE.sections["summary"].min_chars
-    super_regional.sections["summary"] = Text("가" * (minimum - 1), "")
+    super_regional.plan["summary"] = Text("가" * (minimum - 1), "")
     assert not finding(super_regional, "content.section_short").is_error
     super_regional.title = Text("", "x")
     assert "content.title_missing" in codes(super_regional)
@@ -325,8 +332,13 @@ def test_profile_can_change_a_severity(super_regional):
 
 
 def test_ratios_are_exact_fractions(super_regional):
-    report = validate(super_regional)
-    assert isinstance(report.summary.total_matching.ratio, Fraction)
+    # 1/3 and 1/5 have no exact binary fraction: a float ratio would miss them by a hair.
+    p = with_lines(super_regional, *cap_lines(national=3_300_000_003, local_47=660_000_003, local_27=None))
+    m = validate(p).summary.total_matching
+    assert m.ratio == Fraction(660_000_003, 3_300_000_003) and isinstance(m.ratio, Fraction)
+    p = with_lines(super_regional, *cap_lines(national=3_000_000_000, local_47=600_000_000, local_27=None))
+    m = validate(p).summary.total_matching
+    assert m.ratio == Fraction(1, 5) and m.met and m.surplus == 0 and m.required == 600_000_000
 
 
 def test_percentages_never_seem_to_meet_a_limit_they_fail():

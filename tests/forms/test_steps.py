@@ -39,8 +39,8 @@ def test_complete_sample_allows_export(super_regional):
 
 def test_errors_and_warnings_land_on_their_steps(super_regional):
     super_regional.partner_regions = ["KR-27", "KR-27"]  # error on Regions
-    super_regional.budget_lines[0].amount_krw -= 1  # national below the cap: warning on Budget
-    super_regional.budget_lines[0].items[-1].unit_price_krw -= 1  # its justification follows
+    super_regional.budget.lines[0].amount_krw -= 1  # national below the cap: warning on Budget
+    super_regional.budget.lines[0].items[-1].unit_price_krw -= 1  # its justification follows
     report = validate(super_regional)
     states = {s.step: s for s in step_statuses(report)}
     assert states[Step.REGIONS].state == StepState.ERRORS
@@ -53,7 +53,7 @@ def test_errors_and_warnings_land_on_their_steps(super_regional):
 
 
 def test_export_allowed_exactly_without_errors(super_regional):
-    super_regional.budget_lines[0].amount_krw -= 1  # a warning only
-    super_regional.budget_lines[0].items[-1].unit_price_krw -= 1  # its justification follows
+    super_regional.budget.lines[0].amount_krw -= 1  # a warning only
+    super_regional.budget.lines[0].items[-1].unit_price_krw -= 1  # its justification follows
     report = validate(super_regional)
     assert report.warnings and not report.errors and export_allowed(report)

@@ -39,9 +39,9 @@ def _big(proposal):
             "university", "KR-47" if i % 2 else "KR-27", "participant",
             registration_number=bizno.formatted(f"{500 + i}82{i:04d}")))
     extra = [o.id for o in p.organisations[6:]]
-    while len(p.budget_lines) < 200:
-        i = len(p.budget_lines)
-        p.budget_lines.append(BudgetLine(2023 + i % 3, extra[i % len(extra)], "materials", "own_cash",
+    while len(p.budget.lines) < 200:
+        i = len(p.budget.lines)
+        p.budget.lines.append(BudgetLine(2023 + i % 3, extra[i % len(extra)], "materials", "own_cash",
                                          rng.randint(1, 900) * 1000))
     p.section("summary").ko = _korean_text(10_000, 1)
     return p
@@ -49,7 +49,7 @@ def _big(proposal):
 
 def test_extreme_content_is_all_printed(super_regional, tmp_path):
     p = _big(super_regional)
-    assert len(p.organisations) == 60 and len(p.budget_lines) == 200
+    assert len(p.organisations) == 60 and len(p.budget.lines) == 200
     assert len(p.section("summary").ko) == 10_000
     out = tmp_path / "big.pdf"
     export_packet(p, str(out), lang="ko", draft=validate(p).has_errors)

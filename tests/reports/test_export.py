@@ -20,7 +20,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 def _with_error(proposal):
     """The sample with its national funds above the call's cap (an error)."""
-    line = next(x for x in proposal.budget_lines if x.source == "national")
+    line = next(x for x in proposal.budget.lines if x.source == "national")
     line.amount_krw += 1_000_000_000
     assert validate(proposal).has_errors
     return proposal

@@ -113,7 +113,8 @@ def test_pages_are_numbered_and_carry_the_document_confirmation_number(ko_pdf):
             assert f"- {page} -" in text
     last = squash(texts[-1])
     assert digest in last  # the full SHA-256 in the box at the end of the main document
-    assert "끝." in last
+    assert "끝." in last  # the main text ends on the last page, before the confirmation box
+    assert sum(squash(t).count("끝.") for t in texts) == 1
 
 
 def test_no_page_is_blank(ko_pdf, en_pdf):
@@ -157,7 +158,7 @@ def test_a_final_packet_lists_no_warning_but_a_draft_does(tmp_path):
     from forms.rules import validate
 
     p = SAMPLES["super_regional"]()
-    line = next(x for x in p.budget_lines if x.source == "national" and x.org == "postech")
+    line = next(x for x in p.budget.lines if x.source == "national" and x.org == "postech")
     line.amount_krw -= 10_000_000  # national funds below the cap: a warning, not an error
     line.items = []  # (its justification is left out rather than left wrong)
     report = validate(p)
@@ -198,7 +199,7 @@ def test_every_figure_of_a_table_has_the_same_decimals_and_stays_exact(tmp_path)
 
     p = SAMPLES["super_regional"]()
     org = next(o.id for o in p.organisations if o.kind in ("sme", "mid_sized", "large"))
-    p.budget_lines.append(BudgetLine(2023, org, "materials", "own_cash", 1_234_567))
+    p.budget.lines.append(BudgetLine(2023, org, "materials", "own_cash", 1_234_567))
     out = tmp_path / "p.pdf"
     export_packet(p, str(out), lang="ko")
     layout = "\n".join(page.extract_text(extraction_mode="layout") for page in reader(out.read_bytes()).pages)

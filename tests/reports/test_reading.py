@@ -24,7 +24,7 @@ def test_every_line_of_body_text_ends_at_a_word_boundary(tmp_path, lang):
     p = SAMPLES["super_regional"]()
     out = tmp_path / "p.pdf"
     export_packet(p, str(out), lang=lang)
-    sources = [p.section(k).get(lang) for k in p.sections]
+    sources = [p.section(k).get(lang) for k in p.plan]
     words = {w for s in sources for w in s.split()}
     checked = 0
     for page in _pdftotext(out):

@@ -35,7 +35,7 @@ def main(db_path: str, seed: int) -> None:
         p, version = store.load(infos[0].id)
     else:
         p = SAMPLES["leap"]()
-        p.sections["summary"].en = "edits:"
+        p.plan["summary"].en = "edits:"
         version = store.create(p)
     n = counter(p.title.en)
     saver = Autosaver(store, p.id, version)
@@ -43,8 +43,8 @@ def main(db_path: str, seed: int) -> None:
     while True:
         n += 1
         p.title.en = f"edit {n}"
-        p.sections["summary"].en += f" {n}"
-        p.budget_lines[0].amount_krw = n * 1000
+        p.plan["summary"].en += f" {n}"
+        p.budget.lines[0].amount_krw = n * 1000
         saver.changed(p)
         print(f"edit {n}", flush=True)
         if n % 300 == 0:

@@ -35,8 +35,11 @@ def _v1(p) -> dict:  # noqa: ANN001
     doc = {k: v for k, v in exchange.to_dict(p).items() if k in V1_KEYS}
     doc["organisations"] = [{k: o[k] for k in V1_ORG_KEYS} for o in doc["organisations"]]
     doc["plan"] = {k: doc["plan"].get(k, {"ko": "", "en": ""}) for k in V1_SECTIONS}
-    for line in doc["budget"]["lines"]:
-        line.pop("items", None)
+    doc["format_version"] = 1
+    # Budget lines and roadmap stages had no id (nor justification rows).
+    doc["roadmap"] = [{k: v for k, v in s.items() if k != "id"} for s in doc["roadmap"]]
+    doc["budget"] = {**doc["budget"], "lines": [{k: v for k, v in line.items() if k not in ("id", "items")}
+                                                for line in doc["budget"]["lines"]]}
     return doc
 
 

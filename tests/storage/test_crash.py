@@ -15,6 +15,7 @@ import time
 
 import pytest
 
+from forms.sample import SAMPLES
 from storage.store import open_store
 
 CHILD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "crash_child.py")
@@ -77,8 +78,9 @@ def test_killed_autosaver_loses_nothing_older_than_a_second(db_path):
             assert store.check() == []
         n = int(p.title.en.split()[1]) if p.title.en.startswith("edit ") else 0
         assert must <= n <= last_sent + 1, (f"CRASH_SEED={seed}", round_, must, n, last_sent)
-        numbers = [int(x) for x in p.sections["summary"].en.split()[1:]]
+        numbers = [int(x) for x in p.plan["summary"].en.split()[1:]]
         assert numbers == list(range(1, n + 1)), f"CRASH_SEED={seed}"  # every change, in order, none missing
-        assert p.budget_lines[0].amount_krw == (n * 1000 if n else p.budget_lines[0].amount_krw)
+        # the amount of edit n, or (before any edit was saved) the sample's own first amount
+        assert p.budget.lines[0].amount_krw == (n * 1000 if n else SAMPLES["leap"]().budget.lines[0].amount_krw)
         seen_before = n
     assert seen_before > 0

@@ -25,7 +25,7 @@ def _filled(db_path: str, proposal) -> None:
         store.create(proposal)
         for i in range(30):  # enough pages that cutting the file short loses some
             p, v = store.load(proposal.id)
-            p.sections["summary"].en = f"revision {i} " + "x" * 4000
+            p.plan["summary"].en = f"revision {i} " + "x" * 4000
             store.save(p, v)
             store.snapshot(proposal.id, f"s{i}")
 
@@ -112,7 +112,7 @@ def test_recover_from_the_latest_backup(db_path, leap):
         open_store(db_path)
     with recover(db_path, "backup") as store:
         p, _v = store.load(leap.id)
-        assert p.sections["summary"].en.startswith("revision 29 ")
+        assert p.plan["summary"].en.startswith("revision 29 ")
         assert store.check() == []
     aside = [f for f in os.listdir(os.path.dirname(db_path)) if ".damaged-" in f]
     assert len(aside) == 1

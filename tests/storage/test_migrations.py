@@ -39,8 +39,24 @@ def old_db(db_path):
     return db_path
 
 
-def test_there_is_more_than_one_revision():
-    assert len(migrations.REVISIONS) >= 2 and migrations.head() != "0001_initial"
+def test_revisions_run_one_at_a_time_in_order_up_to_the_head(tmp_path):
+    names = [rev for rev, _fn in migrations.REVISIONS]
+    assert len(names) >= 2 and len(set(names)) == len(names) and names == sorted(names)  # 0001_, 0002_, …
+    assert migrations.pending(None) == names and migrations.pending(migrations.head()) == []
+    from sqlalchemy import create_engine, inspect
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'stepwise.db'}")
+    try:
+        with engine.begin() as conn:
+            tables: list[set[str]] = []
+            for rev in names:
+                assert migrations.upgrade(conn, rev) == [rev]  # this revision alone
+                assert migrations.current_revision(conn) == rev
+                tables.append(set(inspect(conn).get_table_names()))
+            assert migrations.upgrade(conn) == [] and migrations.current_revision(conn) == migrations.head()
+    finally:
+        engine.dispose()
+    assert tables[0] < tables[-1]  # a later revision added tables (imports) to the first ones
 
 
 def test_upgrade_from_the_first_revision(old_db):
@@ -53,7 +69,7 @@ def test_upgrade_from_the_first_revision(old_db):
             assert info.version == 3 and info.call == sample.call  # the new column, filled in
             loaded, version = store.load(sample.id)
             assert version == 3 and loaded.title == sample.title
-            assert [b.amount_krw for b in loaded.budget_lines] == [b.amount_krw for b in sample.budget_lines]
+            assert [b.amount_krw for b in loaded.budget.lines] == [b.amount_krw for b in sample.budget.lines]
             assert [o.id for o in loaded.organisations] == [o.id for o in sample.organisations]
         assert [s.name for s in store.snapshots(SAMPLES["super_regional"]().id)] == ["first draft"]
         assert store.check() == []

@@ -29,7 +29,7 @@ def test_compare_matches_organisations_by_id_and_sums_budget_by_year_and_source(
     b = a.copy()
     b.organisations.reverse()  # order alone is no change
     b.organisations[0].name.en = "Renamed"
-    moved = next(x for x in b.budget_lines if x.source == "local")
+    moved = next(x for x in b.budget.lines if x.source == "local")
     moved.amount_krw += 7_000
     b.partner_regions = []
     d = compare(a, b)

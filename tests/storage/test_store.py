@@ -22,12 +22,12 @@ def test_create_load_save_round_trip(store, super_regional):
     assert version == 1
     assert exchange.fingerprint(loaded) == exchange.fingerprint(super_regional)
     loaded.title.en = "A new title"
-    loaded.budget_lines[0].amount_krw += 1_000
+    loaded.budget.lines[0].amount_krw += 1_000
     assert store.save(loaded, 1) == 2
     again, version = store.load(super_regional.id)
     assert version == 2
     assert again.title.en == "A new title"
-    assert again.budget_lines[0].amount_krw == super_regional.budget_lines[0].amount_krw + 1_000
+    assert again.budget.lines[0].amount_krw == super_regional.budget.lines[0].amount_krw + 1_000
 
 
 def test_list_shows_searchable_columns_newest_first(store, super_regional, leap):
@@ -146,8 +146,8 @@ def test_diff_between_snapshots(store, super_regional):
     store.create(super_regional)
     a = store.snapshot(super_regional.id, "a")
     p, v = store.load(super_regional.id)
-    p.sections["summary"].en = "Shorter summary."
-    line = next(b for b in p.budget_lines if b.source == "national" and b.year == 2024)
+    p.plan["summary"].en = "Shorter summary."
+    line = next(b for b in p.budget.lines if b.source == "national" and b.year == 2024)
     line.amount_krw -= 5_000_000
     store.save(p, v)
     b = store.snapshot(super_regional.id, "b")

@@ -97,21 +97,21 @@ def test_a_researchers_other_projects_follow_the_selection(sample_window, qtbot)
     w = sample_window
     page = plan(w)
     p = w.doc.proposal
-    i = next(n for n, r in enumerate(p.researchers) if len(r.others) == 1)
+    i = next(n for n, r in enumerate(p.researchers) if len(r.other_projects) == 1)
     page.focus_path(f"researchers[{i}].name.ko")
     settle()
     others = page.researchers.others
     assert others.table.rowCount() == 1
     others.add_button.click()
     settle()
-    assert len(p.researchers[i].others) == 2
-    cell = others.widget_for(f"researchers[{i}].others[1].title")
+    assert len(p.researchers[i].other_projects) == 2
+    cell = others.widget_for(f"researchers[{i}].other_projects[1].title")
     type_into(qtbot, cell, "다른 과제")
-    assert p.researchers[i].others[1].title == "다른 과제"
+    assert p.researchers[i].other_projects[1].title == "다른 과제"
     w.doc.undo_stack.undo()
     w.doc.undo_stack.undo()
     settle()
-    assert len(p.researchers[i].others) == 1
+    assert len(p.researchers[i].other_projects) == 1
 
 
 def test_justification_rows_of_a_budget_line(sample_window, qtbot):
@@ -120,16 +120,16 @@ def test_justification_rows_of_a_budget_line(sample_window, qtbot):
     p = w.doc.proposal
     cell = page.focus_path("budget.lines[3].items[1].unit_price_krw")
     assert page.chapters.currentRow() == 8 and page.justification.line.currentData() == 3
-    before = p.budget_lines[3].items[1].unit_price_krw
+    before = p.budget.lines[3].items[1].unit_price_krw
     type_into(qtbot, cell, "1억")
     qtbot.keyClick(cell, Qt.Key.Key_Tab)
     settle()
-    assert p.budget_lines[3].items[1].unit_price_krw == 100_000_000
+    assert p.budget.lines[3].items[1].unit_price_krw == 100_000_000
     assert "budget.items_mismatch" in {f.code for f in w.doc.report.findings}
     assert "add up to" in page.justification.sum.text()
     w.doc.undo_stack.undo()
     settle()
-    assert p.budget_lines[3].items[1].unit_price_krw == before
+    assert p.budget.lines[3].items[1].unit_price_krw == before
     assert "budget.items_mismatch" not in {f.code for f in w.doc.report.findings}
 
 

@@ -97,7 +97,7 @@ def test_new_super_regional_proposal_to_packet(window, qtbot, tmp_path, monkeypa
     page, model = w.budget, w.budget.model
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     edit_cell(qtbot, page.table, 0, model.year_column(2023), "55억")
-    assert w.doc.proposal.budget_lines[0].amount_krw == 5_500_000_000
+    assert w.doc.proposal.budget.lines[0].amount_krw == 5_500_000_000
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     local_row = len(model.grid.rows) - 1
     choose_in_cell(qtbot, page.table, local_row, 1, "equipment")
@@ -149,5 +149,5 @@ def test_new_super_regional_proposal_to_packet(window, qtbot, tmp_path, monkeypa
     w.doc.flush()
     stored, _version = store.load(w.doc.proposal.id)
     assert stored.title.ko == "이차전지 원료소재 업사이클링 기술 개발"
-    assert sum(line.amount_krw for line in stored.budget_lines) == 6_600_000_000
+    assert sum(line.amount_krw for line in stored.budget.lines) == 6_600_000_000
     assert os.path.getsize(out) > 1000

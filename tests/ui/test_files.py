@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from forms.exchange import read_file, write_file
 from forms.rules import RULES
@@ -85,9 +85,14 @@ def test_about_shows_the_version_and_the_font_licence(app):
 def test_rules_dialog_lists_every_rule_with_its_source(app, super_regional):
     from forms.profile import load_profile
 
-    box = dialogs.RulesDialog(load_profile(super_regional.call))
+    profile = load_profile(super_regional.call)
+    box = dialogs.RulesDialog(profile)
     table = box.findChildren(dialogs.QTableWidget)[0]
-    assert table.rowCount() == len(RULES)
-    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "budget.local_match_short")
+    codes = [table.item(r, 0).text() for r in range(table.rowCount())]
+    assert sorted(codes) == sorted(RULES)  # every rule, once
+    for r, code in enumerate(codes):
+        source = profile.clause(RULES[code].clause).source_text("en")
+        assert source and table.item(r, 3).text().startswith(source), code  # the clause's own source
+        assert table.item(r, 2).text(), code
+    row = codes.index("budget.local_match_short")
     assert "20%" in table.item(row, 3).text()
-    assert isinstance(box, QDialog)

@@ -39,7 +39,7 @@ def _problems_on_every_step(window, tmp_path) -> dict[str, list[str]]:  # noqa: 
         if problems:
             found[step.value] = problems
     # one local amount under the minimum: the shortfall, the checks panel and the review's messages
-    lines = window.doc.proposal.budget_lines
+    lines = window.doc.proposal.budget.lines
     local = next(i for i, line in enumerate(lines) if line.source == "local")
     window.doc.edit(f"budget.lines[{local}].amount_krw", lines[local].amount_krw // 10)
     for step in (Step.BUDGET, Step.REVIEW):

@@ -8,7 +8,7 @@ from forms.model import BudgetLine, Proposal
 
 def test_each_cell_holds_one_line_and_duplicates_start_a_new_row():
     p = Proposal()
-    p.budget_lines = [
+    p.budget.lines = [
         BudgetLine(2023, "a", "personnel", "national", 100),
         BudgetLine(2024, "a", "personnel", "national", 200),
         BudgetLine(2023, "a", "personnel", "national", 5),  # same key and year: a second row
@@ -30,6 +30,6 @@ def test_each_cell_holds_one_line_and_duplicates_start_a_new_row():
 def test_the_sample_grid_covers_every_line_once(super_regional):
     grid = build_grid(super_regional, (2023, 2024, 2025))
     seen = sorted(i for row in grid.rows for i in row.cells.values())
-    assert seen == list(range(len(super_regional.budget_lines)))
+    assert seen == list(range(len(super_regional.budget.lines)))
     assert sum(grid.row_total(super_regional, r) for r in range(len(grid.rows))) == sum(
-        line.amount_krw for line in super_regional.budget_lines)
+        line.amount_krw for line in super_regional.budget.lines)

@@ -37,7 +37,7 @@ def test_switching_keeps_page_selection_and_text_being_typed(sample_window, qtbo
     assert w.menus.file.title() == "파일(&F)"
     assert w.steps.item(STEPS.index(Step.BUDGET)).text() == "5. 예산"
     keys(qtbot, editor, " more")
-    assert w.doc.proposal.sections["summary"].en.endswith(" Half-typed more")
+    assert w.doc.proposal.plan["summary"].en.endswith(" Half-typed more")
 
     w.menus.lang_actions["en"].trigger()
     assert w.plan.heading.text() == "Plan"
@@ -87,3 +87,28 @@ def test_the_pseudo_language_stretches_every_text(sample_window):
     assert sample_window.budget.heading.text().startswith("[")
     assert sample_window.menus.file.title().startswith("[")
     assert sample_window.steps.item(0).text().startswith("1. [")
+
+
+def test_dates_follow_the_ui_language_not_the_system(sample_window):
+    """An English window on a Korean system writes the proposal's date in English, and a switch
+    of language rewrites the open date field at once."""
+    from PySide6.QtCore import QLocale
+
+    w = sample_window
+    system = QLocale()
+    try:
+        QLocale.setDefault(QLocale("ko_KR"))  # a Korean system
+        w.setLocale(QLocale("ko_KR"))
+        w.menus.lang_actions["en"].trigger()
+        w.go(STEPS.index(Step.PLAN))
+        day = w.doc.proposal.date
+        assert (day.year, day.month, day.day) == (2023, 3, 2)
+        assert w.plan.date.text() == "2 March 2023"
+        assert QLocale().name() == "en_US"
+        w.menus.lang_actions["ko"].trigger()
+        assert w.plan.date.text() == "2023. 3. 2."
+        assert QLocale().name() == "ko_KR"
+        w.menus.lang_actions["en"].trigger()
+        assert w.plan.date.text() == "2 March 2023"
+    finally:
+        QLocale.setDefault(system)

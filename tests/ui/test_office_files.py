@@ -26,7 +26,7 @@ def test_export_step_writes_the_workbook_and_the_suffix_follows_the_format(sampl
     w = sample_window
     out = _export_workbook(w, qtbot, tmp_path / "budget.xlsx")
     wb = openpyxl.load_workbook(out)
-    assert wb.worksheets[0].max_row == len(w.doc.proposal.budget_lines) + 1
+    assert wb.worksheets[0].max_row == len(w.doc.proposal.budget.lines) + 1
     w.export.format.setCurrentIndex(w.export.format.findData("pdf"))
     assert w.export.file.text() == str(tmp_path / "budget.pdf")
 
@@ -34,7 +34,7 @@ def test_export_step_writes_the_workbook_and_the_suffix_follows_the_format(sampl
 def test_import_budget_previews_then_applies_as_one_undo_step(sample_window, qtbot, tmp_path, monkeypatch):
     w = sample_window
     book = _export_workbook(w, qtbot, tmp_path / "budget.xlsx")
-    before = [line.amount_krw for line in w.doc.proposal.budget_lines]
+    before = [line.amount_krw for line in w.doc.proposal.budget.lines]
     wb = openpyxl.load_workbook(book)
     ws = wb.worksheets[0]
     ws["F2"] = before[0] + 1_000_000
@@ -55,27 +55,27 @@ def test_import_budget_previews_then_applies_as_one_undo_step(sample_window, qtb
     assert [r[0] for r in seen["rows"]] == ["Added", "Removed", "Changed"]
     assert seen["rows"][0][3] == "2,000,000 won" or "2,000,000" in seen["rows"][0][3]
     assert "1 line added, 1 removed, 1 amount changed" in seen["summary"]
-    lines = w.doc.proposal.budget_lines
+    lines = w.doc.proposal.budget.lines
     assert len(lines) == len(before) and lines[0].amount_krw == before[0] + 1_000_000
     assert lines[-1].amount_krw == 2_000_000 and lines[-1].category == "materials"
     assert w.stack.currentWidget() is w.budget
     assert w.doc.undo_stack.count() == undo_count + 1
     w.doc.undo_stack.undo()
-    assert [line.amount_krw for line in w.doc.proposal.budget_lines] == before
+    assert [line.amount_krw for line in w.doc.proposal.budget.lines] == before
 
 
 def test_import_budget_cancelled_or_unreadable_changes_nothing(sample_window, qtbot, tmp_path, monkeypatch,
                                                                _no_modal_boxes):
     w = sample_window
     book = _export_workbook(w, qtbot, tmp_path / "budget.xlsx")
-    before = [line.amount_krw for line in w.doc.proposal.budget_lines]
+    before = [line.amount_krw for line in w.doc.proposal.budget.lines]
     wb = openpyxl.load_workbook(book)
     wb.worksheets[0]["F2"] = 1
     wb.save(book)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(book), "")))
     monkeypatch.setattr(BudgetImportDialog, "exec", lambda d: QDialog.DialogCode.Rejected)
     w.menus.import_budget.trigger()
-    assert [line.amount_krw for line in w.doc.proposal.budget_lines] == before
+    assert [line.amount_krw for line in w.doc.proposal.budget.lines] == before
     wb.worksheets[0]["F3"] = -1
     wb.save(book)
     said = []
@@ -84,4 +84,4 @@ def test_import_budget_cancelled_or_unreadable_changes_nothing(sample_window, qt
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: said.append(a[2])))
     w.menus.import_budget.trigger()
     assert said and "Budget lines!F3: An amount cannot be negative." in said[0]
-    assert [line.amount_krw for line in w.doc.proposal.budget_lines] == before
+    assert [line.amount_krw for line in w.doc.proposal.budget.lines] == before

@@ -49,7 +49,7 @@ def test_a_missing_name_is_marked_and_review_jumps_to_it(sample_window, qtbot):
 @pytest.mark.parametrize("category", ["burden"])
 def test_review_jumps_to_the_budget_cell(sample_window, qtbot, category):
     w = sample_window
-    lines = w.doc.proposal.budget_lines
+    lines = w.doc.proposal.budget.lines
     w.doc.edit("budget.lines[5].category", category)
     path = "budget.lines[5].category"
     assert path in {f.path for f in w.doc.report.findings}
@@ -61,19 +61,19 @@ def test_review_jumps_to_the_budget_cell(sample_window, qtbot, category):
     assert (current.row(), current.column()) == (model.grid.row_of_line(5), 1)
     assert QApplication.focusWidget() is w.budget.table
     assert "not allowed" in model.data(current, Qt.ItemDataRole.ToolTipRole)
-    assert lines is w.doc.proposal.budget_lines
+    assert lines is w.doc.proposal.budget.lines
 
 
 def test_an_amount_that_cannot_be_read_is_refused_with_a_message(sample_window, qtbot):
     w = sample_window
     w.go(STEPS.index(Step.BUDGET))
     model = w.budget.model
-    before = [line.amount_krw for line in w.doc.proposal.budget_lines]
+    before = [line.amount_krw for line in w.doc.proposal.budget.lines]
     edit_cell(qtbot, w.budget.table, 0, model.year_column(2023), "오십오억")
-    assert [line.amount_krw for line in w.doc.proposal.budget_lines] == before
+    assert [line.amount_krw for line in w.doc.proposal.budget.lines] == before
     assert "is not an amount" in w.budget.input_error.text()
     edit_cell(qtbot, w.budget.table, 0, model.year_column(2023), "5억 5천만")
-    assert w.doc.proposal.budget_lines[model.grid.rows[0].cells[2023]].amount_krw == 550_000_000
+    assert w.doc.proposal.budget.lines[model.grid.rows[0].cells[2023]].amount_krw == 550_000_000
     assert w.budget.input_error.text() == ""
 
 
@@ -98,25 +98,25 @@ def test_an_unreadable_amount_keeps_its_box_open_and_the_message_follows_the_lan
     w = sample_window
     w.go(STEPS.index(Step.BUDGET))
     model, table = w.budget.model, w.budget.table
-    before = [line.amount_krw for line in w.doc.proposal.budget_lines]
+    before = [line.amount_krw for line in w.doc.proposal.budget.lines]
     editor = type_in_cell(qtbot, table, 0, model.year_column(2023), "12억 abc")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     settle()
     assert editor.isVisible() and editor.text() == "12억 abc"  # still open, nothing typed is lost
     assert "is not an amount" in w.budget.input_error.text()
-    assert [line.amount_krw for line in w.doc.proposal.budget_lines] == before
+    assert [line.amount_krw for line in w.doc.proposal.budget.lines] == before
     i18n.set_language("ko")
     assert "금액" in w.budget.input_error.text() and "is not an amount" not in w.budget.input_error.text()
     qtbot.keyClick(editor, Qt.Key.Key_Escape)  # the typing is dropped, and with it the message
     settle()
     assert w.budget.input_error.text() == ""
-    assert [line.amount_krw for line in w.doc.proposal.budget_lines] == before
+    assert [line.amount_krw for line in w.doc.proposal.budget.lines] == before
 
 
 def test_the_checks_panel_drops_a_settled_findings_tooltip(sample_window):
     w = sample_window
     w.go(STEPS.index(Step.BUDGET))
-    lines = w.doc.proposal.budget_lines
+    lines = w.doc.proposal.budget.lines
     local = next(i for i, line in enumerate(lines) if line.source == "local")
     before = lines[local].amount_krw
     national = next(i for i, line in enumerate(lines) if line.source == "national")
@@ -143,7 +143,7 @@ def test_typing_in_a_cell_survives_a_language_switch_and_leaving_the_cell_with_a
     w = sample_window
     w.go(STEPS.index(Step.BUDGET))
     model, table = w.budget.model, w.budget.table
-    before = [line.amount_krw for line in w.doc.proposal.budget_lines]
+    before = [line.amount_krw for line in w.doc.proposal.budget.lines]
     editor = type_in_cell(qtbot, table, 0, model.year_column(2024), "5억")
     i18n.set_language("en")  # the page re-renders every figure …
     settle()
@@ -161,4 +161,4 @@ def test_typing_in_a_cell_survives_a_language_switch_and_leaving_the_cell_with_a
     qtbot.keyClick(again, Qt.Key.Key_Escape)
     settle()
     assert w.budget.input_error.text() == ""
-    assert [line.amount_krw for line in w.doc.proposal.budget_lines] == before
+    assert [line.amount_krw for line in w.doc.proposal.budget.lines] == before

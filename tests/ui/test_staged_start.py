@@ -54,7 +54,7 @@ def test_while_the_database_opens_nothing_can_be_created_then_everything_can(app
 
 def test_pages_are_made_when_first_needed_in_the_current_language_with_their_marks(window, super_regional):
     assert [p is not None for p in window._pages] == [True] + [False] * (len(STEPS) - 1)
-    lines = super_regional.budget_lines
+    lines = super_regional.budget.lines
     local = next(i for i, line in enumerate(lines) if line.source == "local")
     lines[local].amount_krw //= 10  # the local match falls short: an error on the budget step
     window.doc.load(super_regional, window.store.create(super_regional))

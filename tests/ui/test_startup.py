@@ -112,14 +112,19 @@ def test_smoke_on_a_damaged_database_exits_non_zero_without_touching_it(db_path)
         assert fp.read() == b"garbage" * 100
 
 
-def test_an_unforeseen_error_becomes_a_message_not_a_traceback(app, monkeypatch, capsys):
+@pytest.mark.qt_no_exception_capture
+def test_an_unforeseen_error_becomes_a_message_not_a_traceback(app, qtbot, monkeypatch, capsys):
+    from PySide6.QtCore import QTimer
+
     shown: list[str] = []
     monkeypatch.setattr(uiapp.QMessageBox, "critical", staticmethod(lambda _p, _t, text: shown.append(text)))
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     uiapp.install_last_defence()
-    try:
+
+    def slot() -> None:  # a fault inside the event loop, where nothing else would catch it
         raise RuntimeError("boom")
-    except RuntimeError:
-        sys.excepthook(*sys.exc_info())
+
+    QTimer.singleShot(0, slot)
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
     assert shown == ["Unexpected error: RuntimeError: boom. Your work up to the last save is kept; please report this."]
     assert "Traceback" not in capsys.readouterr().err

@@ -39,19 +39,19 @@ def test_budget_cell_undo_and_redo_update_totals_and_findings(sample_window, qtb
     model, table = w.budget.model, w.budget.table
     row = next(r for r, gr in enumerate(model.grid.rows) if gr.key[2] == "local")
     line = model.grid.rows[row].cells[2023]
-    before = w.doc.proposal.budget_lines[line].amount_krw
+    before = w.doc.proposal.budget.lines[line].amount_krw
     total_before = model.data(model.index(model.totals_row, model.total_column))
     edit_cell(qtbot, table, row, model.year_column(2023), "0")
-    assert w.doc.proposal.budget_lines[line].amount_krw == 0
+    assert w.doc.proposal.budget.lines[line].amount_krw == 0
     assert "budget.local_match_short" in {f.code for f in w.doc.report.findings}
     assert model.data(model.index(model.totals_row, model.total_column)) != total_before
     table.setFocus()
     press(qtbot, table, *UNDO)
-    assert w.doc.proposal.budget_lines[line].amount_krw == before
+    assert w.doc.proposal.budget.lines[line].amount_krw == before
     assert not w.doc.report.has_errors
     assert model.data(model.index(model.totals_row, model.total_column)) == total_before
     press(qtbot, table, *REDO)
-    assert w.doc.proposal.budget_lines[line].amount_krw == 0
+    assert w.doc.proposal.budget.lines[line].amount_krw == 0
     assert w.step_state(Step.BUDGET) == "errors"
 
 
@@ -99,14 +99,14 @@ def test_ctrl_z_in_a_box_not_bound_to_the_proposal_undoes_the_typing_not_an_edit
     w.go(STEPS.index(Step.BUDGET))
     model, table = w.budget.model, w.budget.table
     line = model.line_at(model.index(0, model.year_column(2024)))
-    before = w.doc.proposal.budget_lines[line].amount_krw
+    before = w.doc.proposal.budget.lines[line].amount_krw
     editor = type_in_cell(qtbot, table, 0, model.year_column(2024), "7")
     press(qtbot, editor, *UNDO)
     assert editor.text() != "7"  # the typing was taken back …
     assert w.doc.proposal.title.en == "Edited title"  # … and the title edit on the Plan page stays
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     settle()
-    assert w.doc.proposal.budget_lines[line].amount_krw == before
+    assert w.doc.proposal.budget.lines[line].amount_krw == before
 
     w.go(STEPS.index(Step.EXPORT))
     box = w.export.file

@@ -21,7 +21,7 @@ def test_a_row_of_years_typed_with_tab_and_enter_keeps_every_amount(sample_windo
     table, model = page.table, page.model
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     settle()
-    row = model.grid.row_of_line(len(w.doc.proposal.budget_lines) - 1)
+    row = model.grid.row_of_line(len(w.doc.proposal.budget.lines) - 1)
     first = model.year_column(2024)
     rect = table.visualRect(model.index(row, first))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -34,8 +34,8 @@ def test_a_row_of_years_typed_with_tab_and_enter_keeps_every_amount(sample_windo
     keys(qtbot, QApplication.focusWidget(), "222")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     settle()
-    amounts = {line.year: line.amount_krw for line in w.doc.proposal.budget_lines
-               if model.grid.row_of_line(w.doc.proposal.budget_lines.index(line)) == row}
+    amounts = {line.year: line.amount_krw for line in w.doc.proposal.budget.lines
+               if model.grid.row_of_line(w.doc.proposal.budget.lines.index(line)) == row}
     unit = model.unit.value
     assert amounts[2024] == 111 * unit and amounts[2025] == 222 * unit
     # The cursor stays where the commit left it, and the arrow keys move it.
@@ -57,29 +57,29 @@ def test_removing_an_organisation_with_lines_asks_and_keeping_it_changes_nothing
     w = sample_window
     p = w.doc.proposal
     org = p.organisations[1]
-    lines = sum(1 for line in p.budget_lines if line.org == org.id)
+    lines = sum(1 for line in p.budget.lines if line.org == org.id)
     assert lines > 1
     seen: list[str] = []
     answer_next_box("Keep the organisation", seen)
     _remove_org(qtbot, w, 1)
     assert f"{lines} budget lines" in seen[0] and org.name.en in seen[0]
     assert w.doc.proposal.organisations[1] is org
-    assert sum(1 for line in p.budget_lines if line.org == org.id) == lines
+    assert sum(1 for line in p.budget.lines if line.org == org.id) == lines
 
 
 def test_removing_an_organisation_with_its_lines_is_one_undo_step(sample_window, qtbot):
     w = sample_window
     p = w.doc.proposal
-    org, before = p.organisations[1], len(p.budget_lines)
-    lines = sum(1 for line in p.budget_lines if line.org == org.id)
+    org, before = p.organisations[1], len(p.budget.lines)
+    lines = sum(1 for line in p.budget.lines if line.org == org.id)
     answer_next_box("Remove it with them")
     _remove_org(qtbot, w, 1)
     p = w.doc.proposal
     assert org.id not in {o.id for o in p.organisations}
-    assert len(p.budget_lines) == before - lines
+    assert len(p.budget.lines) == before - lines
     assert not any(f.path.startswith("budget.lines") and "org" in f.code.lower() for f in w.doc.report.findings)
     w.doc.undo_stack.undo()
-    assert org.id in {o.id for o in w.doc.proposal.organisations} and len(w.doc.proposal.budget_lines) == before
+    assert org.id in {o.id for o in w.doc.proposal.organisations} and len(w.doc.proposal.budget.lines) == before
 
 
 def test_an_organisation_nothing_names_goes_without_a_question(sample_window, qtbot):

@@ -121,7 +121,7 @@ class BudgetPage(Page):
         for unit in EntryUnit:
             self.unit.addItem(unit.code, unit.code)
         self.unit.currentIndexChanged.connect(
-            lambda: self.doc.edit("entry_unit", self.unit.currentData(), text=N_("Entry unit")))
+            lambda: self.doc.edit("budget.entry_unit", self.unit.currentData(), text=N_("Entry unit")))
         self.unit_label.setBuddy(self.unit)
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self.add_line)
@@ -235,12 +235,12 @@ class BudgetPage(Page):
             self.model.values_changed(line)
             row = self.model.grid.row_of_line(line)  # an amount may have grown a digit
             self._measure((self.model.totals_row,) if row is None else (row, self.model.totals_row))
-        elif path.startswith("budget") or path == "entry_unit" or path.startswith("organisations["):
+        elif path.startswith("budget") or path.startswith("organisations["):
             self.model.values_changed()
             self._measure()
-        if path in ("", "entry_unit"):
-            set_combo(self.unit, p.entry_unit)
-        if path == "" or path.startswith("budget") or path == "entry_unit":
+        if path in ("", "budget.entry_unit"):
+            set_combo(self.unit, p.budget.entry_unit)
+        if path == "" or path.startswith("budget"):
             self._show_summary()
 
     # column widths --------------------------------------------------------------------------
@@ -340,9 +340,9 @@ class BudgetPage(Page):
         org = p.organisations[0].id if p.organisations else ""
         category = model.allowed_categories[0] if model.allowed_categories else "personnel"
         year = model.years[0] if model.years else p.date.year
-        self.doc.edit("budget.lines", [*p.budget_lines, BudgetLine(year, org, category, "national", 0)],
+        self.doc.edit("budget.lines", [*p.budget.lines, BudgetLine(year, org, category, "national", 0)],
                       text=N_("Add line"))
-        row = self.model.grid.row_of_line(len(p.budget_lines) - 1)
+        row = self.model.grid.row_of_line(len(p.budget.lines) - 1)
         if row is not None:
             self.table.setCurrentIndex(self.model.index(row, 0))
             self.table.setFocus()
@@ -352,7 +352,7 @@ class BudgetPage(Page):
         if not (0 <= row < len(self.model.grid.rows)):
             return
         drop = set(self.model.grid.rows[row].lines)
-        lines = [line for i, line in enumerate(self.doc.proposal.budget_lines) if i not in drop]
+        lines = [line for i, line in enumerate(self.doc.proposal.budget.lines) if i not in drop]
         self.doc.edit("budget.lines", lines, text=N_("Remove line"))
 
     # findings ---------------------------------------------------------------------------------
@@ -371,8 +371,10 @@ class BudgetPage(Page):
     def widget_for(self, path: str) -> QWidget | None:
         if path.startswith("budget.lines["):
             return self.table
-        if path.startswith("budget") or path == "entry_unit":
-            return self.checks if path.startswith("budget") else self.unit
+        if path == "budget.entry_unit":
+            return self.unit
+        if path.startswith("budget"):
+            return self.checks
         return None
 
     def focus_path(self, path: str) -> QWidget | None:

@@ -179,7 +179,7 @@ class ExportPage(Page):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             export_packet(p.copy(), out, lang=self.packet_lang.currentData(), draft=self.draft.isChecked(),
-                          unit=p.entry_unit, fmt=self.format.currentData())
+                          unit=p.budget.entry_unit, fmt=self.format.currentData())
         except InputError as exc:
             QGuiApplication.restoreOverrideCursor()
             QMessageBox.warning(self, _("Export the packet"), exc.text(self.lang))

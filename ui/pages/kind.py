@@ -6,36 +6,35 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QButtonGroup, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from forms.errors import InputError
-from forms.i18n import N_, _
+from forms.i18n import N_, _, translate
 from forms.model import ProjectType, label
-from forms.money import format_won
 from forms.profile import CallProfile, load_profile
 from forms.steps import Step
-from forms.values import Pct
+from forms.values import Label, Pct, Won
 from ui.pages.base import Page
 
 
 def describe(profile: CallProfile, code: str, lang: str) -> str:
-    """What the call says of a type, as lines of text (values from the profile)."""
+    """What the call says of a type, as lines of text in ``lang`` (words and values alike)."""
     rule = profile.types.get(code)
     if rule is None:
-        return _("This call does not offer this type.")
+        return translate(N_("This call does not offer this type."), lang)
     years = profile.years
     lines = [
-        _("National funds: up to {cap} over {count} years ({first}–{last}).").format(
-            cap=format_won(profile.national_cap, lang), count=len(years), first=min(years), last=max(years)),
-        _("Local funds: at least {min} of {basis}.").format(
-            min=Pct(profile.local_min, percent=True).render(lang), basis=label(f"basis.{profile.local_basis}", lang)),
+        translate(N_("National funds: up to {cap} over {count} years ({first}–{last})."), lang,
+                  cap=Won(profile.national_cap), count=len(years), first=min(years), last=max(years)),
+        translate(N_("Local funds: at least {min} of {basis}."), lang,
+                  min=Pct(profile.local_min, percent=True), basis=Label(f"basis.{profile.local_basis}")),
     ]
     if rule.max_regions and rule.max_regions == rule.min_regions:
-        lines.append(_("Regions: exactly {count}.").format(count=rule.min_regions))
+        lines.append(translate(N_("Regions: exactly {count}."), lang, count=rule.min_regions))
     elif rule.max_regions:
-        lines.append(_("Regions: {min} to {max}.").format(min=rule.min_regions, max=rule.max_regions))
+        lines.append(translate(N_("Regions: {min} to {max}."), lang, min=rule.min_regions, max=rule.max_regions))
     else:
-        lines.append(_("Regions: at least {min}.").format(min=rule.min_regions))
-    source = _("Source: {source}").format(source=rule.source_text(lang))
+        lines.append(translate(N_("Regions: at least {min}."), lang, min=rule.min_regions))
+    source = translate(N_("Source: {source}"), lang, source=rule.source_text(lang))
     if rule.inferred:
-        source += " " + _("(inferred, not stated by the call)")
+        source += " " + translate(N_("(inferred, not stated by the call)"), lang)
     lines.append(source)
     return "\n".join(lines)
 

@@ -250,7 +250,7 @@ class PlanPage(Page):
             self.date.blockSignals(blocked)
         if path == "" or path.startswith("plan."):
             for key in self.section_boxes:
-                text = p.sections.get(key) or Text()
+                text = p.plan.get(key) or Text()
                 for lang in LANGS:
                     where = f"plan.{key}.{lang}"
                     set_text(self.editors[where], getattr(text, lang))
