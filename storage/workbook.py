@@ -8,7 +8,6 @@ proposal only with a workbook that reads completely.
 
 from __future__ import annotations
 
-import copy
 import zipfile
 
 from forms.budgetsheet import LINE_COLUMNS, LINES_SHEET, Names, blank, read_line, sheet_names
@@ -105,12 +104,5 @@ def read_budget(path: str, proposal: Proposal) -> list[BudgetLine]:
         wb.close()
     if problems:
         raise UnreadableCells(path, problems)
-    # The workbook holds amounts only: a line read back keeps the justification rows (산출근거) of
-    # the line it stands for; the rules then say where an amount no longer matches its rows.
-    rows = {}
-    for old in proposal.budget.lines:
-        rows.setdefault((old.year, old.org, old.category, old.source, old.region), old.items)
-    for line in lines:
-        line.items = copy.deepcopy(rows.get((line.year, line.org, line.category, line.source, line.region), []))
     return lines
 
