@@ -10,7 +10,7 @@ from cli.exits import EXIT_ERRORS, EXIT_OK
 from forms import i18n
 from forms.console import say
 from forms.errors import InputError
-from forms.i18n import _
+from forms.i18n import N_, _
 from forms.values import ERRORS, WARNINGS, Count
 
 
@@ -40,6 +40,14 @@ def cmd_validate(ns: argparse.Namespace) -> int:
             say(json.dumps(doc, ensure_ascii=False, indent=2))
         raise
     report = validate(proposal)
+    if ns.report:
+        from forms.atomic import same_file
+        from reports.export import write_report
+
+        if same_file(ns.file, ns.report):
+            raise InputError(N_("The report would be written over the proposal file {file}; name another file "
+                                "with --report."), file=ns.report)
+        write_report(proposal, ns.report, lang)  # an unwritable target: exit 2, as for any bad input
     if ns.json:
         doc = {
             "file": ns.file,
@@ -57,6 +65,8 @@ def cmd_validate(ns: argparse.Namespace) -> int:
             say(f"{words[f.severity.value]}\t{f.code}\t{f.path}\t{f.message(lang)}")
         say(_("{errors}, {warnings}.").format(errors=Count(len(report.errors), ERRORS).render(lang),
                                                warnings=Count(len(report.warnings), WARNINGS).render(lang)))
+        if ns.report:
+            say(_("Wrote the validation report to {file}.").format(file=ns.report))
     return EXIT_ERRORS if report.has_errors else EXIT_OK
 
 
@@ -76,6 +86,7 @@ def add_parsers(sub, common) -> None:
     p = sub.add_parser("validate", parents=[common], help=_("check a proposal file against its call's rules"))
     p.add_argument("file", metavar="FILE")
     p.add_argument("--json", action="store_true", help=_("print the findings as JSON"))
+    p.add_argument("--report", metavar="OUT.pdf", help=_("also write the validation report as a PDF"))
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("export", help=_("write the PDF packet of a proposal file"))

@@ -20,9 +20,13 @@ def validation(pk: Packet, numbered: bool = True) -> list[content.Block]:
     story.append(pk.para(pk.tr(N_("Checked against the rule pack {id}, version {version}: {name}."),
                                id=pk.profile.id, version=pk.profile.version, name=pk.text(pk.profile.name)),
                          "statement"))
-    if r.errors:
+    if r.errors and numbered:
         story.append(pk.para(pk.tr(N_("The proposal has {errors}; this packet is a draft and cannot be "
                                       "submitted."), errors=Count(len(r.errors), ERRORS)), "statement"))
+    elif r.errors:
+        story.append(pk.para(pk.tr(N_("The proposal has {errors}; until they are corrected its packet "
+                                      "can be exported only as a draft."), errors=Count(len(r.errors), ERRORS)),
+                             "statement"))
     else:
         story.append(pk.para(pk.tr(N_("The proposal has no error.")), "statement"))
     findings = r.errors + r.warnings

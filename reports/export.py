@@ -99,6 +99,25 @@ def write_packet(proposal: Proposal, out_path: str, lang: str = "ko", draft: boo
     return missing
 
 
+def write_report(proposal: Proposal, out_path: str, lang: str = "ko") -> None:
+    """Write the validation report of ``proposal`` as a PDF of its own (atomically): every finding
+    with its rule code and field, which a final packet never carries."""
+    if lang not in LANGUAGES:
+        raise InputError(N_("The packet can be made in Korean (ko) or English (en), not '{lang}'."), lang=lang)
+    report = validate(proposal)
+    if report.profile is None:
+        raise ExportRefused(report.errors)
+    _check_target(out_path)
+    from reports.packet import render_report
+
+    data = render_report(proposal, report, lang)
+    try:
+        write_bytes(out_path, data)
+    except OSError as exc:
+        raise InputError(N_("{file} cannot be written ({reason}); the report was not written."),
+                         file=out_path, reason=os_reason(exc)) from exc
+
+
 def export_packet(proposal: Proposal, out_path: str, lang: str = "ko", draft: bool = False,
                   unit: str = "thousand", fmt: str = "pdf", profile: CallProfile | None = None) -> None:
     """Write the PDF packet of ``proposal`` to ``out_path`` (or, by ``fmt``, its HWPX copy or the

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from forms import app, regions
+from forms.dates import official_date
 from forms.exchange import fingerprint
 from forms.i18n import N_, translate
 from forms.model import Proposal
@@ -48,6 +49,28 @@ def describe(pk: Packet) -> content.Document:
         scan_glyphs(doc, pk.glyphs)
         doc.blocks += [*closing.validation(pk), *closing.glyph_lines(pk)]
     return doc
+
+
+def describe_report(pk: Packet) -> content.Document:
+    """The validation report as a document of its own: what the proposal is, the rule pack it
+    was checked against, and every finding with its rule code and field."""
+    p = pk.proposal
+    scan_glyphs(describe(pk), pk.glyphs)  # the characters the packet could not print are named too
+    intro = pk.para(pk.tr(N_("Proposal: {title} ({date})"), title=pk.text(p.title),
+                          date=official_date(p.date, pk.lang)), "statement")
+    blocks: list[content.Block] = [*closing.validation(pk, numbered=False), *closing.glyph_lines(pk)]
+    blocks.insert(1, intro)
+    return content.Document(
+        lang=pk.lang, title=pk.tr(N_("Validation report")), blocks=blocks,
+        footer=footer(pk.fingerprint, pk.lang), meta={**metadata(pk), "title": pk.tr(N_("Validation report"))},
+    )
+
+
+def render_report(proposal: Proposal, report: Report, lang: str) -> bytes:
+    from reports import pdf
+
+    pk = packet(proposal, report, lang, False, EntryUnit.THOUSAND)
+    return pdf.render(describe_report(pk), pk.glyphs)
 
 
 def footer(digest: str, lang: str) -> str:

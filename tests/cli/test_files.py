@@ -113,3 +113,18 @@ def test_argparse_speaks_the_chosen_language():
     done = run("--lang", "en", "exprt")
     assert done.returncode == 2 and "invalid choice: 'exprt'" in done.stderr and "usage: main.py" in done.stderr
     assert "이 도움말을 보여 주고 끝냅니다" in run("--lang", "ko", "--help").stdout
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_validate_writes_the_report_as_its_own_document(sample_files, tmp_path, lang):
+    from tests.reports.pdfcheck import all_text
+
+    out = tmp_path / "report.pdf"
+    done = run("validate", str(broken(sample_files, tmp_path)), "--report", str(out), lang=lang)
+    assert done.returncode == 1, done.stderr  # the findings' exit code, the report written all the same
+    text = all_text(out.read_bytes())
+    assert "budget.local_match_short" in text and "type.too_few_regions" in text
+    assert ("검증결과" if lang == "ko" else "Validationreport") in text
+    bad = run("validate", str(sample_files["leap"]), "--report", str(tmp_path / "no" / "r.pdf"), lang=lang)
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+    assert run("validate", str(sample_files["leap"]), "--report", str(sample_files["leap"])).returncode == 2

@@ -4,8 +4,13 @@ the field and focuses it."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
     QHeaderView,
+    QMessageBox,
+    QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -15,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forms.errors import InputError
 from forms.i18n import _
 from forms.rules import Report
 from forms.steps import STEPS, findings_by_step, title
@@ -72,6 +78,13 @@ class ReviewPage(Page):
         self.tree.header().sectionResized.connect(lambda i, _o, _n: self._relayout.start() if i == 0 else None)
         self.tree.itemActivated.connect(self._activated)
         self.layout_.addWidget(self.tree, 1)
+        # The validation report as a document of its own (a final packet carries no rule codes).
+        self.save_report = QPushButton()
+        self.save_report.clicked.connect(self._save_report)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.save_report)
+        self.layout_.addLayout(row)
         self._report: Report | None = None
         self._stale = False
 
@@ -79,6 +92,7 @@ class ReviewPage(Page):
         super().retranslate()
         self.tree.setHeaderLabels([_("Message"), _("Severity"), _("Rule")])
         self.tree.setAccessibleName(_("Findings"))
+        self.save_report.setText(_("Save the validation re&port as PDF…"))
         self.show_report(self._report)
 
     def mark(self, findings: list) -> None:  # the review lists findings; it has no fields to mark
@@ -129,6 +143,29 @@ class ReviewPage(Page):
                 if keep is not None and finding.path == keep:
                     self.tree.setCurrentItem(child)
             head.setExpanded(True)
+
+    def _save_report(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(self, _("Save the validation report"), "validation-report.pdf",
+                                                    _("PDF files (*.pdf)"))
+        if path:
+            self.write_report(path)
+
+    def write_report(self, path: str) -> bool:
+        """Write the validation report of the open proposal to ``path``, in the window's language."""
+        from reports.export import write_report
+
+        p = self.doc.proposal
+        if p is None:
+            return False
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            write_report(p.copy(), path, lang=self.lang)
+        except InputError as exc:
+            QGuiApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, _("Save the validation report"), exc.text(self.lang))
+            return False
+        QGuiApplication.restoreOverrideCursor()
+        return True
 
     def _activated(self, item: QTreeWidgetItem) -> None:
         path = item.data(0, PATH_ROLE)
