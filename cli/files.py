@@ -6,8 +6,9 @@ from __future__ import annotations
 import argparse
 import json
 
-from cli.exits import EXIT_ERRORS, EXIT_OK
+from cli.exits import EXIT_BAD_INPUT, EXIT_ERRORS, EXIT_OK
 from forms import i18n
+from forms.atomic import same_file
 from forms.console import say
 from forms.errors import InputError
 from forms.i18n import N_, _
@@ -71,8 +72,6 @@ def cmd_validate(ns: argparse.Namespace) -> int:
 
 
 def cmd_export(ns: argparse.Namespace) -> int:
-    from reports.export import export_command
-
     return export_command(ns.file, ns.out, lang=ns.packet_lang or i18n.current_language(), draft=ns.draft,
                           unit=ns.unit, fmt=ns.format)
 
@@ -99,3 +98,33 @@ def add_parsers(sub, common) -> None:
     p.add_argument("--unit", choices=["won", "thousand", "million"], default="thousand",
                    help=_("unit of the amount tables"))
     p.set_defaults(func=cmd_export)
+
+
+def export_command(file: str, out: str, lang: str = "ko", draft: bool = False, unit: str = "thousand",
+                   fmt: str = "pdf") -> int:
+    """``main.py export``: 0 written, 1 refused for errors, 2 unreadable input or unwritable output."""
+    from forms.exchange import read_file
+    from reports.export import ExportRefused, write_packet  # ReportLab loads only for an export
+
+    ui = i18n.current_language()
+    try:
+        if same_file(file, out):
+            raise InputError(N_("The packet would be written over the proposal file {file}; name another file "
+                                "with --out."), file=out)
+        proposal = read_file(file)
+        missing = write_packet(proposal, out, lang=lang, draft=draft, unit=unit, fmt=fmt)
+    except ExportRefused as exc:
+        say(exc.text(ui), err=True)
+        for f in exc.findings:
+            say(f"{_('error')}\t{f.code}\t{f.path}\t{f.message(ui)}", err=True)
+        return EXIT_ERRORS
+    except InputError as exc:
+        say(exc.text(ui), err=True)
+        return EXIT_BAD_INPUT
+    for line in missing:
+        say(_("warning: a character the bundled fonts cannot print is shown as 〓: {char}").format(char=line), err=True)
+    done = {"pdf": _("Wrote the packet to {file}."), "xlsx": _("Wrote the budget workbook to {file}.")}[fmt]
+    say(done.format(file=out))
+    if draft:
+        say(_("This is a draft: every page is marked as such."), err=True)
+    return EXIT_OK

@@ -2,8 +2,9 @@
 target, lay the document out in memory and write it atomically — never a partial file.
 
 Three formats, one road: the PDF packet (the default and the checked document), its editable
-HWPX copy, and the budget workbook (XLSX). Public API (the GUI and ``main.py export`` use only
-this): :func:`export_packet`, :func:`export_command`, :class:`ExportRefused`, :data:`FORMATS`.
+HWPX copy, and the budget workbook (XLSX). Public API (the GUI and ``main.py export``, in
+``cli/files.py``, use only this): :func:`export_packet`, :func:`write_packet`, :class:`ExportRefused`,
+:data:`FORMATS`. Nothing here prints: the command line says what happened.
 """
 
 from __future__ import annotations
@@ -11,17 +12,15 @@ from __future__ import annotations
 import gc
 import os
 
-from forms.atomic import same_file, write_bytes
-from forms.console import say
+from forms.atomic import write_bytes
 from forms.errors import InputError, os_reason
-from forms.i18n import N_, _, current_language
+from forms.i18n import N_
 from forms.model import Proposal
 from forms.money import EntryUnit
 from forms.profile import CallProfile
 from forms.rules import Finding, validate
 from forms.values import ERRORS, Count
 
-EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT = 0, 1, 2
 LANGUAGES = ("ko", "en")
 #: The formats a proposal can be exported in, the first being the default.
 FORMATS = ("pdf", "xlsx")
@@ -127,32 +126,3 @@ def export_packet(proposal: Proposal, out_path: str, lang: str = "ko", draft: bo
     :class:`InputError` when the target cannot be written. Atomic: no partial file, ever.
     """
     write_packet(proposal, out_path, lang=lang, draft=draft, unit=unit, fmt=fmt, profile=profile)
-
-
-def export_command(file: str, out: str, lang: str = "ko", draft: bool = False, unit: str = "thousand",
-                   fmt: str = "pdf") -> int:
-    """``main.py export``: 0 written, 1 refused for errors, 2 unreadable input or unwritable output."""
-    from forms.exchange import read_file
-
-    ui = current_language()
-    try:
-        if same_file(file, out):
-            raise InputError(N_("The packet would be written over the proposal file {file}; name another file "
-                                "with --out."), file=out)
-        proposal = read_file(file)
-        missing = write_packet(proposal, out, lang=lang, draft=draft, unit=unit, fmt=fmt)
-    except ExportRefused as exc:
-        say(exc.text(ui), err=True)
-        for f in exc.findings:
-            say(f"{_('error')}\t{f.code}\t{f.path}\t{f.message(ui)}", err=True)
-        return EXIT_REFUSED
-    except InputError as exc:
-        say(exc.text(ui), err=True)
-        return EXIT_BAD_INPUT
-    for line in missing:
-        say(_("warning: a character the bundled fonts cannot print is shown as 〓: {char}").format(char=line), err=True)
-    done = {"pdf": _("Wrote the packet to {file}."), "xlsx": _("Wrote the budget workbook to {file}.")}[fmt]
-    say(done.format(file=out))
-    if draft:
-        say(_("This is a draft: every page is marked as such."), err=True)
-    return EXIT_OK

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+from cli.files import export_command
 from forms import bizno
 from forms.budget import summarise
 from forms.exchange import write_file
@@ -12,7 +13,7 @@ from forms.money import EntryUnit, format_in_unit
 from forms.profile import load_profile
 from forms.rules import validate
 from reports import fonts
-from reports.export import export_command, export_packet, write_packet
+from reports.export import export_packet, write_packet
 from tests.reports.pdfcheck import all_text, ink_ratios, squash
 
 _SYLLABLES = [chr(c) for c in range(0xAC00, 0xAC00 + 400)]

@@ -9,10 +9,11 @@ import sys
 
 import pytest
 
+from cli.files import export_command
 from forms.errors import InputError
 from forms.exchange import write_file
 from forms.rules import validate
-from reports.export import ExportRefused, export_command, export_packet
+from reports.export import ExportRefused, export_packet
 from tests.reports.pdfcheck import all_text, page_texts
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -215,8 +216,8 @@ def test_importing_the_export_api_does_not_load_reportlab():
 
 
 def test_the_packet_is_never_written_over_its_own_proposal_file(tmp_path, super_regional):
+    from cli.files import export_command
     from forms.exchange import write_file
-    from reports.export import export_command
 
     source = tmp_path / "p.json"
     write_file(super_regional, str(source))
