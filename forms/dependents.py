@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, is_dataclass
 
+from forms.fieldpath import FieldPath
 from forms.i18n import ngettext
 from forms.model import Proposal, Text
 
@@ -25,7 +26,7 @@ class Dependents:
 
     @property
     def kind(self) -> str:
-        return self.path.rsplit(".", 1)[-1]
+        return str(FieldPath.parse(self.path).last)
 
     def describe(self) -> str:
         """"3 budget lines", in the current UI language."""

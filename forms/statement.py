@@ -133,6 +133,16 @@ class BudgetStatement:
     def org(self, org_id: str) -> OrgStatement | None:
         return next((o for o in self.orgs if o.org_id == org_id), None)
 
+    @staticmethod
+    def source_shares(amounts: dict[str, int]) -> tuple[Pct, Pct, Pct]:
+        """The shares of government support (national funds), local governments and the
+        organisation's own share (cash and in kind) in the total of ``amounts`` by source, as the
+        support and share plan states them: one decimal, half up (no limit holds them)."""
+        whole = sum(amounts.values())
+        own = amounts.get("own_cash", 0) + amounts.get("own_in_kind", 0)
+        return tuple(Pct(Fraction(part, whole) if whole else None, toward="nearest", fixed=True, places=1)
+                     for part in (amounts.get("national", 0), amounts.get("local", 0), own))
+
 
 def _org_statement(org_id: str, org: Organisation | None, totals: OrgTotals, profile: CallProfile) -> OrgStatement:
     share = profile.shares.get(org.kind) if org is not None else None

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from forms.fieldpath import FieldPath
 from forms.i18n import N_, translate
 from forms.values import ERRORS, Count
 
@@ -47,38 +48,36 @@ class StepState(StrEnum):
     ERRORS = "errors"
 
 
-_PREFIXES: tuple[tuple[str, Step], ...] = (
-    ("call", Step.START),
-    ("type", Step.TYPE),
-    ("lead_region", Step.REGIONS),
-    ("partner_regions", Step.REGIONS),
-    ("organisations", Step.REGIONS),
-    ("title", Step.PLAN),
-    ("date", Step.PLAN),
-    ("plan", Step.PLAN),
-    ("roadmap", Step.PLAN),
-    ("researchers", Step.PLAN),
-    ("indicators", Step.PLAN),
-    ("tasks", Step.PLAN),
-    ("deliverables", Step.PLAN),
-    ("equipment", Step.PLAN),
-    ("budget", Step.BUDGET),
-)
+#: The step where each top-level key of the proposal is edited.
+_STEP_OF: dict[str, Step] = {
+    "call": Step.START,
+    "type": Step.TYPE,
+    "lead_region": Step.REGIONS,
+    "partner_regions": Step.REGIONS,
+    "organisations": Step.REGIONS,
+    "title": Step.PLAN,
+    "date": Step.PLAN,
+    "plan": Step.PLAN,
+    "roadmap": Step.PLAN,
+    "researchers": Step.PLAN,
+    "indicators": Step.PLAN,
+    "tasks": Step.PLAN,
+    "deliverables": Step.PLAN,
+    "equipment": Step.PLAN,
+    "budget": Step.BUDGET,
+}
 #: Fields of a record that the call's form shows in a chapter of the plan, though the record is
 #: entered in another step: an organisation's general data (chapter 07) and a budget line's
 #: justification rows (chapter 08).
-_IN_PLAN = re.compile(r"^(organisations\[\d+\]\.(registration_number|representative|address|contact)"
-                      r"|budget\.lines\[\d+\]\.items)([.\[]|$)")
+_IN_PLAN = re.compile(r"^(organisations\[[^\]]+\]\.(registration_number|representative|address|contact)"
+                      r"|budget\.lines\[[^\]]+\]\.items)([.\[]|$)")
 
 
 def step_of(path: str) -> Step:
     """The step where the field at ``path`` is edited."""
     if _IN_PLAN.match(path):
         return Step.PLAN
-    for prefix, step in _PREFIXES:
-        if path == prefix or path.startswith(prefix + ".") or path.startswith(prefix + "["):
-            return step
-    return Step.REVIEW
+    return _STEP_OF.get(FieldPath.parse(path).head, Step.REVIEW)
 
 
 def title(step: Step, lang: str) -> str:

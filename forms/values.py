@@ -50,24 +50,26 @@ WARNINGS = NP_("{count} warning", "{count} warnings")
 
 @dataclass(frozen=True)
 class Pct:
-    """A ratio shown as a percentage with two decimals at most.
+    """A ratio shown as a percentage with two decimals at most (``places``).
 
     ``toward`` says which way the last digit goes, so that a value never seems to meet a limit it
     fails: ``"down"`` for values held to a minimum (19.999% shows 19.99%), ``"up"`` for values
-    held to a maximum (75.0001% shows 75.01%). ``fixed`` keeps both decimals (tables: 21.00%).
+    held to a maximum (75.0001% shows 75.01%), ``"nearest"`` (half up) for a share held to no
+    limit. ``fixed`` keeps every decimal (tables: 21.00%).
     """
 
     value: Fraction | None  # a ratio (0.2 for 20 %), or a percentage when ``percent`` is set
     percent: bool = False
     toward: str = "down"
     fixed: bool = False
+    places: int = 2
 
     def render(self, lang: str) -> str:
         if self.value is None:
             return "–"
         pct = self.value if self.percent else self.value * 100
         mode = {"down": ROUND_FLOOR, "up": ROUND_CEILING}.get(self.toward, ROUND_HALF_UP)
-        dec = (Decimal(pct.numerator) / Decimal(pct.denominator)).quantize(Decimal("0.01"), mode)
+        dec = (Decimal(pct.numerator) / Decimal(pct.denominator)).quantize(Decimal(1).scaleb(-self.places), mode)
         text = f"{dec:f}"
         if not self.fixed:
             text = text.rstrip("0").rstrip(".")

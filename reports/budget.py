@@ -5,7 +5,6 @@ in the packet's unit, into blocks of the description."""
 from __future__ import annotations
 
 from dataclasses import replace
-from fractions import Fraction
 
 from forms import categories
 from forms.budget import SOURCES
@@ -20,7 +19,7 @@ Row = list[content.Cell | None]
 
 
 def budget(pk: Packet) -> list[content.Block]:
-    story: list[content.Block] = [pk.chapter(pk.tr(N_("Budget")), "budget")]
+    story: list[content.Block] = []
     story += _by_year_source(pk)
     story += _matching(pk)
     story += _support_and_share(pk)
@@ -87,14 +86,6 @@ def _fixed(pct: Pct, lang: str) -> str:
     return replace(pct, fixed=True).render(lang)
 
 
-def _pct(part: int, whole: int) -> str:
-    """A share in % with one decimal, rounded half up (the column's head says it is in %)."""
-    if not whole:
-        return "–"
-    tenths = (Fraction(part * 1000, whole) + Fraction(1, 2)).__floor__()
-    return f"{tenths // 10}.{tenths % 10}"
-
-
 def _support_and_share(pk: Packet) -> list[content.Block]:
     """The support and share plan by organisation and year: national support, each paying
     region's local funds in its own column, the organisation's own cash and in kind, the total,
@@ -129,10 +120,9 @@ def _support_and_share(pk: Packet) -> list[content.Block]:
         return _amounts(pk, [values["national"], *(locals_ or [0]), values["own_cash"], values["own_in_kind"], whole],
                         total)
 
-    def shares(values: dict[str, int], total: bool) -> Row:
-        whole = sum(values.values())
-        own = values["own_cash"] + values["own_in_kind"]
-        return [pk.cell(_pct(x, whole), "total_num" if total else "num") for x in (values["national"], values["local"], own)]
+    def shares(values: dict[str, int], total: bool) -> Row:  # in %, as the column's head says
+        return [pk.cell(share.render(pk.lang).removesuffix("%"), "total_num" if total else "num")
+                for share in pk.statement.source_shares(values)]
 
     # The shares (%) take three columns; when the figures carry decimals (an exact thousand-won
     # packet) they leave no room for them, and the shares follow in a table of their own.

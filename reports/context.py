@@ -18,8 +18,6 @@ from forms.statement import BudgetStatement
 from reports import content
 from reports.glyphs import Glyphs
 
-#: Sub-heading markers of Korean official documents: 가. 나. 다. …
-_KO_SUB = "가나다라마바사아자차카타파하"
 #: Where a bracket follows a word in a Korean table header (a place to break the line).
 _BEFORE_BRACKET = re.compile(r"(?<=[^\s(])\(")
 
@@ -93,14 +91,16 @@ class Packet:
         self._sub = 0
         return content.Heading(title, 0, key, f"{self._chapter}.", new_page)
 
+    def form_chapter(self, number: str, title: str, key: str) -> content.Heading:
+        """A chapter of the call's form, numbered as the form numbers it (``02``)."""
+        self._chapter = int(number) if number.isdigit() else self._chapter + 1
+        self._sub = 0
+        return content.Heading(title, 0, key, number)
+
     def subheading(self, title: str, key: str) -> content.Heading:
-        """A sub-heading (``가.`` in Korean, ``3.1`` in English)."""
+        """A sub-heading numbered in its chapter as the standard form does (``2-1``)."""
         self._sub += 1
-        if self.lang == "ko":
-            marker = _KO_SUB[(self._sub - 1) % len(_KO_SUB)] + "."
-        else:
-            marker = f"{self._chapter}.{self._sub}"
-        return content.Heading(title, 1, key, marker)
+        return content.Heading(title, 1, key, f"{self._chapter}-{self._sub}")
 
     def unit_label(self) -> str:
         if self.rounded:

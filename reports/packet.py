@@ -16,7 +16,7 @@ from forms.i18n import N_, translate
 from forms.model import Proposal
 from forms.money import EntryUnit
 from forms.rules import Report
-from reports import budget, closing, content, cover, sections
+from reports import closing, content, cover, sections
 from reports.context import Packet
 from reports.glyphs import Glyphs
 
@@ -38,7 +38,6 @@ def describe(pk: Packet) -> content.Document:
     draft, the validation report."""
     blocks: list[content.Block] = [cover.contents(pk)]
     blocks += sections.plan(pk)
-    blocks += budget.budget(pk)
     blocks.append(pk.para(pk.tr(N_("End.")), "end"))
     blocks.append(closing.fingerprint_box(pk))
     doc = content.Document(

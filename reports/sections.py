@@ -1,18 +1,15 @@
-"""The plan: summary, regions and consortium, the plan sections with the □ ○ - · hierarchy,
-the stage plan and the ten-year roadmap, as blocks of the description."""
+"""The plan as the call's form orders it: its chapters and sections with the □ ○ - · hierarchy,
+the consortium (tables and chart), the roadmap, and the record tables of each chapter."""
 
 from __future__ import annotations
 
 from forms.i18n import N_
-from forms.model import SECTIONS, label
+from forms.model import label
 from reports import content
 from reports.context import Packet
 
 #: Characters that open a line of the official hierarchy, with their level (□ > ○ > - > ·).
 BULLETS = {"□": 0, "○": 1, "-": 2, "·": 3, "ㅇ": 1, "◦": 1, "•": 3}
-#: Sections with a chapter of their own, in the packet's order (the roadmap gets its table too).
-_BEFORE_CONSORTIUM = ("summary",)
-_AFTER_CONSORTIUM = tuple(s for s in SECTIONS if s not in _BEFORE_CONSORTIUM)
 
 
 def text_block(pk: Packet, text: str, where: str) -> list[content.Block]:
@@ -32,41 +29,42 @@ def text_block(pk: Packet, text: str, where: str) -> list[content.Block]:
     return out
 
 
-def _section(pk: Packet, key: str) -> list[content.Block]:
-    text = pk.proposal.section(key).get(pk.lang)
-    where = f"plan.{key}.{pk.lang}"
-    story: list[content.Block] = [pk.chapter(label(key, pk.lang), f"sec-{key}")]
-    if text.strip():
-        story.extend(text_block(pk, text, where))
-    else:
-        story.append(pk.para(pk.tr(N_("(not written)")), "note"))
-    if key == "roadmap":
-        story.extend(_roadmap_table(pk))
-    return story
-
-
 def plan(pk: Packet) -> list[content.Block]:
+    """The chapters of the call's form (00-08), in its order, each section under its own heading,
+    and the record tables each chapter holds; the budget chapter's tables come from ``budget``."""
+    from reports import budget, records
+
     story: list[content.Block] = []
-    for key in _BEFORE_CONSORTIUM:
-        story.extend(_section(pk, key))
-    story.extend(consortium(pk))
-    for key in _AFTER_CONSORTIUM:
-        story.extend(_section(pk, key))
+    for chapter in pk.profile.form.chapters:
+        story.append(pk.form_chapter(chapter.number, pk.text(chapter.title), f"ch-{chapter.number}"))
+        for section in chapter.sections:
+            story.append(pk.subheading(pk.text(section.title), f"sec-{section.key}"))
+            text = pk.proposal.section(section.key).get(pk.lang)
+            if text.strip():
+                story.extend(text_block(pk, text, f"plan.{section.key}.{pk.lang}"))
+            else:
+                story.append(pk.para(pk.tr(N_("(not written)")), "note"))
+            if section.key == "consortium":
+                story.extend(consortium(pk))
+            if section.key == "roadmap" and "roadmap" in chapter.records:
+                story.extend(_roadmap_table(pk))
+        for table in chapter.records:
+            if table == "budget":
+                story.extend(budget.budget(pk))
+            elif table != "roadmap":
+                story.extend(records.blocks(pk, table))
     return story
 
 
 def consortium(pk: Packet) -> list[content.Block]:
     p = pk.proposal
-    story: list[content.Block] = [pk.chapter(pk.tr(N_("Regions and consortium")), "consortium")]
-    story.append(pk.subheading(pk.tr(N_("Applicant regions")), "consortium-regions"))
+    story: list[content.Block] = []
     rows: list[list[content.Cell | None]] = [pk.heads(N_("Region"), N_("Role"), N_("Organisations"))]
     for code in p.applicant_regions():
         role = pk.tr(N_("Lead region")) if code == p.lead_region else pk.tr(N_("Partner region"))
         count = sum(1 for o in p.organisations if o.region == code)
         rows.append([pk.cell(pk.region(code)), pk.cell(role), pk.cell(str(count), "num")])
-    story.append(content.Table(rows, [78.75, 61.25, None]))
-
-    story.append(pk.subheading(pk.tr(N_("Organisations")), "consortium-orgs"))
+    story.append(content.Table(rows, [78.75, 61.25, None], caption=pk.tr(N_("Applicant regions"))))
     rows = [pk.heads(N_("No."), N_("Organisation"), N_("Kind"), N_("Role"), N_("Region"))]
     for i, org in enumerate(p.organisations, start=1):
         rows.append([
@@ -76,8 +74,24 @@ def consortium(pk: Packet) -> list[content.Block]:
         ])
     if not p.organisations:
         rows.append([pk.cell("–"), pk.cell(pk.tr(N_("none"))), None, None, None])
-    story.append(content.Table(rows, [10, None, 40, 32, 38]))
+    story.append(content.Table(rows, [10, None, 40, 32, 38], caption=pk.tr(N_("Organisations"))))
+    story.append(org_chart(pk))
     return story
+
+
+def org_chart(pk: Packet) -> content.Figure:
+    """The consortium drawn: the lead organisation on top, the participants below it, the
+    commissioned ones under them."""
+    p = pk.proposal
+    lead = p.lead_organisation()
+
+    def box(o) -> tuple[str, str]:  # noqa: ANN001
+        return pk.text(o.name), label(o.role, pk.lang)
+
+    top = box(lead) if lead else ("–", "")
+    members = [box(o) for o in p.organisations if o is not lead and o.role != "commissioned"]
+    below = [box(o) for o in p.organisations if o.role == "commissioned"]
+    return content.Figure(content.OrgChart(top, members, below), caption=pk.tr(N_("Organisation chart")))
 
 
 def _roadmap_table(pk: Packet) -> list[content.Block]:

@@ -16,13 +16,13 @@ from sqlalchemy.engine import Connection, Engine
 
 from forms import exchange
 from forms.atomic import same_file
+from forms.compare import ProposalDiff, compare
 from forms.errors import InputError, os_reason
 from forms.i18n import N_, _
 from forms.model import Proposal, Text
 from storage import backup, health, migrations
 from storage.backup import BackupInfo, latest_backup, list_backups
 from storage.checks import guard, problems
-from storage.diff import ProposalDiff, compare
 from storage.errors import (
     Conflict,
     DamagedDatabase,

@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from forms import categories, regions
 from forms.budget import SOURCES, BudgetSummary
 from forms.errors import InputError
+from forms.fieldpath import BUDGET_LINES, FieldPath
 from forms.grid import BudgetGrid, build_grid
 from forms.i18n import N_, _, current_language
 from forms.model import BudgetLine, label
@@ -284,13 +285,14 @@ class BudgetModel(QAbstractTableModel):
     # findings ---------------------------------------------------------------------------------
     def cell_of(self, path: str) -> tuple[int, int] | None:
         """The cell where the field at ``budget.lines[i]…`` is shown."""
-        if not path.startswith("budget.lines["):
+        where = FieldPath.parse(path)
+        index = where.row(BUDGET_LINES)
+        if index is None:
             return None
-        index = int(path[len("budget.lines["):path.index("]")])
         row = self.grid.row_of_line(index)
         if row is None:
             return None
-        field = path[path.index("]") + 1:].lstrip(".")
+        field = where.after(BUDGET_LINES.child(index)).head
         if field in KEY_FIELDS:
             return row, KEY_FIELDS.index(field)
         if field in ("amount_krw", "year"):

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from forms.fieldpath import FieldPath
 from forms.i18n import N_
-from ui import fieldpath
 
 if TYPE_CHECKING:
     from forms.model import Proposal
@@ -29,11 +29,14 @@ def validate(proposal: Proposal) -> Report:
 
 
 class SetValue(QUndoCommand):
-    """Set one field (or one whole list) of the proposal. Typing into one field merges."""
+    """Set one field (or one whole list) of the proposal. Typing into one field merges.
+
+    The path is held by record id (``budget.lines[id=…].amount_krw``), so the command still names
+    its record whatever rows were inserted, deleted or sorted since."""
 
     MERGE_ID = 1
 
-    def __init__(self, doc: Document, path: str, old: object, new: object, merge: bool, text: str) -> None:
+    def __init__(self, doc: Document, path: FieldPath, old: object, new: object, merge: bool, text: str) -> None:
         super().__init__(text)
         self.doc, self.path, self.old, self.new, self.merge = doc, path, old, new, merge
 
@@ -116,34 +119,27 @@ class Document(QObject):
 
     # editing ----------------------------------------------------------------------------------
     def value(self, path: str) -> object:
-        return fieldpath.get(self.proposal, path)
+        return FieldPath.parse(path).get(self.proposal)
 
     def edit(self, path: str, value: object, merge: bool = False, text: str | None = None) -> None:
         """Change the field at ``path`` to ``value`` as one undoable command named ``text`` (an
         English message marked with ``N_``: the Edit menu shows it in the language of the moment)."""
         if self.proposal is None:
             return
-        old = fieldpath.get(self.proposal, path)
+        where = FieldPath.parse(path)
+        old = where.get(self.proposal)
         if old == value:
             return
-        self.undo_stack.push(SetValue(self, path, copy.deepcopy(old), copy.deepcopy(value), merge,
+        self.undo_stack.push(SetValue(self, where.by_id(self.proposal), copy.deepcopy(old), copy.deepcopy(value), merge,
                                       text or N_("Edit")))
 
-    def _apply(self, path: str, value: object) -> None:
-        fieldpath.set_(self.proposal, path, value)
+    def _apply(self, path: FieldPath, value: object) -> None:
+        path.set(self.proposal, value)
         if self._autosaver is not None:
             self._handover.start()
         self.report = validate(self.proposal)
-        self.changed.emit(path)
+        self.changed.emit(str(path.by_row(self.proposal)))  # the pages show rows
         self.validated.emit(self.report)
-
-    def revalidate(self) -> Report | None:
-        if self.proposal is None:
-            self.report = None
-        else:
-            self.report = validate(self.proposal)
-        self.validated.emit(self.report)
-        return self.report
 
     # saving -----------------------------------------------------------------------------------
     def _on_saved(self, version: int, when: object) -> None:

@@ -10,6 +10,7 @@ cell edits the whole mapping. Adding and removing rows edit the whole list, one 
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -32,9 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from forms.errors import InputError
+from forms.fieldpath import FieldPath
 from forms.i18n import _, current_language
 from forms.money import EntryUnit, format_number, parse_amount
-from ui import fieldpath
 from ui.pages.base import proposal_field, set_text
 
 if TYPE_CHECKING:
@@ -140,7 +141,7 @@ class RecordTable(QGroupBox):
         if base is None or self.doc.proposal is None:
             return []
         try:
-            return list(fieldpath.get(self.doc.proposal, base))
+            return list(FieldPath.parse(base).get(self.doc.proposal))
         except (IndexError, KeyError, AttributeError):
             return []
 
@@ -264,7 +265,7 @@ class RecordTable(QGroupBox):
             return
         path, year = self.path_of(row, column)
         if year is not None:
-            mapping = dict(fieldpath.get(self.doc.proposal, path))
+            mapping = dict(FieldPath.parse(path).get(self.doc.proposal))
             if value in ("", 0, None):
                 mapping.pop(int(year), None)
             else:
@@ -313,7 +314,7 @@ class RecordTable(QGroupBox):
         if not row_text.isdigit() or int(row_text) >= len(self._rows):
             return None
         widgets = self._rows[int(row_text)]
-        field = field.lstrip(".")
+        field = re.sub(r"\[(\d{4})\]", r".\1", field).lstrip(".")  # rates[2024]: the column rates.2024
         while field:
             if field in widgets:
                 return widgets[field]

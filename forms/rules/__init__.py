@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from forms.budget import BudgetSummary
+from forms.fieldpath import FieldPath
 from forms.i18n import N_
 from forms.model import Proposal
 from forms.profile import CallProfile, ProfileError, load_profile
@@ -42,8 +43,8 @@ class Report:
 
     def at(self, path: str) -> list[Finding]:
         """Findings on ``path`` or inside it (``budget.lines[2]`` includes ``budget.lines[2].year``)."""
-        return [f for f in self.findings if f.path == path or f.path.startswith(path + ".")
-                or f.path.startswith(path + "[")]
+        where = FieldPath.parse(path)
+        return [f for f in self.findings if FieldPath.parse(f.path).within(where)]
 
 
 def validate(proposal: Proposal, profile: CallProfile | None = None) -> Report:

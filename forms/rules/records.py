@@ -196,7 +196,7 @@ def _researchers(ctx: Context) -> None:
             ctx.emit(PI_NOT_LEAD, path + ".org", name=name, org=OrgRef.of(org))
         for year in sorted(person.rates):
             if year not in years:
-                ctx.emit(RATE_YEAR_OUTSIDE, f"{path}.rates.{year}", name=name, year=year, first=min(years),
+                ctx.emit(RATE_YEAR_OUTSIDE, f"{path}.rates[{year}]", name=name, year=year, first=min(years),
                          last=max(years))
         if not any(person.rates.get(y, 0) for y in years):
             ctx.emit(NO_RATE, path + ".rates", name=name)
@@ -204,11 +204,11 @@ def _researchers(ctx: Context) -> None:
         for year in years:
             rate = person.rates.get(year, 0)
             if rate and rate + others > limits.max_rate:
-                ctx.emit(RATE_OVER, f"{path}.rates.{year}", name=name, year=year, total=_pct(rate + others),
+                ctx.emit(RATE_OVER, f"{path}.rates[{year}]", name=name, year=year, total=_pct(rate + others),
                          rate=_pct(rate), others=_pct(others), max=_pct(limits.max_rate),
                          excess=_pct(rate + others - limits.max_rate))
             if person.role == ResearcherRole.PRINCIPAL and rate < prof.pi_min_rate.percent:
-                ctx.emit(PI_RATE_LOW, f"{path}.rates.{year}", name=name, year=year, rate=_pct(rate),
+                ctx.emit(PI_RATE_LOW, f"{path}.rates[{year}]", name=name, year=year, rate=_pct(rate),
                          min=Pct(prof.pi_min_rate.percent, percent=True),
                          shortfall=Pct(prof.pi_min_rate.percent - rate, percent=True, toward="up"))
         counted = [o for o in person.other_projects if o.counted]
@@ -254,13 +254,13 @@ def _indicators(ctx: Context) -> None:
             ctx.emit(INDICATOR_NAME, f"{path}.name.{lang}", number=i + 1, language=_language(ctx))
         for year in years:
             if not ind.targets.get(year, "").strip():
-                ctx.emit(TARGET_MISSING, f"{path}.targets.{year}", name=name, year=year)
+                ctx.emit(TARGET_MISSING, f"{path}.targets[{year}]", name=name, year=year)
         for year, target in sorted(ind.targets.items()):
             if year not in years:
-                ctx.emit(TARGET_OUTSIDE, f"{path}.targets.{year}", name=name, year=year, first=min(years),
+                ctx.emit(TARGET_OUTSIDE, f"{path}.targets[{year}]", name=name, year=year, first=min(years),
                          last=max(years))
             elif ind.kind == "quantitative" and target.strip() and not _is_number(target):
-                ctx.emit(TARGET_NOT_NUMBER, f"{path}.targets.{year}", name=name, year=year, value=target.strip())
+                ctx.emit(TARGET_NOT_NUMBER, f"{path}.targets[{year}]", name=name, year=year, value=target.strip())
 
 
 def _is_number(text: str) -> bool:

@@ -76,7 +76,7 @@ def test_researcher_without_a_name(super_regional):
 
 def test_rates_only_in_the_calls_years(super_regional):
     super_regional.researchers[2].rates[2026] = 10
-    assert [f.path for f in found(super_regional, "researchers.rate_year_outside")] == ["researchers[2].rates.2026"]
+    assert [f.path for f in found(super_regional, "researchers.rate_year_outside")] == ["researchers[2].rates[2026]"]
 
 
 def test_a_researcher_without_any_rate(super_regional):
@@ -93,7 +93,7 @@ def test_rates_add_up_to_at_most_100_percent(super_regional):
     assert not found(p, "researchers.rate_over")
     person.rates[2024] = 101 - others
     f = found(p, "researchers.rate_over")
-    assert [x.path for x in f] == [f"researchers[{i}].rates.2024"]
+    assert [x.path for x in f] == [f"researchers[{i}].rates[2024]"]
     assert "add up to 101%" in f[0].message("en") and "1% over" in f[0].message("en")
     assert "101%" in f[0].message("ko")
 
@@ -143,7 +143,7 @@ def test_the_principal_investigators_minimum_rate(super_regional):
     assert not found(p, "researchers.pi_rate_low")
     p.researchers[i].rates[2025] = 19
     f = found(p, "researchers.pi_rate_low")
-    assert [x.path for x in f] == [f"researchers[{i}].rates.2025"]
+    assert [x.path for x in f] == [f"researchers[{i}].rates[2025]"]
     assert "at 19% in 2025" in f[0].message("en") and "1% more" in f[0].message("en")
     lower = dataclasses.replace(PROFILE, pi_min_rate=dataclasses.replace(PROFILE.pi_min_rate, percent=Fraction(19)))
     assert not found(p, "researchers.pi_rate_low", lower)
@@ -181,12 +181,12 @@ def test_weights_add_up_to_exactly_100(super_regional):
 def test_a_target_for_every_year_of_the_call(super_regional):
     ind = super_regional.indicators[1]
     del ind.targets[2024]
-    assert [f.path for f in found(super_regional, "indicators.target_missing")] == ["indicators[1].targets.2024"]
+    assert [f.path for f in found(super_regional, "indicators.target_missing")] == ["indicators[1].targets[2024]"]
     ind.targets[2024] = " "
     assert found(super_regional, "indicators.target_missing")
     ind.targets[2024] = "90"
     ind.targets[2026] = "99"
-    assert [f.path for f in found(super_regional, "indicators.target_year_outside")] == ["indicators[1].targets.2026"]
+    assert [f.path for f in found(super_regional, "indicators.target_year_outside")] == ["indicators[1].targets[2026]"]
 
 
 def test_a_quantitative_target_is_a_number(super_regional):
@@ -195,7 +195,7 @@ def test_a_quantitative_target_is_a_number(super_regional):
     assert not found(p, "indicators.target_not_number")
     p.indicators[0].targets[2023] = "many"
     f = found(p, "indicators.target_not_number")
-    assert [x.path for x in f] == ["indicators[0].targets.2023"] and f[0].severity == "warning"
+    assert [x.path for x in f] == ["indicators[0].targets[2023]"] and f[0].severity == "warning"
     p.indicators[0].kind = "qualitative"
     assert not found(p, "indicators.target_not_number")
 
@@ -357,5 +357,5 @@ def test_validate_json_gives_each_new_finding_with_its_path(tmp_path, super_regi
     findings = json.loads(run.stdout)
     findings = findings["findings"] if isinstance(findings, dict) else findings
     got = {(f["code"], f["path"]) for f in findings}
-    assert ("researchers.rate_over", f"researchers[{i}].rates.2024") in got
+    assert ("researchers.rate_over", f"researchers[{i}].rates[2024]") in got
     assert ("indicators.weights_not_100", "indicators") in got

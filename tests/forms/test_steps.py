@@ -19,7 +19,7 @@ def test_paths_map_to_steps():
     assert step_of("budget.lines[4].amount_krw") == Step.BUDGET
     # The form's records are edited in the plan's chapters, the organisations' general data and the
     # budget's justification rows too.
-    for path in ("researchers[2].rates.2024", "indicators", "tasks[0].end", "deliverables[1].year",
+    for path in ("researchers[2].rates[2024]", "indicators", "tasks[0].end", "deliverables[1].year",
                  "equipment[3].review_note.ko", "organisations[1].registration_number",
                  "budget.lines[4].items", "budget.lines[4].items[0].quantity"):
         assert step_of(path) == Step.PLAN, path

@@ -25,7 +25,7 @@ def test_the_description_holds_the_packet_in_order():
     doc = describe(packet(p, validate(p), "ko", False, EntryUnit.THOUSAND))
     assert doc.cover is not None and doc.cover.seals == ["경상북도지사", "대구광역시장"]
     chapters = [h.shown for h in doc.headings(0)]
-    assert chapters[0] == "1. 요약" and chapters[-1] == "10. 예산"
+    assert chapters[0] == "00 연구개발과제 개요" and chapters[-1] == "08 연구개발비 사용계획"
     tables = [b for b in doc.blocks if isinstance(b, content.Table)]
     support = next(t for t in tables if t.header_rows == 2 and "지원 및 부담" in t.caption)
     assert [c.text for c in support.rows[1] if c is not None][:2] == ["경상북도", "대구광역시"]  # a column per region

@@ -43,7 +43,7 @@ def test_korean_packet_has_cover_contents_budget_and_closing(ko_pdf):
     text = all_text(ko_pdf)
     for needle in (
         "지역혁신메가프로젝트(시범사업)", "초광역협력형", "제안서", squash(p.title.ko), "2023.3.2.",
-        "경상북도지사", "대구광역시장", "(인)", "과학기술정보통신부장관귀하", "목차", "참여지역및컨소시엄",
+        "경상북도지사", "대구광역시장", "(인)", "과학기술정보통신부장관귀하", "목차", "추진체계및기관별역할",
         "포항공과대학교산학협력단", "(주)대경리사이클", "연도별·재원별사업비", "비목별·연도별사업비", "기관별사업비",
         "(단위:천원)", "문서확인번호", "끝.",
     ):
@@ -92,8 +92,8 @@ def test_every_font_is_embedded_and_korean(ko_pdf, en_pdf):
 def test_outline_and_contents_page_numbers_agree(ko_pdf):
     entries = outline_titles(ko_pdf)
     titles = [t for _level, t, _page in entries]
-    assert len([e for e in entries if e[0] == 0]) == 10
-    for needle in ("1. 요약", "10. 예산", "가. 연도별·재원별 사업비"):
+    assert len([e for e in entries if e[0] == 0]) == 9
+    for needle in ("00 연구개발과제 개요", "08 연구개발비 사용계획", "8-2 연도별·재원별 사업비"):
         assert needle in titles
     texts = page_texts(ko_pdf)
     contents = texts[1]
@@ -218,3 +218,26 @@ def test_a_cover_with_many_seals_goes_on_over_pages_rather_than_shrink_out_of_re
     ministry = next(i for i, t in enumerate(texts) if "MinistryofScienceandICT" in t and "To:" in t)
     contents = next(i for i, t in enumerate(texts) if "Contents" in t)
     assert 0 < ministry < contents  # the cover took more than one page, and the contents follow it
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_every_chapter_of_the_profiles_form_is_printed_in_its_order(tmp_path_factory, lang):
+    p = SAMPLES["super_regional"]()
+    form = load_profile(p.call).form
+    pdf = _export(tmp_path_factory, "super_regional", lang)
+    top = [title for level, title, _page in outline_titles(pdf) if level == 0]
+    assert top == [f"{c.number} {c.title.get(lang)}" for c in form.chapters]
+    text = all_text(pdf)
+    at = 0
+    for chapter in form.chapters:  # and in the text, in the same order, each with its sections
+        for title in (chapter.title, *(s.title for s in chapter.sections)):
+            found = text.find(squash(title.get(lang)), at)
+            assert found >= 0, title.get(lang)
+            at = found
+
+
+def test_the_support_plan_has_a_column_per_paying_region(ko_pdf):
+    text = all_text(ko_pdf)
+    head = text[text.index("기관별·연도별연구개발비지원및부담계획"):]
+    # the second header row: a column per paying region under 지방자치단체, then cash and in kind
+    assert "지방자치단체" in head[:80] and "경상북도대구광역시현금현물" in head[:120]

@@ -89,3 +89,26 @@ def test_a_heading_never_stands_alone_at_the_foot_of_a_page(tmp_path):
                  and "초안" not in x]
         if lines:
             assert not lines[-1].strip().startswith(("나. 참여기관", "가. 신청 지역")), lines[-3:]
+
+
+def test_the_forms_records_are_printed_in_their_chapters(tmp_path):
+    from forms.model import BudgetItem, Deliverable, Equipment, Indicator, Researcher, Task
+
+    p = SAMPLES["super_regional"]()
+    p.indicators = [Indicator("i1", Text("재생 양극재 수명", "Life"), unit=Text("%", "%"), baseline="100",
+                              targets={2023: "105", 2024: "110", 2025: "120"}, weight=100, method=Text("시험", "Test"))]
+    p.tasks = [Task("t1", Text("회수 공정 개발", "Recovery process"), "postech", "2023-03", "2024-06")]
+    p.deliverables = [Deliverable("d1", "t1", 2024, Text("실험실 공정 보고서", "Lab process report"))]
+    p.researchers = [Researcher("r1", "postech", Text("홍길동", "Hong Gildong"), Text("교수", "Professor"),
+                                "principal", {2023: 30, 2024: 30, 2025: 30})]
+    p.equipment = [Equipment("e1", "postech", 2023, Text("분석 장비", "Analyser"), Text("소재 분석", "Analysis"), 1,
+                             120_000_000)]
+    line = next(x for x in p.budget.lines if x.category == "equipment")
+    line.items = [BudgetItem("b1", Text("분석 장비", "Analyser"), 1, line.amount_krw, 1)]
+    out = tmp_path / "p.pdf"
+    export_packet(p, str(out), lang="ko", draft=validate(p).has_errors)
+    text = all_text(out.read_bytes())
+    for needle in ("성과지표및연차별목표", "재생양극재수명", "수행일정", "회수공정개발", "주요결과물", "실험실공정보고서",
+                   "참여연구원및참여율", "홍길동", "연구시설·장비구축계획", "분석장비", "연구개발비산출근거", "추진체계도"):
+        assert needle in text, needle
+    assert text.rindex("성과지표및연차별목표") < text.rindex("03연구개발과제의추진전략") < text.rindex("참여연구원및참여율")

@@ -45,14 +45,14 @@ def test_a_rate_typed_is_checked_at_once_and_undone(sample_window, qtbot):
     page = plan(w)
     p = w.doc.proposal
     i = next(n for n, r in enumerate(p.researchers) if r.role == "principal")
-    spin = page.focus_path(f"researchers[{i}].rates.2024")
+    spin = page.focus_path(f"researchers[{i}].rates[2024]")
     assert page.chapters.currentRow() == 7 and QApplication.focusWidget() is spin
     before = p.researchers[i].rates[2024]
     spin.setValue(19)
     settle()
     assert p.researchers[i].rates[2024] == 19
     assert [f.path for f in w.doc.report.findings if f.code == "researchers.pi_rate_low"] == [
-        f"researchers[{i}].rates.2024"]
+        f"researchers[{i}].rates[2024]"]
     assert spin.property("finding") == "error" and "19%" in spin.toolTip()  # the cell is marked
     qtbot.keyClick(spin, *UNDO)
     settle()

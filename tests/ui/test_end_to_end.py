@@ -68,14 +68,14 @@ def test_new_super_regional_proposal_to_packet(window, qtbot, tmp_path, monkeypa
     type_into(qtbot, people.widget_for("researchers[0].name.ko"), "강도현")
     choose(people.widget_for("researchers[0].role"), "principal")
     for year in (2023, 2024, 2025):
-        people.widget_for(f"researchers[0].rates.{year}").setValue(30)
+        people.widget_for(f"researchers[0].rates[{year}]").setValue(30)
     indicators = w.plan.indicators
     w.plan.focus_path("indicators")
     qtbot.mouseClick(indicators.add_button, Qt.MouseButton.LeftButton)
     type_into(qtbot, indicators.widget_for("indicators[0].name.ko"), "특허 출원")
     indicators.widget_for("indicators[0].weight").setValue(100)
     for year, target in ((2023, "1"), (2024, "2"), (2025, "3")):
-        type_into(qtbot, indicators.widget_for(f"indicators[0].targets.{year}"), target)
+        type_into(qtbot, indicators.widget_for(f"indicators[0].targets[{year}]"), target)
     qtbot.mouseClick(w.plan.tasks.add_button, Qt.MouseButton.LeftButton)
     type_into(qtbot, w.plan.tasks.widget_for("tasks[0].name.ko"), "무변형 회수 공정 개발")
     equipment = w.plan.equipment

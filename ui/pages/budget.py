@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from forms.budget import SOURCES
 from forms.errors import InputError
+from forms.fieldpath import BUDGET, BUDGET_LINES, ORGANISATIONS, PARTNER_REGIONS, ROOT, FieldPath
 from forms.i18n import N_, _
 from forms.model import BudgetLine, label
 from forms.money import EntryUnit
@@ -37,6 +38,11 @@ from ui.chart import BudgetChart
 from ui.marks import ERROR_COLOUR
 from ui.pages.base import Page, apply_widths, set_combo, share_width
 from ui.textpanel import TextPanel
+
+_AMOUNT = FieldPath(("amount_krw",))
+_ENTRY_UNIT = BUDGET.child("entry_unit")
+#: Changes after which the grid's rows are built again.
+_STRUCTURAL = (ROOT, BUDGET_LINES, ORGANISATIONS, PARTNER_REGIONS, FieldPath(("lead_region",)))
 
 
 class KeyDelegate(QStyledItemDelegate):
@@ -220,9 +226,10 @@ class BudgetPage(Page):
         if p is None:
             self.model.rebuild()
             return
-        structural = path in ("", "budget.lines", "organisations", "partner_regions", "lead_region") or (
-            path.startswith("budget.lines[") and not path.endswith(".amount_krw"))
-        if structural:
+        where = FieldPath.parse(path)
+        line = where.row(BUDGET_LINES)
+        amount = line is not None and where.after(BUDGET_LINES.child(line)) == _AMOUNT
+        if where in _STRUCTURAL or (line is not None and not amount):
             current = self.table.currentIndex()
             if self.model.rebuild() and current.isValid():  # rows came or went: keep the cursor near
                 row = min(current.row(), self.model.rowCount() - 1)
@@ -230,17 +237,16 @@ class BudgetPage(Page):
                 if row >= 0 and col >= 0:
                     self.table.setCurrentIndex(self.model.index(row, col))
             self._measure()
-        elif path.startswith("budget.lines[") and path.endswith(".amount_krw"):
-            line = int(path[len("budget.lines["):path.index("]")])
+        elif amount:
             self.model.values_changed(line)
             row = self.model.grid.row_of_line(line)  # an amount may have grown a digit
             self._measure((self.model.totals_row,) if row is None else (row, self.model.totals_row))
-        elif path.startswith("budget") or path.startswith("organisations["):
+        elif where.within(BUDGET) or where.row(ORGANISATIONS) is not None:
             self.model.values_changed()
             self._measure()
-        if path in ("", "budget.entry_unit"):
+        if where in (ROOT, _ENTRY_UNIT):
             set_combo(self.unit, p.budget.entry_unit)
-        if path == "" or path.startswith("budget"):
+        if where == ROOT or where.within(BUDGET):
             self._show_summary()
 
     # column widths --------------------------------------------------------------------------
@@ -369,11 +375,12 @@ class BudgetPage(Page):
         self.marker.apply(marks, self.lang)
 
     def widget_for(self, path: str) -> QWidget | None:
-        if path.startswith("budget.lines["):
+        where = FieldPath.parse(path)
+        if where.row(BUDGET_LINES) is not None:
             return self.table
-        if path == "budget.entry_unit":
+        if where == _ENTRY_UNIT:
             return self.unit
-        if path.startswith("budget"):
+        if where.within(BUDGET):
             return self.checks
         return None
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from forms.errors import InputError
+from forms.fieldpath import PLAN, ROADMAP, ROOT, FieldPath
 from forms.i18n import N_, NP_, _, translate_plural
 from forms.model import RoadmapStage, Text, label, section_length
 from forms.profile import CallProfile, load_profile
@@ -38,6 +39,8 @@ from ui import record_tables
 from ui.pages.base import Page, apply_widths, proposal_field, set_text, share_width
 
 LANGS = ("ko", "en")
+_TITLE = FieldPath(("title",))
+_DATE = FieldPath(("date",))
 
 
 class PlanPage(Page):
@@ -241,32 +244,33 @@ class PlanPage(Page):
                 profile = None
             if profile is not None and profile is not self.profile:
                 self._build(profile)
-        if path == "" or path.startswith("title"):
+        where = FieldPath.parse(path)
+        if where == ROOT or where.within(_TITLE):
             for lang, edit in self.title_edits.items():
                 set_text(edit, getattr(p.title, lang))
-        if path in ("", "date"):
+        if where in (ROOT, _DATE):
             blocked = self.date.blockSignals(True)
             self.date.setDate(QDate(p.date.year, p.date.month, p.date.day))
             self.date.blockSignals(blocked)
-        if path == "" or path.startswith("plan."):
+        if where == ROOT or where.within(PLAN):
             for key in self.section_boxes:
                 text = p.plan.get(key) or Text()
                 for lang in LANGS:
-                    where = f"plan.{key}.{lang}"
-                    set_text(self.editors[where], getattr(text, lang))
-                    self._count(where)
+                    editor = f"plan.{key}.{lang}"
+                    set_text(self.editors[editor], getattr(text, lang))
+                    self._count(editor)
         for table in self._tables:
             if table.concerns(path):
                 table.sync()
         if path == "" or path.startswith(("budget", "organisations")):
             self.justification.sync()
-        if path == "" or path.startswith("roadmap"):
+        if where == ROOT or where.within(ROADMAP):
             self._show_roadmap()
-            if not path.endswith((".goal.ko", ".goal.en")):  # columns stay put while a goal is typed
+            if where.parent.last != "goal":  # columns stay put while a goal is typed
                 self._size_roadmap()
 
     def _count(self, path: str) -> None:
-        key = path.split(".")[1]
+        key = FieldPath.parse(path).after(PLAN).head
         count = section_length(self.editors[path].toPlainText())
         section = self.profile.form.section(key) if self.profile is not None else None
         limit = section.max_chars if section is not None else 0
@@ -368,12 +372,13 @@ class PlanPage(Page):
 
     # findings ---------------------------------------------------------------------------------
     def widget_for(self, path: str) -> QWidget | None:
-        if path.startswith("title."):
-            return self.title_edits.get(path.split(".")[1])
-        if path == "date":
+        where = FieldPath.parse(path)
+        if where.within(_TITLE) and where != _TITLE:
+            return self.title_edits.get(str(where.after(_TITLE)))
+        if where == _DATE:
             return self.date
-        if path.startswith("plan."):
-            return self.editors.get(path)
+        if where.within(PLAN):
+            return self.editors.get(str(where))
         if path.startswith("researchers"):
             return self.researchers.widget_for(path)
         for table in (self.indicators, self.tasks, self.deliverables, self.equipment):
@@ -384,12 +389,10 @@ class PlanPage(Page):
             return self.organisations.widget_for(path)
         if path.startswith("budget.lines[") and ".items" in path:
             return self.justification.widget_for(path)
-        if path.startswith("roadmap["):
-            row = int(path[len("roadmap["):path.index("]")])
-            rest = path[path.index("]") + 1:].lstrip(".")
-            if row < len(self._stages):
-                return self._stages[row].get(rest) or self._stages[row]["start_year"]
-        if path.startswith("roadmap"):
+        row = where.row(ROADMAP)
+        if row is not None and row < len(self._stages):
+            return self._stages[row].get(str(where.after(ROADMAP.child(row)))) or self._stages[row]["start_year"]
+        if where.within(ROADMAP):
             return self.roadmap
         return None
 

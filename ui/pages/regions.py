@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from forms import regions
 from forms.dependents import dependents, without
 from forms.errors import InputError
+from forms.fieldpath import ORGANISATIONS, PARTNER_REGIONS, ROOT, FieldPath
 from forms.i18n import N_, _
 from forms.model import Organisation, OrgKind, OrgRole, Text, label
 from forms.profile import load_profile
@@ -36,6 +37,8 @@ from forms.steps import Step
 from ui.pages.base import Page, apply_widths, proposal_field, set_combo, set_text, share_width
 
 COLUMNS = ("name.ko", "name.en", "kind", "role", "region")
+
+_LEAD = FieldPath(("lead_region",))
 
 
 def combo_width(combo: QComboBox) -> int:
@@ -161,13 +164,14 @@ class RegionsPage(Page):
         p = self.doc.proposal
         if p is None:
             return
-        if path == "":
+        where = FieldPath.parse(path)
+        if where == ROOT:
             self._load_call()
-        if path in ("", "lead_region", "partner_regions") or path.startswith("partner_regions["):
+        if where in (ROOT, _LEAD) or where.within(PARTNER_REGIONS):
             self._show_regions()
-        if path == "" or path.startswith("organisations"):
+        if where == ROOT or where.within(ORGANISATIONS):
             self._show_orgs()
-            if not path.endswith((".name.ko", ".name.en")):  # columns stay put while a name is typed
+            if where.parent.last != "name":  # columns stay put while a name is typed
                 self._size_columns()
 
     def _load_call(self) -> None:
@@ -306,25 +310,25 @@ class RegionsPage(Page):
         return box.clickedButton() is remove
 
     def widget_for(self, path: str) -> QWidget | None:
-        if path == "lead_region":
+        where = FieldPath.parse(path)
+        if where == _LEAD:
             return self.lead
-        if path.startswith("partner_regions"):
+        if where.within(PARTNER_REGIONS):
             return self.partners
-        if path == "organisations":
-            return self.table
-        if path.startswith("organisations["):
-            row = int(path[len("organisations["):path.index("]")])
+        row = where.row(ORGANISATIONS)
+        if row is not None:
             if row >= len(self._rows):
                 return self.table
-            rest = path[path.index("]") + 2:]
             widgets = self._rows[row]
-            return widgets.get(rest) or widgets["name.ko"]
+            return widgets.get(str(where.after(ORGANISATIONS.child(row)))) or widgets["name.ko"]
+        if where.within(ORGANISATIONS):
+            return self.table
         return None
 
     def focus_path(self, path: str) -> QWidget | None:
         widget = super().focus_path(path)
-        if path.startswith("organisations["):
-            row = int(path[len("organisations["):path.index("]")])
+        row = FieldPath.parse(path).row(ORGANISATIONS)
+        if row is not None:
             if row < self.table.rowCount():
                 self.table.selectRow(row)
                 self.table.scrollTo(self.table.model().index(row, 0))

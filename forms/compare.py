@@ -1,8 +1,11 @@
 """What changed between two copies of a proposal: fields, and budget totals by (year, source) in won.
 
 Fields are compared on the exchange form (``forms.exchange.to_dict``), so every value a person can
-type is covered; organisations are matched by id and roadmap stages by number, so a reordering
-is not reported as a change of every entry. Budget totals come from ``forms.budget.summarise``.
+type is covered. Records (organisations, roadmap stages, budget lines, researchers, …) are matched
+by their ids, so a reordering is no change and a record's fields are compared with the same
+record's. Each change is named by a field path by id (``roadmap[id=…].goal.ko``) and shown with the
+record's row (``Roadmap stage 2: goal (Korean)``). Amounts are compared as budget totals by year
+and source (``forms.budget.summarise``), not line by line.
 """
 
 from __future__ import annotations
@@ -11,26 +14,37 @@ from dataclasses import dataclass, field
 
 from forms.budget import summarise
 from forms.exchange import to_dict
+from forms.fieldpath import FieldPath
 from forms.i18n import N_, translate
 from forms.model import Proposal, label
 from forms.money import format_won
 from forms.profile import load_profile
 
 _SKIP = {"format", "format_version", "id"}
+#: What one record of each list is called, with its row (from 1).
+_RECORDS = {
+    "organisations": N_("Organisation {n}"), "roadmap": N_("Roadmap stage {n}"),
+    "budget.lines": N_("Budget line {n}"),
+}
 _NAMES = {
     "title": N_("Title"), "call": N_("Call"), "type": N_("Project type"), "date": N_("Date"),
     "lead_region": N_("Lead region"), "partner_regions": N_("Partner regions"),
     "budget.entry_unit": N_("Entry unit"), "name": N_("name"), "kind": N_("kind"), "region": N_("region"),
     "role": N_("role"), "goal": N_("goal"), "start_year": N_("start year"), "end_year": N_("end year"),
+    "stage": N_("stage"), "year": N_("year"), "org": N_("organisation"), "category": N_("category"),
+    "source": N_("source"),
 }
 MAX_SHOWN = 80
 
 
 @dataclass(frozen=True)
 class FieldChange:
-    path: str  # e.g. "title.ko", "plan.summary.en", "organisations[uni-1].name.ko"
+    path: str  # by record id: "title.ko", "plan.summary.en", "organisations[id=uni-1].name.ko"
     before: str | None  # None: the field did not exist
     after: str | None
+    #: The same field by row, as people read it ("organisations[2].name.ko"): in the newer copy,
+    #: or in the older one for a record that was removed.
+    where: str = ""
 
 
 @dataclass(frozen=True)
@@ -57,7 +71,7 @@ class ProposalDiff:
         """The differences as display lines, fields first, then budget totals."""
         if self.is_empty():
             return [translate(N_("No differences."), lang)]
-        out = [translate(N_("{field}: {before} → {after}"), lang, field=field_label(c.path, lang),
+        out = [translate(N_("{field}: {before} → {after}"), lang, field=field_label(c.where or c.path, lang),
                          before=_shown(c.before, lang), after=_shown(c.after, lang)) for c in self.fields]
         for b in self.budget:
             sign = "+" if b.delta > 0 else "−"
@@ -77,21 +91,23 @@ def _shown(value: str | None, lang: str) -> str:
 
 
 def field_label(path: str, lang: str) -> str:
-    """``plan.summary.en`` → "Summary (English)"; ``organisations[u1].name.ko`` → "Organisation u1: name (Korean)"."""
-    parts = path.split(".")
+    """``plan.summary.en`` → "Summary (English)"; ``organisations[1].name.ko`` → "Organisation 2:
+    name (Korean)" (rows are shown from 1)."""
+    steps = list(FieldPath.parse(path).steps)
     suffix = ""
-    if parts[-1] in ("ko", "en") and len(parts) > 1:
-        suffix = " (" + label("lang." + parts.pop(), lang) + ")"
-    head = parts[0]
-    if head == "plan" and len(parts) == 2:
-        return label(parts[1], lang) + suffix
-    if head.startswith("organisations[") or head.startswith("roadmap["):
-        key = head[head.index("[") + 1 : -1]
-        what = N_("Organisation {id}") if head.startswith("organisations[") else N_("Roadmap stage {id}")
-        rest = ".".join(parts[1:])
-        name = translate(_NAMES[rest], lang) if rest in _NAMES else rest
-        return translate(what, lang, id=key) + (": " + name if name else "") + suffix
-    joined = ".".join(parts)
+    if len(steps) > 1 and steps[-1] in ("ko", "en"):
+        suffix = " (" + label("lang." + str(steps.pop()), lang) + ")"
+    if steps[:1] == ["plan"] and len(steps) == 2:
+        return label(str(steps[1]), lang) + suffix
+    for i, step in enumerate(steps):
+        if isinstance(step, int):
+            collection = str(FieldPath(tuple(steps[:i])))
+            what = _RECORDS.get(collection, N_("{collection}, entry {n}"))
+            rest = str(FieldPath(tuple(steps[i + 1:])))
+            name = translate(_NAMES[rest], lang) if rest in _NAMES else rest
+            head = translate(what, lang, n=step + 1, collection=collection)
+            return head + (": " + name if name else "") + suffix
+    joined = str(FieldPath(tuple(steps)))
     return (translate(_NAMES[joined], lang) if joined in _NAMES else joined) + suffix
 
 
@@ -99,6 +115,10 @@ def _flatten(value: object, path: str, out: dict[str, str]) -> None:
     if isinstance(value, dict):
         for key, sub in value.items():
             _flatten(sub, f"{path}.{key}" if path else key, out)
+    elif isinstance(value, list) and value and all(isinstance(v, dict) and "id" in v for v in value):
+        out[path] = ""  # as an empty list: having records is no change of the list itself
+        for record in value:  # a list of records: each by its id
+            _flatten({k: v for k, v in record.items() if k != "id"}, f"{path}[id={record['id']}]", out)
     elif isinstance(value, list):
         out[path] = ", ".join(str(v) for v in value)
     else:
@@ -109,16 +129,10 @@ def _fields(p: Proposal) -> dict[str, str]:
     doc = to_dict(p)
     for key in _SKIP:
         doc.pop(key, None)
-    budget = doc.pop("budget")
-    orgs = doc.pop("organisations")
-    stages = doc.pop("roadmap")
+    for line in doc["budget"]["lines"]:
+        line.pop("amount_krw")  # amounts: as totals by year and source
     out: dict[str, str] = {}
     _flatten(doc, "", out)
-    out["budget.entry_unit"] = budget["entry_unit"]
-    for org in orgs:
-        _flatten({k: v for k, v in org.items() if k != "id"}, f"organisations[{org['id']}]", out)
-    for stage in stages:
-        _flatten({k: v for k, v in stage.items() if k != "stage"}, f"roadmap[{stage['stage']}]", out)
     return out
 
 
@@ -136,12 +150,20 @@ def compare(a: Proposal, b: Proposal) -> ProposalDiff:
     """The differences from ``a`` (older) to ``b`` (newer)."""
     fa, fb = _fields(a), _fields(b)
     order = list(fa) + [k for k in fb if k not in fa]
-    changes = [FieldChange(k, fa.get(k), fb.get(k)) for k in order if fa.get(k) != fb.get(k)]
+    changes = [FieldChange(k, fa.get(k), fb.get(k), _by_row(k, b if k in fb else a))
+               for k in order if fa.get(k) != fb.get(k)]
     ba, bb = _budget(a), _budget(b)
     budget = [BudgetChange(y, s, ba.get((y, s), 0), bb.get((y, s), 0))
               for (y, s) in sorted(set(ba) | set(bb), key=lambda k: (k[0], _SOURCE_ORDER.get(k[1], 9), k[1]))
               if ba.get((y, s), 0) != bb.get((y, s), 0)]
     return ProposalDiff(changes, budget)
+
+
+def _by_row(path: str, p: Proposal) -> str:
+    try:
+        return str(FieldPath.parse(path).by_row(p))
+    except (LookupError, AttributeError, ValueError):
+        return path
 
 
 _SOURCE_ORDER = {"national": 0, "local": 1, "own_cash": 2, "own_in_kind": 3}

@@ -1,0 +1,201 @@
+"""Field paths: where a value lives in a proposal, written as the exchange file's keys.
+
+``title.ko``, ``plan.summary.en``, ``organisations[1].name.ko``, ``budget.lines[3].amount_krw``,
+``roadmap[id=1c9e…].goal.ko``. The model's attribute names are the file's keys, so one path names
+the same field in the file, in the model, in a finding, in an undo command and in a difference.
+
+A step into a list is either a row (``[3]``, counted from 0: what findings and people see) or a
+record's id (``[id=…]``: what stays true when rows are inserted, deleted or sorted). ``by_id`` and
+``by_row`` turn one into the other against a proposal.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from forms import ids
+
+
+@dataclass(frozen=True)
+class RecordId:
+    """A step into a list by the id of the record."""
+
+    value: str
+
+
+Step = str | int | RecordId
+
+_STEP = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\[id=([^\]]+)\]")
+
+
+@dataclass(frozen=True)
+class FieldPath:
+    steps: tuple[Step, ...] = ()
+
+    # --- text ------------------------------------------------------------------------------
+    @staticmethod
+    def parse(text: str | FieldPath) -> FieldPath:
+        """``budget.lines[3].amount_krw`` → its steps. Raises ``ValueError`` for anything else."""
+        if isinstance(text, FieldPath):
+            return text
+        return _parse(text)
+
+    def __str__(self) -> str:
+        out = []
+        for step in self.steps:
+            if isinstance(step, RecordId):
+                out.append(f"[id={step.value}]")
+            elif isinstance(step, int):
+                out.append(f"[{step}]")
+            else:
+                out.append(("." if out else "") + step)
+        return "".join(out)
+
+    # --- shape -----------------------------------------------------------------------------
+    @property
+    def head(self) -> str:
+        """The first key (``budget`` of ``budget.lines[3]``); "" for the whole proposal."""
+        return self.steps[0] if self.steps and isinstance(self.steps[0], str) else ""
+
+    @property
+    def last(self) -> Step | None:
+        return self.steps[-1] if self.steps else None
+
+    @property
+    def parent(self) -> FieldPath:
+        return FieldPath(self.steps[:-1])
+
+    def child(self, *steps: Step) -> FieldPath:
+        return FieldPath(self.steps + steps)
+
+    def within(self, other: FieldPath | str) -> bool:
+        """Whether this path is ``other`` or lies inside it (``budget.lines[2].year`` lies within
+        ``budget.lines[2]``, ``budget.lines`` and ``budget``; not within ``budget.lines[20]``)."""
+        other = FieldPath.parse(other)
+        return self.steps[: len(other.steps)] == other.steps
+
+    def row(self, collection: FieldPath | str) -> int | None:
+        """The row this path names in the list at ``collection`` (``budget.lines[3].year`` → 3)."""
+        collection = FieldPath.parse(collection)
+        n = len(collection.steps)
+        if len(self.steps) > n and self.within(collection) and isinstance(self.steps[n], int):
+            return self.steps[n]
+        return None
+
+    def after(self, prefix: FieldPath | str) -> FieldPath:
+        """What follows ``prefix`` (``budget.lines[3].amount_krw`` after ``budget.lines[3]``:
+        ``amount_krw``). Only for a path within ``prefix``."""
+        return FieldPath(self.steps[len(FieldPath.parse(prefix).steps):])
+
+    # --- against a proposal ----------------------------------------------------------------
+    def get(self, root: object) -> object:
+        """The value at this path. Raises ``LookupError`` (``KeyError``, ``IndexError``) or
+        ``AttributeError`` if the path names nothing."""
+        _make_section(root, self)
+        obj = root
+        for step in self.steps:
+            obj = _step(obj, step)
+        return obj
+
+    def set(self, root: object, value: object) -> None:
+        """Put ``value`` at this path (a plan section that does not exist yet is made)."""
+        if not self.steps:
+            raise ValueError("the empty path names the whole proposal")
+        _make_section(root, self)
+        obj = self.parent.get(root)
+        last = self.steps[-1]
+        if isinstance(last, RecordId):
+            last = _index_of(obj, last)
+        if isinstance(last, int) or isinstance(obj, dict):
+            obj[last] = value  # type: ignore[index]
+        else:
+            setattr(obj, last, value)
+
+    def record(self, root: object) -> object | None:
+        """The innermost record (an element of a list of records) this path goes through, or None."""
+        obj, found = root, None
+        for step in self.steps:
+            obj = _step(obj, step)
+            if isinstance(step, (int, RecordId)) and hasattr(obj, "id"):
+                found = obj
+        return found
+
+    def by_id(self, root: object) -> FieldPath:
+        """The same field with each row of a list of records written as the record's id: a path
+        that still names the same field after rows are inserted, deleted or sorted."""
+        out: list[Step] = []
+        obj = root
+        for step in self.steps:
+            nxt = _step(obj, step)
+            out.append(RecordId(nxt.id) if isinstance(step, int) and isinstance(getattr(nxt, "id", None), str)
+                       else step)
+            obj = nxt
+        return FieldPath(tuple(out))
+
+    def by_row(self, root: object) -> FieldPath:
+        """The same field with each record id written as its row (what people and findings see)."""
+        ids_at = [i for i, step in enumerate(self.steps) if isinstance(step, RecordId)]
+        if not ids_at:
+            return self
+        out: list[Step] = []
+        obj = root
+        for step in self.steps[: ids_at[-1] + 1]:  # the keys after the last record need no walk
+            out.append(_index_of(obj, step) if isinstance(step, RecordId) else step)
+            obj = _step(obj, step)
+        return FieldPath(tuple(out) + self.steps[ids_at[-1] + 1:])
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str) -> FieldPath:
+    steps: list[Step] = []
+    pos = 0
+    while pos < len(text):
+        m = _STEP.match(text, pos)
+        if m is None or (m.group(1) is not None and (text[pos] == ".") != bool(steps)):
+            raise ValueError(f"not a field path: {text!r}")
+        name, index, record_id = m.groups()
+        steps.append(name if name is not None else int(index) if index is not None else RecordId(record_id))
+        pos = m.end()
+    return FieldPath(tuple(steps))
+
+
+def _make_section(root: object, p: FieldPath) -> None:
+    """A plan section the proposal holds no text for yet is an empty text, not a missing field."""
+    if p.head == "plan" and len(p.steps) > 1 and isinstance(p.steps[1], str) and hasattr(root, "section"):
+        root.section(p.steps[1])  # type: ignore[attr-defined]
+
+
+def _index_of(records: object, step: RecordId) -> int:
+    found = ids.find(records, step.value)  # type: ignore[arg-type]
+    if found is None:
+        raise KeyError(step.value)
+    return found[0]
+
+
+def _step(obj: object, step: Step) -> object:
+    if isinstance(step, RecordId):
+        return obj[_index_of(obj, step)]  # type: ignore[index]
+    if isinstance(step, int):
+        if step < 0:
+            raise IndexError(step)
+        return obj[step]  # type: ignore[index]
+    if isinstance(obj, dict):
+        return obj[step]
+    return getattr(obj, step)
+
+
+def path(text: str | FieldPath) -> FieldPath:
+    """Shorthand for :meth:`FieldPath.parse`."""
+    return FieldPath.parse(text)
+
+
+ROOT = FieldPath()
+#: The lists of records the pages show, by the paths findings use.
+ORGANISATIONS = FieldPath(("organisations",))
+PARTNER_REGIONS = FieldPath(("partner_regions",))
+PLAN = FieldPath(("plan",))
+ROADMAP = FieldPath(("roadmap",))
+BUDGET = FieldPath(("budget",))
+BUDGET_LINES = FieldPath(("budget", "lines"))

@@ -1,0 +1,43 @@
+"""The budget statement's figures at their boundaries: one way of rounding, exact won."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from forms.budget import matching
+from forms.statement import BudgetStatement
+
+
+@pytest.mark.parametrize(("local", "national", "own", "required"), [
+    (0, 4_000, 0, 1_000),  # 1,000 of 5,000 is 20 %
+    (999, 4_000, 0, 1_000),
+    (1_000, 4_000, 0, 1_000),
+    (5_000, 4_000, 1_000, 1_250),  # the required amount does not move as local funds grow
+    (0, 1, 0, 1),  # a quarter of a won is still a whole won to add
+])
+def test_total_basis_requires_the_least_amount_that_meets_the_minimum(local, national, own, required):
+    m = matching(local, national, own, Fraction(20), "total")
+    assert m.required == required
+    assert m.shortfall == max(0, required - local) and m.surplus == max(0, local - required)
+    # adding the shortfall meets the minimum exactly; one won less does not
+    after = local + m.shortfall
+    assert after * 100 >= 20 * (national + own + after)
+    if m.shortfall:
+        assert (after - 1) * 100 < 20 * (national + own + after - 1)
+
+
+def test_national_basis_is_a_share_of_the_national_funds():
+    m = matching(500, 4_001, 7_000, Fraction(20), "national")
+    assert (m.required, m.shortfall, m.surplus, m.ratio) == (801, 301, 0, Fraction(500, 4_001))
+
+
+@pytest.mark.parametrize(("amounts", "shown"), [
+    ({"national": 1, "local": 1, "own_cash": 1, "own_in_kind": 0}, ("33.3%", "33.3%", "33.3%")),
+    ({"national": 2, "local": 0, "own_cash": 0, "own_in_kind": 1}, ("66.7%", "0.0%", "33.3%")),
+    ({"national": 1999, "local": 1, "own_cash": 0, "own_in_kind": 0}, ("100.0%", "0.1%", "0.0%")),  # 0.05 up
+    ({"national": 0, "local": 0, "own_cash": 0, "own_in_kind": 0}, ("–", "–", "–")),
+])
+def test_source_shares_are_rounded_half_up_to_one_decimal(amounts, shown):
+    assert tuple(p.render("en") for p in BudgetStatement.source_shares(amounts)) == shown
