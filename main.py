@@ -17,11 +17,13 @@ import time
 STARTED = time.perf_counter()  # the smoke run reports how long the start took from here
 
 import argparse  # noqa: E402
+import contextlib  # noqa: E402
+import os  # noqa: E402
 import sys  # noqa: E402
 
 from cli.exits import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_SOFTWARE  # noqa: E402
 from forms import i18n  # noqa: E402
-from forms.console import say  # noqa: E402
+from forms.console import OutputLost, say  # noqa: E402
 from forms.errors import InputError  # noqa: E402
 from forms.i18n import N_, _  # noqa: E402
 
@@ -93,8 +95,13 @@ def main(argv: list[str] | None = None) -> int:
         if ns.command is None:
             return cmd_gui(ns)
         return ns.func(ns)
+    except OutputLost as exc:
+        return _output_lost(exc, lang)
     except InputError as exc:
-        say(exc.text(lang), err=True)
+        try:
+            say(exc.text(lang), err=True)
+        except OutputLost:
+            pass
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
@@ -102,6 +109,18 @@ def main(argv: list[str] | None = None) -> int:
         say(_("Unexpected error: {error}. What was saved before stays saved; please report this.").format(
             error=f"{type(exc).__name__}: {exc}"), err=True)
         return EXIT_SOFTWARE
+
+
+def _output_lost(exc: OutputLost, lang: str) -> int:
+    """Exit 2 when the output cannot be written; a closed pipe (``| head -1``) is not worth a word,
+    and the interpreter must not try to flush into it again on the way out."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # what is still buffered goes nowhere
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    if not exc.closed:
+        with contextlib.suppress(InputError):
+            say(exc.text(lang), err=True)
+    return EXIT_BAD_INPUT
 
 
 if __name__ == "__main__":

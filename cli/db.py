@@ -17,21 +17,20 @@ from cli.exits import EXIT_ERRORS as EXIT_PROBLEMS
 from forms import exchange, regions
 from forms.atomic import same_file
 from forms.console import say
-from forms.errors import InputError
-from forms.i18n import N_, _, current_language, translate_plural
+from forms.errors import InputError, os_reason
+from forms.i18n import N_, _, current_language, render_field, translate_plural
 from forms.model import label
-from storage.backup import list_backups
-from storage.errors import DamagedDatabase, NewerDatabase, NotFound
+from storage.backup import list_backups, stray_files
+from storage.errors import DamagedDatabase, NewerDatabase, NotFound, ReadOnly, Unavailable
 from storage.lock import InstanceLock
 from storage.paths import default_db_path, refuse_folder
-from storage.store import Store, open_store, restore_into
+from storage.store import WORKING_COPY, Store, not_writable, open_store, restore_into
 
 #: The commands that change the database: they wait for no one, they refuse while it is open.
 WRITING = ("import", "snapshot", "restore")
 #: How long such a command waits for another one to finish before it gives up (a window is not waited for
 #: in the sense that it holds the lock as long as it is open, so the command stops after this too).
 LOCK_WAIT = 10.0
-CURRENT = ("current", "working")
 
 
 def _when(value: dt.datetime) -> str:
@@ -60,7 +59,7 @@ def resolve_id(store: Store, text: str) -> str:
 
 def resolve_snapshot(store: Store, proposal_id: str, text: str) -> int | None:
     """A snapshot number, a snapshot's name (the latest of that name), or "current" for the working copy."""
-    if text.lower() in CURRENT:
+    if text.lower() in WORKING_COPY:
         return None
     snaps = store.snapshots(proposal_id)
     if text.isdigit() and any(s.id == int(text) for s in snaps):
@@ -162,6 +161,8 @@ def _backups(path: str) -> int:
         say(_("No backups yet."))
     for b in backups:
         say("\t".join([b.name, _when(b.created_at), _size(b.size)]))
+    for name in stray_files(path):
+        say(_("Ignored {name}: its name is not that of a backup of this database.").format(name=name), err=True)
     return EXIT_OK
 
 
@@ -188,8 +189,16 @@ def run(ns: argparse.Namespace) -> int:
     refuse_folder(path)
     lock = None
     if ns.db_command in WRITING:
+        why = not_writable(path)
+        if why is not None and os.path.exists(path):  # said before any lock file is tried beside it
+            raise ReadOnly(path, why)
         lock = InstanceLock(path)
-        if not lock.acquire(wait=LOCK_WAIT):
+        try:
+            taken = lock.acquire(wait=LOCK_WAIT)
+        except OSError as exc:  # no lock file can be made beside it: the database cannot be changed either
+            raise Unavailable(N_("The database {file} cannot be changed: {reason} Nothing was changed."),
+                              file=path, reason=os_reason(exc)) from exc
+        if not taken:
             say(_("The database {file} is open in a window of the app (or in another command); close it, then "
                   "run this command again. Nothing was changed.").format(file=path), err=True)
             return EXIT_LOCKED
@@ -204,7 +213,7 @@ def _run_on(path: str, ns: argparse.Namespace) -> int:
     if ns.db_command == "restore":
         return _restore(path, ns)
     try:
-        store = open_store(path)
+        store = open_store(path, read_only_ok=ns.db_command not in WRITING)
     except (DamagedDatabase, NewerDatabase) as exc:
         say(exc.text(current_language()), err=True)
         db = f" --db {path}" if getattr(ns, "db", None) else ""
@@ -213,6 +222,12 @@ def _run_on(path: str, ns: argparse.Namespace) -> int:
         say(hint if list_backups(path) else _("There is no backup of it yet."), err=True)
         return EXIT_BAD_INPUT
     with store:
+        if store.backup_problem is not None:  # said, and the command goes on: reading never depends on it
+            say(_("{problem} The command goes on without it.").format(
+                problem=store.backup_problem.text(current_language())), err=True)
+        if store.read_only is not None:
+            say(_("The database {file} is opened read-only: {reason}.").format(
+                file=path, reason=render_field(store.read_only, current_language())), err=True)
         return _WITH_STORE[ns.db_command](store, ns)
 
 

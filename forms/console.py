@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import sys
 
+from forms.errors import InputError, os_reason
+from forms.i18n import N_
+
 
 def say(text: str, err: bool = False) -> None:
     """Write one line to stdout (or stderr with ``err``)."""
@@ -12,8 +15,19 @@ def say(text: str, err: bool = False) -> None:
     if stream is None:  # a windowed executable has no console
         return
     try:
-        stream.write(text + "\n")
-    except UnicodeEncodeError:
-        enc = stream.encoding or "ascii"
-        stream.write(text.encode(enc, "replace").decode(enc) + "\n")
-    stream.flush()
+        try:
+            stream.write(text + "\n")
+        except UnicodeEncodeError:  # a console that cannot show Hangul, or a name with undecodable bytes
+            enc = stream.encoding or "ascii"
+            stream.write(text.encode(enc, "replace").decode(enc) + "\n")
+        stream.flush()
+    except OSError as exc:  # `| head -1` closed the pipe, `> /dev/full`: the command's output cannot go out
+        raise OutputLost(exc) from exc
+
+
+class OutputLost(InputError):
+    """Standard output (or error) cannot be written: a closed pipe, a full disk."""
+
+    def __init__(self, exc: OSError) -> None:
+        self.closed = isinstance(exc, BrokenPipeError)
+        super().__init__(N_("The output cannot be written: {reason}"), reason=os_reason(exc))

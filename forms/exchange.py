@@ -14,7 +14,6 @@ import os
 import re
 import stat
 import uuid
-from decimal import Decimal
 
 from forms import categories, ids, jsontext, regions
 from forms.app import FILE_FORMAT, FILE_FORMAT_VERSION
@@ -48,6 +47,7 @@ from forms.profile import ProfileError, load_profile, profile_ids
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_TEXT = 200_000
 MIN_YEAR, MAX_YEAR = 2000, 2100
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 # --- writing -----------------------------------------------------------------------------------
 
@@ -327,7 +327,7 @@ def _kind(value: object) -> object:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (int, Decimal)):
+    if isinstance(value, int):
         return str(value)
     if isinstance(value, str):
         return json.dumps(value[:30], ensure_ascii=False)
@@ -371,10 +371,15 @@ def from_dict(data: object) -> Proposal:
     p.date = load_profile(p.call).announced
     if "date" in d:
         text = r.string(d["date"], "date", 10)
-        try:
+        try:  # exactly YYYY-MM-DD: fromisoformat alone also takes 20230302 and 2023-W10-4
+            if not _DATE.fullmatch(text):
+                raise ValueError(text)
             p.date = dt.date.fromisoformat(text)
         except ValueError:
             raise r.fail("date", N_("must be a date written YYYY-MM-DD, not '{value}'."), value=text) from None
+        if not MIN_YEAR <= p.date.year <= MAX_YEAR:
+            raise r.fail("date", N_("must be a date from {lo} to {hi}, not '{value}'."), lo=MIN_YEAR, hi=MAX_YEAR,
+                         value=text)
     if "title" in d:
         p.title = r.text(d["title"], "title")
     p.lead_region = r.region(d["lead_region"], "lead_region", allow_empty=True)

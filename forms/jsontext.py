@@ -107,8 +107,48 @@ def _bad_constant(name: str) -> object:
     raise _NotAllowed(name)
 
 
+#: A ``\\u`` escape of a UTF-16 surrogate (D800–DFFF), the only way half a character gets into JSON text.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_ESCAPE = re.compile(r'\\(?:u([0-9a-fA-F]{4})|.)|"', re.DOTALL)
+
+
+def _lone_surrogate(text: str) -> int | None:
+    """Where, inside a string, a ``\\uD800``-style escape stands that is not one half of a pair (a
+    high surrogate followed by a low one): such text cannot be stored, printed or written as UTF-8."""
+    inside, i = False, 0
+    while True:
+        m = _ESCAPE.search(text, i)
+        if m is None:
+            return None
+        if m.group(0) == '"':
+            inside = not inside
+        elif inside and m.group(1):
+            code = int(m.group(1), 16)
+            if 0xD800 <= code <= 0xDBFF:  # a high half: the next escape must be the low half
+                low = re.compile(r"\\u([dD][c-fC-F][0-9a-fA-F]{2})").match(text, m.end())
+                if low is None:
+                    return m.start()
+                i = low.end()
+                continue
+            if 0xDC00 <= code <= 0xDFFF:
+                return m.start()
+        i = m.end()
+
+
 def parse(text: str) -> object:
     """The JSON value of ``text`` (objects as dicts, fractions as :class:`Float`)."""
+    value = _parse(text)
+    if _SURROGATE_ESCAPE.search(text):
+        at = _lone_surrogate(text)
+        if at is not None:
+            line, column = _line_column(text, at)
+            raise InputError(N_("line {line}, column {column}: {escape} is half of a character (a lone surrogate); "
+                                "such text cannot be stored or printed."),
+                             line=line, column=column, escape=text[at:at + 6])
+    return value
+
+
+def _parse(text: str) -> object:
     try:
         return json.loads(text, parse_float=Float, parse_constant=_bad_constant, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as exc:

@@ -24,7 +24,6 @@ class RegionName:
 class Region:
     code: str
     names: tuple[RegionName, ...]
-    capital_area: bool = False
     #: Last day the government existed as such (exclusive), e.g. before a merger.
     valid_to: dt.date | None = None
     valid_from: dt.date | None = None
@@ -61,10 +60,10 @@ def _n(ko: str, en: str, head_ko: str, head_en: str, start=None, end=None) -> Re
 REGIONS: dict[str, Region] = {
     r.code: r
     for r in (
-        Region("KR-11", (_n("서울특별시", "Seoul", "서울특별시장", "Mayor of Seoul"),), capital_area=True),
+        Region("KR-11", (_n("서울특별시", "Seoul", "서울특별시장", "Mayor of Seoul"),)),
         Region("KR-26", (_n("부산광역시", "Busan", "부산광역시장", "Mayor of Busan"),)),
         Region("KR-27", (_n("대구광역시", "Daegu", "대구광역시장", "Mayor of Daegu"),)),
-        Region("KR-28", (_n("인천광역시", "Incheon", "인천광역시장", "Mayor of Incheon"),), capital_area=True),
+        Region("KR-28", (_n("인천광역시", "Incheon", "인천광역시장", "Mayor of Incheon"),)),
         Region(
             "KR-29",
             (_n("광주광역시", "Gwangju", "광주광역시장", "Mayor of Gwangju"),),
@@ -73,7 +72,7 @@ REGIONS: dict[str, Region] = {
         Region("KR-30", (_n("대전광역시", "Daejeon", "대전광역시장", "Mayor of Daejeon"),)),
         Region("KR-31", (_n("울산광역시", "Ulsan", "울산광역시장", "Mayor of Ulsan"),)),
         Region("KR-50", (_n("세종특별자치시", "Sejong", "세종특별자치시장", "Mayor of Sejong"),)),
-        Region("KR-41", (_n("경기도", "Gyeonggi-do", "경기도지사", "Governor of Gyeonggi-do"),), capital_area=True),
+        Region("KR-41", (_n("경기도", "Gyeonggi-do", "경기도지사", "Governor of Gyeonggi-do"),)),
         Region(
             "KR-42",
             (

@@ -5,9 +5,15 @@ build into bytes."""
 
 from __future__ import annotations
 
+import contextlib
 import io
+import os
+import threading
+import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from reports.fonts import GOTHIC, GOTHIC_BOLD, register
@@ -137,6 +143,12 @@ class PacketTemplate(BaseDocTemplate):
         cover = PageTemplate(id="cover", frames=[frame], onPage=self._cover_page)
         self.addPageTemplates([cover, body] if info.has_cover else [body, cover])
 
+    def _makeCanvas(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202, N802 - ReportLab's hook
+        # ReportLab dates an invariant document from SOURCE_DATE_EPOCH when it is set: the same
+        # proposal must give the same bytes whatever the environment says.
+        with _ENVIRONMENT, _without("SOURCE_DATE_EPOCH"):
+            return super()._makeCanvas(*args, **kwargs)
+
     # -- page furniture ------------------------------------------------------------------------
     def _draft(self, canvas) -> None:  # noqa: ANN001
         if not self.info.draft:
@@ -182,19 +194,48 @@ class PacketTemplate(BaseDocTemplate):
             if self.contents is not None:
                 self.contents.pages[flowable.key] = self.page
 
-    def _endBuild(self) -> None:  # noqa: N802 - ReportLab's hook name
-        self._doSave = 0
-        super()._endBuild()
-        if self.contents is not None:
-            self.contents.draw_form(self.canv)
-        self.canv.showOutline()  # open with the bookmarks shown
-        self.canv.save()
+    def canvas_maker(self) -> type[Canvas]:
+        """The canvas class for ``build``: when the build saves it, after the last page, the
+        contents form is filled in with the page numbers now known and the outline is shown
+        (the public ``Canvas.save``, instead of the template's private end-of-build hook)."""
+        doc = self
+
+        class PacketCanvas(Canvas):
+            def save(self) -> None:
+                if doc.contents is not None:
+                    doc.contents.draw_form(self)
+                self.showOutline()  # open with the bookmarks shown
+                super().save()
+
+        return PacketCanvas
+
+
+_ENVIRONMENT = threading.Lock()
+
+
+@contextlib.contextmanager
+def _without(name: str) -> Iterator[None]:
+    saved = os.environ.pop(name, None)
+    try:
+        yield
+    finally:
+        if saved is not None:
+            os.environ[name] = saved
+
+
+def plain_meta(text: str) -> str:
+    """Document information as a PDF viewer's title bar shows it: control characters become
+    spaces, invisible format characters (a right-to-left override, U+202E) are dropped."""
+    kept = (" " if unicodedata.category(ch) == "Cc" else ch for ch in text
+            if unicodedata.category(ch) not in ("Cf", "Cs", "Co", "Cn"))
+    return " ".join("".join(kept).split())
 
 
 def build(story: list, info: PageInfo, meta: dict[str, str]) -> bytes:
     """Lay the story out in one pass and return the PDF."""
     buffer = io.BytesIO()
+    meta = {key: plain_meta(value) if isinstance(value, str) else value for key, value in meta.items()}
     doc = PacketTemplate(buffer, info, meta)
     doc.contents = next((f for f in story if isinstance(f, Contents)), None)
-    doc.build(story)
+    doc.build(story, canvasmaker=doc.canvas_maker())
     return buffer.getvalue()

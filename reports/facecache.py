@@ -7,6 +7,13 @@ each Korean face, a third of an export. ``make catalogs`` (and the bundle) store
 walking the tables again. The file is only trusted when it was made by this ReportLab version
 from these exact font bytes (size and CRC-32); otherwise the face is parsed as usual, so a
 missing or stale cache costs time, never correctness.
+
+ReportLab has no public way to hand a face its parsed tables, so this uses its internals: it
+subclasses ``TTFontFace`` (its ``_ttf_data`` and ``_pdfScale``) and repeats what ``TTFont``'s
+constructor sets (``_asciiReadable``, ``state``, ``shapable``). They are those of the ReportLab
+version pinned exactly in ``pyproject.toml``; ``tests/reports/test_facecache.py`` checks that a
+cached face equals a parsed one and that the constructor sets what ReportLab's sets, so an
+upgrade that changes them fails there.
 """
 
 from __future__ import annotations

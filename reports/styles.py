@@ -27,7 +27,6 @@ RULE = colors.HexColor("#555555")
 HEAD_FILL = colors.HexColor("#e8ecf2")
 TOTAL_FILL = colors.HexColor("#f3f3f3")
 ACCENT = colors.HexColor("#1f3a68")
-WARN = colors.HexColor("#b45309")
 DRAFT = colors.HexColor("#c0392b")
 
 BODY_SIZE = 15

@@ -14,13 +14,8 @@ from forms import exchange
 from forms.errors import InputError
 from forms.i18n import N_, _, current_language
 from storage import migrations
-from storage.errors import DamagedDatabase, StorageError, Unavailable
+from storage.errors import DamagedDatabase, StorageError, Unavailable, write_reason
 from storage.schema import proposals, snapshots, working_copies
-
-
-def reason_of(exc: BaseException) -> str:
-    orig = getattr(exc, "orig", None) or exc
-    return str(orig) or type(orig).__name__
 
 
 @contextlib.contextmanager
@@ -35,11 +30,14 @@ def guard(path: str) -> Iterator[None]:
             raise DamagedDatabase(path, N_("its pages are inconsistent (the database is damaged).")) from exc
         if isinstance(exc, OperationalError):  # locked, read-only, disk full, cannot open
             raise Unavailable(N_("The database {file} cannot be used right now: {reason}"), file=path,
-                              reason=reason_of(exc)) from exc
+                              reason=write_reason(exc.orig or exc)) from exc
         raise
     except sqlite3.DatabaseError as exc:
         if _damage(exc):
             raise DamagedDatabase(path, N_("its pages are inconsistent (the database is damaged).")) from exc
+        if isinstance(exc, sqlite3.OperationalError):
+            raise Unavailable(N_("The database {file} cannot be used right now: {reason}"), file=path,
+                              reason=write_reason(exc)) from exc
         raise
 
 

@@ -6,7 +6,9 @@ restoring the latest backup, starting a new database, or stopping (``storage.sto
 
 from __future__ import annotations
 
-from forms.errors import InputError, Phrase
+import sqlite3
+
+from forms.errors import InputError, Phrase, os_reason
 from forms.i18n import N_, translate
 from forms.model import Text
 
@@ -70,3 +72,39 @@ class NotFound(StorageError):
 
 class Unavailable(StorageError):
     """The database file cannot be opened or written (permissions, full disk, locked)."""
+
+
+class ReadOnly(Unavailable):
+    """The database cannot be changed: a read-only disk, or no permission. Nothing is wrong with it;
+    a command that only reads opens it read-only instead."""
+
+    def __init__(self, path: str, reason: str, exists: bool = True, needs_upgrade: bool = False) -> None:
+        self.path, self.reason = path, reason
+        if not exists:
+            message = N_("The database {file} cannot be created: {reason}.")
+        elif needs_upgrade:
+            message = N_("The database {file} can only be read ({reason}), and this version of the app must "
+                         "first bring it up to date, which needs writing. Copy it to a folder you can write "
+                         "in, or open it with the version that wrote it.")
+        else:
+            message = N_("The database {file} can only be read: {reason}. Nothing in it was changed. Commands "
+                         "that only read it (list, export, snapshots, diff, check) still work; to change it, "
+                         "copy it to a folder you can write in or ask for write permission.")
+        super().__init__(message, file=path, reason=Phrase(reason))
+
+
+def write_reason(exc: BaseException) -> object:
+    """Why a file or database could not be written (a full or read-only disk …), as a message field."""
+    if isinstance(exc, OSError):
+        return os_reason(exc)
+    code = getattr(exc, "sqlite_errorcode", None)
+    code = code & 0xFF if isinstance(code, int) else None  # the primary code of an extended one
+    if code == sqlite3.SQLITE_FULL or "disk is full" in str(exc):
+        return Phrase(N_("the disk is full"))
+    if code == sqlite3.SQLITE_READONLY or "readonly" in str(exc):
+        return Phrase(N_("it cannot be written (a read-only disk, or no permission)"))
+    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in str(exc):
+        return Phrase(N_("another program is using it; try again in a moment"))
+    if code == sqlite3.SQLITE_IOERR or "disk I/O error" in str(exc):
+        return Phrase(N_("the disk could not be read or written"))
+    return str(exc) or type(exc).__name__

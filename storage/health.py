@@ -2,18 +2,31 @@
 
 The header check reads the file's first 100 bytes in Python (the SQLite file format is public):
 the magic string, the page size, and the page count the header claims. A file that is not a
-database, was overwritten, or was cut short is refused here without SQLite ever opening it; what
-the header cannot show is left to ``PRAGMA quick_check`` once the file is open.
+database, was overwritten, or was cut short is refused here without SQLite ever opening it.
+
+What the header cannot show — ``PRAGMA quick_check``, and whose file it is (its tables, its
+``application_id``) — is then read without writing a byte: the file alone is opened
+``immutable`` (SQLite neither locks nor writes it), and a file with a ``-wal`` or ``-journal``
+beside it is copied with them into a private temporary folder and the copy examined, because
+opening the original would complete or roll back the log into it. Only a file found sound and
+ours is opened for writing.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import shutil
 import sqlite3
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
 
+from forms.errors import os_reason
 from forms.i18n import N_
-from storage.errors import DamagedDatabase
+from storage.errors import DamagedDatabase, Unavailable
 
 MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
@@ -47,6 +60,9 @@ def check_header(path: str, empty_is_new: bool = False) -> None:
         size = os.path.getsize(path)
         with open(path, "rb") as fp:
             head = fp.read(HEADER_SIZE)
+    except (PermissionError, IsADirectoryError) as exc:  # not permitted: nothing is wrong with the file
+        raise Unavailable(N_("The database {file} cannot be opened: {reason}"), file=path,
+                          reason=os_reason(exc)) from exc
     except OSError as exc:
         raise DamagedDatabase(path, N_("it cannot be read.")) from exc
     wal = _wal_size(path)
@@ -75,23 +91,86 @@ def check_header(path: str, empty_is_new: bool = False) -> None:
         raise DamagedDatabase(path, N_("it is shorter than its header says; the file was cut short."))
 
 
-def quick_check(path: str, readonly: bool = False, empty_is_new: bool = False) -> None:
-    """Check the header, then open ``path`` and run ``PRAGMA quick_check``; raise
-    :class:`DamagedDatabase` if bad. ``readonly`` for backups (a live WAL database is opened
-    normally, so an interrupted write can be rolled back or completed first)."""
+@dataclass(frozen=True)
+class Contents:
+    """What a sound database file holds, as far as telling whose it is goes."""
+
+    revision: str | None  # the schema revision in alembic_version, None when there is no such table
+    objects: int  # tables, views, indexes and triggers (SQLite's own excluded)
+    application_id: int
+
+
+#: Companion files whose presence means SQLite would write to the database on opening it.
+LOGS = ("-wal", "-journal")
+
+
+@contextlib.contextmanager
+def _untouched(path: str) -> Iterator[sqlite3.Connection]:
+    """A connection that reads ``path`` as SQLite would see it, without writing to it or its logs."""
+    logs = [s for s in LOGS if os.path.exists(path + s)]
+    if logs:
+        with tempfile.TemporaryDirectory(prefix="rps-check-") as tmp:
+            copy = os.path.join(tmp, "copy.db")
+            try:
+                for suffix in ("", *logs):
+                    shutil.copyfile(path + suffix, copy + suffix)
+            except OSError:  # no room for a copy: read the original, read-only (SQLite writes only its -shm)
+                copy = None
+            uri = f"file:{uri_path(copy)}" if copy else f"file:{uri_path(path)}?mode=ro"
+            conn = sqlite3.connect(uri, uri=True)
+            try:
+                yield conn
+            finally:
+                conn.close()
+        return
+    conn = sqlite3.connect(f"file:{uri_path(path)}?mode=ro&immutable=1", uri=True)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def _examine_once(path: str) -> Contents:
+    with _untouched(path) as conn:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+        if [r[0] for r in rows] != ["ok"]:
+            raise DamagedDatabase(path, N_("its pages are inconsistent (the database is damaged)."))
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite!_%' "
+                                            "ESCAPE '!'")}
+        revision = None
+        if "alembic_version" in names:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else ""
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    return Contents(revision, len(names), app_id)
+
+
+def examine(path: str, empty_is_new: bool = False) -> Contents:
+    """Check the header, then read the file (see the module's text) without changing it. Raises
+    :class:`DamagedDatabase` if it is not sound. An empty file gives empty contents."""
     check_header(path, empty_is_new)
     if os.path.getsize(path) == 0 and not _wal_size(path):
-        return
-    try:
-        conn = sqlite3.connect(f"file:{uri_path(path)}?mode={'ro' if readonly else 'rw'}", uri=True)
+        return Contents(None, 0, 0)
+    for attempt in range(3):  # a copy taken while another process checkpoints may be torn: take it again
         try:
-            rows = conn.execute("PRAGMA quick_check").fetchall()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise DamagedDatabase(path, N_("its pages are inconsistent (the database is damaged).")) from exc
-    if [r[0] for r in rows] != ["ok"]:
-        raise DamagedDatabase(path, N_("its pages are inconsistent (the database is damaged)."))
+            return _examine_once(path)
+        except (sqlite3.DatabaseError, DamagedDatabase) as exc:
+            if attempt == 2 or not any(os.path.exists(path + s) for s in LOGS):
+                if isinstance(exc, DamagedDatabase):
+                    raise
+                if isinstance(exc, sqlite3.OperationalError) and "unable to open" in str(exc):
+                    raise Unavailable(N_("The database {file} cannot be opened: {reason}"), file=path,
+                                      reason=str(exc)) from exc
+                raise DamagedDatabase(path, N_("its pages are inconsistent (the database is damaged).")) from exc
+            time.sleep(0.2)
+    raise AssertionError("unreachable")
+
+
+def quick_check(path: str, readonly: bool = False, empty_is_new: bool = False) -> None:
+    """Check the header, then ``PRAGMA quick_check`` without changing the file; raise
+    :class:`DamagedDatabase` if bad. (``readonly`` is kept for callers: every check is read-only.)"""
+    del readonly
+    examine(path, empty_is_new)
 
 
 def uri_path(path: str) -> str:

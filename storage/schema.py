@@ -13,6 +13,7 @@ transactional DDL, which also makes each schema upgrade one transaction.
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 from sqlalchemy import (
     Column,
@@ -44,7 +45,7 @@ proposals = Table(
     Column("title_en", Text, nullable=False, default=""),
     Column("type", String(32), nullable=False, default=""),
     Column("lead_region", String(16), nullable=False, default=""),
-    Column("call", String(64), nullable=False, default=""),  # added by revision 0002
+    Column("call", String(64), nullable=False, default="", server_default=""),  # added by revision 0002
     Column("created_at", DateTime, nullable=False),
     Column("updated_at", DateTime, nullable=False),
 )
@@ -89,10 +90,19 @@ def aware(value: dt.datetime) -> dt.datetime:
     return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value
 
 
-def make_engine(path: str) -> Engine:
-    """An engine on the SQLite file ``path`` (not created here: the caller checks it first)."""
-    engine = create_engine("sqlite+pysqlite:///" + path, connect_args={"check_same_thread": False,
-                                                                         "timeout": BUSY_TIMEOUT_MS / 1000})
+def make_engine(path: str, read_only: bool = False) -> Engine:
+    """An engine on the SQLite file ``path`` (not created here: the caller checks it first).
+
+    ``read_only``: for a file that cannot be written. Without a ``-wal`` beside it no other process
+    can be changing it (no one can write in its place), so it is opened ``immutable``: SQLite then
+    needs no lock and no ``-shm`` file either, which a read-only folder could not hold."""
+    url = "sqlite+pysqlite:///" + path
+    if read_only:
+        from urllib.request import pathname2url
+
+        mode = "mode=ro" if os.path.exists(path + "-wal") else "mode=ro&immutable=1"
+        url = f"sqlite+pysqlite:///file:{pathname2url(path)}?{mode}&uri=true"
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     return engine

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection, Engine
 from forms import exchange
 from forms.atomic import same_file
 from forms.compare import ProposalDiff, compare
-from forms.errors import InputError, os_reason
+from forms.errors import InputError, Phrase, os_reason
 from forms.i18n import N_, _
 from forms.model import Proposal, Text
 from storage import backup, health, migrations
@@ -28,9 +28,11 @@ from storage.errors import (
     DamagedDatabase,
     NewerDatabase,
     NotFound,
+    ReadOnly,
     StorageError,
     Unavailable,
     UnusableBackup,
+    write_reason,
 )
 from storage.paths import default_db_path, refuse_folder
 from storage.schema import aware, imports, make_engine, proposals, snapshots, utcnow, working_copies
@@ -57,6 +59,24 @@ class SnapshotInfo:
     version: int
 
 
+#: The words that name the working copy where a snapshot is expected (``db diff ID 1 current``).
+WORKING_COPY = ("current", "working")
+
+
+def _shown(path: str) -> str:
+    """A file name as text that can be stored: bytes that are not UTF-8 (kept by Python as lone
+    surrogates) become U+FFFD."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
+def _encodable(text: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(N_("“{name}” holds bytes that are not text (character {position}); type the name "
+                            "again."), name=_shown(text), position=exc.start + 1) from None
+
+
 def _columns(p: Proposal) -> dict:
     return {"title_ko": p.title.ko, "title_en": p.title.en, "type": p.type or "",
             "lead_region": p.lead_region or "", "call": p.call or ""}
@@ -74,6 +94,10 @@ class Store:
     def __init__(self, path: str, engine: Engine) -> None:
         self.path = path
         self._engine = engine
+        #: Why today's backup could not be made (an :class:`Unavailable`), or None.
+        self.backup_problem: StorageError | None = None
+        #: Why the database can only be read (a message field), or None when it can be changed.
+        self.read_only: object | None = None
 
     # --- plumbing ------------------------------------------------------------------------------
 
@@ -130,7 +154,12 @@ class Store:
         with self._read() as conn:
             row = self._row(conn, proposal_id)
             body = conn.execute(select(working_copies.c.body).where(working_copies.c.proposal_pk == row.pk)).scalar_one()
-        return self._parse(body, proposal_id), row.version
+        p = self._parse(body, proposal_id)
+        if p.id != row.uuid and exchange.normal_id(row.uuid) == p.id:
+            # stored before ids were written one way (upper case, braces …): the row keeps its spelling,
+            # so that saving finds it again
+            p.id = row.uuid
+        return p, row.version
 
     def _parse(self, body: str, proposal_id: str, snapshot: int | None = None) -> Proposal:
         try:
@@ -182,12 +211,12 @@ class Store:
                 # An older format's body (no record ids) is compared in today's form.
                 if old.fingerprint != fingerprint and exchange.fingerprint(exchange.loads(old.body)) != fingerprint:
                     conn.execute(insert(snapshots).values(
-                        proposal_pk=pk, name=_("Before importing {file}").format(file=os.path.basename(path)),
+                        proposal_pk=pk, name=_("Before importing {file}").format(file=_shown(os.path.basename(path))),
                         created_at=now, version=row.version, body=old.body, fingerprint=old.fingerprint))
                 conn.execute(update(proposals).where(proposals.c.pk == pk)
                              .values(version=version, updated_at=now, **_columns(p)))
                 conn.execute(update(working_copies).where(working_copies.c.proposal_pk == pk).values(**stored))
-            conn.execute(insert(imports).values(proposal_pk=pk, uuid=p.id, file=os.path.abspath(path),
+            conn.execute(insert(imports).values(proposal_pk=pk, uuid=p.id, file=_shown(os.path.abspath(path)),
                                                 fingerprint=fingerprint, version=version, imported_at=now))
         return p.id, version
 
@@ -195,6 +224,9 @@ class Store:
         """Write the working copy to an exchange file (atomically); never over the database."""
         if any(same_file(path, self.path + suffix) for suffix in ("", "-wal", "-shm", ".lock")):
             raise InputError(N_("{file} is the database itself (or one of its files); name another file."),
+                             file=path)
+        if same_file(os.path.dirname(os.path.abspath(path)), backup.backup_dir(self.path)):
+            raise InputError(N_("{file} is in the folder of the database's backups; name a file elsewhere."),
                              file=path)
         p, _version = self.load(proposal_id)
         exchange.write_file(p, path)
@@ -208,6 +240,9 @@ class Store:
             raise InputError(N_("Give the snapshot a name."))
         if name.isdigit():  # a snapshot is named by its number or its name: a number would be taken for one
             raise InputError(N_("A snapshot's name cannot be only a number ({name}); add a word."), name=name)
+        if name.lower() in WORKING_COPY:  # these stand for the working copy wherever a snapshot is named
+            raise InputError(N_("“{name}” stands for the working copy; give the snapshot another name."), name=name)
+        _encodable(name)
         now = utcnow()
         with self._write() as conn:
             row = self._row(conn, proposal_id)
@@ -278,6 +313,7 @@ class Store:
         return list_backups(self.path)
 
     def backup_now(self, reason: str = "") -> BackupInfo:
+        """Raises :class:`Unavailable` (with nothing left behind) when no backup can be made."""
         with guard(self.path), self._engine.connect() as conn:
             return backup.make_backup(conn.connection.dbapi_connection, self.path, reason)
 
@@ -285,7 +321,10 @@ class Store:
         """Replace the database's content with a backup; the current content is backed up first
         (that backup is returned)."""
         _check_backup(path)
-        kept = self.backup_now("before-restore")
+        try:
+            kept = self.backup_now("before-restore")
+        except Unavailable as exc:  # never restore over content that was not kept first
+            raise Unavailable(N_("Nothing was restored; the database is as it was. {reason}"), reason=exc) from exc
         self._engine.dispose()
         with guard(self.path), self._engine.connect() as conn:
             src = sqlite3.connect(path)
@@ -344,31 +383,140 @@ def _upgrade(engine: Engine, path: str, backup_first: bool = True) -> None:
             migrations.upgrade(conn)
 
 
-def open_store(path: str | None = None) -> Store:
+def not_writable(path: str) -> str | None:
+    """Why the database at ``path`` cannot be changed (an N_ message), or None when it can: SQLite
+    needs to write the file and to make its log beside it."""
+    folder = os.path.dirname(path)
+    for target in (path, folder):
+        if os.path.exists(target) and not os.access(target, os.W_OK):
+            try:
+                readonly_disk = bool(os.statvfs(target).f_flag & os.ST_RDONLY)
+            except (OSError, AttributeError):
+                readonly_disk = False
+            if readonly_disk:
+                return N_("it is on a read-only disk")
+            if target == folder:
+                return N_("you are not permitted to write in its folder")
+            return N_("you are not permitted to change the file")
+    return None
+
+
+#: Below this much free space a database is read without opening it for writing: SQLite would need
+#: room for its shared-memory (-shm) and log files first, and fail.
+MIN_FREE = 1024 * 1024
+
+
+def _disk_full(path: str, ignore_log: bool = False) -> bool:
+    """Whether the disk holding ``path`` has (almost) no room left and no other process has the
+    database open (no -wal: then reading it as it lies is exact)."""
+    if not ignore_log and os.path.exists(path + "-wal"):
+        return False
+    try:
+        info = os.statvfs(os.path.dirname(path))
+    except (OSError, AttributeError):
+        return False
+    return info.f_bavail * info.f_frsize < MIN_FREE
+
+
+def _ours(path: str, contents: health.Contents) -> None:
+    """Refuse a sound file that another application made (or a newer version of this one)."""
+    if contents.application_id:
+        raise DamagedDatabase(path, N_("it is not a proposal database of this app."))
+    if contents.revision is None and contents.objects:
+        raise DamagedDatabase(path, N_("it is not a proposal database of this app."))
+    if contents.revision is not None and not migrations.known(contents.revision):
+        raise NewerDatabase(path, contents.revision or "?")
+
+
+def _remove_new(path: str) -> None:
+    """Remove a database file this open created, with its companions (nothing half-made stays)."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(OSError):
+            os.unlink(path + suffix)
+
+
+def open_store(path: str | None = None, read_only_ok: bool = False) -> Store:
     """Open (or create) the database at ``path`` or the default place.
 
     Raises :class:`DamagedDatabase`, :class:`NewerDatabase` or :class:`Unavailable`; never changes
-    a file it refuses. On the first open of each day a backup is made.
+    a file it refuses: whether the file is sound and ours is decided before SQLite may write to it.
+    On the first open of each day a backup is made; when it cannot be (a full disk), the store
+    opens all the same and says why in ``backup_problem``.
+
+    A database that cannot be written (a read-only disk, a folder or file without permission) is
+    refused with :class:`ReadOnly`, unless ``read_only_ok``: then it is opened for reading only
+    (``Store.read_only``), with no upgrade and no backup.
     """
     path = os.path.abspath(path or default_db_path())
     refuse_folder(path)
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-    except OSError as exc:
-        raise Unavailable(N_("The folder for the database {file} cannot be created: {reason}"), file=path,
-                          reason=os_reason(exc)) from exc
+    existed_at_all = os.path.lexists(path)
+    why_read_only = not_writable(path)
+    if not existed_at_all and why_read_only is None:
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+        except OSError as exc:
+            raise Unavailable(N_("The folder for the database {file} cannot be created: {reason}"), file=path,
+                              reason=os_reason(exc)) from exc
+        why_read_only = not_writable(path)
     existed = os.path.exists(path)
+    if why_read_only is not None:
+        if not existed:
+            raise ReadOnly(path, why_read_only, exists=False)
+        contents = health.examine(path)
+        _ours(path, contents)
+        if not read_only_ok:
+            raise ReadOnly(path, why_read_only)
+        if contents.revision != migrations.head():
+            raise ReadOnly(path, why_read_only, needs_upgrade=True)
+        store = Store(path, make_engine(path, read_only=True))
+        store.read_only = Phrase(why_read_only)
+        return store
+    contents = health.Contents(None, 0, 0)
+    if existed and _disk_full(path):  # SQLite would need room for its -shm and -wal to open it for writing
+        contents = health.examine(path)
+        _ours(path, contents)
+        if not read_only_ok or contents.revision != migrations.head():
+            raise Unavailable(N_("The database {file} cannot be changed now: {reason}. Nothing was changed."),
+                              file=path, reason=Phrase(N_("the disk is full")))
+        store = Store(path, make_engine(path, read_only=True))
+        store.read_only = Phrase(N_("the disk is full"))
+        store.backup_problem = Unavailable(N_("No backup of {file} could be made: {reason}"), file=path,
+                                           reason=Phrase(N_("the disk is full")))
+        return store
     if existed:  # an empty file is new unless it has backups (then it is a database that lost its content)
-        health.quick_check(path, empty_is_new=latest_backup(path) is None)
+        contents = health.examine(path, empty_is_new=latest_backup(path) is None)
+        _ours(path, contents)
         existed = os.path.getsize(path) > 0
     engine = make_engine(path)
     try:
         _upgrade(engine, path)
         store = Store(path, engine)
-        if existed and not backup.has_backup_today(path):
-            store.backup_now()
+        if existed:
+            try:
+                with guard(path), engine.connect() as conn:
+                    backup.daily_backup(conn.connection.dbapi_connection, path)
+            except Unavailable as exc:  # never a reason not to read: said, and the store opens
+                store.backup_problem = exc
+    except Unavailable as failure:
+        engine.dispose()
+        if not existed_at_all:
+            _remove_new(path)
+        problem = failure
+        if _disk_full(path, ignore_log=True):  # SQLite says "disk I/O error" when it finds no room for its -shm
+            problem = Unavailable(N_("The database {file} cannot be used right now: {reason}"), file=path,
+                                  reason=Phrase(N_("the disk is full")))
+        # SQLite could not open it for writing (a full disk has no room for its -shm file): read it
+        if not (read_only_ok and existed and contents.revision == migrations.head()):
+            if problem is failure:
+                raise
+            raise problem from failure
+        store = Store(path, make_engine(path, read_only=True))
+        store.read_only = problem.fields.get("reason", Phrase(N_("it cannot be written now")))
+        store.backup_problem = problem
     except BaseException:
         engine.dispose()
+        if not existed_at_all:
+            _remove_new(path)
         raise
     return store
 
@@ -380,11 +528,28 @@ def recover(path: str, choice: str) -> Store:
     if choice not in ("backup", "new"):
         raise ValueError(choice)
     latest = _newest_sound_backup(path) if choice == "backup" else None
-    if os.path.exists(path):
-        health.move_aside(path)
-    if latest is not None:
-        backup.copy_file(latest.path, path)
+    _replace_aside(path, latest.path if latest is not None else None)
     return open_store(path)
+
+
+def _replace_aside(path: str, backup_path: str | None) -> str | None:
+    """Move the file at ``path`` aside and put a copy of ``backup_path`` (if any) in its place. The
+    copy is made first: when it cannot be (a full disk), the file stays where it was, untouched."""
+    ready = None
+    if backup_path is not None:
+        ready = path + ".restoring"
+        try:
+            backup.copy_file(backup_path, ready)
+        except (OSError, sqlite3.Error) as exc:
+            with contextlib.suppress(OSError):
+                os.unlink(ready)
+            raise Unavailable(N_("The backup {backup} could not be copied: {reason} Nothing was restored; the "
+                                 "database is as it was."), backup=backup_path,
+                              reason=write_reason(exc)) from exc
+    aside = health.move_aside(path) if os.path.lexists(path) else None
+    if ready is not None:
+        os.replace(ready, path)
+    return aside
 
 
 def _newest_sound_backup(path: str) -> BackupInfo:
@@ -409,9 +574,10 @@ def restore_into(path: str, backup_path: str) -> str:
         store = open_store(path)
     except (DamagedDatabase, NewerDatabase):
         _check_backup(backup_path)
-        aside = health.move_aside(path)
-        backup.copy_file(backup_path, path)
+        aside = _replace_aside(path, backup_path)
         open_store(path).close()
-        return aside
+        return aside or path
+    except Unavailable as exc:
+        raise Unavailable(N_("Nothing was restored; the database is as it was. {reason}"), reason=exc) from exc
     with store:
         return store.restore_backup(backup_path).path

@@ -60,7 +60,3 @@ class Marker:
     def state(self, widget: QWidget) -> str:
         """'error', 'warning' or '' (for tests and screenshots)."""
         return widget.property("finding") or ""
-
-    def forget(self, widget: QWidget) -> None:
-        self._state.pop(widget, None)
-        self._tips.pop(widget, None)

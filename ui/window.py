@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import weakref
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QCloseEvent, QIcon, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -319,6 +319,9 @@ class MainWindow(QMainWindow):
         self.refresh_recent()
         self.menus.update_file()
         self._show_saved()
+        problem = getattr(store, "backup_problem", None)
+        if problem is not None:  # today's backup could not be made (a full disk): said, work goes on
+            self.statusBar().showMessage(problem.text(i18n.current_language()))
 
     # saving -----------------------------------------------------------------------------------
     def _show_saved(self) -> None:
@@ -372,9 +375,6 @@ class MainWindow(QMainWindow):
     def open_proposal(self, proposal_id: str) -> None:
         if self.store is not None and self._guard(self.doc.open, proposal_id):
             self.go(STEPS.index(Step.TYPE))
-
-    def load_proposal(self, proposal, version: int = 0) -> None:  # noqa: ANN001
-        self.doc.load(proposal, version)
 
     def open_dialog(self) -> None:
         from ui.dialogs import OpenDialog
@@ -502,6 +502,3 @@ class MainWindow(QMainWindow):
                 app.focusChanged.disconnect(self._focus_moved)
         self._unwatch()
         super().closeEvent(event)
-
-    def when_idle(self, callback) -> None:  # noqa: ANN001
-        QTimer.singleShot(0, callback)

@@ -50,9 +50,16 @@ def test_a_character_device_is_refused_and_stays_a_device(tmp_path, super_region
     with pytest.raises(NotAFile):
         exchange.write_file(super_regional, str(dev))
     assert stat.S_ISCHR(os.lstat(dev).st_mode)
-    assert main.main(["export", "--lang", "en", "/nonexistent.json", "--out", str(dev)]) == 2
-    capsys.readouterr()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["null"]
+    sample = tmp_path / "sample" / "p.json"
+    sample.parent.mkdir()
+    exchange.write_file(super_regional, str(sample))
+    assert main.main(["export", "--lang", "en", str(sample), "--out", str(dev)]) == 2
+    assert main.main(["db", "--db", str(tmp_path / "sample" / "p.db"), "import", str(sample)]) == 0
+    assert main.main(["db", "--db", str(tmp_path / "sample" / "p.db"), "export", super_regional.id,
+                      "--out", str(dev)]) == 2
+    assert "not an ordinary file" in capsys.readouterr().err
+    assert stat.S_ISCHR(os.lstat(dev).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["null", "sample"]
 
 
 def test_dev_null_itself_is_refused(tmp_path, capsys):

@@ -85,3 +85,23 @@ def test_a_file_without_id_exports_the_same_pdf_twice(tmp_path, super_regional):
     for out in outs:
         assert main.main(["export", str(path), "--out", str(out)]) == 0
     assert outs[0].read_bytes() == outs[1].read_bytes()
+
+
+def test_a_proposal_stored_under_an_old_spelling_of_its_id_still_loads_and_saves(db_path, super_regional):
+    import sqlite3
+
+    old = CANONICAL.upper()
+    with open_store(db_path) as store:
+        super_regional.id = CANONICAL
+        store.create(super_regional)
+    conn = sqlite3.connect(db_path)  # as an earlier version stored it: the id as the file spelled it
+    conn.execute("UPDATE proposals SET uuid = ?", (old,))
+    body = conn.execute("SELECT body FROM working_copies").fetchone()[0]
+    conn.execute("UPDATE working_copies SET body = ?", (body.replace(CANONICAL, old),))
+    conn.commit()
+    conn.close()
+    with open_store(db_path) as store:
+        p, version = store.load(old)
+        p.title.en = "Changed"
+        assert store.save(p, version) == version + 1
+        assert store.load(old)[0].title.en == "Changed"

@@ -39,6 +39,8 @@ def test_stored_face_equals_parsed_face(font, monkeypatch):
     assert cached._pdfScale(500) == parsed._pdfScale(500)
     text = "지역혁신 Mega 2023"
     assert facecache.CachedTTFont("G", font).stringWidth(text, 10) == TTFont("G2", font).stringWidth(text, 10)
+    # CachedTTFont repeats TTFont's constructor: a ReportLab that sets more (or other) fails here.
+    assert set(vars(facecache.CachedTTFont("G", font))) == set(vars(TTFont("G2", font)))
 
 
 @pytest.mark.parametrize("damage", ["missing", "garbage", "other_font"])
