@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+from typing import TYPE_CHECKING
 
 from cli.exits import EXIT_BAD_INPUT, EXIT_LOCKED, EXIT_OK
 from cli.exits import EXIT_ERRORS as EXIT_PROBLEMS
@@ -24,7 +25,9 @@ from storage.backup import list_backups, stray_files
 from storage.errors import DamagedDatabase, NewerDatabase, NotFound, ReadOnly, Unavailable
 from storage.lock import InstanceLock
 from storage.paths import default_db_path, refuse_folder
-from storage.store import WORKING_COPY, Store, not_writable, open_store, restore_into
+
+if TYPE_CHECKING:
+    from storage.store import Store
 
 #: The commands that change the database: they wait for no one, they refuse while it is open.
 WRITING = ("import", "snapshot", "restore")
@@ -59,6 +62,8 @@ def resolve_id(store: Store, text: str) -> str:
 
 def resolve_snapshot(store: Store, proposal_id: str, text: str) -> int | None:
     """A snapshot number, a snapshot's name (the latest of that name), or "current" for the working copy."""
+    from storage.store import WORKING_COPY
+
     if text.lower() in WORKING_COPY:
         return None
     snaps = store.snapshots(proposal_id)
@@ -171,6 +176,8 @@ def _restore(path: str, ns: argparse.Namespace) -> int:
     if same_file(source, path):
         raise InputError(N_("{backup} is the database itself, not a backup of it; nothing was restored."),
                          backup=source)
+    from storage.store import restore_into  # SQLAlchemy: only for a command that uses it
+
     kept = restore_into(path, source)
     say(_("Restored {backup}. The previous content was kept in {kept}.").format(
         backup=os.path.basename(source), kept=kept))
@@ -189,6 +196,8 @@ def run(ns: argparse.Namespace) -> int:
     refuse_folder(path)
     lock = None
     if ns.db_command in WRITING:
+        from storage.store import not_writable  # SQLAlchemy: imported when a command needs it
+
         why = not_writable(path)
         if why is not None and os.path.exists(path):  # said before any lock file is tried beside it
             raise ReadOnly(path, why)
@@ -212,6 +221,8 @@ def run(ns: argparse.Namespace) -> int:
 def _run_on(path: str, ns: argparse.Namespace) -> int:
     if ns.db_command == "restore":
         return _restore(path, ns)
+    from storage.store import open_store  # SQLAlchemy: imported when a command needs it, not at start-up
+
     try:
         store = open_store(path, read_only_ok=ns.db_command not in WRITING)
     except (DamagedDatabase, NewerDatabase) as exc:

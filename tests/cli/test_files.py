@@ -128,3 +128,12 @@ def test_validate_writes_the_report_as_its_own_document(sample_files, tmp_path, 
     bad = run("validate", str(sample_files["leap"]), "--report", str(tmp_path / "no" / "r.pdf"), lang=lang)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
     assert run("validate", str(sample_files["leap"]), "--report", str(sample_files["leap"])).returncode == 2
+
+
+def test_the_command_line_parser_leaves_the_database_libraries_unloaded():
+    """The window is shown before the database opens behind it: reading the command line (which
+    every start does) must not load SQLAlchemy or Alembic on the way."""
+    code = ("import sys, main; main.build_parser(); "
+            "print(sorted(m for m in ('sqlalchemy', 'alembic') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
