@@ -91,8 +91,9 @@ def add_parsers(sub, common) -> None:
     p = sub.add_parser("export", help=_("write the PDF packet of a proposal file"))
     p.add_argument("file", metavar="FILE")
     p.add_argument("--out", required=True, metavar="OUT.pdf")
-    p.add_argument("--format", choices=["pdf", "xlsx"], default="pdf",
-                   help=_("pdf: the packet (default); xlsx: the budget workbook"))
+    p.add_argument("--format", choices=["pdf", "hwpx", "xlsx"], default="pdf",
+                   help=_("pdf: the packet (default); hwpx: its editable copy for Hancom Office; xlsx: the budget "
+                          "workbook"))
     p.add_argument("--lang", dest="packet_lang", choices=["ko", "en"], help=_("language of the packet"))
     p.add_argument("--draft", action="store_true", help=_("export despite errors, marking every page as a draft"))
     p.add_argument("--unit", choices=["won", "thousand", "million"], default="thousand",
@@ -123,7 +124,8 @@ def export_command(file: str, out: str, lang: str = "ko", draft: bool = False, u
         return EXIT_BAD_INPUT
     for line in missing:
         say(_("warning: a character the bundled fonts cannot print is shown as 〓: {char}").format(char=line), err=True)
-    done = {"pdf": _("Wrote the packet to {file}."), "xlsx": _("Wrote the budget workbook to {file}.")}[fmt]
+    done = {"pdf": _("Wrote the packet to {file}."), "hwpx": _("Wrote the editable HWPX copy of the packet to {file}."),
+            "xlsx": _("Wrote the budget workbook to {file}.")}[fmt]
     say(done.format(file=out))
     if draft:
         say(_("This is a draft: every page is marked as such."), err=True)

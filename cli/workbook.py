@@ -13,7 +13,7 @@ import argparse
 from cli.exits import EXIT_OK
 from forms import i18n
 from forms.atomic import same_file
-from forms.budgetsheet import Names, compare, describe
+from forms.budgetsheet import Names, carried_over, compare, describe
 from forms.console import say
 from forms.errors import InputError
 from forms.i18n import N_, _
@@ -30,7 +30,7 @@ def cmd_import_budget(ns: argparse.Namespace) -> int:
     proposal = read_file(ns.file)
     lines = read_budget(ns.workbook, proposal)
     changes = compare(proposal.budget.lines, lines)
-    proposal.budget.lines = lines
+    proposal.budget.lines = carried_over(proposal.budget.lines, lines)
     write_file(proposal, ns.out)
     names = Names(proposal)
     for line in changes.added:

@@ -242,6 +242,25 @@ def compare(before: Iterable[BudgetLine], after: Iterable[BudgetLine]) -> Budget
     return BudgetChanges(added, removed, changed)
 
 
+def carried_over(before: list[BudgetLine], after: list[BudgetLine]) -> list[BudgetLine]:
+    """The new budget: ``after`` in its order, where each line that is the same line as one of
+    ``before`` (as :func:`compare` pairs them) is that line at its new amount, so what a sheet
+    does not show (an itemised justification) stays with it."""
+    waiting: dict[tuple, list[BudgetLine]] = defaultdict(list)
+    for line in before:
+        waiting[_key(line)].append(line)
+    out: list[BudgetLine] = []
+    for line in after:
+        pending = waiting.get(_key(line))
+        if pending:
+            kept = copy.deepcopy(pending.pop(0))
+            kept.amount_krw = line.amount_krw
+            out.append(kept)
+        else:
+            out.append(line)
+    return out
+
+
 def describe(line: BudgetLine, names: Names, lang: str) -> str:
     """A line in a few words, for the preview of an import: ``2024 · 포항공대 · 인건비 · 국비``."""
     parts = [str(line.year), names.org_name(line.org, lang), categories.name(line.category, lang),

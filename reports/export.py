@@ -23,7 +23,7 @@ from forms.values import ERRORS, Count
 
 LANGUAGES = ("ko", "en")
 #: The formats a proposal can be exported in, the first being the default.
-FORMATS = ("pdf", "xlsx")
+FORMATS = ("pdf", "hwpx", "xlsx")
 _MAX_NAMED = 5
 
 
@@ -82,6 +82,12 @@ def write_packet(proposal: Proposal, out_path: str, lang: str = "ko", draft: boo
             from reports.workbook import workbook_bytes  # each library is loaded only when its format is made
 
             data = workbook_bytes(proposal, report.summary, lang, draft)
+        elif fmt == "hwpx":
+            from reports import hwpx
+            from reports.packet import describe, packet
+
+            # The same description of the packet as the PDF's, laid out as OWPML.
+            data = hwpx.render(describe(packet(proposal, report, lang, draft, entry_unit)))
         else:
             from reports.packet import render
 

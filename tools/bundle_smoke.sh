@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Run the frozen app the way a user would and check each step: --smoke, sample, validate, export.
-# Prints the bundle's size (budget <= 150 MB), the start-up time and the sample's export time.
+# Prints the bundle's size (budget <= 170 MB), the start-up time and the sample's export time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIST=dist/regional-proposal-studio
@@ -38,5 +38,5 @@ echo "ok  export (sample packet in $(echo "$t1 - $t0" | bc) s, $(stat -c %s "$wo
 echo "ok  db (import, list, check on a new database, through the schema upgrade code)"
 
 size=$(du -sm "$DIST" | cut -f1)
-echo "bundle size: ${size} MB (budget 150 MB)"
-[ "$size" -le 150 ] || { echo "bundle is over budget" >&2; exit 1; }
+echo "bundle size: ${size} MB (budget 170 MB)"
+[ "$size" -le 170 ] || { echo "bundle is over budget" >&2; exit 1; }

@@ -410,7 +410,7 @@ class MainWindow(QMainWindow):
     def import_budget(self) -> None:
         """Read the budget lines of a workbook the app exported, show what they change, and apply
         them as one undo step. A workbook with any unreadable cell changes nothing."""
-        from forms.budgetsheet import Names, compare
+        from forms.budgetsheet import Names, carried_over, compare
         from storage.workbook import read_budget
         from ui.budgetimport import BudgetImportDialog
 
@@ -431,7 +431,7 @@ class MainWindow(QMainWindow):
             return
         dialog = BudgetImportDialog(changes, Names(p), path, self)
         if dialog.exec() == BudgetImportDialog.DialogCode.Accepted:
-            self.doc.edit("budget.lines", lines, text=N_("Import the budget from Excel"))
+            self.doc.edit("budget.lines", carried_over(p.budget.lines, lines), text=N_("Import the budget from Excel"))
             self.go(STEPS.index(Step.BUDGET))
 
     def snapshots(self) -> None:

@@ -144,3 +144,25 @@ def test_export_xlsx_refuses_errors_unless_draft(tmp_path, leap_file):
     done = run("export", str(broken), "--format", "xlsx", "--out", str(tmp_path / "x.xlsx"), "--draft", lang="en")
     assert done.returncode == 0
     assert openpyxl.load_workbook(tmp_path / "x.xlsx").worksheets[0].oddHeader.center.text == "초안 / DRAFT"
+
+
+def test_what_the_sheet_does_not_show_stays_with_its_line(tmp_path):
+    """An itemised justification (산출근거) is not in the workbook: a line that comes back keeps it."""
+    from forms.exchange import read_file, write_file
+    from forms.model import BudgetItem, Text
+    from forms.sample import SAMPLES
+
+    p = SAMPLES["leap"]()
+    line = p.budget.lines[0]
+    line.items = [BudgetItem("i1", Text("연구원", "Researcher"), 1, line.amount_krw, 1)]
+    src = tmp_path / "with-items.json"
+    write_file(p, str(src))
+    book = _export(src, tmp_path / "b.xlsx", "en")
+    wb = openpyxl.load_workbook(book)
+    wb.worksheets[0]["F3"] = 1  # another line's amount changes; the first line comes back as it was
+    wb.save(book)
+    done = run("import-budget", str(src), str(book), "--out", str(tmp_path / "new.json"), lang="en")
+    assert done.returncode == 0, done.stderr
+    new = read_file(str(tmp_path / "new.json"))
+    assert new.budget.lines[0].items == line.items
+    assert new.budget.lines[1].amount_krw == 1

@@ -85,3 +85,19 @@ def test_import_budget_cancelled_or_unreadable_changes_nothing(sample_window, qt
     w.menus.import_budget.trigger()
     assert said and "Budget lines!F3: An amount cannot be negative." in said[0]
     assert [line.amount_krw for line in w.doc.proposal.budget.lines] == before
+
+
+def test_export_step_writes_the_hwpx_copy(sample_window, qtbot, tmp_path):
+    import zipfile
+
+    w = sample_window
+    w.go(STEPS.index(Step.EXPORT))
+    page = w.export
+    page.format.setCurrentIndex(page.format.findData("hwpx"))
+    assert page.file.text().endswith(".hwpx")
+    out = tmp_path / "packet.hwpx"
+    page.file.setText(str(out))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert page.done_box.isVisible()
+    with zipfile.ZipFile(out) as z:
+        assert z.namelist()[0] == "mimetype" and z.read("mimetype") == b"application/hwp+zip"

@@ -4,7 +4,7 @@ year, the local match against its minimum, the national cap used, and a small ch
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forms import gridpaste
 from forms.budget import SOURCES
 from forms.errors import InputError
 from forms.fieldpath import BUDGET, BUDGET_LINES, ORGANISATIONS, PARTNER_REGIONS, ROOT, FieldPath
@@ -147,13 +148,15 @@ class BudgetPage(Page):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed
                                    | QAbstractItemView.EditTrigger.SelectedClicked)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # A block can be selected for Ctrl+C; Ctrl+V pastes a block from the current cell.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setWordWrap(False)
         # Only the names of organisations and categories may be elided, and their tooltip has them.
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.viewport().installEventFilter(self)
+        self.table.installEventFilter(self)
         self._needs: list[tuple[int, int]] = []  # per column: (header, widest cell) in pixels
         self.layout_.addWidget(self.table, 3)
         self.input_error = QLabel()
@@ -296,7 +299,44 @@ class BudgetPage(Page):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         if obj is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_columns()
+        if obj is self.table and event.type() == QEvent.Type.KeyPress:
+            if event.matches(QKeySequence.StandardKey.Paste):
+                self.paste()
+                return True
+            if event.matches(QKeySequence.StandardKey.Copy):
+                self.copy()
+                return True
         return False
+
+    # the clipboard ----------------------------------------------------------------------------
+    def copy(self) -> None:
+        """The selected block (or the current cell) as tab-separated text, as the grid shows it."""
+        indexes = self.table.selectionModel().selectedIndexes() or [self.table.currentIndex()]
+        indexes = [i for i in indexes if i.isValid()]
+        if not indexes:
+            return
+        rows = range(min(i.row() for i in indexes), max(i.row() for i in indexes) + 1)
+        cols = range(min(i.column() for i in indexes), max(i.column() for i in indexes) + 1)
+        texts = [[self.model.data(self.model.index(r, c)) or "" for c in cols] for r in rows]
+        QGuiApplication.clipboard().setText(gridpaste.block_text(texts))
+
+    def paste(self) -> None:
+        """A block from the clipboard from the current cell on: all of it, as one undo step, or
+        nothing, with every value that cannot be used named below the grid."""
+        p, start = self.doc.proposal, self.table.currentIndex()
+        text = QGuiApplication.clipboard().text()
+        if p is None or not text:
+            return
+        top, left = (start.row(), start.column()) if start.isValid() else (0, 0)
+        try:
+            lines = gridpaste.paste(p, self.model.grid, top, left, gridpaste.parse_block(text), self.model.unit)
+        except InputError as exc:
+            self._show_input_error(exc)
+            return
+        self._show_input_error(None)
+        self.doc.edit("budget.lines", lines, text=N_("Paste"))
+        if start.isValid():
+            self.table.setCurrentIndex(self.model.index(min(top, self.model.rowCount() - 1), left))
 
     def _show_summary(self) -> None:
         s = self.model.summary

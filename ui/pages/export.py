@@ -30,7 +30,7 @@ from ui.marks import ERROR_COLOUR
 from ui.pages.base import Page
 
 #: The formats offered, by their file suffix (the order of ``reports.export.FORMATS``).
-FORMATS = ("pdf", "xlsx")
+FORMATS = ("pdf", "hwpx", "xlsx")
 
 
 def default_file(title: str, fallback: str, fmt: str = "pdf") -> str:
@@ -110,11 +110,13 @@ class ExportPage(Page):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.intro.setText(_("Export the submission packet as a PDF, ready to print, seal and send."))
+        self.intro.setText(_("Export the submission packet as a PDF, ready to print, seal and send; or its editable HWPX copy for "
+                            "Hancom Office, or the budget as an Excel workbook."))
         self.box.setTitle(_("Packet"))
         self.format_label.setText(_("For&mat:"))
         self.format.setAccessibleName(_("Format"))
         names = {"pdf": _("PDF packet: the checked document to print, seal and send"),
+                 "hwpx": _("HWPX copy (.hwpx): the same packet, to edit in Hancom Office"),
                  "xlsx": _("Excel workbook (.xlsx): the budget, to edit and import back")}
         for i, fmt in enumerate(FORMATS):
             self.format.setItemText(i, names[fmt])
@@ -164,7 +166,8 @@ class ExportPage(Page):
 
     def _browse(self) -> None:
         fmt = self.format.currentData()
-        filters = {"pdf": _("PDF files (*.pdf)"), "xlsx": _("Excel workbooks (*.xlsx)")}
+        filters = {"pdf": _("PDF files (*.pdf)"), "hwpx": _("HWPX documents (*.hwpx)"),
+                   "xlsx": _("Excel workbooks (*.xlsx)")}
         path, _filter = QFileDialog.getSaveFileName(self, _("Export the packet"), self.file.text(), filters[fmt])
         if path:
             self.file.setText(with_suffix(path, fmt))

@@ -1,0 +1,151 @@
+"""The editable HWPX copy: schema-valid by python-hwpx's validator, the same words and amounts as
+the PDF packet, real merged header cells, page numbers, seal boxes, and the same bytes every time."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import pytest
+from hwpx import HwpxDocument
+from hwpx.tools.package_validator import validate_package
+
+from forms.money import EntryUnit
+from forms.rules import validate
+from forms.sample import SAMPLES
+from reports import hwpx
+from reports.export import write_packet
+from reports.packet import describe, packet
+from tests.reports.pdfcheck import page_texts, squash
+
+AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+CASES = [(kind, lang) for kind in ("super_regional", "leap") for lang in ("ko", "en")]
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory):
+    """Each sample in each language, as the PDF and as the HWPX, through the export road."""
+    folder = tmp_path_factory.mktemp("hwpx")
+    out = {}
+    for kind, lang in CASES:
+        proposal = SAMPLES[kind]()
+        files = {}
+        for fmt in ("pdf", "hwpx"):
+            path = folder / f"{kind}-{lang}.{fmt}"
+            write_packet(proposal, str(path), lang=lang, fmt=fmt)
+            files[fmt] = path.read_bytes()
+        out[(kind, lang)] = (proposal, files)
+    return out
+
+
+def _text(data: bytes) -> str:
+    return HwpxDocument.open(data).text.plain()
+
+
+@pytest.mark.parametrize(("kind", "lang"), CASES)
+def test_schema_valid_and_a_sound_package(made, kind, lang):
+    _proposal, files = made[(kind, lang)]
+    report = HwpxDocument.open(files["hwpx"]).validate()
+    assert report.issues == (), report
+    assert "Contents/section0.xml" in report.validated_parts
+    package = validate_package(files["hwpx"])
+    # python-hwpx's own blank template draws one warning (its manifest names no version part,
+    # which Hancom reads from version.xml); nothing worse may appear
+    assert [i for i in package.issues if i.level != "warning"] == [], package
+
+
+@pytest.mark.parametrize(("kind", "lang"), CASES)
+def test_same_words_and_amounts_as_the_pdf(made, kind, lang):
+    proposal, files = made[(kind, lang)]
+    report = validate(proposal)
+    description = describe(packet(proposal, report, lang, False, EntryUnit.THOUSAND))
+    text = _text(files["hwpx"])
+    flat = squash(text)
+    # every line the description prints is in the HWPX (the PDF lays out the same description)
+    missing = [line for line in description.text().splitlines() if squash(line) not in flat]
+    assert not missing, missing[:5]
+    # every amount the PDF shows is in the HWPX, and the HWPX shows no amount the description lacks
+    pdf_amounts = set(AMOUNT.findall("\n".join(page_texts(files["pdf"]))))
+    hwpx_amounts = set(AMOUNT.findall(text))
+    assert pdf_amounts - hwpx_amounts <= _chart_ticks(description), pdf_amounts - hwpx_amounts
+    assert hwpx_amounts - set(AMOUNT.findall(description.text())) <= _chart_values(description)
+
+
+def _figures(description):
+    from reports import content
+
+    return [b.drawing for b in description.all_blocks() if isinstance(b, content.Figure)]
+
+
+def _chart_ticks(description) -> set[str]:
+    from reports import content
+
+    return {t for d in _figures(description) if isinstance(d, content.BarChart) for t in d.tick_labels.values()}
+
+
+def _chart_values(description) -> set[str]:
+    """The chart's figures, which the HWPX gives as a table where the PDF draws bars."""
+    from reports import content
+
+    out = set()
+    for d in _figures(description):
+        if isinstance(d, content.BarChart):
+            out |= {hwpx._in_unit(v, d.unit_won, description.lang) for _n, values in d.series for v in values}
+    return out
+
+
+@pytest.mark.parametrize(("kind", "lang"), CASES)
+def test_deterministic_archive(made, kind, lang, tmp_path):
+    proposal, files = made[(kind, lang)]
+    again = tmp_path / "again.hwpx"
+    write_packet(proposal, str(again), lang=lang, fmt="hwpx")
+    assert again.read_bytes() == files["hwpx"]
+    with zipfile.ZipFile(io.BytesIO(files["hwpx"])) as z:
+        infos = z.infolist()
+        assert infos[0].filename == "mimetype" and infos[0].compress_type == zipfile.ZIP_STORED
+        assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_korean_styles_merged_headers_units_page_numbers_and_seals(made):
+    _proposal, files = made[("super_regional", "ko")]
+    with zipfile.ZipFile(io.BytesIO(files["hwpx"])) as z:
+        section = z.read("Contents/section0.xml").decode("utf-8")
+        header = z.read("Contents/header.xml").decode("utf-8")
+    assert 'face="함초롬바탕"' in header and 'face="함초롬돋움"' in header
+    assert re.search(r'rowSpan="2"', section) and re.search(r'colSpan="[2-9]"', section)
+    assert 'numType="PAGE"' in section  # the page number at the foot of every page
+    text = _text(files["hwpx"])
+    assert "(단위: 천원)" in text
+    assert "경상북도지사\t(인)" in text and "대구광역시장\t(인)" in text  # the seal boxes
+    assert "문서확인번호" in section  # the confirmation number heads each page
+
+
+def test_export_command_codes_as_for_the_pdf(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from forms.exchange import write_file
+    from tests.cli.test_files import ROOT
+
+    p = SAMPLES["leap"]()
+    p.budget.lines[0].amount_krw = 10**13
+    src = tmp_path / "broken.json"
+    write_file(p, str(src))
+    out = tmp_path / "x.hwpx"
+
+    def run(*extra):
+        return subprocess.run([sys.executable, f"{ROOT}/main.py", "export", str(src), "--format", "hwpx",
+                               "--out", str(out), "--lang", "en", *extra], capture_output=True, text=True)
+
+    done = run()
+    assert done.returncode == 1 and not out.exists()
+    done = run("--draft")
+    assert done.returncode == 0, done.stderr
+    assert "초안 / DRAFT" in _text(out.read_bytes()) or "초안 / DRAFT" in zipfile.ZipFile(out).read(
+        "Contents/section0.xml").decode()
+    done = subprocess.run([sys.executable, f"{ROOT}/main.py", "export", str(src), "--format", "hwpx", "--out",
+                           str(tmp_path / "no" / "x.hwpx"), "--draft"], capture_output=True, text=True)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert json.loads(src.read_text(encoding="utf-8"))["budget"]["lines"][0]["amount_krw"] == 10**13
