@@ -15,9 +15,17 @@ from fractions import Fraction
 
 from forms import categories, regions
 from forms.errors import InputError, Phrase, os_reason
-from forms.i18n import N_
+from forms.i18n import N_, translate
 from forms.model import RECORD_TABLES, OrgKind, ProjectType, Text
 from forms.paths import resource_path
+
+#: what an official reads beside a value no source states
+INFERRED = N_("No source states this value: it is the app's assumption. If the call's guidelines say otherwise, "
+              "have it corrected in the call profile ({file}).")
+
+
+INFERRED_HERE = N_("No source states this value: it is the app's assumption. If the call's guidelines say otherwise, "
+                   "have it corrected in the call profile.")
 
 
 @dataclass(frozen=True)
@@ -35,6 +43,16 @@ class Sourced:
 
     def note_text(self, lang: str) -> str:
         return (self.note_ko or self.note) if lang == "ko" else self.note
+
+    def explained(self, lang: str, profile_file: str = "") -> str:
+        """The source in ``lang``, its note, and for an inferred value a plain word that it is the
+        app's assumption and where to change it (the profile's file, when ``profile_file`` is given)."""
+        parts = [self.source_text(lang), self.note_text(lang)]
+        if self.inferred:
+            parts.append(translate(INFERRED, lang, file=os.path.basename(profile_file)) if profile_file
+                         else translate(INFERRED_HERE, lang))
+        parts = [p.strip() for p in parts if p.strip()]
+        return " ".join(p if p.endswith((".", "。", ")")) or p is parts[-1] else p + "." for p in parts)
 
 
 @dataclass(frozen=True)
@@ -54,6 +72,17 @@ class ShareRule(Sourced):
 class SectionRule(Sourced):
     min_chars: int = 0
     max_chars: int = 0
+
+
+@dataclass(frozen=True)
+class Period(Sourced):
+    """From ``opens`` to ``closes``, both days included (the call's submission period)."""
+
+    opens: dt.date = dt.date.min
+    closes: dt.date = dt.date.max
+
+    def contains(self, day: dt.date) -> bool:
+        return self.opens <= day <= self.closes
 
 
 @dataclass(frozen=True)
@@ -130,6 +159,18 @@ class Amount(Sourced):
     amount_krw: int = 0
 
 
+@dataclass(frozen=True)
+class Size(Sourced):
+    """A size limit in bytes, with its source."""
+
+    max_bytes: int = 0
+
+
+#: The limit of an attached scan when a profile states none.
+DEFAULT_SCAN_LIMIT = Size(source="The app's own limit (no call text states one)", inferred=True,
+                          source_ko="앱의 자체 한도(공고문에 명시된 한도 없음)", max_bytes=10 * 1024 * 1024)
+
+
 @dataclass
 class CallProfile:
     id: str
@@ -162,9 +203,13 @@ class CallProfile:
     participation: Participation
     pi_min_rate: Percent
     equipment_review: Amount
+    #: The largest document an official may attach (a scan: PDF, PNG or JPEG).
+    scan_limit: Size = DEFAULT_SCAN_LIMIT
     severity: dict[str, str] = field(default_factory=dict)
     path: str = ""
     source_ko: str = ""
+    #: when proposals are received (optional: a profile without it checks no date)
+    submission: Period | None = None
 
     @property
     def sections(self) -> dict[str, FormSection]:
@@ -181,6 +226,7 @@ class CallProfile:
             "eligibility": self.eligible_source,
             "categories": self.categories_source,
             "roadmap": self.roadmap_source,
+            "submission": self.submission,
             "form": self.form,
             "participation": self.participation,
             "pi_min_rate": self.pi_min_rate,
@@ -303,7 +349,7 @@ def parse_profile(data: dict, path: str) -> CallProfile:
     r.only(data, "", {
         "id", "version", "announced", "submission_language", "source", "source_ko", "name", "ministry", "agency",
         "years", "national_cap", "local_match", "types", "eligibility", "categories", "shares", "caps",
-        "policy", "roadmap", "form", "participation", "equipment_review", "severity",
+        "policy", "roadmap", "form", "participation", "equipment_review", "scan_limit", "severity", "submission",
     })
     years = r.table("years")
     r.only(years, "years", {"values"} | _SOURCED)
@@ -382,11 +428,23 @@ def parse_profile(data: dict, path: str) -> CallProfile:
     r.only(pi_min, "participation.pi_min_rate", {"min_percent"} | _SOURCED)
     review = r.table("equipment_review")
     r.only(review, "equipment_review", {"price_krw"} | _SOURCED)
+    scans = r.table("scan_limit") if "scan_limit" in data else None
+    if scans is not None:
+        r.only(scans, "scan_limit", {"max_bytes"} | _SOURCED)
 
     severity = r.table("severity", optional=True)
     for code, value in severity.items():
         if value not in ("error", "warning"):
             raise r.fail(f"severity.{code}", N_("'error' or 'warning'"), value)
+
+    submission = None
+    period = r.table("submission", optional=True)
+    if period:
+        r.only(period, "submission", {"opens", "closes"} | _SOURCED)
+        submission = Period(opens=r.get(period, "submission", "opens", "date"),
+                            closes=r.get(period, "submission", "closes", "date"), **r.sourced(period, "submission"))
+        if submission.closes < submission.opens:
+            raise r.fail("submission.closes", N_("a date (YYYY-MM-DD)"), submission.closes)
 
     lang = r.get(data, "", "submission_language", "str")
     if lang not in ("ko", "en"):
@@ -429,9 +487,12 @@ def parse_profile(data: dict, path: str) -> CallProfile:
                             **r.sourced(pi_min, "participation.pi_min_rate")),
         equipment_review=Amount(amount_krw=r.get(review, "equipment_review", "price_krw", "int"),
                                 **r.sourced(review, "equipment_review")),
+        scan_limit=DEFAULT_SCAN_LIMIT if scans is None else Size(
+            max_bytes=r.get(scans, "scan_limit", "max_bytes", "int"), **r.sourced(scans, "scan_limit")),
         severity=dict(severity),
         path=path,
         source_ko=r.get(data, "", "source_ko", "str", ""),
+        submission=submission,
     )
 
 
