@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from forms.fieldpath import FieldPath
+from forms.fieldpath import BUDGET_LINES, ORGANISATIONS, FieldPath, RecordId
 from forms.i18n import N_, translate
 from forms.values import ERRORS, Count
 
@@ -58,13 +58,31 @@ _STEP_OF: dict[str, Step] = {
     "date": Step.PLAN,
     "plan": Step.PLAN,
     "roadmap": Step.PLAN,
+    "researchers": Step.PLAN,
+    "indicators": Step.PLAN,
+    "tasks": Step.PLAN,
+    "deliverables": Step.PLAN,
+    "equipment": Step.PLAN,
     "budget": Step.BUDGET,
 }
+#: Fields of a record that the call's form shows in a chapter of the plan, though the record is
+#: entered in another step: an organisation's general data (chapter 07) and a budget line's
+#: justification rows (chapter 08).
+_IN_PLAN: tuple[tuple[FieldPath, frozenset[str]], ...] = (
+    (ORGANISATIONS, frozenset({"registration_number", "representative", "address", "contact"})),
+    (BUDGET_LINES, frozenset({"items"})),
+)
 
 
-def step_of(path: str) -> Step:
+def step_of(path: FieldPath | str) -> Step:
     """The step where the field at ``path`` is edited."""
-    return _STEP_OF.get(FieldPath.parse(path).head, Step.REVIEW)
+    where = FieldPath.parse(path)
+    for records, fields in _IN_PLAN:
+        n = len(records.steps)
+        if (where.within(records) and len(where.steps) > n + 1 and isinstance(where.steps[n], (int, RecordId))
+                and where.steps[n + 1] in fields):
+            return Step.PLAN
+    return _STEP_OF.get(where.head, Step.REVIEW)
 
 
 def title(step: Step, lang: str) -> str:
