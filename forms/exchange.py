@@ -42,6 +42,7 @@ from forms.model import (
     RoadmapStage,
     ScanAttachment,
     ScanSlot,
+    SentCopy,
     Source,
     Task,
     Text,
@@ -117,7 +118,7 @@ def _records(p: Proposal) -> dict:
 
 def to_dict(p: Proposal) -> dict:
     """The exchange form of a proposal, keys in the documented order."""
-    return {
+    doc = {
         "format": FILE_FORMAT,
         "format_version": FILE_FORMAT_VERSION,
         "id": p.id,
@@ -157,6 +158,9 @@ def to_dict(p: Proposal) -> dict:
         },
         **_records(p),
     }
+    if p.sent_copy is not None:
+        doc["sent_copy"] = {"partner": p.sent_copy.partner, "base_fingerprint": p.sent_copy.base_fingerprint}
+    return doc
 
 
 def dumps(p: Proposal) -> str:
@@ -351,7 +355,7 @@ def _kind(value: object) -> object:
 _TOP_KEYS = {"format", "format_version", "id", "call", "type", "date", "title", "lead_region",
              "partner_regions", "organisations", "plan", "roadmap", "budget",
              "researchers", "indicators", "tasks", "deliverables", "equipment",
-             "attachments"}
+             "attachments", "sent_copy"}
 _ORG_KEYS = {"id", "name", "kind", "region", "role", "registration_number", "representative", "address", "contact"}
 #: A month of the schedule: YYYY-MM.
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
@@ -459,6 +463,12 @@ def from_dict(data: object) -> Proposal:
             region=None if region is None else r.region(region, path + ".region"),
             items=_read_items(r, line.get("items", []), path + ".items"),
         ))
+    if "sent_copy" in d:
+        sent = r.obj(d["sent_copy"], "sent_copy", {"partner", "base_fingerprint"}, {"partner", "base_fingerprint"})
+        fp = r.string(sent["base_fingerprint"], "sent_copy.base_fingerprint", 64)
+        if len(fp) != 64 or any(ch not in "0123456789abcdef" for ch in fp):
+            raise r.fail("sent_copy.base_fingerprint", N_("must be a fingerprint of 64 hexadecimal digits."))
+        p.sent_copy = SentCopy(r.string(sent["partner"], "sent_copy.partner", 200), fp)
     if "id" not in d:
         p.id = content_id(p)
     for collection, records in (("roadmap", p.roadmap), ("budget.lines", p.budget.lines)):
