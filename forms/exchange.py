@@ -312,14 +312,15 @@ class _Reader:
         return text
 
     def by_year(self, value: object, path: str, read: object) -> dict[int, object]:
-        """An object keyed by year ("2023": …), each value read by ``read(value, path)``."""
+        """An object keyed by year ("2023": …), each value read by ``read(value, path)``; a value's
+        path names its year in brackets (``researchers[0].rates[2023]``)."""
         d = self.obj(value, path, None, set())
         out: dict[int, object] = {}
         for key, item in d.items():
             if not (len(key) == 4 and key.isdigit() and MIN_YEAR <= int(key) <= MAX_YEAR):
-                raise self.fail(_join(path, key), N_("'{value}' is not a year; the keys here are years such as "
+                raise self.fail(f"{path}[{json.dumps(key[:20], ensure_ascii=False)}]", N_("'{value}' is not a year; the keys here are years such as "
                                                      "\"2023\"."), value=key[:20])
-            out[int(key)] = read(item, _join(path, key))  # type: ignore[operator]
+            out[int(key)] = read(item, f"{path}[{key}]")  # type: ignore[operator]
         return out
 
     def array(self, value: object, path: str, limit: int = 100_000) -> list:
