@@ -25,12 +25,32 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)  ## create .venv with the pinned dependencies
 
-catalogs: $(STAMP)  ## compile the catalogs (.mo) and the parsed font faces (.face)
-	$(PYTHON) tools/i18n.py compile
-	$(PYTHON) -m reports.facecache resources/fonts/*.ttf
+# Each catalog and font face is compiled only when its source changed (or the venv did: a face is
+# valid for one ReportLab version), so `make run` starts at once when nothing did.
+MOS     := $(patsubst %.po,%.mo,$(wildcard resources/locale/*/LC_MESSAGES/*.po))
+FACES   := $(patsubst %.ttf,%.face,$(wildcard resources/fonts/*.ttf))
+SOURCES := $(shell find forms storage reports ui cli -name '*.py' 2>/dev/null) main.py
 
-run: catalogs  ## open the app
-	@$(PYTHON) -m compileall -q forms storage reports ui main.py  # start as fast as the bundle
+resources/locale/%.mo: resources/locale/%.po $(STAMP)
+	@$(PYTHON) -m babel.messages.frontend -q compile -i $< -o $@
+
+resources/fonts/%.face: resources/fonts/%.ttf $(STAMP)
+	@$(PYTHON) -m reports.facecache $<
+
+catalogs: $(STAMP) $(MOS) $(FACES)  ## compile the catalogs (.mo) and the parsed font faces (.face)
+
+# Byte-compiled sources, so the first start is as fast as the bundle's; again only after a change.
+$(VENV)/.compiled: $(SOURCES) $(STAMP)
+	@$(PYTHON) -m compileall -q forms storage reports ui cli main.py
+	@touch $@
+
+# The shared libraries Qt needs to open a window on Linux (tools/qtdeps.py): installed, or named
+# with the exact command to install them, before the app is started. Checked again after the venv changes.
+$(VENV)/.qtdeps: $(STAMP) tools/qtdeps.py
+	@$(PYTHON) tools/qtdeps.py
+	@touch $@
+
+run: catalogs $(VENV)/.compiled $(VENV)/.qtdeps  ## open the app (checks first for the libraries Qt needs)
 	$(PYTHON) main.py
 
 test: catalogs  ## run the test suite (GUI tests offscreen)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -370,3 +371,14 @@ class Proposal:
 
     def copy(self) -> Proposal:
         return copy.deepcopy(self)
+
+
+def duplicate(p: Proposal, titled: Callable[[str, str], str]) -> Proposal:
+    """A copy of ``p`` under a new id; ``titled(title, lang)`` names each non-empty title as a copy."""
+    new = p.copy()
+    new.id = str(uuid.uuid4())
+    for lang in ("ko", "en"):
+        title = getattr(p.title, lang)
+        if title.strip():
+            setattr(new.title, lang, titled(title, lang))
+    return new

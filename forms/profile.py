@@ -16,9 +16,17 @@ from fractions import Fraction
 
 from forms import categories, regions
 from forms.errors import InputError, Phrase, os_reason
-from forms.i18n import N_
+from forms.i18n import N_, translate
 from forms.model import RECORD_TABLES, OrgKind, ProjectType, Text
 from forms.paths import resource_path
+
+#: what an official reads beside a value no source states
+INFERRED = N_("No source states this value: it is the app's assumption. If the call's guidelines say otherwise, "
+              "have it corrected in the call profile ({file}).")
+
+
+INFERRED_HERE = N_("No source states this value: it is the app's assumption. If the call's guidelines say otherwise, "
+                   "have it corrected in the call profile.")
 
 
 @dataclass(frozen=True)
@@ -36,6 +44,16 @@ class Sourced:
 
     def note_text(self, lang: str) -> str:
         return (self.note_ko or self.note) if lang == "ko" else self.note
+
+    def explained(self, lang: str, profile_file: str = "") -> str:
+        """The source in ``lang``, its note, and for an inferred value a plain word that it is the
+        app's assumption and where to change it (the profile's file, when ``profile_file`` is given)."""
+        parts = [self.source_text(lang), self.note_text(lang)]
+        if self.inferred:
+            parts.append(translate(INFERRED, lang, file=os.path.basename(profile_file)) if profile_file
+                         else translate(INFERRED_HERE, lang))
+        parts = [p.strip() for p in parts if p.strip()]
+        return " ".join(p if p.endswith((".", "。", ")")) or p is parts[-1] else p + "." for p in parts)
 
 
 @dataclass(frozen=True)
@@ -55,6 +73,17 @@ class ShareRule(Sourced):
 class SectionRule(Sourced):
     min_chars: int = 0
     max_chars: int = 0
+
+
+@dataclass(frozen=True)
+class Period(Sourced):
+    """From ``opens`` to ``closes``, both days included (the call's submission period)."""
+
+    opens: dt.date = dt.date.min
+    closes: dt.date = dt.date.max
+
+    def contains(self, day: dt.date) -> bool:
+        return self.opens <= day <= self.closes
 
 
 @dataclass(frozen=True)
@@ -183,6 +212,8 @@ class CallProfile:
     severity: dict[str, str] = field(default_factory=dict)
     path: str = ""
     source_ko: str = ""
+    #: when proposals are received (optional: a profile without it checks no date)
+    submission: Period | None = None
     #: The generated attachments' wording by ``COMMITMENTS`` key; a call without one has none.
     commitments: dict[str, Commitment] = field(default_factory=dict)
 
@@ -201,6 +232,7 @@ class CallProfile:
             "eligibility": self.eligible_source,
             "categories": self.categories_source,
             "roadmap": self.roadmap_source,
+            "submission": self.submission,
             "form": self.form,
             "participation": self.participation,
             "pi_min_rate": self.pi_min_rate,
@@ -323,7 +355,7 @@ def parse_profile(data: dict, path: str) -> CallProfile:
     r.only(data, "", {
         "id", "version", "announced", "submission_language", "source", "source_ko", "name", "ministry", "agency",
         "years", "national_cap", "local_match", "types", "eligibility", "categories", "shares", "caps",
-        "policy", "roadmap", "form", "participation", "equipment_review", "severity", "commitments",
+        "policy", "roadmap", "form", "participation", "equipment_review", "severity", "submission", "commitments",
     })
     years = r.table("years")
     r.only(years, "years", {"values"} | _SOURCED)
@@ -408,6 +440,15 @@ def parse_profile(data: dict, path: str) -> CallProfile:
         if value not in ("error", "warning"):
             raise r.fail(f"severity.{code}", N_("'error' or 'warning'"), value)
 
+    submission = None
+    period = r.table("submission", optional=True)
+    if period:
+        r.only(period, "submission", {"opens", "closes"} | _SOURCED)
+        submission = Period(opens=r.get(period, "submission", "opens", "date"),
+                            closes=r.get(period, "submission", "closes", "date"), **r.sourced(period, "submission"))
+        if submission.closes < submission.opens:
+            raise r.fail("submission.closes", N_("a date (YYYY-MM-DD)"), submission.closes)
+
     lang = r.get(data, "", "submission_language", "str")
     if lang not in ("ko", "en"):
         raise r.fail("submission_language", N_("'ko' or 'en'"), lang)
@@ -452,6 +493,7 @@ def parse_profile(data: dict, path: str) -> CallProfile:
         severity=dict(severity),
         path=path,
         source_ko=r.get(data, "", "source_ko", "str", ""),
+        submission=submission,
         commitments=_commitments(r),
     )
 

@@ -30,6 +30,9 @@ MATCH_SHORT = N_("Local funds of {local} are {ratio} of {basis} ({basis_amount})
 MATCH_MET = N_("Local funds of {local} are {ratio} of {basis} ({basis_amount}); the call requires at least "
                "{min} ({required}). The minimum is met with a surplus of {surplus}.")
 CAP_USED = N_("National funds: {national} of the cap of {cap} ({used} used).")
+#: Over the cap: the rule ``budget.national_over_cap`` blocks the export until it is reduced.
+CAP_OVER = N_("National funds: {national}, {excess} over the call's cap of {cap} ({used}). Reduce them by "
+              "{excess}.")
 
 
 @dataclass(frozen=True)
@@ -127,6 +130,9 @@ class BudgetStatement:
 
     def cap_sentence(self, lang: str) -> str:
         s = self.summary
+        if s.national_excess:
+            return translate(CAP_OVER, lang, national=Won(s.national), cap=Won(s.national_cap),
+                             used=self.national_used, excess=Won(s.national_excess))
         return translate(CAP_USED, lang, national=Won(s.national), cap=Won(s.national_cap), used=self.national_used)
 
     # -- organisations -----------------------------------------------------------------------

@@ -16,6 +16,23 @@ from forms import i18n  # noqa: E402
 from forms.sample import SAMPLES  # noqa: E402
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _user_folders_in_tmp(tmp_path_factory):
+    """The app's remembered settings (language, window place) and user data of every process a test
+    starts go to a temporary folder: a test never reads or writes the user's own."""
+    folders = {"XDG_CONFIG_HOME": "config", "XDG_DATA_HOME": "data", "XDG_CACHE_HOME": "cache"}
+    before = {name: os.environ.get(name) for name in folders}
+    base = tmp_path_factory.mktemp("user")
+    for name, sub in folders.items():
+        os.environ[name] = str(base / sub)
+    yield
+    for name, value in before.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
 @pytest.fixture(autouse=True)
 def _english_by_default():
     """Every test starts in English and leaves the language as it found it."""

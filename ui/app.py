@@ -65,8 +65,8 @@ def acquire_lock(path: str, interactive: bool = True):  # noqa: ANN201
             file=path, reason=i18n.render_field(os_reason(exc), i18n.current_language())), interactive)
         return EXIT_UNUSABLE
     if not locked:
-        show_error(_("{app} is already open with the database {file}. Switch to that window, or start the app "
-                     "with another database (--db).").format(app=appinfo.name(i18n.current_language()), file=path), interactive)
+        show_error(_("{app} is already open in another window (with {file}). Switch to that window: one "
+                     "window at a time keeps your proposals.").format(app=appinfo.name(i18n.current_language()), file=path), interactive)
         return EXIT_LOCKED
     return lock
 

@@ -4,6 +4,7 @@ region), a column per year, row and column totals. Amounts are typed as official
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
@@ -185,9 +186,17 @@ class BudgetModel(QAbstractTableModel):
             return QBrush(QColor(colour(found)).lighter(185))
         return _TOTALS_BRUSH if row == self.totals_row or col == self.total_column else None
 
+    def as_shown(self, finding: Finding) -> Finding:
+        """``finding`` with its line number replaced by the row the grid shows it in (the rules
+        count lines in the file's order; the grid puts several lines on one row)."""
+        cell = self.cell_of(finding.path)
+        if cell is None or "line" not in finding.values:
+            return finding
+        return replace(finding, values={**finding.values, "line": cell[0] + 1})
+
     def _tooltip(self, row: int, col: int, _role: int) -> str | None:
         found = self.marks.get((row, col))
-        tip = "\n".join(f.message(current_language()) for f in found) if found else ""
+        tip = "\n".join(self.as_shown(f).message(current_language()) for f in found) if found else ""
         if col < len(KEY_FIELDS) and row != self.totals_row:  # the whole name, which a narrow column elides
             name = self._text(row, col, _DISPLAY)
             tip = f"{name}\n{tip}" if tip else name

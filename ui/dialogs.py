@@ -235,18 +235,14 @@ class RulesDialog(QDialog):
         self.setWindowTitle(_("Rules of {call}").format(call=profile.name.get(lang)))
         tabs = QTabWidget()
         table = QTableWidget(len(RULES), 4)
-        table.setHorizontalHeaderLabels([_("Rule"), _("Severity"), _("Message"), _("Source")])
+        table.setHorizontalHeaderLabels([_("Rule"), _("Severity"), _("Message"), _("Basis in the call")])
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setWordWrap(True)
         table.setAccessibleName(_("Rules"))
         for r, rule in enumerate(sorted(RULES.values(), key=lambda x: x.code)):
             severity = profile.severity.get(rule.code, rule.severity.value)
             clause = profile.clause(rule.clause)
-            source = clause.source_text(lang) if clause else ""
-            if clause is not None and clause.inferred:
-                source += " " + _("(inferred, not stated by the call)")
-            if clause is not None and clause.note:
-                source += " " + clause.note_text(lang)
+            source = clause.explained(lang, profile.path) if clause else ""
             cells = [rule.code, _("Error") if severity == "error" else _("Warning"), message_template(rule, lang),
                      source]
             for c, value in enumerate(cells):
@@ -263,7 +259,7 @@ class RulesDialog(QDialog):
         info = QLabel("\n".join([
             profile.name.get(lang), profile.ministry.get(lang), profile.agency.get(lang),
             _("Announced {date}").format(date=official_date(profile.announced, lang)),
-            _("Source: {source}").format(source=profile.source),
+            _("Source: {source}").format(source=profile.clause("call").source_text(lang)),
             _("Profile version {version}").format(version=profile.version),
         ]))
         info.setAlignment(Qt.AlignmentFlag.AlignTop)

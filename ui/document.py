@@ -66,6 +66,8 @@ class Document(QObject):
     #: autosave finished (version, datetime); emitted in the GUI thread
     saved = Signal(int, object)
     save_failed = Signal(object)
+    #: a new proposal was written to the database for the first time (its first edit)
+    stored = Signal()
 
     def __init__(self, store: object | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +75,8 @@ class Document(QObject):
         self.proposal: Proposal | None = None
         self.version = 0
         self.report: Report | None = None
+        #: a new proposal nothing was typed into yet: not in the database
+        self.unstored = False
         self.last_saved_at: dt.datetime | None = None
         self.undo_stack = QUndoStack(self)
         self._autosaver = None
@@ -91,27 +95,52 @@ class Document(QObject):
     _failed_from_thread = Signal(object)
 
     # opening ----------------------------------------------------------------------------------
-    def load(self, proposal: Proposal, version: int = 0) -> None:
+    def load(self, proposal: Proposal, version: int = 0, stored: bool = True) -> None:
+        """``stored``: the proposal is in the database (a new one is written there with its first edit)."""
         self.close_autosave()
         self.proposal = proposal
         self.version = version
         self.undo_stack.clear()
-        if self.store is not None:
-            from storage.autosave import Autosaver
-
-            self._autosaver = Autosaver(self.store, proposal.id, version,
-                                        on_saved=lambda v, when: self._saved_from_thread.emit(v, when),
-                                        on_error=lambda exc: self._failed_from_thread.emit(exc))
+        self.unstored = not stored and self.store is not None
+        if self.store is not None and stored:
+            self._start_autosave()
         self.report = validate(proposal)
         self.changed.emit("")
         self.validated.emit(self.report)
 
+    def _start_autosave(self) -> None:
+        from storage.autosave import Autosaver
+
+        self._autosaver = Autosaver(self.store, self.proposal.id, self.version,
+                                    on_saved=lambda v, when: self._saved_from_thread.emit(v, when),
+                                    on_error=lambda exc: self._failed_from_thread.emit(exc))
+
     def new(self, call: str) -> None:
+        """A new proposal, not stored until something is typed into it: New pressed twice, or New
+        and then another proposal opened, leaves no empty proposal behind."""
         from forms.model import Proposal
 
-        proposal = Proposal(call=call, type="", date=dt.date.today())
-        version = self.store.create(proposal) if self.store is not None else 0
-        self.load(proposal, version)
+        self.load(Proposal(call=call, type="", date=dt.date.today()), 0, stored=False)
+
+    def _store_new(self) -> None:
+        from forms.errors import InputError
+
+        try:
+            self.version = self.store.create(self.proposal)
+        except InputError as exc:
+            self.save_failed.emit(exc)
+            return
+        self.unstored = False
+        self._start_autosave()
+        self.stored.emit()
+
+    def close(self) -> None:
+        """No proposal open any more (its autosave finished first)."""
+        self.close_autosave()
+        self.proposal, self.report, self.version, self.unstored = None, None, 0, False
+        self.undo_stack.clear()
+        self.changed.emit("")
+        self.validated.emit(None)
 
     def open(self, proposal_id: str) -> None:
         proposal, version = self.store.load(proposal_id)
@@ -135,6 +164,8 @@ class Document(QObject):
 
     def _apply(self, path: FieldPath, value: object) -> None:
         path.set(self.proposal, value)
+        if self.unstored:
+            self._store_new()
         if self._autosaver is not None:
             self._handover.start()
         self.report = validate(self.proposal)

@@ -57,8 +57,8 @@ class Menus:
         if isinstance(shortcut, QKeySequence.StandardKey):
             # every binding of the platform (Redo is Ctrl+Y on some, Ctrl+Shift+Z on others)
             keys = QKeySequence.keyBindings(shortcut)
-            if shortcut == QKeySequence.StandardKey.Redo and QKeySequence("Ctrl+Shift+Z") not in keys:
-                keys.append(QKeySequence("Ctrl+Shift+Z"))
+            if shortcut == QKeySequence.StandardKey.Redo:  # both, on every system, as the README says
+                keys += [QKeySequence(k) for k in ("Ctrl+Shift+Z", "Ctrl+Y") if QKeySequence(k) not in keys]
             action.setShortcuts(keys)
         elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))

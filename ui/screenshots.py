@@ -1,7 +1,7 @@
 """``python -m ui.screenshots``: the main window on each step, in Korean, English and the
 pseudo-language (``qps``, every string stretched and bracketed, to find labels that truncate),
 from the sample proposal, written to ``docs/screenshots/{ko,en,qps}-<step>.png`` (offscreen,
-1280×800). ``python -m ui.screenshots qps`` writes one language only. Every text cut off in a
+1366×768, a common laptop screen). ``python -m ui.screenshots qps`` writes one language only. Every text cut off in a
 window shot (``ui.fit``) is listed on stderr, and the exit status is then 1."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from ui import fit  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "docs", "screenshots")
-SIZE = (1280, 800)
+SIZE = (1366, 768)
 LANGS: tuple[str, ...] = ("ko", "en", i18n.PSEUDO)
 #: What did not fit in the windows shot so far (see ``ui.fit``), one line each.
 PROBLEMS: list[str] = []
@@ -54,6 +54,10 @@ def shoot(out: str = OUT, langs: tuple[str, ...] = LANGS) -> list[str]:
     os.makedirs(out, exist_ok=True)
     written: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
+        from PySide6.QtCore import QSettings
+
+        # The windows shot remember their place: in a throwaway folder, not the user's settings.
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, os.path.join(tmp, "settings"))
         store = open_store(os.path.join(tmp, "screenshots.db"))
         try:
             sample = SAMPLES["super_regional"]()

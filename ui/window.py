@@ -4,13 +4,13 @@ menus for files, editing, language and help, and the last save in the status bar
 from __future__ import annotations
 
 import contextlib
+import os
 import weakref
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QCloseEvent, QIcon, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -27,15 +27,17 @@ from forms import app as appinfo
 from forms import i18n
 from forms.errors import InputError
 from forms.i18n import N_, _
+from forms.model import duplicate
 from forms.steps import STEPS, Step, StepState, findings_by_step, step_of, step_statuses, title
 from forms.values import ERRORS, WARNINGS, Count
-from ui import setup
+from ui import files, setup
 from ui.document import Document
 from ui.menus import Menus
 from ui.pages.base import PROPOSAL_FIELD, Page
 from ui.pages.start import StartPage
 
 _CTRL_SHIFT_Z = QKeySequence("Ctrl+Shift+Z")[0]
+_CTRL_Y = QKeySequence("Ctrl+Y")[0]
 _SHOWN_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The style's standard icon for each step state (none while no proposal is open).
 STATE_ICONS = {StepState.COMPLETE: "SP_DialogApplyButton", StepState.WARNINGS: "SP_MessageBoxWarning",
@@ -95,10 +97,12 @@ class MainWindow(QMainWindow):
         self.start.new_requested.connect(self.new_proposal)
         self.start.open_requested.connect(self.open_proposal)
         self.start.import_requested.connect(self.import_file)
+        self.start.manage_requested.connect(self.manage_proposal)
         self.doc.changed.connect(self._changed)
         self.doc.validated.connect(self._validated)
         self.doc.saved.connect(lambda _v, _w: self._show_saved())
         self.doc.save_failed.connect(self._save_failed)
+        self.doc.stored.connect(self.refresh_recent)
 
         self.menus = Menus(self)
         self.doc.undo_stack.indexChanged.connect(self._undo_moved)
@@ -376,6 +380,109 @@ class MainWindow(QMainWindow):
         if self.store is not None and self._guard(self.doc.open, proposal_id):
             self.go(STEPS.index(Step.TYPE))
 
+    # managing stored proposals ------------------------------------------------------------------
+    def manage_proposal(self, action: str, proposal_id: str) -> None:
+        if self.store is None or self.opening:
+            return
+        {"rename": self.rename_proposal, "duplicate": self.duplicate_proposal,
+         "delete": self.delete_proposal, "restore": lambda _pid: self.restore_deleted()}[action](proposal_id)
+
+    def _title_of(self, proposal_id: str) -> str:
+        lang = i18n.current_language()
+        for info in self._recent_infos():
+            if info.id == proposal_id:
+                return info.title.get(lang) or _("(untitled)")
+        return _("(untitled)")
+
+    def _is_open(self, proposal_id: str) -> bool:
+        return self.doc.proposal is not None and self.doc.proposal.id == proposal_id
+
+    def rename_proposal(self, proposal_id: str) -> None:
+        """A new title in the language of the window (the other language's title stays)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        lang = i18n.current_language()
+        if self._is_open(proposal_id):
+            current = self.doc.proposal.title.get(lang, fallback=False)
+        else:
+            found: list = []
+            if not self._guard(lambda: found.append(self.store.load(proposal_id))):
+                return
+            current = found[0][0].title.get(lang, fallback=False)
+        field = "title.ko" if lang == "ko" else "title.en"
+        text, ok = QInputDialog.getText(self, _("Rename the proposal"),
+                                        _("Title ({language}):").format(language=i18n.NATIVE_NAMES.get(lang, lang)),
+                                        text=current)
+        text = " ".join(text.split())
+        if not ok or not text or text == current:
+            return
+        if self._is_open(proposal_id):
+            self.doc.edit(field, text, text=N_("Title"))
+            self._guard(self.doc.flush)
+        else:
+            p, version = found[0]
+            setattr(p.title, field.split(".")[1], text)
+            self._guard(self.store.save, p, version)
+        self.refresh_recent()
+
+    def duplicate_proposal(self, proposal_id: str) -> None:
+        """A copy under a new id, titled as a copy, opened at once."""
+        if self._is_open(proposal_id) and not self._guard(self.doc.flush):
+            return
+        found: list = []
+        if not self._guard(lambda: found.append(self.store.load(proposal_id))):
+            return
+        copy = duplicate(found[0][0], lambda title, lang: i18n.translate(N_("{title} (copy)"), lang, title=title))
+        if self._guard(self.store.create, copy):
+            self.refresh_recent()
+            self.open_proposal(copy.id)
+
+    def delete_proposal(self, proposal_id: str) -> None:
+        """Ask; then keep the proposal (and its snapshots) to be restored, and delete it."""
+        from storage import trash
+
+        name = self._title_of(proposal_id)
+        box = QMessageBox(QMessageBox.Icon.Question, _("Delete the proposal"),
+                          _("Delete “{title}”? It is kept, with its snapshots, and can be brought back with "
+                            "“Restore a deleted one” on the Start page.").format(title=name), parent=self)
+        delete = box.addButton(_("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not delete:
+            return
+        if self._is_open(proposal_id):
+            if not self._guard(self.doc.close_autosave):
+                return
+            self.doc.close()
+            self.go(STEPS.index(Step.START))
+        if self._guard(trash.delete_keeping, self.store, proposal_id):
+            self.refresh_recent()
+            self.statusBar().showMessage(_("Deleted: {title}").format(title=name), 8000)
+
+    def restore_deleted(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from forms.dates import official_date
+        from storage import trash
+
+        lang = i18n.current_language()
+        kept = trash.deleted(self.store)
+        if not kept:
+            self._say(_("No deleted proposal is kept."), "information")
+            return
+        names = [_("{title} — deleted {date} {time}").format(
+            title=k.title.get(lang) or _("(untitled)"), date=official_date(k.deleted_at.astimezone().date(), lang),
+            time=f"{k.deleted_at.astimezone():%H:%M}") for k in kept]
+        chosen, ok = QInputDialog.getItem(self, _("Restore a deleted proposal"), _("&Deleted proposals:"),
+                                          names, 0, False)
+        if not ok or chosen not in names:
+            return
+        restored: list = []
+        if self._guard(lambda: restored.append(trash.restore(self.store, kept[names.index(chosen)].path))):
+            self.refresh_recent()
+            self.open_proposal(restored[0])
+
     def open_dialog(self) -> None:
         from ui.dialogs import OpenDialog
 
@@ -390,20 +497,27 @@ class MainWindow(QMainWindow):
     def import_file(self) -> None:
         if self.store is None:
             return
-        path, _f = QFileDialog.getOpenFileName(self, _("Import a proposal"), "", _("Proposal files (*.json)"))
+        path = files.open_file(self, _("Import a proposal"), _("Proposal files (*.json)"))
         if not path:
             return
-        result: list = []
-        if self._guard(lambda: result.append(self.store.import_file(path))):
-            self.refresh_recent()
-            self.open_proposal(result[0][0])
+        try:
+            proposal_id, _version = self.store.import_file(path)
+        except InputError as exc:  # the file's name first: the reason may only name a field in it
+            self._say(_("{file} cannot be imported.").format(file=os.path.basename(path)) + "\n"
+                      + exc.text(i18n.current_language()))
+            return
+        self.refresh_recent()
+        self.open_proposal(proposal_id)
 
     def export_file(self) -> None:
         p = self.doc.proposal
         if p is None or self.store is None:
             return
-        path, _f = QFileDialog.getSaveFileName(self, _("Export the proposal file"), f"{p.id[:8]}.json",
-                                               _("Proposal files (*.json)"))
+        from ui.pages.export import fallback_name
+
+        path = files.save_file(self, _("Export the proposal file"),
+                               files.default_file(p.title.get(i18n.current_language()), fallback_name(p), "json"),
+                               _("Proposal files (*.json)"))
         if path and self._guard(self.doc.flush) and self._guard(self.store.export_file, p.id, path):
             self.statusBar().showMessage(_("Written: {file}").format(file=path), 5000)
 
@@ -417,8 +531,7 @@ class MainWindow(QMainWindow):
         p = self.doc.proposal
         if p is None:
             return
-        path, _f = QFileDialog.getOpenFileName(self, _("Import the budget from Excel"), "",
-                                               _("Excel workbooks (*.xlsx)"))
+        path = files.open_file(self, _("Import the budget from Excel"), _("Excel workbooks (*.xlsx)"))
         if not path:
             return
         read: list = []
@@ -485,11 +598,14 @@ class MainWindow(QMainWindow):
         proposal, whose own undo would otherwise take the key (see ``PROPOSAL_FIELD``)."""
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
                 event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
-                or event.keyCombination() == _CTRL_SHIFT_Z):
+                or event.keyCombination() in (_CTRL_SHIFT_Z, _CTRL_Y)):
             return True  # not accepted: the window's Undo/Redo shortcut runs
         return False
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self._amount_settled():
+            event.ignore()
+            return
         try:
             self.doc.close_autosave()
         except InputError as exc:
@@ -502,3 +618,25 @@ class MainWindow(QMainWindow):
                 app.focusChanged.disconnect(self._focus_moved)
         self._unwatch()
         super().closeEvent(event)
+
+    def _amount_settled(self) -> bool:
+        """An amount still being typed in the budget is kept if it can be read; if it cannot, ask
+        before quitting, and go back to it unless the official chooses to quit without it."""
+        page = self._pages[STEPS.index(Step.BUDGET)]
+        typing = page.amount_being_typed() if page is not None else None
+        if typing is None:
+            return True
+        if page.commit_typing():
+            return True
+        box = QMessageBox(QMessageBox.Icon.Warning, appinfo.name(i18n.current_language()),
+                          _("The amount “{text}” typed in the budget cannot be read, so it is not saved.").format(
+                              text=typing), parent=self)
+        back = box.addButton(_("&Go back to it"), QMessageBox.ButtonRole.RejectRole)
+        box.addButton(_("&Quit without it"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(back)
+        box.exec()
+        if box.clickedButton() is back or box.clickedButton() is None:
+            self.go(STEPS.index(Step.BUDGET))
+            page.return_to_typing()
+            return False
+        return True

@@ -7,7 +7,7 @@ from forms.i18n import N_
 from forms.model import section_length
 from forms.rules.base import Severity, rule
 from forms.rules.context import Context
-from forms.values import Label, Named, Num
+from forms.values import DateRef, Label, Named, Num
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -41,6 +41,11 @@ ROADMAP_LONG = rule(
     "content.roadmap_too_long", E,
     N_("The roadmap spans {years} years; a national R&D project may last at most {max}."), "roadmap",
 )
+DATE_OUTSIDE = rule(
+    "content.date_outside_submission", W,
+    N_("The proposal is dated {date}, outside the call's submission period ({opens} to {closes}); the cover "
+       "prints this date."), "submission",
+)
 ROADMAP_GOAL = rule("content.roadmap_goal_missing", E, N_("Stage {stage} has no goal."), "roadmap")
 
 
@@ -67,6 +72,10 @@ def check(ctx: Context) -> None:
             elif count < limits.min_chars and which == lang:
                 ctx.emit(SECTION_SHORT, where, section=section, language=Label(f"lang.{which}"), count=Num(count),
                          min=Num(limits.min_chars))
+
+    period = prof.submission
+    if period is not None and p.date is not None and not period.contains(p.date):
+        ctx.emit(DATE_OUTSIDE, "date", date=DateRef(p.date), opens=DateRef(period.opens), closes=DateRef(period.closes))
 
     stages = p.roadmap
     if not stages:

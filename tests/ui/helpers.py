@@ -107,6 +107,21 @@ def answer_next_box(button: str, seen: list[str] | None = None) -> None:
             if b.text().replace("&", "") == button:
                 b.click()
                 return
+        box.done(0)  # never left open: the test would wait for it forever
         raise AssertionError(f"no button {button!r} among {[b.text() for b in box.buttons()]}")
 
     QTimer.singleShot(0, answer)
+
+
+def answer_next_dialog(kind: type, answer) -> None:  # noqa: ANN001
+    """Call ``answer(dialog)`` on the next modal dialog of type ``kind`` that opens."""
+    from PySide6.QtCore import QTimer
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, kind):
+            QTimer.singleShot(10, look)
+            return
+        answer(dialog)
+
+    QTimer.singleShot(0, look)

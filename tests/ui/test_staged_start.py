@@ -49,6 +49,8 @@ def test_while_the_database_opens_nothing_can_be_created_then_everything_can(app
     assert start.call.count() >= 1 and start.call.currentText() == load_profile(start.call.currentData()).name.en
     window.new_proposal()
     assert window.doc.proposal is not None
+    assert len(store.list_proposals()) == 1  # stored with its first edit, not before
+    window.doc.edit("title.ko", "새 제안")
     assert len(store.list_proposals()) == 2  # the new proposal is stored
 
 

@@ -37,7 +37,7 @@ def test_a_second_start_on_the_same_database_says_so_and_exits_non_zero(db_path)
     finally:
         lock.release()
     assert done.returncode == uiapp.EXIT_LOCKED
-    assert "already open with the database" in done.stderr
+    assert "already open in another window" in done.stderr
     assert db_path in done.stderr
 
 

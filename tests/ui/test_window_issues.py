@@ -3,11 +3,22 @@ organisation that lines depend on, the window's size on a laptop, proposals that
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from forms import i18n
 from forms.steps import STEPS, Step
 from tests.ui.helpers import _editor, answer_next_box, keys, settle
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The buttons are answered by their English names (another test may have left Korean on)."""
+    from ui import setup
+
+    i18n.set_language("en")
+    setup.install_qt_translation("en")  # Qt's own buttons (Cancel) too
 
 
 def _budget(w):  # noqa: ANN001, ANN202
@@ -128,3 +139,187 @@ def test_the_window_opens_where_it_was_closed(app, qtbot, store):
     settle()
     assert second.size() == size
     second.close()
+
+
+# proposals: new, rename, duplicate, delete and restore ------------------------------------------
+def _select_recent(w, proposal_id: str) -> None:  # noqa: ANN001
+    w.go(STEPS.index(Step.START))
+    w.refresh_recent()  # the fixture stored the sample behind the window's back
+    recent = w.start.recent
+    for i in range(recent.count()):
+        if recent.item(i).data(Qt.ItemDataRole.UserRole) == proposal_id:
+            recent.setCurrentRow(i)
+            return
+    raise AssertionError(f"{proposal_id} is not listed")
+
+
+def test_ctrl_n_stores_nothing_until_something_is_typed(window, qtbot, store):
+    from tests.ui.helpers import type_into
+
+    w = window
+    qtbot.keyClick(w, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(w, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    settle()
+    assert w.doc.proposal is not None and store.list_proposals() == []
+    assert w.start.recent.count() == 0
+    w.go(STEPS.index(Step.PLAN))
+    type_into(qtbot, w.plan.title_edits["ko"], "새 제안")
+    w.doc.flush()
+    assert [i.title.ko for i in store.list_proposals()] == ["새 제안"]
+    assert w.start.recent.count() == 1
+
+
+def test_rename_duplicate_delete_and_restore_from_the_start_page(sample_window, qtbot, store):
+    from PySide6.QtWidgets import QInputDialog
+
+    from tests.ui.helpers import answer_next_dialog
+
+    w = sample_window
+    pid = w.doc.proposal.id
+    w.doc.flush()
+    _select_recent(w, pid)
+
+    def rename(dialog: QInputDialog) -> None:
+        dialog.setTextValue("Renamed mega project")
+        dialog.accept()
+
+    answer_next_dialog(QInputDialog, rename)
+    qtbot.mouseClick(w.start.rename_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert w.doc.proposal.title.en == "Renamed mega project"
+    assert any(i.title.en == "Renamed mega project" for i in store.list_proposals())
+
+    _select_recent(w, pid)
+    qtbot.mouseClick(w.start.duplicate_button, Qt.MouseButton.LeftButton)
+    settle()
+    copy_id = w.doc.proposal.id
+    assert copy_id != pid and w.doc.proposal.title.en == "Renamed mega project (copy)"
+    assert len(store.list_proposals()) == 2
+
+    seen: list[str] = []
+    _select_recent(w, pid)
+    answer_next_box("Cancel", seen)
+    qtbot.mouseClick(w.start.delete_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert "Renamed mega project" in seen[0] and len(store.list_proposals()) == 2
+    answer_next_box("Delete")
+    qtbot.mouseClick(w.start.delete_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert [i.id for i in store.list_proposals()] == [copy_id]
+    assert w.start.recent.count() == 1
+
+    answer_next_dialog(QInputDialog, lambda dialog: dialog.accept())
+    qtbot.mouseClick(w.start.restore_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert w.doc.proposal.id == pid and w.doc.proposal.title.en == "Renamed mega project"
+    assert {i.id for i in store.list_proposals()} == {pid, copy_id}
+
+
+def test_deleting_the_open_proposal_closes_it_and_keeps_its_snapshots(sample_window, qtbot, store):
+    from storage import trash
+
+    w = sample_window
+    pid = w.doc.proposal.id
+    w.doc.flush()
+    store.snapshot(pid, "first draft")
+    _select_recent(w, pid)
+    answer_next_box("Delete")
+    qtbot.mouseClick(w.start.delete_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert w.doc.proposal is None and store.list_proposals() == []
+    assert not w.next_button.isEnabled()
+    trash.restore(store, trash.deleted(store)[0].path)
+    assert [s.name for s in store.snapshots(pid)] == ["first draft"]
+
+
+# findings on the Type, Regions and Plan pages; the cap and the date ---------------------------
+def test_the_type_page_says_why_its_step_is_red(window, qtbot):
+    w = window
+    qtbot.keyClick(w, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    settle()
+    w.go(STEPS.index(Step.TYPE))
+    panel = w.kind.findings
+    assert panel.isVisible()
+    assert any(line.startswith("✖") and "type" in line.lower() for line in panel.lines), panel.lines
+    qtbot.mouseClick(w.kind.cards["leap"][2], Qt.MouseButton.LeftButton)
+    assert not any("type" in line.lower() and line.startswith("✖") for line in panel.lines)
+
+
+def test_the_regions_page_lists_a_missing_name_and_a_click_goes_to_it(sample_window, qtbot):
+    from tests.ui.helpers import type_into
+
+    w = sample_window
+    w.go(STEPS.index(Step.REGIONS))
+    name = w.regions._rows[1]["name.ko"]
+    type_into(qtbot, name, "")
+    panel = w.regions.findings
+    assert panel.isVisible() and "✖ Organisation 2 has no name in Korean." in panel.lines
+    w.regions.setFocus()
+    panel.label.linkActivated.emit("organisations[1].name.ko")  # the link the message carries
+    assert QApplication.focusWidget() is name
+
+
+def test_the_plan_counter_turns_red_past_its_limit_and_the_page_says_by_how_much(sample_window, qtbot):
+    from ui.marks import ERROR_COLOUR
+
+    w = sample_window
+    w.go(STEPS.index(Step.PLAN))
+    page = w.plan
+    from forms.fieldpath import PLAN, FieldPath
+
+    path = next(p for p in page.counters
+                if page.profile.form.section(FieldPath.parse(p).after(PLAN).head).max_chars)
+    page.show_chapter(page.chapter_of(page.editors[path]))
+    limit = page.profile.form.section(FieldPath.parse(path).after(PLAN).head).max_chars
+    counter = page.counters[path]
+    assert counter.property("finding") in (None, "")
+    editor = page.editors[path]
+    editor.setFocus()
+    editor.selectAll()
+    editor.insertPlainText("x" * limit)  # pasted: at the limit, not past it
+    settle()
+    assert counter.property("finding") in (None, "")
+    qtbot.keyClicks(editor, "abcde")
+    settle()
+    assert counter.property("finding") == "error" and ERROR_COLOUR in counter.styleSheet()
+    assert any(line.startswith("✖") and "5 over the limit" in line for line in page.findings.lines), page.findings.lines
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    for _ in range(5):
+        qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    assert counter.property("finding") in (None, "") and counter.styleSheet() == ""
+
+
+def test_over_the_national_cap_the_excess_shows_in_red(sample_window, qtbot):
+    from tests.ui.helpers import edit_cell
+    from ui.marks import ERROR_COLOUR
+
+    w = sample_window
+    page = _budget(w)
+    assert not page.cap._colour
+    model = page.model
+    p = w.doc.proposal
+    line = next(i for i, x in enumerate(p.budget.lines) if x.source == "national")
+    row, col = model.grid.row_of_line(line), model.year_column(p.budget.lines[line].year)
+    edit_cell(qtbot, page.table, row, col, "60억")
+    excess = page.model.summary.national_excess
+    assert excess > 0
+    assert "over the call's cap" in page.cap.text() and f"{excess:,}" in page.cap.text()
+    assert page.cap._colour.name() == ERROR_COLOUR.lower()
+
+
+def test_a_date_outside_the_submission_period_is_a_warning_on_the_plan_page(sample_window, qtbot):
+    from PySide6.QtCore import QDate
+
+    w = sample_window
+    w.go(STEPS.index(Step.PLAN))
+    page = w.plan
+    page.date.setFocus()
+    page.date.setDate(QDate(2026, 11, 26))  # today, as a new proposal would have it
+    settle()
+    found = [f for f in w.doc.report.findings if f.code == "content.date_outside_submission"]
+    assert found and not found[0].is_error
+    assert page.date.property("finding") == "warning"
+    assert any(line.startswith("⚠") and "submission period" in line for line in page.findings.lines)
+    page.date.setDate(QDate(2023, 3, 2))
+    settle()
+    assert not any(f.code == "content.date_outside_submission" for f in w.doc.report.findings)

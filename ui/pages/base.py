@@ -4,12 +4,14 @@ changes (without rebuilding widgets), mark the fields findings name, and focus a
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from forms.i18n import current_language
 from forms.steps import Step, title
+from ui.findings import FindingsPanel
 from ui.marks import Marker
 
 if TYPE_CHECKING:
@@ -47,6 +49,14 @@ class Page(QWidget):
         self.layout_ = QVBoxLayout(self)
         self.layout_.addWidget(self.heading)
         self.layout_.addWidget(self.intro)
+        #: the step's findings listed on the page (see add_findings); the Budget page has its own
+        self.findings: FindingsPanel | None = None
+
+    def add_findings(self) -> None:
+        """List the step's findings at this point of the page; a click goes to the field."""
+        self.findings = FindingsPanel()
+        self.findings.activated.connect(self.focus_path)
+        self.layout_.addWidget(self.findings)
 
     @property
     def lang(self) -> str:
@@ -70,6 +80,8 @@ class Page(QWidget):
             if widget is not None:
                 marks.setdefault(widget, []).append(finding)
         self.marker.apply(marks, self.lang)
+        if self.findings is not None:
+            self.findings.show_findings(findings, self.lang)
 
     def focus_path(self, path: str) -> QWidget | None:
         widget = self.widget_for(path)
@@ -117,7 +129,38 @@ def share_width(room: int, wants: list[int], floors: list[int]) -> list[int]:
 
 
 def apply_widths(header: QHeaderView, widths: list[int]) -> None:
-    """Set each column to its width, touching only those that change (each resize relays out)."""
-    for col, width in enumerate(widths):
-        if header.sectionSize(col) != width:
-            header.resizeSection(col, width)
+    """Set each column to its width, touching only those that change (each resize relays out).
+    A column the user has dragged to a width (see ``remember_columns``) keeps that width."""
+    chosen = _USER_WIDTHS.get(header, {})
+    setting = header.property(_SETTING)
+    header.setProperty(_SETTING, True)
+    try:
+        for col, width in enumerate(widths):
+            width = chosen.get(col, width)
+            if header.sectionSize(col) != width:
+                header.resizeSection(col, width)
+    finally:
+        header.setProperty(_SETTING, setting)
+
+
+_SETTING = "settingWidths"
+_USER_WIDTHS: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def remember_columns(header: QHeaderView, name: str) -> None:
+    """Let the user drag the columns of ``header`` to the widths they like; those widths are kept
+    (in the per-user settings, under ``name``) and win over the computed ones from then on."""
+    from ui import setup
+
+    key = f"columns/{name}"
+    saved = setup.settings().value(key) or {}
+    _USER_WIDTHS[header] = {int(c): int(w) for c, w in dict(saved).items()} if isinstance(saved, dict) else {}
+
+    def resized(col: int, _old: int, new: int) -> None:
+        if header.property(_SETTING) or not header.isVisible():
+            return  # the app's own sizing, not a drag
+        _USER_WIDTHS[header][col] = new
+        s = setup.settings()
+        s.setValue(key, {str(c): w for c, w in _USER_WIDTHS[header].items()})
+
+    header.sectionResized.connect(resized)

@@ -37,7 +37,7 @@ from forms.steps import Step
 from ui.budget_model import KEY_FIELDS, BudgetModel, shown
 from ui.chart import BudgetChart
 from ui.marks import ERROR_COLOUR
-from ui.pages.base import Page, apply_widths, set_combo, share_width
+from ui.pages.base import Page, apply_widths, remember_columns, set_combo, share_width
 from ui.textpanel import TextPanel
 
 _AMOUNT = FieldPath(("amount_krw",))
@@ -151,6 +151,7 @@ class BudgetPage(Page):
         # A block can be selected for Ctrl+C; Ctrl+V pastes a block from the current cell.
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        remember_columns(self.table.horizontalHeader(), "budget")
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setWordWrap(False)
         # Only the names of organisations and categories may be elided, and their tooltip has them.
@@ -206,12 +207,12 @@ class BudgetPage(Page):
         self._show_input_error(self._input_error)
         self.intro.setText(_("Type amounts as you would write them: 55억, 5억 5천만, 3,000천원. A plain "
                              "number is read in the entry unit. Totals and the checks follow every change."))
-        self.unit_label.setText(_("&Entry unit:"))
+        self.unit_label.setText(_("Entry &unit:"))
         self.unit.setAccessibleName(_("Entry unit"))
         for i in range(self.unit.count()):
             self.unit.setItemText(i, EntryUnit.from_code(self.unit.itemData(i)).label(self.lang))
         self.add_button.setText(_("&Add line"))
-        self.remove_button.setText(_("Remove &line"))
+        self.remove_button.setText(_("&Remove line"))
         self.table.setAccessibleName(_("Budget lines by year"))
         self.summary_box.setTitle(_("Summary"))
         self.summary.setAccessibleName(_("Each source per year"))
@@ -291,6 +292,12 @@ class BudgetPage(Page):
             return
         keys = len(KEY_FIELDS)
         widths = [max(head, cell) for head, cell in needs]
+        summary = self.model.summary
+        cap = summary.national_cap if summary is not None and summary.national_cap else 10**10
+        figure = self.table.fontMetrics().horizontalAdvance(shown(cap, self.model.unit, self.lang))
+        pad = 2 * self.table.fontMetrics().averageCharWidth()
+        for col in range(keys, len(widths)):
+            widths[col] = max(widths[col], figure + pad)
         room = self.table.viewport().width() - sum(widths[keys:])
         widths[:keys] = share_width(room, widths[:keys], [head for head, _cell in needs[:keys]])
         header = self.table.horizontalHeader()
@@ -378,6 +385,42 @@ class BudgetPage(Page):
         met = statement.matching.met
         self.matching.set_emphasis(None if met else ERROR_COLOUR, bold=not met)
         self.cap.setText(statement.cap_sentence(lang))
+        over = bool(statement.summary.national_excess)
+        self.cap.set_emphasis(ERROR_COLOUR if over else None, bold=over)
+
+    # an amount being typed ------------------------------------------------------------------
+    def _typing_editor(self) -> QLineEdit | None:
+        editor = self.table.itemDelegate()._editor
+        try:
+            return editor if editor is not None and editor.isVisible() and editor.isModified() else None
+        except RuntimeError:  # the editor was closed and deleted
+            return None
+
+    def amount_being_typed(self) -> str | None:
+        """The text of an amount cell still open with typing in it (None if there is none)."""
+        editor = self._typing_editor()
+        return editor.text() if editor is not None else None
+
+    def commit_typing(self) -> bool:
+        """Store the amount being typed if it can be read (True), as Enter would."""
+        editor = self._typing_editor()
+        if editor is None:
+            return True
+        if self.model.amount_error(editor.text()) is not None:
+            return False
+        self.table.itemDelegate().commitData.emit(editor)
+        return True
+
+    def return_to_typing(self) -> None:
+        """Put the cursor back in the amount being typed, once the question asked over it is gone
+        (its cell may have been opened again meanwhile)."""
+        def focus() -> None:
+            editor = self._typing_editor()
+            if editor is not None:
+                editor.setFocus()
+                editor.selectAll()
+
+        QTimer.singleShot(0, focus)
 
     # lines ------------------------------------------------------------------------------------
     def add_line(self) -> None:
@@ -408,7 +451,10 @@ class BudgetPage(Page):
         # The statement's own sentence is already shown above (the same words): mark it there.
         stated = [f for f in summary_findings if f.code == LOCAL_SHORT.code]
         listed = [f for f in summary_findings if f.code != LOCAL_SHORT.code]
-        text = "\n".join(("✖ " if f.is_error else "⚠ ") + f.message(self.lang) for f in listed)
+        # The cells' own findings too, errors first, by the row the grid shows (their cells are red).
+        in_cells = sorted((self.model.as_shown(f) for f in findings if self.model.cell_of(f.path) is not None),
+                          key=lambda f: not f.is_error)
+        text = "\n".join(("✖ " if f.is_error else "⚠ ") + f.message(self.lang) for f in [*in_cells, *listed])
         if self.checks.text() != text:
             self.checks.setText(text)
         marks = {w: found for w, found in ((self.checks, listed), (self.matching, stated)) if found}

@@ -5,14 +5,12 @@ print it through the system."""
 from __future__ import annotations
 
 import os
-import re
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,6 +24,7 @@ from PySide6.QtWidgets import (
 from forms.errors import InputError
 from forms.i18n import LANGUAGES, NATIVE_NAMES, _
 from forms.steps import Step, export_allowed, export_blocked_reason
+from ui.files import default_file, open_with_system, save_file
 from ui.marks import ERROR_COLOUR
 from ui.pages.base import Page
 
@@ -33,10 +32,9 @@ from ui.pages.base import Page
 FORMATS = ("pdf", "hwpx", "xlsx")
 
 
-def default_file(title: str, fallback: str, fmt: str = "pdf") -> str:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or os.path.expanduser("~")
-    name = re.sub(r'[\\/:*?"<>|\n\r\t]+', " ", title).strip()[:60] or fallback
-    return os.path.join(folder, f"{name}.{fmt}")
+def fallback_name(p) -> str:  # noqa: ANN001
+    """The file name of an untitled proposal: readable, with its date."""
+    return _("Proposal {date}").format(date=p.date.isoformat())
 
 
 def with_suffix(path: str, fmt: str) -> str:
@@ -120,16 +118,16 @@ class ExportPage(Page):
                  "xlsx": _("Excel workbook (.xlsx): the budget, to edit and import back")}
         for i, fmt in enumerate(FORMATS):
             self.format.setItemText(i, names[fmt])
-        self.lang_label.setText(_("Packet &language:"))
+        self.lang_label.setText(_("Packet lan&guage:"))
         self.packet_lang.setAccessibleName(_("Packet language"))
         self.draft.setText(_("&Draft: mark every page as a draft (allowed with errors)"))
-        self.file_label.setText(_("Output &file:"))
+        self.file_label.setText(_("O&utput file:"))
         self.file.setAccessibleName(_("Output file"))
-        self.browse.setText(_("&Browse…"))
+        self.browse.setText(_("Bro&wse…"))
         self.export_button.setText(_("E&xport the packet"))
         self.done_box.setTitle(_("Exported"))
         self.open_pdf.setText(_("&Open the file"))
-        self.open_folder.setText(_("Open its f&older"))
+        self.open_folder.setText(_("Open its folde&r"))
         self.print_button.setText(_("&Print…"))
         if self.last_file:
             self.result.setText(_("Written: {file}").format(file=self.last_file))
@@ -140,7 +138,7 @@ class ExportPage(Page):
         if p is None:
             return
         if path == "":
-            self.file.setText(default_file(p.title.get(self.lang), p.id[:8], self.format.currentData()))
+            self.file.setText(default_file(p.title.get(self.lang), fallback_name(p), self.format.currentData()))
             packet = self.lang if self.lang in LANGUAGES else "en"  # a packet has no pseudo-language
             self.packet_lang.setCurrentIndex(max(0, self.packet_lang.findData(packet)))
             self.done_box.setVisible(False)
@@ -168,7 +166,7 @@ class ExportPage(Page):
         fmt = self.format.currentData()
         filters = {"pdf": _("PDF files (*.pdf)"), "hwpx": _("HWPX documents (*.hwpx)"),
                    "xlsx": _("Excel workbooks (*.xlsx)")}
-        path, _filter = QFileDialog.getSaveFileName(self, _("Export the packet"), self.file.text(), filters[fmt])
+        path = save_file(self, _("Export the packet"), self.file.text(), filters[fmt])
         if path:
             self.file.setText(with_suffix(path, fmt))
 
@@ -196,8 +194,16 @@ class ExportPage(Page):
         return True
 
     def _open(self, path: str) -> None:
-        if path:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+        if path and not open_with_system(path):
+            self._no_program(path)
+
+    def _no_program(self, path: str) -> None:
+        if os.path.isdir(path):
+            text = _("No program on this computer opens folders from here. The folder is:\n{path}")
+        else:
+            text = _("No program on this computer opens PDF files. Install a PDF viewer, or open the file "
+                     "from another computer:\n{path}")
+        QMessageBox.information(self, _("Export the packet"), text.format(path=path))
 
     def _print(self) -> None:
         """Hand the PDF to the system: Windows prints it directly, elsewhere the PDF viewer opens."""
@@ -205,9 +211,12 @@ class ExportPage(Page):
             return
         starter = getattr(os, "startfile", None)
         if starter is not None:
-            starter(self.last_file, "print")
-        else:
-            self._open(self.last_file)
+            try:
+                starter(self.last_file, "print")
+                return
+            except OSError:  # no program is registered to print PDF files
+                pass
+        self._open(self.last_file)
 
     def widget_for(self, path: str) -> QWidget | None:
         return None

@@ -32,10 +32,7 @@ def describe(profile: CallProfile, code: str, lang: str) -> str:
         lines.append(translate(N_("Regions: {min} to {max}."), lang, min=rule.min_regions, max=rule.max_regions))
     else:
         lines.append(translate(N_("Regions: at least {min}."), lang, min=rule.min_regions))
-    source = translate(N_("Source: {source}"), lang, source=rule.source_text(lang))
-    if rule.inferred:
-        source += " " + translate(N_("(inferred, not stated by the call)"), lang)
-    lines.append(source)
+    lines.append(translate(N_("Source: {source}"), lang, source=rule.explained(lang)))
     return "\n".join(lines)
 
 
@@ -66,6 +63,7 @@ class TypePage(Page):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.layout_.addWidget(self.note)
+        self.add_findings()
         self.layout_.addStretch(1)
 
     def _choose(self, code: str) -> None:

@@ -31,11 +31,14 @@ from PySide6.QtWidgets import (
 from forms.errors import InputError
 from forms.fieldpath import PLAN, ROADMAP, ROOT, FieldPath
 from forms.i18n import N_, NP_, _, translate_plural
-from forms.model import RoadmapStage, Text, label, section_length
+from forms.model import RoadmapStage, Text, section_length
 from forms.profile import CallProfile, load_profile
+from forms.rules import Finding
+from forms.rules.content import SECTION_LONG, SECTION_SHORT
 from forms.steps import Step
 from forms.values import Count, Num
-from ui.pages.base import Page, apply_widths, proposal_field, set_text, share_width
+from ui.marks import colour
+from ui.pages.base import Page, apply_widths, proposal_field, remember_columns, set_text, share_width
 
 LANGS = ("ko", "en")
 _TITLE = FieldPath(("title",))
@@ -77,6 +80,7 @@ class PlanPage(Page):
         row.addWidget(self.chapters)
         row.addWidget(self.chapter_pages, 1)
         self.layout_.addLayout(row, 1)
+        self.add_findings()
         self.profile: CallProfile | None = None
         self.section_boxes: dict[str, QGroupBox] = {}
         self.guidance: dict[str, QLabel] = {}
@@ -89,6 +93,7 @@ class PlanPage(Page):
         self.roadmap = QTableWidget(0, 4)
         # Widths from the texts shown (see _size_roadmap), again whenever the table is resized.
         self.roadmap.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        remember_columns(self.roadmap.horizontalHeader(), "roadmap")
         self.roadmap.viewport().installEventFilter(self)
         self.roadmap.setMinimumHeight(150)
         self.add_stage = QPushButton()
@@ -182,7 +187,7 @@ class PlanPage(Page):
         self.title_box.setTitle(_("Project"))
         names = {"ko": _("Korean"), "en": _("English")}
         self.title_labels["ko"].setText(_("&Title (Korean):"))
-        self.title_labels["en"].setText(_("Title (&English):"))
+        self.title_labels["en"].setText(_("Title (Engl&ish):"))
         for lang, edit in self.title_edits.items():
             edit.setAccessibleName(_("Title ({language})").format(language=names[lang]))
         self.date_label.setText(_("&Date of the proposal:"))
@@ -204,7 +209,7 @@ class PlanPage(Page):
                     _("{section} ({language})").format(section=name, language=names[lang]))
         for lab, lang in self.lang_labels:
             lab.setText(names[lang])
-        self.roadmap_box.setTitle(label("roadmap", self.lang))
+        self.roadmap_box.setTitle(_("Stages of the roadmap: years and goals"))
         self.roadmap.setHorizontalHeaderLabels([_("From"), _("To"), _("Goal (Korean)"), _("Goal (English)")])
         self._size_roadmap()
         self.roadmap.setAccessibleName(_("Roadmap"))
@@ -318,8 +323,7 @@ class PlanPage(Page):
                         else widget.fontMetrics().horizontalAdvance(widget.text()) + pad)
                 widths[col] = max(widths[col], need)
         room = self.roadmap.viewport().width() - widths[0] - widths[1]
-        goals = share_width(room, widths[3:1:-1], floors[3:1:-1])  # the English goals take what is left
-        widths[2], widths[3] = goals[1], goals[0]
+        widths[2], widths[3] = share_width(room, [room, room], floors[2:4])  # the two goals alike
         apply_widths(header, widths)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
@@ -347,6 +351,18 @@ class PlanPage(Page):
             self.doc.edit("roadmap", p.roadmap[:-1], text=N_("Remove stage"))
 
     # findings ---------------------------------------------------------------------------------
+    def mark(self, findings: list[Finding]) -> None:
+        """Besides the marks and the list: a counter turns red (or amber) while its text is over
+        (or under) the call's limit, as the rules say."""
+        super().mark(findings)
+        length = {str(f.path): f for f in findings if f.code in (SECTION_LONG.code, SECTION_SHORT.code)}
+        for path, counter in self.counters.items():
+            found = length.get(str(path))
+            style = "" if found is None else f"color: {colour([found])}; font-weight: bold;"
+            if counter.styleSheet() != style:
+                counter.setStyleSheet(style)
+                counter.setProperty("finding", "" if found is None else ("error" if found.is_error else "warning"))
+
     def widget_for(self, path: str) -> QWidget | None:
         where = FieldPath.parse(path)
         if where.within(_TITLE) and where != _TITLE:

@@ -34,7 +34,15 @@ from forms.i18n import N_, _
 from forms.model import Organisation, OrgKind, OrgRole, Text, label
 from forms.profile import load_profile
 from forms.steps import Step
-from ui.pages.base import Page, apply_widths, proposal_field, set_combo, set_text, share_width
+from ui.pages.base import (
+    Page,
+    apply_widths,
+    proposal_field,
+    remember_columns,
+    set_combo,
+    set_text,
+    share_width,
+)
 
 COLUMNS = ("name.ko", "name.en", "kind", "role", "region")
 
@@ -78,6 +86,7 @@ class RegionsPage(Page):
         # Widths from the texts shown (see _size_columns), again whenever the table is resized or
         # its row numbers take another width (which the first showing of the page settles).
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        remember_columns(self.table.horizontalHeader(), "organisations")
         self.table.viewport().installEventFilter(self)
         self.table.verticalHeader().geometriesChanged.connect(self._size_columns)
         self.table.verticalHeader().setVisible(True)
@@ -94,6 +103,7 @@ class RegionsPage(Page):
         box.addLayout(buttons)
         self.layout_.addWidget(self.regions_box)
         self.layout_.addWidget(self.orgs_box, 1)
+        self.add_findings()
         self._rows: list[dict[str, QWidget]] = []
         self._day: dt.date | None = None
         self._eligible: tuple[str, ...] = ()
@@ -104,7 +114,7 @@ class RegionsPage(Page):
         self.intro.setText(_("Choose the lead region and the partner regions (only the regions eligible for "
                              "this call are offered), then list the organisations taking part."))
         self.regions_box.setTitle(_("Regions"))
-        self.lead_label.setText(_("&Lead region:"))
+        self.lead_label.setText(_("Lea&d region:"))
         self.lead.setAccessibleName(_("Lead region"))
         self.partners_label.setText(_("&Partner regions:"))
         self.partners.setAccessibleName(_("Partner regions"))
@@ -151,7 +161,7 @@ class RegionsPage(Page):
                         else widget.fontMetrics().horizontalAdvance(widget.text()) + pad)
                 widths[col] = max(widths[col], need)
         room = self.table.viewport().width() - sum(widths[2:])
-        widths[:2] = share_width(room, widths[:2], floors[:2])
+        widths[:2] = share_width(room, [room, room], floors[:2])  # Korean and English alike, names or not
         apply_widths(header, widths)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802

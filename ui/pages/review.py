@@ -60,13 +60,12 @@ class ReviewPage(Page):
     def __init__(self, doc, parent: QWidget | None = None) -> None:  # noqa: ANN001
         super().__init__(doc, parent)
         self.tree = QTreeWidget()
-        self.tree.setColumnCount(3)
+        self.tree.setColumnCount(2)
         self.tree.setRootIsDecorated(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
         self.tree.setItemDelegate(WrappingDelegate(self.tree))
@@ -90,7 +89,7 @@ class ReviewPage(Page):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.tree.setHeaderLabels([_("Message"), _("Severity"), _("Rule")])
+        self.tree.setHeaderLabels([_("Message"), _("Severity")])
         self.tree.setAccessibleName(_("Findings"))
         self.save_report.setText(_("Save the validation re&port as PDF…"))
         self.show_report(self._report)
@@ -134,10 +133,10 @@ class ReviewPage(Page):
             self.tree.addTopLevelItem(head)
             head.setFirstColumnSpanned(True)
             for finding in items:
-                child = QTreeWidgetItem([finding.message(self.lang),
-                                         _("Error") if finding.is_error else _("Warning"), finding.code])
+                child = QTreeWidgetItem([finding.message(self.lang), _("Error") if finding.is_error else _("Warning")])
                 child.setIcon(0, icons[finding.is_error])
-                child.setToolTip(0, finding.message(self.lang))
+                # the rule's code only where it helps to look it up (Help lists every rule by it)
+                child.setToolTip(0, finding.message(self.lang) + "\n" + _("Rule: {code}").format(code=finding.code))
                 child.setData(0, PATH_ROLE, finding.path)
                 head.addChild(child)
                 if keep is not None and finding.path == keep:

@@ -26,6 +26,8 @@ class StartPage(Page):
     new_requested = Signal(str)
     open_requested = Signal(str)
     import_requested = Signal()
+    #: (action, proposal id) for "rename", "duplicate", "delete"; ("restore", "") for a deleted one
+    manage_requested = Signal(str, str)
 
     def __init__(self, doc, parent: QWidget | None = None) -> None:  # noqa: ANN001
         super().__init__(doc, parent)
@@ -50,10 +52,19 @@ class StartPage(Page):
         self.open_button.clicked.connect(self._open_selected)
         self.import_button = QPushButton()
         self.import_button.clicked.connect(self.import_requested)
+        self.rename_button, self.duplicate_button, self.delete_button = QPushButton(), QPushButton(), QPushButton()
+        for button, action in ((self.rename_button, "rename"), (self.duplicate_button, "duplicate"),
+                               (self.delete_button, "delete")):
+            button.clicked.connect(lambda _c=False, a=action: self._manage_selected(a))
+        self.restore_button = QPushButton()
+        self.restore_button.clicked.connect(lambda: self.manage_requested.emit("restore", ""))
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
-        buttons.addWidget(self.import_button)
+        for button in (self.rename_button, self.duplicate_button, self.delete_button):
+            buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.restore_button)
+        buttons.addWidget(self.import_button)
         box = QVBoxLayout(self.recent_box)
         box.addWidget(self.recent)
         box.addLayout(buttons)
@@ -83,7 +94,7 @@ class StartPage(Page):
     def set_opening(self, opening: bool) -> None:
         """While the database is being opened, nothing can be created, opened or imported."""
         self._opening = opening
-        for button in (self.new_button, self.import_button):
+        for button in (self.new_button, self.import_button, self.restore_button):
             button.setEnabled(not opening)
         self.show_recent(self._infos)
 
@@ -96,11 +107,15 @@ class StartPage(Page):
         if self.call.count():
             self._name_calls()
         self.call.setAccessibleName(_("Call"))
-        self.new_button.setText(_("&New proposal"))
+        self.new_button.setText(_("Ne&w proposal"))
         self.recent_box.setTitle(_("Recent proposals"))
         self.recent.setAccessibleName(_("Recent proposals"))
         self.open_button.setText(_("&Open"))
         self.import_button.setText(_("&Import a file…"))
+        self.rename_button.setText(_("Rena&me…"))
+        self.duplicate_button.setText(_("D&uplicate"))
+        self.delete_button.setText(_("&Delete…"))
+        self.restore_button.setText(_("Res&tore a deleted one…"))
         self.show_recent(self._infos)
         self.refresh("")
 
@@ -135,12 +150,18 @@ class StartPage(Page):
             self.recent.addItem(item)
             if info.id == selected:
                 self.recent.setCurrentItem(item)
-        self.open_button.setEnabled(bool(self._infos) and not self._opening)
+        for button in (self.open_button, self.rename_button, self.duplicate_button, self.delete_button):
+            button.setEnabled(bool(self._infos) and not self._opening)
 
     def _open_selected(self) -> None:
         item = self.recent.currentItem() or self.recent.item(0)
         if item is not None:
             self.open_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def _manage_selected(self, action: str) -> None:
+        item = self.recent.currentItem()
+        if item is not None and item.data(Qt.ItemDataRole.UserRole):
+            self.manage_requested.emit(action, item.data(Qt.ItemDataRole.UserRole))
 
     def widget_for(self, path: str) -> QWidget | None:
         return self.call if path == "call" else None

@@ -1,0 +1,111 @@
+"""Deleted proposals, kept to be restored: deleting one from the window first writes it — its
+working copy and every snapshot — to a file in a ``deleted`` folder beside the database; restoring
+puts it back as it was, under its own id, and removes the file.
+
+The files are plain JSON, written atomically; the database schema is not involved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+
+from sqlalchemy import delete, insert, select
+
+from forms.atomic import atomic_write
+from forms.errors import os_reason
+from forms.i18n import N_
+from forms.model import Text
+from storage.errors import StorageError
+from storage.schema import aware, proposals, snapshots, utcnow, working_copies
+from storage.store import Store, _columns
+
+FORMAT = "regional-proposal-deleted"
+
+
+@dataclass(frozen=True)
+class DeletedInfo:
+    path: str
+    id: str
+    title: Text
+    deleted_at: dt.datetime  # UTC, timezone-aware
+
+
+def folder(store: Store) -> str:
+    return os.path.join(os.path.dirname(os.path.abspath(store.path)), "deleted")
+
+
+def delete_keeping(store: Store, proposal_id: str) -> DeletedInfo:
+    """Delete the proposal after keeping it (working copy and snapshots) in the ``deleted`` folder."""
+    now = utcnow()
+    with store._write() as conn:
+        row = store._row(conn, proposal_id)
+        body = conn.execute(select(working_copies.c.body).where(working_copies.c.proposal_pk == row.pk)).scalar_one()
+        snaps = conn.execute(select(snapshots).where(snapshots.c.proposal_pk == row.pk)
+                             .order_by(snapshots.c.created_at, snapshots.c.pk)).all()
+        kept = {"format": FORMAT, "id": proposal_id, "title": {"ko": row.title_ko, "en": row.title_en},
+                "deleted_at": now.isoformat(), "body": body,
+                "snapshots": [{"name": s.name, "created_at": s.created_at.isoformat(), "version": s.version,
+                               "body": s.body, "fingerprint": s.fingerprint} for s in snaps]}
+        path = os.path.join(folder(store), f"{proposal_id}-{now:%Y%m%dT%H%M%S%f}.json")
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with atomic_write(path, "w", encoding="utf-8") as fp:
+                json.dump(kept, fp, ensure_ascii=False)
+        except OSError as exc:  # nothing is deleted unless it was kept
+            raise StorageError(N_("The proposal cannot be kept for restoring ({reason}); it was not deleted."),
+                               reason=os_reason(exc)) from exc
+        conn.execute(delete(proposals).where(proposals.c.pk == row.pk))
+    return DeletedInfo(path, proposal_id, Text(row.title_ko, row.title_en), aware(now))
+
+
+def _read(path: str) -> dict:
+    try:
+        with open(path, encoding="utf-8") as fp:
+            kept = json.load(fp)
+    except (OSError, ValueError) as exc:
+        raise StorageError(N_("{file} cannot be read as a deleted proposal."), file=os.path.basename(path)) from exc
+    if not isinstance(kept, dict) or kept.get("format") != FORMAT:
+        raise StorageError(N_("{file} cannot be read as a deleted proposal."), file=os.path.basename(path))
+    return kept
+
+
+def deleted(store: Store) -> list[DeletedInfo]:
+    """The deleted proposals that can be restored, most recently deleted first."""
+    where = folder(store)
+    out = []
+    for name in sorted(os.listdir(where)) if os.path.isdir(where) else []:
+        if not name.endswith(".json"):
+            continue
+        try:
+            kept = _read(os.path.join(where, name))
+            title = Text(kept["title"].get("ko", ""), kept["title"].get("en", ""))
+            out.append(DeletedInfo(os.path.join(where, name), kept["id"], title,
+                                   aware(dt.datetime.fromisoformat(kept["deleted_at"]))))
+        except (StorageError, KeyError, TypeError, ValueError, AttributeError):
+            continue  # a file that is not one of ours is left alone
+    return sorted(out, key=lambda d: d.deleted_at, reverse=True)
+
+
+def restore(store: Store, path: str) -> str:
+    """Put a deleted proposal back, with its snapshots; returns its id. A proposal with the same
+    id made since (an import of the same file) is not overwritten: the restore is refused."""
+    kept = _read(path)
+    p = store._parse(kept["body"], kept["id"])
+    now = utcnow()
+    with store._write() as conn:
+        if conn.execute(select(proposals.c.pk).where(proposals.c.uuid == p.id)).first():
+            raise StorageError(N_("A proposal with the id {id} is already in this database."), id=p.id)
+        pk = conn.execute(insert(proposals).values(uuid=p.id, version=1, created_at=now, updated_at=now,
+                                                  **_columns(p))).inserted_primary_key[0]
+        conn.execute(insert(working_copies).values(proposal_pk=pk, body=kept["body"], saved_at=now,
+                                                   fingerprint=hashlib.sha256(kept["body"].encode()).hexdigest()))
+        for s in kept.get("snapshots", []):
+            conn.execute(insert(snapshots).values(proposal_pk=pk, name=s["name"], version=s["version"],
+                                                  created_at=dt.datetime.fromisoformat(s["created_at"]),
+                                                  body=s["body"], fingerprint=s["fingerprint"]))
+    os.remove(path)
+    return p.id

@@ -1,0 +1,65 @@
+"""Files chosen and opened through the system: the file dialogs in the window's language, a
+clean default file name in a folder that exists, and a clear word when the system has no program
+to open (or print) a file."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from forms import i18n
+
+#: characters no file name may hold on Windows, macOS or Linux (and line breaks)
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def documents_folder() -> str:
+    """The user's documents folder if it exists, else the home folder (which always does)."""
+    for location in (QStandardPaths.StandardLocation.DocumentsLocation, QStandardPaths.StandardLocation.HomeLocation):
+        folder = QStandardPaths.writableLocation(location)
+        if folder and os.path.isdir(folder):
+            return folder
+    return os.path.expanduser("~")
+
+
+def clean_name(title: str, fallback: str, limit: int = 60) -> str:
+    """A file name from a title: unsafe characters and runs of spaces become one space, and a long
+    title is cut at a word boundary, never inside a word or before a stray space."""
+    name = " ".join(_UNSAFE.sub(" ", title).split()).strip(" .")
+    if len(name) > limit:
+        cut = name[:limit + 1]
+        space = cut.rfind(" ")
+        name = (cut[:space] if space > limit // 2 else name[:limit]).rstrip(" .,;-–—")
+    return name or fallback
+
+
+def default_file(title: str, fallback: str, suffix: str) -> str:
+    return os.path.join(documents_folder(), f"{clean_name(title, fallback)}.{suffix}")
+
+
+def _options() -> QFileDialog.Option:
+    """Qt's own dialog (translated like the window) when the window's language is not the
+    system's; the system's dialog, which speaks the system's language, when they agree."""
+    if i18n.current_language() != i18n.system_language():
+        return QFileDialog.Option.DontUseNativeDialog
+    return QFileDialog.Option(0)
+
+
+def save_file(parent: QWidget, caption: str, path: str, filters: str) -> str:
+    chosen, _filter = QFileDialog.getSaveFileName(parent, caption, path, filters, options=_options())
+    return chosen
+
+
+def open_file(parent: QWidget, caption: str, filters: str, folder: str = "") -> str:
+    chosen, _filter = QFileDialog.getOpenFileName(parent, caption, folder or documents_folder(), filters,
+                                                  options=_options())
+    return chosen
+
+
+def open_with_system(path: str) -> bool:
+    """Open ``path`` (a file or a folder) with the system's program for it; False if none took it."""
+    return bool(path) and QDesktopServices.openUrl(QUrl.fromLocalFile(path))
