@@ -7,6 +7,8 @@ integer of won; floats, numeric strings and booleans are refused.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
 import hashlib
 import json
@@ -21,6 +23,7 @@ from forms.atomic import write_bytes
 from forms.errors import InputError, Phrase, os_reason
 from forms.i18n import N_, translate
 from forms.model import (
+    SCAN_TYPES,
     Budget,
     BudgetItem,
     BudgetLine,
@@ -37,6 +40,8 @@ from forms.model import (
     Researcher,
     ResearcherRole,
     RoadmapStage,
+    ScanAttachment,
+    ScanSlot,
     Source,
     Task,
     Text,
@@ -44,7 +49,8 @@ from forms.model import (
 from forms.money import EntryUnit, check_limit
 from forms.profile import ProfileError, load_profile, profile_ids
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
+#: The largest exchange file read: room for the attached scans (base64) besides the text.
+MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_TEXT = 200_000
 MIN_YEAR, MAX_YEAR = 2000, 2100
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -100,6 +106,11 @@ def _records(p: Proposal) -> dict:
              "quantity": e.quantity, "unit_price_krw": e.unit_price_krw, "shared": e.shared,
              "review_note": _text(e.review_note)}
             for e in p.equipment
+        ],
+        "attachments": [
+            {"id": a.id, "slot": a.slot, "name": a.name, "media_type": a.media_type,
+             "data": base64.b64encode(a.data).decode("ascii")}
+            for a in p.attachments
         ],
     }
 
@@ -339,7 +350,8 @@ def _kind(value: object) -> object:
 
 _TOP_KEYS = {"format", "format_version", "id", "call", "type", "date", "title", "lead_region",
              "partner_regions", "organisations", "plan", "roadmap", "budget",
-             "researchers", "indicators", "tasks", "deliverables", "equipment"}
+             "researchers", "indicators", "tasks", "deliverables", "equipment",
+             "attachments"}
 _ORG_KEYS = {"id", "name", "kind", "region", "role", "registration_number", "representative", "address", "contact"}
 #: A month of the schedule: YYYY-MM.
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
@@ -424,6 +436,7 @@ def from_dict(data: object) -> Proposal:
             ))
 
     _read_records(r, d, p)
+    _read_attachments(r, d, p)
 
     b = r.obj(d["budget"], "budget", {"entry_unit", "lines"}, {"lines"})
     p.budget = Budget()
@@ -575,6 +588,26 @@ def _read_records(r: _Reader, d: dict, p: Proposal) -> None:
         ))
 
 
+def _read_attachments(r: _Reader, d: dict, p: Proposal) -> None:
+    """The documents the official attached: their bytes as base64, never a path."""
+    seen: set[str] = set()
+    for i, raw in enumerate(r.array(d.get("attachments", []), "attachments", 100)):
+        path = f"attachments[{i}]"
+        x = r.obj(raw, path, {"id", "slot", "name", "media_type", "data"}, {"id", "slot", "media_type", "data"})
+        text = r.string(x["data"], path + ".data", MAX_FILE_BYTES)
+        try:
+            data = base64.b64decode(text, validate=True)
+        except (binascii.Error, ValueError):
+            raise r.fail(path + ".data", N_("must be the document's bytes in base64.")) from None
+        p.attachments.append(ScanAttachment(
+            id=r.ident(x["id"], path + ".id", seen, N_("attachment")),
+            slot=r.choice(x["slot"], path + ".slot", [s.value for s in ScanSlot]),
+            name=r.string(x.get("name", ""), path + ".name", 255),
+            media_type=r.choice(x["media_type"], path + ".media_type", list(SCAN_TYPES)),
+            data=data,
+        ))
+
+
 def loads(text: str) -> Proposal:
     """Parse exchange JSON text. Raises :class:`InputError` with line/column or field path."""
     data = jsontext.parse(text)
@@ -586,7 +619,8 @@ def loads(text: str) -> Proposal:
 
 def loads_bytes(raw: bytes) -> Proposal:
     if len(raw) > MAX_FILE_BYTES:
-        raise InputError(N_("The file is larger than {limit} MB; a proposal file is much smaller."), limit=20)
+        raise InputError(N_("The file is larger than {limit} MB; a proposal file is much smaller."),
+                         limit=MAX_FILE_BYTES // (1024 * 1024))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -607,7 +641,8 @@ def read_file(path: str) -> Proposal:
                                 "proposal file."), file=path)
         size = info.st_size
         if size > MAX_FILE_BYTES:
-            raise InputError(N_("The file is larger than {limit} MB; a proposal file is much smaller."), limit=20)
+            raise InputError(N_("The file is larger than {limit} MB; a proposal file is much smaller."),
+                         limit=MAX_FILE_BYTES // (1024 * 1024))
         with open(path, "rb") as fp:
             raw = fp.read(MAX_FILE_BYTES + 1)
     except OSError as exc:

@@ -269,6 +269,41 @@ class Deliverable:
     name: Text = field(default_factory=Text)
 
 
+class ScanSlot(StrEnum):
+    """What an attached document is (the official's scans: 붙임 after the generated attachments)."""
+
+    LOCAL_FUNDS_COMMITMENT = "local_funds_commitment"
+    PARTICIPATION_COMMITMENT = "participation_commitment"
+    COST_SHARE_COMMITMENT = "cost_share_commitment"
+    OFFICIAL_LETTER = "official_letter"
+    OTHER = "other"
+
+
+#: The name of each slot, as the contents and the window print it.
+SLOT_NAMES: dict[str, str] = {
+    ScanSlot.LOCAL_FUNDS_COMMITMENT: N_("Local-funds commitment (signed)"),
+    ScanSlot.PARTICIPATION_COMMITMENT: N_("Participation commitment (signed)"),
+    ScanSlot.COST_SHARE_COMMITMENT: N_("Cost-share commitment (signed)"),
+    ScanSlot.OFFICIAL_LETTER: N_("Official letter"),
+    ScanSlot.OTHER: N_("Other document"),
+}
+
+#: The media types an attached document may have.
+SCAN_TYPES = ("application/pdf", "image/png", "image/jpeg")
+
+
+@dataclass
+class ScanAttachment:
+    """A document the official attached (a scanned letter, a signed commitment): its bytes are
+    kept in the proposal itself, never a path, so the record and the fingerprint hold it."""
+
+    id: str
+    slot: str = ScanSlot.OTHER
+    name: str = ""
+    media_type: str = "application/pdf"
+    data: bytes = b""
+
+
 @dataclass
 class Equipment:
     """An item of the facilities and equipment plan (연구시설·장비)."""
@@ -332,6 +367,8 @@ class Proposal:
     tasks: list[Task] = field(default_factory=list)
     deliverables: list[Deliverable] = field(default_factory=list)
     equipment: list[Equipment] = field(default_factory=list)
+    #: Documents the official attached, in the order they follow the generated attachments.
+    attachments: list[ScanAttachment] = field(default_factory=list)
 
     def section(self, key: str) -> Text:
         return self.plan.setdefault(key, Text())

@@ -177,6 +177,18 @@ class Commitment(Sourced):
     pledge: Text = field(default_factory=Text)
 
 
+@dataclass(frozen=True)
+class Size(Sourced):
+    """A size limit in bytes, with its source."""
+
+    max_bytes: int = 0
+
+
+#: The limit of an attached scan when a profile states none.
+DEFAULT_SCAN_LIMIT = Size(source="The app's own limit (no call text states one)", inferred=True,
+                          source_ko="앱의 자체 한도(공고문에 명시된 한도 없음)", max_bytes=10 * 1024 * 1024)
+
+
 @dataclass
 class CallProfile:
     id: str
@@ -209,6 +221,8 @@ class CallProfile:
     participation: Participation
     pi_min_rate: Percent
     equipment_review: Amount
+    #: The largest document an official may attach (a scan: PDF, PNG or JPEG).
+    scan_limit: Size = DEFAULT_SCAN_LIMIT
     severity: dict[str, str] = field(default_factory=dict)
     path: str = ""
     source_ko: str = ""
@@ -355,7 +369,8 @@ def parse_profile(data: dict, path: str) -> CallProfile:
     r.only(data, "", {
         "id", "version", "announced", "submission_language", "source", "source_ko", "name", "ministry", "agency",
         "years", "national_cap", "local_match", "types", "eligibility", "categories", "shares", "caps",
-        "policy", "roadmap", "form", "participation", "equipment_review", "severity", "submission", "commitments",
+        "policy", "roadmap", "form", "participation", "equipment_review", "scan_limit", "severity", "submission",
+        "commitments",
     })
     years = r.table("years")
     r.only(years, "years", {"values"} | _SOURCED)
@@ -434,6 +449,9 @@ def parse_profile(data: dict, path: str) -> CallProfile:
     r.only(pi_min, "participation.pi_min_rate", {"min_percent"} | _SOURCED)
     review = r.table("equipment_review")
     r.only(review, "equipment_review", {"price_krw"} | _SOURCED)
+    scans = r.table("scan_limit") if "scan_limit" in data else None
+    if scans is not None:
+        r.only(scans, "scan_limit", {"max_bytes"} | _SOURCED)
 
     severity = r.table("severity", optional=True)
     for code, value in severity.items():
@@ -490,6 +508,8 @@ def parse_profile(data: dict, path: str) -> CallProfile:
                             **r.sourced(pi_min, "participation.pi_min_rate")),
         equipment_review=Amount(amount_krw=r.get(review, "equipment_review", "price_krw", "int"),
                                 **r.sourced(review, "equipment_review")),
+        scan_limit=DEFAULT_SCAN_LIMIT if scans is None else Size(
+            max_bytes=r.get(scans, "scan_limit", "max_bytes", "int"), **r.sourced(scans, "scan_limit")),
         severity=dict(severity),
         path=path,
         source_ko=r.get(data, "", "source_ko", "str", ""),

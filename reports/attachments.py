@@ -35,7 +35,7 @@ def generated(pk: Packet, first: int = 1) -> list[content.Attachment]:
         for org in pk.proposal.organisations:
             if org.for_profit:
                 made.append(_cost_share(pk, wording["cost_share"], org))
-    return [content.Attachment(title, key, pk.tr(N_("Attachment {n}"), n=first + i), blocks)
+    return [content.Attachment(title, key, pk.tr(N_("Attachment {number}"), number=first + i), blocks)
             for i, (title, key, blocks) in enumerate(made)]
 
 

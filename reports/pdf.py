@@ -49,6 +49,8 @@ class PdfRenderer:
     def __init__(self, doc: c.Document, glyphs: Glyphs | None = None) -> None:
         self.doc = doc
         self.glyphs = glyphs if glyphs is not None else Glyphs()
+        #: The scanned PDF pages laid out, to be stamped onto their pages once the packet is built.
+        self.placed: list = []
         self.styles = Styles(doc.lang)
         s = self.styles
         self._para_styles = {
@@ -90,7 +92,12 @@ class PdfRenderer:
     def render(self) -> bytes:
         info = PageInfo(footer_label=self.doc.footer, draft=bool(self.doc.draft), draft_mark=self.doc.draft,
                         has_cover=self.doc.cover is not None)
-        return build(self.story(), info, self.doc.meta)
+        pdf = build(self.story(), info, self.doc.meta)
+        if self.placed:
+            from reports.scans import stamp
+
+            pdf = stamp(pdf, self.placed)
+        return pdf
 
     # -- blocks --------------------------------------------------------------------------------
     def block(self, b: c.Block) -> list:
@@ -115,7 +122,7 @@ class PdfRenderer:
         if isinstance(b, c.Scan):
             from reports.scans import scan_pages
 
-            return scan_pages(b)
+            return scan_pages(b, self.placed)
         raise TypeError(f"no PDF layout for {type(b).__name__}")
 
     def heading(self, h: c.Heading) -> list:

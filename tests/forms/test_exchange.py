@@ -188,7 +188,7 @@ def test_too_large_file(tmp_path):
         fp.truncate(exchange.MAX_FILE_BYTES + 1)
     with pytest.raises(InputError) as info:
         exchange.read_file(str(path))
-    assert "20 MB" in info.value.text("en")
+    assert f"{exchange.MAX_FILE_BYTES // (1024 * 1024)} MB" in info.value.text("en")
 
 
 def test_missing_file(tmp_path):

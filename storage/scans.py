@@ -1,0 +1,145 @@
+"""Reading a document the official attaches (a scanned letter, a signed commitment: PDF, PNG or
+JPEG) into a proposal: input handling beside the exchange-file reader, with pypdf and Pillow.
+
+A file is taken only when it reads completely: what it is comes from its bytes (not its name), a
+PDF must open without a password and give every page, an image must decode. Anything else, and
+a file larger than the call profile's limit, is an :class:`InputError` that says so in the
+person's language; the proposal is not touched.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import stat
+
+from forms.errors import InputError, Phrase, os_reason
+from forms.i18n import N_
+from forms.ids import new_id
+from forms.model import ScanAttachment, ScanSlot
+from forms.profile import Size
+
+#: pypdf's own warnings about a damaged file would reach the terminal; the app words its own.
+logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+
+_PNG = b"\x89PNG\r\n\x1a\n"
+_JPEG = b"\xff\xd8\xff"
+_PDF = b"%PDF-"
+#: What a file's name says it is, to name what it should have been when its bytes are not.
+_BY_SUFFIX = {".pdf": N_("a PDF document"), ".png": N_("a PNG image"), ".jpg": N_("a JPEG image"),
+              ".jpeg": N_("a JPEG image")}
+#: The most pages an attached PDF may have (a scan of a letter has a few).
+MAX_PAGES = 200
+#: The largest image, in pixels, decoded (a 600 dpi A3 scan is about 70 million).
+MAX_PIXELS = 120_000_000
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f}".rstrip("0").rstrip(".")
+
+
+def _too_large(name: str, size: int, limit: Size) -> InputError:
+    return InputError(N_("{file} is {size} MB; the call takes attached documents of up to {limit} MB, so it was "
+                         "not attached. Scan it at a lower resolution or split it."),
+                      file=name, size=_megabytes(size), limit=_megabytes(limit.max_bytes))
+
+
+def media_type(data: bytes) -> str | None:
+    """The media type the bytes are, by their signature, or None when none the app takes."""
+    if data.startswith(_PDF) or (b"%PDF-" in data[:1024]):  # a few bytes may precede the header
+        return "application/pdf"
+    if data.startswith(_PNG):
+        return "image/png"
+    if data.startswith(_JPEG):
+        return "image/jpeg"
+    return None
+
+
+def check(data: bytes, name: str, limit: Size) -> tuple[str, int]:
+    """The media type and page count of a document to attach, or :class:`InputError`."""
+    if len(data) > limit.max_bytes:
+        raise _too_large(name, len(data), limit)
+    kind = media_type(data)
+    if kind is None:
+        expected = _BY_SUFFIX.get(os.path.splitext(name)[1].lower())
+        if expected:
+            raise InputError(N_("{file} is named as {kind} but is not one; it was not attached."),
+                             file=name, kind=Phrase(expected))
+        raise InputError(N_("{file} is not a PDF, PNG or JPEG file; only these can be attached."), file=name)
+    if kind == "application/pdf":
+        return kind, _pdf_pages(data, name)
+    _check_image(data, name, kind)
+    return kind, 1
+
+
+def _pdf_pages(data: bytes, name: str) -> int:
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    damaged = InputError(N_("{file} is a damaged PDF document that cannot be read; it was not attached."),
+                         file=name)
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            raise InputError(N_("{file} is protected by a password (encrypted); attach a copy without one."),
+                             file=name)
+        count = len(reader.pages)
+        if count == 0:
+            raise damaged
+        if count > MAX_PAGES:
+            raise InputError(N_("{file} has {count} pages; an attached document may have up to {limit}."),
+                             file=name, count=count, limit=MAX_PAGES)
+        for page in reader.pages:  # every page must give its size and its content
+            box = page.mediabox
+            if box.width <= 0 or box.height <= 0:
+                raise damaged
+            contents = page.get_contents()
+            if contents is not None:
+                contents.get_data()  # decompressed: a damaged stream fails here
+    except InputError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
+            RecursionError, AssertionError) as exc:
+        raise damaged from exc
+    return count
+
+
+def _check_image(data: bytes, name: str, kind: str) -> None:
+    from PIL import Image
+
+    what = N_("{file} is a damaged PNG image that cannot be read; it was not attached.") if kind == "image/png" \
+        else N_("{file} is a damaged JPEG image that cannot be read; it was not attached.")
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.width * image.height > MAX_PIXELS:
+                raise InputError(N_("{file} is an image of {width} × {height} pixels, too large to print; scan it at "
+                                    "a lower resolution."), file=name, width=image.width, height=image.height)
+            image.load()  # decodes every pixel: a truncated file fails here
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - Pillow raises many kinds for a damaged file
+        raise InputError(what, file=name) from exc
+
+
+def read_scan(path: str, slot: str, limit: Size) -> ScanAttachment:
+    """The file at ``path`` as a new attachment of ``slot``; :class:`InputError` when it cannot be
+    read, is not a PDF, PNG or JPEG that opens completely, or is larger than ``limit``."""
+    if slot not in [s.value for s in ScanSlot]:
+        raise InputError(N_("'{value}' is not a kind of attached document; use one of: {allowed}."),
+                         value=slot, allowed=", ".join(s.value for s in ScanSlot))
+    name = os.path.basename(path)
+    try:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(N_("{file} is a folder; name a file to attach."), file=path)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(N_("{file} is not an ordinary file; name a file to attach."), file=path)
+        if info.st_size > limit.max_bytes:
+            raise _too_large(name, info.st_size, limit)
+        with open(path, "rb") as fp:
+            data = fp.read(limit.max_bytes + 1)
+    except OSError as exc:
+        raise InputError(N_("Cannot read {file}: {reason}"), file=path, reason=os_reason(exc)) from None
+    kind, _pages = check(data, name, limit)
+    return ScanAttachment(id=new_id(), slot=slot, name=name, media_type=kind, data=data)
