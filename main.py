@@ -7,6 +7,7 @@ No subcommand opens the GUI; a subcommand runs headless through the same code as
     python main.py validate FILE [--lang ko|en] [--json]
     python main.py export FILE --out OUT [--format pdf|hwpx|xlsx] [--lang ko|en] [--draft] [--unit won|thousand|million]
     python main.py import-budget FILE.json BUDGET.xlsx --out NEW.json
+    python main.py merge BASE OURS THEIRS --out MERGED [--take ours|theirs] [--json]
     python main.py attach FILE.json SCAN.pdf --slot SLOT [--out NEW.json]; detach FILE.json ID
     python main.py db [--db PATH] list|import|export|snapshot|snapshots|diff|check|backups|restore …
 """
@@ -51,7 +52,7 @@ def cmd_gui(ns: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from cli import attach, db, files, workbook
+    from cli import attach, db, files, merge, workbook
 
     parser = argparse.ArgumentParser(prog="main.py", description=_("Regional Proposal Studio"))
     parser.add_argument("--lang", choices=["ko", "en", i18n.PSEUDO], help=_("language of messages and the GUI"))
@@ -66,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     files.add_parsers(sub, common)
     workbook.add_parsers(sub, common)
+    merge.add_parsers(sub, common)
     attach.add_parsers(sub, common)
     db.add_parsers(sub, common, with_db)
     return parser

@@ -221,7 +221,8 @@ class BudgetChanges:
 def compare(before: Iterable[BudgetLine], after: Iterable[BudgetLine]) -> BudgetChanges:
     """Lines are the same line when year, organisation, category, source and paying region agree
     (two lines alike in all of these are paired in order). A line of ``after`` paired with one of
-    ``before`` takes its id (the workbook holds none), so the line stays the same record."""
+    ``before`` takes its id and its justification rows (the workbook holds neither), so the line
+    stays the same record; the rules then say where an amount no longer matches its rows."""
     waiting: dict[tuple, list[BudgetLine]] = defaultdict(list)
     for line in before:
         waiting[_key(line)].append(line)
@@ -232,6 +233,7 @@ def compare(before: Iterable[BudgetLine], after: Iterable[BudgetLine]) -> Budget
         if pending:
             old = pending.pop(0)
             line.id = old.id
+            line.items = copy.deepcopy(old.items)
             if old.amount_krw != line.amount_krw:
                 changed.append((old, line))
         else:

@@ -42,6 +42,7 @@ from forms.model import (
     RoadmapStage,
     ScanAttachment,
     ScanSlot,
+    SentCopy,
     Source,
     Task,
     Text,
@@ -117,7 +118,7 @@ def _records(p: Proposal) -> dict:
 
 def to_dict(p: Proposal) -> dict:
     """The exchange form of a proposal, keys in the documented order."""
-    return {
+    doc = {
         "format": FILE_FORMAT,
         "format_version": FILE_FORMAT_VERSION,
         "id": p.id,
@@ -157,6 +158,9 @@ def to_dict(p: Proposal) -> dict:
         },
         **_records(p),
     }
+    if p.sent_copy is not None:
+        doc["sent_copy"] = {"partner": p.sent_copy.partner, "base_fingerprint": p.sent_copy.base_fingerprint}
+    return doc
 
 
 def dumps(p: Proposal) -> str:
@@ -308,14 +312,15 @@ class _Reader:
         return text
 
     def by_year(self, value: object, path: str, read: object) -> dict[int, object]:
-        """An object keyed by year ("2023": …), each value read by ``read(value, path)``."""
+        """An object keyed by year ("2023": …), each value read by ``read(value, path)``; a value's
+        path names its year in brackets (``researchers[0].rates[2023]``)."""
         d = self.obj(value, path, None, set())
         out: dict[int, object] = {}
         for key, item in d.items():
             if not (len(key) == 4 and key.isdigit() and MIN_YEAR <= int(key) <= MAX_YEAR):
-                raise self.fail(_join(path, key), N_("'{value}' is not a year; the keys here are years such as "
+                raise self.fail(f"{path}[{json.dumps(key[:20], ensure_ascii=False)}]", N_("'{value}' is not a year; the keys here are years such as "
                                                      "\"2023\"."), value=key[:20])
-            out[int(key)] = read(item, _join(path, key))  # type: ignore[operator]
+            out[int(key)] = read(item, f"{path}[{key}]")  # type: ignore[operator]
         return out
 
     def array(self, value: object, path: str, limit: int = 100_000) -> list:
@@ -351,7 +356,7 @@ def _kind(value: object) -> object:
 _TOP_KEYS = {"format", "format_version", "id", "call", "type", "date", "title", "lead_region",
              "partner_regions", "organisations", "plan", "roadmap", "budget",
              "researchers", "indicators", "tasks", "deliverables", "equipment",
-             "attachments"}
+             "attachments", "sent_copy"}
 _ORG_KEYS = {"id", "name", "kind", "region", "role", "registration_number", "representative", "address", "contact"}
 #: A month of the schedule: YYYY-MM.
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
@@ -459,6 +464,12 @@ def from_dict(data: object) -> Proposal:
             region=None if region is None else r.region(region, path + ".region"),
             items=_read_items(r, line.get("items", []), path + ".items"),
         ))
+    if "sent_copy" in d:
+        sent = r.obj(d["sent_copy"], "sent_copy", {"partner", "base_fingerprint"}, {"partner", "base_fingerprint"})
+        fp = r.string(sent["base_fingerprint"], "sent_copy.base_fingerprint", 64)
+        if len(fp) != 64 or any(ch not in "0123456789abcdef" for ch in fp):
+            raise r.fail("sent_copy.base_fingerprint", N_("must be a fingerprint of 64 hexadecimal digits."))
+        p.sent_copy = SentCopy(r.string(sent["partner"], "sent_copy.partner", 200), fp)
     if "id" not in d:
         p.id = content_id(p)
     for collection, records in (("roadmap", p.roadmap), ("budget.lines", p.budget.lines)):

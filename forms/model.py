@@ -338,6 +338,15 @@ class RoadmapStage:
 
 
 @dataclass
+class SentCopy:
+    """What marks a copy sent to a partner (File → Send a copy to a partner): to whom, and the
+    fingerprint of the proposal it was sent from (the base its return is merged against)."""
+
+    partner: str
+    base_fingerprint: str
+
+
+@dataclass
 class Budget:
     #: The unit in which plain numbers are typed and tables are shown: won, thousand, million.
     entry_unit: str = "thousand"
@@ -367,6 +376,8 @@ class Proposal:
     tasks: list[Task] = field(default_factory=list)
     deliverables: list[Deliverable] = field(default_factory=list)
     equipment: list[Equipment] = field(default_factory=list)
+    #: Set on a copy sent to a partner, and kept while the partner edits it.
+    sent_copy: SentCopy | None = None
     #: Documents the official attached, in the order they follow the generated attachments.
     attachments: list[ScanAttachment] = field(default_factory=list)
 

@@ -10,8 +10,21 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 
-from forms import ids
-from forms.model import BudgetLine, Organisation, Proposal, RoadmapStage, Text
+from forms import bizno, ids
+from forms.model import (
+    BudgetItem,
+    BudgetLine,
+    Deliverable,
+    Equipment,
+    Indicator,
+    Organisation,
+    OtherProject,
+    Proposal,
+    Researcher,
+    RoadmapStage,
+    Task,
+    Text,
+)
 from forms.paths import resource_path
 
 
@@ -21,12 +34,94 @@ def _data(kind: str) -> dict:
         return tomllib.load(fp)
 
 
+def _text(d: dict) -> Text:
+    return Text(d.get("ko", ""), d.get("en", ""))
+
+
 def _fill(p: Proposal) -> Proposal:
-    """Add what ``resources/samples`` holds for the proposal's type."""
+    """Add what ``resources/samples`` holds for the proposal's type: the sections of the form beyond
+    the first format's, the organisations' general data, researchers, indicators, the schedule and
+    the equipment plan; then the justification of every budget line."""
     data = _data(p.type)
+    years = sorted(_NATIONAL_BY_YEAR)
     for key, text in data.get("plan", {}).items():
-        p.plan[key] = Text(text["ko"], text["en"])
+        p.plan[key] = _text(text)
+    for org in p.organisations:
+        d = data["organisations"][org.id]
+        org.registration_number = bizno.formatted(d["registration"])
+        org.representative, org.address, org.contact = (_text(d[k]) for k in ("representative", "address", "contact"))
+    p.researchers = [
+        Researcher(r["id"], r["org"], _text(r["name"]), _text(r["position"]), r.get("role", "researcher"),
+                   {y: r["rate"] for y in years}, [OtherProject(**o) for o in r.get("other_projects", [])],
+                   _text(r["field"]))
+        for r in data["researchers"]
+    ]
+    p.indicators = [
+        Indicator(i["id"], _text(i["name"]), i.get("kind", "quantitative"), _text(i["unit"]), i["baseline"],
+                  dict(zip(years, i["targets"], strict=True)), i["weight"], _text(i["method"]))
+        for i in data["indicators"]
+    ]
+    p.tasks = [Task(t["id"], _text(t["name"]), t["org"], t["start"], t["end"]) for t in data["tasks"]]
+    p.deliverables = [Deliverable(d["id"], d["task"], d["year"], _text(d["name"])) for d in data["deliverables"]]
+    p.equipment = _equipment(p, data["equipment"])
+    for line in p.budget.lines:
+        line.items = _justify(p, line)
     return p
+
+
+def _equipment(p: Proposal, kinds: list[dict]) -> list[Equipment]:
+    """Each organisation's yearly facilities and equipment budget split among its kinds of item:
+    the second bought twice at a round price, the first taking the rest, so the plan adds up."""
+    budget: dict[tuple[str, int], int] = {}
+    for line in p.budget.lines:
+        if line.category == "equipment":
+            budget[(line.org, line.year)] = budget.get((line.org, line.year), 0) + line.amount_krw
+    out: list[Equipment] = []
+    for (org, year), amount in budget.items():
+        first, second = [k for k in kinds if k["org"] == org][:2]
+        unit = amount * 35 // 100 // 2 // 100_000 * 100_000
+        for n, (kind, quantity, price) in enumerate(((first, 1, amount - 2 * unit), (second, 2, unit)), start=1):
+            out.append(Equipment(f"e-{org}-{year}-{n}", org, year, _text(kind["name"]), _text(kind["purpose"]),
+                                 quantity, price, kind.get("shared", False), _text(kind.get("review_note", {}))))
+    return out
+
+
+#: How each category's lines are justified: (row, quantity, months, share of the amount in per
+#: mille) for the rows of the plan; a last row ("rest") takes what is left, so the rows add up.
+_ROWS: dict[str, tuple[tuple[Text, int, int, int], Text]] = {
+    "personnel": ((Text("참여연구원 급여", "Researchers' salaries"), 0, 12, 900),
+                  Text("4대보험 등 기관부담분", "Employer's social insurance")),
+    "student_personnel": ((Text("석·박사과정 학생연구원", "Master's and doctoral students"), 4, 12, 900),
+                          Text("학생연구원 연구장려금", "Students' research grants")),
+    "materials": ((Text("시약 및 소모품(월)", "Reagents and consumables (monthly)"), 1, 12, 600),
+                  Text("시제품 제작 재료", "Materials for prototypes")),
+    "activities": ((Text("국내외 출장", "Travel at home and abroad"), 20, 1, 400),
+                   Text("회의·세미나·전문가 자문", "Meetings, seminars and expert advice")),
+}
+_SINGLE: dict[str, Text] = {
+    "equipment": Text("연구시설·장비 구입(07-2 장비 목록)", "Facilities and equipment (list in 07-2)"),
+    "allowance": Text("연구수당(인건비의 20% 이내)", "Research allowance (within 20% of personnel cost)"),
+    "commissioned": Text("위탁연구개발비", "Commissioned R&D"),
+    "international": Text("국제공동연구(해외 협력기관)", "International joint R&D (partner abroad)"),
+    "indirect": Text("간접비(기관 고시 비율)", "Indirect costs (the organisation's published rate)"),
+}
+
+
+def _justify(p: Proposal, line: BudgetLine) -> list[BudgetItem]:
+    if not line.amount_krw:
+        return []
+    stem = "-".join(filter(None, (str(line.year), line.org, line.category, line.source, line.region)))
+    rows = _ROWS.get(line.category)
+    if rows is None:
+        name = _SINGLE.get(line.category, Text(line.category, line.category))
+        return [BudgetItem(f"{stem}-1", name, 1, line.amount_krw, 1)]
+    (name, quantity, months, per_mille), rest = rows
+    if not quantity:  # personnel: as many as the organisation lists researchers
+        quantity = max(1, sum(1 for r in p.researchers if r.org == line.org))
+    unit = line.amount_krw * per_mille // 1000 // (quantity * months) // 1000 * 1000
+    first = BudgetItem(f"{stem}-1", name, quantity, unit, months)
+    return [first, BudgetItem(f"{stem}-2", rest, 1, line.amount_krw - first.amount_krw, 1)]
+
 
 _NATIONAL_BY_YEAR = {2023: 1_500_000_000, 2024: 2_000_000_000, 2025: 2_000_000_000}
 

@@ -6,6 +6,7 @@ Export is allowed exactly when there is no error.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -58,12 +59,24 @@ _STEP_OF: dict[str, Step] = {
     "date": Step.PLAN,
     "plan": Step.PLAN,
     "roadmap": Step.PLAN,
+    "researchers": Step.PLAN,
+    "indicators": Step.PLAN,
+    "tasks": Step.PLAN,
+    "deliverables": Step.PLAN,
+    "equipment": Step.PLAN,
     "budget": Step.BUDGET,
 }
+#: Fields of a record that the call's form shows in a chapter of the plan, though the record is
+#: entered in another step: an organisation's general data (chapter 07) and a budget line's
+#: justification rows (chapter 08).
+_IN_PLAN = re.compile(r"^(organisations\[[^\]]+\]\.(registration_number|representative|address|contact)"
+                      r"|budget\.lines\[[^\]]+\]\.items)([.\[]|$)")
 
 
 def step_of(path: str) -> Step:
     """The step where the field at ``path`` is edited."""
+    if _IN_PLAN.match(path):
+        return Step.PLAN
     return _STEP_OF.get(FieldPath.parse(path).head, Step.REVIEW)
 
 

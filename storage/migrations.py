@@ -95,10 +95,28 @@ def _rev_0002_call_and_imports(op: Operations) -> None:
     op.create_index("ix_imports_proposal_pk", "imports", ["proposal_pk"])
 
 
+def _rev_0003_partner_copies(op: Operations) -> None:
+    """The copies sent to partners: each keeps the exact proposal it was sent from (the base of the
+    three-way merge when the copy comes back), found by the fingerprint the copy carries."""
+    op.create_table(
+        "partner_copies",
+        Column("pk", Integer, primary_key=True, autoincrement=True),
+        Column("proposal_pk", Integer, ForeignKey("proposals.pk", ondelete="CASCADE"), nullable=False),
+        Column("partner", Text, nullable=False),
+        Column("file", Text, nullable=False),
+        Column("sent_at", DateTime, nullable=False),
+        Column("body", Text, nullable=False),
+        Column("fingerprint", String(64), nullable=False),
+    )
+    op.create_index("ix_partner_copies_proposal_pk", "partner_copies", ["proposal_pk"])
+    op.create_index("ix_partner_copies_fingerprint", "partner_copies", ["fingerprint"])
+
+
 #: Every revision, oldest first. Append new ones; never edit or reorder a released one.
 REVISIONS: list[tuple[str, Callable[[Operations], None]]] = [
     ("0001_initial", _rev_0001_initial),
     ("0002_call_and_imports", _rev_0002_call_and_imports),
+    ("0003_partner_copies", _rev_0003_partner_copies),
 ]
 
 

@@ -80,6 +80,17 @@ imports = Table(  # added by revision 0002
     Column("imported_at", DateTime, nullable=False),
 )
 
+partner_copies = Table(  # added by revision 0003
+    "partner_copies", metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("proposal_pk", Integer, ForeignKey("proposals.pk", ondelete="CASCADE"), nullable=False, index=True),
+    Column("partner", Text, nullable=False),
+    Column("file", Text, nullable=False),
+    Column("sent_at", DateTime, nullable=False),
+    Column("body", Text, nullable=False),  # the base: the canonical JSON the copy was made from
+    Column("fingerprint", String(64), nullable=False, index=True),
+)
+
 
 def utcnow() -> dt.datetime:
     """Now, in UTC, without tzinfo (as stored); :func:`aware` adds it back when read."""

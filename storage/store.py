@@ -19,7 +19,7 @@ from forms.atomic import same_file
 from forms.compare import ProposalDiff, compare
 from forms.errors import InputError, Phrase, os_reason
 from forms.i18n import N_, _
-from forms.model import Proposal, Text
+from forms.model import Proposal, SentCopy, Text
 from storage import backup, health, migrations
 from storage.backup import BackupInfo, latest_backup, list_backups
 from storage.checks import guard, problems
@@ -35,9 +35,18 @@ from storage.errors import (
     write_reason,
 )
 from storage.paths import default_db_path, refuse_folder
-from storage.schema import aware, imports, make_engine, proposals, snapshots, utcnow, working_copies
+from storage.schema import (
+    aware,
+    imports,
+    make_engine,
+    partner_copies,
+    proposals,
+    snapshots,
+    utcnow,
+    working_copies,
+)
 
-__all__ = ["BackupInfo", "ProposalInfo", "SnapshotInfo", "Store", "latest_backup", "open_store", "recover"]
+__all__ = ["BackupInfo", "ProposalInfo", "SentBase", "SnapshotInfo", "Store", "latest_backup", "open_store", "recover"]
 
 
 @dataclass(frozen=True)
@@ -49,6 +58,16 @@ class ProposalInfo:
     version: int
     updated_at: dt.datetime  # UTC, timezone-aware
     call: str = ""
+
+
+@dataclass(frozen=True)
+class SentBase:
+    """A copy sent to a partner, found again by its fingerprint: to whom, when, and the base."""
+
+    proposal_id: str
+    partner: str
+    sent_at: dt.datetime  # UTC, timezone-aware
+    base: Proposal
 
 
 @dataclass(frozen=True)
@@ -222,14 +241,53 @@ class Store:
 
     def export_file(self, proposal_id: str, path: str) -> None:
         """Write the working copy to an exchange file (atomically); never over the database."""
+        self._not_the_database(path)
+        p, _version = self.load(proposal_id)
+        exchange.write_file(p, path)
+
+    def _not_the_database(self, path: str) -> None:
         if any(same_file(path, self.path + suffix) for suffix in ("", "-wal", "-shm", ".lock")):
             raise InputError(N_("{file} is the database itself (or one of its files); name another file."),
                              file=path)
         if same_file(os.path.dirname(os.path.abspath(path)), backup.backup_dir(self.path)):
             raise InputError(N_("{file} is in the folder of the database's backups; name a file elsewhere."),
                              file=path)
-        p, _version = self.load(proposal_id)
-        exchange.write_file(p, path)
+
+    # --- copies sent to partners ---------------------------------------------------------------
+
+    def send_copy(self, proposal_id: str, partner: str, path: str) -> str:
+        """Write the working copy to ``path`` as a copy for ``partner`` and keep it, exactly, as
+        the base its return will be merged against. Returns the base's fingerprint. The file
+        carries the fingerprint; if it cannot be written, nothing is kept."""
+        partner = " ".join(partner.split())
+        if not partner:
+            raise InputError(N_("Name the region or organisation the copy is for."))
+        self._not_the_database(path)
+        with self._write() as conn:
+            row = self._row(conn, proposal_id)
+            wc = conn.execute(select(working_copies).where(working_copies.c.proposal_pk == row.pk)).one()
+            base = self._parse(wc.body, proposal_id)
+            base.sent_copy = None
+            raw = exchange.canonical_json(base)
+            fingerprint = hashlib.sha256(raw).hexdigest()
+            conn.execute(insert(partner_copies).values(proposal_pk=row.pk, partner=partner, file=os.path.abspath(path),
+                                                       sent_at=utcnow(), body=raw.decode("utf-8"),
+                                                       fingerprint=fingerprint))
+            copy = base.copy()
+            copy.sent_copy = SentCopy(partner, fingerprint)
+            exchange.write_file(copy, path)  # inside the transaction: a failed write keeps nothing
+        return fingerprint
+
+    def sent_base(self, fingerprint: str) -> SentBase | None:
+        """The copy sent with this base fingerprint (the latest, if sent twice), or None."""
+        c = partner_copies.c
+        with self._read() as conn:
+            row = conn.execute(select(c.partner, c.sent_at, c.body, proposals.c.uuid)
+                               .join(proposals, proposals.c.pk == c.proposal_pk)
+                               .where(c.fingerprint == fingerprint).order_by(c.pk.desc())).first()
+        if row is None:
+            return None
+        return SentBase(row.uuid, row.partner, aware(row.sent_at), self._parse(row.body, row.uuid))
 
     # --- snapshots -----------------------------------------------------------------------------
 

@@ -162,6 +162,21 @@ class Document(QObject):
         self.undo_stack.push(SetValue(self, where.by_id(self.proposal), copy.deepcopy(old), copy.deepcopy(value), merge,
                                       text or N_("Edit")))
 
+    def replace(self, proposal: Proposal, text: str) -> None:
+        """Take every field of ``proposal`` (a new version of the open one: a merge) as ONE undo
+        step named ``text`` (marked with ``N_``). Its id and the mark of a sent copy stay."""
+        import dataclasses
+
+        if self.proposal is None:
+            return
+        self.undo_stack.beginMacro(text)
+        try:
+            for f in dataclasses.fields(proposal):
+                if f.name not in ("id", "sent_copy"):
+                    self.edit(f.name, getattr(proposal, f.name), text=text)
+        finally:
+            self.undo_stack.endMacro()
+
     def _apply(self, path: FieldPath, value: object) -> None:
         path.set(self.proposal, value)
         if self.unstored:

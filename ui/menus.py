@@ -25,6 +25,8 @@ class Menus:
         self.import_ = self._action(self.file, w.import_file, "Ctrl+I")
         self.export_file = self._action(self.file, w.export_file, "Ctrl+Shift+E")
         self.import_budget = self._action(self.file, w.import_budget)
+        self.send_copy = self._action(self.file, w.send_copy)
+        self.merge_copy = self._action(self.file, w.merge_copy)
         self.export_pdf = self._action(self.file, lambda: w.go(STEPS.index(Step.EXPORT)), "Ctrl+E")
         self.file.addSeparator()
         self.snapshots = self._action(self.file, w.snapshots, "Ctrl+Shift+N")
@@ -74,6 +76,8 @@ class Menus:
         self.import_.setText(_("&Import a file…"))
         self.export_file.setText(_("Export as a &file…"))
         self.import_budget.setText(_("Import the &budget from Excel…"))
+        self.send_copy.setText(_("Send a &copy to a partner…"))
+        self.merge_copy.setText(_("&Merge a partner's copy…"))
         self.export_pdf.setText(_("Export the &PDF packet…"))
         self.snapshots.setText(_("&Snapshots…"))
         self.quit.setText(_("&Quit"))
@@ -99,11 +103,12 @@ class Menus:
     def update_file(self) -> None:
         has = self.w.doc.proposal is not None
         stored = has and self.w.store is not None
-        for action in (self.export_file, self.snapshots):
+        for action in (self.export_file, self.snapshots, self.send_copy):
             action.setEnabled(stored)
         self.export_pdf.setEnabled(has)
         self.import_budget.setEnabled(has)
         self.import_.setEnabled(self.w.store is not None)
+        self.merge_copy.setEnabled(self.w.store is not None)
         self.open.setEnabled(self.w.store is not None)
         self.new.setEnabled(not self.w.opening)
         self.recent.setEnabled(not self.w.opening)

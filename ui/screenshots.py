@@ -96,12 +96,59 @@ def shoot(out: str = OUT, langs: tuple[str, ...] = LANGS) -> list[str]:
                     written.append(path)
                     report(path, window)
                 window.doc.undo_stack.undo()
+                path = os.path.join(out, f"{lang}-merge.png")
+                shoot_merge(window, store, tmp, path)
+                written.append(path)
                 window.close()
                 settle(app)
         finally:
             store.close()
     del version
     return written
+
+
+def shoot_merge(window: QWidget, store: object, tmp: str, path: str) -> None:
+    """The conflict view of File → Merge a partner's copy: the sample sent to Daegu, edited on both
+    sides (a name, an amount, a paragraph of the summary)."""
+    import json
+
+    from forms.exchange import read_file, to_dict
+    from forms.merge import merge
+    from ui.mergedialog import MergeDialog
+
+    lang = i18n.current_language()
+    p = window.doc.proposal
+    partner = "대구광역시" if lang == "ko" else "Daegu"
+    copy_path = os.path.join(tmp, f"copy-{lang}.json")
+    window.doc.flush()
+    store.send_copy(p.id, partner, copy_path)
+    with open(copy_path, encoding="utf-8") as fp:
+        theirs = json.load(fp)
+    ours = to_dict(p)
+    knu = next(i for i, o in enumerate(ours["organisations"]) if o["id"] == "knu")
+    ours["organisations"][knu]["name"]["en"] = "KNU R&DB Foundation"
+    theirs["organisations"][knu]["name"]["en"] = "Kyungpook National University"
+    dgist = next(i for i, o in enumerate(ours["organisations"]) if o["id"] == "dgist")
+    ours["organisations"][dgist]["role"] = "commissioned"
+    theirs["organisations"][dgist]["role"] = "lead"
+    ours["budget"]["lines"][0]["amount_krw"] += 10_000_000
+    theirs["budget"]["lines"][0]["amount_krw"] += 20_000_000
+    key = lang if lang in i18n.LANGUAGES else "en"
+    summary = ours["plan"]["summary"][key]
+    ours["plan"]["summary"][key] = summary + ("\n포항 실증단지를 1단계에 조성한다." if key == "ko" else
+                                              "\nThe Pohang testbed is built in stage 1.")
+    theirs["plan"]["summary"][key] = summary + ("\n대구 연구거점을 1단계에 조성한다." if key == "ko" else
+                                                "\nThe Daegu research hub is built in stage 1.")
+    base = to_dict(store.sent_base(read_file(copy_path).sent_copy.base_fingerprint).base)
+    result = merge(base, ours, theirs)
+    dialog = MergeDialog(result, partner, os.path.basename(copy_path), window)
+    dialog.choose(0, "theirs")
+    dialog.table.selectRow(len(result.conflicts) - 1)
+    dialog.show()
+    settle(QApplication.instance())
+    dialog.grab().save(path)
+    report(path, dialog)
+    dialog.close()
 
 
 def main(argv: list[str] | None = None) -> int:

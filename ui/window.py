@@ -4,6 +4,7 @@ menus for files, editing, language and help, and the last save in the status bar
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import weakref
 
@@ -546,6 +547,90 @@ class MainWindow(QMainWindow):
         if dialog.exec() == BudgetImportDialog.DialogCode.Accepted:
             self.doc.edit("budget.lines", carried_over(p.budget.lines, lines), text=N_("Import the budget from Excel"))
             self.go(STEPS.index(Step.BUDGET))
+
+    def send_copy(self) -> None:
+        """Write a copy for a partner region or organisation; the database keeps the proposal as
+        sent (the base), and the copy carries its fingerprint so its return can be merged."""
+        from ui.mergedialog import ask_partner
+
+        p = self.doc.proposal
+        if p is None or self.store is None:
+            return
+        partner = ask_partner(p, self)
+        if not partner:
+            return
+        name = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in partner).strip("-") or "partner"
+        path = files.save_file(self, _("Send a copy to a partner"),
+                               os.path.join(files.documents_folder(), f"{p.id[:8]}-{name}.json"),
+                               _("Proposal files (*.json)"))
+        if path and self._guard(self.doc.flush) and self._guard(self.store.send_copy, p.id, partner, path):
+            self.statusBar().showMessage(_("Copy for {partner} written: {file}").format(partner=partner, file=path),
+                                         8000)
+
+    def merge_copy(self, path: str | None = None) -> None:
+        """Merge a partner's copy three ways against the base it was sent from; every conflict is
+        chosen in the dialog, and the accepted merge is one undo step, a snapshot named after the
+        partner, and validated at once."""
+        from forms.exchange import from_dict, read_file, to_dict
+        from forms.merge import Unrelated, merge
+        from ui.mergedialog import MergeDialog
+
+        if self.store is None:
+            return
+        if path is None:
+            path = files.open_file(self, _("Merge a partner's copy"), _("Proposal files (*.json)"))
+        if not path:
+            return
+        read: list = []
+        if not self._guard(lambda: read.append(read_file(path))):
+            return
+        theirs = read[0]
+        if theirs.sent_copy is None:
+            self._say(_("{file} is not a copy sent to a partner: it does not carry the fingerprint of the proposal "
+                        "it was sent from. To take it as it is, use File → Import a file.").format(file=path))
+            return
+        found: list = []
+        if not self._guard(lambda: found.append(self.store.sent_base(theirs.sent_copy.base_fingerprint))):
+            return
+        sent = found[0]
+        if sent is None:
+            self._say(_("No copy with this fingerprint was sent from this database ({file}); it may have been "
+                        "sent from another computer.").format(file=path))
+            return
+        if self.doc.proposal is None or self.doc.proposal.id != sent.proposal_id:
+            self.open_proposal(sent.proposal_id)
+            if self.doc.proposal is None or self.doc.proposal.id != sent.proposal_id:
+                return
+        docs = (to_dict(sent.base), to_dict(self.doc.proposal), to_dict(theirs))
+        try:
+            result = merge(*docs)
+        except Unrelated:
+            self._say(_("{file} is a copy of another proposal; nothing was merged.").format(file=path))
+            return
+        if not result.conflicts and result.merged == docs[1]:
+            self._say(_("The copy from {partner} brings nothing new: the proposal already holds all of it.").format(
+                partner=sent.partner), "information")
+            return
+        dialog = MergeDialog(result, sent.partner, os.path.basename(path), self)
+        if dialog.exec() != MergeDialog.DialogCode.Accepted:
+            return
+        final = merge(*docs, choices=dialog.choices())
+        made: list = []
+        if not self._guard(lambda: made.append(from_dict(final.merged))):
+            return
+        self.doc.replace(made[0], N_("Merge a partner's copy"))
+        stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+        name = _("Merged the copy from {partner}, {time}").format(partner=sent.partner, time=stamp)
+        if self._guard(self.doc.flush):
+            self._guard(self.store.snapshot, self.doc.proposal.id, name)
+        report = self.doc.report  # every edit of the merge ran the rules: the last run is the merged proposal's
+        if report is not None and report.has_errors:
+            self.go(STEPS.index(Step.REVIEW))
+            self._say(_("The copy from {partner} is merged and saved as the snapshot “{name}”. The merged proposal "
+                        "breaks rules of the call; they are listed here.").format(partner=sent.partner, name=name))
+        else:
+            self.statusBar().showMessage(_("The copy from {partner} is merged; snapshot “{name}”.").format(
+                partner=sent.partner, name=name), 8000)
 
     def snapshots(self) -> None:
         from ui.dialogs import SnapshotsDialog

@@ -43,6 +43,11 @@ FIELD_LABELS = {
     "required": N_("required amount"), "section": N_("section"), "shortfall": N_("shortfall"),
     "stage": N_("stage"), "start": N_("start year"), "target": N_("target"), "total": N_("total"),
     "type": N_("project type"), "unused": N_("unused amount"), "year": N_("year"), "years": N_("years"),
+    # the form's records
+    "name": N_("name"), "rate": N_("participation rate"), "others": N_("rates in other projects"),
+    "difference": N_("difference"), "items": N_("total of the items"), "budget": N_("budget"),
+    "month": N_("month"), "begin": N_("start month"), "finish": N_("end month"), "value": N_("value"),
+    "task": N_("task"), "limit": N_("review price"),
 }
 
 

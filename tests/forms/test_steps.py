@@ -17,6 +17,14 @@ def test_paths_map_to_steps():
     assert step_of("plan.summary.ko") == Step.PLAN
     assert step_of("roadmap[0]") == Step.PLAN
     assert step_of("budget.lines[4].amount_krw") == Step.BUDGET
+    # The form's records are edited in the plan's chapters, the organisations' general data and the
+    # budget's justification rows too.
+    for path in ("researchers[2].rates[2024]", "indicators", "tasks[0].end", "deliverables[1].year",
+                 "equipment[3].review_note.ko", "organisations[1].registration_number",
+                 "budget.lines[4].items", "budget.lines[4].items[0].quantity"):
+        assert step_of(path) == Step.PLAN, path
+    assert step_of("organisations[1].name.ko") == Step.REGIONS
+    assert step_of("budget.lines[4].itemsx") == Step.BUDGET
     assert step_of("budget") == Step.BUDGET
     assert step_of("typewriter") == Step.REVIEW  # a prefix must end at a separator
 
@@ -32,6 +40,7 @@ def test_complete_sample_allows_export(super_regional):
 def test_errors_and_warnings_land_on_their_steps(super_regional):
     super_regional.partner_regions = ["KR-27", "KR-27"]  # error on Regions
     super_regional.budget.lines[0].amount_krw -= 1  # national below the cap: warning on Budget
+    super_regional.budget.lines[0].items[-1].unit_price_krw -= 1  # its justification follows
     report = validate(super_regional)
     states = {s.step: s for s in step_statuses(report)}
     assert states[Step.REGIONS].state == StepState.ERRORS
@@ -45,5 +54,6 @@ def test_errors_and_warnings_land_on_their_steps(super_regional):
 
 def test_export_allowed_exactly_without_errors(super_regional):
     super_regional.budget.lines[0].amount_krw -= 1  # a warning only
+    super_regional.budget.lines[0].items[-1].unit_price_krw -= 1  # its justification follows
     report = validate(super_regional)
     assert report.warnings and not report.errors and export_allowed(report)

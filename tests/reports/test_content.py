@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 from cli.files import export_command
+from forms import bizno
 from forms.budget import summarise
 from forms.exchange import write_file
 from forms.model import BudgetLine, Organisation, Text
@@ -36,7 +37,8 @@ def _big(proposal):
         i = len(p.organisations)
         p.organisations.append(Organisation(
             f"u{i}", Text(f"한국가상대학교 제{i}캠퍼스 산학협력단", f"Virtual University campus {i} foundation"),
-            "university", "KR-47" if i % 2 else "KR-27", "participant"))
+            "university", "KR-47" if i % 2 else "KR-27", "participant",
+            registration_number=bizno.formatted(f"{500 + i}82{i:04d}")))
     extra = [o.id for o in p.organisations[6:]]
     while len(p.budget.lines) < 200:
         i = len(p.budget.lines)

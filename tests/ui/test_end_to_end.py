@@ -60,7 +60,37 @@ def test_new_super_regional_proposal_to_packet(window, qtbot, tmp_path, monkeypa
         qtbot.mouseClick(w.plan.add_stage, Qt.MouseButton.LeftButton)
         type_into(qtbot, w.plan._stages[-1]["goal.ko"], goal)
     assert [(s.start_year, s.end_year) for s in w.doc.proposal.roadmap] == [(2023, 2025), (2026, 2028), (2029, 2032)]
-    assert not [f for f in w.doc.report.errors if f.path.startswith(("title", "plan.", "roadmap"))]
+    # The form's tables in their chapters: a principal investigator, an indicator, a task, and the
+    # equipment the local funds will buy.
+    people = w.plan.researchers.people
+    w.plan.focus_path("researchers")
+    qtbot.mouseClick(people.add_button, Qt.MouseButton.LeftButton)
+    type_into(qtbot, people.widget_for("researchers[0].name.ko"), "강도현")
+    choose(people.widget_for("researchers[0].role"), "principal")
+    for year in (2023, 2024, 2025):
+        people.widget_for(f"researchers[0].rates[{year}]").setValue(30)
+    indicators = w.plan.indicators
+    w.plan.focus_path("indicators")
+    qtbot.mouseClick(indicators.add_button, Qt.MouseButton.LeftButton)
+    type_into(qtbot, indicators.widget_for("indicators[0].name.ko"), "특허 출원")
+    indicators.widget_for("indicators[0].weight").setValue(100)
+    for year, target in ((2023, "1"), (2024, "2"), (2025, "3")):
+        type_into(qtbot, indicators.widget_for(f"indicators[0].targets[{year}]"), target)
+    qtbot.mouseClick(w.plan.tasks.add_button, Qt.MouseButton.LeftButton)
+    type_into(qtbot, w.plan.tasks.widget_for("tasks[0].name.ko"), "무변형 회수 공정 개발")
+    equipment = w.plan.equipment
+    qtbot.mouseClick(equipment.add_button, Qt.MouseButton.LeftButton)
+    type_into(qtbot, equipment.widget_for("equipment[0].name.ko"), "재생 반응로")
+    price = equipment.widget_for("equipment[0].unit_price_krw")
+    type_into(qtbot, price, "11억")
+    qtbot.keyClick(price, Qt.Key.Key_Tab)
+    type_into(qtbot, equipment.widget_for("equipment[0].review_note.ko"), "불활성 분위기 고온 재생용")
+    p = w.doc.proposal
+    assert p.researchers[0].org == p.lead_organisation().id and p.researchers[0].role == "principal"
+    assert p.researchers[0].rates == {2023: 30, 2024: 30, 2025: 30}
+    assert p.equipment[0].unit_price_krw == 1_100_000_000 and p.indicators[0].targets[2025] == "3"
+    assert not [f for f in w.doc.report.errors if f.path.startswith(("title", "plan.", "roadmap", "researchers",
+                                                                       "indicators", "tasks"))]
 
     # 5. Budget: national funds typed as officials type them, then too little local money.
     qtbot.mouseClick(w.next_button, Qt.MouseButton.LeftButton)

@@ -37,6 +37,7 @@ from forms.rules import Finding
 from forms.rules.content import SECTION_LONG, SECTION_SHORT
 from forms.steps import Step
 from forms.values import Count, Num
+from ui import record_tables
 from ui.marks import colour
 from ui.pages.base import Page, apply_widths, proposal_field, remember_columns, set_text, share_width
 
@@ -110,7 +111,20 @@ class PlanPage(Page):
         self._stages: list[dict[str, QWidget]] = []
         #: The editor of each record table a chapter can hold, made once and placed in the
         #: chapter that holds it (tables without an editor here are edited in another step).
-        self.record_editors: dict[str, QWidget] = {"roadmap": self.roadmap_box}
+        self.indicators, self.tasks, self.deliverables, self.equipment, self.organisations = (
+            record_tables.indicators(doc), record_tables.tasks(doc), record_tables.deliverables(doc),
+            record_tables.equipment(doc), record_tables.organisations(doc))
+        self.researchers = record_tables.Researchers(doc)
+        self.justification = record_tables.Justification(doc)
+        self.budget_note = QLabel()
+        self.budget_note.setWordWrap(True)
+        self.record_editors: dict[str, QWidget] = {
+            "roadmap": self.roadmap_box, "indicators": self.indicators, "tasks": self.tasks,
+            "deliverables": self.deliverables, "researchers": self.researchers, "equipment": self.equipment,
+            "organisations": self.organisations, "budget": self.budget_note, "budget_items": self.justification,
+        }
+        self._tables = [self.indicators, self.tasks, self.deliverables, self.equipment, self.organisations,
+                        *self.researchers.tables()]
 
     # the form ---------------------------------------------------------------------------------
     def _build(self, profile: CallProfile) -> None:
@@ -197,7 +211,7 @@ class PlanPage(Page):
         if self.profile is not None:
             for i, chapter in enumerate(self.profile.form.chapters):
                 self.chapters.item(i).setText(f"{chapter.number}. {chapter.title.get(self.lang)}")
-            self.chapters.setFixedWidth(min(max(self.chapters.sizeHintForColumn(0) + 24, 160), 280))
+            self.chapters.setFixedWidth(min(max(self.chapters.sizeHintForColumn(0) + 24, 160), 240))
         for key, box in self.section_boxes.items():
             section = self.profile.form.section(key)
             name = section.title.get(self.lang)
@@ -209,6 +223,11 @@ class PlanPage(Page):
                     _("{section} ({language})").format(section=name, language=names[lang]))
         for lab, lang in self.lang_labels:
             lab.setText(names[lang])
+        for table in self._tables:
+            table.retranslate()
+        self.justification.retranslate()
+        self.budget_note.setText(_("The budget itself is entered in the Budget step; the packet prints it in "
+                                   "this chapter, with the justification below."))
         self.roadmap_box.setTitle(_("Stages of the roadmap: years and goals"))
         self.roadmap.setHorizontalHeaderLabels([_("From"), _("To"), _("Goal (Korean)"), _("Goal (English)")])
         self._size_roadmap()
@@ -245,6 +264,11 @@ class PlanPage(Page):
                     editor = f"plan.{key}.{lang}"
                     set_text(self.editors[editor], getattr(text, lang))
                     self._count(editor)
+        for table in self._tables:
+            if table.concerns(path):
+                table.sync()
+        if path == "" or path.startswith(("budget", "organisations")):
+            self.justification.sync()
         if where == ROOT or where.within(ROADMAP):
             self._show_roadmap()
             if where.parent.last != "goal":  # columns stay put while a goal is typed
@@ -371,6 +395,16 @@ class PlanPage(Page):
             return self.date
         if where.within(PLAN):
             return self.editors.get(str(where))
+        if path.startswith("researchers"):
+            return self.researchers.widget_for(path)
+        for table in (self.indicators, self.tasks, self.deliverables, self.equipment):
+            widget = table.widget_for(path)
+            if widget is not None:
+                return widget
+        if path.startswith("organisations["):
+            return self.organisations.widget_for(path)
+        if path.startswith("budget.lines[") and ".items" in path:
+            return self.justification.widget_for(path)
         row = where.row(ROADMAP)
         if row is not None and row < len(self._stages):
             return self._stages[row].get(str(where.after(ROADMAP.child(row)))) or self._stages[row]["start_year"]

@@ -1,0 +1,101 @@
+"""``python main.py merge BASE OURS THEIRS --out MERGED``: a partner's copy merged three ways, through
+the same code as the window's File → Merge a partner's copy (``forms.merge``)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from cli.exits import EXIT_ERRORS, EXIT_OK
+from forms import i18n
+from forms.console import say
+from forms.errors import InputError
+from forms.i18n import N_, _, translate_plural
+from forms.merge import OURS, THEIRS, Conflict, MergeResult, Unrelated, merge, shown
+
+
+def read_version(path: str) -> dict:
+    """One of the three files as its canonical exchange JSON; an unreadable one names the file."""
+    from forms.exchange import read_file, to_dict
+
+    try:
+        return to_dict(read_file(path))
+    except InputError as exc:
+        raise InputError(N_("{file} cannot be read as a proposal: {reason}"), file=path, reason=exc) from None
+
+
+def merge_files(base: str, ours: str, theirs: str, take: str | None = None) -> MergeResult:
+    docs = [read_version(path) for path in (base, ours, theirs)]
+    try:
+        return merge(*docs, take=take)
+    except Unrelated:
+        raise InputError(N_("{base}, {ours} and {theirs} are not versions of the same proposal (their ids differ); "
+                            "nothing was merged."), base=base, ours=ours, theirs=theirs) from None
+
+
+def conflict_lines(c: Conflict, lang: str) -> list[str]:
+    head = f"{c.key}\t{c.describe(lang)}"
+    name = c.record_name(lang)
+    if name:
+        head += f"\t{name}"
+    out = [head]
+    labels = {"base": _("base"), OURS: _("ours"), THEIRS: _("theirs")}
+    width = max(len(v) for v in labels.values())
+    for side, label in labels.items():
+        text = shown(c.value(side), lang, c.path[-1]).replace("\n", "\n" + " " * (width + 4))
+        out.append(f"  {label.ljust(width)}: {text}")
+    if c.refs:
+        out.append("  " + _("used by: {paths}").format(paths=", ".join(c.refs)))
+    return out
+
+
+def cmd_merge(ns: argparse.Namespace) -> int:
+    from forms.exchange import from_dict, write_file
+
+    lang = i18n.current_language()
+    try:
+        result = merge_files(ns.base, ns.ours, ns.theirs, take=ns.take)
+        merged = None if result.unresolved else from_dict(result.merged)
+    except InputError as exc:
+        if ns.json:
+            say(json.dumps({"merged": False, "readable": False, "message": exc.text(lang)}, ensure_ascii=False,
+                           indent=2))
+        raise
+    if merged is None:
+        if ns.json:
+            say(json.dumps({"merged": False, "readable": True,
+                            "conflicts": [c.as_dict(lang) for c in result.unresolved]}, ensure_ascii=False, indent=2))
+        else:
+            for c in result.unresolved:
+                for line in conflict_lines(c, lang):
+                    say(line)
+            say(translate_plural(
+                "{count} conflict; nothing was written. Choose a side with --take ours or --take theirs, or merge "
+                "in the window to choose.",
+                "{count} conflicts; nothing was written. Choose a side for all of them with --take ours or --take "
+                "theirs, or merge in the window to choose one by one.", len(result.unresolved), lang), err=True)
+        return EXIT_ERRORS
+    write_file(merged, ns.out)
+    if ns.json:
+        say(json.dumps({"merged": True, "out": ns.out,
+                        "conflicts": [{**c.as_dict(lang), "taken": result.chosen[c.key]} for c in result.conflicts]},
+                       ensure_ascii=False, indent=2))
+    elif result.conflicts:
+        say(translate_plural("Merged into {file}; {count} conflict settled with --take {side}.",
+                             "Merged into {file}; {count} conflicts settled with --take {side}.",
+                             len(result.conflicts), lang, file=ns.out, side=ns.take))
+    else:
+        say(_("Merged into {file} without conflict.").format(file=ns.out))
+    return EXIT_OK
+
+
+def add_parsers(sub, common) -> None:
+    p = sub.add_parser("merge", parents=[common],
+                       help=_("merge a partner's copy of a proposal three ways (base, ours, theirs)"))
+    p.add_argument("base", metavar="BASE", help=_("the proposal as it was sent to the partner"))
+    p.add_argument("ours", metavar="OURS", help=_("the proposal as it is now"))
+    p.add_argument("theirs", metavar="THEIRS", help=_("the partner's copy as it came back"))
+    p.add_argument("--out", required=True, metavar="MERGED", help=_("where to write the merged proposal"))
+    p.add_argument("--take", choices=[OURS, THEIRS], help=_("settle every conflict with this side"))
+    p.add_argument("--json", action="store_true", help=_("print the result and the conflicts as JSON"))
+    p.set_defaults(func=cmd_merge)

@@ -1,0 +1,472 @@
+"""Three-way merge of a proposal: the base (the copy sent to a partner), ours (the proposal as it is
+now) and theirs (the partner's copy as it came back), all in their canonical exchange form
+(``forms.exchange.to_dict``: dicts, lists, strings, integers).
+
+The merge is generic, so every record type the exchange file holds merges the same way:
+
+- an object merges key by key;
+- a list whose items are all objects with an ``id`` is a set of records: records are matched by id
+  and merged field by field; a record added on either side is kept; one deleted on one side and
+  changed on the other is a conflict; the order is ours', then the records only theirs have
+  (unless ours kept the base's order untouched: then theirs' order is taken);
+- a text of several paragraphs (lines) merges by diff3 over its paragraphs (``textmerge``): edits
+  to different paragraphs both stay, different edits of the same paragraph are a conflict;
+- anything else (a number, a code, a list of region codes) merges as a whole: the side that
+  changed it wins, the same change on both sides is no conflict, different changes are one.
+
+A record deleted on one side while the other side added or changed a record that refers to its
+id (budget lines given to an organisation the other side removed) is a conflict too.
+
+Every conflict has a readable ``key`` (``budget.lines[id=…].amount_krw``); a second merge with
+``choices`` (key → ``ours`` | ``theirs``) or ``take`` resolves them. Unresolved conflicts keep ours'
+value in the merged document, so it is always a complete proposal.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from forms.i18n import N_, translate
+from forms.model import label
+from forms.textmerge import merge_paragraphs
+
+
+class _Missing:
+    """A value absent from one version: a key not there, a record deleted."""
+
+    _instance: _Missing | None = None
+
+    def __new__(cls) -> _Missing:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+MISSING = _Missing()
+
+#: Keys about the file rather than the proposal: never merged, ours' value is kept.
+META_KEYS = frozenset({"format", "format_version", "sent_copy"})
+
+OURS, THEIRS = "ours", "theirs"
+SIDES = (OURS, THEIRS)
+
+
+class Kind(StrEnum):
+    CHANGED = "changed"  # both sides changed the same value differently
+    ADDED = "added"  # both sides added the same key or record id with different content
+    DELETED = "deleted"  # deleted on one side, changed on the other
+    REFERENCED = "referenced"  # deleted on one side, referred to by what the other side added or changed
+    TEXT = "text"  # both sides changed the same paragraph(s) of a text
+
+
+KIND_LABELS = {
+    Kind.CHANGED: N_("changed on both sides"),
+    Kind.ADDED: N_("added on both sides"),
+    Kind.DELETED: N_("deleted on one side, changed on the other"),
+    Kind.REFERENCED: N_("deleted on one side, still used on the other"),
+    Kind.TEXT: N_("the same paragraph edited on both sides"),
+}
+
+
+@dataclass(frozen=True)
+class Record:
+    """A step into a list of records: the record with this id."""
+
+    id: str
+
+    def __str__(self) -> str:
+        return f"[id={self.id}]"
+
+
+Step = str | Record
+
+
+def render_path(steps: tuple[Step, ...]) -> str:
+    out = ""
+    for step in steps:
+        if isinstance(step, Record):
+            out += str(step)
+        else:
+            out += ("." if out else "") + step
+    return out
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """One place the two sides disagree. ``base``/``ours``/``theirs`` are the values there
+    (:data:`MISSING` when absent); for a text, the conflicting paragraphs joined."""
+
+    path: tuple[Step, ...]
+    kind: Kind
+    base: object
+    ours: object
+    theirs: object
+    #: For a text: the number of this conflict among the text's conflicts (from 1).
+    hunk: int = 0
+    #: For a text: the first paragraph (from 1) of the conflict in ours.
+    paragraph: int = 0
+    #: For a deleted record still referred to: the paths of the records referring to it.
+    refs: tuple[str, ...] = ()
+    #: The record the path lies in, as in ours (else theirs, else base): to name it for people.
+    record: Mapping | None = None
+
+    @property
+    def key(self) -> str:
+        """The readable path, unique among a merge's conflicts: the key of ``choices``."""
+        where = render_path(self.path)
+        return f"{where}#{self.hunk}" if self.hunk else where
+
+    def describe(self, lang: str) -> str:
+        return translate(KIND_LABELS[self.kind], lang)
+
+    def record_name(self, lang: str) -> str:
+        """The name or title of the record the conflict is in, in ``lang``; a record without one
+        (a budget line) by its year, organisation, category and source; or ""."""
+        if not self.record:
+            return ""
+        for key in ("name", "title"):
+            value = self.record.get(key)
+            if isinstance(value, Mapping):
+                return str(value.get(lang) or value.get("ko") or value.get("en") or "")
+            if isinstance(value, str):
+                return value
+        parts = [_code_name(key, self.record[key], lang) for key in ("year", "org", "category", "source")
+                 if isinstance(self.record.get(key), (str, int))]
+        return " ".join(parts)
+
+    def value(self, side: str) -> object:
+        return {"base": self.base, OURS: self.ours, THEIRS: self.theirs}[side]
+
+    def as_dict(self, lang: str) -> dict:
+        out: dict = {"path": self.key, "kind": self.kind.value, "what": self.describe(lang)}
+        name = self.record_name(lang)
+        if name:
+            out["record"] = name
+        if self.paragraph:
+            out["paragraph"] = self.paragraph
+        for side in ("base", OURS, THEIRS):
+            v = self.value(side)
+            out[side] = None if v is MISSING else v
+        absent = [side for side in ("base", OURS, THEIRS) if self.value(side) is MISSING]
+        if absent:
+            out["absent"] = absent
+        if self.refs:
+            out["used_by"] = list(self.refs)
+        return out
+
+
+@dataclass
+class MergeResult:
+    merged: dict
+    #: Every conflict met, in document order, chosen or not.
+    conflicts: list[Conflict] = field(default_factory=list)
+    #: The side taken for each conflict that was resolved (key → ours | theirs).
+    chosen: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def unresolved(self) -> list[Conflict]:
+        return [c for c in self.conflicts if c.key not in self.chosen]
+
+    @property
+    def clean(self) -> bool:
+        return not self.unresolved
+
+
+class Unrelated(ValueError):
+    """The three documents are not versions of one proposal (their ids differ)."""
+
+
+def merge(base: Mapping, ours: Mapping, theirs: Mapping, *, take: str | None = None,
+          choices: Mapping[str, str] | None = None) -> MergeResult:
+    """Merge ``theirs`` into ``ours`` against ``base``. ``choices`` decides single conflicts by key,
+    ``take`` every other one; an undecided conflict keeps ours' value and stays in
+    ``result.unresolved``. Raises :class:`Unrelated` when the proposals' ids differ."""
+    if take not in (None, OURS, THEIRS):
+        raise ValueError(f"take must be 'ours' or 'theirs', not {take!r}")
+    ids = {d.get("id") for d in (base, ours, theirs)}
+    if len(ids) > 1:
+        raise Unrelated(sorted(str(i) for i in ids))
+    m = _Merger(base, ours, theirs, take, dict(choices or {}))
+    merged = {}
+    for key in _keys(base, ours, theirs):
+        if key in META_KEYS:
+            if key in ours:
+                merged[key] = ours[key]
+            continue
+        value = m.value((key,), base.get(key, MISSING), ours.get(key, MISSING), theirs.get(key, MISSING), None)
+        if value is not MISSING:
+            merged[key] = value
+    return MergeResult(merged, m.conflicts, m.chosen)
+
+
+# --- the walk ------------------------------------------------------------------------------------
+
+
+def _keys(*docs: Mapping) -> list:
+    """The keys of ours (first doc after base), then of theirs, then of base: ours' key order."""
+    base, ours, theirs = docs
+    seen = dict.fromkeys(ours)
+    seen.update(dict.fromkeys(theirs))
+    seen.update(dict.fromkeys(base))
+    return list(seen)
+
+
+def _record_ids(value: object) -> list | None:
+    """The ids of a list of records, or None when ``value`` is not such a list."""
+    if not isinstance(value, list):
+        return None
+    try:
+        ids = [item["id"] for item in value]
+    except (TypeError, KeyError, IndexError):
+        return None
+    if not all(type(i) is str for i in ids) or not all(type(item) is dict for item in value):
+        return None
+    return ids if len(set(ids)) == len(ids) else None
+
+
+def _strings(value: object) -> Iterator[str]:
+    """Every string inside ``value`` except the values of ``id`` keys (a record's own id)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            if k != "id":
+                yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+
+
+class _Changes:
+    """What each side did to the records, found by walking the three versions together wherever
+    ours and theirs differ: the records each side deleted (that the other kept), and the records
+    each side added or changed."""
+
+    def __init__(self) -> None:
+        self.deleted: tuple[dict, dict] = ({}, {})  # by ours, by theirs: (list path, id) → id
+        self.touched: tuple[dict, dict] = ({}, {})  # added or changed by ours, by theirs → record
+
+    def walk(self, path: tuple, b: object, o: object, t: object) -> None:
+        if o == t:
+            return
+        if isinstance(o, dict) and isinstance(t, dict):
+            b = b if isinstance(b, dict) else {}
+            for key in _keys(b, o, t):
+                if path or key not in META_KEYS:
+                    self.walk((*path, key), b.get(key, MISSING), o.get(key, MISSING), t.get(key, MISSING))
+            return
+        ids_o, ids_t = _record_ids(o), _record_ids(t)
+        ids_b = [] if b is MISSING else _record_ids(b)
+        if ids_o is None or ids_t is None or ids_b is None:
+            return
+        by_b = dict(zip(ids_b, b or (), strict=True))
+        by_o, by_t = dict(zip(ids_o, o, strict=True)), dict(zip(ids_t, t, strict=True))
+        for rid in {*ids_b, *ids_o, *ids_t}:
+            rb, ro, rt = by_b.get(rid, MISSING), by_o.get(rid, MISSING), by_t.get(rid, MISSING)
+            if ro == rt:
+                continue
+            key = (path, rid)
+            for side, mine, other in ((0, ro, rt), (1, rt, ro)):
+                if mine is MISSING and rb is not MISSING and other is not MISSING:
+                    self.deleted[side][key] = rid
+                elif mine is not MISSING and mine != rb:
+                    self.touched[side][key] = mine
+            if isinstance(ro, dict) and isinstance(rt, dict):
+                self.walk((*path, Record(rid)), rb, ro, rt)
+
+    def references(self) -> dict[tuple, tuple[str, ...]]:
+        """Records deleted on one side that the other side's added or changed records refer to by
+        id: (list path, id) → the referring records' paths."""
+        out: dict[tuple, tuple[str, ...]] = {}
+        for deleter, keeper in ((0, 1), (1, 0)):
+            deleted = {rid: key for key, rid in self.deleted[deleter].items()}
+            if not deleted:
+                continue
+            for key, rec in self.touched[keeper].items():
+                if key in self.deleted[deleter]:
+                    continue  # changed, but deleted on the other side: a conflict of its own
+                for s in _strings(rec):
+                    if s in deleted:
+                        target = deleted[s]
+                        out[target] = (*out.get(target, ()), render_path((*key[0], Record(key[1]))))
+        return out
+
+
+class _Merger:
+    def __init__(self, base: Mapping, ours: Mapping, theirs: Mapping, take: str | None,
+                 choices: dict[str, str]) -> None:
+        self.take = take
+        self.choices = choices
+        self.conflicts: list[Conflict] = []
+        self.chosen: dict[str, str] = {}
+        changes = _Changes()
+        changes.walk((), base, ours, theirs)
+        self.references = changes.references()
+        #: The paths holding such a record: a side unchanged there does not settle them at once.
+        self.watched = {path[:n] for path, _rid in self.references for n in range(1, len(path) + 1)}
+
+    def decide(self, conflict: Conflict) -> str | None:
+        self.conflicts.append(conflict)
+        side = self.choices.get(conflict.key, self.take)
+        if side in SIDES:
+            self.chosen[conflict.key] = side
+            return side
+        return None
+
+    def value(self, path: tuple, b: object, o: object, t: object, record: Mapping | None) -> object:
+        if o == t:
+            return o
+        if path not in self.watched:
+            if b == t:
+                return o
+            if b == o:
+                return t
+        if isinstance(o, dict) and isinstance(t, dict) and (isinstance(b, dict) or b is MISSING):
+            return self.mapping(path, {} if b is MISSING else b, o, t, record)
+        if isinstance(o, list) and isinstance(t, list):
+            ids = (_record_ids(b) if b is not MISSING else [], _record_ids(o), _record_ids(t))
+            if None not in ids:
+                return self.records(path, [] if b is MISSING else b, o, t, ids)
+        if isinstance(o, str) and isinstance(t, str) and (isinstance(b, str) or b is MISSING):
+            if "\n" in o or "\n" in t or (isinstance(b, str) and "\n" in b):
+                return self.text(path, "" if b is MISSING else b, o, t, record)
+        kind = Kind.ADDED if b is MISSING else Kind.DELETED if MISSING in (o, t) else Kind.CHANGED
+        side = self.decide(Conflict(path, kind, b, o, t, record=record))
+        return t if side == THEIRS else o
+
+    def mapping(self, path: tuple, b: Mapping, o: Mapping, t: Mapping, record: Mapping | None) -> dict:
+        out = {}
+        for key in _keys(b, o, t):
+            v = self.value((*path, key), b.get(key, MISSING), o.get(key, MISSING), t.get(key, MISSING), record)
+            if v is not MISSING:
+                out[key] = v
+        return out
+
+    def records(self, path: tuple, b: list, o: list, t: list, ids: tuple) -> list:
+        ids_b, ids_o, ids_t = ids
+        by_b = dict(zip(ids_b, b, strict=True))
+        by_o = dict(zip(ids_o, o, strict=True))
+        by_t = dict(zip(ids_t, t, strict=True))
+        if ids_o == ids_b:
+            order = ids_t + [i for i in ids_o if i not in by_t]
+        else:
+            order = ids_o + [i for i in ids_t if i not in by_o]
+        order += [i for i in ids_b if i not in by_o and i not in by_t]
+        merged: dict[str, dict] = {}
+        for rid in order:
+            rb, ro, rt = by_b.get(rid, MISSING), by_o.get(rid, MISSING), by_t.get(rid, MISSING)
+            rpath = (*path, Record(rid))
+            refs = self.references.get((path, rid))
+            if refs and (ro is MISSING) != (rt is MISSING):
+                kept = rt if ro is MISSING else ro
+                if kept == rb:  # otherwise the record itself conflicts below
+                    side = self.decide(Conflict(rpath, Kind.REFERENCED, rb, ro, rt, refs=refs, record=kept))
+                    value = rt if side == THEIRS else ro
+                    if value is not MISSING:
+                        merged[rid] = value
+                    continue
+            value = self.value(rpath, rb, ro, rt, next(r for r in (ro, rt, rb) if r is not MISSING))
+            if value is not MISSING:
+                merged[rid] = value
+        return [merged[rid] for rid in order if rid in merged]
+
+    def text(self, path: tuple, b: str, o: str, t: str, record: Mapping | None) -> str:
+        out: list[str] = []
+        hunk = 0
+        for chunk in merge_paragraphs(b, o, t):
+            if not chunk.conflict:
+                out.extend(chunk.ours)
+                continue
+            hunk += 1
+            conflict = Conflict(path, Kind.TEXT, "\n".join(chunk.base), "\n".join(chunk.ours), "\n".join(chunk.theirs),
+                                hunk=hunk, paragraph=chunk.start + 1, record=record)
+            side = self.decide(conflict)
+            out.extend(chunk.theirs if side == THEIRS else chunk.ours)
+        return "\n".join(out)
+
+
+# --- for people ----------------------------------------------------------------------------------
+
+#: How the fields of records are named where a conflict is shown (the last key of its path).
+FIELD_LABELS = {
+    "name": N_("name"), "kind": N_("kind"), "region": N_("region"), "role": N_("role"), "year": N_("year"),
+    "org": N_("organisation"), "category": N_("category"), "source": N_("source"),
+    "amount_krw": N_("amount (won)"), "title": N_("title"), "goal": N_("goal"), "plan": N_("plan"),
+}
+#: The fields whose values are codes, shown by their names.
+CODE_FIELDS = frozenset({"type", "kind", "role", "source"})
+
+
+def _code_name(key: str, value: object, lang: str) -> str:
+    from forms import categories
+
+    if key == "category" and isinstance(value, str) and categories.is_known(value):
+        return categories.name(value, lang)
+    if key == "source" and isinstance(value, str):
+        return label(value, lang)
+    return str(value)
+
+
+def _field(step: str, lang: str) -> str:
+    if step in FIELD_LABELS:
+        return translate(FIELD_LABELS[step], lang)
+    if step in ("ko", "en"):
+        return label("lang." + step, lang)
+    return label(step, lang)
+
+
+def where(c: Conflict, lang: str) -> str:
+    """Where a conflict is, for people: the record's name and the field, or the section of the plan
+    and its language, or the path."""
+    steps = [s for s in c.path if isinstance(s, str)]
+    name = c.record_name(lang)
+    if name:
+        last = max(i for i, s in enumerate(c.path) if isinstance(s, Record))
+        parts = [name, *(_field(s, lang) for s in c.path[last + 1:] if isinstance(s, str))]
+    elif len(c.path) == len(steps):
+        parts = [_field(s, lang) for s in steps]
+    else:
+        parts = [c.key]
+    text = " · ".join(parts)
+    if c.paragraph:
+        text += " · " + translate(N_("paragraph {number}"), lang, number=c.paragraph)
+    return text
+
+
+def shown(value: object, lang: str, field: object = None) -> str:
+    """A value of a conflict as people read it: text as it is, a code by its name (``field`` is the
+    last step of the conflict's path), a record one field a line."""
+    if isinstance(value, str) and value and field in CODE_FIELDS:
+        return label(value, lang)
+    if isinstance(field, str) and field.endswith("_krw") and type(value) is int:
+        from forms.money import format_won
+
+        return format_won(value, lang)
+    if value is MISSING:
+        return translate(N_("(not there: deleted or never added)"), lang)
+    if isinstance(value, str):
+        return value if value else translate(N_("(empty)"), lang)
+    if isinstance(value, dict):
+        return "\n".join(f"{key}: {_flat(v)}" for key, v in _leaves(value))
+    return _flat(value)
+
+
+def _leaves(value: dict, prefix: str = "") -> Iterator[tuple[str, object]]:
+    for key, v in value.items():
+        if isinstance(v, dict):
+            yield from _leaves(v, f"{prefix}{key}.")
+        else:
+            yield f"{prefix}{key}", v
+
+
+def _flat(value: object) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)

@@ -1,0 +1,339 @@
+"""The three-way merge: the cases met in real work on a super-regional proposal, and its laws."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from forms.exchange import to_dict
+from forms.merge import MISSING, OURS, THEIRS, Kind, Unrelated, merge, shown, where
+from forms.sample import SAMPLES
+from forms.textmerge import merge_paragraphs
+
+
+def sample_doc() -> dict:
+    """The sample as exchange JSON, its budget lines with short ids to name them in the tests."""
+    doc = to_dict(SAMPLES["super_regional"]())
+    for i, line in enumerate(doc["budget"]["lines"]):
+        line["id"] = f"line-{i}"
+    return doc
+
+
+def org(doc: dict, org_id: str) -> dict:
+    return next(o for o in doc["organisations"] if o["id"] == org_id)
+
+
+def line(doc: dict, line_id: str) -> dict:
+    return next(b for b in doc["budget"]["lines"] if b["id"] == line_id)
+
+
+def new_org(org_id: str, region: str) -> dict:
+    return {"id": org_id, "name": {"ko": org_id + " 주식회사", "en": org_id + " Co."}, "kind": "sme",
+            "region": region, "role": "participant"}
+
+
+def new_line(line_id: str, org_id: str, amount: int) -> dict:
+    return {"id": line_id, "year": 2024, "org": org_id, "category": "materials", "source": "national",
+            "amount_krw": amount}
+
+
+@pytest.fixture
+def base():
+    return sample_doc()
+
+
+# --- cases from real work --------------------------------------------------------------------
+
+
+def test_two_regions_each_adding_organisations_and_lines_merge_cleanly(base):
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    ours["organisations"].append(new_org("gb-co", "KR-47"))
+    ours["budget"]["lines"] += [new_line("gb-1", "gb-co", 10_000_000), new_line("gb-2", "gb-co", 5_000_000)]
+    theirs["organisations"].append(new_org("dg-co", "KR-27"))
+    theirs["budget"]["lines"].append(new_line("dg-1", "dg-co", 7_000_000))
+
+    result = merge(base, ours, theirs)
+
+    assert result.clean and result.conflicts == []
+    ids = [o["id"] for o in result.merged["organisations"]]
+    assert ids == [o["id"] for o in base["organisations"]] + ["gb-co", "dg-co"]  # ours' order, then theirs'
+    lines = [b["id"] for b in result.merged["budget"]["lines"]]
+    assert lines[-3:] == ["gb-1", "gb-2", "dg-1"]
+    assert len(lines) == len(base["budget"]["lines"]) + 3
+
+
+def test_both_changing_the_same_amount_is_a_conflict_with_the_three_values(base):
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    line(ours, "line-3")["amount_krw"] = 111_000_000
+    line(theirs, "line-3")["amount_krw"] = 222_000_000
+    was = line(base, "line-3")["amount_krw"]
+
+    result = merge(base, ours, theirs)
+
+    assert [c.key for c in result.unresolved] == ["budget.lines[id=line-3].amount_krw"]
+    c = result.unresolved[0]
+    assert (c.kind, c.base, c.ours, c.theirs) == (Kind.CHANGED, was, 111_000_000, 222_000_000)
+    assert line(result.merged, "line-3")["amount_krw"] == 111_000_000  # undecided: ours stays
+    assert line(merge(base, ours, theirs, take=THEIRS).merged, "line-3")["amount_krw"] == 222_000_000
+    assert where(c, "en") == "2023 postech Research materials National funds · amount (won)"
+    assert "111,000,000" in shown(c.ours, "en", c.path[-1])
+    chosen = merge(base, ours, theirs, choices={c.key: THEIRS})
+    assert chosen.clean and chosen.chosen == {c.key: THEIRS}
+
+
+def test_the_same_change_on_both_sides_is_no_conflict(base):
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    for doc in (ours, theirs):
+        line(doc, "line-3")["amount_krw"] = 99_000_000
+        org(doc, "knu")["role"] = "commissioned"
+    result = merge(base, ours, theirs)
+    assert result.clean and result.merged == ours
+
+
+def test_different_fields_of_one_record_both_stay(base):
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    org(ours, "knu")["name"]["en"] = "KNU Foundation"
+    org(theirs, "knu")["role"] = "commissioned"
+    result = merge(base, ours, theirs)
+    assert result.clean
+    assert org(result.merged, "knu")["name"]["en"] == "KNU Foundation"
+    assert org(result.merged, "knu")["role"] == "commissioned"
+
+
+def test_deleting_an_organisation_the_other_side_gave_lines_is_a_conflict(base):
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    ours["organisations"] = [o for o in ours["organisations"] if o["id"] != "hanbit"]
+    ours["budget"]["lines"] = [b for b in ours["budget"]["lines"] if b["org"] != "hanbit"]
+    theirs["budget"]["lines"].append(new_line("extra", "hanbit", 30_000_000))
+
+    result = merge(base, ours, theirs)
+
+    [c] = result.unresolved
+    assert c.kind == Kind.REFERENCED and c.key == "organisations[id=hanbit]"
+    assert c.ours is MISSING and c.theirs == org(base, "hanbit")
+    assert c.refs == ("budget.lines[id=extra]",)
+    assert c.record_name("ko") == "(주)한빛배터리소재"
+    kept = merge(base, ours, theirs, take=THEIRS).merged
+    assert org(kept, "hanbit") == org(base, "hanbit")
+    dropped = merge(base, ours, theirs, take=OURS).merged
+    assert "hanbit" not in [o["id"] for o in dropped["organisations"]]
+
+
+def test_a_record_deleted_on_one_side_and_changed_on_the_other_is_a_conflict(base):
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    ours["budget"]["lines"] = [b for b in ours["budget"]["lines"] if b["id"] != "line-5"]
+    line(theirs, "line-5")["amount_krw"] += 1_000
+    result = merge(base, ours, theirs)
+    [c] = result.unresolved
+    assert (c.kind, c.key, c.ours) == (Kind.DELETED, "budget.lines[id=line-5]", MISSING)
+    assert "line-5" in [b["id"] for b in merge(base, ours, theirs, take=THEIRS).merged["budget"]["lines"]]
+
+
+def test_a_record_deleted_on_one_side_and_untouched_on_the_other_goes(base):
+    ours = copy.deepcopy(base)
+    ours["budget"]["lines"] = [b for b in ours["budget"]["lines"] if b["id"] != "line-5"]
+    result = merge(base, copy.deepcopy(base), ours)
+    assert result.clean and "line-5" not in [b["id"] for b in result.merged["budget"]["lines"]]
+
+
+PARAS = ["첫째 문단: 배경.", "둘째 문단: 현황.", "셋째 문단: 필요성.", "넷째 문단: 기대효과."]
+
+
+def with_summary(doc: dict, paragraphs: list[str]) -> dict:
+    doc = copy.deepcopy(doc)
+    doc["plan"]["summary"]["ko"] = "\n".join(paragraphs)
+    return doc
+
+
+def test_different_paragraphs_of_one_section_both_stay(base):
+    base = with_summary(base, PARAS)
+    ours = with_summary(base, [PARAS[0] + " 보완", *PARAS[1:]])
+    theirs = with_summary(base, [*PARAS[:2], PARAS[2] + " 수정", PARAS[3], "다섯째 문단: 추가."])
+    result = merge(base, ours, theirs)
+    assert result.clean
+    assert result.merged["plan"]["summary"]["ko"].split("\n") == [
+        PARAS[0] + " 보완", PARAS[1], PARAS[2] + " 수정", PARAS[3], "다섯째 문단: 추가."]
+
+
+def test_neighbouring_paragraphs_edited_on_each_side_both_stay(base):
+    base = with_summary(base, PARAS)
+    ours = with_summary(base, [PARAS[0], PARAS[1] + " (경북)", *PARAS[2:]])
+    theirs = with_summary(base, [*PARAS[:2], PARAS[2] + " (대구)", PARAS[3]])
+    result = merge(base, ours, theirs)
+    assert result.clean
+    assert result.merged["plan"]["summary"]["ko"].split("\n")[1:3] == [PARAS[1] + " (경북)", PARAS[2] + " (대구)"]
+
+
+def test_the_same_paragraph_edited_differently_is_a_conflict(base):
+    base = with_summary(base, PARAS)
+    ours = with_summary(base, [PARAS[0], "둘째 문단: 경북 현황.", *PARAS[2:], "경북 추가."])
+    theirs = with_summary(base, [PARAS[0], "둘째 문단: 대구 현황.", *PARAS[2:]])
+    result = merge(base, ours, theirs)
+    [c] = result.unresolved
+    assert (c.kind, c.key, c.paragraph) == (Kind.TEXT, "plan.summary.ko#1", 2)
+    assert (c.base, c.ours, c.theirs) == (PARAS[1], "둘째 문단: 경북 현황.", "둘째 문단: 대구 현황.")
+    taken = merge(base, ours, theirs, take=THEIRS).merged["plan"]["summary"]["ko"].split("\n")
+    assert taken == [PARAS[0], "둘째 문단: 대구 현황.", *PARAS[2:], "경북 추가."]
+
+
+def test_a_scalar_list_merges_as_a_whole(base):
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    ours["partner_regions"] = ["KR-27", "KR-31"]
+    assert merge(base, ours, theirs).merged["partner_regions"] == ["KR-27", "KR-31"]
+    theirs["partner_regions"] = ["KR-29"]
+    assert [c.key for c in merge(base, ours, theirs).conflicts] == ["partner_regions"]
+
+
+def test_record_types_other_than_organisations_and_lines_merge_the_same_way(base):
+    """Researchers (or any record list added later) need no code of their own."""
+    base["researchers"] = [{"id": "r1", "name": {"ko": "김연구", "en": "Kim"}, "rate": 30, "projects": []}]
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    ours["researchers"][0]["rate"] = 40
+    theirs["researchers"].append({"id": "r2", "name": {"ko": "이연구", "en": "Lee"}, "rate": 20, "projects": []})
+    theirs["researchers"][0]["name"]["en"] = "Kim Yeon-gu"
+    result = merge(base, ours, theirs)
+    assert result.clean
+    assert result.merged["researchers"] == [
+        {"id": "r1", "name": {"ko": "김연구", "en": "Kim Yeon-gu"}, "rate": 40, "projects": []},
+        theirs["researchers"][1]]
+
+
+def test_nested_records_merge_by_id_too(base):
+    base["budget"]["justification"] = [{"id": "j1", "items": [{"id": "i1", "text": "장비", "amount_krw": 5}]}]
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    ours["budget"]["justification"][0]["items"].append({"id": "i2", "text": "재료", "amount_krw": 3})
+    theirs["budget"]["justification"][0]["items"][0]["amount_krw"] = 6
+    result = merge(base, ours, theirs)
+    assert result.clean
+    assert result.merged["budget"]["justification"][0]["items"] == [
+        {"id": "i1", "text": "장비", "amount_krw": 6}, {"id": "i2", "text": "재료", "amount_krw": 3}]
+
+
+def test_copies_of_different_proposals_are_refused(base):
+    other = copy.deepcopy(base)
+    other["id"] = "00000000-0000-4000-8000-000000000000"
+    with pytest.raises(Unrelated):
+        merge(base, base, other)
+
+
+def test_the_file_keys_are_not_merged(base):
+    theirs = copy.deepcopy(base)
+    theirs["sent_copy"] = {"partner": "대구광역시", "base_fingerprint": "ab" * 32}
+    result = merge(base, base, theirs)
+    assert result.clean and "sent_copy" not in result.merged
+
+
+def test_conflicts_as_json_name_what_is_absent(base):
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    ours["budget"]["lines"] = [b for b in ours["budget"]["lines"] if b["id"] != "line-5"]
+    line(theirs, "line-5")["amount_krw"] += 1_000
+    [c] = merge(base, ours, theirs).conflicts
+    d = c.as_dict("ko")
+    assert d["ours"] is None and d["absent"] == ["ours"] and d["what"] != c.describe("en")
+
+
+# --- laws ---------------------------------------------------------------------------------------
+
+IDS = st.sampled_from(["a", "b", "c", "d", "e"])
+LEAF = st.one_of(st.integers(0, 3), st.sampled_from(["", "x", "y", "p\nq", "p\nr\nq", "s\nq"]))
+
+
+def _record(rid: str):
+    return st.fixed_dictionaries({"id": st.just(rid)}, optional={"v": LEAF, "w": LEAF, "t": TEXT})
+
+
+TEXT = st.lists(st.sampled_from(["가", "나", "다", "라", "", "마 바"]), max_size=6).map("\n".join)
+
+
+@st.composite
+def records(draw):
+    ids = draw(st.lists(IDS, unique=True, max_size=5))
+    return [draw(_record(i)) for i in ids]
+
+
+DOC = st.fixed_dictionaries({"id": st.just("p")}, optional={
+    "n": LEAF, "text": TEXT, "recs": records(), "nested": st.fixed_dictionaries({}, optional={"k": LEAF, "r": records()}),
+    "scalars": st.lists(st.integers(0, 2), max_size=3)})
+
+LAW = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@LAW
+@given(DOC, DOC)
+def test_theirs_unchanged_gives_ours(b, x):
+    r = merge(b, x, b)
+    assert r.clean and r.merged == x
+
+
+@LAW
+@given(DOC, DOC)
+def test_ours_unchanged_gives_theirs(b, y):
+    r = merge(b, b, y)
+    assert r.clean and r.merged == y
+
+
+@LAW
+@given(DOC, DOC)
+def test_the_same_change_on_both_sides_gives_it(b, x):
+    r = merge(b, x, x)
+    assert r.clean and r.merged == x
+
+
+def _as_records(doc: object) -> object:
+    """The document with each record list as a mapping by id: the same records, order aside."""
+    if isinstance(doc, dict):
+        return {k: _as_records(v) for k, v in doc.items()}
+    if isinstance(doc, list) and doc and all(isinstance(i, dict) and "id" in i for i in doc):
+        return {i["id"]: _as_records(i) for i in doc}
+    if isinstance(doc, list):
+        return [_as_records(v) for v in doc]
+    return doc
+
+
+@LAW
+@given(DOC, DOC, DOC, st.sampled_from([OURS, THEIRS]))
+def test_the_two_sides_swapped_agree_when_conflicts_go_the_same_way(b, x, y, side):
+    other = THEIRS if side == OURS else OURS
+    r1 = merge(b, x, y, take=side)
+    r2 = merge(b, y, x, take=other)
+    assert r1.clean and r2.clean
+    assert _as_records(r1.merged) == _as_records(r2.merged)
+    assert sorted(c.key for c in r1.conflicts) == sorted(c.key for c in r2.conflicts)
+
+
+@LAW
+@given(DOC, DOC, DOC)
+def test_every_conflict_can_be_chosen_one_by_one(b, x, y):
+    first = merge(b, x, y)
+    choices = {c.key: THEIRS for c in first.conflicts}
+    again = merge(b, x, y, choices=choices)
+    assert again.clean and [c.key for c in again.conflicts] == [c.key for c in first.conflicts]
+    assert again.merged == merge(b, x, y, take=THEIRS).merged
+
+
+@LAW
+@given(TEXT, TEXT)
+def test_text_without_a_conflict_keeps_every_paragraph_of_ours(b, x):
+    chunks = merge_paragraphs(b, x, b)
+    assert not any(c.conflict for c in chunks)
+    assert "\n".join(p for c in chunks for p in c.ours) == x
+
+
+def test_a_sent_copy_keeps_its_mark_through_the_file_and_a_bad_fingerprint_is_refused(tmp_path):
+    from forms.errors import InputError
+    from forms.exchange import loads, read_file, write_file
+    from forms.model import SentCopy
+
+    p = SAMPLES["leap"]()
+    p.sent_copy = SentCopy("충청남도 천안시", "0f" * 32)
+    write_file(p, str(tmp_path / "copy.json"))
+    assert read_file(str(tmp_path / "copy.json")).sent_copy == p.sent_copy
+    doc = to_dict(p)
+    doc["sent_copy"]["base_fingerprint"] = "xyz"
+    with pytest.raises(InputError) as err:
+        loads(json.dumps(doc))
+    assert err.value.where == "sent_copy.base_fingerprint"

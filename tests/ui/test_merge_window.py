@@ -1,0 +1,109 @@
+"""File → Send a copy to a partner / Merge a partner's copy, driven as an official would."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+
+from forms.exchange import fingerprint, read_file
+from ui.mergedialog import MergeDialog
+
+
+@pytest.fixture
+def sent(sample_window, store, tmp_path, monkeypatch):
+    """The sample sent to Daegu through the menu: the window, and the copy's path."""
+    out = tmp_path / "for-daegu.json"
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("대구광역시", True)))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    sample_window.menus.send_copy.trigger()
+    return sample_window, out
+
+
+def edit_copy(path, change):
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    change(doc)
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+
+
+def drive(monkeypatch, qtbot, act):
+    """Replace the dialog's modal run by ``act(dialog)`` on the real dialog; record what it showed."""
+    seen: list[MergeDialog] = []
+
+    def run(dialog):
+        seen.append(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        return act(dialog)
+
+    monkeypatch.setattr(MergeDialog, "exec", run)
+    return seen
+
+
+def test_a_sent_copy_carries_the_base_fingerprint_and_the_base_is_kept(sent, store):
+    window, out = sent
+    copy = read_file(str(out))
+    assert copy.sent_copy.partner == "대구광역시"
+    assert copy.sent_copy.base_fingerprint == fingerprint(window.doc.proposal)
+    base = store.sent_base(copy.sent_copy.base_fingerprint)
+    assert base.partner == "대구광역시" and fingerprint(base.base) == fingerprint(window.doc.proposal)
+
+
+def test_conflicts_are_shown_side_by_side_and_applied_only_when_accepted(sent, store, qtbot, monkeypatch):
+    window, out = sent
+    knu = next(i for i, o in enumerate(window.doc.proposal.organisations) if o.id == "knu")
+    window.doc.edit(f"organisations[{knu}].name.en", "KNU Foundation")
+    edit_copy(out, lambda d: (d["organisations"][knu]["name"].update(en="Kyungpook National University"),
+                              d["title"].update(en="From Daegu")))
+    before = fingerprint(window.doc.proposal)
+
+    def cancel(dialog):
+        assert not dialog.apply_button.isEnabled()  # a conflict is still to choose
+        dialog.table.selectRow(0)
+        assert [dialog.panes[s].toPlainText() for s in ("base", "ours", "theirs")] == [
+            "Kyungpook National University R&DB Foundation", "KNU Foundation", "Kyungpook National University"]
+        assert "대구광역시" in dialog.all_theirs.text()
+        return QDialog.DialogCode.Rejected
+
+    drive(monkeypatch, qtbot, cancel)
+    window.merge_copy(str(out))
+    assert fingerprint(window.doc.proposal) == before  # nothing applied
+
+    def take_theirs(dialog):
+        qtbot.mouseClick(dialog.all_theirs, Qt.MouseButton.LeftButton)
+        assert dialog.apply_button.isEnabled()
+        qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    drive(monkeypatch, qtbot, take_theirs)
+    window.merge_copy(str(out))
+    p = window.doc.proposal
+    assert p.organisations[knu].name.en == "Kyungpook National University" and p.title.en == "From Daegu"
+    assert any("대구광역시" in s.name for s in store.snapshots(p.id))  # a snapshot named after the partner
+    window.doc.undo_stack.undo()  # the whole merge is one undo step
+    assert window.doc.proposal.organisations[knu].name.en == "KNU Foundation"
+    assert window.doc.proposal.title.en != "From Daegu"
+
+
+def test_a_clean_merge_is_previewed_then_applied_and_validated(sent, qtbot, monkeypatch):
+    window, out = sent
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: said.append(a[2])))
+    # the partner deletes the lead organisation: no field conflicts, but the proposal breaks a rule
+    edit_copy(out, lambda d: d.update(organisations=[o for o in d["organisations"] if o["role"] != "lead"]))
+    seen = drive(monkeypatch, qtbot, lambda dialog: (dialog.accept(), dialog.result())[1])
+    window.merge_copy(str(out))
+    assert seen and not seen[0].conflicts
+    assert window.doc.report.has_errors and "org.lead_missing" in {f.code for f in window.doc.report.errors}
+    assert said and "대구광역시" in said[0]
+
+
+def test_a_file_that_was_not_sent_is_refused_with_advice(sample_window, tmp_path, monkeypatch):
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: said.append(a[2])))
+    plain = tmp_path / "plain.json"
+    sample_window.store.export_file(sample_window.doc.proposal.id, str(plain))
+    sample_window.merge_copy(str(plain))
+    assert said and "Import a file" in said[0]

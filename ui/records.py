@@ -1,0 +1,322 @@
+"""A table of records of the proposal (researchers, indicators, tasks, …) edited in place.
+
+A table is described by columns, each naming a field of the record by its path inside it
+(``name.ko``, ``org``, ``rates.2024``); every change is one edit of the document at the path the
+rules use (``researchers[3].name.ko``), so undo, the findings' marks and the jumps from the Review
+page all name the same field. A per-year field (``rates``, ``targets``) is a mapping by year: its
+cell edits the whole mapping. Adding and removing rows edit the whole list, one undo step each.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forms.errors import InputError
+from forms.fieldpath import FieldPath
+from forms.i18n import _, current_language
+from forms.money import EntryUnit, format_number, parse_amount
+from ui.pages.base import proposal_field, set_text
+
+if TYPE_CHECKING:
+    from forms.model import Proposal
+    from ui.document import Document
+
+#: Width of a column by its kind, in average characters of the table's font.
+_WIDTHS = {"text": 22, "name": 26, "month": 10, "int": 8, "year": 9, "money": 16, "choice": 20, "bool": 8, "label": 24}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: the field's path inside the record, its title (an ``N_`` message or a literal
+    such as a year, see ``literal``), and its kind: ``text``, ``name`` (a wide text), ``month``
+    (YYYY-MM), ``int`` (``lo``…``hi``), ``year``, ``money`` (won, typed as in the budget),
+    ``choice`` (from ``choices``), ``bool`` or ``label`` (shown only)."""
+
+    key: str
+    title: str
+    kind: str = "text"
+    lo: int = 0
+    hi: int = 100
+    #: (not compared: two descriptions of the same column are equal, whatever function lists choices)
+    choices: Callable[[Proposal], list[tuple[object, str]]] | None = field(default=None, compare=False)
+    literal: bool = False
+
+    def heading(self) -> str:
+        return self.title if self.literal else _(self.title)
+
+
+def read(record: object, key: str) -> object:
+    """The value at ``key`` inside ``record`` (``rates.2024`` reads the mapping by year)."""
+    obj = record
+    for token in key.split("."):
+        if isinstance(obj, dict):
+            obj = obj.get(int(token)) if token.isdigit() else obj.get(token)
+        else:
+            obj = getattr(obj, token)
+    return obj
+
+
+class RecordTable(QGroupBox):
+    """A list of records of the proposal at ``base()`` (``researchers``, ``budget.lines[3].items``)
+    as a table with Add and Remove buttons; ``make(proposal)`` makes a new record (None: rows are
+    neither added nor removed here)."""
+
+    #: the row whose cell has the focus (or was clicked)
+    row_selected = Signal(int)
+
+    def __init__(self, doc: Document, title: str, base: Callable[[], str | None],
+                 columns: Callable[[Proposal], list[Column]], make: Callable[[Proposal], object] | None,
+                 undo_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc, self.title_, self.base, self.columns_of, self.make, self.undo_text = (
+            doc, title, base, columns, make, undo_text)
+        self.columns: list[Column] = []
+        self.table = QTableWidget(0, 0)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setMinimumHeight(190)
+        self.table.currentCellChanged.connect(lambda row, _c, _r, _pc: self.row_selected.emit(row))
+        self.add_button = QPushButton()
+        self.add_button.clicked.connect(self.add_row)
+        self.remove_button = QPushButton()
+        self.remove_button.clicked.connect(self.remove_row)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.note, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.add_button.setVisible(make is not None)
+        self.remove_button.setVisible(make is not None)
+        self._rows: list[dict[str, QWidget]] = []
+        self._shown_base: str | None = None
+
+    # texts ------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.setTitle(_(self.title_))
+        self.table.setAccessibleName(_(self.title_))
+        self.add_button.setText(_("Add row"))
+        self.remove_button.setText(_("Remove row"))
+        self._headers()
+        if self.doc.proposal is not None:
+            self.sync()
+
+    def _headers(self) -> None:
+        self.table.setHorizontalHeaderLabels([c.heading() for c in self.columns])
+        chars = self.table.fontMetrics().averageCharWidth()
+        for i, column in enumerate(self.columns):
+            width = max(_WIDTHS.get(column.kind, 16) * chars,
+                        self.table.horizontalHeader().sectionSizeFromContents(i).width())
+            self.table.horizontalHeader().resizeSection(i, width)
+
+    # values -----------------------------------------------------------------------------------
+    def records(self) -> list:
+        base = self.base()
+        if base is None or self.doc.proposal is None:
+            return []
+        try:
+            return list(FieldPath.parse(base).get(self.doc.proposal))
+        except (IndexError, KeyError, AttributeError):
+            return []
+
+    def concerns(self, path: str) -> bool:
+        """Whether a change at ``path`` may change what this table shows."""
+        base = self.base()
+        return path == "" or base is None or path.split("[")[0].split(".")[0] == base.split("[")[0].split(".")[0] \
+            or path.startswith(("organisations", "tasks"))
+
+    def sync(self) -> None:
+        """Show the records: rows made or dropped to match, values set without edit signals."""
+        p = self.doc.proposal
+        if p is None:
+            return
+        columns = self.columns_of(p)
+        base = self.base()
+        records = self.records()
+        if columns != self.columns or base != self._shown_base:
+            self.columns = columns
+            self.table.setColumnCount(len(columns))
+            self._headers()
+            self.table.setRowCount(0)
+            self._rows = []
+            self._shown_base = base
+        if len(self._rows) != len(records):
+            self.table.setRowCount(len(records))
+            while len(self._rows) < len(records):
+                self._rows.append(self._make_row(len(self._rows)))
+            del self._rows[len(records):]
+        for widgets, record in zip(self._rows, records, strict=True):
+            for column in self.columns:
+                self._show(widgets[column.key], column, read(record, column.key))
+        self.remove_button.setEnabled(bool(records) and base is not None)
+        self.add_button.setEnabled(base is not None)
+
+    def _show(self, widget: QWidget, column: Column, value: object) -> None:
+        blocked = widget.blockSignals(True)
+        try:
+            if column.kind in ("int", "year"):
+                widget.setValue(int(value or 0))
+            elif column.kind == "bool":
+                widget.setChecked(bool(value))
+            elif column.kind == "choice":
+                items = column.choices(self.doc.proposal) if column.choices else []
+                if [widget.itemData(i) for i in range(widget.count())] != [v for v, _t in items] or \
+                        [widget.itemText(i) for i in range(widget.count())] != [t for _v, t in items]:
+                    widget.clear()
+                    for data, text in items:
+                        widget.addItem(text, data)
+                widget.setCurrentIndex(widget.findData(value))
+            elif column.kind == "money":
+                if not widget.hasFocus():
+                    widget.setText(format_number(int(value or 0), current_language()))
+            elif column.kind == "label":
+                widget.setText(str(value or ""))
+            else:
+                set_text(widget, "" if value is None else str(value))
+        finally:
+            widget.blockSignals(blocked)
+
+    def _make_row(self, row: int) -> dict[str, QWidget]:
+        widgets: dict[str, QWidget] = {}
+        for c, column in enumerate(self.columns):
+            widget = self._make_cell(row, column)
+            widget.setAccessibleName(_("Row {row}: {field}").format(row=row + 1, field=column.heading()))
+            widget.installEventFilter(self)
+            widget.setProperty("recordRow", row)
+            self.table.setCellWidget(row, c, widget)
+            widgets[column.key] = widget
+        return widgets
+
+    def _make_cell(self, row: int, column: Column) -> QWidget:
+        kind = column.kind
+        if kind == "label":
+            return QLabel()
+        if kind in ("int", "year"):
+            spin = proposal_field(QSpinBox())
+            spin.setRange(column.lo, column.hi)
+            if kind == "int":
+                spin.setSuffix("")
+            spin.valueChanged.connect(lambda v, r=row, col=column: self.set_value(r, col, v, merge=True))
+            return spin
+        if kind == "bool":
+            box = proposal_field(QCheckBox())
+            box.toggled.connect(lambda v, r=row, col=column: self.set_value(r, col, bool(v)))
+            return box
+        if kind == "choice":
+            combo = proposal_field(QComboBox())
+            combo.currentIndexChanged.connect(
+                lambda i, r=row, col=column, cb=combo: i >= 0 and self.set_value(r, col, cb.itemData(i)))
+            return combo
+        edit = proposal_field(QLineEdit())
+        if kind == "money":
+            edit.editingFinished.connect(lambda r=row, col=column, e=edit: self._money_entered(r, col, e))
+        else:
+            edit.textEdited.connect(lambda text, r=row, col=column: self.set_value(r, col, text, merge=True))
+        return edit
+
+    def _money_entered(self, row: int, column: Column, edit: QLineEdit) -> None:
+        try:
+            amount = parse_amount(edit.text(), EntryUnit.WON)
+        except InputError as exc:
+            edit.setToolTip(exc.text(current_language()))
+            edit.setStyleSheet("background: #fde2e1")
+            return
+        edit.setToolTip("")
+        edit.setStyleSheet("")
+        self.set_value(row, column, amount)
+        edit.setText(format_number(amount, current_language()))
+
+    # editing ----------------------------------------------------------------------------------
+    def path_of(self, row: int, column: Column) -> tuple[str, str | None]:
+        """The document path a cell edits, and the year key inside it for a per-year mapping."""
+        head, _dot, tail = column.key.partition(".")
+        if tail.isdigit():
+            return f"{self.base()}[{row}].{head}", tail
+        return f"{self.base()}[{row}].{column.key}", None
+
+    def set_value(self, row: int, column: Column, value: object, merge: bool = False) -> None:
+        if self.base() is None:
+            return
+        path, year = self.path_of(row, column)
+        if year is not None:
+            mapping = dict(FieldPath.parse(path).get(self.doc.proposal))
+            if value in ("", 0, None):
+                mapping.pop(int(year), None)
+            else:
+                mapping[int(year)] = value
+            value = mapping
+        self.doc.edit(path, value, merge=merge, text=self.undo_text)
+
+    def add_row(self) -> None:
+        base = self.base()
+        if base is None or self.make is None:
+            return
+        records = self.records()
+        self.doc.edit(base, [*copy.deepcopy(records), self.make(self.doc.proposal)], text=self.undo_text)
+        if self._rows:
+            self._rows[-1][self.columns[0].key].setFocus()
+
+    def remove_row(self) -> None:
+        base = self.base()
+        records = self.records()
+        if base is None or not records:
+            return
+        row = self.table.currentRow()
+        row = row if 0 <= row < len(records) else len(records) - 1
+        self.doc.edit(base, records[:row] + records[row + 1:], text=self.undo_text)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.FocusIn:
+            row = obj.property("recordRow")
+            if isinstance(row, int) and row != self.table.currentRow():
+                self.table.setCurrentCell(row, self.table.currentColumn() if self.table.currentColumn() >= 0 else 0)
+        return False
+
+    # findings ---------------------------------------------------------------------------------
+    def widget_for(self, path: str) -> QWidget | None:
+        """The cell that edits ``path`` (a field of a row), the row's first cell for the row, or the
+        table for the list itself; None if the path is not in this table."""
+        base = self.base()
+        if base is None:
+            return None
+        if path == base:
+            return self.table
+        if not path.startswith(base + "["):
+            return None
+        rest = path[len(base) + 1:]
+        row_text, _bracket, field = rest.partition("]")
+        if not row_text.isdigit() or int(row_text) >= len(self._rows):
+            return None
+        widgets = self._rows[int(row_text)]
+        field = re.sub(r"\[(\d{4})\]", r".\1", field).lstrip(".")  # rates[2024]: the column rates.2024
+        while field:
+            if field in widgets:
+                return widgets[field]
+            field = field.rpartition(".")[0]
+        return widgets[self.columns[0].key] if self.columns else self.table
