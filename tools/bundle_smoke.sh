@@ -28,7 +28,7 @@ echo "ok  validate (0 for the samples, 2 for a broken file)"
 
 t0=$(now); "$CLI" export "$work/s.json" --out "$work/s.pdf" --lang ko; t1=$(now)
 head -c 5 "$work/s.pdf" | grep -q "%PDF-"
-command -v pdftotext >/dev/null && pdftotext "$work/s.pdf" - | grep -q "끝"
+command -v pdftotext >/dev/null && { pdftotext "$work/s.pdf" "$work/s.txt"; grep -q "끝" "$work/s.txt"; }
 "$CLI" export "$work/l.json" --out "$work/l.pdf" --lang en
 echo "ok  export (sample packet in $(echo "$t1 - $t0" | bc) s, $(stat -c %s "$work/s.pdf") bytes)"
 
