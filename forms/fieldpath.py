@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from forms import ids
@@ -21,9 +21,11 @@ from forms import ids
 
 @dataclass(frozen=True)
 class RecordId:
-    """A step into a list by the id of the record."""
+    """A step into a list by the id of the record. ``row`` is where the record was when the step
+    was made: a hint that spares a search while it is still true, never part of the step's identity."""
 
     value: str
+    row: int | None = field(default=None, compare=False, hash=False, repr=False)
 
 
 Step = str | int | RecordId
@@ -79,7 +81,7 @@ class FieldPath:
         if isinstance(rid, str) and rid:
             found = ids.find(records, rid)  # type: ignore[arg-type]
             if found is not None and found[0] == index:
-                return self.child(RecordId(rid))
+                return self.child(RecordId(rid, index))
         return self.child(index)
 
     def within(self, other: FieldPath | str) -> bool:
@@ -146,6 +148,20 @@ class FieldPath:
             obj = nxt
         return FieldPath(tuple(out))
 
+    def by_hint(self) -> FieldPath | None:
+        """This path with each record id written as the row it was at when the step was made (see
+        :meth:`at`), or None if a step has no row. Only as true as the hints: for a path made
+        moments ago against a proposal that has not changed since (a check's finding)."""
+        out: list[Step] = []
+        for step in self.steps:
+            if isinstance(step, RecordId):
+                if step.row is None:
+                    return None
+                out.append(step.row)
+            else:
+                out.append(step)
+        return FieldPath(tuple(out))
+
     def by_row(self, root: object) -> FieldPath:
         """The same field with each record id written as its row (what people and findings see)."""
         ids_at = [i for i, step in enumerate(self.steps) if isinstance(step, RecordId)]
@@ -154,8 +170,13 @@ class FieldPath:
         out: list[Step] = []
         obj = root
         for step in self.steps[: ids_at[-1] + 1]:  # the keys after the last record need no walk
-            out.append(_index_of(obj, step) if isinstance(step, RecordId) else step)
-            obj = _step(obj, step)
+            if isinstance(step, RecordId):
+                row = _index_of(obj, step)
+                out.append(row)
+                obj = obj[row]  # type: ignore[index]
+            else:
+                out.append(step)
+                obj = _step(obj, step)
         return FieldPath(tuple(out) + self.steps[ids_at[-1] + 1:])
 
 
@@ -180,6 +201,9 @@ def _make_section(root: object, p: FieldPath) -> None:
 
 
 def _index_of(records: object, step: RecordId) -> int:
+    row = step.row
+    if row is not None and 0 <= row < len(records) and getattr(records[row], "id", None) == step.value:  # type: ignore[arg-type,index]
+        return row
     found = ids.find(records, step.value)  # type: ignore[arg-type]
     if found is None:
         raise KeyError(step.value)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from forms import ids
 from forms.budget import BudgetSummary
 from forms.fieldpath import CALL, FieldPath
 from forms.i18n import N_
@@ -54,9 +55,10 @@ def validate(proposal: Proposal, profile: CallProfile | None = None) -> Report:
             profile = load_profile(proposal.call)
         except ProfileError:
             return Report([Finding(CALL_UNKNOWN, CALL, {"call": proposal.call})], None, None)
-    ctx = Context(proposal, profile, state(proposal, profile))
-    for check in _CHECKS:
-        check(ctx)
+    with ids.unchanged():
+        ctx = Context(proposal, profile, state(proposal, profile))
+        for check in _CHECKS:
+            check(ctx)
     return Report(ctx.findings, profile, ctx.statement)
 
 

@@ -113,29 +113,27 @@ def check(ctx: Context) -> None:
     first_line: dict[str, int] = {}
     years = set(prof.years)
     allowed = set(prof.allowed_categories)
-    for i, line in enumerate(p.budget.lines):
+    in_kind_barred = {key for key, cat in CATEGORIES.items() if not cat.in_kind_allowed}
+    for i, line in enumerate(p.budget.lines):  # a line's path is made only for a finding on it
         n = i + 1
-        path = BUDGET_LINES.at(p.budget.lines, i)
         first_line.setdefault(line.org, i)
         if line.year not in years:
-            ctx.emit(YEAR_OUTSIDE, path.child("year"), line=n, year=line.year, first=min(years), last=max(years))
+            ctx.emit(YEAR_OUTSIDE, BUDGET_LINES.at(p.budget.lines, i).child("year"), line=n, year=line.year, first=min(years), last=max(years))
         if line.category not in allowed:
-            ctx.emit(CATEGORY_NOT_ALLOWED, path.child("category"), line=n, category=CategoryRef(line.category))
+            ctx.emit(CATEGORY_NOT_ALLOWED, BUDGET_LINES.at(p.budget.lines, i).child("category"), line=n, category=CategoryRef(line.category))
         if line.org not in known_orgs:
-            ctx.emit(UNKNOWN_ORG, path.child("org"), line=n, org=line.org)
+            ctx.emit(UNKNOWN_ORG, BUDGET_LINES.at(p.budget.lines, i).child("org"), line=n, org=line.org)
         if line.source == Source.LOCAL:
             if not line.region:
-                ctx.emit(LOCAL_REGION_MISSING, path.child("region"), line=n)
+                ctx.emit(LOCAL_REGION_MISSING, BUDGET_LINES.at(p.budget.lines, i).child("region"), line=n)
             elif line.region not in applicants:
-                ctx.emit(LOCAL_NOT_APPLICANT, path.child("region"), line=n, region=RegionRef(line.region, prof.announced))
+                ctx.emit(LOCAL_NOT_APPLICANT, BUDGET_LINES.at(p.budget.lines, i).child("region"), line=n, region=RegionRef(line.region, prof.announced))
         elif line.region:
-            ctx.emit(REGION_NOT_LOCAL, path.child("region"), line=n)
-        if line.source == Source.OWN_IN_KIND:
-            cat = CATEGORIES.get(line.category)
-            if cat is not None and not cat.in_kind_allowed:
-                ctx.emit(IN_KIND_CATEGORY, path.child("category"), line=n, category=CategoryRef(line.category))
+            ctx.emit(REGION_NOT_LOCAL, BUDGET_LINES.at(p.budget.lines, i).child("region"), line=n)
+        if line.source == Source.OWN_IN_KIND and line.category in in_kind_barred:
+            ctx.emit(IN_KIND_CATEGORY, BUDGET_LINES.at(p.budget.lines, i).child("category"), line=n, category=CategoryRef(line.category))
         if line.category == "international" and line.source in (Source.OWN_CASH, Source.OWN_IN_KIND) and line.amount_krw:
-            ctx.emit(INTERNATIONAL_OWN, path.child("source"), line=n)
+            ctx.emit(INTERNATIONAL_OWN, BUDGET_LINES.at(p.budget.lines, i).child("source"), line=n)
 
     if s.total == 0:
         ctx.emit(EMPTY, BUDGET)

@@ -27,4 +27,6 @@ class Context:
     def emit(self, rule: Rule, path: FieldPath, **values: object) -> None:
         """Report a finding on ``path`` (a record named by its id: ``BUDGET_LINES.at(lines, i)``)."""
         severity = Severity(self.profile.severity.get(rule.code, rule.severity))
-        self.findings.append(Finding(rule, path, values, severity, path.by_row(self.proposal)))
+        # the rules make their paths with at() from the proposal they check, unchanged meanwhile
+        shown = path.by_hint() or path.by_row(self.proposal)
+        self.findings.append(Finding(rule, path, values, severity, shown))
