@@ -29,6 +29,11 @@ MATCH_SHORT = N_("Local funds of {local} are {ratio} of {basis} ({basis_amount})
                  "{min} ({required}). Add {shortfall} to reach {required}.")
 MATCH_MET = N_("Local funds of {local} are {ratio} of {basis} ({basis_amount}); the call requires at least "
                "{min} ({required}). The minimum is met with a surplus of {surplus}.")
+MATCH_EXACT = N_("Local funds of {local} are {ratio} of {basis} ({basis_amount}); the call requires at least "
+                 "{min} ({required}). The minimum is met exactly.")
+#: Nothing yet to measure the local match against (an empty budget).
+MATCH_NO_BASIS = N_("Nothing is planned yet in {basis}, so the local match (at least {min}) cannot be measured yet. "
+                    "Local funds: {local}.")
 CAP_USED = N_("National funds: {national} of the cap of {cap} ({used} used).")
 #: Over the cap: the rule ``budget.national_over_cap`` blocks the export until it is reduced.
 CAP_OVER = N_("National funds: {national}, {excess} over the call's cap of {cap} ({used}). Reduce them by "
@@ -120,7 +125,14 @@ class BudgetStatement:
                 "required": Won(m.required), "shortfall": Won(m.shortfall), "surplus": Won(m.surplus)}
 
     def matching_sentence(self, lang: str) -> str:
-        return translate(MATCH_MET if self.matching.met else MATCH_SHORT, lang, **self.matching_values())
+        m = self.matching
+        if not m.basis_amount:
+            sentence = MATCH_NO_BASIS
+        elif not m.met:
+            sentence = MATCH_SHORT
+        else:
+            sentence = MATCH_MET if m.surplus else MATCH_EXACT
+        return translate(sentence, lang, **self.matching_values())
 
     # -- the national cap --------------------------------------------------------------------
     @property

@@ -41,3 +41,26 @@ def test_national_basis_is_a_share_of_the_national_funds():
 ])
 def test_source_shares_are_rounded_half_up_to_one_decimal(amounts, shown):
     assert tuple(p.render("en") for p in BudgetStatement.source_shares(amounts)) == shown
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_match_sentence_of_an_empty_budget_and_of_a_minimum_met_exactly(lang):
+    from forms.rules import validate
+    from forms.sample import SAMPLES
+
+    p = SAMPLES["super_regional"]()
+    p.budget.lines = []
+    empty = validate(p).statement.matching_sentence(lang)
+    assert "-" not in empty and "–" not in empty
+    assert ("아직 편성된 국비가 없어" in empty) if lang == "ko" else ("Nothing is planned yet in" in empty)
+
+    p = SAMPLES["super_regional"]()
+    st = validate(p).statement
+    line = next(x for x in p.budget.lines if x.source == "local")
+    line.amount_krw -= st.matching.surplus
+    line.items = []
+    exact = validate(p).statement
+    assert exact.matching.met and exact.matching.surplus == 0
+    text = exact.matching_sentence(lang)
+    assert ("정확히 충족합니다" in text) if lang == "ko" else text.endswith("The minimum is met exactly.")
+    assert "0원을 초과" not in text and "surplus" not in text
