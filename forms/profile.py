@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import string
 import tomllib
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -159,6 +160,23 @@ class Amount(Sourced):
     amount_krw: int = 0
 
 
+#: The attachments generated from the data, by profile key: what each is made for.
+COMMITMENTS = ("local_funds", "participation", "cost_share")
+#: The fields a commitment's wording may name: ``{project}`` (the proposal's title), ``{call}``,
+#: ``{ministry}``, ``{agency}`` and ``{name}`` (the region or organisation that commits).
+COMMITMENT_FIELDS = frozenset({"project", "call", "ministry", "agency", "name"})
+
+
+@dataclass(frozen=True)
+class Commitment(Sourced):
+    """The wording of one generated attachment (지방비 부담 확약서, …): its title, the sentence
+    that commits, and the closing pledge, in both languages."""
+
+    title: Text = field(default_factory=Text)
+    body: Text = field(default_factory=Text)
+    pledge: Text = field(default_factory=Text)
+
+
 @dataclass(frozen=True)
 class Size(Sourced):
     """A size limit in bytes, with its source."""
@@ -210,6 +228,8 @@ class CallProfile:
     source_ko: str = ""
     #: when proposals are received (optional: a profile without it checks no date)
     submission: Period | None = None
+    #: The generated attachments' wording by ``COMMITMENTS`` key; a call without one has none.
+    commitments: dict[str, Commitment] = field(default_factory=dict)
 
     @property
     def sections(self) -> dict[str, FormSection]:
@@ -350,6 +370,7 @@ def parse_profile(data: dict, path: str) -> CallProfile:
         "id", "version", "announced", "submission_language", "source", "source_ko", "name", "ministry", "agency",
         "years", "national_cap", "local_match", "types", "eligibility", "categories", "shares", "caps",
         "policy", "roadmap", "form", "participation", "equipment_review", "scan_limit", "severity", "submission",
+        "commitments",
     })
     years = r.table("years")
     r.only(years, "years", {"values"} | _SOURCED)
@@ -493,6 +514,7 @@ def parse_profile(data: dict, path: str) -> CallProfile:
         path=path,
         source_ko=r.get(data, "", "source_ko", "str", ""),
         submission=submission,
+        commitments=_commitments(r),
     )
 
 
@@ -549,6 +571,32 @@ def _form(r: _Reader) -> Form:
         ))
     return Form(name=Text(r.get(name, "form.name", "ko", "str"), r.get(name, "form.name", "en", "str")),
                 chapters=tuple(chapters), **r.sourced(form, "form"))
+
+
+def _commitments(r: _Reader) -> dict[str, Commitment]:
+    """``[commitments.<key>]``: each generated attachment's title, body and pledge in both
+    languages, naming only the fields of ``COMMITMENT_FIELDS``."""
+    table = r.table("commitments", optional=True)
+    r.only(table, "commitments", set(COMMITMENTS))
+    out: dict[str, Commitment] = {}
+    for key in COMMITMENTS:
+        if key not in table:
+            continue
+        prefix = f"commitments.{key}"
+        t = r.table(prefix, table)
+        r.only(t, prefix, {"title", "body", "pledge"} | _SOURCED)
+        texts = {part: _text_of(r, t, f"{prefix}.{part}") for part in ("title", "body", "pledge")}
+        for part, text in texts.items():
+            for lang_text in (text.ko, text.en):
+                try:
+                    names = {f for _l, f, _s, _c in string.Formatter().parse(lang_text) if f is not None}
+                except ValueError:
+                    names = {"{"}
+                if not names <= COMMITMENT_FIELDS:
+                    raise r.fail(f"{prefix}.{part}", N_("a text whose fields in braces are only project, call, "
+                                                      "ministry, agency or name"), lang_text)
+        out[key] = Commitment(**texts, **r.sourced(t, prefix))
+    return out
 
 
 def _text_of(r: _Reader, table: dict, key: str, optional: bool = False) -> Text:

@@ -64,12 +64,15 @@ class Contents(Flowable):
 
     FORM = "contents"
 
-    def __init__(self, headings: list[Heading], styles: Styles) -> None:
+    def __init__(self, headings: list[Heading], styles: Styles, form: str = FORM) -> None:
         super().__init__()
         self.headings = headings
         self.depth = 1
         self.styles = styles
         self.pages: dict[str, int] = {}
+        self.form = form
+        #: When the contents run over pages: the parts it was split into, each drawn on its page.
+        self._parts: list[Contents] = []
         self._rows: list[tuple[Paragraph, float, int]] = []
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
@@ -85,12 +88,35 @@ class Contents(Flowable):
         self.height = total
         return aw, total
 
+    def split(self, aw: float, ah: float) -> list[Contents]:
+        """Contents longer than a page go on over the next: the entries that fit, then the rest."""
+        self.wrap(aw, ah)
+        if self.height <= ah:
+            return [self]
+        used, n = 0.0, 0
+        for _para, height, _level in self._rows:
+            if used + height > ah:
+                break
+            used, n = used + height, n + 1
+        if not n:
+            return []
+        self._parts = [Contents(self.headings[:n], self.styles, f"{self.form}.1"),
+                       Contents(self.headings[n:], self.styles, f"{self.form}.2")]
+        for part in self._parts:
+            part.pages = self.pages
+            part.depth = self.depth
+        return list(self._parts)
+
     def draw(self) -> None:
-        self.canv.doForm(self.FORM)
+        self.canv.doForm(self.form)
 
     def draw_form(self, canv) -> None:  # noqa: ANN001
         """Called after the last page: draw the entries with their page numbers into the form."""
-        canv.beginForm(self.FORM)
+        if self._parts:
+            for part in self._parts:
+                part.draw_form(canv)
+            return
+        canv.beginForm(self.form)
         origin = self._frame_origin
         y = origin[1] + self.height
         for (para, height, level), h in zip(self._rows, self.headings, strict=True):

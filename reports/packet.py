@@ -16,7 +16,7 @@ from forms.i18n import N_, translate
 from forms.model import Proposal
 from forms.money import EntryUnit
 from forms.rules import Report
-from reports import added, closing, content, cover, sections
+from reports import added, attachments, closing, content, cover, sections
 from reports.context import Packet
 from reports.glyphs import Glyphs
 
@@ -43,6 +43,7 @@ def describe(pk: Packet) -> content.Document:
     doc = content.Document(
         lang=pk.lang, title=pk.text(pk.proposal.title), blocks=blocks, cover=cover.cover(pk),
         footer=footer(pk.fingerprint, pk.lang), draft=DRAFT_MARK if pk.draft else "", meta=metadata(pk),
+        attachments=attachments.generated(pk),
     )
     doc.attachments += added.attachments(pk, len(doc.attachments) + 1)
     if pk.draft:

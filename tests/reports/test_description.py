@@ -24,7 +24,10 @@ def test_the_description_holds_the_packet_in_order():
     p = SAMPLES["super_regional"]()
     doc = describe(packet(p, validate(p), "ko", False, EntryUnit.THOUSAND))
     assert doc.cover is not None and doc.cover.seals == ["경상북도지사", "대구광역시장"]
-    chapters = [h.shown for h in doc.headings(0)]
+    chapters = [b.shown for b in doc.blocks if isinstance(b, content.Heading) and b.level == 0]
+    # the generated attachments follow the main document, each a chapter of the contents
+    assert [h.shown for h in doc.headings(0)][len(chapters):] == [a.heading().shown for a in doc.attachments]
+    assert doc.attachments[0].heading().shown == "붙임 1 지방비 부담 확약서 (경상북도)"
     assert chapters[0] == "00 연구개발과제 개요" and chapters[-1] == "08 연구개발비 사용계획"
     tables = [b for b in doc.blocks if isinstance(b, content.Table)]
     support = next(t for t in tables if t.header_rows == 2 and "지원 및 부담" in t.caption)

@@ -92,11 +92,11 @@ def test_every_font_is_embedded_and_korean(ko_pdf, en_pdf):
 def test_outline_and_contents_page_numbers_agree(ko_pdf):
     entries = outline_titles(ko_pdf)
     titles = [t for _level, t, _page in entries]
-    assert len([e for e in entries if e[0] == 0]) == 9
+    assert len([e for e in entries if e[0] == 0 and not e[1].startswith("붙임")]) == 9
     for needle in ("00 연구개발과제 개요", "08 연구개발비 사용계획", "8-2 연도별·재원별 사업비"):
         assert needle in titles
     texts = page_texts(ko_pdf)
-    contents = texts[1]
+    contents = "".join(texts[1:entries[0][2] - 1])  # the contents run on over pages until the first chapter
     for _level, title, page in entries:
         # the contents page lists each heading followed by its page number
         assert squash(title) + str(page) in squash(contents), (title, page)
@@ -111,7 +111,9 @@ def test_pages_are_numbered_and_carry_the_document_confirmation_number(ko_pdf):
         assert f"문서확인번호 {number}" in text
         if page > 1:
             assert f"- {page} -" in text
-    last = squash(texts[-1])
+    # the main document's last page comes before the first attachment (붙임 1)
+    first_attachment = next(page for _l, title, page in outline_titles(ko_pdf) if title.startswith("붙임 1 "))
+    last = squash(texts[first_attachment - 2])
     assert digest in last  # the full SHA-256 in the box at the end of the main document
     assert "끝." in last  # the main text ends on the last page, before the confirmation box
     assert sum(squash(t).count("끝.") for t in texts) == 1
@@ -140,9 +142,11 @@ def test_metadata(ko_pdf, en_pdf):
 
 def test_leap_packet_has_one_seal_box(tmp_path_factory):
     pdf = _export(tmp_path_factory, "leap", "ko")
-    text = all_text(pdf)
-    assert "충청남도지사" in text
-    assert text.count("(인)") == 1
+    cover = squash(page_texts(pdf)[0])
+    assert "충청남도지사" in cover
+    assert cover.count("(인)") == 1  # the cover's; each attachment carries its own
+    attached = [t for level, t, _p in outline_titles(pdf) if level == 0 and t.startswith("붙임")]
+    assert all_text(pdf).count("(인)") == 1 + len(attached)
 
 
 @pytest.mark.parametrize(("unit", "label", "national"), [
@@ -226,7 +230,8 @@ def test_every_chapter_of_the_profiles_form_is_printed_in_its_order(tmp_path_fac
     form = load_profile(p.call).form
     pdf = _export(tmp_path_factory, "super_regional", lang)
     top = [title for level, title, _page in outline_titles(pdf) if level == 0]
-    assert top == [f"{c.number} {c.title.get(lang)}" for c in form.chapters]
+    attached = [t for t in top if t.startswith(("붙임 ", "Attachment "))]
+    assert top == [f"{c.number} {c.title.get(lang)}" for c in form.chapters] + attached  # the attachments last
     text = all_text(pdf)
     at = 0
     for chapter in form.chapters:  # and in the text, in the same order, each with its sections

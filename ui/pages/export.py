@@ -1,4 +1,5 @@
-"""Step 7: the format (the PDF packet, its editable HWPX copy, or the budget workbook), the
+"""Step 7: the documents attached to the proposal (scans, printed after the generated
+attachments), the format (the PDF packet, its editable HWPX copy, or the budget workbook), the
 packet's language, the draft option and the output file; then open the file, open its folder, or
 print it through the system."""
 
@@ -16,15 +17,18 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QWidget,
 )
 
 from forms.errors import InputError
-from forms.i18n import LANGUAGES, NATIVE_NAMES, _
+from forms.i18n import LANGUAGES, N_, NATIVE_NAMES, _
+from forms.model import SLOT_NAMES, ScanSlot
 from forms.steps import Step, export_allowed, export_blocked_reason
-from ui.files import default_file, open_with_system, save_file
+from ui.files import default_file, open_file, open_with_system, save_file
 from ui.marks import ERROR_COLOUR
 from ui.pages.base import Page
 
@@ -51,6 +55,7 @@ class ExportPage(Page):
 
     def __init__(self, doc, parent: QWidget | None = None) -> None:  # noqa: ANN001
         super().__init__(doc, parent)
+        self._attachments_box()
         self.box = QGroupBox()
         form = QFormLayout(self.box)
         self.format = QComboBox()
@@ -106,8 +111,89 @@ class ExportPage(Page):
         self.layout_.addStretch(1)
         self.last_file = ""
 
+    # -- attached documents --------------------------------------------------------------------
+    def _attachments_box(self) -> None:
+        """The scans attached to the proposal: a list, the kind of the next one, Add… and Remove."""
+        self.scans_box = QGroupBox()
+        form = QFormLayout(self.scans_box)
+        self.scans = QListWidget()
+        self.scans.setMaximumHeight(110)
+        self.scans.currentRowChanged.connect(lambda _row: self._scan_buttons())
+        form.addRow(self.scans)
+        self.slot = QComboBox()
+        for slot in ScanSlot:
+            self.slot.addItem("", slot.value)
+        self.slot_label = QLabel()
+        self.slot_label.setBuddy(self.slot)
+        self.add_scan = QPushButton()
+        self.add_scan.clicked.connect(self.choose_scan)
+        self.remove_scan = QPushButton()
+        self.remove_scan.clicked.connect(self.remove_selected_scan)
+        row = QHBoxLayout()
+        row.addWidget(self.slot, 1)
+        row.addWidget(self.add_scan)
+        row.addWidget(self.remove_scan)
+        form.addRow(self.slot_label, row)
+        self.layout_.addWidget(self.scans_box)
+
+    def _fill_scans(self) -> None:
+        p = self.doc.proposal
+        self.scans.clear()
+        for number, a in enumerate(p.attachments if p else [], start=1):
+            kind = {"application/pdf": "PDF", "image/png": "PNG", "image/jpeg": "JPEG"}.get(a.media_type, "")
+            size = f"{len(a.data) / 1024:,.0f} KB"
+            item = QListWidgetItem(f"{number}. {_(SLOT_NAMES.get(a.slot, SLOT_NAMES[ScanSlot.OTHER]))} — "
+                                   f"{a.name} ({kind}, {size})")
+            item.setData(Qt.ItemDataRole.UserRole, a.id)
+            self.scans.addItem(item)
+        self._scan_buttons()
+
+    def _scan_buttons(self) -> None:
+        self.add_scan.setEnabled(self.doc.proposal is not None)
+        self.remove_scan.setEnabled(self.scans.currentRow() >= 0)
+
+    def choose_scan(self) -> None:
+        path = open_file(self, _("Attach a scanned document"), _("Scanned documents (*.pdf *.png *.jpg *.jpeg)"))
+        if path:
+            self.attach_scan(path)
+
+    def attach_scan(self, path: str) -> bool:
+        """Attach the file at ``path`` as the chosen kind, as one undoable edit; a file that
+        cannot be attached is named in a message and changes nothing."""
+        from forms.profile import ProfileError, load_profile
+        from storage.scans import read_scan
+
+        p = self.doc.proposal
+        if p is None:
+            return False
+        try:
+            scan = read_scan(path, self.slot.currentData(), load_profile(p.call).scan_limit)
+        except (InputError, ProfileError) as exc:
+            QMessageBox.warning(self, _("Attach a scanned document"), exc.text(self.lang))
+            return False
+        self.doc.edit("attachments", [*p.attachments, scan], text=N_("Attach a document"))
+        self.scans.setCurrentRow(self.scans.count() - 1)
+        return True
+
+    def remove_selected_scan(self) -> None:
+        p = self.doc.proposal
+        row = self.scans.currentRow()
+        if p is None or row < 0:
+            return
+        self.doc.edit("attachments", p.attachments[:row] + p.attachments[row + 1:],
+                      text=N_("Remove an attached document"))
+
     def retranslate(self) -> None:
         super().retranslate()
+        self.scans_box.setTitle(_("Attached documents (scans, printed after the generated attachments)"))
+        self.scans.setAccessibleName(_("Attached documents"))
+        for i, slot in enumerate(ScanSlot):
+            self.slot.setItemText(i, _(SLOT_NAMES[slot]))
+        self.slot_label.setText(_("&Kind:"))
+        self.slot.setAccessibleName(_("Kind of the document to attach"))
+        self.add_scan.setText(_("&Add…"))
+        self.remove_scan.setText(_("Remo&ve"))
+        self._fill_scans()
         self.intro.setText(_("Export the submission packet as a PDF, ready to print, seal and send; or its editable HWPX copy for "
                             "Hancom Office, or the budget as an Excel workbook."))
         self.box.setTitle(_("Packet"))
@@ -137,6 +223,8 @@ class ExportPage(Page):
         p = self.doc.proposal
         if p is None:
             return
+        if path == "" or path.startswith("attachments"):
+            self._fill_scans()
         if path == "":
             self.file.setText(default_file(p.title.get(self.lang), fallback_name(p), self.format.currentData()))
             packet = self.lang if self.lang in LANGUAGES else "en"  # a packet has no pseudo-language
