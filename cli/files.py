@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 
 from cli.exits import EXIT_BAD_INPUT, EXIT_ERRORS, EXIT_OK
 from forms import i18n
@@ -91,9 +92,9 @@ def add_parsers(sub, common) -> None:
     p = sub.add_parser("export", help=_("write the PDF packet of a proposal file"))
     p.add_argument("file", metavar="FILE")
     p.add_argument("--out", required=True, metavar="OUT.pdf")
-    p.add_argument("--format", choices=["pdf", "hwpx", "xlsx"], default="pdf",
-                   help=_("pdf: the packet (default); hwpx: its editable copy for Hancom Office; xlsx: the budget "
-                          "workbook"))
+    p.add_argument("--format", choices=list(FORMATS), default=None,
+                   help=_("pdf: the packet; hwpx: its editable copy for Hancom Office; xlsx: the budget workbook "
+                          "(default: as the suffix of --out says, else pdf)"))
     p.add_argument("--lang", dest="packet_lang", choices=["ko", "en"], help=_("language of the packet"))
     p.add_argument("--draft", action="store_true", help=_("export despite errors, marking every page as a draft"))
     p.add_argument("--unit", choices=["won", "thousand", "million"], default="thousand",
@@ -101,14 +102,33 @@ def add_parsers(sub, common) -> None:
     p.set_defaults(func=cmd_export)
 
 
+FORMATS = ("pdf", "hwpx", "xlsx")  # each is also the suffix of its files
+
+
+def export_format(out: str, fmt: str | None) -> str:
+    """The format of an export to ``out``: the one given, else the one the suffix names, else pdf. A given format
+    that another known suffix contradicts is refused (exit 2), as a PDF in a file named .xlsx helps no one."""
+    suffix = os.path.splitext(out)[1].lower().lstrip(".")
+    named = suffix if suffix in FORMATS else None
+    if fmt is None:
+        return named or "pdf"
+    if named is not None and named != fmt:
+        raise InputError(N_("--format {format} does not fit the file name {file}, which ends in .{suffix}; name a "
+                            ".{format} file with --out, or leave --format out to write what the suffix says."),
+                         format=fmt, file=out, suffix=suffix)
+    return fmt
+
+
 def export_command(file: str, out: str, lang: str = "ko", draft: bool = False, unit: str = "thousand",
-                   fmt: str = "pdf") -> int:
-    """``main.py export``: 0 written, 1 refused for errors, 2 unreadable input or unwritable output."""
+                   fmt: str | None = None) -> int:
+    """``main.py export``: 0 written, 1 refused for errors, 2 unreadable input or unwritable output. Without
+    ``fmt`` the suffix of ``out`` chooses the format."""
     from forms.exchange import read_file
     from reports.export import ExportRefused, write_packet  # ReportLab loads only for an export
 
     ui = i18n.current_language()
     try:
+        fmt = export_format(out, fmt)
         if same_file(file, out):
             raise InputError(N_("The packet would be written over the proposal file {file}; name another file "
                                 "with --out."), file=out)

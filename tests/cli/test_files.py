@@ -137,3 +137,31 @@ def test_the_command_line_parser_leaves_the_database_libraries_unloaded():
             "print(sorted(m for m in ('sqlalchemy', 'alembic') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("suffix, magic, member", [(".xlsx", b"PK", "xl/workbook.xml"),
+                                                    (".hwpx", b"PK", "Contents/section0.xml"),
+                                                    (".PDF", b"%PDF", None)])
+def test_export_without_format_follows_the_suffix(sample_files, tmp_path, suffix, magic, member):
+    import zipfile
+
+    out = tmp_path / f"l{suffix}"
+    done = run("export", str(sample_files["leap"]), "--out", str(out), lang="en")
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes()[:len(magic)] == magic
+    if member:
+        assert member in zipfile.ZipFile(out).namelist()
+
+
+def test_export_refuses_a_format_the_suffix_contradicts(sample_files, tmp_path):
+    out = tmp_path / "l.xlsx"
+    done = run("export", str(sample_files["leap"]), "--format", "pdf", "--out", str(out), lang="en")
+    assert done.returncode == 2 and not out.exists()
+    assert "--format pdf does not fit the file name" in done.stderr and ".xlsx" in done.stderr
+    assert "Traceback" not in done.stderr
+    done = run("export", str(sample_files["leap"]), "--format", "pdf", "--out", str(out), lang="ko")
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    # a suffix no format claims keeps the given format (or the PDF)
+    other = tmp_path / "l.bin"
+    assert run("export", str(sample_files["leap"]), "--format", "xlsx", "--out", str(other)).returncode == 0
+    assert other.read_bytes()[:2] == b"PK"
