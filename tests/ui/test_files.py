@@ -96,3 +96,17 @@ def test_rules_dialog_lists_every_rule_with_its_source(app, super_regional):
         assert table.item(r, 2).text(), code
     row = codes.index("budget.local_match_short")
     assert "20%" in table.item(row, 3).text()
+
+
+def test_renaming_a_proposal_open_or_not_sets_the_title_in_the_windows_language(sample_window, store, leap,
+                                                                                monkeypatch):
+    w = sample_window
+    store.create(leap)
+    names = iter(["Renamed while open", "Renamed in the list"])
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: (next(names), True)))
+    w.rename_proposal(w.doc.proposal.id)
+    assert w.doc.proposal.title.en == "Renamed while open"
+    korean = leap.title.ko
+    w.rename_proposal(leap.id)
+    stored, _version = store.load(leap.id)
+    assert (stored.title.en, stored.title.ko) == ("Renamed in the list", korean)
