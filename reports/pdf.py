@@ -100,6 +100,8 @@ class PdfRenderer:
             story += self.block(attachment.heading())
             for block in attachment.blocks:
                 story += self.block(block)
+        for block in self.doc.annex:
+            story += self.block(block)
         headings = [f for f in story if isinstance(f, Heading)]
         for flowable in story:
             if isinstance(flowable, Contents):

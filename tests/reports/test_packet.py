@@ -246,3 +246,28 @@ def test_the_support_plan_has_a_column_per_paying_region(ko_pdf):
     head = text[text.index("기관별·연도별연구개발비지원및부담계획"):]
     # the second header row: a column per paying region under 지방자치단체, then cash and in kind
     assert "지방자치단체" in head[:80] and "경상북도대구광역시현금현물" in head[:120]
+
+
+def test_a_drafts_validation_report_is_its_last_part_after_the_attachments(tmp_path_factory):
+    """A ministry reader's order: the main document up to 끝., the attachments 붙임 1…n, then —
+    in a draft only — the validation report as reference material (참고) of its own; the contents,
+    the bookmarks and the printed page numbers agree on where each part starts."""
+    import re
+
+    pdf = _export(tmp_path_factory, "super_regional", "ko", draft=True)
+    texts = page_texts(pdf)
+    top = [(title, page) for level, title, page in outline_titles(pdf) if level == 0]
+    titles = [title for title, _page in top]
+    assert titles[-1] == "참고 검증 결과"
+    attached = [i for i, title in enumerate(titles) if title.startswith("붙임 ")]
+    assert attached == list(range(attached[0], len(titles) - 1))  # 붙임 1…n, right before it
+    first_attachment, report = top[attached[0]][1], top[-1][1]
+    end = max(i for i, t in enumerate(texts, start=1) if "끝." in t)
+    assert end < first_attachment < top[attached[-1]][1] < report == len(texts)
+    assert all("규칙묶음" not in squash(t) for t in texts[:report - 1])  # nothing of it before its page
+    assert "제출문서에포함되지않습니다" in squash(texts[report - 1])
+    contents = squash("".join(texts[1:top[0][1] - 1]))
+    for title, page in top[attached[0]:]:
+        listed = re.search(re.escape(squash(title)) + r"(\d+)(?!\d)", contents)
+        assert listed and int(listed.group(1)) == page, title
+        assert f"- {page} -" in texts[page - 1], title
