@@ -52,6 +52,23 @@ SEAL_NAME = (80 * mm, 110 * mm)
 TITLE_SIZES = (22, 20, 18, 16, 14)
 
 
+class _Paragraph(Paragraph):
+    """A paragraph laid out once for each width it is given. ReportLab measures every cell of a
+    table again each time it splits the table over a page (for each page a long table runs over),
+    always at the column's width: the lines, width and height it found the last time for that
+    width are kept and given back, instead of breaking the same lines again."""
+
+    _laid_out: tuple | None = None  # (width, size, the lines ReportLab broke at that width)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - ReportLab's names
+        done = self._laid_out
+        if done is not None and done[0] == availWidth and self.__dict__.get("blPara") is done[2]:
+            return done[1]
+        size = super().wrap(availWidth, availHeight)
+        self._laid_out = (availWidth, size, self.blPara)
+        return size
+
+
 class PdfRenderer:
     def __init__(self, doc: c.Document, glyphs: Glyphs | None = None) -> None:
         self.doc = doc
@@ -76,7 +93,7 @@ class PdfRenderer:
         if self.doc.lang == "en":
             text = typographic(text)
         lines = [markup(t, style.fontName, self.glyphs, where) for t in text.split("\n")]
-        return Paragraph("<br/>".join(lines), style)
+        return _Paragraph("<br/>".join(lines), style)
 
     # -- the whole document --------------------------------------------------------------------
     def story(self) -> list:

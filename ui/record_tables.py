@@ -79,7 +79,7 @@ def indicators(doc: Document) -> RecordTable:
     def columns(p: Proposal) -> list[Column]:
         return [
             Column("name.ko", N_("Indicator (Korean)"), "name"), Column("name.en", N_("Indicator (English)"), "name"),
-            Column("kind", N_("Kind"), "choice", choices=_codes([k.value for k in IndicatorKind])),
+            Column("kind", N_("Quantitative or qualitative"), "choice", choices=_codes([k.value for k in IndicatorKind])),
             Column("unit.ko", N_("Unit")), Column("baseline", N_("Baseline")),
             *[Column(f"targets[{y}]", str(y), "text", literal=True) for y in _years(p)],
             Column("weight", N_("Weight (%)"), "int"), Column("method.ko", N_("How it is measured"), "name"),
