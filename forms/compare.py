@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from forms.budget import summarise
 from forms.exchange import to_dict
-from forms.fieldpath import FieldPath
+from forms.fieldpath import ROOT, FieldPath, RecordId
 from forms.i18n import N_, translate
 from forms.model import Proposal, label
 from forms.money import format_won
@@ -131,18 +131,18 @@ def _named(steps: list, lang: str) -> str:
     return ", ".join(parts)
 
 
-def _flatten(value: object, path: str, out: dict[str, str]) -> None:
+def _flatten(value: object, path: FieldPath, out: dict[str, str]) -> None:
     if isinstance(value, dict):
-        for key, sub in value.items():
-            _flatten(sub, f"{path}.{key}" if path else key, out)
+        for key, sub in value.items():  # a mapping by year (rates, targets) is keyed by the year
+            _flatten(sub, path.child(int(key) if key.isdigit() else key), out)
     elif isinstance(value, list) and value and all(isinstance(v, dict) and "id" in v for v in value):
-        out[path] = ""  # as an empty list: having records is no change of the list itself
+        out[str(path)] = ""  # as an empty list: having records is no change of the list itself
         for record in value:  # a list of records: each by its id
-            _flatten({k: v for k, v in record.items() if k != "id"}, f"{path}[id={record['id']}]", out)
+            _flatten({k: v for k, v in record.items() if k != "id"}, path.child(RecordId(record["id"])), out)
     elif isinstance(value, list):
-        out[path] = ", ".join(str(v) for v in value)
+        out[str(path)] = ", ".join(str(v) for v in value)
     else:
-        out[path] = "" if value is None else str(value)
+        out[str(path)] = "" if value is None else str(value)
 
 
 def _fields(p: Proposal) -> dict[str, str]:
@@ -152,7 +152,7 @@ def _fields(p: Proposal) -> dict[str, str]:
     for line in doc["budget"]["lines"]:
         line.pop("amount_krw")  # amounts: as totals by year and source
     out: dict[str, str] = {}
-    _flatten(doc, "", out)
+    _flatten(doc, ROOT, out)
     return out
 
 

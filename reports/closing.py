@@ -9,18 +9,24 @@ from reports import content
 from reports.context import Packet
 
 
-def validation(pk: Packet, numbered: bool = True) -> list[content.Block]:
+def validation(pk: Packet, in_draft: bool = True) -> list[content.Block]:
     """The validation report: the rule pack, the errors and warnings with their codes, and the
-    characters the fonts cannot print. Its own document, or the end of a draft — never part of
-    a final packet."""
+    characters the fonts cannot print. Its own document, or the last part of a draft, after the
+    attachments — never part of a final packet. In a draft it is headed as reference material
+    (참고), not numbered among the form's chapters or the attachments (붙임)."""
     r = pk.report
     title = pk.tr(N_("Validation report"))
-    story: list[content.Block] = [pk.chapter(title, "validation", new_page=True) if numbered
-                                  else content.Heading(title, 0, "validation")]
+    story: list[content.Block] = []
+    if in_draft:
+        story.append(content.Heading(title, 0, "validation", pk.tr(N_("For reference:")), new_page=True))
+        story.append(pk.para(pk.tr(N_("This report is attached to a draft only and is no part of the documents "
+                                      "submitted.")), "note"))
+    else:
+        story.append(content.Heading(title, 0, "validation"))
     story.append(pk.para(pk.tr(N_("Checked against the rule pack {id}, version {version}: {name}."),
                                id=pk.profile.id, version=pk.profile.version, name=pk.text(pk.profile.name)),
                          "statement"))
-    if r.errors and numbered:
+    if r.errors and in_draft:
         story.append(pk.para(pk.tr(N_("The proposal has {errors}; this packet is a draft and cannot be "
                                       "submitted."), errors=Count(len(r.errors), ERRORS)), "statement"))
     elif r.errors:

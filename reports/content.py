@@ -201,16 +201,19 @@ class Attachment:
 
 @dataclass
 class Document:
-    """A whole document: the cover (if any), the main blocks, then the attachments in order.
+    """A whole document: the cover (if any), the main blocks, then the attachments in order, then
+    the annex.
 
     ``footer`` is the short text in every footer (the document confirmation number);
-    ``draft`` the mark of a draft on every page (empty for a final document).
+    ``draft`` the mark of a draft on every page (empty for a final document). ``annex`` is what
+    follows the attachments and is no part of what is submitted: a draft's validation report.
     """
 
     lang: str
     title: str
     blocks: list[Block]
     attachments: list[Attachment] = field(default_factory=list)
+    annex: list[Block] = field(default_factory=list)
     cover: Cover | None = None
     footer: str = ""
     draft: str = ""
@@ -221,12 +224,12 @@ class Document:
         return [b for b in self.all_blocks() if isinstance(b, Heading) and b.level <= depth]
 
     def all_blocks(self) -> list[Block]:
-        """The main blocks, then each attachment's heading and blocks."""
+        """The main blocks, then each attachment's heading and blocks, then the annex."""
         out = list(self.blocks)
         for a in self.attachments:
             out.append(a.heading())
             out += a.blocks
-        return out
+        return out + self.annex
 
     def text(self) -> str:
         """Every word the document prints, in order (for search, tests and a text export)."""

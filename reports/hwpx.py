@@ -139,6 +139,8 @@ class HwpxRenderer:
             self.block(attachment.heading())
             for block in attachment.blocks:
                 self.block(block)
+        for block in d.annex:
+            self.block(block)
         self._apply_formats()
         page = self.out.page
         page.set_page_number(prefix="- ", suffix=" -")

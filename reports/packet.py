@@ -2,7 +2,7 @@
 
 :func:`describe` gives the :class:`reports.content.Document` (what every format prints);
 :func:`render` lays it out as PDF bytes. A final packet carries nothing internal (no rule codes,
-field paths or rule-pack ids); a draft carries the validation report at its end.
+field paths or rule-pack ids); a draft carries the validation report after its attachments.
 """
 
 from __future__ import annotations
@@ -34,8 +34,9 @@ def packet(proposal: Proposal, report: Report, lang: str, draft: bool, unit: Ent
 
 
 def describe(pk: Packet) -> content.Document:
-    """The packet as a description: cover, contents, plan, budget, the fingerprint box, and, on a
-    draft, the validation report."""
+    """The packet as a description: cover, contents, plan, budget, ``끝.`` and the fingerprint box,
+    the attachments (붙임 1…n), and, on a draft only, the validation report as a last part of its
+    own (참고) after them."""
     blocks: list[content.Block] = [cover.contents(pk)]
     blocks += sections.plan(pk)
     blocks.append(pk.para(pk.tr(N_("End.")), "end"))
@@ -48,7 +49,7 @@ def describe(pk: Packet) -> content.Document:
     doc.attachments += added.attachments(pk, len(doc.attachments) + 1)
     if pk.draft:
         scan_glyphs(doc, pk.glyphs)
-        doc.blocks += [*closing.validation(pk), *closing.glyph_lines(pk)]
+        doc.annex = [*closing.validation(pk), *closing.glyph_lines(pk)]
     return doc
 
 
@@ -59,7 +60,7 @@ def describe_report(pk: Packet) -> content.Document:
     scan_glyphs(describe(pk), pk.glyphs)  # the characters the packet could not print are named too
     intro = pk.para(pk.tr(N_("Proposal: {title} ({date})"), title=pk.text(p.title),
                           date=official_date(p.date, pk.lang)), "statement")
-    blocks: list[content.Block] = [*closing.validation(pk, numbered=False), *closing.glyph_lines(pk)]
+    blocks: list[content.Block] = [*closing.validation(pk, in_draft=False), *closing.glyph_lines(pk)]
     blocks.insert(1, intro)
     return content.Document(
         lang=pk.lang, title=pk.tr(N_("Validation report")), blocks=blocks,
@@ -80,18 +81,19 @@ def footer(digest: str, lang: str) -> str:
 
 def scan_glyphs(doc: content.Document, glyphs: Glyphs) -> None:
     """Note the characters no bundled face has, before the layout (the draft lists them)."""
-    from reports.fonts import GOTHIC, markup
+    from reports.fonts import GOTHIC, face, markup
 
+    gothic = face(GOTHIC, doc.lang)
     for b in doc.all_blocks():
         if isinstance(b, content.Para):
-            markup(b.text, GOTHIC, glyphs, b.where)
+            markup(b.text, gothic, glyphs, b.where)
         elif isinstance(b, content.Table):
             for row in b.rows:
                 for cell in row:
                     if cell is not None:
-                        markup(cell.text, GOTHIC, glyphs, cell.where)
+                        markup(cell.text, gothic, glyphs, cell.where)
     if doc.cover is not None:
-        markup(doc.cover.title, GOTHIC, glyphs, "title")
+        markup(doc.cover.title, gothic, glyphs, "title")
 
 
 def render(proposal: Proposal, report: Report, lang: str, draft: bool, unit: EntryUnit) -> Rendered:

@@ -150,7 +150,7 @@ class Document(QObject):
     def value(self, path: str) -> object:
         return FieldPath.parse(path).get(self.proposal)
 
-    def edit(self, path: str, value: object, merge: bool = False, text: str | None = None) -> None:
+    def edit(self, path: FieldPath | str, value: object, merge: bool = False, text: str | None = None) -> None:
         """Change the field at ``path`` to ``value`` as one undoable command named ``text`` (an
         English message marked with ``N_``: the Edit menu shows it in the language of the moment)."""
         if self.proposal is None:

@@ -10,6 +10,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from forms.errors import InputError
+from forms.fieldpath import (
+    BUDGET_LINES,
+    DELIVERABLES,
+    EQUIPMENT,
+    INDICATORS,
+    ORGANISATIONS,
+    RESEARCHERS,
+    TASKS,
+    FieldPath,
+)
 from forms.i18n import N_, _, current_language
 from forms.ids import new_id
 from forms.model import (
@@ -69,13 +79,13 @@ def indicators(doc: Document) -> RecordTable:
     def columns(p: Proposal) -> list[Column]:
         return [
             Column("name.ko", N_("Indicator (Korean)"), "name"), Column("name.en", N_("Indicator (English)"), "name"),
-            Column("kind", N_("Kind"), "choice", choices=_codes([k.value for k in IndicatorKind])),
+            Column("kind", N_("Quantitative or qualitative"), "choice", choices=_codes([k.value for k in IndicatorKind])),
             Column("unit.ko", N_("Unit")), Column("baseline", N_("Baseline")),
-            *[Column(f"targets.{y}", str(y), "text", literal=True) for y in _years(p)],
+            *[Column(f"targets[{y}]", str(y), "text", literal=True) for y in _years(p)],
             Column("weight", N_("Weight (%)"), "int"), Column("method.ko", N_("How it is measured"), "name"),
         ]
 
-    return RecordTable(doc, N_("Performance indicators"), lambda: "indicators", columns,
+    return RecordTable(doc, N_("Performance indicators"), lambda: INDICATORS, columns,
                        lambda p: Indicator(new_id()), N_("Performance indicators"))
 
 
@@ -91,7 +101,7 @@ def tasks(doc: Document) -> RecordTable:
         first, last = min(_years(p)), max(_years(p))
         return Task(new_id(), org=_first_org(p), start=f"{first}-01", end=f"{last}-12")
 
-    return RecordTable(doc, N_("Schedule"), lambda: "tasks", columns, make, N_("Schedule"))
+    return RecordTable(doc, N_("Schedule"), lambda: TASKS, columns, make, N_("Schedule"))
 
 
 def deliverables(doc: Document) -> RecordTable:
@@ -106,7 +116,7 @@ def deliverables(doc: Document) -> RecordTable:
     def make(p: Proposal) -> Deliverable:
         return Deliverable(new_id(), p.tasks[0].id if p.tasks else "", _start(p))
 
-    return RecordTable(doc, N_("Main deliverables"), lambda: "deliverables", columns, make, N_("Main deliverables"))
+    return RecordTable(doc, N_("Main deliverables"), lambda: DELIVERABLES, columns, make, N_("Main deliverables"))
 
 
 def equipment(doc: Document) -> RecordTable:
@@ -124,7 +134,7 @@ def equipment(doc: Document) -> RecordTable:
     def make(p: Proposal) -> Equipment:
         return Equipment(new_id(), _first_org(p), _start(p))
 
-    return RecordTable(doc, N_("Facilities and equipment"), lambda: "equipment", columns, make,
+    return RecordTable(doc, N_("Facilities and equipment"), lambda: EQUIPMENT, columns, make,
                        N_("Facilities and equipment"))
 
 
@@ -140,7 +150,7 @@ def organisations(doc: Document) -> RecordTable:
             Column("contact.en", N_("Contact person (English)"), "name"),
         ]
 
-    return RecordTable(doc, N_("Organisations' general data"), lambda: "organisations", columns, None,
+    return RecordTable(doc, N_("Organisations' general data"), lambda: ORGANISATIONS, columns, None,
                        N_("Organisations' general data"))
 
 
@@ -158,14 +168,14 @@ class Researchers(QWidget):
                 Column("name.ko", N_("Researcher (Korean)")), Column("name.en", N_("Researcher (English)")),
                 Column("position.ko", N_("Position")), Column("field.ko", N_("Field")),
                 Column("role", N_("Role"), "choice", choices=_codes([r.value for r in ResearcherRole])),
-                *[Column(f"rates.{y}", str(y), "int", literal=True) for y in _years(p)],
+                *[Column(f"rates[{y}]", str(y), "int", literal=True) for y in _years(p)],
             ]
 
         def make(p: Proposal) -> Researcher:
             return Researcher(new_id(), _first_org(p), rates={y: 0 for y in _years(p)})
 
         self.people = RecordTable(doc, N_("Principal investigator and researchers (participation rate, %)"),
-                                  lambda: "researchers", columns, make, N_("Researchers"))
+                                  lambda: RESEARCHERS, columns, make, N_("Researchers"))
         self.selected = 0
 
         def others_columns(_p: Proposal) -> list[Column]:
@@ -184,11 +194,11 @@ class Researchers(QWidget):
         layout.addWidget(self.people)
         layout.addWidget(self.others)
 
-    def _others_base(self) -> str | None:
+    def _others_base(self) -> FieldPath | None:
         p = self.doc.proposal
         if p is None or not p.researchers:
             return None
-        return f"researchers[{min(self.selected, len(p.researchers) - 1)}].other_projects"
+        return RESEARCHERS.child(min(self.selected, len(p.researchers) - 1), "other_projects")
 
     def _select(self, row: int) -> None:
         if row >= 0 and row != self.selected:
@@ -198,14 +208,14 @@ class Researchers(QWidget):
     def tables(self) -> list[RecordTable]:
         return [self.people, self.others]
 
-    def widget_for(self, path: str) -> QWidget | None:
-        if ".other_projects" in path:
-            row = path[len("researchers["):path.index("]")]
-            if row.isdigit():
-                self._select(int(row))
-                self.people.table.selectRow(int(row))
-            return self.others.widget_for(path) or self.others.table
-        return self.people.widget_for(path)
+    def widget_for(self, path: FieldPath | str) -> QWidget | None:
+        where = FieldPath.parse(path)
+        row = where.row(RESEARCHERS)
+        if row is not None and where.within(RESEARCHERS.child(row, "other_projects")):
+            self._select(row)
+            self.people.table.selectRow(row)
+            return self.others.widget_for(where) or self.others.table
+        return self.people.widget_for(where)
 
 
 class Justification(QGroupBox):
@@ -237,12 +247,12 @@ class Justification(QGroupBox):
         layout.addWidget(self.rows)
         layout.addWidget(self.sum)
 
-    def _base(self) -> str | None:
+    def _base(self) -> FieldPath | None:
         index = self.line.currentData()
         p = self.doc.proposal
         if p is None or not isinstance(index, int) or index >= len(p.budget.lines):
             return None
-        return f"budget.lines[{index}].items"
+        return BUDGET_LINES.child(index, "items")
 
     def retranslate(self) -> None:
         self.setTitle(_("Budget justification (itemised)"))
@@ -290,10 +300,11 @@ class Justification(QGroupBox):
     def tables(self) -> list[RecordTable]:
         return [self.rows]
 
-    def widget_for(self, path: str) -> QWidget | None:
-        if not path.startswith("budget.lines[") or ".items" not in path:
+    def widget_for(self, path: FieldPath | str) -> QWidget | None:
+        where = FieldPath.parse(path)
+        index = where.row(BUDGET_LINES)
+        if index is None or not where.within(BUDGET_LINES.child(index, "items")):
             return None
-        index = int(path[len("budget.lines["):path.index("]")])
         if self.line.currentData() != index:
             self.line.setCurrentIndex(self.line.findData(index))
-        return self.rows.widget_for(path) or self.rows.table
+        return self.rows.widget_for(where) or self.rows.table

@@ -1,7 +1,7 @@
 """A table of records of the proposal (researchers, indicators, tasks, …) edited in place.
 
 A table is described by columns, each naming a field of the record by its path inside it
-(``name.ko``, ``org``, ``rates.2024``); every change is one edit of the document at the path the
+(``name.ko``, ``org``, ``rates[2024]``); every change is one edit of the document at the path the
 rules use (``researchers[3].name.ko``), so undo, the findings' marks and the jumps from the Review
 page all name the same field. A per-year field (``rates``, ``targets``) is a mapping by year: its
 cell edits the whole mapping. Adding and removing rows edit the whole list, one undo step each.
@@ -10,7 +10,6 @@ cell edits the whole mapping. Adding and removing rows edit the whole list, one 
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from forms.errors import InputError
-from forms.fieldpath import FieldPath
+from forms.fieldpath import ORGANISATIONS, ROOT, TASKS, FieldPath
 from forms.i18n import _, current_language
 from forms.money import EntryUnit, format_number, parse_amount
 from ui.pages.base import proposal_field, set_text
@@ -48,7 +47,7 @@ _WIDTHS = {"text": 22, "name": 26, "month": 10, "int": 8, "year": 9, "money": 16
 
 @dataclass(frozen=True)
 class Column:
-    """One column: the field's path inside the record, its title (an ``N_`` message or a literal
+    """One column: the field's path inside the record (``name.ko``, ``rates[2024]``), its title (an ``N_`` message or a literal
     such as a year, see ``literal``), and its kind: ``text``, ``name`` (a wide text), ``month``
     (YYYY-MM), ``int`` (``lo``…``hi``), ``year``, ``money`` (won, typed as in the budget),
     ``choice`` (from ``choices``), ``bool`` or ``label`` (shown only)."""
@@ -65,16 +64,23 @@ class Column:
     def heading(self) -> str:
         return self.title if self.literal else _(self.title)
 
+    @property
+    def field(self) -> FieldPath:
+        """The field's path inside the record."""
+        return FieldPath.parse(self.key)
 
-def read(record: object, key: str) -> object:
-    """The value at ``key`` inside ``record`` (``rates.2024`` reads the mapping by year)."""
-    obj = record
-    for token in key.split("."):
-        if isinstance(obj, dict):
-            obj = obj.get(int(token)) if token.isdigit() else obj.get(token)
-        else:
-            obj = getattr(obj, token)
-    return obj
+    @property
+    def by_year(self) -> bool:
+        """A year of a per-year mapping (``rates[2024]``): the cell edits the whole mapping."""
+        return isinstance(self.field.last, int)
+
+
+def read(record: object, field: FieldPath) -> object:
+    """The value at ``field`` inside ``record`` (None for a year a per-year mapping lacks)."""
+    try:
+        return field.get(record)
+    except KeyError:
+        return None
 
 
 class RecordTable(QGroupBox):
@@ -85,7 +91,7 @@ class RecordTable(QGroupBox):
     #: the row whose cell has the focus (or was clicked)
     row_selected = Signal(int)
 
-    def __init__(self, doc: Document, title: str, base: Callable[[], str | None],
+    def __init__(self, doc: Document, title: str, base: Callable[[], FieldPath | None],
                  columns: Callable[[Proposal], list[Column]], make: Callable[[Proposal], object] | None,
                  undo_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,8 +120,8 @@ class RecordTable(QGroupBox):
         layout.addLayout(buttons)
         self.add_button.setVisible(make is not None)
         self.remove_button.setVisible(make is not None)
-        self._rows: list[dict[str, QWidget]] = []
-        self._shown_base: str | None = None
+        self._rows: list[dict[FieldPath, QWidget]] = []
+        self._shown_base: FieldPath | None = None
 
     # texts ------------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -141,15 +147,16 @@ class RecordTable(QGroupBox):
         if base is None or self.doc.proposal is None:
             return []
         try:
-            return list(FieldPath.parse(base).get(self.doc.proposal))
+            return list(base.get(self.doc.proposal))
         except (IndexError, KeyError, AttributeError):
             return []
 
-    def concerns(self, path: str) -> bool:
-        """Whether a change at ``path`` may change what this table shows."""
-        base = self.base()
-        return path == "" or base is None or path.split("[")[0].split(".")[0] == base.split("[")[0].split(".")[0] \
-            or path.startswith(("organisations", "tasks"))
+    def concerns(self, path: FieldPath | str) -> bool:
+        """Whether a change at ``path`` may change what this table shows (its own list, or the
+        organisations and tasks its choices name)."""
+        where, base = FieldPath.parse(path), self.base()
+        return where == ROOT or base is None or where.head == base.head or where.within(ORGANISATIONS) \
+            or where.within(TASKS)
 
     def sync(self) -> None:
         """Show the records: rows made or dropped to match, values set without edit signals."""
@@ -173,7 +180,7 @@ class RecordTable(QGroupBox):
             del self._rows[len(records):]
         for widgets, record in zip(self._rows, records, strict=True):
             for column in self.columns:
-                self._show(widgets[column.key], column, read(record, column.key))
+                self._show(widgets[column.field], column, read(record, column.field))
         self.remove_button.setEnabled(bool(records) and base is not None)
         self.add_button.setEnabled(base is not None)
 
@@ -202,15 +209,15 @@ class RecordTable(QGroupBox):
         finally:
             widget.blockSignals(blocked)
 
-    def _make_row(self, row: int) -> dict[str, QWidget]:
-        widgets: dict[str, QWidget] = {}
+    def _make_row(self, row: int) -> dict[FieldPath, QWidget]:
+        widgets: dict[FieldPath, QWidget] = {}
         for c, column in enumerate(self.columns):
             widget = self._make_cell(row, column)
             widget.setAccessibleName(_("Row {row}: {field}").format(row=row + 1, field=column.heading()))
             widget.installEventFilter(self)
             widget.setProperty("recordRow", row)
             self.table.setCellWidget(row, c, widget)
-            widgets[column.key] = widget
+            widgets[column.field] = widget
         return widgets
 
     def _make_cell(self, row: int, column: Column) -> QWidget:
@@ -253,23 +260,22 @@ class RecordTable(QGroupBox):
         edit.setText(format_number(amount, current_language()))
 
     # editing ----------------------------------------------------------------------------------
-    def path_of(self, row: int, column: Column) -> tuple[str, str | None]:
-        """The document path a cell edits, and the year key inside it for a per-year mapping."""
-        head, _dot, tail = column.key.partition(".")
-        if tail.isdigit():
-            return f"{self.base()}[{row}].{head}", tail
-        return f"{self.base()}[{row}].{column.key}", None
+    def path_of(self, row: int, column: Column) -> FieldPath:
+        """The document path a cell edits: the field's, or a per-year mapping's (the whole mapping)."""
+        field = column.field.parent if column.by_year else column.field
+        return self.base().child(row, *field.steps)
 
     def set_value(self, row: int, column: Column, value: object, merge: bool = False) -> None:
         if self.base() is None:
             return
-        path, year = self.path_of(row, column)
-        if year is not None:
-            mapping = dict(FieldPath.parse(path).get(self.doc.proposal))
+        path = self.path_of(row, column)
+        if column.by_year:
+            year = column.field.last
+            mapping = dict(path.get(self.doc.proposal))
             if value in ("", 0, None):
-                mapping.pop(int(year), None)
+                mapping.pop(year, None)
             else:
-                mapping[int(year)] = value
+                mapping[year] = value
             value = mapping
         self.doc.edit(path, value, merge=merge, text=self.undo_text)
 
@@ -280,7 +286,7 @@ class RecordTable(QGroupBox):
         records = self.records()
         self.doc.edit(base, [*copy.deepcopy(records), self.make(self.doc.proposal)], text=self.undo_text)
         if self._rows:
-            self._rows[-1][self.columns[0].key].setFocus()
+            self._rows[-1][self.columns[0].field].setFocus()
 
     def remove_row(self) -> None:
         base = self.base()
@@ -299,24 +305,21 @@ class RecordTable(QGroupBox):
         return False
 
     # findings ---------------------------------------------------------------------------------
-    def widget_for(self, path: str) -> QWidget | None:
-        """The cell that edits ``path`` (a field of a row), the row's first cell for the row, or the
-        table for the list itself; None if the path is not in this table."""
-        base = self.base()
-        if base is None:
+    def widget_for(self, path: FieldPath | str) -> QWidget | None:
+        """The cell that edits ``path`` (a field of a row, or a field inside it), the row's first
+        cell for the row, or the table for the list itself; None if the path is not in this table."""
+        where, base = FieldPath.parse(path), self.base()
+        if base is None or not where.within(base):
             return None
-        if path == base:
+        if where == base:
             return self.table
-        if not path.startswith(base + "["):
+        row = where.row(base)
+        if row is None or row >= len(self._rows):
             return None
-        rest = path[len(base) + 1:]
-        row_text, _bracket, field = rest.partition("]")
-        if not row_text.isdigit() or int(row_text) >= len(self._rows):
-            return None
-        widgets = self._rows[int(row_text)]
-        field = re.sub(r"\[(\d{4})\]", r".\1", field).lstrip(".")  # rates[2024]: the column rates.2024
-        while field:
+        widgets = self._rows[row]
+        field = where.after(base.child(row))
+        while field.steps:
             if field in widgets:
                 return widgets[field]
-            field = field.rpartition(".")[0]
-        return widgets[self.columns[0].key] if self.columns else self.table
+            field = field.parent
+        return widgets[self.columns[0].field] if self.columns else self.table

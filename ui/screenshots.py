@@ -96,6 +96,12 @@ def shoot(out: str = OUT, langs: tuple[str, ...] = LANGS) -> list[str]:
                     written.append(path)
                     report(path, window)
                 window.doc.undo_stack.undo()
+                for name in PLAN_TABLES:
+                    path = os.path.join(out, f"{lang}-plan-{name}.png")
+                    shoot_plan_table(window, name)
+                    window.grab().save(path)
+                    written.append(path)
+                    report(path, window)
                 path = os.path.join(out, f"{lang}-merge.png")
                 shoot_merge(window, store, tmp, path)
                 written.append(path)
@@ -105,6 +111,43 @@ def shoot(out: str = OUT, langs: tuple[str, ...] = LANGS) -> list[str]:
             store.close()
     del version
     return written
+
+
+#: The record tables of the Plan step, shot at the chapter that holds them
+#: (``{lang}-plan-<name>.png``): the Plan page's widget scrolled to the top of the chapter's page.
+PLAN_TABLES = {
+    "indicators": "indicators",  # chapter 02: the performance indicators, the roadmap's stages below
+    "schedule": "tasks",  # chapter 02: the tasks, and the deliverables below them
+    "researchers": "researchers",  # chapter 07: researchers, and the other projects of the one selected
+    "organisations": "equipment",  # chapter 07: the equipment, and the organisations' general data below
+    "justification": "justification",  # chapter 08: a budget line's itemised justification
+}
+
+
+def shoot_plan_table(window: QWidget, name: str) -> None:
+    """Show the Plan step at the chapter that holds the table ``name`` of ``PLAN_TABLES``, scrolled
+    so that the table heads the page (as far as the page scrolls)."""
+    from PySide6.QtCore import QPoint
+
+    from forms.model import ResearcherRole
+
+    window.go(STEPS.index(Step.PLAN))
+    page = window.plan
+    table = getattr(page, PLAN_TABLES[name])
+    p = window.doc.proposal
+    if name == "researchers":  # the principal investigator, whose other projects show below
+        pi = next((i for i, r in enumerate(p.researchers) if r.role == ResearcherRole.PRINCIPAL), 0)
+        page.researchers.people.table.selectRow(pi)
+        page.researchers.people.row_selected.emit(pi)
+    if name == "justification":  # the line with the most justification rows
+        line = max(range(len(p.budget.lines)), key=lambda i: len(p.budget.lines[i].items))
+        table.line.setCurrentIndex(table.line.findData(line))
+    chapter = page.chapter_of(table)
+    page.show_chapter(chapter)
+    settle(QApplication.instance())
+    scroll = page._scrolls[chapter]
+    scroll.verticalScrollBar().setValue(table.mapTo(scroll.widget(), QPoint(0, 0)).y())
+    settle(QApplication.instance())
 
 
 def shoot_merge(window: QWidget, store: object, tmp: str, path: str) -> None:

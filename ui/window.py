@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from forms import app as appinfo
 from forms import i18n
 from forms.errors import InputError
-from forms.fieldpath import FieldPath
+from forms.fieldpath import ROOT, TITLE, FieldPath
 from forms.i18n import N_, _
 from forms.model import duplicate
 from forms.steps import STEPS, Step, StepState, findings_by_step, step_of, step_statuses, title
@@ -263,7 +263,8 @@ class MainWindow(QMainWindow):
     def _changed(self, path: str) -> None:
         for page in self._made():
             page.refresh(path)
-        if path in ("", "title.ko", "title.en"):
+        where = FieldPath.parse(path)
+        if where == ROOT or where.within(TITLE):
             self._title()
 
     def _icon(self, name: str | None) -> QIcon:
@@ -411,7 +412,7 @@ class MainWindow(QMainWindow):
             if not self._guard(lambda: found.append(self.store.load(proposal_id))):
                 return
             current = found[0][0].title.get(lang, fallback=False)
-        field = "title.ko" if lang == "ko" else "title.en"
+        field = TITLE.child("ko" if lang == "ko" else "en")
         text, ok = QInputDialog.getText(self, _("Rename the proposal"),
                                         _("Title ({language}):").format(language=i18n.NATIVE_NAMES.get(lang, lang)),
                                         text=current)
@@ -423,7 +424,7 @@ class MainWindow(QMainWindow):
             self._guard(self.doc.flush)
         else:
             p, version = found[0]
-            setattr(p.title, field.split(".")[1], text)
+            field.set(p, text)
             self._guard(self.store.save, p, version)
         self.refresh_recent()
 

@@ -55,3 +55,15 @@ def test_compare_goes_record_by_record_by_id():
     assert any(line.startswith("Budget line 1: category: ") and line.endswith("→ materials") for line in shown)
     assert any(line.startswith(f"Budget line {len(a.budget.lines) - 1}: year: ") and line.endswith("→ (none)")
                for line in shown)
+
+
+def test_a_year_of_a_per_year_mapping_is_named_by_a_path_that_reads_back():
+    a = SAMPLES["super_regional"]()
+    b = a.copy()
+    researcher = b.researchers[1]
+    year = min(researcher.rates)
+    researcher.rates[year] += 1
+    d = compare(a, b)
+    assert [(c.path, c.where) for c in d.fields] == [
+        (f"researchers[id={researcher.id}].rates[{year}]", f"researchers[1].rates[{year}]")]
+    assert d.lines("en")[0].endswith(f"{researcher.rates[year] - 1} → {researcher.rates[year]}")

@@ -14,7 +14,7 @@ from forms.errors import InputError
 from forms.exchange import write_file
 from forms.rules import validate
 from reports.export import ExportRefused, export_packet
-from tests.reports.pdfcheck import all_text, page_texts
+from tests.reports.pdfcheck import all_text, page_texts, squash
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -65,8 +65,8 @@ def test_draft_marks_every_page_and_the_cover(super_regional, tmp_path):
     export_packet(_with_error(super_regional), str(out), lang="ko", draft=True)
     texts = page_texts(out.read_bytes())
     assert all("초안 / DRAFT" in t for t in texts)
-    cover = texts[0].replace("\n", "")
-    assert "초안 — 제출용 아님" in cover
+    cover = squash(texts[0])
+    assert "초안—제안서가검증을통과하지못하여제출할수없습니다." in cover
     text = all_text(out.read_bytes())
     assert "budget.national_over_cap" in text  # the errors are listed on the validation page
     assert "제출할수없습니다" in text

@@ -12,6 +12,7 @@ from forms.sample import SAMPLES
 from reports.export import export_packet
 from tests.reports.pdfcheck import (
     all_text,
+    bare,
     embedded,
     font_dicts,
     ink_ratios,
@@ -79,14 +80,16 @@ def test_english_packet(en_pdf):
     assert "경상북도지사" not in text
 
 
-def test_every_font_is_embedded_and_korean(ko_pdf, en_pdf):
-    for pdf in (ko_pdf, en_pdf):
+def test_every_font_is_embedded_korean_in_korean_and_latin_in_english(ko_pdf, en_pdf):
+    for pdf, faces in ((ko_pdf, ("Nanum",)), (en_pdf, ("Noto", "Nanum"))):
         fonts = font_dicts(pdf)
         assert fonts
         for name, font in fonts.items():
             assert embedded(font), name
-            assert "Nanum" in name, name
+            assert name.split("+")[-1].startswith(faces), name
             assert "+" in name, name  # a subset, not the whole face
+    english = {name.split("+")[-1] for name in font_dicts(en_pdf)}
+    assert {"NotoSans-Regular", "NotoSans-Bold", "NotoSerif-Regular"} <= english
 
 
 def test_outline_and_contents_page_numbers_agree(ko_pdf):
@@ -246,3 +249,38 @@ def test_the_support_plan_has_a_column_per_paying_region(ko_pdf):
     head = text[text.index("기관별·연도별연구개발비지원및부담계획"):]
     # the second header row: a column per paying region under 지방자치단체, then cash and in kind
     assert "지방자치단체" in head[:80] and "경상북도대구광역시현금현물" in head[:120]
+
+
+def test_a_drafts_validation_report_is_its_last_part_after_the_attachments(tmp_path_factory):
+    """A ministry reader's order: the main document up to 끝., the attachments 붙임 1…n, then —
+    in a draft only — the validation report as reference material (참고) of its own; the contents,
+    the bookmarks and the printed page numbers agree on where each part starts."""
+    import re
+
+    pdf = _export(tmp_path_factory, "super_regional", "ko", draft=True)
+    texts = page_texts(pdf)
+    top = [(title, page) for level, title, page in outline_titles(pdf) if level == 0]
+    titles = [title for title, _page in top]
+    assert titles[-1] == "참고 검증 결과"
+    attached = [i for i, title in enumerate(titles) if title.startswith("붙임 ")]
+    assert attached == list(range(attached[0], len(titles) - 1))  # 붙임 1…n, right before it
+    first_attachment, report = top[attached[0]][1], top[-1][1]
+    end = max(i for i, t in enumerate(texts, start=1) if "끝." in t)
+    assert end < first_attachment < top[attached[-1]][1] < report == len(texts)
+    assert all("규칙묶음" not in squash(t) for t in texts[:report - 1])  # nothing of it before its page
+    assert "제출문서에포함되지않습니다" in squash(texts[report - 1])
+    contents = squash("".join(texts[1:top[0][1] - 1]))
+    for title, page in top[attached[0]:]:
+        listed = re.search(re.escape(squash(title)) + r"(\d+)(?!\d)", contents)
+        assert listed and int(listed.group(1)) == page, title
+        assert f"- {page} -" in texts[page - 1], title
+
+
+def test_the_closing_line_and_the_fingerprint_box_follow_the_text_on_its_page(ko_pdf, en_pdf):
+    """끝. (End.) and the box under it stay on the page where the text ends when they fit there,
+    rather than stand alone at the top of a page of their own."""
+    for pdf, end, box in ((ko_pdf, "끝.", "문서확인번호:"), (en_pdf, "End.", "Documentconfirmationnumber:")):
+        pages = [bare(t) for t in page_texts(pdf)]
+        page = next(t for t in pages if end in t and box in t)
+        before = page.split(end)[0]
+        assert len(before) > 40, (end, page[:80])  # the last rows of the text's last table are above it

@@ -80,6 +80,7 @@ def test_about_shows_the_version_and_the_font_licence(app):
     assert "0.1.0" in texts and "Open Font License" in texts
     licence = box.findChildren(dialogs.QPlainTextEdit)[0].toPlainText()
     assert "SIL OPEN FONT LICENSE" in licence.upper()
+    assert "NAVER" in licence and "Noto Sans and Noto Serif" in licence  # both bundled families
 
 
 def test_rules_dialog_lists_every_rule_with_its_source(app, super_regional):
@@ -96,3 +97,17 @@ def test_rules_dialog_lists_every_rule_with_its_source(app, super_regional):
         assert table.item(r, 2).text(), code
     row = codes.index("budget.local_match_short")
     assert "20%" in table.item(row, 3).text()
+
+
+def test_renaming_a_proposal_open_or_not_sets_the_title_in_the_windows_language(sample_window, store, leap,
+                                                                                monkeypatch):
+    w = sample_window
+    store.create(leap)
+    names = iter(["Renamed while open", "Renamed in the list"])
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: (next(names), True)))
+    w.rename_proposal(w.doc.proposal.id)
+    assert w.doc.proposal.title.en == "Renamed while open"
+    korean = leap.title.ko
+    w.rename_proposal(leap.id)
+    stored, _version = store.load(leap.id)
+    assert (stored.title.en, stored.title.ko) == ("Renamed in the list", korean)

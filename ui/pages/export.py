@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from forms.errors import InputError
+from forms.fieldpath import ATTACHMENTS, ROOT, FieldPath
 from forms.i18n import LANGUAGES, N_, NATIVE_NAMES, _
 from forms.model import SLOT_NAMES, ScanSlot
 from forms.steps import Step, export_allowed, export_blocked_reason
@@ -223,7 +224,8 @@ class ExportPage(Page):
         p = self.doc.proposal
         if p is None:
             return
-        if path == "" or path.startswith("attachments"):
+        where = FieldPath.parse(path)
+        if where == ROOT or where.within(ATTACHMENTS):
             self._fill_scans()
         if path == "":
             self.file.setText(default_file(p.title.get(self.lang), fallback_name(p), self.format.currentData()))

@@ -29,7 +29,18 @@ from PySide6.QtWidgets import (
 )
 
 from forms.errors import InputError
-from forms.fieldpath import DATE, PLAN, ROADMAP, ROOT, TITLE, FieldPath
+from forms.fieldpath import (
+    BUDGET,
+    BUDGET_LINES,
+    DATE,
+    ORGANISATIONS,
+    PLAN,
+    RESEARCHERS,
+    ROADMAP,
+    ROOT,
+    TITLE,
+    FieldPath,
+)
 from forms.i18n import N_, NP_, _, translate_plural
 from forms.model import RoadmapStage, Text, section_length
 from forms.profile import CallProfile, load_profile
@@ -55,7 +66,7 @@ class PlanPage(Page):
         self.title_labels: dict[str, QLabel] = {}
         for lang in LANGS:
             edit = proposal_field(QLineEdit())
-            edit.textEdited.connect(lambda text, lg=lang: self.doc.edit(f"title.{lg}", text, merge=True,
+            edit.textEdited.connect(lambda text, lg=lang: self.doc.edit(TITLE.child(lg), text, merge=True,
                                                                        text=N_("Title")))
             lab = QLabel()
             lab.setBuddy(edit)
@@ -263,9 +274,9 @@ class PlanPage(Page):
                     set_text(self.editors[editor], getattr(text, lang))
                     self._count(editor)
         for table in self._tables:
-            if table.concerns(path):
+            if table.concerns(where):
                 table.sync()
-        if path == "" or path.startswith(("budget", "organisations")):
+        if where == ROOT or where.within(BUDGET) or where.within(ORGANISATIONS):
             self.justification.sync()
         if where == ROOT or where.within(ROADMAP):
             self._show_roadmap()
@@ -298,14 +309,14 @@ class PlanPage(Page):
         for c, key in enumerate(("start_year", "end_year")):
             spin = proposal_field(QSpinBox())
             spin.setRange(2000, 2100)
-            spin.valueChanged.connect(lambda v, k=key, row=r: self.doc.edit(f"roadmap[{row}].{k}", v, merge=True,
+            spin.valueChanged.connect(lambda v, k=key, row=r: self.doc.edit(ROADMAP.child(row, k), v, merge=True,
                                                                            text=N_("Roadmap")))
             self.roadmap.setCellWidget(r, c, spin)
             widgets[key] = spin
         for c, lang in enumerate(LANGS, start=2):
             edit = proposal_field(QLineEdit())
             edit.textEdited.connect(lambda text, lg=lang, row=r: self.doc.edit(
-                f"roadmap[{row}].goal.{lg}", text, merge=True, text=N_("Roadmap")))
+                ROADMAP.child(row, "goal", lg), text, merge=True, text=N_("Roadmap")))
             self.roadmap.setCellWidget(r, c, edit)
             widgets[f"goal.{lang}"] = edit
         names = (_("From"), _("To"), _("Goal (Korean)"), _("Goal (English)"))
@@ -365,7 +376,7 @@ class PlanPage(Page):
         length = lengths[n] if n < len(lengths) else lengths[-1]
         stage = RoadmapStage(n + 1, start, start + length - 1, Text())
         self.doc.edit("roadmap", [*p.roadmap, stage], text=N_("Add stage"))
-        self.focus_path(f"roadmap[{n}].goal.ko")
+        self.focus_path(ROADMAP.child(n, "goal", "ko"))
 
     def remove_roadmap_stage(self) -> None:
         p = self.doc.proposal
@@ -387,23 +398,22 @@ class PlanPage(Page):
 
     def widget_for(self, path: FieldPath | str) -> QWidget | None:
         where = FieldPath.parse(path)
-        path = str(where)  # the record tables (ui/records.py) still take the path as text
         if where.within(TITLE) and where != TITLE:
             return self.title_edits.get(str(where.after(TITLE)))
         if where == DATE:
             return self.date
         if where.within(PLAN):
             return self.editors.get(str(where))
-        if path.startswith("researchers"):
-            return self.researchers.widget_for(path)
+        if where.within(RESEARCHERS):
+            return self.researchers.widget_for(where)
         for table in (self.indicators, self.tasks, self.deliverables, self.equipment):
-            widget = table.widget_for(path)
+            widget = table.widget_for(where)
             if widget is not None:
                 return widget
-        if path.startswith("organisations["):
-            return self.organisations.widget_for(path)
-        if path.startswith("budget.lines[") and ".items" in path:
-            return self.justification.widget_for(path)
+        if where.row(ORGANISATIONS) is not None:
+            return self.organisations.widget_for(where)
+        if where.within(BUDGET_LINES):
+            return self.justification.widget_for(where)
         row = where.row(ROADMAP)
         if row is not None and row < len(self._stages):
             return self._stages[row].get(str(where.after(ROADMAP.child(row)))) or self._stages[row]["start_year"]
@@ -411,7 +421,7 @@ class PlanPage(Page):
             return self.roadmap
         return None
 
-    def focus_path(self, path: str) -> QWidget | None:
+    def focus_path(self, path: FieldPath | str) -> QWidget | None:
         widget = self.widget_for(path)
         if widget is not None:
             index = self.chapter_of(widget)
