@@ -39,6 +39,10 @@ from reports.styles import ACCENT, FRAME_HEIGHT, FRAME_WIDTH, HEAD_FILL, INK, RU
 MIN_COVER_SCALE = 0.8
 #: A table of up to this many rows is never split over two pages.
 SMALL_TABLE_ROWS = 8
+#: A row is split over two pages only into parts at least this tall (two lines of table text): ReportLab
+#: takes the value as that minimum, and at 1 pt a table's continuation could be set below its first
+#: part on the same page as its repeated caption and header over a sliver of a row.
+SPLIT_IN_ROW = 30
 #: A word up to this wide widens its column rather than being cut.
 MAX_WORD = 45 * mm
 #: A column of text is never made narrower than this to widen a column of figures.
@@ -218,7 +222,7 @@ class PdfRenderer:
         if t.total_rows:
             cmds.append(("BACKGROUND", (0, last - t.total_rows + 1), (-1, last), TOTAL_FILL))
         cmds.append(("FONT", (0, 0), (-1, -1), self.styles.gothic, self.styles.cell.fontSize))
-        table = Table(data, colWidths=widths, repeatRows=top + t.header_rows, splitInRow=1,
+        table = Table(data, colWidths=widths, repeatRows=top + t.header_rows, splitInRow=SPLIT_IN_ROW,
                       hAlign="CENTER" if t.frame == "facts" else "LEFT")
         table.setStyle(TableStyle(cmds))
         story: list = [table, *(self.para(note, self.styles.note) for note in t.notes)]
