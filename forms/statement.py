@@ -26,8 +26,8 @@ from forms.profile import CallProfile
 from forms.values import Label, OrgRef, Pct, Won
 
 #: The local match, short of the minimum: the rule ``budget.local_match_short`` says this too.
-MATCH_SHORT = N_("Local funds of {local} are {ratio} of {basis} ({basis_amount}), below the call's minimum of "
-                 "{min} ({required}). Add {shortfall} of local funds.")
+MATCH_SHORT = N_("Local funds of {local} are {ratio} of {basis} ({basis_amount}), short of the minimum of "
+                 "{min} ({required}) that the call requires. Add {shortfall} of local funds.")
 MATCH_MET = N_("Local funds of {local} are {ratio} of {basis} ({basis_amount}); the call requires at least "
                "{min} ({required}). The minimum is met with a surplus of {surplus}.")
 #: Met to the won: the required amount is the local amount, so it is not said twice.
