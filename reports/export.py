@@ -54,10 +54,10 @@ def _check_target(out_path: str) -> None:
         while not os.path.exists(probe) and os.path.dirname(probe) != probe:
             probe = os.path.dirname(probe)
         if os.path.exists(probe) and not os.path.isdir(probe):
-            raise InputError(N_("{path} is a file, not a folder; the packet was not written."), path=probe)
-        raise InputError(N_("The folder {folder} does not exist; the packet was not written."), folder=folder)
+            raise InputError(N_("{path} is a file, not a folder; nothing was written."), path=probe)
+        raise InputError(N_("The folder {folder} does not exist; nothing was written."), folder=folder)
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise InputError(N_("The folder {folder} cannot be written to; the packet was not written."), folder=folder)
+        raise InputError(N_("The folder {folder} cannot be written to; nothing was written."), folder=folder)
 
 
 def write_packet(proposal: Proposal, out_path: str, lang: str = "ko", draft: bool = False,
@@ -99,7 +99,7 @@ def write_packet(proposal: Proposal, out_path: str, lang: str = "ko", draft: boo
     try:
         write_bytes(out_path, data)
     except OSError as exc:
-        raise InputError(N_("{file} cannot be written ({reason}); the packet was not written."),
+        raise InputError(N_("{file} cannot be written ({reason}); nothing was written."),
                          file=out_path, reason=os_reason(exc)) from exc
     return missing
 

@@ -90,6 +90,13 @@ def test_unwritable_target_is_a_clear_input_error(super_regional, tmp_path, wher
     assert os.listdir(tmp_path) == []
 
 
+def test_a_workbook_that_cannot_be_written_is_not_called_a_packet(super_regional, tmp_path):
+    with pytest.raises(InputError) as info:
+        export_packet(super_regional, str(tmp_path / "no" / "budget.xlsx"), fmt="xlsx")
+    assert "packet" not in info.value.text("en") and "제출 문서" not in info.value.text("ko")
+    assert "nothing was written" in info.value.text("en")
+
+
 @pytest.mark.parametrize("depth", [1, 2])
 def test_a_file_where_a_folder_should_be_is_named(super_regional, tmp_path, depth):
     (tmp_path / "afile").write_bytes(b"not a folder")

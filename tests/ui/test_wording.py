@@ -57,6 +57,8 @@ def test_the_packet_is_called_the_submission_documents_everywhere():
 
 
 def test_the_export_page_says_submission_documents_in_korean(sample_window):
+    """The menu names the packet 제출 문서; the export page's box and language field serve the
+    HWPX copy and the workbook too, so they name the document, not the packet."""
     from ui import setup
 
     i18n.set_language("ko")
@@ -66,8 +68,12 @@ def test_the_export_page_says_submission_documents_in_korean(sample_window):
         w.go(STEPS.index(Step.EXPORT))
         settle()
         page = w.export
-        assert "제출 문서" in page.box.title() and "제출 문서" in page.packet_lang.accessibleName()
         assert "제출 문서" in w.menus.export_pdf.text()
+        for index in range(page.format.count()):
+            page.format.setCurrentIndex(index)
+            settle()
+            assert page.box.title() == "내보낼 문서"
+            assert page.lang_label.text() == "문서 언어(&G):" and page.packet_lang.accessibleName() == "문서 언어"
     finally:
         i18n.set_language("en")
         setup.install_qt_translation("en")

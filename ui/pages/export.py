@@ -205,7 +205,7 @@ class ExportPage(Page):
         self._fill_scans()
         self.intro.setText(_("Export the submission packet as a PDF, ready to print, seal and send; or its editable HWPX copy for "
                             "Hancom Office, or the budget as an Excel workbook."))
-        self.box.setTitle(_("Packet"))
+        self.box.setTitle(_("What to export"))
         self.format_label.setText(_("For&mat:"))
         self.format.setAccessibleName(_("Format"))
         names = {"pdf": _("PDF packet: the checked document to print, seal and send"),
@@ -213,8 +213,8 @@ class ExportPage(Page):
                  "xlsx": _("Excel workbook (.xlsx): the budget, to edit and import back")}
         for i, fmt in enumerate(FORMATS):
             self.format.setItemText(i, names[fmt])
-        self.lang_label.setText(_("Packet lan&guage:"))
-        self.packet_lang.setAccessibleName(_("Packet language"))
+        self.lang_label.setText(_("Document lan&guage:"))
+        self.packet_lang.setAccessibleName(_("Document language"))
         self.file_label.setText(_("O&utput file:"))
         self.file.setAccessibleName(_("Output file"))
         self.browse.setText(_("Bro&wse…"))
