@@ -271,3 +271,11 @@ def test_a_drafts_validation_report_is_its_last_part_after_the_attachments(tmp_p
         listed = re.search(re.escape(squash(title)) + r"(\d+)(?!\d)", contents)
         assert listed and int(listed.group(1)) == page, title
         assert f"- {page} -" in texts[page - 1], title
+
+
+@pytest.mark.parametrize("kind", sorted(SAMPLES))
+def test_the_samples_korean_main_document_runs_to_thirty_pages_as_a_real_one_does(tmp_path_factory, kind):
+    pdf = _export(tmp_path_factory, kind, "ko")
+    attachments = [page for level, title, page in outline_titles(pdf) if level == 0 and title.startswith("붙임")]
+    assert attachments, "the generated attachments are in the outline"
+    assert min(attachments) - 1 >= 30, f"the main document has {min(attachments) - 1} pages"
