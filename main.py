@@ -51,15 +51,22 @@ def cmd_gui(ns: argparse.Namespace) -> int:
     return run(lang=ns.lang, db_path=ns.db, smoke=ns.smoke, started=STARTED)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from cli import attach, db, files, merge, workbook
+LANGUAGES = ["ko", "en", i18n.PSEUDO]
 
+
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+    """The command line; without ``commands``, only the window's own options (see :func:`window_only`)."""
     parser = argparse.ArgumentParser(prog="main.py", description=_("Regional Proposal Studio"))
-    parser.add_argument("--lang", choices=["ko", "en", i18n.PSEUDO], help=_("language of messages and the GUI"))
+    parser.add_argument("--lang", choices=LANGUAGES, help=_("language of messages and the GUI"))
     parser.add_argument("--db", metavar="PATH", help=_("the database file (default: in your user data folder)"))
     parser.add_argument("--smoke", action="store_true", help=_("open the main window and exit once idle"))
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
+    from cli import attach, db, files, merge, workbook
+
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--lang", dest="sub_lang", choices=["ko", "en", i18n.PSEUDO], default=argparse.SUPPRESS,
+    common.add_argument("--lang", dest="sub_lang", choices=LANGUAGES, default=argparse.SUPPRESS,
                         help=_("language of messages"))
     with_db = argparse.ArgumentParser(add_help=False)
     with_db.add_argument("--db", dest="sub_db", metavar="PATH", default=argparse.SUPPRESS,
@@ -71,6 +78,31 @@ def build_parser() -> argparse.ArgumentParser:
     attach.add_parsers(sub, common)
     db.add_parsers(sub, common, with_db)
     return parser
+
+
+def window_only(argv: list[str]) -> bool:
+    """Whether ``argv`` only opens the window (``--lang ko``, ``--db PATH``, ``--smoke``, each
+    valid): then the subcommands' parsers, and the modules behind them, are not needed on the
+    way to the window. Anything else (a subcommand, help, a mistake) gets the whole parser, so
+    its help and its error messages stay the same."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        name, eq, value = arg.partition("=")
+        if arg == "--smoke":
+            i += 1
+            continue
+        if name not in ("--lang", "--db"):
+            return False
+        if not eq:
+            if i + 1 == len(argv):
+                return False
+            value = argv[i + 1]
+            i += 1
+        if (name == "--lang" and value not in LANGUAGES) or not value or value.startswith("-"):
+            return False
+        i += 1
+    return True
 
 
 def _early_language(argv: list[str]) -> str:
@@ -86,7 +118,7 @@ def _early_language(argv: list[str]) -> str:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     lang = i18n.set_language(_early_language(argv))
-    ns = build_parser().parse_args(argv)
+    ns = build_parser(commands=not window_only(argv)).parse_args(argv)
     if getattr(ns, "sub_lang", None):
         ns.lang = ns.sub_lang
     if getattr(ns, "sub_db", None):

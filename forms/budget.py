@@ -151,34 +151,42 @@ class BudgetSummary:
 
 def summarise(proposal: Proposal, profile: CallProfile) -> BudgetSummary:
     """One pass over the budget lines; every total the app shows comes from here."""
-    by_year_source: dict[tuple[int, str], int] = defaultdict(int)
-    by_category_year: dict[tuple[str, int], int] = defaultdict(int)
+    # Per line only the finest totals; the coarser ones are added up from them after the loop
+    # (a few hundred keys where a large budget has thousands of lines), in the same order of keys.
+    by_org_year_source: dict[tuple[str, int, str], int] = defaultdict(int)
+    by_category_year_source: dict[tuple[str, int, str], int] = defaultdict(int)
+    local_by_org_year_region: dict[tuple[str, int, str], int] = defaultdict(int)
     by_org: dict[str, OrgTotals] = {}
+    for line in proposal.budget.lines:
+        amount, org_id, year, source, category = line.amount_krw, line.org, line.year, line.source, line.category
+        by_org_year_source[(org_id, year, source)] += amount
+        by_category_year_source[(category, year, source)] += amount
+        org = by_org.get(org_id)
+        if org is None:
+            org = by_org[org_id] = OrgTotals()
+        org.by_category[category] += amount
+        if category == "international" and source in GOV_SOURCES:
+            org.international += amount
+        if source == "local" and line.region:
+            local_by_org_year_region[(org_id, year, line.region)] += amount
+    by_year_source: dict[tuple[int, str], int] = defaultdict(int)
+    for (org_id, year, source), amount in by_org_year_source.items():
+        by_year_source[(year, source)] += amount
+        org = by_org[org_id]
+        if source in org.by_source:
+            org.by_source[source] += amount
+        if source == "own_in_kind":
+            org.in_kind += amount
+    by_category_source: dict[tuple[str, str], int] = defaultdict(int)
+    by_category_year: dict[tuple[str, int], int] = defaultdict(int)
+    for (category, year, source), amount in by_category_year_source.items():
+        by_category_source[(category, source)] += amount
+        by_category_year[(category, year)] += amount
     local_by_region: dict[str, int] = defaultdict(int)
     local_by_region_year: dict[tuple[str, int], int] = defaultdict(int)
-    by_org_year_source: dict[tuple[str, int, str], int] = defaultdict(int)
-    local_by_org_year_region: dict[tuple[str, int, str], int] = defaultdict(int)
-    by_category_source: dict[tuple[str, str], int] = defaultdict(int)
-    for line in proposal.budget.lines:
-        amount = line.amount_krw
-        by_org_year_source[(line.org, line.year, line.source)] += amount
-        by_category_source[(line.category, line.source)] += amount
-        by_year_source[(line.year, line.source)] += amount
-        by_category_year[(line.category, line.year)] += amount
-        org = by_org.get(line.org)
-        if org is None:
-            org = by_org[line.org] = OrgTotals()
-        if line.source in org.by_source:
-            org.by_source[line.source] += amount
-        org.by_category[line.category] += amount
-        if line.source == "own_in_kind":
-            org.in_kind += amount
-        if line.category == "international" and line.source in GOV_SOURCES:
-            org.international += amount
-        if line.source == "local" and line.region:
-            local_by_region[line.region] += amount
-            local_by_region_year[(line.region, line.year)] += amount
-            local_by_org_year_region[(line.org, line.year, line.region)] += amount
+    for (_org, year, region), amount in local_by_org_year_region.items():
+        local_by_region[region] += amount
+        local_by_region_year[(region, year)] += amount
     years = tuple(sorted(set(profile.years) | {y for y, _s in by_year_source}))
 
     def source_sum(source: str, year: int | None = None) -> int:

@@ -27,6 +27,13 @@ class RecordId:
     value: str
     row: int | None = field(default=None, compare=False, hash=False, repr=False)
 
+    def __init__(self, value: str, row: int | None = None) -> None:
+        # set once, as the dataclass's own __init__ would, without its two object.__setattr__
+        # calls: a check makes one step per finding on a record (thousands for a large budget)
+        fields = self.__dict__
+        fields["value"] = value
+        fields["row"] = row
+
 
 Step = str | int | RecordId
 
@@ -36,6 +43,9 @@ _STEP = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\[id=([^\]]+)\]")
 @dataclass(frozen=True)
 class FieldPath:
     steps: tuple[Step, ...] = ()
+
+    def __init__(self, steps: tuple[Step, ...] = ()) -> None:
+        self.__dict__["steps"] = steps  # set once (frozen), as for RecordId
 
     # --- text ------------------------------------------------------------------------------
     @staticmethod
@@ -153,13 +163,15 @@ class FieldPath:
         :meth:`at`), or None if a step has no row. Only as true as the hints: for a path made
         moments ago against a proposal that has not changed since (a check's finding)."""
         out: list[Step] = []
+        append = out.append  # once per finding of a check: kept short
         for step in self.steps:
-            if isinstance(step, RecordId):
-                if step.row is None:
+            if type(step) is RecordId:
+                row = step.row
+                if row is None:
                     return None
-                out.append(step.row)
+                append(row)
             else:
-                out.append(step)
+                append(step)
         return FieldPath(tuple(out))
 
     def by_row(self, root: object) -> FieldPath:

@@ -3,7 +3,8 @@
 ``forms.budget.summarise`` adds the lines up; the statement says what the sums mean against the
 call: the local amount required and what is short or over it (for the whole pilot and each year),
 the share of the national cap used, each organisation's government share and the cash part of its
-own share against the call's limits, and the sentences that state them in either language. The
+own share against the call's limits, the support and share plan's rows (by organisation and year,
+with their shares), and the sentences that state them in either language. The
 rules (``forms.rules.budget_rules``), the budget page and the packet all read this one object,
 so they state the same amounts, rounded the same way:
 
@@ -18,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from forms.budget import BudgetSummary, Matching, OrgTotals, ceil_fraction, summarise
+from forms.budget import SOURCES, BudgetSummary, Matching, OrgTotals, ceil_fraction, summarise
 from forms.i18n import N_, translate
 from forms.model import Organisation, Proposal
 from forms.profile import CallProfile
@@ -83,6 +84,16 @@ class OrgStatement:
         return Pct(self.cash_ratio)
 
     @property
+    def gov_limit(self) -> Pct | None:
+        """The most the government share may be for this kind (None: the call sets none)."""
+        return Pct(self.gov_max, percent=True) if self.gov_max is not None else None
+
+    @property
+    def cash_limit(self) -> Pct | None:
+        """The least the cash part of the own share may be for this kind (None: the call sets none)."""
+        return Pct(self.own_cash_min, percent=True) if self.own_cash_min is not None else None
+
+    @property
     def cash_short(self) -> int:
         """Won to move from in kind to cash so that the cash part meets its minimum (0 when it does)."""
         t = self.totals
@@ -90,6 +101,31 @@ class OrgStatement:
         if self.own_cash_min is None or not t.own or cash * 100 >= self.own_cash_min * t.own:
             return 0
         return ceil_fraction(self.own_cash_min * t.own / 100) - cash
+
+
+@dataclass(frozen=True)
+class ShareRow:
+    """One row of the support and share plan: what an organisation (or everyone: ``org_id`` "")
+    puts in, in one year (or over all its years: ``year`` None), by source and by paying region."""
+
+    org_id: str
+    year: int | None
+    by_source: dict[str, int]
+    local_by_region: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_source.values())
+
+    @property
+    def gov(self) -> int:
+        """Government support and local funds together (the by-organisation table's first column)."""
+        return self.by_source.get("national", 0) + self.by_source.get("local", 0)
+
+    @property
+    def shares(self) -> tuple[Pct, Pct, Pct]:
+        """The shares of national, local and own funds in this row's total (see ``source_shares``)."""
+        return BudgetStatement.source_shares(self.by_source)
 
 
 @dataclass(frozen=True)
@@ -138,6 +174,25 @@ class BudgetStatement:
     # -- organisations -----------------------------------------------------------------------
     def org(self, org_id: str) -> OrgStatement | None:
         return next((o for o in self.orgs if o.org_id == org_id), None)
+
+    def share_rows(self, org_id: str) -> tuple[ShareRow, ...]:
+        """The support and share plan of one organisation: a row for each year it puts money in,
+        then, over several years, their subtotal (``year`` None)."""
+        s = self.summary
+        rows = tuple(ShareRow(org_id, y, {src: s.by_org_year_source.get((org_id, y, src), 0) for src in SOURCES},
+                              {r: v for (o, yr, r), v in s.local_by_org_year_region.items() if o == org_id and yr == y})
+                     for y in s.years if any(s.by_org_year_source.get((org_id, y, src)) for src in SOURCES))
+        if len(rows) < 2:
+            return rows
+        regions = {r for row in rows for r in row.local_by_region}
+        return (*rows, ShareRow(org_id, None, {src: sum(row.by_source[src] for row in rows) for src in SOURCES},
+                                {r: sum(row.local_by_region.get(r, 0) for row in rows) for r in regions}))
+
+    @property
+    def share_total(self) -> ShareRow:
+        """Everyone over every year: the plan's total row."""
+        s = self.summary
+        return ShareRow("", None, {src: s.source_total(src) for src in SOURCES}, dict(s.local_by_region))
 
     @staticmethod
     def source_shares(amounts: dict[str, int]) -> tuple[Pct, Pct, Pct]:

@@ -8,9 +8,11 @@ from dataclasses import replace
 
 from forms import categories
 from forms.budget import SOURCES
+from forms.fieldpath import ORGANISATIONS
 from forms.i18n import N_
 from forms.model import label
 from forms.money import english_words, format_in_unit, format_won, official_form
+from forms.statement import ShareRow
 from forms.values import Pct
 from reports import content
 from reports.context import Packet
@@ -90,39 +92,28 @@ def _support_and_share(pk: Packet) -> list[content.Block]:
     """The support and share plan by organisation and year: national support, each paying
     region's local funds in its own column, the organisation's own cash and in kind, the total,
     and each share in % (government support, local governments, the organisation)."""
-    sm, p = pk.summary, pk.proposal
+    st = pk.statement
     regions_ = paying_regions(pk)
     n_local = max(len(regions_), 1)
-    # (an organisation's name row | None, the year, "Subtotal" or None, amounts by source, local by region, bold)
-    records: list[tuple[content.Cell | None, content.Cell | None, dict[str, int], list[int], bool]] = []
-    ids = [o.id for o in p.organisations if o.id in sm.by_org] + sorted(set(sm.by_org) - {o.id for o in p.organisations})
-    for index, org_id in enumerate(ids):
-        org = p.organisation(org_id)
+    # (an organisation's name row | None, the year or "Subtotal" / "Total", the statement's row, bold)
+    records: list[tuple[content.Cell | None, content.Cell | None, ShareRow | None, bool]] = []
+    for o in st.orgs:
         # The organisation's name is a row of its own across the table (a name of any length
         # wraps there), followed by its years and, over several years, its subtotal.
-        records.append((pk.cell(pk.text(org.name) if org else org_id, "label", where=f"organisations[{index}].name"),
-                        None, {}, [], False))
-        years = [y for y in sm.years if any(sm.by_org_year_source.get((org_id, y, s)) for s in SOURCES)]
-        for year in years:
-            records.append((None, pk.cell(str(year), "num"),
-                            {s: sm.by_org_year_source.get((org_id, year, s), 0) for s in SOURCES},
-                            [sm.local_by_org_year_region.get((org_id, year, r), 0) for r in regions_], False))
-        if len(years) > 1:
-            records.append((None, pk.cell(pk.tr(N_("Subtotal")), "total"),
-                            {s: sum(sm.by_org_year_source.get((org_id, y, s), 0) for y in years) for s in SOURCES},
-                            [sum(sm.local_by_org_year_region.get((org_id, y, r), 0) for y in years) for r in regions_],
-                            True))
-    records.append((None, pk.cell(pk.tr(N_("Total")), "total"), {s: sm.source_total(s) for s in SOURCES},
-                    [sm.local_by_region.get(r, 0) for r in regions_], True))
+        records.append((_org_name(pk, o.org_id), None, None, False))
+        for row in st.share_rows(o.org_id):
+            year = pk.cell(str(row.year), "num") if row.year is not None else pk.cell(pk.tr(N_("Subtotal")), "total")
+            records.append((None, year, row, row.year is None))
+    records.append((None, pk.cell(pk.tr(N_("Total")), "total"), st.share_total, True))
 
-    def amounts(values: dict[str, int], locals_: list[int], total: bool) -> Row:
-        whole = sum(values.values())
-        return _amounts(pk, [values["national"], *(locals_ or [0]), values["own_cash"], values["own_in_kind"], whole],
-                        total)
+    def amounts(row: ShareRow, total: bool) -> Row:
+        values = row.by_source
+        locals_ = [row.local_by_region.get(r, 0) for r in regions_] or [0]
+        return _amounts(pk, [values["national"], *locals_, values["own_cash"], values["own_in_kind"], row.total], total)
 
-    def shares(values: dict[str, int], total: bool) -> Row:  # in %, as the column's head says
+    def shares(row: ShareRow, total: bool) -> Row:  # in %, as the column's head says
         return [pk.cell(share.render(pk.lang).removesuffix("%"), "total_num" if total else "num")
-                for share in pk.statement.source_shares(values)]
+                for share in row.shares]
 
     # The shares (%) take three columns; when the figures carry decimals (an exact thousand-won
     # packet) they leave no room for them, and the shares follow in a table of their own.
@@ -151,11 +142,11 @@ def _support_and_share(pk: Packet) -> list[content.Block]:
         name.colspan = width
         return [name, *([None] * (width - 1))]
 
-    for name, year, values, locals_, total in records:
+    for name, year, row, total in records:
         if name is not None:
             rows.append(name_row(name, ncols))
         else:
-            rows.append([year, *amounts(values, locals_, total), *(shares(values, total) if together else [])])
+            rows.append([year, *amounts(row, total), *(shares(row, total) if together else [])])
     widths: list[float | None] = [16, *([None] * (1 + n_local + 3)), *([11.5] * (3 if together else 0))]
     note = pk.tr(N_("Shares are of each organisation's total in each year; government support is the national funds."))
     caption = pk.tr(N_("Support and share plan by organisation and year"))
@@ -166,9 +157,9 @@ def _support_and_share(pk: Packet) -> list[content.Block]:
     ]
     if not together:
         share_rows: list[Row] = [[pk.cell(pk.tr(N_("Year")), "head"), *share_heads]]
-        for name, year, values, _l, total in records:
+        for name, year, row, total in records:
             share_rows.append(name_row(content.Cell(name.text, name.role, where=name.where), 4) if name is not None
-                              else [year, *shares(values, total)])
+                              else [year, *shares(row, total)])
         story.append(content.Table(share_rows, [None, 30, 30, 30], total_rows=1, notes=[note],
                                    caption=pk.tr(N_("Share (%)"))))
     return story
@@ -209,28 +200,35 @@ def _by_category(pk: Packet) -> list[content.Block]:
     return [pk.subheading(pk.tr(N_("Budget by category and year")), "budget-category"), table]
 
 
+def _org_name(pk: Packet, org_id: str, role: str = "label") -> content.Cell:
+    """An organisation's name in a table: the consortium's name for it, else the id the lines use."""
+    p = pk.proposal
+    org = p.organisation(org_id)
+    if org is None:
+        return pk.cell(org_id, role)
+    return pk.cell(pk.text(org.name), role, where=str(ORGANISATIONS.child(p.organisations.index(org), "name")))
+
+
 def _by_org(pk: Packet) -> list[content.Block]:
-    sm, p = pk.summary, pk.proposal
+    st = pk.statement
     rows: list[Row] = [pk.heads(N_("Organisation"), N_("Government (national + local)"), N_("Own share (cash)"),
                                 N_("Own share (in kind)"), N_("Total"), N_("Government share (maximum)"),
                                 N_("Cash in own share (minimum)"))]
-    for o in pk.statement.orgs:
+    for o in st.orgs:
         t = o.totals
-        org = p.organisation(o.org_id)
-        index = p.organisations.index(org) if org else None
-        name = pk.text(org.name) if org else o.org_id
         gov = [_fixed(o.gov_pct, pk.lang)]
         cash = [_fixed(o.cash_pct, pk.lang)]
-        if o.gov_max is not None:
-            gov.append(f"(≤ {Pct(o.gov_max, percent=True).render(pk.lang)})")
-        if o.own_cash_min is not None:
-            cash.append(f"(≥ {Pct(o.own_cash_min, percent=True).render(pk.lang)})")
-        rows.append([pk.cell(name, where=f"organisations[{index}].name" if index is not None else ""),
+        if o.gov_limit is not None:
+            gov.append(f"(≤ {o.gov_limit.render(pk.lang)})")
+        if o.cash_limit is not None:
+            cash.append(f"(≥ {o.cash_limit.render(pk.lang)})")
+        rows.append([_org_name(pk, o.org_id, "text"),
                      *_amounts(pk, [t.gov, t.by_source["own_cash"], t.by_source["own_in_kind"], t.total]),
                      pk.cell("\n".join(gov), "num"), pk.cell("\n".join(cash), "num")])
+    total = st.share_total
     rows.append([pk.cell(pk.tr(N_("Total")), "total"),
-                 *_amounts(pk, [sm.national + sm.local, sm.source_total("own_cash"), sm.source_total("own_in_kind"),
-                                sm.total], True), None, None])
+                 *_amounts(pk, [total.gov, total.by_source["own_cash"], total.by_source["own_in_kind"], total.total],
+                           True), None, None])
     note = pk.tr(N_("The government share is measured on each organisation's R&D cost without "
                     "international joint R&D; the figures in brackets are the call's limits."))
     table = content.Table(rows, [38, 24, 21, 21, 24, None, None], unit=pk.unit_label(), total_rows=1, notes=[note])

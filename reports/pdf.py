@@ -45,6 +45,23 @@ GROUP_FILL = "#f7f7f7"
 TITLE_SIZES = (22, 20, 18, 16, 14)
 
 
+class _Paragraph(Paragraph):
+    """A paragraph laid out once for each width it is given. ReportLab measures every cell of a
+    table again each time it splits the table over a page (for each page a long table runs over),
+    always at the column's width: the lines, width and height it found the last time for that
+    width are kept and given back, instead of breaking the same lines again."""
+
+    _laid_out: tuple | None = None  # (width, size, the lines ReportLab broke at that width)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - ReportLab's names
+        done = self._laid_out
+        if done is not None and done[0] == availWidth and self.__dict__.get("blPara") is done[2]:
+            return done[1]
+        size = super().wrap(availWidth, availHeight)
+        self._laid_out = (availWidth, size, self.blPara)
+        return size
+
+
 class PdfRenderer:
     def __init__(self, doc: c.Document, glyphs: Glyphs | None = None) -> None:
         self.doc = doc
@@ -66,7 +83,7 @@ class PdfRenderer:
     def para(self, text: str, style, where: str = "") -> Paragraph:  # noqa: ANN001
         """Plain text as a paragraph: escaped, glyph fallback, line breaks kept."""
         lines = [markup(t, style.fontName, self.glyphs, where) for t in text.split("\n")]
-        return Paragraph("<br/>".join(lines), style)
+        return _Paragraph("<br/>".join(lines), style)
 
     # -- the whole document --------------------------------------------------------------------
     def story(self) -> list:

@@ -8,6 +8,8 @@ opened behind the window, in the background (see :mod:`ui.app`).
 """
 # ruff: noqa: F401
 
+import html  # the findings list escapes with it
+
 import forms.steps
 import storage.lock
 import storage.paths

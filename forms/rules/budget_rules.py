@@ -167,10 +167,10 @@ def check(ctx: Context) -> None:
         ref = shares.ref
         if shares.gov_over:
             ctx.emit(GOV_SHARE_OVER, path, org=ref, kind=Label(org.kind), ratio=shares.gov_pct,
-                     max=Pct(shares.gov_max, percent=True), shortfall=Won(shares.own_short))
+                     max=shares.gov_limit, shortfall=Won(shares.own_short))
         if shares.cash_short:
             ctx.emit(OWN_CASH_SHORT, path, org=ref, kind=Label(org.kind), ratio=shares.cash_pct,
-                     min=Pct(shares.own_cash_min, percent=True), shortfall=Won(shares.cash_short))
+                     min=shares.cash_limit, shortfall=Won(shares.cash_short))
         cats = totals.by_category
         _cap(ctx, path, ref, prof.caps["allowance"].percent, ALLOWANCE_OVER, cats.get("allowance", 0),
              cats.get("personnel", 0) + cats.get("student_personnel", 0))

@@ -19,6 +19,8 @@ class Context:
     profile: CallProfile
     statement: BudgetStatement
     findings: list[Finding] = field(default_factory=list)
+    #: Each rule's severity under this profile, looked up once (a large budget has thousands of findings).
+    _severities: dict[str, Severity] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def summary(self) -> BudgetSummary:
@@ -26,7 +28,9 @@ class Context:
 
     def emit(self, rule: Rule, path: FieldPath, **values: object) -> None:
         """Report a finding on ``path`` (a record named by its id: ``BUDGET_LINES.at(lines, i)``)."""
-        severity = Severity(self.profile.severity.get(rule.code, rule.severity))
+        severity = self._severities.get(rule.code)
+        if severity is None:
+            severity = self._severities[rule.code] = Severity(self.profile.severity.get(rule.code, rule.severity))
         # the rules make their paths with at() from the proposal they check, unchanged meanwhile
         shown = path.by_hint() or path.by_row(self.proposal)
         self.findings.append(Finding(rule, path, values, severity, shown))

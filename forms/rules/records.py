@@ -345,8 +345,11 @@ def _equipment(ctx: Context) -> None:
             first_line.setdefault(key, i)
     if not (p.equipment or prof.form.holds("equipment")):
         return
+    years_of: dict[str, set[int]] = {}  # once, not once per organisation over every key
+    for o, y in (*items, *budget):
+        years_of.setdefault(o, set()).add(y)
     for org in p.organisations:
-        for year in sorted({y for o, y in (*items, *budget) if o == org.id}):
+        for year in sorted(years_of.get(org.id, ())):
             key = (org.id, year)
             have, need = items.get(key, 0), budget.get(key, 0)
             if have != need:

@@ -139,6 +139,27 @@ def test_the_command_line_parser_leaves_the_database_libraries_unloaded():
     assert done.stdout.strip() == "[]"
 
 
+@pytest.mark.parametrize("argv", [[], ["--smoke"], ["--lang", "ko", "--db", "x.db"], ["--lang=en", "--smoke"],
+                                  ["--db=x.db", "--lang", "qps"]])
+def test_the_window_s_command_line_reads_as_before_without_the_subcommands(argv):
+    """Opening the window reads only its own options: the subcommands' modules stay unloaded, and
+    the options come out as the whole parser reads them."""
+    code = ("import sys, main; argv = sys.argv[1:]; assert main.window_only(argv); "
+            "ns = main.build_parser(commands=False).parse_args(argv); "
+            "print(sorted(m for m in sys.modules if m.startswith(('cli.db', 'cli.files', 'storage.backup')))); "
+            "print(vars(ns) == vars(main.build_parser().parse_args(argv)))")
+    done = subprocess.run([sys.executable, "-c", code, *argv], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.split("\n")[:2] == ["[]", "True"]
+
+
+@pytest.mark.parametrize("argv", [["-h"], ["--lang", "xx"], ["--db"], ["--sm"], ["--db", "-x"], ["validate", "f.json"],
+                                  ["--smoke", "db", "list"]])
+def test_anything_but_the_window_s_options_gets_the_whole_command_line(argv):
+    import main
+
+    assert not main.window_only(argv)
+
+
 @pytest.mark.parametrize("suffix, magic, member", [(".xlsx", b"PK", "xl/workbook.xml"),
                                                     (".hwpx", b"PK", "Contents/section0.xml"),
                                                     (".PDF", b"%PDF", None)])
