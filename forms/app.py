@@ -18,4 +18,5 @@ MACOS_MINIMUM = "11.0"
 def name(lang: str) -> str:
     """The app's name in ``lang``: Korean in Korean, English otherwise."""
     return APP_NAME_KO if lang == "ko" else APP_NAME
-COPYRIGHT = "© 2026 Regional Proposal Studio. Fonts: NanumGothic, NanumMyeongjo © NAVER Corporation (OFL 1.1)."
+COPYRIGHT = ("© 2026 Regional Proposal Studio. Fonts: NanumGothic, NanumMyeongjo © NAVER Corporation; "
+             "Noto Sans, Noto Serif © Google (OFL 1.1).")

@@ -10,22 +10,24 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 
 from reports import content
-from reports.fonts import GOTHIC, plain
+from reports.fonts import GOTHIC, GOTHIC_BOLD, drawn
 
 _FILLS = ("#1f3a68", "#4f7cba", "#e0a526", "#f2d48a")
 
 
-def draw(figure: content.BarChart | content.Schedule | content.OrgChart, width: float) -> Drawing:
+def draw(figure: content.BarChart | content.Schedule | content.OrgChart, width: float, face: str = GOTHIC,
+         bold: str = GOTHIC_BOLD) -> Drawing:
+    """``figure`` drawn ``width`` wide, its words in ``face`` (and ``bold``): the packet's Gothic."""
     if isinstance(figure, content.BarChart):
-        return bar_chart(figure, width)
+        return bar_chart(figure, width, face)
     from reports import diagrams
 
-    return diagrams.draw(figure, width)
+    return diagrams.draw(figure, width, face, bold)
 
 
-def bar_chart(bc: content.BarChart, width: float) -> Drawing:
+def bar_chart(bc: content.BarChart, width: float, face: str = GOTHIC) -> Drawing:
     height = bc.height * mm
-    drawing = Drawing(width, height, initialFontName=GOTHIC, initialFontSize=8)
+    drawing = Drawing(width, height, initialFontName=face, initialFontSize=8)
     chart = VerticalBarChart()
     chart.x, chart.y = 22 * mm, 12 * mm
     chart.width, chart.height = width - 70 * mm, height - 20 * mm
@@ -33,10 +35,10 @@ def bar_chart(bc: content.BarChart, width: float) -> Drawing:
     chart.data = [values for _name, values in bc.series]
     chart.categoryAxis.categoryNames = bc.categories
     chart.categoryAxis.style = "stacked"
-    chart.categoryAxis.labels.fontName = GOTHIC
+    chart.categoryAxis.labels.fontName = face
     chart.categoryAxis.labels.fontSize = 8
     chart.valueAxis.valueMin = 0
-    chart.valueAxis.labels.fontName = GOTHIC
+    chart.valueAxis.labels.fontName = face
     chart.valueAxis.labels.fontSize = 7
     ticks = bc.tick_labels
     chart.valueAxis.labelTextFormat = lambda v: ticks.get(int(round(v)), "")
@@ -53,11 +55,12 @@ def bar_chart(bc: content.BarChart, width: float) -> Drawing:
     drawing.add(chart)
     legend = Legend()
     legend.x, legend.y = width - 44 * mm, height - 14 * mm
-    legend.fontName = GOTHIC
+    names = [name for name, _v in bc.series]
+    legend.fontName = drawn(" ".join(names), face)[0]  # one face for the legend: the first that has every name
     legend.fontSize = 8
     legend.alignment = "right"
     legend.columnMaximum = 4
-    legend.colorNamePairs = [(colors.HexColor(f), plain(name, GOTHIC))
-                             for f, (name, _v) in zip(_FILLS, bc.series, strict=False)]
+    legend.colorNamePairs = [(colors.HexColor(f), drawn(name, legend.fontName)[1])
+                             for f, name in zip(_FILLS, names, strict=False)]
     drawing.add(legend)
     return drawing

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
-from reports.fonts import GOTHIC, GOTHIC_BOLD, register
+from reports.fonts import GOTHIC, GOTHIC_BOLD, drawn, register
 from reports.styles import (
     DRAFT,
     FOOTER_Y,
@@ -38,6 +38,8 @@ class PageInfo:
     draft: bool
     draft_mark: str  # "초안 / DRAFT"
     has_cover: bool = True
+    #: The face of the page number and the footer label (NanumGothic; Noto Sans in English).
+    face: str = GOTHIC
 
 
 class Heading(Paragraph):
@@ -192,12 +194,13 @@ class PacketTemplate(BaseDocTemplate):
         canvas.saveState()
         y = FOOTER_Y
         if numbered:
-            canvas.setFont(GOTHIC, 10)
+            canvas.setFont(self.info.face, 10)
             canvas.setFillColor(RULE)
             canvas.drawCentredString(PAGE[0] / 2, y, f"- {canvas.getPageNumber()} -")
-        canvas.setFont(GOTHIC, 7)
+        face, label = drawn(self.info.footer_label, self.info.face)
+        canvas.setFont(face, 7)
         canvas.setFillColor(RULE)
-        canvas.drawRightString(PAGE[0] - MARGIN_RIGHT, y, self.info.footer_label)
+        canvas.drawRightString(PAGE[0] - MARGIN_RIGHT, y, label)
         if self.info.draft:
             canvas.setFillColor(DRAFT)
             canvas.setFont(GOTHIC_BOLD, 8)

@@ -1,11 +1,18 @@
-"""The packet's fonts: the bundled Nanum TrueType faces, embedded as subsets, and glyph fallback.
+"""The packet's fonts: the bundled TrueType faces, embedded as subsets, and glyph fallback.
 
-Body text is set in NanumMyeongjo, headings, emphasis and tables in NanumGothic (regular and
-bold). Three faces, not four: parsing a Korean TrueType face costs about 40 ms, and the packet
-is held to a start-to-finish time budget; emphasis in Gothic is usual in Korean reports. A character the chosen
-face lacks (a Hanja missing from Myeongjo, say) is set in the other bundled face; a character no
-bundled face has (an emoji) is shown as ``〓`` — never as an empty box — and reported by name on
-the validation page and on the command's standard error.
+A Korean packet is set in NanumMyeongjo (body), NanumGothic and NanumGothic Bold (headings,
+emphasis, tables) — their own Latin letters and figures included, as Korean word processors set
+them: one face per run keeps a table's figures the width they were measured in. An English
+packet is set in their Latin partners, Noto Serif for Myeongjo and Noto Sans (regular and bold)
+for Gothic, with real hyphens, dashes and quotation marks; its Korean runs (an amount in the
+official form, a name given only in Korean) fall back to the Nanum face of the same role.
+
+Three faces a language, not four: parsing a TrueType face costs time, and the packet is held to
+a start-to-finish time budget; emphasis in Gothic is usual in Korean reports. A face is
+registered on first use, so a Korean packet never loads the Latin ones. A character the chosen
+face lacks is set in the next face of its fallback chain; a character no bundled face has (an
+emoji) is shown as ``〓`` — never as an empty box — and reported by name on the validation page
+and on the command's standard error.
 """
 
 from __future__ import annotations
@@ -28,29 +35,52 @@ def escape(text: str) -> str:
 GOTHIC = "NanumGothic"
 GOTHIC_BOLD = "NanumGothicBold"
 MYEONGJO = "NanumMyeongjo"
+SANS = "NotoSans"
+SANS_BOLD = "NotoSans-Bold"
+SERIF = "NotoSerif"
+#: The file of each face in ``resources/fonts``.
+FILES = {GOTHIC: "NanumGothic.ttf", GOTHIC_BOLD: "NanumGothicBold.ttf", MYEONGJO: "NanumMyeongjo.ttf",
+         SANS: "NotoSans-Regular.ttf", SANS_BOLD: "NotoSans-Bold.ttf", SERIF: "NotoSerif-Regular.ttf"}
 FACES = (GOTHIC, GOTHIC_BOLD, MYEONGJO)
-#: The next face to try when a face lacks a character.
-FALLBACK = {MYEONGJO: GOTHIC, GOTHIC: MYEONGJO, GOTHIC_BOLD: MYEONGJO}
+#: The face an English packet sets in place of each Korean one: serif for Myeongjo, sans for Gothic.
+LATIN = {MYEONGJO: SERIF, GOTHIC: SANS, GOTHIC_BOLD: SANS_BOLD}
+#: The next faces to try, in order, when a face lacks a character.
+#: A Korean packet reaches the Latin faces only for a letter Nanum lacks (Greek, Cyrillic, ő).
+FALLBACK = {MYEONGJO: (GOTHIC, SERIF), GOTHIC: (MYEONGJO, SANS), GOTHIC_BOLD: (MYEONGJO, SANS_BOLD),
+            SERIF: (MYEONGJO, GOTHIC), SANS: (GOTHIC, MYEONGJO), SANS_BOLD: (GOTHIC_BOLD, MYEONGJO)}
 #: Shown in place of a character that no bundled face has (the geta mark of Korean typesetting).
 MISSING_MARK = "〓"
 
 _coverage: dict[str, dict[int, int]] = {}
 
 
-def register() -> None:
-    """Register the four faces once per process (ReportLab embeds only the glyphs used)."""
-    if _coverage:
-        return
-    for name in FACES:
-        font = CachedTTFont(name, resource_path("fonts", name + ".ttf"))
+def face(name: str, lang: str) -> str:
+    """The face that sets the role of the Korean face ``name`` in a packet in ``lang``."""
+    return LATIN.get(name, name) if lang == "en" else name
+
+
+def register(*names: str) -> None:
+    """Register ``names`` (the Korean faces when none are given), each once per process;
+    ReportLab embeds only the glyphs used."""
+    for name in names or FACES:
+        _have(name)
+
+
+def _have(name: str) -> dict[int, int]:
+    """The character map of ``name``, registering the face on first use."""
+    have = _coverage.get(name)
+    if have is None:
+        font = CachedTTFont(name, resource_path("fonts", FILES[name]))
         pdfmetrics.registerFont(font)
-        _coverage[name] = font.face.charToGlyph
-    pdfmetrics.registerFontFamily(GOTHIC, normal=GOTHIC, bold=GOTHIC_BOLD, italic=GOTHIC, boldItalic=GOTHIC_BOLD)
+        have = _coverage[name] = font.face.charToGlyph
+        if name in (GOTHIC, GOTHIC_BOLD):
+            pdfmetrics.registerFontFamily(GOTHIC, normal=GOTHIC, bold=GOTHIC_BOLD, italic=GOTHIC,
+                                          boldItalic=GOTHIC_BOLD)
+    return have
 
 
 def covers(face: str, char: str) -> bool:
-    register()
-    return ord(char) in _coverage[face]
+    return ord(char) in _have(face)
 
 
 _DROP = {c for c in map(chr, range(32)) if c not in "\n\t"} | {"\x7f"}
@@ -65,13 +95,11 @@ def clean(text: str) -> str:
 
 def markup(text: str, face: str, glyphs: Glyphs | None = None, where: str = "") -> str:
     """User text as safe Paragraph markup in ``face``: escaped, with fallback runs for missing glyphs."""
-    register()
     text = clean(text)
-    have = _coverage[face]
+    have = _have(face)
     if all(ord(c) in have or c == "\n" for c in set(text)):
         return escape(text)
-    other = FALLBACK[face]
-    other_have = _coverage[other]
+    chain = [(other, _have(other)) for other in FALLBACK[face]]
     parts: list[str] = []
     run: list[str] = []
     run_face = face
@@ -86,12 +114,12 @@ def markup(text: str, face: str, glyphs: Glyphs | None = None, where: str = "") 
         code = ord(char)
         if code in have or char == "\n":
             target = face
-        elif code in other_have:
-            target = other
         else:
-            if glyphs is not None:
-                glyphs.note(char, where)
-            target, char = face, MISSING_MARK
+            target = next((other for other, other_have in chain if code in other_have), "")
+            if not target:
+                if glyphs is not None:
+                    glyphs.note(char, where)
+                target, char = face, MISSING_MARK
         if target != run_face:
             flush()
             run_face = target
@@ -102,9 +130,8 @@ def markup(text: str, face: str, glyphs: Glyphs | None = None, where: str = "") 
 
 def plain(text: str, face: str, glyphs: Glyphs | None = None, where: str = "") -> str:
     """User text for direct canvas drawing in ``face`` (no markup): unknown characters become 〓."""
-    register()
     text = clean(text).replace("\n", " ")
-    have = _coverage[face]
+    have = _have(face)
     out = []
     for char in text:
         if ord(char) not in have:
@@ -113,3 +140,14 @@ def plain(text: str, face: str, glyphs: Glyphs | None = None, where: str = "") -
             char = MISSING_MARK
         out.append(char)
     return "".join(out)
+
+
+def drawn(text: str, face: str) -> tuple[str, str]:
+    """``(face, text)`` for drawing ``text`` on the canvas in one face: ``face`` when it has every
+    character, else the first of its fallbacks that has them all (a Korean name in an English
+    packet's chart), else ``face`` with the characters it lacks shown as 〓."""
+    for name in (face, *FALLBACK[face]):
+        have = _have(name)
+        if all(ord(c) in have for c in clean(text).replace("\n", " ")):
+            return name, clean(text).replace("\n", " ")
+    return face, plain(text, face)

@@ -81,18 +81,19 @@ def footer(digest: str, lang: str) -> str:
 
 def scan_glyphs(doc: content.Document, glyphs: Glyphs) -> None:
     """Note the characters no bundled face has, before the layout (the draft lists them)."""
-    from reports.fonts import GOTHIC, markup
+    from reports.fonts import GOTHIC, face, markup
 
+    gothic = face(GOTHIC, doc.lang)
     for b in doc.all_blocks():
         if isinstance(b, content.Para):
-            markup(b.text, GOTHIC, glyphs, b.where)
+            markup(b.text, gothic, glyphs, b.where)
         elif isinstance(b, content.Table):
             for row in b.rows:
                 for cell in row:
                     if cell is not None:
-                        markup(cell.text, GOTHIC, glyphs, cell.where)
+                        markup(cell.text, gothic, glyphs, cell.where)
     if doc.cover is not None:
-        markup(doc.cover.title, GOTHIC, glyphs, "title")
+        markup(doc.cover.title, gothic, glyphs, "title")
 
 
 def render(proposal: Proposal, report: Report, lang: str, draft: bool, unit: EntryUnit) -> Rendered:

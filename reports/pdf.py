@@ -10,6 +10,7 @@ placed with the page numbering running through.
 from __future__ import annotations
 
 import io
+import re
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -30,7 +31,7 @@ from reportlab.platypus import (
 
 from reports import content as c
 from reports.doc import Contents, Heading, PageInfo, build
-from reports.fonts import GOTHIC, Glyphs, markup
+from reports.fonts import Glyphs, markup
 from reports.qr import QrCode
 from reports.styles import ACCENT, FRAME_HEIGHT, FRAME_WIDTH, HEAD_FILL, INK, RULE, TOTAL_FILL, Styles
 
@@ -38,9 +39,15 @@ from reports.styles import ACCENT, FRAME_HEIGHT, FRAME_WIDTH, HEAD_FILL, INK, RU
 MIN_COVER_SCALE = 0.8
 #: A table of up to this many rows is never split over two pages.
 SMALL_TABLE_ROWS = 8
+#: A word up to this wide widens its column rather than being cut.
+MAX_WORD = 45 * mm
 #: A column of text is never made narrower than this to widen a column of figures.
 MIN_TEXT_COLUMN = 12 * mm
 GROUP_FILL = "#f7f7f7"
+#: Where an English header may break: between words and after a hyphen ("Gyeongsangbuk-" / "do").
+_HEAD_BREAKS = re.compile(r"\s+|(?<=-)")
+#: The width of a seal box's name: an English title ("Governor of Gyeongsangbuk-do") is longer.
+SEAL_NAME = (80 * mm, 110 * mm)
 #: The sizes a cover's title is tried in, largest first, before the cover goes on over pages.
 TITLE_SIZES = (22, 20, 18, 16, 14)
 
@@ -81,7 +88,10 @@ class PdfRenderer:
 
     # -- text ----------------------------------------------------------------------------------
     def para(self, text: str, style, where: str = "") -> Paragraph:  # noqa: ANN001
-        """Plain text as a paragraph: escaped, glyph fallback, line breaks kept."""
+        """Plain text as a paragraph: escaped, glyph fallback, line breaks kept; in English with
+        typographic quotation marks and apostrophes."""
+        if self.doc.lang == "en":
+            text = typographic(text)
         lines = [markup(t, style.fontName, self.glyphs, where) for t in text.split("\n")]
         return _Paragraph("<br/>".join(lines), style)
 
@@ -110,7 +120,7 @@ class PdfRenderer:
 
     def render(self) -> bytes:
         info = PageInfo(footer_label=self.doc.footer, draft=bool(self.doc.draft), draft_mark=self.doc.draft,
-                        has_cover=self.doc.cover is not None)
+                        has_cover=self.doc.cover is not None, face=self.styles.gothic)
         pdf = build(self.story(), info, self.doc.meta)
         if self.placed:
             from reports.scans import stamp
@@ -146,7 +156,8 @@ class PdfRenderer:
 
     def heading(self, h: c.Heading) -> list:
         style = (self.styles.h1, self.styles.h2, self.styles.h3)[min(h.level, 2)]
-        flowable = Heading(markup(h.shown, style.fontName, self.glyphs), style, h.level, h.key, h.shown)
+        shown = typographic(h.shown) if self.doc.lang == "en" else h.shown
+        flowable = Heading(markup(shown, style.fontName, self.glyphs), style, h.level, h.key, shown)
         # Kept with what follows by ``keep_headings_with_next``; a chapter of the form starts a page.
         return [PageBreak(), flowable] if h.new_page else [flowable]
 
@@ -167,7 +178,7 @@ class PdfRenderer:
                          colWidths=[sum(widths) * 0.62, sum(widths) * 0.38])
             line.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                       ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                                      ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("FONT", (0, 0), (-1, -1), GOTHIC, 9)]))
+                                      ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("FONT", (0, 0), (-1, -1), s.gothic, 9)]))
             data.append([line, *([""] * (ncols - 1))])
             cmds += [("SPAN", (0, 0), (ncols - 1, 0)), ("LEFTPADDING", (0, 0), (-1, 0), 0),
                      ("RIGHTPADDING", (0, 0), (-1, 0), 0), ("TOPPADDING", (0, 0), (-1, 0), 0),
@@ -206,7 +217,7 @@ class PdfRenderer:
                      ("TOPPADDING", body, (-1, -1), 2), ("BOTTOMPADDING", body, (-1, -1), 2)]
         if t.total_rows:
             cmds.append(("BACKGROUND", (0, last - t.total_rows + 1), (-1, last), TOTAL_FILL))
-        cmds.append(("FONT", (0, 0), (-1, -1), GOTHIC, self.styles.cell.fontSize))
+        cmds.append(("FONT", (0, 0), (-1, -1), self.styles.gothic, self.styles.cell.fontSize))
         table = Table(data, colWidths=widths, repeatRows=top + t.header_rows, splitInRow=1,
                       hAlign="CENTER" if t.frame == "facts" else "LEFT")
         table.setStyle(TableStyle(cmds))
@@ -219,44 +230,57 @@ class PdfRenderer:
 
     def widths(self, t: c.Table) -> list[float]:
         """Column widths in points: the given ones, the rest shared equally; a column of figures
-        is widened to its widest figure (a figure never wraps), taking the room from the columns
-        of text, which wrap."""
+        is widened to its widest figure (a figure never wraps), and a column to the widest word of
+        its headers and total labels (in English, of all its cells: such a word is not cut),
+        taking the room from the columns of text, which wrap."""
         fixed = sum(w for w in t.widths if w is not None) * mm
         free = sum(1 for w in t.widths if w is None)
         rest = max(FRAME_WIDTH - fixed, 0) / free if free else 0
         widths = [w * mm if w is not None else rest for w in t.widths]
         need = [0.0] * len(widths)
         numeric = [False] * len(widths)
+        english = self.doc.lang == "en"
+        # In English every cell's words count (ReportLab cuts a word wider than its column anywhere,
+        # "Industr" / "y-Academic"); in Korean, as before, the headers' and the total labels'.
+        words = ("num", "total_num", "head", "total", *(("text", "label") if english else ()))
         for row in t.rows:
             for col, cell in enumerate(row):
-                if cell is not None and cell.colspan == 1 and cell.role in ("num", "total_num"):
-                    style = self._cell_styles[cell.role]
-                    widest = max(stringWidth(x, style.fontName, style.fontSize) for x in cell.text.split("\n"))
-                    need[col] = max(need[col], widest + 7)
+                if cell is None or cell.colspan != 1 or cell.role not in words:
+                    continue
+                style = self._cell_styles[cell.role]
+                if cell.role not in ("num", "total_num"):  # a header, a label such as "Subtotal", a word
+                    # (a header word may break after its hyphen; ReportLab does not always in a text cell)
+                    parts = _HEAD_BREAKS.split(cell.text) if english and cell.role == "head" else cell.text.split()
+                else:
+                    parts = cell.text.split("\n")
                     numeric[col] = True
+                widest = max((stringWidth(x, style.fontName, style.fontSize) for x in parts), default=0.0)
+                if numeric[col] or widest <= MAX_WORD:  # a longer word is cut whatever the column
+                    need[col] = max(need[col], widest + 7)
         short = sum(max(n - w, 0) for n, w in zip(need, widths, strict=True))
         if not short:
             return widths
-        spare = [w - (n if numeric[i] else MIN_TEXT_COLUMN) for i, (w, n) in enumerate(zip(widths, need, strict=True))]
+        spare = [w - (n if numeric[i] else max(n, MIN_TEXT_COLUMN)) for i, (w, n) in enumerate(zip(widths, need, strict=True))]
         available = sum(x for x in spare if x > 0)
         if available <= 0:
             return widths
         take = min(short, available) / available
-        return [max(w, n) if numeric[i] and n > w else w - max(spare[i], 0) * take
+        return [max(w, n) if n > w else w - max(spare[i], 0) * take
                 for i, (w, n) in enumerate(zip(widths, need, strict=True))]
 
     # -- figures -------------------------------------------------------------------------------
     def figure(self, f: c.Figure) -> list:
         from reports import chart
 
-        drawing = chart.draw(f.drawing, FRAME_WIDTH)
+        drawing = chart.draw(f.drawing, FRAME_WIDTH, self.styles.gothic, self.styles.gothic_bold)
         head: list = []
         if f.caption or f.unit:
             row = [[self.para(f.caption, self.styles.caption) if f.caption else "",
                     self.para(f.unit, self.styles.unit) if f.unit else ""]]
             t = Table(row, colWidths=[FRAME_WIDTH * 0.7, FRAME_WIDTH * 0.3])
             t.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                   ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("FONT", (0, 0), (-1, -1), GOTHIC, 9)]))
+                                   ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                                   ("FONT", (0, 0), (-1, -1), self.styles.gothic, 9)]))
             head = [t]
         return [KeepTogether([*head, drawing]), Spacer(1, 5)]
 
@@ -266,10 +290,10 @@ class PdfRenderer:
         out: list = []
         for signer in signers or ["–"]:
             table = Table([[self.para(signer, s.seal), self.para(mark, s.seal_mark)]],
-                          colWidths=[80 * mm, 20 * mm], rowHeights=[18 * mm], splitInRow=1)
+                          colWidths=[SEAL_NAME[self.doc.lang == "en"], 20 * mm], rowHeights=[18 * mm], splitInRow=1)
             table.setStyle(TableStyle([
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("BOX", (1, 0), (1, 0), 0.8, INK),
-                ("FONT", (0, 0), (-1, -1), GOTHIC, 10),
+                ("FONT", (0, 0), (-1, -1), s.gothic, 10),
             ]))
             out += [table, Spacer(1, 3 * mm)]
         return out
@@ -282,8 +306,11 @@ class PdfRenderer:
         box = Table([[text, QrCode(f.digest, 26 * mm)]], colWidths=[FRAME_WIDTH - 34 * mm, 34 * mm])
         box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, RULE), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                  ("LEFTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 6),
-                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 6), ("FONT", (0, 0), (-1, -1), GOTHIC, 9)]))
-        return [Spacer(1, 6 * mm), KeepTogether([box])]
+                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 6), ("FONT", (0, 0), (-1, -1), s.gothic, 9)]))
+        # A one-row table never splits; not wrapped in a KeepTogether of its own, since the box is
+        # kept with the closing line in one (ReportLab's KeepTogether reports an endless height,
+        # so one inside another always started a new page: 끝. stood alone on a page of its own).
+        return [Spacer(1, 6 * mm), box]
 
     def cover(self, cv: c.Cover) -> list:
         """One page: a long title is set smaller, size by size, and the whole cover a little
@@ -316,6 +343,21 @@ class PdfRenderer:
                   Spacer(1, 8 * mm), *self.seals(cv.seals, cv.seal_mark), Spacer(1, 5 * mm),
                   self.para(cv.to, s.cover_date)]
         return story
+
+
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|(?<=s)'(?=[\s.,;:)]|$)")
+#: A straight quotation mark that opens: not after a word or closing punctuation, and before a character.
+_OPENING = re.compile(r"(?<![\w.,;:!?%)\]’”])([\"'])(?=\S)")
+
+
+def typographic(text: str) -> str:
+    """English text with the marks a typesetter sets: ``’`` for an apostrophe (the call’s cap,
+    the organisations’ shares), ``“…”`` and ``‘…’`` for straight quotation marks."""
+    if "'" not in text and '"' not in text:
+        return text
+    text = _APOSTROPHE.sub("’", text)
+    text = _OPENING.sub(lambda m: "“" if m.group(1) == '"' else "‘", text)
+    return text.replace('"', "”").replace("'", "’")
 
 
 class KeepShort(KeepTogether):

@@ -3,11 +3,14 @@ the consortium (tables and chart), the roadmap, and the record tables of each ch
 
 from __future__ import annotations
 
-from forms.i18n import N_
+from forms.i18n import N_, NP_
 from forms.model import label
+from forms.values import Count
 from reports import content
 from reports.context import Packet
 
+#: A stage's length: "1 year", "3 years", "3년".
+YEARS = NP_("{count} year", "{count} years")
 #: Characters that open a line of the official hierarchy, with their level (□ > ○ > - > ·).
 BULLETS = {"□": 0, "○": 1, "-": 2, "·": 3, "ㅇ": 1, "◦": 1, "•": 3}
 
@@ -102,7 +105,7 @@ def _roadmap_table(pk: Packet) -> list[content.Block]:
         rows.append([
             pk.cell(pk.tr(N_("Stage {n}"), n=stage.stage), "head"),
             pk.cell(f"{stage.start_year}–{stage.end_year}", "num"),
-            pk.cell(pk.tr(N_("{years} years"), years=stage.years), "num"),
+            pk.cell(Count(stage.years, YEARS).render(pk.lang), "num"),
             pk.cell(pk.text(stage.goal), where=f"roadmap[{i}].goal"),
         ])
     return [content.Table(rows, [22, 28, 20, None])]

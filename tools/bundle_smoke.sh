@@ -30,6 +30,14 @@ t0=$(now); "$CLI" export "$work/s.json" --out "$work/s.pdf" --lang ko; t1=$(now)
 head -c 5 "$work/s.pdf" | grep -q "%PDF-"
 command -v pdftotext >/dev/null && { pdftotext "$work/s.pdf" "$work/s.txt"; grep -q "끝" "$work/s.txt"; }
 "$CLI" export "$work/l.json" --out "$work/l.pdf" --lang en
+# The English packet's Latin faces are in the bundle and embedded (pdffonts: every font "emb yes").
+if command -v pdffonts >/dev/null; then
+  pdffonts "$work/l.pdf" > "$work/l.fonts"
+  grep -q "NotoSerif-Regular" "$work/l.fonts" && grep -q "NotoSans-Bold" "$work/l.fonts" \
+    || { echo "the English packet is not set in Noto Serif and Noto Sans" >&2; exit 1; }
+  tail -n +3 "$work/l.fonts" | awk '{print $(NF-4)}' | grep -qv yes \
+    && { echo "a font of the English packet is not embedded" >&2; exit 1; }
+fi
 echo "ok  export (sample packet in $(echo "$t1 - $t0" | bc) s, $(stat -c %s "$work/s.pdf") bytes)"
 
 "$CLI" db --db "$work/p.db" import "$work/s.json" "$work/l.json" --lang en >/dev/null

@@ -189,6 +189,10 @@ class SnapshotsDialog(QDialog):
         self.accept()
 
 
+#: The licences of the bundled fonts (Nanum: the window and the Korean packet; Noto: the English packet).
+FONT_LICENCES = ("LICENSE-Nanum-OFL.txt", "LICENSE-Noto-OFL.txt")
+
+
 def about_text() -> str:
     return "\n".join([
         f"{appinfo.APP_NAME_KO} — {appinfo.APP_NAME}",
@@ -198,8 +202,8 @@ def about_text() -> str:
           "and exports the submission packet. Works offline; it opens no network connection."),
         "",
         _("Licences: the app is MIT-licensed. It uses Qt for Python (PySide6, LGPLv3), SQLAlchemy and Alembic "
-          "(MIT), ReportLab (BSD), Babel (BSD) and platformdirs (MIT). The Nanum fonts are licensed under the "
-          "SIL Open Font License 1.1, reproduced below."),
+          "(MIT), ReportLab (BSD), Babel (BSD) and platformdirs (MIT). The Nanum and Noto fonts are licensed "
+          "under the SIL Open Font License 1.1, reproduced below."),
     ])
 
 
@@ -213,8 +217,11 @@ class AboutDialog(QDialog):
         licence.setReadOnly(True)
         licence.setAccessibleName(_("Font licence"))
         try:
-            with open(resource_path("fonts", "LICENSE-Nanum-OFL.txt"), encoding="utf-8") as fp:
-                licence.setPlainText(fp.read())
+            texts = []
+            for name in FONT_LICENCES:
+                with open(resource_path("fonts", name), encoding="utf-8") as fp:
+                    texts.append(fp.read().strip())
+            licence.setPlainText("\n\n\n".join(texts))
         except OSError:
             licence.setPlainText(_("The licence file is missing from this installation."))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -27,6 +27,11 @@ def page_texts(pdf: bytes) -> list[str]:
 _FURNITURE = re.compile(r"- \d+ -|(?:문서확인번호|Document confirmation number) [0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}|초안 / DRAFT")
 
 
+def bare(text: str) -> str:
+    """A page's text without its furniture (page number, fingerprint, draft mark), whitespace removed."""
+    return squash(_FURNITURE.sub("", text))
+
+
 def all_text(pdf: bytes) -> str:
     """The packet's text without page furniture (number, fingerprint, draft mark), whitespace removed.
 

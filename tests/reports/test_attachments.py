@@ -22,7 +22,7 @@ from tests.reports.pdfcheck import outline_titles, page_texts, squash
 TITLES = {
     "ko": {"local": "지방비 부담 확약서", "participation": "참여 확약서", "cost": "기업 부담금 확약서"},
     "en": {"local": "Commitment to provide local funds", "participation": "Commitment to participate",
-           "cost": "Commitment to the company's cost share"},
+           "cost": "Commitment to the company’s cost share"}  # set with a typographic apostrophe,
 }
 NUMBER = {"ko": "붙임", "en": "Attachment"}
 

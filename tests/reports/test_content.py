@@ -87,7 +87,8 @@ def test_user_text_is_escaped(super_regional, tmp_path):
     out = tmp_path / "p.pdf"
     export_packet(super_regional, str(out), lang="en")
     text = all_text(out.read_bytes())
-    assert squash('<b>bold</b> & <font size="40">big</font> &amp; <br/>') in text
+    # (an English packet sets straight quotation marks as typographic ones: size=“40”)
+    assert squash('<b>bold</b> & <font size=“40”>big</font> &amp; <br/>') in text
 
 
 def test_hanja_falls_back_to_gothic_and_emoji_is_reported(super_regional, tmp_path, capsys):

@@ -12,6 +12,7 @@ from forms.sample import SAMPLES
 from reports.export import export_packet
 from tests.reports.pdfcheck import (
     all_text,
+    bare,
     embedded,
     font_dicts,
     ink_ratios,
@@ -79,14 +80,16 @@ def test_english_packet(en_pdf):
     assert "경상북도지사" not in text
 
 
-def test_every_font_is_embedded_and_korean(ko_pdf, en_pdf):
-    for pdf in (ko_pdf, en_pdf):
+def test_every_font_is_embedded_korean_in_korean_and_latin_in_english(ko_pdf, en_pdf):
+    for pdf, faces in ((ko_pdf, ("Nanum",)), (en_pdf, ("Noto", "Nanum"))):
         fonts = font_dicts(pdf)
         assert fonts
         for name, font in fonts.items():
             assert embedded(font), name
-            assert "Nanum" in name, name
+            assert name.split("+")[-1].startswith(faces), name
             assert "+" in name, name  # a subset, not the whole face
+    english = {name.split("+")[-1] for name in font_dicts(en_pdf)}
+    assert {"NotoSans-Regular", "NotoSans-Bold", "NotoSerif-Regular"} <= english
 
 
 def test_outline_and_contents_page_numbers_agree(ko_pdf):
@@ -271,6 +274,16 @@ def test_a_drafts_validation_report_is_its_last_part_after_the_attachments(tmp_p
         listed = re.search(re.escape(squash(title)) + r"(\d+)(?!\d)", contents)
         assert listed and int(listed.group(1)) == page, title
         assert f"- {page} -" in texts[page - 1], title
+
+
+def test_the_closing_line_and_the_fingerprint_box_follow_the_text_on_its_page(ko_pdf, en_pdf):
+    """끝. (End.) and the box under it stay on the page where the text ends when they fit there,
+    rather than stand alone at the top of a page of their own."""
+    for pdf, end, box in ((ko_pdf, "끝.", "문서확인번호:"), (en_pdf, "End.", "Documentconfirmationnumber:")):
+        pages = [bare(t) for t in page_texts(pdf)]
+        page = next(t for t in pages if end in t and box in t)
+        before = page.split(end)[0]
+        assert len(before) > 40, (end, page[:80])  # the last rows of the text's last table are above it
 
 
 @pytest.mark.parametrize("kind", sorted(SAMPLES))

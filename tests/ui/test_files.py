@@ -80,6 +80,7 @@ def test_about_shows_the_version_and_the_font_licence(app):
     assert "0.1.0" in texts and "Open Font License" in texts
     licence = box.findChildren(dialogs.QPlainTextEdit)[0].toPlainText()
     assert "SIL OPEN FONT LICENSE" in licence.upper()
+    assert "NAVER" in licence and "Noto Sans and Noto Serif" in licence  # both bundled families
 
 
 def test_rules_dialog_lists_every_rule_with_its_source(app, super_regional):

@@ -176,3 +176,38 @@ def test_the_review_page_saves_the_validation_report(sample_window, qtbot, tmp_p
     qtbot.mouseClick(w.review.save_report, Qt.MouseButton.LeftButton)
     text = all_text(out.read_bytes())
     assert "msit-mega-2023" in text  # the rule pack, which a final packet never names
+
+
+def test_a_selected_finding_stays_on_its_budget_line_when_a_line_is_inserted_above_it(sample_window, qtbot):
+    w = sample_window
+    lines = w.doc.proposal.budget.lines
+    last = len(lines) - 1
+    w.doc.edit(f"budget.lines[{last}].category", "burden")
+    marked = lines[last].id
+    # Remove the grid's first row (lines far above the marked one) in the Budget step ...
+    w.go(STEPS.index(Step.BUDGET))
+    table, model = w.budget.table, w.budget.model
+    removed = len(model.grid.rows[0].lines)
+    assert max(model.grid.rows[0].lines) < last - removed
+    table.setCurrentIndex(model.index(0, 0))
+    w.budget.remove_button.click()
+    settle()
+    moved_up = f"budget.lines[{last - removed}].category"
+    # ... select the finding on the marked line in Review ...
+    w.go(STEPS.index(Step.REVIEW))
+    item = finding_item(w.review, moved_up)
+    w.review.tree.setFocus()
+    w.review.tree.setCurrentItem(item)
+    # ... and undo the removal there: the lines come back above the marked one.
+    qtbot.keyClick(w.review.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle()
+    assert w.doc.proposal.budget.lines[last].id == marked
+    current = w.review.tree.currentItem()
+    assert current is not None and current is not item  # the list was made anew
+    finding = current.data(0, FINDING_ROLE)
+    assert (finding.code, str(finding.shown)) == ("budget.category_not_allowed", f"budget.lines[{last}].category")
+    assert finding.path.record(w.doc.proposal).id == marked
+    # Enter on it goes to the marked line's cell
+    qtbot.keyClick(w.review.tree, Qt.Key.Key_Return)
+    assert w.stack.currentWidget() is w.budget
+    assert w.budget.table.currentIndex().row() == model.grid.row_of_line(last)
