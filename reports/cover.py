@@ -21,7 +21,10 @@ def cover(pk: Packet) -> content.Cover:
         (N_("Lead organisation"), pk.text(lead_org.name) if lead_org else "–"),
         (N_("Managing agency"), pk.text(pk.profile.agency)),
     ]
-    draft = pk.tr(N_("DRAFT — not for submission: the proposal does not pass validation.")) if pk.draft else ""
+    # A draft of a proposal without errors (exported as a draft all the same) does pass validation.
+    draft = "" if not pk.draft else pk.tr(
+        N_("DRAFT — not for submission: the proposal does not pass validation.") if pk.report.errors
+        else N_("DRAFT — not for submission."))
     return content.Cover(
         call=pk.text(pk.profile.name), kind=label(p.type, pk.lang), document=pk.tr(N_("Proposal")),
         title=pk.text(p.title), facts=[(pk.tr(a), b) for a, b in facts], date=official_date(p.date, pk.lang),

@@ -218,7 +218,7 @@ class PdfRenderer:
         if t.total_rows:
             cmds.append(("BACKGROUND", (0, last - t.total_rows + 1), (-1, last), TOTAL_FILL))
         cmds.append(("FONT", (0, 0), (-1, -1), self.styles.gothic, self.styles.cell.fontSize))
-        table = Table(data, colWidths=widths, repeatRows=top + t.header_rows, splitInRow=1,
+        table = RunningTable(data, colWidths=widths, repeatRows=top + t.header_rows, splitInRow=1,
                       hAlign="CENTER" if t.frame == "facts" else "LEFT")
         table.setStyle(TableStyle(cmds))
         story: list = [table, *(self.para(note, self.styles.note) for note in t.notes)]
@@ -358,6 +358,18 @@ def typographic(text: str) -> str:
     text = _APOSTROPHE.sub("’", text)
     text = _OPENING.sub(lambda m: "“" if m.group(1) == '"' else "‘", text)
     return text.replace('"', "”").replace("'", "’")
+
+
+class RunningTable(Table):
+    """A table whose continuation, once it is split, always starts the next page.
+
+    ReportLab splits a table at a row boundary when one fits, which can leave room under the first
+    part; the continuation was then set in that room, its repeated caption and header over a
+    sliver of a split row standing alone at the foot of the page."""
+
+    def split(self, aw: float, ah: float) -> list:
+        parts = super().split(aw, ah)
+        return [parts[0], PageBreak(), *parts[1:]] if len(parts) > 1 else parts
 
 
 class KeepShort(KeepTogether):

@@ -225,3 +225,11 @@ def test_the_packet_is_never_written_over_its_own_proposal_file(tmp_path, super_
     assert export_command(str(source), str(source)) == 2
     assert export_command(str(source), str(tmp_path / "." / "p.json")) == 2  # the same file by another name
     assert source.read_bytes() == before
+
+
+def test_a_draft_of_a_proposal_without_errors_does_not_say_it_fails_validation(super_regional, tmp_path):
+    out = tmp_path / "draft.pdf"
+    export_packet(super_regional, str(out), lang="ko", draft=True)
+    cover = squash(page_texts(out.read_bytes())[0])
+    assert "초안—제출용문서가아닙니다." in cover
+    assert "통과하지" not in cover

@@ -286,6 +286,19 @@ def test_the_closing_line_and_the_fingerprint_box_follow_the_text_on_its_page(ko
         assert len(before) > 40, (end, page[:80])  # the last rows of the text's last table are above it
 
 
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_tables_continuation_never_stands_as_a_header_over_a_sliver(tmp_path_factory, lang):
+    """A long table's continuation goes on to the next page with its caption and header; it is
+    never set again below its first part on the same page over a sliver of a split row."""
+    heads = {"ko": "연도기관명비목산출항목단가수량개월금액", "en": "YearOrganisationCategoryItemUnitpriceQuantityMonthsAmount"}
+    pages = [bare(t) for t in page_texts(_export(tmp_path_factory, "super_regional", lang))]
+    with_table = [t for t in pages if heads[lang] in t]
+    assert len(with_table) > 5
+    for text in with_table:
+        assert text.count(heads[lang]) == 1, text[:60]
+        assert not text.endswith(heads[lang])
+
+
 @pytest.mark.parametrize("kind", sorted(SAMPLES))
 def test_the_samples_korean_main_document_runs_to_thirty_pages_as_a_real_one_does(tmp_path_factory, kind):
     pdf = _export(tmp_path_factory, kind, "ko")
