@@ -129,7 +129,8 @@ class HwpxRenderer:
                     paragraph.para_pr_id_ref = made
 
     # -- the whole document ------------------------------------------------------------------------
-    def render(self) -> bytes:
+    def walk(self) -> None:
+        """Every part of the document in order: the cover, the main blocks, each attachment, the annex."""
         d = self.doc
         if d.cover is not None:
             self.cover(d.cover)
@@ -141,6 +142,10 @@ class HwpxRenderer:
                 self.block(block)
         for block in d.annex:
             self.block(block)
+
+    def render(self) -> bytes:
+        d = self.doc
+        self.walk()
         self._apply_formats()
         page = self.out.page
         page.set_page_number(prefix="- ", suffix=" -")
@@ -212,15 +217,19 @@ class HwpxRenderer:
         scale = min(1.0, FRAME_MM / sum(widths)) if sum(widths) else 1.0
         return [w * scale for w in widths]
 
-    def table(self, t: c.Table) -> None:
-        if not t.rows:
-            return
+    def before_table(self, t: c.Table) -> None:
+        """The caption and the unit over a table; an empty line carries a page break before it."""
         if t.caption:
             self.para(t.caption, "caption")
         if t.unit:
             self.para(t.unit, "unit")
         if self._break:  # a table that opens a page: an empty line carries the break before it
             self.para("", "body")
+
+    def table(self, t: c.Table) -> None:
+        if not t.rows:
+            return
+        self.before_table(t)
         widths = self.widths(t)
         nrows, ncols = len(t.rows), len(widths)
         table = self.out.add_table(nrows, ncols, width=int(sum(widths) * _MM))

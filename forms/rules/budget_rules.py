@@ -114,26 +114,37 @@ def check(ctx: Context) -> None:
     years = set(prof.years)
     allowed = set(prof.allowed_categories)
     in_kind_barred = {key for key, cat in CATEGORIES.items() if not cat.in_kind_allowed}
-    for i, line in enumerate(p.budget.lines):  # a line's path is made only for a finding on it
+    lines = p.budget.lines
+    local, in_kind, own = Source.LOCAL, Source.OWN_IN_KIND, (Source.OWN_CASH, Source.OWN_IN_KIND)
+    for i, line in enumerate(lines):
         n = i + 1
         first_line.setdefault(line.org, i)
+        row = None  # the line's path: made once, and only for a finding on it
         if line.year not in years:
-            ctx.emit(YEAR_OUTSIDE, BUDGET_LINES.at(p.budget.lines, i).child("year"), line=n, year=line.year, first=min(years), last=max(years))
+            row = row or BUDGET_LINES.at(lines, i)
+            ctx.emit(YEAR_OUTSIDE, row.child("year"), line=n, year=line.year, first=min(years), last=max(years))
         if line.category not in allowed:
-            ctx.emit(CATEGORY_NOT_ALLOWED, BUDGET_LINES.at(p.budget.lines, i).child("category"), line=n, category=CategoryRef(line.category))
+            row = row or BUDGET_LINES.at(lines, i)
+            ctx.emit(CATEGORY_NOT_ALLOWED, row.child("category"), line=n, category=CategoryRef(line.category))
         if line.org not in known_orgs:
-            ctx.emit(UNKNOWN_ORG, BUDGET_LINES.at(p.budget.lines, i).child("org"), line=n, org=line.org)
-        if line.source == Source.LOCAL:
+            row = row or BUDGET_LINES.at(lines, i)
+            ctx.emit(UNKNOWN_ORG, row.child("org"), line=n, org=line.org)
+        if line.source == local:
             if not line.region:
-                ctx.emit(LOCAL_REGION_MISSING, BUDGET_LINES.at(p.budget.lines, i).child("region"), line=n)
+                row = row or BUDGET_LINES.at(lines, i)
+                ctx.emit(LOCAL_REGION_MISSING, row.child("region"), line=n)
             elif line.region not in applicants:
-                ctx.emit(LOCAL_NOT_APPLICANT, BUDGET_LINES.at(p.budget.lines, i).child("region"), line=n, region=RegionRef(line.region, prof.announced))
+                row = row or BUDGET_LINES.at(lines, i)
+                ctx.emit(LOCAL_NOT_APPLICANT, row.child("region"), line=n, region=RegionRef(line.region, prof.announced))
         elif line.region:
-            ctx.emit(REGION_NOT_LOCAL, BUDGET_LINES.at(p.budget.lines, i).child("region"), line=n)
-        if line.source == Source.OWN_IN_KIND and line.category in in_kind_barred:
-            ctx.emit(IN_KIND_CATEGORY, BUDGET_LINES.at(p.budget.lines, i).child("category"), line=n, category=CategoryRef(line.category))
-        if line.category == "international" and line.source in (Source.OWN_CASH, Source.OWN_IN_KIND) and line.amount_krw:
-            ctx.emit(INTERNATIONAL_OWN, BUDGET_LINES.at(p.budget.lines, i).child("source"), line=n)
+            row = row or BUDGET_LINES.at(lines, i)
+            ctx.emit(REGION_NOT_LOCAL, row.child("region"), line=n)
+        if line.source == in_kind and line.category in in_kind_barred:
+            row = row or BUDGET_LINES.at(lines, i)
+            ctx.emit(IN_KIND_CATEGORY, row.child("category"), line=n, category=CategoryRef(line.category))
+        if line.category == "international" and line.source in own and line.amount_krw:
+            row = row or BUDGET_LINES.at(lines, i)
+            ctx.emit(INTERNATIONAL_OWN, row.child("source"), line=n)
 
     if s.total == 0:
         ctx.emit(EMPTY, BUDGET)
