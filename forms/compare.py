@@ -24,7 +24,9 @@ _SKIP = {"format", "format_version", "id"}
 #: What one record of each list is called, with its row (from 1).
 _RECORDS = {
     "organisations": N_("Organisation {n}"), "roadmap": N_("Roadmap stage {n}"),
-    "budget.lines": N_("Budget line {n}"),
+    "budget.lines": N_("Budget line {n}"), "researchers": N_("Researcher {n}"),
+    "indicators": N_("Indicator {n}"), "tasks": N_("Task {n}"), "deliverables": N_("Deliverable {n}"),
+    "equipment": N_("Equipment item {n}"), "attachments": N_("Attached document {n}"),
 }
 _NAMES = {
     "title": N_("Title"), "call": N_("Call"), "type": N_("Project type"), "date": N_("Date"),
@@ -32,7 +34,13 @@ _NAMES = {
     "budget.entry_unit": N_("Entry unit"), "name": N_("name"), "kind": N_("kind"), "region": N_("region"),
     "role": N_("role"), "goal": N_("goal"), "start_year": N_("start year"), "end_year": N_("end year"),
     "stage": N_("stage"), "year": N_("year"), "org": N_("organisation"), "category": N_("category"),
-    "source": N_("source"),
+    "source": N_("source"), "amount_krw": N_("amount"), "rates": N_("participation rate"),
+    "targets": N_("target"), "items": N_("justification row"), "quantity": N_("quantity"),
+    "unit_price_krw": N_("unit price"), "months": N_("months"), "position": N_("position"),
+    "field": N_("field"), "unit": N_("unit"), "baseline": N_("baseline"), "weight": N_("weight"),
+    "method": N_("method"), "start": N_("start month"), "end": N_("end month"), "task": N_("task"),
+    "purpose": N_("purpose"), "registration_number": N_("business registration number"),
+    "representative": N_("representative"), "address": N_("address"), "contact": N_("contact"),
 }
 MAX_SHOWN = 80
 
@@ -104,11 +112,23 @@ def field_label(path: str, lang: str) -> str:
             collection = str(FieldPath(tuple(steps[:i])))
             what = _RECORDS.get(collection, N_("{collection}, entry {n}"))
             rest = str(FieldPath(tuple(steps[i + 1:])))
-            name = translate(_NAMES[rest], lang) if rest in _NAMES else rest
+            name = translate(_NAMES[rest], lang) if rest in _NAMES else _named(steps[i + 1:], lang)
             head = translate(what, lang, n=step + 1, collection=collection)
             return head + (": " + name if name else "") + suffix
     joined = str(FieldPath(tuple(steps)))
     return (translate(_NAMES[joined], lang) if joined in _NAMES else joined) + suffix
+
+
+def _named(steps: list, lang: str) -> str:
+    """``rates[2023]`` → "participation rate, 2023"; ``items[0].quantity`` → "justification row 1,
+    quantity": each field by its name, a row from 1, a key (a year) as it is."""
+    parts: list[str] = []
+    for prev, step in zip([None, *steps], steps, strict=False):
+        if isinstance(step, int) and parts and prev not in ("rates", "targets"):
+            parts[-1] += f" {step + 1}"
+        else:
+            parts.append(translate(_NAMES[step], lang) if step in _NAMES else str(step))
+    return ", ".join(parts)
 
 
 def _flatten(value: object, path: FieldPath, out: dict[str, str]) -> None:

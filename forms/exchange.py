@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import calendar
 import datetime as dt
 import hashlib
 import json
@@ -387,12 +388,12 @@ def from_dict(data: object) -> Proposal:
     p.date = load_profile(p.call).announced
     if "date" in d:
         text = r.string(d["date"], "date", 10)
-        try:  # exactly YYYY-MM-DD: fromisoformat alone also takes 20230302 and 2023-W10-4
-            if not _DATE.fullmatch(text):
-                raise ValueError(text)
+        if not _DATE.fullmatch(text):  # exactly YYYY-MM-DD: fromisoformat also takes 20230302, 2023-W10-4
+            raise r.fail("date", N_("must be a date written YYYY-MM-DD, not '{value}'."), value=text)
+        try:
             p.date = dt.date.fromisoformat(text)
-        except ValueError:
-            raise r.fail("date", N_("must be a date written YYYY-MM-DD, not '{value}'."), value=text) from None
+        except ValueError:  # written as a date, but no such day: 2023-02-30, 2023-13-01
+            raise no_such_day(r, "date", text) from None
         if not MIN_YEAR <= p.date.year <= MAX_YEAR:
             raise r.fail("date", N_("must be a date from {lo} to {hi}, not '{value}'."), lo=MIN_YEAR, hi=MAX_YEAR,
                          value=text)
@@ -494,6 +495,15 @@ def _read_items(r: _Reader, value: object, path: str) -> list[BudgetItem]:
             months=r.integer(d.get("months", 1), where + ".months", 1, 120),
         ))
     return out
+
+
+def no_such_day(r: _Reader, path: str, text: str) -> InputError:
+    """The error for a date written right that is not on the calendar: which part does not exist."""
+    year, month, _day = (int(part) for part in text.split("-"))
+    if not 1 <= month <= 12:
+        return r.fail(path, N_("'{value}' does not exist: a year has no month {month}."), value=text, month=month)
+    days = calendar.monthrange(year, month)[1] if year else 31
+    return r.fail(path, N_("'{value}' does not exist: that month has {days} days."), value=text, days=days)
 
 
 def _percent(r: _Reader, value: object, path: str) -> int:

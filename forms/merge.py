@@ -139,6 +139,8 @@ class Conflict:
                 return str(value.get(lang) or value.get("ko") or value.get("en") or "")
             if isinstance(value, str):
                 return value
+        if isinstance(self.record.get("stage"), int):  # a stage of the roadmap table, not its plan section
+            return translate(N_("Roadmap stage {n}"), lang, n=self.record["stage"])
         parts = [_code_name(key, self.record[key], lang) for key in ("year", "org", "category", "source")
                  if isinstance(self.record.get(key), (str, int))]
         return " ".join(parts)
@@ -432,6 +434,8 @@ def where(c: Conflict, lang: str) -> str:
     if name:
         last = max(i for i, s in enumerate(c.path) if isinstance(s, Record))
         parts = [name, *(_field(s, lang) for s in c.path[last + 1:] if isinstance(s, str))]
+    elif steps == ["roadmap"]:  # the stage table as a whole (the plan's section is plan.roadmap)
+        parts = [translate(N_("Stages of the roadmap"), lang)]
     elif len(c.path) == len(steps):
         parts = [_field(s, lang) for s in steps]
     else:

@@ -26,10 +26,23 @@ from forms.profile import CallProfile
 from forms.values import Label, OrgRef, Pct, Won
 
 #: The local match, short of the minimum: the rule ``budget.local_match_short`` says this too.
-MATCH_SHORT = N_("Local funds of {local} are {ratio} of {basis} ({basis_amount}); the call requires at least "
-                 "{min} ({required}). Add {shortfall} to reach {required}.")
+MATCH_SHORT = N_("Local funds of {local} are {ratio} of {basis} ({basis_amount}), short of the minimum of "
+                 "{min} ({required}) that the call requires. Add {shortfall} of local funds.")
 MATCH_MET = N_("Local funds of {local} are {ratio} of {basis} ({basis_amount}); the call requires at least "
                "{min} ({required}). The minimum is met with a surplus of {surplus}.")
+#: Met to the won: the required amount is the local amount, so it is not said twice.
+MATCH_EXACT = N_("Local funds of {local} are exactly the minimum the call requires: {min} of {basis} "
+                 "({basis_amount}).")
+#: No local funds at all: "add X to reach X" would say one amount twice.
+MATCH_NONE = N_("No local funds are budgeted yet, and the call requires at least {required}: {min} of {basis} "
+                "({basis_amount}).")
+#: Nothing yet to measure the local match against (an empty budget), by the call's basis.
+MATCH_NO_BASIS = {
+    "national": N_("No national funds are budgeted yet, so the local match (at least {min} of the national funds) "
+                   "cannot be checked. Local funds budgeted so far: {local}."),
+    "total": N_("Nothing is budgeted yet, so the local match (at least {min} of the total project cost) cannot "
+                "be checked."),
+}
 CAP_USED = N_("National funds: {national} of the cap of {cap} ({used} used).")
 #: Over the cap: the rule ``budget.national_over_cap`` blocks the export until it is reduced.
 CAP_OVER = N_("National funds: {national}, {excess} over the call's cap of {cap} ({used}). Reduce them by "
@@ -155,8 +168,17 @@ class BudgetStatement:
                 "basis_amount": Won(m.basis_amount), "min": Pct(m.min_percent, percent=True),
                 "required": Won(m.required), "shortfall": Won(m.shortfall), "surplus": Won(m.surplus)}
 
+    def matching_template(self) -> str:
+        """The sentence that states the local match, by what there is to state."""
+        m = self.matching
+        if not m.basis_amount:
+            return MATCH_NO_BASIS.get(self.basis, MATCH_NO_BASIS["total"])
+        if not m.met:
+            return MATCH_SHORT if m.local else MATCH_NONE
+        return MATCH_MET if m.surplus else MATCH_EXACT
+
     def matching_sentence(self, lang: str) -> str:
-        return translate(MATCH_MET if self.matching.met else MATCH_SHORT, lang, **self.matching_values())
+        return translate(self.matching_template(), lang, **self.matching_values())
 
     # -- the national cap --------------------------------------------------------------------
     @property

@@ -505,9 +505,9 @@ class MainWindow(QMainWindow):
             return
         try:
             proposal_id, _version = self.store.import_file(path)
-        except InputError as exc:  # the file's name first: the reason may only name a field in it
+        except InputError as exc:  # the file's name first, then the field by its name, not its path
             self._say(_("{file} cannot be imported.").format(file=os.path.basename(path)) + "\n"
-                      + exc.text(i18n.current_language()))
+                      + exc.readable(i18n.current_language()))
             return
         self.refresh_recent()
         self.open_proposal(proposal_id)

@@ -76,6 +76,9 @@ class Finding:
     #: ``path`` with each record written as its row in the proposal checked (what people read);
     #: ``path`` itself when left out.
     shown: FieldPath | None = None
+    #: The sentence said instead of the rule's own, where the values call for another wording
+    #: (no local funds at all: not "add X to reach X").
+    template: str | None = None
 
     def __post_init__(self) -> None:
         if self.shown is None:
@@ -98,7 +101,7 @@ class Finding:
         return self.severity == Severity.ERROR
 
     def message(self, lang: str) -> str:
-        return translate(self.rule.message, lang, **self.values)
+        return translate(self.template or self.rule.message, lang, **self.values)
 
     def as_dict(self, lang: str) -> dict:
         return {

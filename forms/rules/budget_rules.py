@@ -158,7 +158,7 @@ def check(ctx: Context) -> None:
 
     m = st.matching
     if not m.met:
-        ctx.emit(LOCAL_SHORT, BUDGET, **st.matching_values())
+        ctx.emit(LOCAL_SHORT, BUDGET, st.matching_template(), **st.matching_values())
     else:
         for year in prof.years:
             ym = st.years.get(year)

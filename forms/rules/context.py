@@ -26,11 +26,12 @@ class Context:
     def summary(self) -> BudgetSummary:
         return self.statement.summary
 
-    def emit(self, rule: Rule, path: FieldPath, **values: object) -> None:
-        """Report a finding on ``path`` (a record named by its id: ``BUDGET_LINES.at(lines, i)``)."""
+    def emit(self, rule: Rule, path: FieldPath, template: str | None = None, **values: object) -> None:
+        """Report a finding on ``path`` (a record named by its id: ``BUDGET_LINES.at(lines, i)``),
+        in the rule's words or those of ``template`` (with the same values)."""
         severity = self._severities.get(rule.code)
         if severity is None:
             severity = self._severities[rule.code] = Severity(self.profile.severity.get(rule.code, rule.severity))
         # the rules make their paths with at() from the proposal they check, unchanged meanwhile
         shown = path.by_hint() or path.by_row(self.proposal)
-        self.findings.append(Finding(rule, path, values, severity, shown))
+        self.findings.append(Finding(rule, path, values, severity, shown, template))

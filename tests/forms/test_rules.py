@@ -73,7 +73,7 @@ def test_local_match_one_won_short_fails_with_the_shortfall(super_regional):
     p = with_lines(super_regional, *cap_lines(local_47=700_000_000, local_27=399_999_999))
     f = finding(p, "budget.local_match_short")
     assert f.is_error and str(f.shown) == "budget"
-    assert "Add KRW 1 to reach KRW 1,100,000,000" in f.message("en")
+    assert "short of the minimum of 20% (KRW 1,100,000,000) that the call requires. Add KRW 1 of local funds." in f.message("en")
     assert "1원" in f.message("ko") and "1,100,000,000원" in f.message("ko")
 
 

@@ -111,7 +111,7 @@ def test_new_super_regional_proposal_to_packet(window, qtbot, tmp_path, monkeypa
     # the page states the shortfall in the rule's own words, once
     short = next(f for f in w.doc.report.findings if f.code == "budget.local_match_short")
     assert page.matching.text() == short.message("en")
-    assert "Add KRW 100,000,000 to reach KRW 1,100,000,000." in page.matching.text()
+    assert "Add KRW 100,000,000 of local funds." in page.matching.text()
     assert short.message("en") not in page.checks.text()
 
     # The language switches half-way: same page, same cell, Korean texts.

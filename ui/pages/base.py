@@ -6,8 +6,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QHeaderView,
+    QLabel,
+    QStyle,
+    QStyleOptionComboBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from forms.i18n import current_language
 from forms.steps import Step, title
@@ -126,6 +134,23 @@ def share_width(room: int, wants: list[int], floors: list[int]) -> list[int]:
     if widths and room > 0:
         widths[0] += room
     return widths
+
+
+def choice_width(widget: QWidget, texts: list[str]) -> int:
+    """The width a drop-down (in ``widget``'s font and style) needs to show the longest of
+    ``texts`` whole: a column of choices is sized for every choice it may hold, not for the one it
+    holds now, so it does not change width when another is chosen."""
+    option = QStyleOptionComboBox()
+    option.initFrom(widget)
+    metrics = widget.fontMetrics()
+    text = QSize(max((metrics.horizontalAdvance(t) for t in texts), default=0), metrics.height())
+    return widget.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, widget).width()
+
+
+def steady_width(view: QAbstractScrollArea) -> int:
+    """The width of ``view``'s viewport as if its vertical scroll bar were always shown: a scroll
+    bar that comes or goes (a line added) does not re-flow the columns."""
+    return view.maximumViewportSize().width() - view.verticalScrollBar().sizeHint().width()
 
 
 def apply_widths(header: QHeaderView, widths: list[int]) -> None:

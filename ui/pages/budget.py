@@ -30,14 +30,22 @@ from forms.errors import InputError
 from forms.fieldpath import BUDGET, BUDGET_LINES, ORGANISATIONS, PARTNER_REGIONS, ROOT, FieldPath
 from forms.i18n import N_, _
 from forms.model import BudgetLine, label
-from forms.money import EntryUnit
+from forms.money import EntryUnit, format_number
 from forms.rules import Finding
 from forms.rules.budget_rules import LOCAL_SHORT
 from forms.steps import Step
 from ui.budget_model import KEY_FIELDS, BudgetModel, shown
 from ui.chart import BudgetChart
 from ui.marks import ERROR_COLOUR
-from ui.pages.base import Page, apply_widths, remember_columns, set_combo, share_width
+from ui.pages.base import (
+    Page,
+    apply_widths,
+    choice_width,
+    remember_columns,
+    set_combo,
+    share_width,
+    steady_width,
+)
 from ui.textpanel import TextPanel
 
 _AMOUNT = FieldPath(("amount_krw",))
@@ -69,7 +77,22 @@ class KeyDelegate(QStyledItemDelegate):
         combo = QComboBox(parent)
         for code, name in index.model().choices(index.column()):
             combo.addItem(name, code)
+        # As wide as its longest item (see updateEditorGeometry), and a choice applies at once:
+        # not only when the cell is left.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.activated.connect(lambda _index, c=combo: self._chosen(c))
         return combo
+
+    def _chosen(self, combo: QComboBox) -> None:
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def updateEditorGeometry(self, editor: QWidget, option, index: QModelIndex) -> None:  # noqa: N802, ANN001
+        super().updateEditorGeometry(editor, option, index)
+        if isinstance(editor, QComboBox):  # a narrow column's drop-down is not squeezed to it
+            rect = editor.geometry()
+            rect.setWidth(max(rect.width(), editor.sizeHint().width()))
+            editor.setGeometry(rect)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
         if isinstance(editor, QComboBox):
@@ -158,7 +181,7 @@ class BudgetPage(Page):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.viewport().installEventFilter(self)
         self.table.installEventFilter(self)
-        self._needs: list[tuple[int, int]] = []  # per column: (header, widest cell) in pixels
+        self._sized: tuple | None = None  # (columns, language, width) the columns were sized for
         self.layout_.addWidget(self.table, 3)
         self.input_error = QLabel()
         self.input_error.setStyleSheet(f"color: {ERROR_COLOUR};")
@@ -221,7 +244,7 @@ class BudgetPage(Page):
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.model.columnCount() - 1))
         self.model.headerDataChanged.emit(Qt.Orientation.Vertical, 0, max(0, self.model.rowCount() - 1))
         self.model.values_changed()
-        self._measure()
+        self._size_columns()
         self._show_summary()
 
     # values -----------------------------------------------------------------------------------
@@ -240,72 +263,57 @@ class BudgetPage(Page):
                 col = min(current.column(), self.model.columnCount() - 1)
                 if row >= 0 and col >= 0:
                     self.table.setCurrentIndex(self.model.index(row, col))
-            self._measure()
+            if where == ROOT:
+                self._sized = None  # another proposal: its organisations, categories and years
+            self._size_columns()  # only when the columns changed (years), never for a line or an amount
         elif amount:
             self.model.values_changed(line)
-            row = self.model.grid.row_of_line(line)  # an amount may have grown a digit
-            self._measure((self.model.totals_row,) if row is None else (row, self.model.totals_row))
         elif where.within(BUDGET) or where.row(ORGANISATIONS) is not None:
             self.model.values_changed()
-            self._measure()
         if where in (ROOT, _ENTRY_UNIT):
             set_combo(self.unit, p.budget.entry_unit)
         if where == ROOT or where.within(BUDGET):
             self._show_summary()
 
     # column widths --------------------------------------------------------------------------
-    def _measure(self, rows: tuple[int, ...] | None = None) -> None:
-        """What each column needs: its header and its widest cell, in pixels of the table's own
-        font (bold for the totals), so any language and font size fits. With ``rows`` (after an
-        amount was typed) only those rows' amounts are measured, and a column only grows: the
-        totals row holds the widest figure of its column, so that is all a keystroke costs."""
+    def _size_columns(self) -> None:
+        """Size the columns once for what they can hold, not for what they hold now, so nothing
+        moves under the mouse while amounts are typed or lines added: each year as wide as a
+        10-digit amount with its separators (the total column one digit more), in bold as the
+        totals show it; the category, source and region columns as wide as their longest choice
+        in the drop-down; the organisation column the rest. Sized again only when the columns,
+        the language or the table's width change; a column the user dragged keeps its width
+        (``remember_columns``)."""
         model, header = self.model, self.table.horizontalHeader()
         cols = model.columnCount()
-        partial = rows is not None and len(self._needs) == cols
-        first = len(KEY_FIELDS) if partial else 0
-        scan = rows if partial else range(model.rowCount())
+        room = steady_width(self.table)
+        shape = (cols, self.lang, room)
+        if not cols or shape == self._sized:
+            return
+        self._sized = shape
+        keys = len(KEY_FIELDS)
         regular = self.table.fontMetrics()
         bold_font = QFont(self.table.font())
         bold_font.setBold(True)
         bold = QFontMetrics(bold_font)
         margin = self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) + 1
         pad = 2 * margin + regular.averageCharWidth()
-        needs = list(self._needs) if partial else [(0, 0)] * cols
-        for col in range(first, cols):
-            widest = needs[col][1] - pad if partial else 0
-            for row in scan:
-                text = model.data(model.index(row, col))
-                if text:
-                    metrics = bold if row == model.totals_row or col == model.total_column else regular
-                    widest = max(widest, metrics.horizontalAdvance(text))
-            needs[col] = (needs[col][0] if partial else header.sectionSizeFromContents(col).width(), widest + pad)
-        self._needs = needs
-        self._fit_columns()
-
-    def _fit_columns(self) -> None:
-        """Amount columns as wide as their widest figure; the organisation, category, source and
-        region columns share the rest: each as wide as its text if it fits, else an equal share of
-        what is left (never under its header). A narrowed cell is elided and its tooltip gives
-        the whole name."""
-        needs = self._needs
-        if len(needs) != self.model.columnCount() or not needs:
-            return
-        keys = len(KEY_FIELDS)
-        widths = [max(head, cell) for head, cell in needs]
-        summary = self.model.summary
-        cap = summary.national_cap if summary is not None and summary.national_cap else 10**10
-        figure = self.table.fontMetrics().horizontalAdvance(shown(cap, self.model.unit, self.lang))
-        pad = 2 * self.table.fontMetrics().averageCharWidth()
-        for col in range(keys, len(widths)):
-            widths[col] = max(widths[col], figure + pad)
-        room = self.table.viewport().width() - sum(widths[keys:])
-        widths[:keys] = share_width(room, widths[:keys], [head for head, _cell in needs[:keys]])
-        header = self.table.horizontalHeader()
+        floors = [header.sectionSizeFromContents(col).width() for col in range(cols)]
+        wants = list(floors)
+        for col in range(keys):
+            names = [name for _code, name in model.choices(col)] if self.doc.proposal is not None else []
+            wants[col] = max(floors[col], choice_width(self.table, names) if col else
+                             max((regular.horizontalAdvance(n) for n in names), default=0) + pad)
+        figure = bold.horizontalAdvance(format_number(9_999_999_999, self.lang)) + pad
+        for col in range(keys, cols):
+            wants[col] = max(floors[col], figure + (bold.horizontalAdvance("0,") if col == model.total_column else 0))
+        widths = list(wants)
+        widths[:keys] = share_width(room - sum(widths[keys:]), wants[:keys], floors[:keys])
         apply_widths(header, widths)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         if obj is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_columns()
+            self._size_columns()
         if obj is self.table and event.type() == QEvent.Type.KeyPress:
             if event.matches(QKeySequence.StandardKey.Paste):
                 self.paste()

@@ -87,6 +87,14 @@ class ExportPage(Page):
         self.export_button = QPushButton()
         self.export_button.clicked.connect(self.export)
         form.addRow("", self.export_button)
+        #: Why the last export failed (the folder is gone, the file is open elsewhere): until the
+        #: next export succeeds or another file is named.
+        self.failure = QLabel()
+        self.failure.setWordWrap(True)
+        self.failure.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.failure.setVisible(False)
+        self.file.textEdited.connect(lambda _text: self._show_failure(""))
+        form.addRow("", self.failure)
         self.reason = QLabel()
         self.reason.setWordWrap(True)
         self.reason.setStyleSheet(f"color: {ERROR_COLOUR};")
@@ -207,18 +215,27 @@ class ExportPage(Page):
             self.format.setItemText(i, names[fmt])
         self.lang_label.setText(_("Packet lan&guage:"))
         self.packet_lang.setAccessibleName(_("Packet language"))
-        self.draft.setText(_("&Draft: mark every page as a draft (allowed with errors)"))
         self.file_label.setText(_("O&utput file:"))
         self.file.setAccessibleName(_("Output file"))
         self.browse.setText(_("Bro&wse…"))
-        self.export_button.setText(_("E&xport the packet"))
         self.done_box.setTitle(_("Exported"))
         self.open_pdf.setText(_("&Open the file"))
         self.open_folder.setText(_("Open its folde&r"))
         self.print_button.setText(_("&Print…"))
         if self.last_file:
             self.result.setText(_("Written: {file}").format(file=self.last_file))
+        self._format_texts()
         self._update_state()
+
+    def _format_texts(self) -> None:
+        """The button and the draft option say what the chosen format makes; Print is offered for
+        the PDF only (the one document printed and sealed as it is)."""
+        fmt = self.format.currentData()
+        self.export_button.setText({"pdf": _("E&xport the PDF packet"), "hwpx": _("E&xport the HWPX copy"),
+                                    "xlsx": _("E&xport the budget workbook")}[fmt])
+        self.draft.setText(_("&Draft: mark the printed sheets as a draft (allowed with errors)") if fmt == "xlsx"
+                           else _("&Draft: mark every page as a draft (allowed with errors)"))
+        self.print_button.setVisible(fmt == "pdf")
 
     def refresh(self, path: str) -> None:
         p = self.doc.proposal
@@ -243,7 +260,10 @@ class ExportPage(Page):
         self.export_button.setEnabled(allowed)
         reason = export_blocked_reason(report, self.lang) if report is not None else _("No proposal is open.")
         if reason and self.draft.isChecked():
-            reason = _("Draft: the packet will be marked as a draft on every page.") + "\n" + reason
+            draft = (_("Draft: the workbook's printed sheets will be marked as a draft.")
+                     if self.format.currentData() == "xlsx" else
+                     _("Draft: the packet will be marked as a draft on every page."))
+            reason = draft + "\n" + reason
         self.reason.setText(reason)
         self.export_button.setToolTip(reason)
 
@@ -251,6 +271,13 @@ class ExportPage(Page):
         if self.file.text().strip():
             self.file.setText(with_suffix(self.file.text().strip(), self.format.currentData()))
         self.done_box.setVisible(False)
+        self._show_failure("")
+        self._format_texts()
+        self._update_state()
+
+    def _show_failure(self, text: str) -> None:
+        self.failure.setText(text)
+        self.failure.setVisible(bool(text))
 
     def _browse(self) -> None:
         fmt = self.format.currentData()
@@ -271,11 +298,13 @@ class ExportPage(Page):
         try:
             export_packet(p.copy(), out, lang=self.packet_lang.currentData(), draft=self.draft.isChecked(),
                           unit=p.budget.entry_unit, fmt=self.format.currentData())
-        except InputError as exc:
+        except InputError as exc:  # said under the button until an export succeeds
             QGuiApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, _("Export the packet"), exc.text(self.lang))
+            self._show_failure(exc.text(self.lang))
+            self.done_box.setVisible(False)
             return False
         QGuiApplication.restoreOverrideCursor()
+        self._show_failure("")
         self.last_file = os.path.abspath(out)
         self.result.setText(_("Written: {file}").format(file=self.last_file))
         self.done_box.setVisible(True)
@@ -290,6 +319,12 @@ class ExportPage(Page):
     def _no_program(self, path: str) -> None:
         if os.path.isdir(path):
             text = _("No program on this computer opens folders from here. The folder is:\n{path}")
+        elif path.lower().endswith(".xlsx"):
+            text = _("No program on this computer opens Excel workbooks. Install a spreadsheet program, or open "
+                     "the file from another computer:\n{path}")
+        elif path.lower().endswith(".hwpx"):
+            text = _("No program on this computer opens HWPX documents. Install Hancom Office (or its viewer), or "
+                     "open the file from another computer:\n{path}")
         else:
             text = _("No program on this computer opens PDF files. Install a PDF viewer, or open the file "
                      "from another computer:\n{path}")

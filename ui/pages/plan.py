@@ -50,7 +50,15 @@ from forms.steps import Step
 from forms.values import Count, Num
 from ui import record_tables
 from ui.marks import colour
-from ui.pages.base import Page, apply_widths, proposal_field, remember_columns, set_text, share_width
+from ui.pages.base import (
+    Page,
+    apply_widths,
+    proposal_field,
+    remember_columns,
+    set_text,
+    share_width,
+    steady_width,
+)
 
 LANGS = ("ko", "en")
 
@@ -118,6 +126,7 @@ class PlanPage(Page):
         inner.addWidget(self.roadmap)
         inner.addLayout(buttons)
         self._stages: list[dict[str, QWidget]] = []
+        self._roadmap_sized: tuple | None = None  # (language, width) the columns were sized for
         #: The editor of each record table a chapter can hold, made once and placed in the
         #: chapter that holds it (tables without an editor here are edited in another step).
         self.indicators, self.tasks, self.deliverables, self.equipment, self.organisations = (
@@ -279,9 +288,7 @@ class PlanPage(Page):
         if where == ROOT or where.within(BUDGET) or where.within(ORGANISATIONS):
             self.justification.sync()
         if where == ROOT or where.within(ROADMAP):
-            self._show_roadmap()
-            if where.parent.last != "goal":  # columns stay put while a goal is typed
-                self._size_roadmap()
+            self._show_roadmap()  # the columns stay as they are while goals are typed
 
     def _count(self, path: str) -> None:
         key = FieldPath.parse(path).after(PLAN).head
@@ -343,20 +350,22 @@ class PlanPage(Page):
         self.remove_stage.setEnabled(bool(stages))
 
     def _size_roadmap(self) -> None:
-        """The year columns as wide as a year (and their header); the two goal columns share the
-        rest by the length of their goals (from the font, so any language fits)."""
+        """The year columns as wide as a year's spin box (and their header); the two goal columns
+        share the rest equally. From the font and style, not from the goals typed, so nothing
+        moves while one is typed or a stage is added; sized again only when the language or the
+        table's width change."""
         header = self.roadmap.horizontalHeader()
+        room = steady_width(self.roadmap)
+        if (self.lang, room) == self._roadmap_sized:
+            return
+        self._roadmap_sized = (self.lang, room)
         floors = [header.sectionSizeFromContents(col).width() for col in range(self.roadmap.columnCount())]
-        widths = list(floors)
-        pad = 4 * self.roadmap.fontMetrics().averageCharWidth()
-        for widgets in self._stages:
-            for col, key in enumerate(("start_year", "end_year", "goal.ko", "goal.en")):
-                widget = widgets[key]
-                need = (widget.sizeHint().width() if isinstance(widget, QSpinBox)
-                        else widget.fontMetrics().horizontalAdvance(widget.text()) + pad)
-                widths[col] = max(widths[col], need)
-        room = self.roadmap.viewport().width() - widths[0] - widths[1]
-        widths[2], widths[3] = share_width(room, [room, room], floors[2:4])  # the two goals alike
+        year = QSpinBox()
+        year.setRange(2000, 2100)
+        year.setFont(self.roadmap.font())
+        widths = [max(floors[0], year.sizeHint().width()), max(floors[1], year.sizeHint().width())]
+        rest = room - sum(widths)
+        widths += share_width(rest, [rest, rest], floors[2:4])  # the two goals alike
         apply_widths(header, widths)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QStyle,
-    QStyleOptionComboBox,
     QTableWidget,
     QVBoxLayout,
     QWidget,
@@ -37,25 +35,18 @@ from forms.steps import Step
 from ui.pages.base import (
     Page,
     apply_widths,
+    choice_width,
     proposal_field,
     remember_columns,
     set_combo,
     set_text,
     share_width,
+    steady_width,
 )
 
 COLUMNS = ("name.ko", "name.en", "kind", "role", "region")
 
 _LEAD = FieldPath(("lead_region",))
-
-
-def combo_width(combo: QComboBox) -> int:
-    """The width a drop-down needs to show its current choice whole (its list opens wider)."""
-    option = QStyleOptionComboBox()
-    combo.initStyleOption(option)
-    metrics = combo.fontMetrics()
-    text = QSize(metrics.horizontalAdvance(combo.currentText()), metrics.height())
-    return combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, combo).width()
 
 
 class RegionsPage(Page):
@@ -107,6 +98,7 @@ class RegionsPage(Page):
         self._rows: list[dict[str, QWidget]] = []
         self._day: dt.date | None = None
         self._eligible: tuple[str, ...] = ()
+        self._sized: tuple | None = None  # (language, width, regions) the columns were sized for
 
     # texts ------------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -148,20 +140,22 @@ class RegionsPage(Page):
 
     def _size_columns(self) -> None:
         """Each drop-down column as wide as its header and the longest choice shown in it; the
-        two name columns share the rest by the length of their names (from the font and style,
-        so any language fits). A name longer than its column scrolls in its field."""
+        two name columns share the rest equally. Measured when a proposal is opened, the language
+        changes or the table is resized, never while names are typed or choices made (a longer
+        choice made later scrolls in its drop-down rather than moving every column)."""
         header = self.table.horizontalHeader()
+        room = steady_width(self.table)
+        shape = (self.lang, room, self._eligible)
+        if shape == self._sized:
+            return
+        self._sized = shape
         floors = [header.sectionSizeFromContents(col).width() for col in range(len(COLUMNS))]
         widths = list(floors)
-        pad = 4 * self.table.fontMetrics().averageCharWidth()
         for widgets in self._rows:
-            for col, key in enumerate(COLUMNS):
-                widget = widgets[key]
-                need = (combo_width(widget) if isinstance(widget, QComboBox)
-                        else widget.fontMetrics().horizontalAdvance(widget.text()) + pad)
-                widths[col] = max(widths[col], need)
-        room = self.table.viewport().width() - sum(widths[2:])
-        widths[:2] = share_width(room, [room, room], floors[:2])  # Korean and English alike, names or not
+            for col, key in enumerate(COLUMNS[2:], start=2):
+                widths[col] = max(widths[col], choice_width(self.table, [widgets[key].currentText()]))
+        rest = room - sum(widths[2:])
+        widths[:2] = share_width(rest, [rest, rest], floors[:2])  # Korean and English alike, names or not
         apply_widths(header, widths)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
@@ -180,9 +174,10 @@ class RegionsPage(Page):
         if where in (ROOT, _LEAD) or where.within(PARTNER_REGIONS):
             self._show_regions()
         if where == ROOT or where.within(ORGANISATIONS):
-            self._show_orgs()
-            if where.parent.last != "name":  # columns stay put while a name is typed
-                self._size_columns()
+            self._show_orgs()  # the columns stay as they are: they were sized for every choice
+        if where == ROOT:
+            self._sized = None  # another proposal: measured again
+            self._size_columns()
 
     def _load_call(self) -> None:
         p = self.doc.proposal

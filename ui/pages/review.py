@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from forms.errors import InputError
 from forms.i18n import _
-from forms.rules import Report
+from forms.rules import Finding, Report
 from forms.steps import STEPS, findings_by_step, title
 from forms.steps import Step as StepCode
 from forms.values import ERRORS, WARNINGS, Count
@@ -136,13 +136,20 @@ class ReviewPage(Page):
             for finding in items:
                 child = QTreeWidgetItem([finding.message(self.lang), _("Error") if finding.is_error else _("Warning")])
                 child.setIcon(0, icons[finding.is_error])
-                # the rule's code only where it helps to look it up (Help lists every rule by it)
-                child.setToolTip(0, finding.message(self.lang) + "\n" + _("Rule: {code}").format(code=finding.code))
+                child.setToolTip(0, self._tooltip(report, finding))
                 child.setData(0, FINDING_ROLE, finding)
                 head.addChild(child)
                 if keep is not None and finding.path == keep:
                     self.tree.setCurrentItem(child)
             head.setExpanded(True)
+
+    def _tooltip(self, report: Report, finding: Finding) -> str:
+        """The message and what the rule rests on (the call's clause, in words), not the rule's
+        code: the code is for the validation report and the command line."""
+        clause = report.profile.clause(finding.rule.clause) if report.profile is not None else None
+        basis = clause.explained(self.lang, report.profile.path) if clause is not None else ""
+        text = finding.message(self.lang)
+        return text + "\n" + _("Basis in the call: {basis}").format(basis=basis) if basis else text
 
     def _save_report(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(self, _("Save the validation report"), "validation-report.pdf",
