@@ -39,9 +39,9 @@ def _text(d: dict) -> Text:
 
 
 def _fill(p: Proposal) -> Proposal:
-    """Add what ``resources/samples`` holds for the proposal's type: the sections of the form beyond
-    the first format's, the organisations' general data, researchers, indicators, the schedule and
-    the equipment plan; then the justification of every budget line."""
+    """Add what ``resources/samples`` holds for the proposal's type: the text of every section of the
+    form, the organisations' general data, researchers, indicators, the schedule and the equipment
+    plan; then the justification of every budget line."""
     data = _data(p.type)
     years = sorted(_NATIONAL_BY_YEAR)
     for key, text in data.get("plan", {}).items():
@@ -221,63 +221,6 @@ def super_regional() -> Proposal:
         2025: {"KR-47": {"postech": 190_000_000, "rist": 80_000_000}, "KR-27": {"knu": 75_000_000, "dgist": 65_000_000}},
     }
     p.budget.lines = _budget(orgs, local)
-    p.plan.update({
-        "summary": Text(
-            "경북·대구 초광역 협력으로 사용 후 이차전지의 양극재 원료를 무변형 상태로 회수하여 초장수명 소재로 "
-            "재생하는 업사이클링 기술을 개발한다. 포항의 소재 실증 인프라와 대구의 연구 역량을 연계하여 "
-            "3년간 원천기술을 확보하고, 10년 내 지역 배터리 순환경제 거점을 구축한다.",
-            "Gyeongbuk and Daegu jointly develop upcycling technology that recovers cathode raw materials from "
-            "spent secondary batteries without deformation and regenerates them as ultra-long-life materials. "
-            "Pohang's materials testbeds and Daegu's research capacity are linked to secure core technology in "
-            "three years and a regional battery circular-economy hub within ten.",
-        ),
-        "objectives": Text(
-            "최종목표: 재생 양극재의 수명 특성을 신품 대비 120% 이상으로 높이고 원료 회수율 95%를 달성한다. "
-            "시범단계 목표: 무변형 회수 공정 실험실 규모 검증, 재생 소재 시제품 3종 제작, 지역기업 기술이전 2건.",
-            "Final goal: regenerated cathode materials with at least 120% of the cycle life of new material and a "
-            "95% raw-material recovery rate. Pilot goals: a lab-scale deformation-free recovery process, three "
-            "prototype regenerated materials, and two technology transfers to regional firms.",
-        ),
-        "strategic_industry": Text(
-            "경북의 이차전지 소재 특화단지와 대구의 미래 모빌리티 부품 산업을 잇는 이차전지 순환 산업을 "
-            "초광역 전략산업으로 육성한다.",
-            "The battery circular industry, linking Gyeongbuk's battery-materials cluster and Daegu's "
-            "future-mobility parts industry, is developed as the super-regional strategic industry.",
-        ),
-        "stage_plan": Text(
-            "□ 기초·원천(1단계, 2023~2025)\n○ 무변형 회수 메커니즘 규명과 실험실 공정 확립\n"
-            "□ 실증(2단계, 2026~2028)\n○ 파일럿 라인 구축과 지역 재활용 기업 현장 실증\n"
-            "□ 실용화(3단계, 2029~2032)\n○ 양산 공정 이전과 인증 획득, 지역 공급망 편입",
-            "□ Basic and foundational technology (stage 1, 2023–2025)\n○ Mechanism of deformation-free recovery "
-            "and a lab process\n□ Demonstration (stage 2, 2026–2028)\n○ Pilot line and field trials with "
-            "regional recyclers\n□ Practical application (stage 3, 2029–2032)\n○ Transfer to mass production, "
-            "certification, and entry into the regional supply chain",
-        ),
-        "roadmap": Text(
-            "시범사업 3년 후 단계평가를 거쳐 2단계 3년, 3단계 4년으로 총 10년간 추진하며, 단계별 성과를 "
-            "지역 기업에 환류한다.",
-            "After the three-year pilot and its stage evaluation, stage 2 (three years) and stage 3 (four years) "
-            "follow, ten years in all, with each stage's results fed back to regional firms.",
-        ),
-        "linkage": Text(
-            "산업통상자원부 이차전지 특화단지 사업, 환경부 자원순환 실증사업과 연계하여 장비를 공동 활용하고 "
-            "실증 부지를 공유한다.",
-            "Linked with MOTIE's battery specialised-cluster programme and the Ministry of Environment's "
-            "resource-circulation demonstration: shared equipment and shared test sites.",
-        ),
-        "pre_analysis": Text(
-            "양극재 재생 관련 국내외 특허 1,240건을 분석하여 회피 설계 방향을 도출하였고, 재생 원료 표준(KS) "
-            "제정 동향과 폐배터리 운반·보관 규제를 과제 내에서 검토한다.",
-            "1,240 Korean and foreign patents on cathode regeneration were analysed to steer design-arounds; "
-            "the KS standard for recycled raw materials and the rules on transporting and storing spent "
-            "batteries are reviewed inside the project tasks.",
-        ),
-        "expected_effects": Text(
-            "원료 수입 대체 연 300억 원, 지역 일자리 250개 창출, 재활용 기업의 고부가가치 전환을 기대한다.",
-            "Expected: 30 billion won a year of imported raw materials replaced, 250 regional jobs, and "
-            "recyclers moving to higher-value products.",
-        ),
-    })
     p.roadmap = _roadmap([
         ("무변형 회수 원천기술 확보", "Core deformation-free recovery technology"),
         ("파일럿 실증과 지역기업 이전", "Pilot demonstration and transfer to regional firms"),
@@ -316,52 +259,6 @@ def leap() -> Proposal:
         2025: {"KR-44": {"sch": 240_000_000, "ctp": 170_000_000}},
     }
     p.budget.lines = _budget(orgs, local)
-    p.plan.update({
-        "summary": Text(
-            "충남 서해안의 해양생물자원을 활용하여 바이오 전략소재를 발굴·검증하는 메타플랫폼 기반기술을 "
-            "개발한다. 소재 탐색, 안전성 평가, 실증 생산을 하나의 데이터 플랫폼으로 잇는다.",
-            "Foundational technology for a meta-platform that discovers and validates strategic bio-materials "
-            "from the marine resources of Chungnam's west coast, joining discovery, safety assessment and "
-            "demonstration production in one data platform.",
-        ),
-        "objectives": Text(
-            "최종목표: 해양바이오 전략소재 10종 상용화와 소재 정보 플랫폼 구축. 시범단계 목표: 후보 소재 "
-            "30종 발굴, 안전성 평가 체계 확립, 시제품 2종 개발.",
-            "Final goal: ten marine-bio strategic materials on the market and a materials data platform. "
-            "Pilot goals: 30 candidate materials, a safety-assessment framework, two prototypes.",
-        ),
-        "strategic_industry": Text(
-            "충남 해양바이오 산업을 지역 전략산업으로 삼아 서천·보령 해양바이오 클러스터와 연계한다.",
-            "Chungnam's marine-bio industry is the regional strategic industry, linked to the Seocheon and "
-            "Boryeong marine-bio clusters.",
-        ),
-        "stage_plan": Text(
-            "□ 기초·원천(1단계)\n○ 해양생물 유래 후보물질 탐색과 데이터 표준화\n□ 실증(2단계)\n"
-            "○ 안전성·유효성 평가와 시생산\n□ 실용화(3단계)\n○ 인허가와 지역기업 양산",
-            "□ Basic and foundational (stage 1)\n○ Screening of marine-derived candidates and data "
-            "standards\n□ Demonstration (stage 2)\n○ Safety and efficacy assessment, trial production\n"
-            "□ Practical application (stage 3)\n○ Approvals and mass production by regional firms",
-        ),
-        "roadmap": Text(
-            "시범 3년, 2단계 3년, 3단계 4년의 10년 로드맵으로 단계평가를 거쳐 확대한다.",
-            "A ten-year roadmap: a three-year pilot, stage 2 of three years and stage 3 of four, each after a "
-            "stage evaluation.",
-        ),
-        "linkage": Text(
-            "해양수산부 해양바이오 산업화 인프라 사업과 충남 바이오 규제자유특구를 연계한다.",
-            "Linked with the Ministry of Oceans and Fisheries' marine-bio infrastructure programme and "
-            "Chungnam's bio regulation-free zone.",
-        ),
-        "pre_analysis": Text(
-            "해양 유래 소재 특허 860건과 건강기능식품·화장품 원료 기준, 해양생물 채취 규제를 사전 분석하였다.",
-            "860 patents on marine-derived materials, the ingredient standards for health foods and cosmetics, "
-            "and the rules on harvesting marine organisms were analysed in advance.",
-        ),
-        "expected_effects": Text(
-            "해양바이오 기업 매출 500억 원 증대와 전문인력 150명 양성을 기대한다.",
-            "Expected: 50 billion won of added sales for marine-bio firms and 150 specialists trained.",
-        ),
-    })
     p.roadmap = _roadmap([
         ("후보 소재 발굴과 플랫폼 설계", "Candidate materials and platform design"),
         ("안전성 평가와 시생산 실증", "Safety assessment and trial production"),

@@ -7,6 +7,7 @@ window shot (``ui.fit``) is listed on stderr, and the exit status is then 1."""
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 
@@ -22,6 +23,9 @@ from ui import fit  # noqa: E402
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "docs", "screenshots")
 SIZE = (1366, 768)
+#: Where the Export step's shot writes its packet: the same folder on every run, so the path the
+#: page shows (and so the screenshot) does not change with the name of a random temporary folder.
+EXPORTS = os.path.join(tempfile.gettempdir(), "rps-screenshots")
 LANGS: tuple[str, ...] = ("ko", "en", i18n.PSEUDO)
 #: What did not fit in the windows shot so far (see ``ui.fit``), one line each.
 PROBLEMS: list[str] = []
@@ -73,9 +77,8 @@ def shoot(out: str = OUT, langs: tuple[str, ...] = LANGS) -> list[str]:
                 for i, step in enumerate(STEPS):
                     window.go(i)
                     if step == Step.EXPORT:  # show the packet written, with its buttons
-                        folder = os.path.join(tmp, "Documents")
-                        os.makedirs(folder, exist_ok=True)
-                        window.export.file.setText(os.path.join(folder, f"packet-{lang}.pdf"))
+                        os.makedirs(EXPORTS, exist_ok=True)
+                        window.export.file.setText(os.path.join(EXPORTS, f"packet-{lang}.pdf"))
                         packet = lang if lang in i18n.LANGUAGES else "en"  # the packet has no pseudo-language
                         window.export.packet_lang.setCurrentIndex(window.export.packet_lang.findData(packet))
                         window.export.export()
@@ -109,6 +112,7 @@ def shoot(out: str = OUT, langs: tuple[str, ...] = LANGS) -> list[str]:
                 settle(app)
         finally:
             store.close()
+            shutil.rmtree(EXPORTS, ignore_errors=True)
     del version
     return written
 

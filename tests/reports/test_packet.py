@@ -297,3 +297,11 @@ def test_a_tables_continuation_never_stands_as_a_header_over_a_sliver(tmp_path_f
     for text in with_table:
         assert text.count(heads[lang]) == 1, text[:60]
         assert not text.endswith(heads[lang])
+
+
+@pytest.mark.parametrize("kind", sorted(SAMPLES))
+def test_the_samples_korean_main_document_runs_to_thirty_pages_as_a_real_one_does(tmp_path_factory, kind):
+    pdf = _export(tmp_path_factory, kind, "ko")
+    attachments = [page for level, title, page in outline_titles(pdf) if level == 0 and title.startswith("붙임")]
+    assert attachments, "the generated attachments are in the outline"
+    assert min(attachments) - 1 >= 30, f"the main document has {min(attachments) - 1} pages"
