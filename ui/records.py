@@ -42,6 +42,8 @@ if TYPE_CHECKING:
     from ui.document import Document
 
 #: Width of a column by its kind, in average characters of the table's font.
+#: The widest a choice column is made to show its longest item, in the same characters.
+_MAX_CHOICE = 34
 _WIDTHS = {"text": 22, "name": 26, "month": 10, "int": 8, "year": 9, "money": 16, "choice": 20, "bool": 8, "label": 24}
 
 
@@ -102,7 +104,13 @@ class RecordTable(QGroupBox):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # the width left over goes to the text columns (_fit), not to whichever column is last
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().sectionResized.connect(self._user_resized)
+        self.table.installEventFilter(self)
+        self._widths: list[int] = []  # each column's own width, before the table's width is shared out
+        self._fitting = False
+        self._user_sized = False  # a column dragged by the user: widths are then theirs
         self.table.setMinimumHeight(190)
         self.table.currentCellChanged.connect(lambda row, _c, _r, _pc: self.row_selected.emit(row))
         self.add_button = QPushButton()
@@ -134,12 +142,52 @@ class RecordTable(QGroupBox):
             self.sync()
 
     def _headers(self) -> None:
+        """Each column as wide as its kind needs (a choice: its longest item, within reason), then
+        the table's width shared out (:meth:`_fit`). Sized here and when the table's width changes,
+        never while typing."""
         self.table.setHorizontalHeaderLabels([c.heading() for c in self.columns])
-        chars = self.table.fontMetrics().averageCharWidth()
+        metrics = self.table.fontMetrics()
+        chars = metrics.averageCharWidth()
+        p = self.doc.proposal
+        self._widths = []
         for i, column in enumerate(self.columns):
             width = max(_WIDTHS.get(column.kind, 16) * chars,
                         self.table.horizontalHeader().sectionSizeFromContents(i).width())
-            self.table.horizontalHeader().resizeSection(i, width)
+            if column.kind == "choice" and column.choices is not None and p is not None:
+                texts = [text for _v, text in column.choices(p)]
+                if texts:
+                    probe = QComboBox()  # the style's own room for the frame and the arrow
+                    probe.setFont(self.table.font())
+                    probe.addItem(max(texts, key=metrics.horizontalAdvance))
+                    width = max(width, min(probe.sizeHint().width() + chars, _MAX_CHOICE * chars))
+            self._widths.append(width)
+        self._user_sized = False
+        self._fit()
+
+    def _fit(self) -> None:
+        """Share the room the columns leave in the table among its text columns (or, with none, its
+        choices), so no column is stretched for nothing and none is squeezed while there is room."""
+        if self._user_sized or not self._widths:
+            return
+        widths = list(self._widths)
+        # the room as if the vertical scroll bar were always there: one appearing moves nothing
+        room = (self.table.maximumViewportSize().width() - self.table.verticalScrollBar().sizeHint().width()
+                - sum(widths))
+        takers = [i for i, c in enumerate(self.columns) if c.kind in ("text", "name")] or \
+            [i for i, c in enumerate(self.columns) if c.kind == "choice"]
+        if room > 0 and takers:
+            for n, i in enumerate(takers):
+                widths[i] += room // len(takers) + (1 if n < room % len(takers) else 0)
+        self._fitting = True
+        try:
+            for i, width in enumerate(widths):
+                self.table.horizontalHeader().resizeSection(i, width)
+        finally:
+            self._fitting = False
+
+    def _user_resized(self, _index: int, _old: int, _new: int) -> None:
+        if not self._fitting:
+            self._user_sized = True
 
     # values -----------------------------------------------------------------------------------
     def records(self) -> list:
@@ -198,7 +246,11 @@ class RecordTable(QGroupBox):
                     widget.clear()
                     for data, text in items:
                         widget.addItem(text, data)
+                    # the list opens wide enough for every name, however narrow the cell
+                    longest = max((widget.fontMetrics().horizontalAdvance(t) for _v, t in items), default=0)
+                    widget.view().setMinimumWidth(longest + 3 * widget.fontMetrics().averageCharWidth())
                 widget.setCurrentIndex(widget.findData(value))
+                widget.setToolTip(widget.currentText())
             elif column.kind == "money":
                 if not widget.hasFocus():
                     widget.setText(format_number(int(value or 0), current_language()))
@@ -239,6 +291,7 @@ class RecordTable(QGroupBox):
             combo = proposal_field(QComboBox())
             combo.currentIndexChanged.connect(
                 lambda i, r=row, col=column, cb=combo: i >= 0 and self.set_value(r, col, cb.itemData(i)))
+            combo.currentTextChanged.connect(combo.setToolTip)  # the whole name, where the cell cuts it
             return combo
         edit = proposal_field(QLineEdit())
         if kind == "money":
@@ -298,6 +351,10 @@ class RecordTable(QGroupBox):
         self.doc.edit(base, records[:row] + records[row + 1:], text=self.undo_text)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if obj is self.table:
+            if event.type() == QEvent.Type.Resize:
+                self._fit()
+            return False
         if event.type() == QEvent.Type.FocusIn:
             row = obj.property("recordRow")
             if isinstance(row, int) and row != self.table.currentRow():

@@ -37,3 +37,33 @@ def test_the_justification_shot_shows_a_line_with_rows(sample_window):
     screenshots.shoot_plan_table(w, "justification")
     rows = w.plan.justification.rows.table.rowCount()
     assert rows == max(len(line.items) for line in w.doc.proposal.budget.lines) > 0
+
+
+def test_a_record_tables_room_goes_to_its_text_and_a_choice_shows_its_whole_name(sample_window):
+    """The schedule: the text columns share the room the table leaves (the last column is not
+    stretched for nothing); the organisation drop-down opens wide enough for the longest name and
+    its tooltip gives the whole name its cell may cut; the widths do not move while typing."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QComboBox, QLineEdit
+
+    w = sample_window
+    w.resize(*screenshots.SIZE)
+    screenshots.shoot_plan_table(w, "schedule")
+    tasks = w.plan.tasks
+    header = tasks.table.horizontalHeader()
+    kinds = [c.kind for c in tasks.columns]
+    widths = [header.sectionSize(i) for i in range(len(kinds))]
+    text = [wd for wd, k in zip(widths, kinds, strict=True) if k in ("text", "name")]
+    assert text and min(text) > max(wd for wd, k in zip(widths, kinds, strict=True) if k == "month")
+    combo = next(tasks.table.cellWidget(0, i) for i, k in enumerate(kinds) if k == "choice")
+    assert isinstance(combo, QComboBox)
+    longest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+    assert combo.view().minimumWidth() >= longest
+    assert combo.toolTip() == combo.currentText() != ""
+    edit = next(tasks.table.cellWidget(0, i) for i, k in enumerate(kinds) if k in ("text", "name"))
+    assert isinstance(edit, QLineEdit)
+    edit.setFocus()
+    QTest.keyClicks(edit, " and a much longer name of the task")
+    QTest.keyClick(edit, Qt.Key.Key_Tab)
+    assert [header.sectionSize(i) for i in range(len(kinds))] == widths
