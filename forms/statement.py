@@ -39,7 +39,10 @@ MATCH_NONE = N_("No local funds are budgeted yet, and the call requires at least
 #: Nothing yet to measure the local match against (an empty budget), by the call's basis.
 MATCH_NO_BASIS = {
     "national": N_("No national funds are budgeted yet, so the local match (at least {min} of the national funds) "
-                   "cannot be checked. Local funds budgeted so far: {local}."),
+                   "cannot be checked."),
+    #: …with local funds entered before the national ones: say how much there is already.
+    "national_local": N_("No national funds are budgeted yet, so the local match (at least {min} of the national "
+                         "funds) cannot be checked. Local funds budgeted so far: {local}."),
     "total": N_("Nothing is budgeted yet, so the local match (at least {min} of the total project cost) cannot "
                 "be checked."),
 }
@@ -172,7 +175,9 @@ class BudgetStatement:
         """The sentence that states the local match, by what there is to state."""
         m = self.matching
         if not m.basis_amount:
-            return MATCH_NO_BASIS.get(self.basis, MATCH_NO_BASIS["total"])
+            if self.basis == "national":
+                return MATCH_NO_BASIS["national_local" if m.local else "national"]
+            return MATCH_NO_BASIS["total"]
         if not m.met:
             return MATCH_SHORT if m.local else MATCH_NONE
         return MATCH_MET if m.surplus else MATCH_EXACT

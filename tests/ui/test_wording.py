@@ -86,6 +86,7 @@ def test_an_empty_budget_says_there_are_no_national_funds_yet(window, qtbot, lan
     text = _budget(w).matching.text()
     _plain(text, lang)
     assert ("아직 편성된 국비가 없어" in text) if lang == "ko" else text.startswith("No national funds are budgeted yet")
+    assert ("지방비" not in text.split("확인할 수 없습니다")[1]) if lang == "ko" else "so far" not in text  # no "KRW 0"
 
 
 def test_the_local_match_sentences_are_plain_and_say_each_amount_once(sample_window, qtbot, lang):
