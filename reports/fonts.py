@@ -22,6 +22,7 @@ from html import escape as _html_escape
 from reportlab.pdfbase import pdfmetrics
 
 from forms.paths import resource_path
+from forms.printable import printable
 from reports.facecache import CachedTTFont
 from reports.glyphs import Glyphs
 
@@ -83,14 +84,9 @@ def covers(face: str, char: str) -> bool:
     return ord(char) in _have(face)
 
 
-_DROP = {c for c in map(chr, range(32)) if c not in "\n\t"} | {"\x7f"}
-
-
-def clean(text: str) -> str:
-    """Remove control characters that have no printed form (tabs become spaces)."""
-    if any(c in _DROP or c == "\t" for c in text):
-        text = "".join(" " if c == "\t" else c for c in text if c not in _DROP)
-    return text
+#: Control characters as every document prints them (``forms.printable``): the HWPX copy and the
+#: workbook clean their texts the same way.
+clean = printable
 
 
 def markup(text: str, face: str, glyphs: Glyphs | None = None, where: str = "") -> str:

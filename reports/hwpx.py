@@ -19,7 +19,9 @@ import threading
 import uuid
 from collections.abc import Iterator
 
+from forms import app
 from forms.money import EntryUnit, decimals_needed, format_in_unit
+from forms.printable import one_line, printable
 from reports import content as c
 from reports import zipped
 
@@ -62,6 +64,10 @@ _CELL_BOLD = {"head", "total", "total_num", "label"}
 CELL_SIZE = 9.5
 #: One HWPX at a time: the id stand-in is the library's, for the whole process.
 _LOCK = threading.Lock()
+#: The preview text Hancom Office shows before a document is opened (``Preview/PrvText.txt``):
+#: the document's first lines, as Hancom Office writes them, up to about this many characters.
+PREVIEW_CHARS = 1024
+_WEEKDAYS = "월화수목금토일"
 
 
 class HwpxRenderer:
@@ -77,6 +83,8 @@ class HwpxRenderer:
         self._fills: dict[tuple[str, str | None], str] = {}
         self._first = True
         self._break = False  # the next paragraph starts a new page
+        self._preview: list[str] = []  # the first lines of the document, for its preview text
+        self._preview_chars = 0
         styles = self.out.styles
         for face in (BODY_FACE, GOTHIC_FACE):
             styles.ensure_font(face)
@@ -90,6 +98,8 @@ class HwpxRenderer:
 
     def para(self, text: str, role: str, page_break: bool = False, keep: bool = False):  # noqa: ANN201
         face, size, bold, align, spacing = _ROLES[role]
+        text = printable(text)
+        self.preview(text)
         char = self.run(face, size, bold)
         page_break, self._break = page_break or self._break, False
         if self._first:  # the skeleton's first paragraph holds the section's settings: write into it
@@ -111,6 +121,17 @@ class HwpxRenderer:
             options["keep_with_next"] = True
         self.format([paragraph], **options)
         return paragraph
+
+    def preview(self, line: str) -> None:
+        """Note ``line`` for the preview text while it is still among the document's first lines."""
+        if line.strip() and self._preview_chars < PREVIEW_CHARS:
+            self._preview.append(line)
+            self._preview_chars += len(line) + 2
+
+    def preview_text(self) -> bytes:
+        """The preview text: the first lines, a table's row as ``<cell><cell>``, CR LF between lines."""
+        text = "\r\n".join(line.replace("\n", "\r\n") for line in self._preview)
+        return text[:PREVIEW_CHARS].encode("utf-8")
 
     def format(self, paragraphs: list, **options: object) -> None:
         self._formats.setdefault(tuple(sorted(options.items())), []).extend(paragraphs)
@@ -149,14 +170,47 @@ class HwpxRenderer:
         self._apply_formats()
         page = self.out.page
         page.set_page_number(prefix="- ", suffix=" -")
-        head = " · ".join(t for t in (d.draft, d.footer) if t)
+        head = one_line(" · ".join(t for t in (d.draft, d.footer) if t))
         if head:
             page.set_header(text=head)
-        title = d.meta.get("title", d.title)
-        self.out.parts.set_document_metadata(title=title, creator=d.meta.get("creator", ""),
-                                             subject=d.meta.get("subject", ""), keyword=d.meta.get("keywords", ""))
+        self.properties()
+        self.out.package.write("Preview/PrvText.txt", self.preview_text())
+        # Preview/PrvImage.png stays the library's blank page: drawing the first page takes a
+        # layout engine, and Hancom Office makes its own image when it saves the document.
         data = self.out.to_bytes()
         return zipped.normalised(data, first=("mimetype",))
+
+    def properties(self) -> None:
+        """The document's properties (``Contents/content.hpf``) from the proposal, never from the
+        template, the clock or the machine: the app as creator and last saver, the proposal's own
+        date as the dates of creation and saving, the document's language."""
+        d = self.doc
+        creator = one_line(d.meta.get("creator", f"{app.APP_NAME} {app.VERSION}"))
+        date = d.meta.get("date", "")
+        stamp = f"{date}T00:00:00Z" if date else None
+        self.out.parts.set_document_metadata(
+            title=one_line(d.meta.get("title", d.title)), creator=creator,
+            subject=one_line(d.meta.get("subject", "")), keyword=one_line(d.meta.get("keywords", "")),
+            created_date=stamp, modified_date=stamp)
+        # lastsaveby, the readable date and the language have no setter in python-hwpx: they are
+        # written into its manifest tree, and the part is set from it.
+        package = self.out.package
+        tree = package.manifest_tree()
+        opf = "{http://www.idpf.org/2007/opf/}"
+        metadata = tree.find(f"{opf}metadata")
+        if metadata is None:  # pragma: no cover - set_document_metadata made it
+            return
+        language = metadata.find(f"{opf}language")
+        if language is not None:
+            language.text = d.lang
+        for meta in metadata.findall(f"{opf}meta"):
+            if meta.get("name") == "lastsaveby":
+                meta.text = creator
+            elif meta.get("name") == "date":
+                meta.text = _readable(date, d.lang) or None
+            elif meta.get("name") == "description":
+                meta.text = None
+        package.set_xml(package.main_content.full_path, tree)
 
     def block(self, b: c.Block) -> None:
         if isinstance(b, c.Heading):
@@ -232,6 +286,8 @@ class HwpxRenderer:
         self.before_table(t)
         widths = self.widths(t)
         nrows, ncols = len(t.rows), len(widths)
+        for row in t.rows:
+            self.preview("".join(f"<{printable(cell.text)}>" for cell in row[:ncols] if cell is not None))
         table = self.out.add_table(nrows, ncols, width=int(sum(widths) * _MM))
         table.set_column_widths([int(w * 100) for w in widths])
         merges: list[tuple[int, int, int, int]] = []
@@ -266,7 +322,7 @@ class HwpxRenderer:
         table.mark_dirty()
 
     def cell(self, target, text: str, role: str) -> None:  # noqa: ANN001
-        target.text = text
+        target.text = printable(text)
         char = self.run(GOTHIC_FACE, CELL_SIZE, role in _CELL_BOLD)
         paragraphs = target.paragraphs
         for p in paragraphs:
@@ -299,6 +355,17 @@ class HwpxRenderer:
         rows = [[c.Cell(fp.number_label, "label"), c.Cell(fp.number)], [c.Cell("SHA-256", "label"), c.Cell(fp.digest)]]
         self.table(c.Table(rows, [45, None], header_rows=0))
         self.para(fp.sentence, "fingerprint")
+
+
+def _readable(date: str, lang: str) -> str:
+    """The readable date of the properties: ``2026년 3월 2일 월요일`` as Hancom Office writes it in
+    a Korean document, the ISO date in an English one."""
+    if not date or lang != "ko":
+        return date
+    import datetime as dt
+
+    day = dt.date.fromisoformat(date)
+    return f"{day.year}년 {day.month}월 {day.day}일 {_WEEKDAYS[day.weekday()]}요일"
 
 
 def _in_unit(value: int, unit_won: int, lang: str) -> str:

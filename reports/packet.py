@@ -115,4 +115,5 @@ def metadata(pk: Packet) -> dict[str, str]:
         "creator": f"{app.APP_NAME} {app.VERSION}",
         "keywords": pk.proposal.call,
         "lang": "ko-KR" if pk.lang == "ko" else "en",
+        "date": pk.proposal.date.isoformat(),  # the proposal's own date, never the clock's
     }

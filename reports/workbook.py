@@ -23,6 +23,7 @@ from forms.budget import SOURCES, BudgetSummary
 from forms.budgetsheet import CATEGORY_SHEET, LINE_COLUMNS, LINES_SHEET, SHARES_SHEET, Names
 from forms.i18n import N_, translate
 from forms.model import Proposal, label
+from forms.printable import one_line
 from reports import zipped
 
 AMOUNT_FORMAT = "#,##0"
@@ -31,8 +32,14 @@ _HEAD_FILL = PatternFill("solid", fgColor="DDE3EA")
 _TOTAL_FILL = PatternFill("solid", fgColor="EEF1F5")
 
 
+def _append(ws: Worksheet, values: list) -> None:
+    """A row of cells, each text cleaned as every document prints it (``forms.printable``): a
+    control character in a name (a line break pasted from Word) would make the sheet's XML invalid."""
+    ws.append([one_line(v) if isinstance(v, str) else v for v in values])
+
+
 def _head(ws: Worksheet, texts: list[str], widths: list[int]) -> None:
-    ws.append(texts)
+    _append(ws, texts)
     for col, width in enumerate(widths, start=1):
         cell = ws.cell(row=1, column=col)
         cell.font, cell.fill = _HEAD_FONT, _HEAD_FILL
@@ -52,7 +59,7 @@ def _amounts(ws: Worksheet, row: int, first_col: int, last_col: int, bold: bool 
 def _totals_row(ws: Worksheet, first_row: int, last_row: int, first_col: int, last_col: int, title: str) -> None:
     """A bold last row of ``SUM`` formulas over each amount column."""
     row = last_row + 1
-    ws.cell(row=row, column=1, value=title).font = _HEAD_FONT
+    ws.cell(row=row, column=1, value=one_line(title)).font = _HEAD_FONT
     ws.cell(row=row, column=1).fill = _TOTAL_FILL
     for col in range(first_col, last_col + 1):
         letter = get_column_letter(col)
@@ -70,7 +77,7 @@ def _row_total(ws: Worksheet, row: int, first_col: int, last_col: int) -> None:
 def _lines(ws: Worksheet, proposal: Proposal, names: Names, lang: str) -> None:
     _head(ws, [translate(h, lang) for _k, h in LINE_COLUMNS], [8, 34, 20, 18, 18, 18])
     for line in proposal.budget.lines:
-        ws.append([line.year, names.org_name(line.org, lang), categories.name(line.category, lang),
+        _append(ws, [line.year, names.org_name(line.org, lang), categories.name(line.category, lang),
                    label(line.source, lang), names.region_name(line.region, lang), line.amount_krw])
         ws.cell(row=ws.max_row, column=len(LINE_COLUMNS)).number_format = AMOUNT_FORMAT
     ws.auto_filter.ref = f"A1:{get_column_letter(len(LINE_COLUMNS))}{max(ws.max_row, 2)}"
@@ -84,7 +91,7 @@ def _shares(ws: Worksheet, proposal: Proposal, summary: BudgetSummary, names: Na
     last_amount = 1 + len(SOURCES)
     for org_id in ids:
         totals = summary.by_org[org_id]
-        ws.append([names.org_name(org_id, lang), *(totals.by_source.get(s, 0) for s in SOURCES)])
+        _append(ws, [names.org_name(org_id, lang), *(totals.by_source.get(s, 0) for s in SOURCES)])
         _amounts(ws, ws.max_row, 2, last_amount)
         _row_total(ws, ws.max_row, 2, last_amount)
     _totals_row(ws, 2, 1 + len(ids), 2, last_amount + 1, translate(N_("Total"), lang))
@@ -98,7 +105,7 @@ def _by_category(ws: Worksheet, summary: BudgetSummary, lang: str) -> None:
     ordered = [c for c in categories.CATEGORIES if c in codes] + sorted(codes - set(categories.CATEGORIES))
     last_amount = 1 + len(years)
     for code in ordered:
-        ws.append([categories.name(code, lang), *(summary.by_category_year.get((code, y), 0) for y in years)])
+        _append(ws, [categories.name(code, lang), *(summary.by_category_year.get((code, y), 0) for y in years)])
         _amounts(ws, ws.max_row, 2, last_amount)
         _row_total(ws, ws.max_row, 2, last_amount)
     _totals_row(ws, 2, 1 + len(ordered), 2, last_amount + 1, translate(N_("Total"), lang))
@@ -127,7 +134,7 @@ def workbook_bytes(proposal: Proposal, summary: BudgetSummary, lang: str, draft:
     when = dt.datetime.combine(proposal.date, dt.time())
     wb.properties.created = wb.properties.modified = when
     wb.properties.creator = wb.properties.lastModifiedBy = f"{app.APP_NAME} {app.VERSION}"
-    wb.properties.title = proposal.title.get(lang)
+    wb.properties.title = one_line(proposal.title.get(lang))
     wb.calculation.fullCalcOnLoad = True  # the totals are formulas: Excel computes them on opening
     out = io.BytesIO()
     # openpyxl's save() stamps the modification time with the clock; its writer does not.

@@ -149,3 +149,30 @@ def test_export_command_codes_as_for_the_pdf(tmp_path):
                            str(tmp_path / "no" / "x.hwpx"), "--draft"], capture_output=True, text=True)
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert json.loads(src.read_text(encoding="utf-8"))["budget"]["lines"][0]["amount_krw"] == 10**13
+
+
+@pytest.mark.parametrize(("kind", "lang"), CASES)
+def test_properties_and_preview_come_from_the_proposal(made, kind, lang):
+    """Creator and last saver are the app, the dates the proposal's own (not the clock's, not the
+    template's), the language the document's; the preview text is the document's first lines."""
+    from forms import app
+    from hwpx.oxml.document_metadata import parse_document_metadata
+    from lxml import etree
+
+    proposal, files = made[(kind, lang)]
+    with zipfile.ZipFile(io.BytesIO(files["hwpx"])) as z:
+        hpf = z.read("Contents/content.hpf")
+        preview = z.read("Preview/PrvText.txt").decode("utf-8")
+    metadata = etree.fromstring(hpf).find("{http://www.idpf.org/2007/opf/}metadata")
+    meta = parse_document_metadata(metadata)
+    me = f"{app.APP_NAME} {app.VERSION}"
+    assert (meta.creator, meta.lastsaveby) == (me, me)
+    day = proposal.date.isoformat()
+    assert meta.created_date == meta.modified_date == f"{day}T00:00:00Z"
+    assert meta.language == lang
+    assert b"synthetic" not in hpf and b"2025" not in hpf
+    title = proposal.title.get(lang)
+    assert meta.title == title
+    lines = preview.split("\r\n")
+    assert title in lines[:6] and len(preview) <= hwpx.PREVIEW_CHARS
+    assert any(line.startswith("<") and line.endswith(">") for line in lines)  # a table's row, as Hangul writes it
