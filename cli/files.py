@@ -97,8 +97,9 @@ def add_parsers(sub, common) -> None:
                           "(default: as the suffix of --out says, else pdf)"))
     p.add_argument("--lang", dest="packet_lang", choices=["ko", "en"], help=_("language of the packet"))
     p.add_argument("--draft", action="store_true", help=_("export despite errors, marking every page as a draft"))
-    p.add_argument("--unit", choices=["won", "thousand", "million"], default="thousand",
-                   help=_("unit of the amount tables"))
+    p.add_argument("--unit", choices=["won", "thousand", "million"], default=None,
+                   help=_("unit of the amount tables of the packet and its HWPX copy (default: thousand); the "
+                          "budget workbook always holds won"))
     p.set_defaults(func=cmd_export)
 
 
@@ -119,25 +120,28 @@ def export_format(out: str, fmt: str | None) -> str:
     return fmt
 
 
-def export_command(file: str, out: str, lang: str = "ko", draft: bool = False, unit: str = "thousand",
+def export_command(file: str, out: str, lang: str = "ko", draft: bool = False, unit: str | None = None,
                    fmt: str | None = None) -> int:
     """``main.py export``: 0 written, 1 refused for errors, 2 unreadable input or unwritable output. Without
-    ``fmt`` the suffix of ``out`` chooses the format."""
+    ``fmt`` the suffix of ``out`` chooses the format. A unit other than won for the workbook is refused (exit 2):
+    its amounts are numbers of won, which Excel sums and the import reads back."""
     from forms.exchange import read_file
     from reports.export import ExportRefused, write_packet  # ReportLab loads only for an export
 
     ui = i18n.current_language()
     try:
         fmt = export_format(out, fmt)
+        if fmt == "xlsx" and unit not in (None, "won"):
+            raise InputError(N_("The budget workbook holds every amount in won, as numbers Excel can sum and the "
+                                "import reads back, so --unit {unit} does not apply to it; leave --unit out."),
+                             unit=unit)
         if same_file(file, out):
             raise InputError(N_("The packet would be written over the proposal file {file}; name another file "
                                 "with --out."), file=out)
         proposal = read_file(file)
-        missing = write_packet(proposal, out, lang=lang, draft=draft, unit=unit, fmt=fmt)
-    except ExportRefused as exc:
+        missing = write_packet(proposal, out, lang=lang, draft=draft, unit=unit or "thousand", fmt=fmt)
+    except ExportRefused as exc:  # each error in words; `validate` gives the rule codes and fields
         say(exc.text(ui), err=True)
-        for f in exc.findings:
-            say(f"{_('error')}\t{f.code}\t{f.shown}\t{f.message(ui)}", err=True)
         return EXIT_ERRORS
     except InputError as exc:
         say(exc.text(ui), err=True)

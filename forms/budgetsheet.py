@@ -127,6 +127,22 @@ class _OrgNames:
         return ", ".join(o.name.get(lang) or o.id for o in self.proposal.organisations)
 
 
+#: A required cell with nothing in it.
+EMPTY_CELL = N_("This cell is empty; it must be filled in.")
+
+
+def unsaved_formula(key: str, formula: str) -> InputError:
+    """The problem of a cell that holds ``formula`` but no value: the program that wrote the file
+    did not calculate it (Excel stores a formula's result when it saves; a script may not)."""
+    if key == "amount_krw":
+        return InputError(N_("This cell holds the formula {formula}, but its value was not saved in the file; type "
+                             "the amount, or open the file in Excel and save it so the value is stored."),
+                          formula=formula)
+    return InputError(N_("This cell holds the formula {formula}, but its value was not saved in the file; type "
+                         "the value itself, or open the file in Excel and save it so the value is stored."),
+                      formula=formula)
+
+
 def read_amount(value: object) -> int:
     """An amount cell: a whole number of won, or a text officials type (``55억``, ``3,000천원``)."""
     if isinstance(value, bool):
@@ -176,7 +192,7 @@ def read_line(names: Names, cells: dict[str, object]) -> tuple[BudgetLine | None
             if key == "region":
                 values[key] = None
                 continue
-            problems[key] = InputError(N_("This cell is empty; it must be filled in."))
+            problems[key] = InputError(EMPTY_CELL)
             continue
         try:
             values[key] = readers[key](value if key in ("year", "amount_krw") else str(value))

@@ -143,3 +143,15 @@ def export_blocked_reason(report: Report, lang: str) -> str:
         N_("Export is blocked by {errors}. First: {message}"), lang,
         errors=Count(len(errors), ERRORS), message=first.message(lang),
     )
+
+
+def export_draft_reason(report: Report, lang: str) -> str:
+    """What a draft is exported with, in ``lang``, when the draft option is chosen: the errors
+    that block a final export no longer block it. Empty when there are none."""
+    errors = report.errors
+    if not errors:
+        return ""
+    return translate(
+        N_("A draft can be exported with {errors}. First: {message}"), lang,
+        errors=Count(len(errors), ERRORS), message=errors[0].message(lang),
+    )

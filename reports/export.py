@@ -14,7 +14,7 @@ import os
 
 from forms.atomic import write_bytes
 from forms.errors import InputError, os_reason
-from forms.i18n import N_
+from forms.i18n import N_, translate
 from forms.model import Proposal
 from forms.money import EntryUnit
 from forms.profile import CallProfile
@@ -24,21 +24,33 @@ from forms.values import ERRORS, Count
 LANGUAGES = ("ko", "en")
 #: The formats a proposal can be exported in, the first being the default.
 FORMATS = ("pdf", "hwpx", "xlsx")
-_MAX_NAMED = 5
+_MAX_NAMED = 10
+
+
+#: What each format's refusal names: the document that cannot be exported.
+_REFUSALS = {
+    "pdf": N_("The proposal has {errors}, so the packet cannot be exported. Correct them, or export a draft:"),
+    "hwpx": N_("The proposal has {errors}, so the HWPX copy cannot be exported. Correct them, or export a draft:"),
+    "xlsx": N_("The proposal has {errors}, so the budget workbook cannot be exported. Correct them, or export a "
+               "draft:"),
+}
 
 
 class ExportRefused(InputError):
-    """The proposal has errors, so the packet cannot be made (a draft still can)."""
+    """The proposal has errors, so the document cannot be made (a draft still can). Its text names
+    the document and says each error in words, as the window's Review does (the rule codes are for
+    the validation report and ``validate``)."""
 
-    def __init__(self, findings: list[Finding]) -> None:
+    def __init__(self, findings: list[Finding], fmt: str = "pdf") -> None:
         self.findings = findings
-        named = ", ".join(f.code for f in findings[:_MAX_NAMED])
-        if len(findings) > _MAX_NAMED:
-            named += ", …"
-        super().__init__(
-            N_("The proposal has {errors}, so the packet cannot be exported: {codes}. Correct them, "
-               "or export a draft."), errors=Count(len(findings), ERRORS), codes=named,
-        )
+        self.format = fmt
+        super().__init__(_REFUSALS.get(fmt, _REFUSALS["pdf"]), errors=Count(len(findings), ERRORS))
+
+    def text(self, lang: str) -> str:
+        lines = [super().text(lang)] + ["- " + f.message(lang) for f in self.findings[:_MAX_NAMED]]
+        if len(self.findings) > _MAX_NAMED:
+            lines.append(translate(N_("… and {count} more."), lang, count=len(self.findings) - _MAX_NAMED))
+        return "\n".join(lines)
 
 
 def _check_target(out_path: str) -> None:
@@ -70,7 +82,7 @@ def write_packet(proposal: Proposal, out_path: str, lang: str = "ko", draft: boo
     entry_unit = EntryUnit.from_code(unit)
     report = validate(proposal, profile)
     if report.profile is None or (report.has_errors and not draft):
-        raise ExportRefused(report.errors)
+        raise ExportRefused(report.errors, fmt)
     _check_target(out_path)
     missing: list[str] = []
     # The layout makes many short-lived objects and no reference cycles worth collecting midway:

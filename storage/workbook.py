@@ -10,7 +10,16 @@ from __future__ import annotations
 
 import zipfile
 
-from forms.budgetsheet import LINE_COLUMNS, LINES_SHEET, Names, blank, read_line, sheet_names
+from forms.budgetsheet import (
+    EMPTY_CELL,
+    LINE_COLUMNS,
+    LINES_SHEET,
+    Names,
+    blank,
+    read_line,
+    sheet_names,
+    unsaved_formula,
+)
 from forms.errors import InputError, os_reason
 from forms.i18n import N_, NP_, translate
 from forms.model import BudgetLine, Proposal
@@ -37,11 +46,12 @@ class UnreadableCells(InputError):
         return "\n".join(lines)
 
 
-def _open(path: str):  # noqa: ANN202 - an openpyxl workbook
+def _open(path: str, values: bool = True):  # noqa: ANN202 - an openpyxl workbook
+    """The workbook at ``path``: each formula cell as the value saved with it (``values``), or as its formula."""
     from openpyxl import load_workbook  # loaded only when a workbook is really read
 
     try:
-        return load_workbook(path, read_only=True, data_only=True)
+        return load_workbook(path, read_only=True, data_only=values)
     except OSError as exc:
         raise InputError(N_("{file} cannot be read ({reason})."), file=path, reason=os_reason(exc)) from exc
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
@@ -87,6 +97,8 @@ def read_budget(path: str, proposal: Proposal) -> list[BudgetLine]:
         names = Names(proposal)
         lines: list[BudgetLine] = []
         problems: list[InputError] = []
+        #: (row, column) -> (field, index in problems) of each required cell read as empty
+        empty: dict[tuple[int, int], tuple[str, int]] = {}
         for number, row in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
             if number > MAX_ROWS:
                 raise InputError(N_("The sheet {sheet} has more than {count} rows; it is not a budget."),
@@ -97,12 +109,36 @@ def read_budget(path: str, proposal: Proposal) -> list[BudgetLine]:
             line, wrong = read_line(names, cells)
             for key, exc in wrong.items():
                 where = f"{ws.title}!{get_column_letter(columns.get(key, 1))}{number}"
+                if exc.message == EMPTY_CELL and key in columns:
+                    empty[(number, columns[key])] = (key, len(problems))
                 problems.append(InputError(exc.message, where, **exc.fields))
             if line is not None:
                 lines.append(line)
+        title = ws.title
     finally:
         wb.close()
+    if empty:
+        _formulas(path, title, empty, problems)
     if problems:
         raise UnreadableCells(path, problems)
     return lines
+
+
+def _formulas(path: str, title: str, empty: dict[tuple[int, int], tuple[str, int]],
+              problems: list[InputError]) -> None:
+    """Tell a formula saved without its value from an empty cell: both read as nothing, but one
+    was typed, and is put right by saving the file in Excel (or typing the value)."""
+    wb = _open(path, values=False)
+    try:
+        ws = wb[title]
+        last = max(row for row, _col in empty)
+        for number, row in enumerate(ws.iter_rows(min_row=2, max_row=last, values_only=True), start=2):
+            for col, value in enumerate(row, start=1):
+                found = empty.get((number, col))
+                if found is not None and isinstance(value, str) and value.startswith("="):
+                    key, index = found
+                    said = unsaved_formula(key, value)
+                    problems[index] = InputError(said.message, problems[index].where, **said.fields)
+    finally:
+        wb.close()
 

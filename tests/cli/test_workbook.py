@@ -141,6 +141,14 @@ def test_export_xlsx_refuses_errors_unless_draft(tmp_path, leap_file):
     broken.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     done = run("export", str(broken), "--format", "xlsx", "--out", str(tmp_path / "x.xlsx"), lang="en")
     assert done.returncode == 1 and not (tmp_path / "x.xlsx").exists()
+    # the workbook is named, and each error said in words as Review says it: no rule code, no "packet"
+    assert "so the budget workbook cannot be exported" in done.stderr, done.stderr
+    assert "National funds total KRW" in done.stderr
+    assert "budget.national_over_cap" not in done.stderr and "packet" not in done.stderr
+    done = run("export", str(broken), "--format", "hwpx", "--out", str(tmp_path / "x.hwpx"), lang="ko")
+    assert done.returncode == 1
+    assert "HWPX 사본을 내보낼 수 없습니다" in done.stderr and "국비 합계" in done.stderr, done.stderr
+    assert "budget.national_over_cap" not in done.stderr
     done = run("export", str(broken), "--format", "xlsx", "--out", str(tmp_path / "x.xlsx"), "--draft", lang="en")
     assert done.returncode == 0
     assert openpyxl.load_workbook(tmp_path / "x.xlsx").worksheets[0].oddHeader.center.text == "초안 / DRAFT"
@@ -166,3 +174,35 @@ def test_what_the_sheet_does_not_show_stays_with_its_line(tmp_path):
     new = read_file(str(tmp_path / "new.json"))
     assert new.budget.lines[0].items == line.items
     assert new.budget.lines[1].amount_krw == 1
+
+
+def test_a_unit_is_refused_for_the_workbook_which_holds_won(leap_file, tmp_path):
+    out = tmp_path / "m.xlsx"
+    done = run("export", str(leap_file), "--format", "xlsx", "--out", str(out), "--unit", "million", lang="en")
+    assert done.returncode == 2 and not out.exists()
+    assert "--unit million does not apply" in done.stderr and "Traceback" not in done.stderr
+    assert _export(leap_file, out, "en", "--unit", "won").exists()  # what it holds anyway
+    done = run("export", str(leap_file), "--format", "hwpx", "--out", str(tmp_path / "m.hwpx"), "--unit", "million")
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(("cell", "why"), [
+    ("F2", "type the amount, or open the file in Excel and save it"),
+    ("B3", "type the value itself, or open the file in Excel and save it"),
+])
+def test_a_formula_saved_without_its_value_is_named_as_such(leap_file, tmp_path, cell, why):
+    """A script (or openpyxl) can save a formula without its result: the cell reads as nothing, but
+    it is not empty, and saving the file in Excel puts it right."""
+    book = _export(leap_file, tmp_path / "b.xlsx", "en")
+    wb = openpyxl.load_workbook(book)
+    ws = wb.worksheets[0]
+    formula = "=67500000+0" if cell == "F2" else '="Dae"&"gu"'
+    ws[cell] = formula
+    ws["C4"] = None  # an empty cell stays an empty cell
+    wb.save(book)  # openpyxl stores no calculated value
+    done = run("import-budget", str(leap_file), str(book), "--out", str(tmp_path / "n.json"), lang="en")
+    assert done.returncode == 2
+    said = dict(line.split(": ", 1) for line in done.stderr.splitlines() if line.startswith("Budget lines!"))
+    assert f"holds the formula {formula}, but its value was not saved" in said[f"Budget lines!{cell}"], done.stderr
+    assert why in said[f"Budget lines!{cell}"]
+    assert said["Budget lines!C4"] == "This cell is empty; it must be filled in."

@@ -37,8 +37,11 @@ def test_refused_with_errors_and_no_file(super_regional, tmp_path):
     out = tmp_path / "packet.pdf"
     with pytest.raises(ExportRefused) as info:
         export_packet(_with_error(super_regional), str(out))
-    assert "budget.national_over_cap" in info.value.text("en")
-    assert "budget.national_over_cap" in [f.code for f in info.value.findings]
+    # the errors in words, as Review says them; the codes stay with the findings, for `validate`
+    said = info.value.text("en")
+    assert said.startswith(f"The proposal has {len(info.value.findings)} errors, so the packet cannot be exported.")
+    over = next(f for f in info.value.findings if f.code == "budget.national_over_cap")
+    assert "\n- " + over.message("en") in said and "budget.national_over_cap" not in said
     assert isinstance(info.value, InputError)
     assert not out.exists()
     assert os.listdir(tmp_path) == []
@@ -48,7 +51,8 @@ def test_an_unknown_call_is_refused_even_as_a_draft(super_regional, tmp_path):
     super_regional.call = "no-such-call"
     with pytest.raises(ExportRefused) as info:
         export_packet(super_regional, str(tmp_path / "p.pdf"), draft=True)
-    assert "call.unknown" in info.value.text("en")
+    unknown = next(f for f in info.value.findings if f.code == "call.unknown")
+    assert unknown.message("en") in info.value.text("en") and "call.unknown" not in info.value.text("en")
     assert os.listdir(tmp_path) == []
 
 
@@ -157,7 +161,8 @@ def test_export_command_exit_codes(super_regional, tmp_path, capsys):
     assert export_command(str(bad), str(tmp_path / "refused.pdf"), lang="ko", draft=False, unit="thousand") == 1
     assert not (tmp_path / "refused.pdf").exists()
     err = capsys.readouterr().err
-    assert "budget.national_over_cap" in err
+    assert "so the packet cannot be exported" in err and "National funds total" in err
+    assert "budget.national_over_cap" not in err  # the codes are for `validate`
     assert export_command(str(bad), str(tmp_path / "draft.pdf"), lang="ko", draft=True, unit="thousand") == 0
     assert export_command(str(garbage), str(tmp_path / "g.pdf"), lang="ko", draft=False, unit="thousand") == 2
     assert export_command(str(tmp_path / "none.json"), str(tmp_path / "n.pdf"), lang="ko", draft=False,

@@ -155,9 +155,10 @@ def test_export_command_codes_as_for_the_pdf(tmp_path):
 def test_properties_and_preview_come_from_the_proposal(made, kind, lang):
     """Creator and last saver are the app, the dates the proposal's own (not the clock's, not the
     template's), the language the document's; the preview text is the document's first lines."""
-    from forms import app
     from hwpx.oxml.document_metadata import parse_document_metadata
     from lxml import etree
+
+    from forms import app
 
     proposal, files = made[(kind, lang)]
     with zipfile.ZipFile(io.BytesIO(files["hwpx"])) as z:

@@ -211,3 +211,26 @@ def test_a_selected_finding_stays_on_its_budget_line_when_a_line_is_inserted_abo
     qtbot.keyClick(w.review.tree, Qt.Key.Key_Return)
     assert w.stack.currentWidget() is w.budget
     assert w.budget.table.currentIndex().row() == model.grid.row_of_line(last)
+
+
+def test_the_words_under_export_follow_the_draft_box(sample_window, qtbot):
+    """Ticked, Draft enables the button and the refusal gives way to what the draft carries;
+    unticked again, the refusal comes back, in red."""
+    from ui.marks import ERROR_COLOUR, WARNING_COLOUR
+
+    w = sample_window
+    w.go(STEPS.index(Step.EXPORT))
+    w.doc.edit("lead_region", "")
+    page = w.export
+    assert "Export is blocked by " in page.reason.text() and ERROR_COLOUR in page.reason.styleSheet()
+    page.draft.setChecked(True)
+    assert page.export_button.isEnabled()
+    assert "blocked" not in page.reason.text(), page.reason.text()
+    assert page.reason.text().startswith("Draft: the packet will be marked as a draft on every page.")
+    assert "A draft can be exported with " in page.reason.text()
+    assert "errors. First: Choose the lead region" in page.reason.text()
+    assert WARNING_COLOUR in page.reason.styleSheet() and ERROR_COLOUR not in page.reason.styleSheet()
+    assert page.export_button.toolTip() == page.reason.text()
+    page.draft.setChecked(False)
+    assert not page.export_button.isEnabled()
+    assert "Export is blocked by " in page.reason.text() and ERROR_COLOUR in page.reason.styleSheet()

@@ -28,9 +28,9 @@ from forms.errors import InputError
 from forms.fieldpath import ATTACHMENTS, ROOT, FieldPath
 from forms.i18n import LANGUAGES, N_, NATIVE_NAMES, _
 from forms.model import SLOT_NAMES, ScanSlot
-from forms.steps import Step, export_allowed, export_blocked_reason
+from forms.steps import Step, export_allowed, export_blocked_reason, export_draft_reason
 from ui.files import default_file, open_file, open_with_system, save_file
-from ui.marks import ERROR_COLOUR
+from ui.marks import ERROR_COLOUR, WARNING_COLOUR
 from ui.pages.base import Page
 
 #: The formats offered, by their file suffix (the order of ``reports.export.FORMATS``).
@@ -255,15 +255,23 @@ class ExportPage(Page):
         self._update_state()
 
     def _update_state(self) -> None:
+        """The button and the words under it follow the Draft box: unticked, the errors block the
+        export (in red); ticked, they no longer do, and the words say what the draft carries."""
         report = self.doc.report
-        allowed = report is not None and (export_allowed(report) or self.draft.isChecked())
+        draft = self.draft.isChecked() and report is not None
+        allowed = report is not None and (export_allowed(report) or draft)
         self.export_button.setEnabled(allowed)
-        reason = export_blocked_reason(report, self.lang) if report is not None else _("No proposal is open.")
-        if reason and self.draft.isChecked():
-            draft = (_("Draft: the workbook's printed sheets will be marked as a draft.")
-                     if self.format.currentData() == "xlsx" else
-                     _("Draft: the packet will be marked as a draft on every page."))
-            reason = draft + "\n" + reason
+        if report is None:
+            reason = _("No proposal is open.")
+        elif draft:
+            reason = "\n".join(t for t in (
+                _("Draft: the workbook's printed sheets will be marked as a draft.")
+                if self.format.currentData() == "xlsx" else
+                _("Draft: the packet will be marked as a draft on every page."),
+                export_draft_reason(report, self.lang)) if t)
+        else:
+            reason = export_blocked_reason(report, self.lang)
+        self.reason.setStyleSheet(f"color: {WARNING_COLOUR if draft else ERROR_COLOUR};")
         self.reason.setText(reason)
         self.export_button.setToolTip(reason)
 
