@@ -4,6 +4,7 @@ as a space, the others not at all. No export fails on them, and no XML part the 
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import io
 import re
@@ -81,7 +82,7 @@ def test_printable_spaces_line_breaks_and_drops_the_rest():
 @pytest.mark.parametrize("kind", ["super_regional", "leap"])
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_every_text_with_control_characters_exports_in_every_format(kind, lang, tmp_path):
-    proposal = SAMPLES[kind]()
+    proposal = copy.deepcopy(SAMPLES[kind]())  # the samples share some records between calls
     assert _spiked(proposal) > 100
     proposal.title.ko = "이차전지 소재 개발\v2차"
     proposal.title.en = "Battery materials\vphase 2"
@@ -112,7 +113,7 @@ def test_every_text_with_control_characters_exports_in_every_format(kind, lang, 
 
 def test_a_control_character_is_no_finding():
     """A control character is cleaned where the text is printed; the proposal itself is not wrong."""
-    proposal = SAMPLES["super_regional"]()
+    proposal = copy.deepcopy(SAMPLES["super_regional"]())
     before = [(f.code, str(f.path)) for f in validate(proposal).findings]
     proposal.title.ko += "\v2차"
     proposal.organisations[1].name.ko = proposal.organisations[1].name.ko.replace(" ", "\v")
