@@ -286,7 +286,7 @@ class HwpxRenderer:
         self.before_table(t)
         widths = self.widths(t)
         nrows, ncols = len(t.rows), len(widths)
-        for row in t.rows:
+        for row in t.rows if self._preview_chars < PREVIEW_CHARS else ():
             self.preview("".join(f"<{printable(cell.text)}>" for cell in row[:ncols] if cell is not None))
         table = self.out.add_table(nrows, ncols, width=int(sum(widths) * _MM))
         table.set_column_widths([int(w * 100) for w in widths])
