@@ -38,7 +38,14 @@ from forms.fieldpath import ORGANISATIONS, ROOT, TASKS, FieldPath
 from forms.i18n import _, current_language
 from forms.model import Text
 from forms.money import EntryUnit, format_number, parse_amount
-from ui.pages.base import proposal_field, set_text
+from ui.pages.base import (
+    apply_widths,
+    dragged_widths,
+    proposal_field,
+    remember_columns,
+    set_text,
+    steady_width,
+)
 
 if TYPE_CHECKING:
     from forms.model import Proposal
@@ -105,14 +112,15 @@ def read(record: object, field: FieldPath) -> object:
 class RecordTable(QGroupBox):
     """A list of records of the proposal at ``base()`` (``researchers``, ``budget.lines[3].items``)
     as a table with Add and Remove buttons; ``make(proposal)`` makes a new record (None: rows are
-    neither added nor removed here)."""
+    neither added nor removed here). ``name`` is the table's own name in the per-user settings,
+    under which the widths the user drags its columns to are kept (``remember_columns``)."""
 
     #: the row whose cell has the focus (or was clicked)
     row_selected = Signal(int)
 
     def __init__(self, doc: Document, title: str, base: Callable[[], FieldPath | None],
                  columns: Callable[[Proposal], list[Column]], make: Callable[[Proposal], object] | None,
-                 undo_text: str, parent: QWidget | None = None) -> None:
+                 undo_text: str, parent: QWidget | None = None, *, name: str) -> None:
         super().__init__(parent)
         self.doc, self.title_, self.base, self.columns_of, self.make, self.undo_text = (
             doc, title, base, columns, make, undo_text)
@@ -123,11 +131,10 @@ class RecordTable(QGroupBox):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # the width left over goes to the text columns (_fit), not to whichever column is last
         self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.horizontalHeader().sectionResized.connect(self._user_resized)
+        # a column dragged by the user keeps its width, across starts; the others are sized here
+        remember_columns(self.table.horizontalHeader(), f"records/{name}", self._column_name)
         self.table.installEventFilter(self)
         self._widths: list[int] = []  # each column's own width, before the table's width is shared out
-        self._fitting = False
-        self._user_sized = False  # a column dragged by the user: widths are then theirs
         self.table.setMinimumHeight(190)
         self.table.currentCellChanged.connect(lambda row, _c, _r, _pc: self.row_selected.emit(row))
         self.add_button = QPushButton()
@@ -178,33 +185,30 @@ class RecordTable(QGroupBox):
                     probe.addItem(max(texts, key=metrics.horizontalAdvance))
                     width = max(width, min(probe.sizeHint().width() + chars, _MAX_CHOICE * chars))
             self._widths.append(width)
-        self._user_sized = False
         self._fit()
+
+    def _column_name(self, col: int) -> str:
+        """A column as the settings know it: by its field (``name.ko``, ``targets[2024]``), so a
+        width stays with its column when a year's column comes or goes before it."""
+        return self.columns[col].key if col < len(self.columns) else str(col)
 
     def _fit(self) -> None:
         """Share the room the columns leave in the table among its text columns (or, with none, its
-        choices), so no column is stretched for nothing and none is squeezed while there is room."""
-        if self._user_sized or not self._widths:
+        choices), so no column is stretched for nothing and none is squeezed while there is room.
+        A column the user dragged keeps its width and takes no share."""
+        if not self._widths:
             return
-        widths = list(self._widths)
+        header = self.table.horizontalHeader()
+        dragged = dragged_widths(header)
+        widths = [dragged.get(i, width) for i, width in enumerate(self._widths)]
         # the room as if the vertical scroll bar were always there: one appearing moves nothing
-        room = (self.table.maximumViewportSize().width() - self.table.verticalScrollBar().sizeHint().width()
-                - sum(widths))
-        takers = [i for i, c in enumerate(self.columns) if c.kind in ("text", "name")] or \
-            [i for i, c in enumerate(self.columns) if c.kind == "choice"]
+        room = steady_width(self.table) - sum(widths)
+        takers = [i for i, c in enumerate(self.columns) if c.kind in ("text", "name") and i not in dragged] or \
+            [i for i, c in enumerate(self.columns) if c.kind == "choice" and i not in dragged]
         if room > 0 and takers:
             for n, i in enumerate(takers):
                 widths[i] += room // len(takers) + (1 if n < room % len(takers) else 0)
-        self._fitting = True
-        try:
-            for i, width in enumerate(widths):
-                self.table.horizontalHeader().resizeSection(i, width)
-        finally:
-            self._fitting = False
-
-    def _user_resized(self, _index: int, _old: int, _new: int) -> None:
-        if not self._fitting:
-            self._user_sized = True
+        apply_widths(header, widths)
 
     # values -----------------------------------------------------------------------------------
     def records(self) -> list:
