@@ -22,7 +22,7 @@ def compile_sources() -> None:
     import compileall
 
     root = os.path.dirname(HERE)
-    for name in ("forms", "storage", "reports", "ui"):
+    for name in ("forms", "storage", "reports", "ui", "cli"):
         compileall.compile_dir(os.path.join(root, name), quiet=1)
     compileall.compile_file(os.path.join(root, "main.py"), quiet=1)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, is_dataclass
 
 from forms.fieldpath import FieldPath
-from forms.i18n import ngettext
+from forms.i18n import NP_, ngettext
 from forms.model import Proposal, Text
 
 #: the fields by which a record names its organisation
@@ -29,13 +29,22 @@ class Dependents:
         return str(FieldPath.parse(self.path).last)
 
     def describe(self) -> str:
-        """"3 budget lines", in the current UI language."""
+        """"3 budget lines", in the current UI language: each list by what it holds, so that two
+        lists are never both "other records"."""
         n = len(self.indices)
-        if self.path == "budget.lines":
-            return ngettext("{n} budget line", "{n} budget lines", n).format(n=n)
-        if self.kind == "researchers":
-            return ngettext("{n} researcher", "{n} researchers", n).format(n=n)
-        return ngettext("{n} other record", "{n} other records", n).format(n=n)
+        singular, plural = _NOUNS.get(self.path, _OTHER)
+        return ngettext(singular, plural, n).format(n=n)
+
+
+#: What each list that can name an organisation holds, counted; a list added to the model later
+#: is counted as other records until it is named here.
+_NOUNS = {
+    "budget.lines": NP_("{n} budget line", "{n} budget lines"),
+    "researchers": NP_("{n} researcher", "{n} researchers"),
+    "tasks": NP_("{n} task", "{n} tasks"),
+    "equipment": NP_("{n} equipment item", "{n} equipment items"),
+}
+_OTHER = NP_("{n} other record", "{n} other records")
 
 
 def _names_org(record: object, org_id: str) -> bool:

@@ -79,6 +79,19 @@ def test_removing_an_organisation_with_lines_asks_and_keeping_it_changes_nothing
     assert sum(1 for line in p.budget.lines if line.org == org.id) == lines
 
 
+def test_the_removal_question_names_each_kind_of_record_in_korean(sample_window, qtbot):
+    w = sample_window
+    org = w.doc.proposal.organisations[1]
+    w.menus.lang_actions["ko"].trigger()
+    seen: list[str] = []
+    answer_next_box("기관 유지(K)", seen)
+    _remove_org(qtbot, w, 1)
+    assert seen[0].startswith(f"{org.name.ko}에 연결된 기록이 있습니다: 예산 항목 ")
+    assert "과제 " in seen[0] and "장비 " in seen[0]
+    assert "기타 기록" not in seen[0] and "이(가)" not in seen[0]
+    assert w.doc.proposal.organisations[1] is org
+
+
 def test_removing_an_organisation_with_its_lines_is_one_undo_step(sample_window, qtbot):
     w = sample_window
     p = w.doc.proposal
