@@ -550,6 +550,8 @@ FIELD_LABELS = {
     "name": N_("name"), "kind": N_("kind"), "region": N_("region"), "role": N_("role"), "year": N_("year"),
     "org": N_("organisation"), "category": N_("category"), "source": N_("source"),
     "amount_krw": N_("amount (won)"), "title": N_("title"), "goal": N_("goal"), "plan": N_("plan"),
+    "unit": N_("unit"), "baseline": N_("baseline"), "targets": N_("target"), "rates": N_("participation rate"),
+    "weight": N_("weight"), "method": N_("method"),
 }
 #: The fields whose values are codes, shown by their names.
 CODE_FIELDS = frozenset({"type", "kind", "role", "source"})

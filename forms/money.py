@@ -205,6 +205,27 @@ def format_won(amount: int, lang: str) -> str:
     return f"{digits}원" if lang == "ko" else f"KRW {digits}"
 
 
+#: A space a line must not break at (U+00A0): typesetting software keeps the words either side
+#: of it on one line.
+NBSP = "\u00a0"
+#: The spaces inside an amount as the app and officials write it: between ``KRW`` and its figure,
+#: between a figure (or a unit such as 천, 백만, 억) and ``원`` (``55억 원``, ``천 원``, ``백만 원``),
+#: between the groups of a Korean reading (``1억 2,345만``), and in ``thousand won``/``million won``.
+_AMOUNT_SPACE = re.compile(r"(?<=\bKRW) (?=[0-9])|(?<=[0-9조억만천백십]) (?=원)|(?<=[0-9][조억만]) (?=[0-9])"
+                           r"|(?<=\bthousand) (?=won\b)|(?<=\bmillion) (?=won\b)")
+
+
+def keep_amounts_together(text: str) -> str:
+    """``text`` with a non-breaking space where an amount has a space, so that a line never ends
+    in ``KRW`` with its figure on the next, nor a figure with its ``원`` on the next
+    (``KRW 5,500,000,000``, ``55억 원``, ``1억 2,345만 6,789원``, ``천 원``).
+
+    For text that is set in lines (the packet); the formatters themselves keep plain spaces, which
+    the command line's output, its JSON and the exported workbooks give to scripts and searches as
+    they have always been."""
+    return _AMOUNT_SPACE.sub(NBSP, text) if " " in text else text
+
+
 def format_in_unit(amount: int, unit: EntryUnit, lang: str, decimals: int | None = None) -> str:
     """The amount expressed in ``unit`` without the unit's name, exact: with just the decimals it
     needs, or with exactly ``decimals`` of them (so that a table's figures line up)."""

@@ -29,6 +29,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from forms.money import keep_amounts_together
 from reports import content as c
 from reports.doc import Contents, Heading, PageInfo, build
 from reports.fonts import Glyphs, markup
@@ -44,8 +45,11 @@ MAX_WORD = 45 * mm
 #: A column of text is never made narrower than this to widen a column of figures.
 MIN_TEXT_COLUMN = 12 * mm
 GROUP_FILL = "#f7f7f7"
-#: Where an English header may break: between words and after a hyphen ("Gyeongsangbuk-" / "do").
-_HEAD_BREAKS = re.compile(r"\s+|(?<=-)")
+#: Where an English header may break: between words and after a hyphen ("Gyeongsangbuk-" / "do"),
+#: never at a non-breaking space (``keep_amounts_together``).
+_HEAD_BREAKS = re.compile(r"[^\S\u00a0]+|(?<=-)")
+#: Where a line of a cell may break: at a space, not at a non-breaking one.
+_SPACES = re.compile(r"[^\S\u00a0]+")
 #: The width of a seal box's name: an English title ("Governor of Gyeongsangbuk-do") is longer.
 SEAL_NAME = (80 * mm, 110 * mm)
 #: The sizes a cover's title is tried in, largest first, before the cover goes on over pages.
@@ -88,8 +92,10 @@ class PdfRenderer:
 
     # -- text ----------------------------------------------------------------------------------
     def para(self, text: str, style, where: str = "") -> Paragraph:  # noqa: ANN001
-        """Plain text as a paragraph: escaped, glyph fallback, line breaks kept; in English with
-        typographic quotation marks and apostrophes."""
+        """Plain text as a paragraph: escaped, glyph fallback, line breaks kept, an amount never
+        broken over two lines (``KRW 5,500,000,000``, ``55억 원``); in English with typographic
+        quotation marks and apostrophes."""
+        text = keep_amounts_together(text)
         if self.doc.lang == "en":
             text = typographic(text)
         lines = [markup(t, style.fontName, self.glyphs, where) for t in text.split("\n")]
@@ -157,7 +163,8 @@ class PdfRenderer:
     def heading(self, h: c.Heading) -> list:
         style = (self.styles.h1, self.styles.h2, self.styles.h3)[min(h.level, 2)]
         shown = typographic(h.shown) if self.doc.lang == "en" else h.shown
-        flowable = Heading(markup(shown, style.fontName, self.glyphs), style, h.level, h.key, shown)
+        flowable = Heading(markup(keep_amounts_together(shown), style.fontName, self.glyphs), style, h.level, h.key,
+                           shown)
         # Kept with what follows by ``keep_headings_with_next``; a chapter of the form starts a page.
         return [PageBreak(), flowable] if h.new_page else [flowable]
 
@@ -249,8 +256,10 @@ class PdfRenderer:
                     continue
                 style = self._cell_styles[cell.role]
                 if cell.role not in ("num", "total_num"):  # a header, a label such as "Subtotal", a word
-                    # (a header word may break after its hyphen; ReportLab does not always in a text cell)
-                    parts = _HEAD_BREAKS.split(cell.text) if english and cell.role == "head" else cell.text.split()
+                    # (a header word may break after its hyphen; ReportLab does not always in a text cell;
+                    # an amount is one word: ``KRW 5,500,000,000`` is set on one line)
+                    text = keep_amounts_together(cell.text)
+                    parts = (_HEAD_BREAKS if english and cell.role == "head" else _SPACES).split(text)
                 else:
                     parts = cell.text.split("\n")
                     numeric[col] = True

@@ -80,13 +80,15 @@ def indicators(doc: Document) -> RecordTable:
         return [
             Column("name.ko", N_("Indicator (Korean)"), "name"), Column("name.en", N_("Indicator (English)"), "name"),
             Column("kind", N_("Quantitative or qualitative"), "choice", choices=_codes([k.value for k in IndicatorKind])),
-            Column("unit.ko", N_("Unit")), Column("baseline", N_("Baseline")),
-            *[Column(f"targets[{y}]", str(y), "text", literal=True) for y in _years(p)],
+            Column("unit.ko", N_("Unit")),
+            Column("baseline.ko", N_("Baseline (Korean)")), Column("baseline.en", N_("Baseline (English)")),
+            *[Column(f"targets[{y}].{lang}", title, "text", fields=(("year", y),))
+              for y in _years(p) for lang, title in (("ko", N_("{year} (Korean)")), ("en", N_("{year} (English)")))],
             Column("weight", N_("Weight (%)"), "int"), Column("method.ko", N_("How it is measured"), "name"),
         ]
 
     return RecordTable(doc, N_("Performance indicators"), lambda: INDICATORS, columns,
-                       lambda p: Indicator(new_id()), N_("Performance indicators"))
+                       lambda p: Indicator(new_id()), N_("Performance indicators"), name="indicators")
 
 
 def tasks(doc: Document) -> RecordTable:
@@ -101,7 +103,7 @@ def tasks(doc: Document) -> RecordTable:
         first, last = min(_years(p)), max(_years(p))
         return Task(new_id(), org=_first_org(p), start=f"{first}-01", end=f"{last}-12")
 
-    return RecordTable(doc, N_("Schedule"), lambda: TASKS, columns, make, N_("Schedule"))
+    return RecordTable(doc, N_("Schedule"), lambda: TASKS, columns, make, N_("Schedule"), name="schedule")
 
 
 def deliverables(doc: Document) -> RecordTable:
@@ -116,7 +118,8 @@ def deliverables(doc: Document) -> RecordTable:
     def make(p: Proposal) -> Deliverable:
         return Deliverable(new_id(), p.tasks[0].id if p.tasks else "", _start(p))
 
-    return RecordTable(doc, N_("Main deliverables"), lambda: DELIVERABLES, columns, make, N_("Main deliverables"))
+    return RecordTable(doc, N_("Main deliverables"), lambda: DELIVERABLES, columns, make, N_("Main deliverables"),
+                       name="deliverables")
 
 
 def equipment(doc: Document) -> RecordTable:
@@ -135,7 +138,7 @@ def equipment(doc: Document) -> RecordTable:
         return Equipment(new_id(), _first_org(p), _start(p))
 
     return RecordTable(doc, N_("Facilities and equipment"), lambda: EQUIPMENT, columns, make,
-                       N_("Facilities and equipment"))
+                       N_("Facilities and equipment"), name="equipment")
 
 
 def organisations(doc: Document) -> RecordTable:
@@ -151,7 +154,7 @@ def organisations(doc: Document) -> RecordTable:
         ]
 
     return RecordTable(doc, N_("Organisations' general data"), lambda: ORGANISATIONS, columns, None,
-                       N_("Organisations' general data"))
+                       N_("Organisations' general data"), name="organisation_data")
 
 
 class Researchers(QWidget):
@@ -175,7 +178,7 @@ class Researchers(QWidget):
             return Researcher(new_id(), _first_org(p), rates={y: 0 for y in _years(p)})
 
         self.people = RecordTable(doc, N_("Principal investigator and researchers (participation rate, %)"),
-                                  lambda: RESEARCHERS, columns, make, N_("Researchers"))
+                                  lambda: RESEARCHERS, columns, make, N_("Researchers"), name="researchers")
         self.selected = 0
 
         def others_columns(_p: Proposal) -> list[Column]:
@@ -187,7 +190,8 @@ class Researchers(QWidget):
             ]
 
         self.others = RecordTable(doc, N_("Other projects of the selected researcher"), self._others_base,
-                                  others_columns, lambda _p: OtherProject(), N_("Other projects"))
+                                  others_columns, lambda _p: OtherProject(), N_("Other projects"),
+                                  name="other_projects")
         self.people.row_selected.connect(self._select)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -239,7 +243,7 @@ class Justification(QGroupBox):
             ]
 
         self.rows = RecordTable(doc, N_("Justification rows"), self._base, columns, lambda _p: BudgetItem(new_id()),
-                                N_("Budget justification"))
+                                N_("Budget justification"), name="justification")
         self.sum = QLabel()
         layout = QVBoxLayout(self)
         layout.addWidget(self.line_label)

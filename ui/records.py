@@ -4,12 +4,14 @@ A table is described by columns, each naming a field of the record by its path i
 (``name.ko``, ``org``, ``rates[2024]``); every change is one edit of the document at the path the
 rules use (``researchers[3].name.ko``), so undo, the findings' marks and the jumps from the Review
 page all name the same field. A per-year field (``rates``, ``targets``) is a mapping by year: its
-cell edits the whole mapping. Adding and removing rows edit the whole list, one undo step each.
+cell (a year, or one language of a year's text: ``targets[2024].en``) edits the whole mapping.
+Adding and removing rows edit the whole list, one undo step each.
 """
 
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -34,8 +36,16 @@ from PySide6.QtWidgets import (
 from forms.errors import InputError
 from forms.fieldpath import ORGANISATIONS, ROOT, TASKS, FieldPath
 from forms.i18n import _, current_language
+from forms.model import Text
 from forms.money import EntryUnit, format_number, parse_amount
-from ui.pages.base import proposal_field, set_text
+from ui.pages.base import (
+    apply_widths,
+    dragged_widths,
+    proposal_field,
+    remember_columns,
+    set_text,
+    steady_width,
+)
 
 if TYPE_CHECKING:
     from forms.model import Proposal
@@ -62,9 +72,12 @@ class Column:
     #: (not compared: two descriptions of the same column are equal, whatever function lists choices)
     choices: Callable[[Proposal], list[tuple[object, str]]] | None = field(default=None, compare=False)
     literal: bool = False
+    #: Named fields of the title (``year`` of "{year} (English)").
+    fields: tuple[tuple[str, object], ...] = ()
 
     def heading(self) -> str:
-        return self.title if self.literal else _(self.title)
+        title = self.title if self.literal else _(self.title)
+        return title.format(**dict(self.fields)) if self.fields else title
 
     @property
     def field(self) -> FieldPath:
@@ -73,8 +86,19 @@ class Column:
 
     @property
     def by_year(self) -> bool:
-        """A year of a per-year mapping (``rates[2024]``): the cell edits the whole mapping."""
-        return isinstance(self.field.last, int)
+        """A year of a per-year mapping (``rates[2024]``), or one language of a year's text
+        (``targets[2024].en``): the cell edits the whole mapping."""
+        return self.year_at is not None
+
+    @property
+    def year_at(self) -> int | None:
+        """Where the year is among the field's steps, for a per-year field; None otherwise."""
+        steps = self.field.steps
+        if steps and isinstance(steps[-1], int):
+            return len(steps) - 1
+        if len(steps) > 1 and isinstance(steps[-2], int) and steps[-1] in ("ko", "en"):
+            return len(steps) - 2
+        return None
 
 
 def read(record: object, field: FieldPath) -> object:
@@ -88,14 +112,15 @@ def read(record: object, field: FieldPath) -> object:
 class RecordTable(QGroupBox):
     """A list of records of the proposal at ``base()`` (``researchers``, ``budget.lines[3].items``)
     as a table with Add and Remove buttons; ``make(proposal)`` makes a new record (None: rows are
-    neither added nor removed here)."""
+    neither added nor removed here). ``name`` is the table's own name in the per-user settings,
+    under which the widths the user drags its columns to are kept (``remember_columns``)."""
 
     #: the row whose cell has the focus (or was clicked)
     row_selected = Signal(int)
 
     def __init__(self, doc: Document, title: str, base: Callable[[], FieldPath | None],
                  columns: Callable[[Proposal], list[Column]], make: Callable[[Proposal], object] | None,
-                 undo_text: str, parent: QWidget | None = None) -> None:
+                 undo_text: str, parent: QWidget | None = None, *, name: str) -> None:
         super().__init__(parent)
         self.doc, self.title_, self.base, self.columns_of, self.make, self.undo_text = (
             doc, title, base, columns, make, undo_text)
@@ -106,11 +131,10 @@ class RecordTable(QGroupBox):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # the width left over goes to the text columns (_fit), not to whichever column is last
         self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.horizontalHeader().sectionResized.connect(self._user_resized)
+        # a column dragged by the user keeps its width, across starts; the others are sized here
+        remember_columns(self.table.horizontalHeader(), f"records/{name}", self._column_name)
         self.table.installEventFilter(self)
         self._widths: list[int] = []  # each column's own width, before the table's width is shared out
-        self._fitting = False
-        self._user_sized = False  # a column dragged by the user: widths are then theirs
         self.table.setMinimumHeight(190)
         self.table.currentCellChanged.connect(lambda row, _c, _r, _pc: self.row_selected.emit(row))
         self.add_button = QPushButton()
@@ -161,33 +185,30 @@ class RecordTable(QGroupBox):
                     probe.addItem(max(texts, key=metrics.horizontalAdvance))
                     width = max(width, min(probe.sizeHint().width() + chars, _MAX_CHOICE * chars))
             self._widths.append(width)
-        self._user_sized = False
         self._fit()
+
+    def _column_name(self, col: int) -> str:
+        """A column as the settings know it: by its field (``name.ko``, ``targets[2024]``), so a
+        width stays with its column when a year's column comes or goes before it."""
+        return self.columns[col].key if col < len(self.columns) else str(col)
 
     def _fit(self) -> None:
         """Share the room the columns leave in the table among its text columns (or, with none, its
-        choices), so no column is stretched for nothing and none is squeezed while there is room."""
-        if self._user_sized or not self._widths:
+        choices), so no column is stretched for nothing and none is squeezed while there is room.
+        A column the user dragged keeps its width and takes no share."""
+        if not self._widths:
             return
-        widths = list(self._widths)
+        header = self.table.horizontalHeader()
+        dragged = dragged_widths(header)
+        widths = [dragged.get(i, width) for i, width in enumerate(self._widths)]
         # the room as if the vertical scroll bar were always there: one appearing moves nothing
-        room = (self.table.maximumViewportSize().width() - self.table.verticalScrollBar().sizeHint().width()
-                - sum(widths))
-        takers = [i for i, c in enumerate(self.columns) if c.kind in ("text", "name")] or \
-            [i for i, c in enumerate(self.columns) if c.kind == "choice"]
+        room = steady_width(self.table) - sum(widths)
+        takers = [i for i, c in enumerate(self.columns) if c.kind in ("text", "name") and i not in dragged] or \
+            [i for i, c in enumerate(self.columns) if c.kind == "choice" and i not in dragged]
         if room > 0 and takers:
             for n, i in enumerate(takers):
                 widths[i] += room // len(takers) + (1 if n < room % len(takers) else 0)
-        self._fitting = True
-        try:
-            for i, width in enumerate(widths):
-                self.table.horizontalHeader().resizeSection(i, width)
-        finally:
-            self._fitting = False
-
-    def _user_resized(self, _index: int, _old: int, _new: int) -> None:
-        if not self._fitting:
-            self._user_sized = True
+        apply_widths(header, widths)
 
     # values -----------------------------------------------------------------------------------
     def records(self) -> list:
@@ -315,17 +336,23 @@ class RecordTable(QGroupBox):
     # editing ----------------------------------------------------------------------------------
     def path_of(self, row: int, column: Column) -> FieldPath:
         """The document path a cell edits: the field's, or a per-year mapping's (the whole mapping)."""
-        field = column.field.parent if column.by_year else column.field
-        return self.base().child(row, *field.steps)
+        steps = column.field.steps
+        return self.base().child(row, *(steps[: column.year_at] if column.by_year else steps))
 
     def set_value(self, row: int, column: Column, value: object, merge: bool = False) -> None:
         if self.base() is None:
             return
         path = self.path_of(row, column)
         if column.by_year:
-            year = column.field.last
+            steps = column.field.steps[column.year_at:]
+            year = steps[0]
             mapping = dict(path.get(self.doc.proposal))
-            if value in ("", 0, None):
+            if len(steps) > 1:  # one language of the year's text; the other stays as it is
+                value = dataclasses.replace(mapping.get(year) or Text(), **{steps[1]: value})
+                empty = not (value.ko or value.en)
+            else:
+                empty = value in ("", 0, None)
+            if empty:
                 mapping.pop(year, None)
             else:
                 mapping[year] = value

@@ -179,6 +179,20 @@ def test_different_fields_of_one_record_both_stay(base):
     assert org(result.merged, "knu")["role"] == "commissioned"
 
 
+def test_a_target_edited_in_english_on_one_side_and_in_korean_on_the_other_both_stay(base):
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    ours["indicators"][-1]["targets"]["2024"]["en"] = "First draft"
+    theirs["indicators"][-1]["targets"]["2024"]["ko"] = "표준안 1차 초안"
+    result = merge(base, ours, theirs)
+    assert result.clean
+    assert result.merged["indicators"][-1]["targets"]["2024"] == {"ko": "표준안 1차 초안", "en": "First draft"}
+    theirs["indicators"][-1]["targets"]["2024"]["en"] = "Draft, first version"
+    c = merge(base, ours, theirs).unresolved
+    assert [x.key for x in c] == ["indicators[id=i-standard].targets.2024.en"]
+    assert where(c[0], "en") == "Draft standard for recycled raw materials · target · 2024 · English"
+    assert where(c[0], "ko") == "재생 원료 표준안 · 목표 · 2024 · 영문"
+
+
 def test_deleting_an_organisation_the_other_side_gave_lines_is_a_conflict(base):
     ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
     ours["organisations"] = [o for o in ours["organisations"] if o["id"] != "hanbit"]

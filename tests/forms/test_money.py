@@ -7,10 +7,12 @@ from hypothesis import strategies as st
 from forms.errors import InputError
 from forms.money import (
     MAX_AMOUNT,
+    NBSP,
     EntryUnit,
     format_in_unit,
     format_won,
     hangul_numeral,
+    keep_amounts_together,
     korean_reading,
     official_form,
     parse_amount,
@@ -160,3 +162,26 @@ def test_english_words_for_the_english_packet(amount, words):
     from forms.money import english_words
 
     assert english_words(amount) == words
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("a surplus of KRW 50,000,000.", "a surplus of KRW\u00a050,000,000."),
+    ("-KRW 1,000 and +KRW 2", "-KRW\u00a01,000 and +KRW\u00a02"),
+    ("국비는 3년간 55억 원으로", "국비는 3년간 55억\u00a0원으로"),
+    ("3천만 원 이상, 5,000 원", "3천만\u00a0원 이상, 5,000\u00a0원"),
+    ("1억 2,345만 6,789원", "1억\u00a02,345만\u00a06,789원"),
+    ("(단위: 천 원) (단위: 백만 원)", "(단위: 천\u00a0원) (단위: 백만\u00a0원)"),
+    ("(Unit: thousand won), million won", "(Unit: thousand\u00a0won), million\u00a0won"),
+    # words that are no amount keep their breaks
+    ("KRW is the code of the won; 원료 회수율 95 %", "KRW is the code of the won; 원료 회수율 95 %"),
+])
+def test_an_amount_is_kept_on_one_line(text, kept):
+    assert keep_amounts_together(text) == kept
+
+
+def test_the_formatters_keep_plain_spaces_for_scripts():
+    """The command line, its JSON and the workbooks print amounts as before; only text set in
+    lines takes the non-breaking space."""
+    assert format_won(5_500_000_000, "en") == "KRW 5,500,000,000"
+    assert keep_amounts_together(format_won(5_500_000_000, "en")) == f"KRW{NBSP}5,500,000,000"
+    assert korean_reading(5_500_000_000) == "55억 원"

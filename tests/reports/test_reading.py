@@ -3,6 +3,8 @@ headings never stand alone at the foot of a page."""
 
 from __future__ import annotations
 
+import itertools
+import re
 import subprocess
 
 import pytest
@@ -98,8 +100,8 @@ def test_the_forms_records_are_printed_in_their_chapters(tmp_path):
     from forms.model import BudgetItem, Deliverable, Equipment, Indicator, Researcher, Task
 
     p = SAMPLES["super_regional"]()
-    p.indicators = [Indicator("i1", Text("재생 양극재 수명", "Life"), unit=Text("%", "%"), baseline="100",
-                              targets={2023: "105", 2024: "110", 2025: "120"}, weight=100, method=Text("시험", "Test"))]
+    p.indicators = [Indicator("i1", Text("재생 양극재 수명", "Life"), unit=Text("%", "%"), baseline=Text.both("100"),
+                              targets={2023: Text.both("105"), 2024: Text.both("110"), 2025: Text.both("120")}, weight=100, method=Text("시험", "Test"))]
     p.tasks = [Task("t1", Text("회수 공정 개발", "Recovery process"), "postech", "2023-03", "2024-06")]
     p.deliverables = [Deliverable("d1", "t1", 2024, Text("실험실 공정 보고서", "Lab process report"))]
     p.researchers = [Researcher("r1", "postech", Text("홍길동", "Hong Gildong"), Text("교수", "Professor"),
@@ -115,3 +117,50 @@ def test_the_forms_records_are_printed_in_their_chapters(tmp_path):
                    "참여연구원및참여율", "홍길동", "연구시설·장비구축계획", "분석장비", "연구개발비산출근거", "추진체계도"):
         assert needle in text, needle
     assert text.rindex("성과지표및연차별목표") < text.rindex("03연구개발과제의추진전략") < text.rindex("참여연구원및참여율")
+
+
+def _lines(para, width: float) -> list[str]:  # noqa: ANN001
+    """The lines ReportLab breaks ``para`` into at ``width``."""
+    para.wrap(width, 10_000)
+    laid = para.blPara
+    if laid.kind == 0:
+        return [" ".join(words) for _room, words in laid.lines]
+    return ["".join(frag.text for frag in line.words) for line in laid.lines]
+
+
+@pytest.mark.parametrize(("lang", "text", "before", "after"), [
+    ("en", "Local funds of KRW 1,150,000,000 are 20.9% of the national funds (KRW 5,500,000,000); the call "
+           "requires at least 20% (KRW 1,100,000,000). The minimum is met with a surplus of KRW 50,000,000.",
+     "KRW", r"\d"),
+    ("ko", "국비는 3년간 55억 원으로 공모 상한에 맞추어 편성하고, 3천만 원 이상 장비는 심의를 거쳐 도입하며, "
+           "총사업비 1억 2,345만 6,789원은 (단위: 천 원) 표와 같다.", r"[\d억만천]", "원"),
+])
+def test_an_amount_never_breaks_between_its_currency_or_unit_and_its_figure(lang, text, before, after):
+    """At every width where ReportLab, given plain spaces, ends a line in ``KRW`` (its figure on the
+    next) or a figure with ``원`` on the next, the packet's paragraph keeps them on one line."""
+    from reportlab.platypus import Paragraph
+
+    from reports import content as c
+    from reports.pdf import PdfRenderer
+
+    renderer = PdfRenderer(c.Document(lang=lang, title="", blocks=[]))
+    style = renderer.styles.body
+    broken = re.compile(rf"{before}\s*$")
+    widths = [w for w in range(220, 500, 2)  # wider than an amount: one wider than the line is cut
+              if any(broken.search(a) and re.match(after, b)
+                     for a, b in itertools.pairwise(_lines(Paragraph(text, style), w)))]
+    assert widths  # the plain text does break there at some widths
+    for width in widths:
+        lines = _lines(renderer.para(text, style), width)
+        assert not [(a, b) for a, b in itertools.pairwise(lines) if broken.search(a) and re.match(after, b)], width
+        assert squash("".join(lines)) == squash(text)  # nothing lost, nothing cut
+
+
+def test_no_line_of_the_english_packet_ends_in_krw(tmp_path):
+    """The sample's matching-funds paragraph ended a line in ``KRW``, its figure on the next."""
+    out = tmp_path / "p.pdf"
+    export_packet(SAMPLES["super_regional"](), str(out), lang="en")
+    text = "\n".join(_pdftotext(out))
+    assert text.count("KRW") > 10
+    assert [line for line in text.splitlines() if line.rstrip().endswith("KRW")] == []
+    assert "〓" not in text  # every face has the non-breaking space

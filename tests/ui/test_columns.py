@@ -136,6 +136,58 @@ def test_roadmap_columns_stay_put_while_a_goal_is_typed(sample_window, qtbot):
     assert _widths(header) == before
 
 
+def _schedule(w):  # noqa: ANN001, ANN202
+    from ui import screenshots
+
+    w.resize(1600, 800)  # room to share beyond the columns' own widths
+    screenshots.shoot_plan_table(w, "schedule")
+    return w.plan.tasks
+
+
+def test_a_record_tables_dragged_column_is_kept_across_starts_and_the_others_still_fit(sample_window, qtbot, store):
+    """A width dragged in a record table outlives the window (it is kept in the settings, which
+    the tests hold in a temporary folder); the columns not dragged still share the table's room,
+    and are sized again for the other language's headers when the language changes."""
+    from ui import setup
+    from ui.pages.base import steady_width
+    from ui.window import MainWindow
+
+    w = sample_window
+    tasks = _schedule(w)
+    header = tasks.table.horizontalHeader()
+    kinds = [c.kind for c in tasks.columns]
+    dragged, other = (i for i, k in enumerate(kinds) if k in ("text", "name"))  # Korean and English names
+    fitted = header.sectionSize(other)
+    assert sum(_widths(header)) == steady_width(tasks.table)  # the room shared out
+    header.resizeSection(dragged, 90)  # what dragging the edge of the header does
+    settle()
+    assert header.sectionSize(dragged) == 90
+    # kept by the column's field, not its place (a year's column may come before it)
+    assert setup.settings().value("columns/records/schedule") == {tasks.columns[dragged].key: 90}
+    pid = w.doc.proposal.id
+    w.doc.flush()
+    w.close()
+    again = MainWindow(store)
+    qtbot.addWidget(again)
+    again.show()
+    again.open_proposal(pid)
+    tasks = _schedule(again)
+    header = tasks.table.horizontalHeader()
+    assert header.sectionSize(dragged) == 90
+    # the column not dragged takes the room the narrower one left: it still fits, and more
+    assert header.sectionSize(other) > fitted
+    assert sum(_widths(header)) == steady_width(tasks.table)
+    english = header.sectionSize(other)
+    again.menus.lang_actions["ko"].trigger()
+    settle()
+    header = tasks.table.horizontalHeader()
+    assert tasks.table.horizontalHeaderItem(other).text() != "Task (English)"
+    assert header.sectionSize(dragged) == 90
+    assert sum(_widths(header)) == steady_width(tasks.table)
+    assert header.sectionSize(other) != english  # sized again for the Korean headers
+    again.close()
+
+
 # found in trials -----------------------------------------------------------------------------
 def test_a_source_chosen_in_the_grid_applies_at_once_from_a_drop_down_as_wide_as_its_items(sample_window, qtbot):
     w = sample_window

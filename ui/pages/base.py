@@ -3,6 +3,8 @@ changes (without rebuilding widgets), mark the fields findings name, and focus a
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
@@ -156,7 +158,7 @@ def steady_width(view: QAbstractScrollArea) -> int:
 def apply_widths(header: QHeaderView, widths: list[int]) -> None:
     """Set each column to its width, touching only those that change (each resize relays out).
     A column the user has dragged to a width (see ``remember_columns``) keeps that width."""
-    chosen = _USER_WIDTHS.get(header, {})
+    chosen = dragged_widths(header)
     setting = header.property(_SETTING)
     header.setProperty(_SETTING, True)
     try:
@@ -169,23 +171,56 @@ def apply_widths(header: QHeaderView, widths: list[int]) -> None:
 
 
 _SETTING = "settingWidths"
-_USER_WIDTHS: WeakKeyDictionary = WeakKeyDictionary()
 
 
-def remember_columns(header: QHeaderView, name: str) -> None:
+@dataclass
+class _Chosen:
+    """The widths the user dragged the columns of one header to, by the name of each column."""
+
+    key: str  # where in the per-user settings
+    name_of: Callable[[int], str]
+    widths: dict[str, int]
+
+
+_CHOSEN: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def dragged_widths(header: QHeaderView) -> dict[int, int]:
+    """The width of each column of ``header`` the user has dragged (by column): the others are
+    the app's to size."""
+    chosen = _CHOSEN.get(header)
+    if chosen is None or not chosen.widths:
+        return {}
+    out = {}
+    for col in range(header.count()):
+        width = chosen.widths.get(chosen.name_of(col))
+        if width:
+            out[col] = width
+    return out
+
+
+def remember_columns(header: QHeaderView, name: str, name_of: Callable[[int], str] = str) -> None:
     """Let the user drag the columns of ``header`` to the widths they like; those widths are kept
-    (in the per-user settings, under ``name``) and win over the computed ones from then on."""
+    (in the per-user settings, under ``name``) and win over the computed ones from then on, in
+    either language. A column is known by ``name_of(column)`` (its position unless told), so a
+    table whose columns come and go (one per year) gives each its own name."""
     from ui import setup
 
     key = f"columns/{name}"
     saved = setup.settings().value(key) or {}
-    _USER_WIDTHS[header] = {int(c): int(w) for c, w in dict(saved).items()} if isinstance(saved, dict) else {}
+    widths = {}
+    if isinstance(saved, dict):
+        for column, width in saved.items():
+            try:
+                widths[str(column)] = int(width)
+            except (TypeError, ValueError):
+                continue  # a value edited by hand: that column is sized as if never dragged
+    chosen = _CHOSEN[header] = _Chosen(key, name_of, widths)
 
     def resized(col: int, _old: int, new: int) -> None:
         if header.property(_SETTING) or not header.isVisible():
             return  # the app's own sizing, not a drag
-        _USER_WIDTHS[header][col] = new
-        s = setup.settings()
-        s.setValue(key, {str(c): w for c, w in _USER_WIDTHS[header].items()})
+        chosen.widths[chosen.name_of(col)] = new
+        setup.settings().setValue(key, dict(chosen.widths))
 
     header.sectionResized.connect(resized)
