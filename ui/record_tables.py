@@ -80,8 +80,10 @@ def indicators(doc: Document) -> RecordTable:
         return [
             Column("name.ko", N_("Indicator (Korean)"), "name"), Column("name.en", N_("Indicator (English)"), "name"),
             Column("kind", N_("Quantitative or qualitative"), "choice", choices=_codes([k.value for k in IndicatorKind])),
-            Column("unit.ko", N_("Unit")), Column("baseline", N_("Baseline")),
-            *[Column(f"targets[{y}]", str(y), "text", literal=True) for y in _years(p)],
+            Column("unit.ko", N_("Unit")),
+            Column("baseline.ko", N_("Baseline (Korean)")), Column("baseline.en", N_("Baseline (English)")),
+            *[Column(f"targets[{y}].{lang}", title, "text", fields=(("year", y),))
+              for y in _years(p) for lang, title in (("ko", N_("{year} (Korean)")), ("en", N_("{year} (English)")))],
             Column("weight", N_("Weight (%)"), "int"), Column("method.ko", N_("How it is measured"), "name"),
         ]
 
