@@ -177,3 +177,12 @@ def test_properties_and_preview_come_from_the_proposal(made, kind, lang):
     lines = preview.split("\r\n")
     assert title in lines[:6] and len(preview) <= hwpx.PREVIEW_CHARS
     assert any(line.startswith("<") and line.endswith(">") for line in lines)  # a table's row, as Hangul writes it
+
+
+@pytest.mark.parametrize("kind", ["super_regional", "leap"])
+def test_the_english_copy_gives_the_indicators_baseline_and_targets_in_english(made, kind):
+    proposal, files = made[(kind, "en")]
+    text = _text(files["hwpx"])
+    qualitative = next(i for i in proposal.indicators if i.kind == "qualitative")
+    for value in (qualitative.baseline, *qualitative.targets.values()):
+        assert value.en in text and value.ko not in text, value
