@@ -8,7 +8,7 @@ BUNDLE_ID = "kr.regionalproposal.studio"
 VERSION = "0.1.0"
 #: Exchange-file format identifier and the version this app writes.
 FILE_FORMAT = "regional-proposal"
-FILE_FORMAT_VERSION = 2
+FILE_FORMAT_VERSION = 3
 #: Executables of the bundle (pyinstaller.spec): the windowed app and the command line.
 GUI_EXE = "RegionalProposalStudio"
 CLI_EXE = "rps"
