@@ -11,7 +11,7 @@ from forms import i18n
 from forms.console import say
 from forms.errors import InputError
 from forms.i18n import N_, _, translate_plural
-from forms.merge import OURS, THEIRS, Conflict, MergeResult, Unrelated, merge, shown
+from forms.merge import OURS, THEIRS, Conflict, MergeResult, Unrelated, merge, where
 
 
 def read_version(path: str) -> dict:
@@ -34,18 +34,16 @@ def merge_files(base: str, ours: str, theirs: str, take: str | None = None) -> M
 
 
 def conflict_lines(c: Conflict, lang: str) -> list[str]:
-    head = f"{c.key}\t{c.describe(lang)}"
-    name = c.record_name(lang)
-    if name:
-        head += f"\t{name}"
-    out = [head]
+    """A conflict as people read it: its path with rows, what happened, where it is (as the window's
+    merge dialog names it), then the three values."""
+    out = [f"{c.shown_path}\t{c.describe(lang)}\t{where(c, lang)}"]
     labels = {"base": _("base"), OURS: _("ours"), THEIRS: _("theirs")}
     width = max(len(v) for v in labels.values())
     for side, label in labels.items():
-        text = shown(c.value(side), lang, c.path[-1]).replace("\n", "\n" + " " * (width + 4))
+        text = c.shown_value(side, lang).replace("\n", "\n" + " " * (width + 4))
         out.append(f"  {label.ljust(width)}: {text}")
-    if c.refs:
-        out.append("  " + _("used by: {paths}").format(paths=", ".join(c.refs)))
+    if c.used_by:
+        out.append("  " + _("used by: {paths}").format(paths=", ".join(c.shown_refs)))
     return out
 
 

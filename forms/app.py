@@ -8,7 +8,7 @@ BUNDLE_ID = "kr.regionalproposal.studio"
 VERSION = "0.1.0"
 #: Exchange-file format identifier and the version this app writes.
 FILE_FORMAT = "regional-proposal"
-FILE_FORMAT_VERSION = 2
+FILE_FORMAT_VERSION = 3
 #: The largest exchange file read: room for the attached scans (base64) besides the text.
 MAX_FILE_BYTES = 200 * 1024 * 1024
 #: Executables of the bundle (pyinstaller.spec): the windowed app and the command line.

@@ -92,8 +92,9 @@ def _records(p: Proposal) -> dict:
             for r in p.researchers
         ],
         "indicators": [
-            {"id": i.id, "name": _text(i.name), "kind": i.kind, "unit": _text(i.unit), "baseline": i.baseline,
-             "targets": _by_year(i.targets), "weight": i.weight, "method": _text(i.method)}
+            {"id": i.id, "name": _text(i.name), "kind": i.kind, "unit": _text(i.unit),
+             "baseline": _text(i.baseline), "targets": {str(year): _text(i.targets[year]) for year in sorted(i.targets)},
+             "weight": i.weight, "method": _text(i.method)}
             for i in p.indicators
         ],
         "tasks": [
@@ -309,6 +310,18 @@ class _Reader:
         d = self.obj(value, path, {"ko", "en"}, set())
         return Text(self.string(d.get("ko", ""), _join(path, "ko")), self.string(d.get("en", ""), _join(path, "en")))
 
+    def short_text(self, value: object, path: str, limit: int) -> Text:
+        """A short text in Korean and English ({"ko": …, "en": …}), or, as format 2 wrote an
+        indicator's baseline and targets, one string: the same text in both languages."""
+        if isinstance(value, str):
+            return Text.both(self.string(value, path, limit))
+        if not isinstance(value, dict):
+            raise self.fail(path, N_("must be text, or an object {{…}} with the Korean and English text, not "
+                                     "{found}."), found=_kind(value))
+        d = self.obj(value, path, {"ko", "en"}, set())
+        return Text(self.string(d.get("ko", ""), _join(path, "ko"), limit),
+                    self.string(d.get("en", ""), _join(path, "en"), limit))
+
     def boolean(self, value: object, path: str) -> bool:
         if not isinstance(value, bool):
             raise self.fail(path, N_("must be true or false, not {found}."), found=_kind(value))
@@ -417,7 +430,8 @@ def from_dict(data: object, *, repair: bool = False) -> Proposal:
                          for i, v in enumerate(r.array(d["partner_regions"], "partner_regions", 20))]
 
     # Version 1 gave budget lines and roadmap stages no id: theirs are derived from their place
-    # once the proposal's own id is known (at the end: a file may give none).
+    # once the proposal's own id is known (at the end: a file may give none). Version 2 wrote an
+    # indicator's baseline and targets as one string each (read by ``_Reader.short_text``).
     has_ids = version >= 2
     seen: set[str] = set()
     for i, raw in enumerate(r.array(d["organisations"], "organisations", 1000)):
@@ -570,8 +584,8 @@ def _read_records(r: _Reader, d: dict, p: Proposal) -> None:
             name=r.text(x["name"], path + ".name"),
             kind=r.choice(x["kind"], path + ".kind", [k.value for k in IndicatorKind]),
             unit=r.text(x.get("unit", {}), path + ".unit"),
-            baseline=r.string(x.get("baseline", ""), path + ".baseline", 200),
-            targets=r.by_year(x.get("targets", {}), path + ".targets", lambda v, w: r.string(v, w, 200)),
+            baseline=r.short_text(x.get("baseline", {}), path + ".baseline", 200),
+            targets=r.by_year(x.get("targets", {}), path + ".targets", lambda v, w: r.short_text(v, w, 200)),
             weight=_percent(r, x["weight"], path + ".weight"),
             method=r.text(x.get("method", {}), path + ".method"),
         ))

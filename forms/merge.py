@@ -17,20 +17,26 @@ The merge is generic, so every record type the exchange file holds merges the sa
 A record deleted on one side while the other side added or changed a record that refers to its
 id (budget lines given to an organisation the other side removed) is a conflict too.
 
-Every conflict has a readable ``key`` (``budget.lines[id=…].amount_krw``); a second merge with
+Every conflict has a stable ``key`` (``budget.lines[id=…].amount_krw``); a second merge with
 ``choices`` (key → ``ours`` | ``theirs``) or ``take`` resolves them. Unresolved conflicts keep ours'
 value in the merged document, so it is always a complete proposal.
+
+People read a conflict by its ``shown_path`` (rows, as findings show them: ``budget.lines[3].amount_krw``),
+:func:`where` (the record's name and the field) and :func:`shown` (a value, codes and organisations by
+their names); each conflict keeps the three versions (:class:`Versions`) to name what it refers to.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from forms.fieldpath import FieldPath
 from forms.i18n import N_, translate
-from forms.model import label
+from forms.model import SLOT_NAMES, label
 from forms.textmerge import merge_paragraphs
 
 
@@ -100,12 +106,115 @@ def render_path(steps: tuple[Step, ...]) -> str:
     return out
 
 
+Path = tuple[Step, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Versions:
+    """The three versions of a merge, kept with its conflicts to name for people what a conflict
+    refers to: an organisation by its name, a record by its row. ``sides()`` is the order a name or
+    a row is looked for in: ours, else the others."""
+
+    base: Mapping
+    ours: Mapping
+    theirs: Mapping
+
+    def sides(self, order: tuple[str, ...] = (OURS, "base", THEIRS)) -> list[Mapping]:
+        docs = {"base": self.base, OURS: self.ours, THEIRS: self.theirs}
+        return [docs[side] for side in order]
+
+    def rows(self, path: Path) -> FieldPath | None:
+        """``path`` with each record written as its row in ours, else in theirs, else in the base:
+        in the first version that holds every record on the path; None if none does."""
+        for doc in self.sides((OURS, THEIRS, "base")):
+            rows = _rows(path, doc)
+            if rows is not None:
+                return FieldPath(rows)
+        return None
+
+    def records(self, path: Path) -> list[list[Mapping]]:
+        """For each record on ``path``, that record in every version holding it (ours first)."""
+        found: list[list[Mapping]] = [[] for s in path if isinstance(s, Record)]
+        for doc in self.sides():
+            for i, rec in enumerate(_records_on(path, doc)):
+                if rec is not None:
+                    found[i].append(rec)
+        return found
+
+    def record_text(self, collection: str, rid: str, key: str, lang: str) -> str:
+        """The text ``key`` (``name``) of the record ``rid`` of ``collection`` (``organisations``) in
+        ``lang``, from ours, else the base, else theirs; then in the other language; "" if the record
+        is in none of them or has no such text."""
+        recs = [r for doc in self.sides() for r in _list(doc.get(collection)) if r.get("id") == rid]
+        return _text(recs, key, lang)
+
+    def day(self) -> dt.date:
+        """The proposal's own date (ours', else the others'): the day region names are read at."""
+        for doc in self.sides():
+            try:
+                return dt.date.fromisoformat(str(doc.get("date")))
+            except ValueError:
+                continue
+        return dt.date.today()
+
+
+def _list(value: object) -> list[Mapping]:
+    return [v for v in value if isinstance(v, Mapping)] if isinstance(value, list) else []
+
+
+def _walk(path: Path, doc: Mapping) -> Iterator[tuple[Step, object]]:
+    """Each step of ``path`` with what it leads to in ``doc`` (:data:`MISSING` once lost)."""
+    obj: object = doc
+    for step in path:
+        if isinstance(step, Record):
+            obj = next((r for r in _list(obj) if r.get("id") == step.id), MISSING)
+        else:
+            obj = obj.get(step, MISSING) if isinstance(obj, Mapping) else MISSING
+        yield step, obj
+
+
+def _rows(path: Path, doc: Mapping) -> tuple | None:
+    """``path`` with each record as its row in ``doc``; None if a record on it is not there."""
+    out: list = []
+    parent: object = doc
+    for step, obj in _walk(path, doc):
+        if isinstance(step, Record):
+            if obj is MISSING:
+                return None
+            out.append(next(i for i, r in enumerate(parent) if r is obj))  # type: ignore[arg-type]
+        else:
+            out.append(step)
+        parent = obj
+    return tuple(out)
+
+
+def _records_on(path: Path, doc: Mapping) -> list[Mapping | None]:
+    return [obj if isinstance(obj, Mapping) else None for step, obj in _walk(path, doc) if isinstance(step, Record)]
+
+
+def _text(records: list[Mapping], key: str, lang: str) -> str:
+    """The first text ``key`` of ``records`` in ``lang``, else the first in the other language."""
+    values = [r.get(key) for r in records]
+    for want in (lang, "en" if lang == "ko" else "ko"):
+        for value in values:
+            if isinstance(value, Mapping) and isinstance(value.get(want), str) and value[want].strip():
+                return value[want]
+    for value in values:
+        if isinstance(value, str) and value.strip():
+            return value
+    return ""
+
+
+#: The keys that name a record (an organisation, a researcher, a justification row's item).
+NAME_KEYS = ("name", "title", "item")
+
+
 @dataclass(frozen=True)
 class Conflict:
     """One place the two sides disagree. ``base``/``ours``/``theirs`` are the values there
     (:data:`MISSING` when absent); for a text, the conflicting paragraphs joined."""
 
-    path: tuple[Step, ...]
+    path: Path
     kind: Kind
     base: object
     ours: object
@@ -115,41 +224,57 @@ class Conflict:
     #: For a text: the first paragraph (from 1) of the conflict in ours.
     paragraph: int = 0
     #: For a deleted record still referred to: the paths of the records referring to it.
-    refs: tuple[str, ...] = ()
+    used_by: tuple[Path, ...] = ()
     #: The record the path lies in, as in ours (else theirs, else base): to name it for people.
     record: Mapping | None = None
+    #: The three versions merged (set by :func:`merge`): to name records and rows for people.
+    versions: Versions | None = field(default=None, compare=False, repr=False)
 
     @property
     def key(self) -> str:
-        """The readable path, unique among a merge's conflicts: the key of ``choices``."""
+        """The stable path, unique among a merge's conflicts: the key of ``choices``."""
         where = render_path(self.path)
         return f"{where}#{self.hunk}" if self.hunk else where
+
+    @property
+    def shown_path(self) -> str:
+        """The path as people read it: each record as its row (``budget.lines[3].amount_krw``, as
+        findings show paths) in ours, else in the version that holds it."""
+        return _shown_path(self.path, self.versions)
+
+    @property
+    def refs(self) -> tuple[str, ...]:
+        """The stable paths of the records referring to a deleted record."""
+        return tuple(render_path(p) for p in self.used_by)
+
+    @property
+    def shown_refs(self) -> tuple[str, ...]:
+        """The same, as people read them (rows)."""
+        return tuple(_shown_path(p, self.versions) for p in self.used_by)
 
     def describe(self, lang: str) -> str:
         return translate(KIND_LABELS[self.kind], lang)
 
     def record_name(self, lang: str) -> str:
-        """The name or title of the record the conflict is in, in ``lang``; a record without one
-        (a budget line) by its year, organisation, category and source; or ""."""
-        if not self.record:
-            return ""
-        for key in ("name", "title"):
-            value = self.record.get(key)
-            if isinstance(value, Mapping):
-                return str(value.get(lang) or value.get("ko") or value.get("en") or "")
-            if isinstance(value, str):
-                return value
-        if isinstance(self.record.get("stage"), int):  # a stage of the roadmap table, not its plan section
-            return translate(N_("Roadmap stage {n}"), lang, n=self.record["stage"])
-        parts = [_code_name(key, self.record[key], lang) for key in ("year", "org", "category", "source")
-                 if isinstance(self.record.get(key), (str, int))]
-        return " ".join(parts)
+        """The name or title of the record the conflict is in, in ``lang`` (after the name of the
+        record holding it, for a justification row); a record without one (a budget line) by its
+        year, organisation, category, source and paying region (``2023, 포항공과대학교 산학협력단,
+        인건비, 국비``); or "". Names are taken from ours, else the base, else theirs."""
+        if self.versions is None:
+            return _record_name([self.record], lang, None) if self.record else ""
+        names = [_record_name(recs, lang, self.versions) for recs in self.versions.records(self.path) if recs]
+        return " · ".join(n for n in names if n)
 
     def value(self, side: str) -> object:
         return {"base": self.base, OURS: self.ours, THEIRS: self.theirs}[side]
 
+    def shown_value(self, side: str, lang: str) -> str:
+        """The value on ``side`` as people read it (see :func:`shown`)."""
+        return shown(self.value(side), lang, self.path[-1] if self.path else None, self.versions)
+
     def as_dict(self, lang: str) -> dict:
-        out: dict = {"path": self.key, "kind": self.kind.value, "what": self.describe(lang)}
+        out: dict = {"path": self.key, "shown_path": self.shown_path, "kind": self.kind.value,
+                     "what": self.describe(lang)}
         name = self.record_name(lang)
         if name:
             out["record"] = name
@@ -161,9 +286,29 @@ class Conflict:
         absent = [side for side in ("base", OURS, THEIRS) if self.value(side) is MISSING]
         if absent:
             out["absent"] = absent
-        if self.refs:
+        if self.used_by:
             out["used_by"] = list(self.refs)
+            out["shown_used_by"] = list(self.shown_refs)
         return out
+
+
+def _shown_path(path: Path, versions: Versions | None) -> str:
+    rows = versions.rows(path) if versions is not None else None
+    return render_path(path) if rows is None else str(rows)
+
+
+def _record_name(records: list[Mapping], lang: str, versions: Versions | None) -> str:
+    """The name of one record, from ``records`` (its versions, the preferred first)."""
+    for key in NAME_KEYS:
+        if any(key in r for r in records):
+            return _text(records, key, lang)
+    first = records[0]
+    if isinstance(first.get("stage"), int):  # a stage of the roadmap table, not its plan section
+        return translate(N_("Roadmap stage {n}"), lang, n=first["stage"])
+    parts = [_code_name(key, first[key], lang, versions) or str(first[key])
+             for key in ("year", "org", "category", "source", "region")
+             if isinstance(first.get(key), (str, int)) and first.get(key) != ""]
+    return ", ".join(parts)
 
 
 @dataclass
@@ -285,10 +430,10 @@ class _Changes:
             if isinstance(ro, dict) and isinstance(rt, dict):
                 self.walk((*path, Record(rid)), rb, ro, rt)
 
-    def references(self) -> dict[tuple, tuple[str, ...]]:
+    def references(self) -> dict[tuple, tuple[Path, ...]]:
         """Records deleted on one side that the other side's added or changed records refer to by
         id: (list path, id) → the referring records' paths."""
-        out: dict[tuple, tuple[str, ...]] = {}
+        out: dict[tuple, tuple[Path, ...]] = {}
         for deleter, keeper in ((0, 1), (1, 0)):
             deleted = {rid: key for key, rid in self.deleted[deleter].items()}
             if not deleted:
@@ -299,7 +444,7 @@ class _Changes:
                 for s in _strings(rec):
                     if s in deleted:
                         target = deleted[s]
-                        out[target] = (*out.get(target, ()), render_path((*key[0], Record(key[1]))))
+                        out[target] = (*out.get(target, ()), (*key[0], Record(key[1])))
         return out
 
 
@@ -310,6 +455,7 @@ class _Merger:
         self.choices = choices
         self.conflicts: list[Conflict] = []
         self.chosen: dict[str, str] = {}
+        self.versions = Versions(base, ours, theirs)
         changes = _Changes()
         changes.walk((), base, ours, theirs)
         self.references = changes.references()
@@ -317,6 +463,7 @@ class _Merger:
         self.watched = {path[:n] for path, _rid in self.references for n in range(1, len(path) + 1)}
 
     def decide(self, conflict: Conflict) -> str | None:
+        conflict = replace(conflict, versions=self.versions)
         self.conflicts.append(conflict)
         side = self.choices.get(conflict.key, self.take)
         if side in SIDES:
@@ -371,7 +518,7 @@ class _Merger:
             if refs and (ro is MISSING) != (rt is MISSING):
                 kept = rt if ro is MISSING else ro
                 if kept == rb:  # otherwise the record itself conflicts below
-                    side = self.decide(Conflict(rpath, Kind.REFERENCED, rb, ro, rt, refs=refs, record=kept))
+                    side = self.decide(Conflict(rpath, Kind.REFERENCED, rb, ro, rt, used_by=refs, record=kept))
                     value = rt if side == THEIRS else ro
                     if value is not MISSING:
                         merged[rid] = value
@@ -403,19 +550,45 @@ FIELD_LABELS = {
     "name": N_("name"), "kind": N_("kind"), "region": N_("region"), "role": N_("role"), "year": N_("year"),
     "org": N_("organisation"), "category": N_("category"), "source": N_("source"),
     "amount_krw": N_("amount (won)"), "title": N_("title"), "goal": N_("goal"), "plan": N_("plan"),
+    "unit": N_("unit"), "baseline": N_("baseline"), "targets": N_("target"), "rates": N_("participation rate"),
+    "weight": N_("weight"), "method": N_("method"),
 }
 #: The fields whose values are codes, shown by their names.
 CODE_FIELDS = frozenset({"type", "kind", "role", "source"})
 
 
-def _code_name(key: str, value: object, lang: str) -> str:
-    from forms import categories
+#: The fields whose values are region codes, shown by the region's name at the proposal's date.
+REGION_FIELDS = frozenset({"region", "lead_region"})
+#: The fields whose values are the id of another record: (the list it is in, the key naming it).
+REFERENCE_FIELDS = {"org": "organisations", "task": "tasks"}
 
-    if key == "category" and isinstance(value, str) and categories.is_known(value):
+
+def _code_name(key: str, value: object, lang: str, versions: Versions | None = None) -> str | None:
+    """A value of the field ``key`` that is a code or a reference, by its name in ``lang``: a category,
+    a type, kind, role or source, a region, an organisation (by its name in ours, else in the base,
+    else in theirs, else in the other language; its id only when no version holds it); None for
+    any other value."""
+    from forms import categories, regions
+
+    if key == "partner_regions" and isinstance(value, list):
+        if versions is None or not value or not all(isinstance(v, str) for v in value):
+            return None
+        return ", ".join(_code_name("region", v, lang, versions) or v for v in value)
+    if not isinstance(value, str) or not value:
+        return None
+    if key == "category" and categories.is_known(value):
         return categories.name(value, lang)
-    if key == "source" and isinstance(value, str):
+    if key in CODE_FIELDS:
         return label(value, lang)
-    return str(value)
+    if key == "slot" and value in SLOT_NAMES:
+        return translate(SLOT_NAMES[value], lang)
+    if versions is None:
+        return None
+    if key in REGION_FIELDS and regions.is_known(value):
+        return regions.name(value, versions.day(), lang)
+    if key in REFERENCE_FIELDS:
+        return versions.record_text(REFERENCE_FIELDS[key], value, "name", lang) or value
+    return None
 
 
 def _field(step: str, lang: str) -> str:
@@ -439,29 +612,37 @@ def where(c: Conflict, lang: str) -> str:
     elif len(c.path) == len(steps):
         parts = [_field(s, lang) for s in steps]
     else:
-        parts = [c.key]
+        parts = [c.shown_path]
     text = " · ".join(parts)
     if c.paragraph:
         text += " · " + translate(N_("paragraph {number}"), lang, number=c.paragraph)
     return text
 
 
-def shown(value: object, lang: str, field: object = None) -> str:
-    """A value of a conflict as people read it: text as it is, a code by its name (``field`` is the
-    last step of the conflict's path), a record one field a line."""
-    if isinstance(value, str) and value and field in CODE_FIELDS:
-        return label(value, lang)
-    if isinstance(field, str) and field.endswith("_krw") and type(value) is int:
-        from forms.money import format_won
-
-        return format_won(value, lang)
+def shown(value: object, lang: str, field: object = None, versions: Versions | None = None) -> str:
+    """A value of a conflict as people read it: text as it is, an amount as money, a code or an
+    organisation by its name (``field`` is the last step of the conflict's path; ``versions`` the
+    merge's, to find names in), a record one field a line."""
     if value is MISSING:
         return translate(N_("(not there: deleted or never added)"), lang)
+    if isinstance(field, str):
+        named = _named(field, value, lang, versions)
+        if named is not None:
+            return named
     if isinstance(value, str):
         return value if value else translate(N_("(empty)"), lang)
     if isinstance(value, dict):
-        return "\n".join(f"{key}: {_flat(v)}" for key, v in _leaves(value))
+        return "\n".join(f"{key}: {_named(key.rpartition('.')[2], v, lang, versions) or _flat(v)}"
+                         for key, v in _leaves(value))
     return _flat(value)
+
+
+def _named(field: str, value: object, lang: str, versions: Versions | None) -> str | None:
+    if field.endswith("_krw") and type(value) is int:
+        from forms.money import format_won
+
+        return format_won(value, lang)
+    return _code_name(field, value, lang, versions)
 
 
 def _leaves(value: dict, prefix: str = "") -> Iterator[tuple[str, object]]:

@@ -154,6 +154,12 @@ class Text:
     def is_empty(self) -> bool:
         return not (self.ko.strip() or self.en.strip())
 
+    @classmethod
+    def both(cls, text: str) -> Text:
+        """The same text in both languages: a number such as "12", or a value written once before
+        it had a text in each."""
+        return cls(text, text)
+
 
 @dataclass
 class Organisation:
@@ -235,14 +241,15 @@ class Researcher:
 
 @dataclass
 class Indicator:
-    """A performance indicator (성과지표): targets per year as written (a number or a phrase)."""
+    """A performance indicator (성과지표): the baseline and a target per year as written (a number
+    or a phrase), in Korean and English like its name (a number is the same text in both)."""
 
     id: str
     name: Text = field(default_factory=Text)
     kind: str = IndicatorKind.QUANTITATIVE.value
     unit: Text = field(default_factory=Text)
-    baseline: str = ""
-    targets: dict[int, str] = field(default_factory=dict)
+    baseline: Text = field(default_factory=Text)
+    targets: dict[int, Text] = field(default_factory=dict)
     #: Weight in percent; the weights of all indicators add up to 100.
     weight: int = 0
     method: Text = field(default_factory=Text)

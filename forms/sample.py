@@ -38,6 +38,11 @@ def _text(d: dict) -> Text:
     return Text(d.get("ko", ""), d.get("en", ""))
 
 
+def _short(value: str | dict) -> Text:
+    """An indicator's baseline or target: a number written once is the same in both languages."""
+    return Text.both(value) if isinstance(value, str) else _text(value)
+
+
 def _fill(p: Proposal) -> Proposal:
     """Add what ``resources/samples`` holds for the proposal's type: the text of every section of the
     form, the organisations' general data, researchers, indicators, the schedule and the equipment
@@ -57,8 +62,8 @@ def _fill(p: Proposal) -> Proposal:
         for r in data["researchers"]
     ]
     p.indicators = [
-        Indicator(i["id"], _text(i["name"]), i.get("kind", "quantitative"), _text(i["unit"]), i["baseline"],
-                  dict(zip(years, i["targets"], strict=True)), i["weight"], _text(i["method"]))
+        Indicator(i["id"], _text(i["name"]), i.get("kind", "quantitative"), _text(i["unit"]), _short(i["baseline"]),
+                  dict(zip(years, map(_short, i["targets"]), strict=True)), i["weight"], _text(i["method"]))
         for i in data["indicators"]
     ]
     p.tasks = [Task(t["id"], _text(t["name"]), t["org"], t["start"], t["end"]) for t in data["tasks"]]

@@ -5,6 +5,8 @@ proposal has its records."""
 
 from __future__ import annotations
 
+import re
+
 from forms import categories
 from forms.i18n import N_
 from forms.model import label
@@ -12,6 +14,8 @@ from reports import content
 from reports.context import Packet
 
 Row = list[content.Cell | None]
+#: A figure as an indicator's baseline or target is written: 95, 1,200, 12.5, 120%, -3, △3, –.
+_FIGURE = re.compile(r"[-+△–]?[0-9][0-9,]*(?:\.[0-9]+)?\s*%?|[-–]")
 
 
 def blocks(pk: Packet, table: str) -> list[content.Block]:
@@ -31,9 +35,15 @@ def indicators(pk: Packet) -> list[content.Block]:
         return []
     rows: list[Row] = [[*pk.heads(N_("Indicator"), N_("Unit"), N_("Baseline")), *(pk.cell(y, "head") for y in years),
                         *pk.heads(N_("Weight (%)"), N_("How measured"))]]
+
+    def value(text: str) -> content.Cell:
+        # a figure stays on one line, right-aligned; a phrase (a qualitative target) wraps as text
+        return pk.cell(text, "num" if not text or _FIGURE.fullmatch(text.strip()) else "text")
+
     for i, ind in enumerate(p.indicators):
         rows.append([pk.cell(pk.text(ind.name), where=f"indicators[{i}].name"), pk.cell(pk.text(ind.unit)),
-                     pk.cell(ind.baseline, "num"), *(pk.cell(ind.targets.get(int(y), "–"), "num") for y in years),
+                     value(pk.text(ind.baseline)),
+                     *(value(pk.text(ind.targets[int(y)]) if int(y) in ind.targets else "–") for y in years),
                      pk.cell(str(ind.weight), "num"), pk.cell(pk.text(ind.method))])
     rows.append([pk.cell(pk.tr(N_("Total")), "total", colspan=3 + len(years)), *([None] * (2 + len(years))),
                  pk.cell(str(sum(i.weight for i in p.indicators)), "total_num"), None])

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from forms import regions
 from forms.i18n import _, current_language, translate_plural
-from forms.merge import OURS, THEIRS, Conflict, MergeResult, shown, where
+from forms.merge import OURS, THEIRS, Conflict, MergeResult, where
 from forms.model import Proposal
 
 
@@ -61,7 +61,7 @@ class MergeDialog(QDialog):
         lang = current_language()
         for row, c in enumerate(self.conflicts):
             item = QTableWidgetItem(where(c, lang))
-            item.setToolTip(c.key)
+            item.setToolTip(c.shown_path)
             self.table.setItem(row, 0, item)
             self.table.setItem(row, 1, QTableWidgetItem(c.describe(lang)))
             picker = QComboBox()
@@ -152,7 +152,7 @@ class MergeDialog(QDialog):
         c = self.conflicts[rows[0].row()]
         lang = current_language()
         for side, pane in self.panes.items():
-            pane.setPlainText(shown(c.value(side), lang, c.path[-1]))
+            pane.setPlainText(c.shown_value(side, lang))
 
 
 def ask_partner(p: Proposal, parent: QWidget | None = None) -> str:

@@ -4,12 +4,14 @@ A table is described by columns, each naming a field of the record by its path i
 (``name.ko``, ``org``, ``rates[2024]``); every change is one edit of the document at the path the
 rules use (``researchers[3].name.ko``), so undo, the findings' marks and the jumps from the Review
 page all name the same field. A per-year field (``rates``, ``targets``) is a mapping by year: its
-cell edits the whole mapping. Adding and removing rows edit the whole list, one undo step each.
+cell (a year, or one language of a year's text: ``targets[2024].en``) edits the whole mapping.
+Adding and removing rows edit the whole list, one undo step each.
 """
 
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -34,6 +36,7 @@ from PySide6.QtWidgets import (
 from forms.errors import InputError
 from forms.fieldpath import ORGANISATIONS, ROOT, TASKS, FieldPath
 from forms.i18n import _, current_language
+from forms.model import Text
 from forms.money import EntryUnit, format_number, parse_amount
 from ui.pages.base import (
     apply_widths,
@@ -69,9 +72,12 @@ class Column:
     #: (not compared: two descriptions of the same column are equal, whatever function lists choices)
     choices: Callable[[Proposal], list[tuple[object, str]]] | None = field(default=None, compare=False)
     literal: bool = False
+    #: Named fields of the title (``year`` of "{year} (English)").
+    fields: tuple[tuple[str, object], ...] = ()
 
     def heading(self) -> str:
-        return self.title if self.literal else _(self.title)
+        title = self.title if self.literal else _(self.title)
+        return title.format(**dict(self.fields)) if self.fields else title
 
     @property
     def field(self) -> FieldPath:
@@ -80,8 +86,19 @@ class Column:
 
     @property
     def by_year(self) -> bool:
-        """A year of a per-year mapping (``rates[2024]``): the cell edits the whole mapping."""
-        return isinstance(self.field.last, int)
+        """A year of a per-year mapping (``rates[2024]``), or one language of a year's text
+        (``targets[2024].en``): the cell edits the whole mapping."""
+        return self.year_at is not None
+
+    @property
+    def year_at(self) -> int | None:
+        """Where the year is among the field's steps, for a per-year field; None otherwise."""
+        steps = self.field.steps
+        if steps and isinstance(steps[-1], int):
+            return len(steps) - 1
+        if len(steps) > 1 and isinstance(steps[-2], int) and steps[-1] in ("ko", "en"):
+            return len(steps) - 2
+        return None
 
 
 def read(record: object, field: FieldPath) -> object:
@@ -319,17 +336,23 @@ class RecordTable(QGroupBox):
     # editing ----------------------------------------------------------------------------------
     def path_of(self, row: int, column: Column) -> FieldPath:
         """The document path a cell edits: the field's, or a per-year mapping's (the whole mapping)."""
-        field = column.field.parent if column.by_year else column.field
-        return self.base().child(row, *field.steps)
+        steps = column.field.steps
+        return self.base().child(row, *(steps[: column.year_at] if column.by_year else steps))
 
     def set_value(self, row: int, column: Column, value: object, merge: bool = False) -> None:
         if self.base() is None:
             return
         path = self.path_of(row, column)
         if column.by_year:
-            year = column.field.last
+            steps = column.field.steps[column.year_at:]
+            year = steps[0]
             mapping = dict(path.get(self.doc.proposal))
-            if value in ("", 0, None):
+            if len(steps) > 1:  # one language of the year's text; the other stays as it is
+                value = dataclasses.replace(mapping.get(year) or Text(), **{steps[1]: value})
+                empty = not (value.ko or value.en)
+            else:
+                empty = value in ("", 0, None)
+            if empty:
                 mapping.pop(year, None)
             else:
                 mapping[year] = value

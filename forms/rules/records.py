@@ -19,7 +19,7 @@ from forms.fieldpath import (
     TASKS,
 )
 from forms.i18n import N_, NP_
-from forms.model import ResearcherRole
+from forms.model import ResearcherRole, Text
 from forms.rules.base import Severity, rule
 from forms.rules.context import Context
 from forms.values import Count, Label, Named, OrgRef, Pct, Won
@@ -88,7 +88,7 @@ WEIGHTS = rule(
     N_("The weights of the performance indicators add up to {total}; they must add up to exactly 100% "
        "({difference} apart)."), "form",
 )
-TARGET_MISSING = rule("indicators.target_missing", E, N_("{name}: no target for {year}."), "years")
+TARGET_MISSING = rule("indicators.target_missing", E, N_("{name}: no target for {year} in {language}."), "years")
 TARGET_OUTSIDE = rule(
     "indicators.target_year_outside", E,
     N_("{name}: a target for {year}, outside the call's years ({first}–{last})."), "years",
@@ -262,14 +262,22 @@ def _indicators(ctx: Context) -> None:
         if not ind.name.get(lang, fallback=False).strip():
             ctx.emit(INDICATOR_NAME, path.child("name", lang), number=i + 1, language=_language(ctx))
         for year in years:
-            if not ind.targets.get(year, "").strip():
-                ctx.emit(TARGET_MISSING, path.child("targets", year), name=name, year=year)
+            # a target counts as the other required texts do: given in the language of submission
+            if not ind.targets.get(year, Text()).get(lang, fallback=False).strip():
+                ctx.emit(TARGET_MISSING, path.child("targets", year, lang), name=name, year=year,
+                         language=_language(ctx))
         for year, target in sorted(ind.targets.items()):
             if year not in years:
                 ctx.emit(TARGET_OUTSIDE, path.child("targets", year), name=name, year=year, first=min(years),
                          last=max(years))
-            elif ind.kind == "quantitative" and target.strip() and not _is_number(target):
-                ctx.emit(TARGET_NOT_NUMBER, path.child("targets", year), name=name, year=year, value=target.strip())
+            elif ind.kind == "quantitative":
+                said: set[str] = set()
+                for which in (lang, *(w for w in ("ko", "en") if w != lang)):
+                    value = target.get(which, fallback=False).strip()
+                    if value and value not in said and not _is_number(value):
+                        said.add(value)  # the same words in both languages are one finding
+                        ctx.emit(TARGET_NOT_NUMBER, path.child("targets", year, which), name=name, year=year,
+                                 value=value)
 
 
 def _is_number(text: str) -> bool:

@@ -61,7 +61,7 @@ def test_conflicts_are_listed_with_the_three_values_and_nothing_is_written(three
                "--out", str(out), lang=lang)
     assert done.returncode == 1
     assert not out.exists()
-    assert "organisations[id=knu].role" in done.stdout
+    assert "organisations[1].role" in done.stdout and "[id=" not in done.stdout  # rows, as validate shows paths
     if lang == "en":
         for value in ("Participant", "Commissioned", "Lead organisation"):
             assert value in done.stdout
@@ -76,10 +76,54 @@ def test_conflicts_as_json(three):
     assert done.returncode == 1 and not out.exists()
     doc = json.loads(done.stdout)
     assert doc["merged"] is False
-    assert doc["conflicts"] == [{"path": "organisations[id=knu].role", "kind": "changed",
+    assert doc["conflicts"] == [{"path": "organisations[id=knu].role", "shown_path": "organisations[1].role",
+                                 "kind": "changed",
                                  "what": "changed on both sides",
                                  "record": "Kyungpook National University R&DB Foundation",
                                  "base": "participant", "ours": "commissioned", "theirs": "lead"}]
+
+
+def _line_of_postech(doc: dict) -> int:
+    """A row of the sample's budget other than the first, given to the organisation ``postech``."""
+    return next(i for i, b in enumerate(doc["budget"]["lines"]) if i >= 3 and b["org"] == "postech")
+
+
+def _ours_amount_and_rename(d):
+    """Ours puts a new line on top (the rows move down one), renames postech and changes an amount."""
+    i = _line_of_postech(d)
+    d["budget"]["lines"][i]["amount_krw"] += 1_000_000
+    postech = next(o for o in d["organisations"] if o["id"] == "postech")
+    postech["name"] = {"ko": "포항공대 산학협력단(새 이름)", "en": "POSTECH Foundation (new name)"}
+    d["budget"]["lines"].insert(0, dict(d["budget"]["lines"][-1], id="a-new-line-on-top", amount_krw=1_000))
+
+
+def _theirs_amount(d):
+    d["budget"]["lines"][_line_of_postech(d)]["amount_krw"] += 2_000_000
+
+
+@pytest.mark.parametrize(("lang", "name"), [("ko", "포항공대 산학협력단(새 이름)"),
+                                            ("en", "POSTECH Foundation (new name)")])
+def test_a_budget_line_conflict_names_the_organisation_and_the_row_in_ours(three, lang, name):
+    base, write, out = three
+    row = _line_of_postech(json.loads(base.read_text(encoding="utf-8"))) + 1  # ours' row: one line was put on top
+    done = run("merge", str(base), str(write("ours.json", _ours_amount_and_rename)),
+               str(write("theirs.json", _theirs_amount)), "--out", str(out), lang=lang)
+    assert done.returncode == 1, done.stderr
+    head = done.stdout.splitlines()[0].split("\t")
+    assert head[0] == f"budget.lines[{row}].amount_krw"
+    assert name in head[2]
+    assert "[id=" not in done.stdout and "postech" not in done.stdout  # neither a record's id nor the organisation's
+
+
+def test_the_json_keeps_the_stable_path_and_adds_the_shown_one(three):
+    base, write, out = three
+    row = _line_of_postech(json.loads(base.read_text(encoding="utf-8"))) + 1
+    done = run("merge", str(base), str(write("ours.json", _ours_amount_and_rename)),
+               str(write("theirs.json", _theirs_amount)), "--out", str(out), "--json", lang="ko")
+    [c] = json.loads(done.stdout)["conflicts"]
+    assert c["path"].startswith("budget.lines[id=") and c["path"].endswith("].amount_krw")
+    assert c["shown_path"] == f"budget.lines[{row}].amount_krw"
+    assert c["record"].startswith("2023, 포항공대 산학협력단(새 이름), ")
 
 
 @pytest.mark.parametrize(("side", "role"), [("ours", "commissioned"), ("theirs", "lead")])

@@ -67,3 +67,17 @@ def test_a_year_of_a_per_year_mapping_is_named_by_a_path_that_reads_back():
     assert [(c.path, c.where) for c in d.fields] == [
         (f"researchers[id={researcher.id}].rates[{year}]", f"researchers[1].rates[{year}]")]
     assert d.lines("en")[0].endswith(f"{researcher.rates[year] - 1} → {researcher.rates[year]}")
+
+
+def test_a_target_changed_in_one_language_is_one_change_named_with_its_language():
+    a = SAMPLES["super_regional"]()
+    b = a.copy()
+    standard = b.indicators[-1]
+    standard.targets[2024].en = "First draft of the standard"
+    d = compare(a, b)
+    row = len(b.indicators) - 1
+    assert [(c.path, c.where) for c in d.fields] == [
+        (f"indicators[id={standard.id}].targets[2024].en", f"indicators[{row}].targets[2024].en")]
+    assert d.lines("en") == [f"Indicator {row + 1}: target, 2024 (English): Draft standard → First draft of the standard"]
+    b.indicators[-1].baseline.ko = "초안 없음"
+    assert compare(a, b).lines("en")[0] == f"Indicator {row + 1}: baseline (Korean): 없음 → 초안 없음"

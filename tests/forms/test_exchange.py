@@ -58,7 +58,7 @@ def test_version_1_files_load_with_ids_derived_from_their_place(super_regional, 
 
 def test_written_files_keep_every_record_id(super_regional):
     doc = exchange.to_dict(super_regional)
-    assert doc["format_version"] == 2
+    assert doc["format_version"] == 3
     assert all(record["id"] for record in [*doc["organisations"], *doc["budget"]["lines"], *doc["roadmap"]])
     # A record keeps its id wherever it moves: ids come from the file, not from the place.
     doc["budget"]["lines"].reverse()
@@ -136,7 +136,7 @@ BAD = [
     (("lines",), [], "lines: unexpected key"),  # wrong nesting: lines at the top
     (("budget", "lines", 0, "extra"), 1, "budget.lines[0].extra: unexpected key"),
     (("format",), "something-else", "format: must be"),
-    (("format_version",), 3, "format_version: the file was written by a newer version"),
+    (("format_version",), 4, "format_version: the file was written by a newer version"),
     (("budget", "lines", 4, "id"), DELETE, "budget.lines[4].id: this key is missing"),
     (("roadmap", 1, "id"), DELETE, "roadmap[1].id: this key is missing"),
     (("budget", "lines", 2, "id"), " ", "budget.lines[2].id: must not be empty"),

@@ -79,10 +79,85 @@ def test_both_changing_the_same_amount_is_a_conflict_with_the_three_values(base)
     assert (c.kind, c.base, c.ours, c.theirs) == (Kind.CHANGED, was, 111_000_000, 222_000_000)
     assert line(result.merged, "line-3")["amount_krw"] == 111_000_000  # undecided: ours stays
     assert line(merge(base, ours, theirs, take=THEIRS).merged, "line-3")["amount_krw"] == 222_000_000
-    assert where(c, "en") == "2023 postech Research materials National funds · amount (won)"
+    assert where(c, "en") == ("2023, POSTECH Industry-Academic Cooperation Foundation, Research materials, "
+                              "National funds · amount (won)")
+    assert c.shown_path == "budget.lines[3].amount_krw"
     assert "111,000,000" in shown(c.ours, "en", c.path[-1])
     chosen = merge(base, ours, theirs, choices={c.key: THEIRS})
     assert chosen.clean and chosen.chosen == {c.key: THEIRS}
+
+
+def _amount_conflict(base: dict, ours_change, theirs_change):
+    """A conflict on line-3's amount (a line of postech), after the given changes on each side."""
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    ours_change(ours)
+    theirs_change(theirs)
+    line(ours, "line-3")["amount_krw"] = 111_000_000
+    line(theirs, "line-3")["amount_krw"] = 222_000_000
+    return next(c for c in merge(base, ours, theirs).conflicts if c.key == "budget.lines[id=line-3].amount_krw")
+
+
+def _name(doc: dict, lang: str, text: str) -> None:
+    org(doc, "postech")["name"][lang] = text
+
+
+def test_a_budget_line_is_named_by_its_organisation_from_ours_first(base):
+    c = _amount_conflict(base, lambda d: _name(d, "ko", "포항공대(우리)"), lambda d: _name(d, "ko", "포항공대(상대)"))
+    assert c.record_name("ko") == "2023, 포항공대(우리), 연구재료비, 국비"
+    assert c.record_name("en") == "2023, POSTECH Industry-Academic Cooperation Foundation, Research materials, National funds"
+
+
+@pytest.mark.parametrize(("base_en", "ours_en", "theirs_en", "named"), [
+    ("POSTECH (base)", "POSTECH (ours)", "POSTECH (theirs)", "POSTECH (ours)"),
+    ("POSTECH (base)", "", "POSTECH (theirs)", "POSTECH (base)"),
+    ("", "", "POSTECH (theirs)", "POSTECH (theirs)"),
+    ("", "", "", "포항공대(우리)"),  # no English name anywhere: ours' Korean one
+])
+def test_an_organisation_name_falls_back_from_ours_to_the_base_theirs_then_the_other_language(
+        base, base_en, ours_en, theirs_en, named):
+    _name(base, "en", base_en)
+    c = _amount_conflict(base, lambda d: (_name(d, "en", ours_en), _name(d, "ko", "포항공대(우리)")),
+                         lambda d: _name(d, "en", theirs_en))
+    assert c.record_name("en") == f"2023, {named}, Research materials, National funds"
+
+
+def test_an_organisation_gone_from_every_version_is_named_by_its_id(base):
+    line(base, "line-3")["org"] = "gone"
+    c = _amount_conflict(base, lambda d: None, lambda d: None)
+    assert c.record_name("en").startswith("2023, gone, ")
+
+
+def test_rows_are_those_of_ours_else_of_the_version_holding_the_record(base):
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    ours["budget"]["lines"].insert(0, new_line("on-top", "knu", 1))  # ours' rows move down one
+    line(ours, "line-3")["amount_krw"] = 111_000_000
+    line(theirs, "line-3")["amount_krw"] = 222_000_000
+    ours["budget"]["lines"] = [b for b in ours["budget"]["lines"] if b["id"] != "line-5"]
+    line(theirs, "line-5")["amount_krw"] += 1  # deleted by ours: only theirs and the base hold it
+    by_key = {c.key: c for c in merge(base, ours, theirs).conflicts}
+    assert by_key["budget.lines[id=line-3].amount_krw"].shown_path == "budget.lines[4].amount_krw"
+    assert by_key["budget.lines[id=line-5]"].shown_path == "budget.lines[5]"
+
+
+def test_a_justification_row_is_named_after_its_line_and_codes_by_their_names(base):
+    line(base, "line-3")["items"] = [{"id": "i1", "item": {"ko": "시약", "en": "Reagents"}, "quantity": 1,
+                                      "unit_price_krw": 5, "months": 1}]
+    base["researchers"][0]["org"] = "postech"
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    line(ours, "line-3")["items"][0]["quantity"] = 2
+    line(theirs, "line-3")["items"][0]["quantity"] = 3
+    ours["researchers"][0]["org"], theirs["researchers"][0]["org"] = "knu", "dgist"
+    ours["partner_regions"], theirs["partner_regions"] = ["KR-31"], ["KR-11"]
+    by_path = {c.shown_path: c for c in merge(base, ours, theirs).conflicts}
+    item = by_path["budget.lines[3].items[0].quantity"]
+    assert item.record_name("en") == ("2023, POSTECH Industry-Academic Cooperation Foundation, Research materials, "
+                                      "National funds · Reagents")
+    person = by_path["researchers[0].org"]
+    assert [person.shown_value(side, "en") for side in ("base", OURS, THEIRS)] == [
+        "POSTECH Industry-Academic Cooperation Foundation", "Kyungpook National University R&DB Foundation", "DGIST"]
+    regions = by_path["partner_regions"]
+    assert [regions.shown_value(side, "ko") for side in ("base", OURS, THEIRS)] == [
+        "대구광역시", "울산광역시", "서울특별시"]
 
 
 def test_the_same_change_on_both_sides_is_no_conflict(base):
@@ -102,6 +177,20 @@ def test_different_fields_of_one_record_both_stay(base):
     assert result.clean
     assert org(result.merged, "knu")["name"]["en"] == "KNU Foundation"
     assert org(result.merged, "knu")["role"] == "commissioned"
+
+
+def test_a_target_edited_in_english_on_one_side_and_in_korean_on_the_other_both_stay(base):
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    ours["indicators"][-1]["targets"]["2024"]["en"] = "First draft"
+    theirs["indicators"][-1]["targets"]["2024"]["ko"] = "표준안 1차 초안"
+    result = merge(base, ours, theirs)
+    assert result.clean
+    assert result.merged["indicators"][-1]["targets"]["2024"] == {"ko": "표준안 1차 초안", "en": "First draft"}
+    theirs["indicators"][-1]["targets"]["2024"]["en"] = "Draft, first version"
+    c = merge(base, ours, theirs).unresolved
+    assert [x.key for x in c] == ["indicators[id=i-standard].targets.2024.en"]
+    assert where(c[0], "en") == "Draft standard for recycled raw materials · target · 2024 · English"
+    assert where(c[0], "ko") == "재생 원료 표준안 · 목표 · 2024 · 영문"
 
 
 def test_deleting_an_organisation_the_other_side_gave_lines_is_a_conflict(base):

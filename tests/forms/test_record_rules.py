@@ -182,21 +182,36 @@ def test_weights_add_up_to_exactly_100(super_regional):
 def test_a_target_for_every_year_of_the_call(super_regional):
     ind = super_regional.indicators[1]
     del ind.targets[2024]
-    assert [str(f.shown) for f in found(super_regional, "indicators.target_missing")] == ["indicators[1].targets[2024]"]
-    ind.targets[2024] = " "
+    assert [str(f.shown) for f in found(super_regional, "indicators.target_missing")] == [
+        "indicators[1].targets[2024].ko"]
+    ind.targets[2024] = Text.both(" ")
     assert found(super_regional, "indicators.target_missing")
-    ind.targets[2024] = "90"
-    ind.targets[2026] = "99"
+    ind.targets[2024] = Text.both("90")
+    ind.targets[2026] = Text.both("99")
     assert [str(f.shown) for f in found(super_regional, "indicators.target_year_outside")] == ["indicators[1].targets[2026]"]
+
+
+def test_a_target_counts_in_the_language_of_submission(super_regional):
+    """Like a name: the call is written in Korean, so a target only in English is missing, and one
+    only in Korean is enough (the English packet then prints the Korean)."""
+    ind = super_regional.indicators[-1]
+    ind.targets[2024] = Text("", "Draft standard")
+    f = found(super_regional, "indicators.target_missing")
+    assert [str(x.shown) for x in f] == [f"indicators[{len(super_regional.indicators) - 1}].targets[2024].ko"]
+    assert f[0].message("en").endswith("no target for 2024 in Korean.")
+    ind.targets[2024] = Text("표준안 초안", "")
+    assert not found(super_regional, "indicators.target_missing")
 
 
 def test_a_quantitative_target_is_a_number(super_regional):
     p = super_regional
-    p.indicators[0].targets[2023] = "1,200"
+    p.indicators[0].targets[2023] = Text.both("1,200")
     assert not found(p, "indicators.target_not_number")
-    p.indicators[0].targets[2023] = "many"
-    f = found(p, "indicators.target_not_number")
-    assert [str(x.shown) for x in f] == ["indicators[0].targets[2023]"] and f[0].severity == "warning"
+    p.indicators[0].targets[2023] = Text.both("many")
+    f = found(p, "indicators.target_not_number")  # the same words in both languages: one finding
+    assert [str(x.shown) for x in f] == ["indicators[0].targets[2023].ko"] and f[0].severity == "warning"
+    p.indicators[0].targets[2023] = Text("1200", "about 1200")
+    assert [str(x.shown) for x in found(p, "indicators.target_not_number")] == ["indicators[0].targets[2023].en"]
     p.indicators[0].kind = "qualitative"
     assert not found(p, "indicators.target_not_number")
 

@@ -30,8 +30,9 @@ def full(super_regional):
                                 role="principal", rates={2023: 30, 2024: 30, 2025: 30},
                                 other_projects=[OtherProject("다른 과제", True, 20), OtherProject("기획", False, 5, False)],
                                 field=Text("재료공학", "Materials"))]
-    p.indicators = [Indicator("i1", Text("특허 출원", "Patent applications"), "quantitative", Text("건", "cases"), "0",
-                              {2023: "2", 2024: "3", 2025: "4"}, 100, Text("출원서 확인", "Filings checked"))]
+    p.indicators = [Indicator("i1", Text("특허 출원", "Patent applications"), "quantitative", Text("건", "cases"),
+                              Text.both("0"), {2023: Text.both("2"), 2024: Text.both("3"), 2025: Text("4", "four")},
+                              100, Text("출원서 확인", "Filings checked"))]
     p.tasks = [Task("t1", Text("회수 공정", "Recovery process"), "postech", "2023-04", "2025-12")]
     p.deliverables = [Deliverable("d1", "t1", 2024, Text("공정 보고서", "Process report"))]
     p.equipment = [Equipment("e1", "postech", 2023, Text("반응로", "Reactor"), Text("재생", "Regeneration"), 2,
@@ -53,6 +54,45 @@ def test_records_round_trip_and_match_the_schema(full):
     assert "items" not in exchange.to_dict(full)["budget"]["lines"][1]  # written only where there are rows
 
 
+def test_baseline_and_targets_are_written_in_both_languages(full):
+    ind = exchange.to_dict(full)["indicators"][0]
+    assert ind["baseline"] == {"ko": "0", "en": "0"}
+    assert ind["targets"] == {"2023": {"ko": "2", "en": "2"}, "2024": {"ko": "3", "en": "3"},
+                              "2025": {"ko": "4", "en": "four"}}
+
+
+def test_a_baseline_and_targets_written_as_one_string_read_as_the_same_text_in_both_languages(super_regional):
+    """Format 2 wrote an indicator's baseline and targets as one string; such a file still loads,
+    each string becoming the same text in Korean and English, and matches the JSON Schema."""
+    doc = exchange.to_dict(super_regional)
+    doc["format_version"] = 2
+    for ind in doc["indicators"]:
+        ind["baseline"] = ind["baseline"]["ko"]
+        ind["targets"] = {year: t["ko"] for year, t in ind["targets"].items()}
+    assert doc["indicators"][-1]["targets"]["2025"] == "KS 제안"
+    jsonschema.validate(doc, SCHEMA, format_checker=jsonschema.FormatChecker())
+    p = exchange.loads(json.dumps(doc, ensure_ascii=False))
+    standard = p.indicators[-1]
+    assert standard.baseline == Text("없음", "없음")
+    assert standard.targets[2025] == Text("KS 제안", "KS 제안")
+    assert p.indicators[0].targets == {2023: Text("90", "90"), 2024: Text("105", "105"), 2025: Text("120", "120")}
+    # a number needs no second language: the read file is the sample but for the English phrases
+    for a, b in zip(p.indicators[:-1], super_regional.indicators[:-1], strict=True):
+        assert a == b
+
+
+def test_the_schema_takes_a_baseline_and_targets_in_either_form(full):
+    doc = exchange.to_dict(full)
+    jsonschema.validate(doc, SCHEMA)
+    doc["indicators"][0]["baseline"] = "0"
+    doc["indicators"][0]["targets"]["2024"] = "3"
+    jsonschema.validate(doc, SCHEMA)
+    for bad in (3, {"ko": "3", "de": "3"}, {"ko": 3}, ["3"]):
+        doc["indicators"][0]["targets"]["2024"] = bad
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(doc, SCHEMA)
+
+
 def test_absent_record_lists_read_as_empty(super_regional):
     doc = exchange.to_dict(super_regional)
     for key in ("researchers", "indicators", "tasks", "deliverables", "equipment"):
@@ -71,6 +111,9 @@ BAD = [
     (("indicators", 0, "weight"), "100", "indicators[0].weight: must be a whole number from 0 to 100, not \"100\""),
     (("indicators", 0, "kind"), "numeric", "indicators[0].kind"),
     (("indicators", 0, "targets", "2023"), 2, "indicators[0].targets[2023]: must be text"),
+    (("indicators", 0, "targets", "2023"), {"ko": "2", "fr": "2"}, "indicators[0].targets[2023].fr: unexpected key"),
+    (("indicators", 0, "baseline"), {"ko": 0}, "indicators[0].baseline.ko: must be text"),
+    (("indicators", 0, "baseline"), "x" * 201, "indicators[0].baseline: is longer than 200 characters"),
     (("tasks", 0, "start"), "2023-13", "tasks[0].start: must be a month written YYYY-MM"),
     (("tasks", 0, "end"), "2025/12", "tasks[0].end: must be a month"),
     (("deliverables", 0, "task"), "t9", "deliverables[0].task: 't9' is not the id of a task in this file"),

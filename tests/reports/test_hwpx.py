@@ -149,3 +149,12 @@ def test_export_command_codes_as_for_the_pdf(tmp_path):
                            str(tmp_path / "no" / "x.hwpx"), "--draft"], capture_output=True, text=True)
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert json.loads(src.read_text(encoding="utf-8"))["budget"]["lines"][0]["amount_krw"] == 10**13
+
+
+@pytest.mark.parametrize("kind", ["super_regional", "leap"])
+def test_the_english_copy_gives_the_indicators_baseline_and_targets_in_english(made, kind):
+    proposal, files = made[(kind, "en")]
+    text = _text(files["hwpx"])
+    qualitative = next(i for i in proposal.indicators if i.kind == "qualitative")
+    for value in (qualitative.baseline, *qualitative.targets.values()):
+        assert value.en in text and value.ko not in text, value

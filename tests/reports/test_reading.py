@@ -100,8 +100,8 @@ def test_the_forms_records_are_printed_in_their_chapters(tmp_path):
     from forms.model import BudgetItem, Deliverable, Equipment, Indicator, Researcher, Task
 
     p = SAMPLES["super_regional"]()
-    p.indicators = [Indicator("i1", Text("재생 양극재 수명", "Life"), unit=Text("%", "%"), baseline="100",
-                              targets={2023: "105", 2024: "110", 2025: "120"}, weight=100, method=Text("시험", "Test"))]
+    p.indicators = [Indicator("i1", Text("재생 양극재 수명", "Life"), unit=Text("%", "%"), baseline=Text.both("100"),
+                              targets={2023: Text.both("105"), 2024: Text.both("110"), 2025: Text.both("120")}, weight=100, method=Text("시험", "Test"))]
     p.tasks = [Task("t1", Text("회수 공정 개발", "Recovery process"), "postech", "2023-03", "2024-06")]
     p.deliverables = [Deliverable("d1", "t1", 2024, Text("실험실 공정 보고서", "Lab process report"))]
     p.researchers = [Researcher("r1", "postech", Text("홍길동", "Hong Gildong"), Text("교수", "Professor"),

@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 
+from forms.model import Text
 from forms.profile import load_profile
 from forms.steps import STEPS, Step
 from tests.ui.helpers import choose, choose_in_cell, codes, edit_cell, type_into
@@ -75,7 +76,7 @@ def test_new_super_regional_proposal_to_packet(window, qtbot, tmp_path, monkeypa
     type_into(qtbot, indicators.widget_for("indicators[0].name.ko"), "특허 출원")
     indicators.widget_for("indicators[0].weight").setValue(100)
     for year, target in ((2023, "1"), (2024, "2"), (2025, "3")):
-        type_into(qtbot, indicators.widget_for(f"indicators[0].targets[{year}]"), target)
+        type_into(qtbot, indicators.widget_for(f"indicators[0].targets[{year}].ko"), target)
     qtbot.mouseClick(w.plan.tasks.add_button, Qt.MouseButton.LeftButton)
     type_into(qtbot, w.plan.tasks.widget_for("tasks[0].name.ko"), "무변형 회수 공정 개발")
     equipment = w.plan.equipment
@@ -88,7 +89,7 @@ def test_new_super_regional_proposal_to_packet(window, qtbot, tmp_path, monkeypa
     p = w.doc.proposal
     assert p.researchers[0].org == p.lead_organisation().id and p.researchers[0].role == "principal"
     assert p.researchers[0].rates == {2023: 30, 2024: 30, 2025: 30}
-    assert p.equipment[0].unit_price_krw == 1_100_000_000 and p.indicators[0].targets[2025] == "3"
+    assert p.equipment[0].unit_price_krw == 1_100_000_000 and p.indicators[0].targets[2025] == Text("3", "")
     assert not [f for f in w.doc.report.errors if f.path.head in ("title", "plan", "roadmap", "researchers",
                                                                        "indicators", "tasks")]
 

@@ -8,7 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
-from forms.exchange import fingerprint, read_file
+from cli.merge import conflict_lines
+from forms import i18n
+from forms.exchange import fingerprint, read_file, to_dict
+from forms.merge import merge
 from ui.mergedialog import MergeDialog
 
 
@@ -107,3 +110,29 @@ def test_a_file_that_was_not_sent_is_refused_with_advice(sample_window, tmp_path
     sample_window.store.export_file(sample_window.doc.proposal.id, str(plain))
     sample_window.merge_copy(str(plain))
     assert said and "Import a file" in said[0]
+
+
+@pytest.mark.parametrize(("lang", "name"), [("ko", "포항공대 산학협력단(새 이름)"), ("en", "POSTECH Foundation (new name)")])
+def test_the_dialog_names_a_conflict_as_the_command_line_does(app, qtbot, super_regional, lang, name):
+    """A budget line's conflict: the organisation's name in the language of the window (ours', after
+    a rename), never its id; the tooltip gives the path with ours' rows, never a record's id."""
+    base = to_dict(super_regional)
+    ours, theirs = json.loads(json.dumps(base)), json.loads(json.dumps(base))
+    row = next(i for i, b in enumerate(base["budget"]["lines"]) if i >= 3 and b["org"] == "postech")
+    next(o for o in ours["organisations"] if o["id"] == "postech")["name"] = {
+        "ko": "포항공대 산학협력단(새 이름)", "en": "POSTECH Foundation (new name)"}
+    ours["budget"]["lines"][row]["amount_krw"] += 1_000_000
+    theirs["budget"]["lines"][row]["amount_krw"] += 2_000_000
+    ours["budget"]["lines"].insert(0, dict(ours["budget"]["lines"][-1], id="a-new-line-on-top"))  # rows move down one
+    i18n.set_language(lang)
+    result = merge(base, ours, theirs)
+    dialog = MergeDialog(result, "Daegu", "from-daegu.json")
+    qtbot.addWidget(dialog)
+    [c] = result.conflicts
+    label = dialog.table.item(0, 0)
+    assert label.text() == conflict_lines(c, lang)[0].split("\t")[2]  # the command line's words
+    assert name in label.text() and "postech" not in label.text()
+    assert label.toolTip() == f"budget.lines[{row + 1}].amount_krw"
+    dialog.table.selectRow(0)
+    assert dialog.panes["ours"].toPlainText() == c.shown_value("ours", lang)
+    assert ("원" if lang == "ko" else "KRW") in dialog.panes["ours"].toPlainText()  # an amount, as money

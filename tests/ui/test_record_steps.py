@@ -61,7 +61,7 @@ def _table(page, records: str):  # noqa: ANN001, ANN202
 CASES = [
     (_break_researcher, "researchers.name_missing", "researchers", 1, "name.ko"),
     (_break_other_projects, "researchers.projects_over", "other_projects", None, ""),
-    (_break_indicator, "indicators.target_missing", "indicators", 1, "targets[2024]"),
+    (_break_indicator, "indicators.target_missing", "indicators", 1, "targets[2024].ko"),
     (_break_task, "tasks.name_missing", "tasks", 2, "name.ko"),
     (_break_deliverable, "deliverables.year_outside", "deliverables", 3, "year"),
     (_break_equipment, "equipment.name_missing", "equipment", 4, "name.ko"),
