@@ -18,7 +18,7 @@ from cli.exits import EXIT_OK
 from forms.attached import megabytes, size_text
 from forms.console import say
 from forms.errors import InputError
-from forms.i18n import N_, _
+from forms.i18n import N_, _, fill
 from forms.model import SLOT_NAMES, ScanAttachment, ScanSlot
 
 #: The fewest characters of an id taken as its start.
@@ -79,11 +79,11 @@ def cmd_detach(ns: argparse.Namespace) -> int:
     out = ns.out or ns.file
     exchange.write_file(proposal, out, oversized=True)  # never larger than the file read
     for item in removed:
-        say(_("Removed {name}; wrote {file}.").format(name=item.name, file=out))
+        say(fill(_("Removed {name}; wrote {file}."), name=item.name, file=out))
     size = os.path.getsize(out)
     if size > exchange.MAX_FILE_BYTES:
-        say(_("{file} is still {size} MB; a proposal file is read up to {limit} MB. Take out more attached "
-              "documents.").format(file=out, size=megabytes(size), limit=megabytes(exchange.MAX_FILE_BYTES)))
+        say(fill(_("{file} is still {size} MB; a proposal file is read up to {limit} MB. Take out more attached "
+                   "documents."), file=out, size=megabytes(size), limit=megabytes(exchange.MAX_FILE_BYTES)))
     return EXIT_OK
 
 
