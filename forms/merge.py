@@ -7,8 +7,9 @@ The merge is generic, so every record type the exchange file holds merges the sa
 - an object merges key by key;
 - a list whose items are all objects with an ``id`` is a set of records: records are matched by id
   and merged field by field; a record added on either side is kept; one deleted on one side and
-  changed on the other is a conflict; the order is ours', then the records only theirs have
-  (unless ours kept the base's order untouched: then theirs' order is taken);
+  changed on the other is a conflict; the order is ours', then the records only theirs added
+  (unless ours kept the base's order untouched: then theirs' order is taken); a record one side
+  deleted and the other kept stays where the side keeping it has it;
 - a text of several paragraphs (lines) merges by diff3 over its paragraphs (``textmerge``): edits
   to different paragraphs both stay, different edits of the same paragraph are a conflict;
 - anything else (a number, a code, a list of region codes) merges as a whole: the side that
@@ -448,6 +449,40 @@ class _Changes:
         return out
 
 
+def _order(ids_b: list, ids_o: list, ids_t: list) -> list:
+    """The merged order of a list of records: ours' (theirs' when ours kept the base's order
+    untouched), the records only theirs added after them. A record one side deleted and the other
+    kept stays where the side keeping it had it: theirs deleted it, where ours has it; ours deleted
+    it, where the base had it (among its neighbours); the records both deleted last."""
+    if ids_o == ids_b:
+        order = list(ids_t)
+        for rid in ids_o:
+            if rid not in order:
+                _place(order, rid, ids_o)
+    else:
+        order = list(ids_o)
+        for rid in ids_t:
+            if rid not in order and rid in ids_b:
+                _place(order, rid, ids_b)
+        order += [i for i in ids_t if i not in order]
+    return order + [i for i in ids_b if i not in order]
+
+
+def _place(order: list, rid: str, source: list) -> None:
+    """Put ``rid`` into ``order`` where ``source`` has it: after its nearest earlier neighbour in
+    ``source`` already in ``order``, else before its nearest later one, else last."""
+    at = source.index(rid)
+    for before in reversed(source[:at]):
+        if before in order:
+            order.insert(order.index(before) + 1, rid)
+            return
+    for after in source[at + 1:]:
+        if after in order:
+            order.insert(order.index(after), rid)
+            return
+    order.append(rid)
+
+
 class _Merger:
     def __init__(self, base: Mapping, ours: Mapping, theirs: Mapping, take: str | None,
                  choices: dict[str, str]) -> None:
@@ -505,11 +540,7 @@ class _Merger:
         by_b = dict(zip(ids_b, b, strict=True))
         by_o = dict(zip(ids_o, o, strict=True))
         by_t = dict(zip(ids_t, t, strict=True))
-        if ids_o == ids_b:
-            order = ids_t + [i for i in ids_o if i not in by_t]
-        else:
-            order = ids_o + [i for i in ids_t if i not in by_o]
-        order += [i for i in ids_b if i not in by_o and i not in by_t]
+        order = _order(ids_b, ids_o, ids_t)
         merged: dict[str, dict] = {}
         for rid in order:
             rb, ro, rt = by_b.get(rid, MISSING), by_o.get(rid, MISSING), by_t.get(rid, MISSING)

@@ -426,3 +426,46 @@ def test_a_sent_copy_keeps_its_mark_through_the_file_and_a_bad_fingerprint_is_re
     with pytest.raises(InputError) as err:
         loads(json.dumps(doc))
     assert err.value.where == "sent_copy.base_fingerprint"
+
+
+# --- order of records kept against a delete ----------------------------------------------------
+
+
+def test_a_record_deleted_by_theirs_and_kept_by_ours_stays_where_ours_has_it(base):
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    ids = [o["id"] for o in base["organisations"]]
+    middle = ids[-2]
+    org(ours, middle)["name"]["ko"] = "새 이름"
+    theirs["organisations"] = [o for o in theirs["organisations"] if o["id"] != middle]
+
+    result = merge(base, ours, theirs, take=OURS)
+
+    assert [c.kind for c in result.conflicts] == [Kind.DELETED]
+    assert [o["id"] for o in result.merged["organisations"]] == ids
+
+
+def test_a_record_deleted_by_ours_and_taken_from_theirs_stays_where_it_was(base):
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    ids = [o["id"] for o in base["organisations"]]
+    gone = ids[1]
+    ours["organisations"] = [o for o in ours["organisations"] if o["id"] != gone]
+    ours["organisations"].append(new_org("gb-co", "KR-47"))
+    org(theirs, gone)["name"]["ko"] = "새 이름"
+    theirs["organisations"].append(new_org("dg-co", "KR-27"))
+    for b in ours["budget"]["lines"] + theirs["budget"]["lines"]:
+        if b["org"] == gone:
+            b["org"] = ids[0]
+
+    result = merge(base, ours, theirs, take=THEIRS)
+
+    assert [o["id"] for o in result.merged["organisations"]] == [*ids, "gb-co", "dg-co"]
+
+
+def test_a_deleted_budget_line_kept_by_ours_keeps_its_row(base):
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    line(ours, "line-2")["amount_krw"] += 1_000
+    theirs["budget"]["lines"] = [b for b in theirs["budget"]["lines"] if b["id"] != "line-2"]
+
+    result = merge(base, ours, theirs, take=OURS)
+
+    assert [b["id"] for b in result.merged["budget"]["lines"]] == [b["id"] for b in base["budget"]["lines"]]
