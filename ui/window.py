@@ -497,20 +497,69 @@ class MainWindow(QMainWindow):
         if dialog.exec() and dialog.chosen():
             self.open_proposal(dialog.chosen())
 
-    def import_file(self) -> None:
+    def import_file(self, path: str | None = None) -> None:
+        """Import a proposal file. A partner's copy of a proposal of this database would replace the
+        working copy: the official chooses first to merge it, to replace (the snapshot is kept), or
+        to leave it."""
+        from forms.exchange import read_file
+
         if self.store is None:
             return
-        path = files.open_file(self, _("Import a proposal"), _("Proposal files (*.json)"))
+        if path is None:
+            path = files.open_file(self, _("Import a proposal"), _("Proposal files (*.json)"))
         if not path:
             return
+        name = os.path.basename(path)
         try:
-            proposal_id, _version = self.store.import_file(path)
+            p = read_file(path)
+            if self._is_open(p.id):
+                self.doc.flush()
+            returned = self.store.returned_copy(p)
         except InputError as exc:  # the file's name first, then the field by its name, not its path
-            self._say(_("{file} cannot be imported.").format(file=os.path.basename(path)) + "\n"
-                      + exc.readable(i18n.current_language()))
+            self._say(_("{file} cannot be imported.").format(file=name) + "\n" + exc.readable(i18n.current_language()))
+            return
+        if returned is not None:
+            choice = self._ask_returned(name, returned)
+            if choice == "merge":
+                self.merge_copy(path)
+            if choice != "replace":
+                return
+        try:
+            done = self.store.import_proposal(path)
+        except InputError as exc:
+            self._say(_("{file} cannot be imported.").format(file=name) + "\n" + exc.readable(i18n.current_language()))
             return
         self.refresh_recent()
-        self.open_proposal(proposal_id)
+        self.open_proposal(done.proposal_id)
+        if done.snapshot:
+            self.statusBar().showMessage(
+                _("Imported {file}; the working copy it replaced is kept as the snapshot “{name}” "
+                  "(File → Snapshots).").format(file=name, name=done.snapshot), 15000)
+        else:
+            self.statusBar().showMessage(_("Imported {file}.").format(file=name), 8000)
+
+    def _ask_returned(self, name: str, returned) -> str:  # noqa: ANN001
+        """Ask what to do with a partner's copy being imported: "merge", "replace" or "" (cancel)."""
+        title = self._title_of(returned.proposal_id)
+        if returned.sent is not None:
+            text = _("{file} is the copy of “{title}” sent to {partner}, come back. Importing it replaces your "
+                     "working copy with it, and your changes since it was sent are no longer in the proposal. "
+                     "Merge it instead, to keep both?").format(file=name, title=title,
+                                                               partner=returned.sent.partner)
+        else:
+            text = _("{file} is a partner's copy of “{title}”, and it differs from your working copy. Importing "
+                     "it replaces your working copy with it. Merge it instead, to keep both?").format(
+                         file=name, title=title)
+        box = QMessageBox(QMessageBox.Icon.Question, appinfo.name(i18n.current_language()), text, parent=self)
+        merge = box.addButton(_("&Merge it"), QMessageBox.ButtonRole.AcceptRole)
+        replace = box.addButton(_("&Replace my working copy"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setInformativeText(_("If you replace it, your working copy is kept as a snapshot first."))
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return "merge" if clicked is merge else "replace" if clicked is replace else ""
 
     def export_file(self) -> None:
         p = self.doc.proposal

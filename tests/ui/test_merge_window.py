@@ -136,3 +136,60 @@ def test_the_dialog_names_a_conflict_as_the_command_line_does(app, qtbot, super_
     dialog.table.selectRow(0)
     assert dialog.panes["ours"].toPlainText() == c.shown_value("ours", lang)
     assert ("원" if lang == "ko" else "KRW") in dialog.panes["ours"].toPlainText()  # an amount, as money
+
+
+# --- a returned copy imported by mistake -------------------------------------------------------
+
+
+def importing(window, out, qtbot, button):
+    """Import ``out`` through File → Import a file, answering the question with ``button``."""
+    from forms.i18n import _
+    from tests.ui.helpers import answer_next_box
+
+    seen: list[str] = []
+    answer_next_box(_(button).replace("&", ""), seen)
+    window.import_file(str(out))
+    return seen
+
+
+@pytest.fixture
+def returned(sent, store):
+    """Both sides edited: ours the English title, the partner the Korean one."""
+    window, out = sent
+    window.doc.edit("title.en", "Ours, edited after sending")
+    edit_copy(out, lambda d: d["title"].update(ko="대구에서 고친 제목"))
+    return window, out
+
+
+def test_importing_a_returned_copy_asks_first_and_cancel_changes_nothing(returned, store, qtbot):
+    window, out = returned
+    window.doc.flush()
+    versions = [i.version for i in store.list_proposals()]
+    seen = importing(window, out, qtbot, "Cancel")
+    assert seen and "for-daegu.json" in seen[0] and "대구광역시" in seen[0]
+    assert window.doc.proposal.title.en == "Ours, edited after sending"
+    assert [i.version for i in store.list_proposals()] == versions and store.snapshots(window.doc.proposal.id) == []
+
+
+def test_replacing_with_a_returned_copy_keeps_and_names_the_snapshot(returned, store, qtbot):
+    window, out = returned
+    importing(window, out, qtbot, "&Replace my working copy")
+    p = window.doc.proposal
+    assert p.title.ko == "대구에서 고친 제목" and p.title.en != "Ours, edited after sending"
+    kept = store.snapshots(p.id)
+    assert len(kept) == 1 and kept[0].name in window.statusBar().currentMessage()
+
+
+def test_merging_a_returned_copy_from_import_keeps_both_sides(returned, store, qtbot, monkeypatch):
+    window, out = returned
+    drive(monkeypatch, qtbot, lambda dialog: (dialog.accept(), dialog.result())[1])
+    importing(window, out, qtbot, "&Merge it")
+    p = window.doc.proposal
+    assert p.title.ko == "대구에서 고친 제목" and p.title.en == "Ours, edited after sending"
+
+
+def test_importing_a_plain_export_asks_nothing(sample_window, store, tmp_path):
+    plain = tmp_path / "plain.json"
+    store.export_file(sample_window.doc.proposal.id, str(plain))
+    sample_window.import_file(str(plain))  # a box would fail the test
+    assert store.snapshots(sample_window.doc.proposal.id) == []
