@@ -645,8 +645,11 @@ class MainWindow(QMainWindow):
             return
         sent = found[0]
         if sent is None:
-            self._say(_("No copy with this fingerprint was sent from this database ({file}); it may have been "
-                        "sent from another computer.").format(file=path))
+            self._say(_("{file} is a copy this database has no record of sending: it was sent from another "
+                        "computer or database, or from a proposal deleted for good. If you still have the file as "
+                        "it was sent, merge on the command line: export your proposal (File → Export as a file), "
+                        "then run main.py merge SENT.json YOURS.json {file} --out MERGED.json, and import "
+                        "MERGED.json.").format(file=path))
             return
         if self.doc.proposal is None or self.doc.proposal.id != sent.proposal_id:
             self.open_proposal(sent.proposal_id)

@@ -193,3 +193,12 @@ def test_importing_a_plain_export_asks_nothing(sample_window, store, tmp_path):
     store.export_file(sample_window.doc.proposal.id, str(plain))
     sample_window.import_file(str(plain))  # a box would fail the test
     assert store.snapshots(sample_window.doc.proposal.id) == []
+
+
+def test_a_copy_not_sent_from_here_says_how_to_merge_it(sent, monkeypatch):
+    window, out = sent
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: said.append(a[2])))
+    edit_copy(out, lambda d: d["sent_copy"].update(base_fingerprint="0" * 64))
+    window.merge_copy(str(out))
+    assert said and str(out) in said[0] and "main.py merge SENT.json YOURS.json" in said[0]
