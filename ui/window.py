@@ -622,7 +622,7 @@ class MainWindow(QMainWindow):
         """Merge a partner's copy three ways against the base it was sent from; every conflict is
         chosen in the dialog, and the accepted merge is one undo step, a snapshot named after the
         partner, and validated at once."""
-        from forms.exchange import from_dict, read_file, to_dict
+        from forms.exchange import from_dict, read_proposal, to_dict
         from forms.merge import Unrelated, merge
         from ui.mergedialog import MergeDialog
 
@@ -633,7 +633,7 @@ class MainWindow(QMainWindow):
         if not path:
             return
         read: list = []
-        if not self._guard(lambda: read.append(read_file(path))):
+        if not self._guard(lambda: read.append(read_proposal(path, os.path.basename(path)))):
             return
         theirs = read[0]
         if theirs.sent_copy is None:

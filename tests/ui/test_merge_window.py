@@ -202,3 +202,13 @@ def test_a_copy_not_sent_from_here_says_how_to_merge_it(sent, monkeypatch):
     edit_copy(out, lambda d: d["sent_copy"].update(base_fingerprint="0" * 64))
     window.merge_copy(str(out))
     assert said and str(out) in said[0] and "main.py merge SENT.json YOURS.json" in said[0]
+
+
+def test_merging_a_file_of_another_kind_names_it_in_one_sentence(sample_window, tmp_path, monkeypatch):
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: said.append(a[2])))
+    other = tmp_path / "notes.json"
+    other.write_text('{"hello": 1}', encoding="utf-8")
+    sample_window.merge_copy(str(other))
+    assert said == ['notes.json is not a proposal file (JSON of another kind, without "format": '
+                    '"regional-proposal").']
