@@ -582,7 +582,7 @@ FIELD_LABELS = {
     "org": N_("organisation"), "category": N_("category"), "source": N_("source"),
     "amount_krw": N_("amount (won)"), "title": N_("title"), "goal": N_("goal"), "plan": N_("plan"),
     "unit": N_("unit"), "baseline": N_("baseline"), "targets": N_("target"), "rates": N_("participation rate"),
-    "weight": N_("weight"), "method": N_("method"),
+    "weight": N_("weight"), "method": N_("method"), "item": N_("item"),
 }
 #: The fields whose values are codes, shown by their names.
 CODE_FIELDS = frozenset({"type", "kind", "role", "source"})
@@ -623,11 +623,32 @@ def _code_name(key: str, value: object, lang: str, versions: Versions | None = N
 
 
 def _field(step: str, lang: str) -> str:
+    from forms.compare import field_name
+
     if step in FIELD_LABELS:
         return translate(FIELD_LABELS[step], lang)
     if step in ("ko", "en"):
         return label("lang." + step, lang)
-    return label(step, lang)
+    name = field_name(step)
+    return translate(name, lang) if name else label(step, lang)
+
+
+def _section_title(key: str, lang: str, versions: Versions | None) -> str:
+    """The title of the plan's section ``key`` in the call's form (ours' call, else the others'),
+    in ``lang``; the section's key's own label when no call profile names it."""
+    from forms.profile import ProfileError, load_profile
+
+    for doc in versions.sides() if versions is not None else []:
+        call = doc.get("call")
+        if not isinstance(call, str) or not call:
+            continue
+        try:
+            section = load_profile(call).sections.get(key)
+        except ProfileError:
+            continue
+        if section is not None and section.title.get(lang).strip():
+            return section.title.get(lang)
+    return _field(key, lang)
 
 
 def where(c: Conflict, lang: str) -> str:
@@ -640,6 +661,8 @@ def where(c: Conflict, lang: str) -> str:
         parts = [name, *(_field(s, lang) for s in c.path[last + 1:] if isinstance(s, str))]
     elif steps == ["roadmap"]:  # the stage table as a whole (the plan's section is plan.roadmap)
         parts = [translate(N_("Stages of the roadmap"), lang)]
+    elif len(steps) >= 2 and steps[0] == "plan" and len(c.path) == len(steps):
+        parts = [_field("plan", lang), _section_title(steps[1], lang, c.versions), *(_field(s, lang) for s in steps[2:])]
     elif len(c.path) == len(steps):
         parts = [_field(s, lang) for s in steps]
     else:
@@ -662,9 +685,9 @@ def shown(value: object, lang: str, field: object = None, versions: Versions | N
             return named
     if isinstance(value, str):
         return value if value else translate(N_("(empty)"), lang)
-    if isinstance(value, dict):
-        return "\n".join(f"{key}: {_named(key.rpartition('.')[2], v, lang, versions) or _flat(v)}"
-                         for key, v in _leaves(value))
+    if isinstance(value, dict):  # a record: each field by its name, the record's id left out
+        return "\n".join(f"{_leaf_label(key, lang)}: {_leaf_value(key, v, lang, versions)}"
+                         for key, v in _leaves(value) if key != "id")
     return _flat(value)
 
 
@@ -674,6 +697,25 @@ def _named(field: str, value: object, lang: str, versions: Versions | None) -> s
 
         return format_won(value, lang)
     return _code_name(field, value, lang, versions)
+
+
+def _leaf_label(key: str, lang: str) -> str:
+    """``name.ko`` → "name (Korean)", ``rates.2024`` → "participation rate · 2024"."""
+    parts = key.split(".")
+    suffix = ""
+    if len(parts) > 1 and parts[-1] in ("ko", "en"):
+        suffix = " (" + label("lang." + parts.pop(), lang) + ")"
+    return " · ".join(p if p.isdigit() else _field(p, lang) for p in parts) + suffix
+
+
+def _leaf_value(key: str, value: object, lang: str, versions: Versions | None) -> str:
+    parts = [p for p in key.split(".") if p not in ("ko", "en") and not p.isdigit()]
+    named = _named(parts[-1], value, lang, versions) if parts else None
+    if named is not None:
+        return named
+    if value == "":
+        return translate(N_("(empty)"), lang)
+    return _flat(value)
 
 
 def _leaves(value: dict, prefix: str = "") -> Iterator[tuple[str, object]]:
