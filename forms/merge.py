@@ -37,7 +37,7 @@ from enum import StrEnum
 
 from forms.fieldpath import FieldPath
 from forms.i18n import N_, translate
-from forms.model import SLOT_NAMES, label
+from forms.model import SLOT_NAMES, Proposal, label
 from forms.textmerge import merge_paragraphs
 
 
@@ -575,6 +575,20 @@ class _Merger:
 
 
 # --- for people ----------------------------------------------------------------------------------
+
+
+def partner_name(partner: str, proposal: Proposal, lang: str) -> str:
+    """Whom a copy was sent to, in ``lang``: ``partner`` is a region code (named at the proposal's
+    date), an organisation's id (by its name in ``proposal``), or a name typed as it is."""
+    from forms import regions
+
+    if regions.is_known(partner):
+        return regions.name(partner, proposal.date, lang)
+    for o in proposal.organisations:
+        if o.id == partner:
+            return o.name.get(lang) or partner
+    return partner
+
 
 #: How the fields of records are named where a conflict is shown (the last key of its path).
 FIELD_LABELS = {

@@ -156,13 +156,16 @@ class MergeDialog(QDialog):
 
 
 def ask_partner(p: Proposal, parent: QWidget | None = None) -> str:
-    """The region or organisation a copy is for: one of the proposal's partners, or a name typed."""
+    """The region or organisation a copy is for: one of the proposal's partner regions (its code)
+    or organisations (its id), so it is named in whatever language the window is in later; or a
+    name typed, as it is."""
     lang = current_language()
-    names = [regions.name(code, p.date, lang) for code in p.partner_regions if code]
-    names += [o.name.get(lang) for o in p.organisations if o.name.get(lang)]
+    offered = {regions.name(code, p.date, lang): code for code in p.partner_regions if code}
+    offered.update({o.name.get(lang): o.id for o in p.organisations if o.name.get(lang) and o.id})
     name, ok = QInputDialog.getItem(parent, _("Send a copy to a partner"),
-                                    _("Which region or organisation is the copy for?"), names, 0, True)
-    return " ".join(name.split()) if ok else ""
+                                    _("Which region or organisation is the copy for?"), list(offered), 0, True)
+    name = " ".join(name.split()) if ok else ""
+    return offered.get(name, name)
 
 
 def _escape(text: str) -> str:

@@ -540,12 +540,15 @@ class MainWindow(QMainWindow):
 
     def _ask_returned(self, name: str, returned) -> str:  # noqa: ANN001
         """Ask what to do with a partner's copy being imported: "merge", "replace" or "" (cancel)."""
+        from forms.merge import partner_name
+
         title = self._title_of(returned.proposal_id)
         if returned.sent is not None:
             text = _("{file} is the copy of “{title}” sent to {partner}, come back. Importing it replaces your "
                      "working copy with it, and your changes since it was sent are no longer in the proposal. "
-                     "Merge it instead, to keep both?").format(file=name, title=title,
-                                                               partner=returned.sent.partner)
+                     "Merge it instead, to keep both?").format(
+                         file=name, title=title,
+                         partner=partner_name(returned.sent.partner, returned.sent.base, i18n.current_language()))
         else:
             text = _("{file} is a partner's copy of “{title}”, and it differs from your working copy. Importing "
                      "it replaces your working copy with it. Merge it instead, to keep both?").format(
@@ -602,6 +605,7 @@ class MainWindow(QMainWindow):
     def send_copy(self) -> None:
         """Write a copy for a partner region or organisation; the database keeps the proposal as
         sent (the base), and the copy carries its fingerprint so its return can be merged."""
+        from forms.merge import partner_name
         from ui.mergedialog import ask_partner
 
         p = self.doc.proposal
@@ -610,12 +614,13 @@ class MainWindow(QMainWindow):
         partner = ask_partner(p, self)
         if not partner:
             return
-        name = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in partner).strip("-") or "partner"
+        shown = partner_name(partner, p, i18n.current_language())
+        name = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in shown).strip("-") or "partner"
         path = files.save_file(self, _("Send a copy to a partner"),
                                os.path.join(files.documents_folder(), f"{p.id[:8]}-{name}.json"),
                                _("Proposal files (*.json)"))
         if path and self._guard(self.doc.flush) and self._guard(self.store.send_copy, p.id, partner, path):
-            self.statusBar().showMessage(_("Copy for {partner} written: {file}").format(partner=partner, file=path),
+            self.statusBar().showMessage(_("Copy for {partner} written: {file}").format(partner=shown, file=path),
                                          8000)
 
     def merge_copy(self, path: str | None = None) -> None:
@@ -623,7 +628,7 @@ class MainWindow(QMainWindow):
         chosen in the dialog, and the accepted merge is one undo step, a snapshot named after the
         partner, and validated at once."""
         from forms.exchange import from_dict, read_proposal, to_dict
-        from forms.merge import Unrelated, merge
+        from forms.merge import Unrelated, merge, partner_name
         from ui.mergedialog import MergeDialog
 
         if self.store is None:
@@ -655,6 +660,7 @@ class MainWindow(QMainWindow):
             self.open_proposal(sent.proposal_id)
             if self.doc.proposal is None or self.doc.proposal.id != sent.proposal_id:
                 return
+        partner = partner_name(sent.partner, self.doc.proposal, i18n.current_language())
         docs = (to_dict(sent.base), to_dict(self.doc.proposal), to_dict(theirs))
         try:
             result = merge(*docs)
@@ -663,9 +669,9 @@ class MainWindow(QMainWindow):
             return
         if not result.conflicts and result.merged == docs[1]:
             self._say(_("The copy from {partner} brings nothing new: the proposal already holds all of it.").format(
-                partner=sent.partner), "information")
+                partner=partner), "information")
             return
-        dialog = MergeDialog(result, sent.partner, os.path.basename(path), self)
+        dialog = MergeDialog(result, partner, os.path.basename(path), self)
         if dialog.exec() != MergeDialog.DialogCode.Accepted:
             return
         final = merge(*docs, choices=dialog.choices())
@@ -674,17 +680,17 @@ class MainWindow(QMainWindow):
             return
         self.doc.replace(made[0], N_("Merge a partner's copy"))
         stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
-        name = _("Merged the copy from {partner}, {time}").format(partner=sent.partner, time=stamp)
+        name = _("Merged the copy from {partner}, {time}").format(partner=partner, time=stamp)
         if self._guard(self.doc.flush):
             self._guard(self.store.snapshot, self.doc.proposal.id, name)
         report = self.doc.report  # every edit of the merge ran the rules: the last run is the merged proposal's
         if report is not None and report.has_errors:
             self.go(STEPS.index(Step.REVIEW))
             self._say(_("The copy from {partner} is merged and saved as the snapshot “{name}”. The merged proposal "
-                        "breaks rules of the call; they are listed here.").format(partner=sent.partner, name=name))
+                        "breaks rules of the call; they are listed here.").format(partner=partner, name=name))
         else:
             self.statusBar().showMessage(_("The copy from {partner} is merged; snapshot “{name}”.").format(
-                partner=sent.partner, name=name), 8000)
+                partner=partner, name=name), 8000)
 
     def snapshots(self) -> None:
         from ui.dialogs import SnapshotsDialog

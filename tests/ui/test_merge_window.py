@@ -212,3 +212,31 @@ def test_merging_a_file_of_another_kind_names_it_in_one_sentence(sample_window, 
     sample_window.merge_copy(str(other))
     assert said == ['notes.json is not a proposal file (JSON of another kind, without "format": '
                     '"regional-proposal").']
+
+
+def test_the_partner_is_kept_as_a_code_and_named_in_the_language_of_the_window(sample_window, store, tmp_path,
+                                                                                 qtbot, monkeypatch):
+    out = tmp_path / "copy.json"
+    offered: list[list[str]] = []
+
+    def pick(_parent, _title, _label, items, *a, **k):
+        offered.append(list(items))
+        return next(i for i in items if i == "Daegu"), True
+
+    i18n.set_language("en")
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(pick))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    sample_window.menus.send_copy.trigger()
+    assert read_file(str(out)).sent_copy.partner == "KR-27"
+    edit_copy(out, lambda d: d["title"].update(en="From Daegu"))
+    titles: list[str] = []
+    drive(monkeypatch, qtbot, lambda dialog: (titles.append(dialog.windowTitle()), QDialog.DialogCode.Rejected)[1])
+    try:
+        i18n.set_language("ko")
+        sample_window.merge_copy(str(out))
+        i18n.set_language("en")
+        sample_window.merge_copy(str(out))
+    finally:
+        i18n.set_language("en")
+    assert "대구광역시" in titles[0] and "Daegu" not in titles[0]
+    assert "Daegu" in titles[1] and "대구" not in titles[1]
