@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QListWidget,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -32,7 +33,8 @@ from forms.model import Proposal
 class MergeDialog(QDialog):
     """The conflicts of one merge. ``choices()`` gives conflict key → ours | theirs once accepted."""
 
-    def __init__(self, result: MergeResult, partner: str, file: str, parent: QWidget | None = None) -> None:
+    def __init__(self, result: MergeResult, partner: str, file: str, parent: QWidget | None = None,
+                 changes: list[str] | None = None) -> None:
         super().__init__(parent)
         self.merge_result, self.partner = result, partner
         self.conflicts: list[Conflict] = list(result.conflicts)
@@ -115,12 +117,24 @@ class MergeDialog(QDialog):
         row.addStretch(1)
         row.addWidget(buttons)
 
+        #: What the merge changes in ours, one line each (shown for a merge without conflict).
+        self.changes = QListWidget()
+        self.changes.setAccessibleName(_("What the copy from {partner} changes").format(partner=partner))
+        self.changes.addItems(changes or [])
+        changes_label = QLabel(_("What the copy from {partner} changes:").format(partner=partner))
+        changes_label.setBuddy(self.changes)
+
         box = QVBoxLayout(self)
         box.addWidget(self.summary)
         box.addWidget(split, 1)
+        box.addWidget(changes_label)
+        box.addWidget(self.changes, 1)
         box.addLayout(row)
         if not self.conflicts:
             split.hide()
+        if self.conflicts or not changes:
+            changes_label.hide()
+            self.changes.hide()
         self.resize(1000, 640)
         if self.conflicts:
             self.table.selectRow(0)

@@ -627,6 +627,7 @@ class MainWindow(QMainWindow):
         """Merge a partner's copy three ways against the base it was sent from; every conflict is
         chosen in the dialog, and the accepted merge is one undo step, a snapshot named after the
         partner, and validated at once."""
+        from forms.compare import compare
         from forms.exchange import from_dict, read_proposal, to_dict
         from forms.merge import Unrelated, merge, partner_name
         from ui.mergedialog import MergeDialog
@@ -671,7 +672,13 @@ class MainWindow(QMainWindow):
             self._say(_("The copy from {partner} brings nothing new: the proposal already holds all of it.").format(
                 partner=partner), "information")
             return
-        dialog = MergeDialog(result, partner, os.path.basename(path), self)
+        changes: list[str] = []
+        if not result.conflicts:
+            try:
+                changes = compare(self.doc.proposal, from_dict(result.merged)).lines(i18n.current_language())
+            except InputError:
+                changes = []
+        dialog = MergeDialog(result, partner, os.path.basename(path), self, changes)
         if dialog.exec() != MergeDialog.DialogCode.Accepted:
             return
         final = merge(*docs, choices=dialog.choices())

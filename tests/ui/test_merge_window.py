@@ -240,3 +240,19 @@ def test_the_partner_is_kept_as_a_code_and_named_in_the_language_of_the_window(s
         i18n.set_language("en")
     assert "대구광역시" in titles[0] and "Daegu" not in titles[0]
     assert "Daegu" in titles[1] and "대구" not in titles[1]
+
+
+def test_a_merge_without_conflict_lists_what_the_copy_changes(sent, qtbot, monkeypatch):
+    window, out = sent
+    edit_copy(out, lambda d: d["title"].update(en="A title from Daegu"))
+    shown: list[list[str]] = []
+
+    def look(dialog):
+        assert dialog.changes.isVisible() and not dialog.table.isVisible()
+        shown.append([dialog.changes.item(i).text() for i in range(dialog.changes.count())])
+        return QDialog.DialogCode.Rejected
+
+    drive(monkeypatch, qtbot, look)
+    window.merge_copy(str(out))
+    assert len(shown) == 1 and len(shown[0]) == 1 and "A title from Daegu" in shown[0][0]
+    assert window.doc.proposal.title.en != "A title from Daegu"  # nothing applied on cancel
