@@ -142,12 +142,33 @@ def test_the_dialog_names_a_conflict_as_the_command_line_does(app, qtbot, super_
 
 
 def importing(window, out, qtbot, button):
-    """Import ``out`` through File → Import a file, answering the question with ``button``."""
+    """Import ``out`` through File → Import a file, answering the question with ``button`` (its
+    text; "Cancel": the box's escape button, whatever language Qt's own buttons are in)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
     from forms.i18n import _
-    from tests.ui.helpers import answer_next_box
 
     seen: list[str] = []
-    answer_next_box(_(button).replace("&", ""), seen)
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, answer)
+            return
+        seen.append(box.text())
+        if button == "Cancel":
+            assert box.defaultButton() is box.escapeButton()  # cancel is the default
+            box.escapeButton().click()
+            return
+        wanted = _(button)
+        target = next((b for b in box.buttons() if b.text() == wanted), None)
+        if target is None:
+            box.done(0)
+            raise AssertionError(f"no button {wanted!r}")
+        target.click()
+
+    QTimer.singleShot(0, answer)
     window.import_file(str(out))
     return seen
 
