@@ -23,7 +23,7 @@ from forms.i18n import N_, _, current_language, render_field, translate_plural
 from forms.model import label
 from storage.backup import list_backups, stray_files
 from storage.errors import DamagedDatabase, NewerDatabase, NotFound, ReadOnly, Unavailable
-from storage.lock import InstanceLock
+from storage.lock import InstanceLock, held_elsewhere
 from storage.paths import default_db_path, refuse_folder
 
 if TYPE_CHECKING:
@@ -226,8 +226,9 @@ def _run_on(path: str, ns: argparse.Namespace) -> int:
         return _restore(path, ns)
     from storage.store import open_store  # SQLAlchemy: imported when a command needs it, not at start-up
 
+    reading = ns.db_command not in WRITING
     try:
-        store = open_store(path, read_only_ok=ns.db_command not in WRITING)
+        store = open_store(path, read_only_ok=reading, beside_writer=reading and held_elsewhere(path))
     except (DamagedDatabase, NewerDatabase) as exc:
         say(exc.text(current_language()), err=True)
         db = f" --db {path}" if getattr(ns, "db", None) else ""

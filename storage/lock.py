@@ -57,6 +57,20 @@ class InstanceLock:
         self.release()
 
 
+def held_elsewhere(db_path: str) -> bool:
+    """Whether a window (or a command that changes the database) holds the lock on ``db_path`` right
+    now. Asks without waiting and without making a lock file where there is none."""
+    lock = InstanceLock(db_path)
+    if not os.path.exists(lock.path):
+        return False
+    try:
+        taken = lock.acquire()
+    except OSError:  # a lock file that cannot be opened here cannot be held by a window either
+        return False
+    lock.release()
+    return not taken
+
+
 if sys.platform == "win32":
     import msvcrt
 

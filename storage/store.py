@@ -544,7 +544,7 @@ def _remove_new(path: str) -> None:
             os.unlink(path + suffix)
 
 
-def open_store(path: str | None = None, read_only_ok: bool = False) -> Store:
+def open_store(path: str | None = None, read_only_ok: bool = False, beside_writer: bool = False) -> Store:
     """Open (or create) the database at ``path`` or the default place.
 
     Raises :class:`DamagedDatabase`, :class:`NewerDatabase` or :class:`Unavailable`; never changes
@@ -555,6 +555,13 @@ def open_store(path: str | None = None, read_only_ok: bool = False) -> Store:
     A database that cannot be written (a read-only disk, a folder or file without permission) is
     refused with :class:`ReadOnly`, unless ``read_only_ok``: then it is opened for reading only
     (``Store.read_only``), with no upgrade and no backup.
+
+    ``beside_writer``: a window has the database open (it holds the lock; see
+    :func:`storage.lock.held_elsewhere`), so it is opened read-only too. SQLite lets the last
+    connection to close fold the write-ahead log into the file and delete it, and a connection that
+    only reads could take itself for the last one if the window's process lost its locks (POSIX
+    locks belong to the process: any ``close()`` of the file there drops them): the window would
+    then write on into a deleted log and lose it. A read-only connection never does that.
     """
     path = os.path.abspath(path or default_db_path())
     refuse_folder(path)
@@ -568,6 +575,15 @@ def open_store(path: str | None = None, read_only_ok: bool = False) -> Store:
                               reason=os_reason(exc)) from exc
         why_read_only = not_writable(path)
     existed = os.path.exists(path)
+    if beside_writer and existed and why_read_only is None:
+        contents = health.examine(path)
+        _ours(path, contents)
+        if contents.revision != migrations.head():
+            raise Unavailable(N_("The database {file} is open in a window of another version of the app; close "
+                                 "that window, then run this command again. Nothing was changed."), file=path)
+        store = Store(path, make_engine(path, read_only=True))
+        store.read_only = Phrase(N_("a window of the app has it open"))
+        return store
     if why_read_only is not None:
         if not existed:
             raise ReadOnly(path, why_read_only, exists=False)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from forms import app as appinfo
 from forms import i18n
-from forms.i18n import babel_locale
+from forms.i18n import N_, _, babel_locale
 from forms.paths import resource_path
 
 FONT_FILES = ("NanumGothic.ttf", "NanumGothicBold.ttf")
@@ -17,6 +17,27 @@ FONT_FILES = ("NanumGothic.ttf", "NanumGothicBold.ttf")
 SYSTEM = "system"
 
 _qt_translators: list[QTranslator] = []
+
+#: Qt's own strings that its Korean catalog lacks, by (context, text): the file dialog's labels
+#: gained their Alt letters in Qt 6 ("&Look in:") and its folder type moved to a new context, and
+#: ``qtbase_ko`` still has only the old texts, so a Korean dialog said "Look in:" in English.
+QT_GAPS = {
+    ("QFileDialog", "&Look in:"): N_("&Look in:"),
+    ("QFileDialog", "Files of &type:"): N_("Files of &type:"),
+    ("QAbstractFileIconProvider", "Folder"): N_("Folder"),
+    ("QAbstractFileIconProvider", "File"): N_("File"),
+}
+
+
+class QtGaps(QTranslator):
+    """Translates :data:`QT_GAPS` from the app's own catalogs; every other text is left to Qt's."""
+
+    def translate(self, context, text, disambiguation=None, n=-1):  # noqa: ANN001, ANN201 - Qt's signature
+        message = QT_GAPS.get((context, text))
+        return _(message) if message is not None else None
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+        return False
 _font_family: str | None = None
 
 
@@ -84,6 +105,9 @@ def install_qt_translation(lang: str) -> bool:
     if translator.load(f"qtbase_{lang}", folder):
         app.installTranslator(translator)
         _qt_translators.append(translator)
+        gaps = QtGaps(app)
+        app.installTranslator(gaps)  # asked first: installed last
+        _qt_translators.append(gaps)
         return True
     return False
 

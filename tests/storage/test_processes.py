@@ -68,3 +68,43 @@ def test_one_window_per_database(db_path):
     mine.release()
     with InstanceLock(db_path) as again:
         assert again.acquire()
+
+
+def _db_command(db_path, *args):
+    root = os.path.dirname(os.path.dirname(HERE))
+    return subprocess.run([sys.executable, os.path.join(root, "main.py"), "db", "--db", db_path, *args],
+                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+
+
+def test_a_reading_command_beside_a_window_never_deletes_the_log_the_window_writes_to(db_path, super_regional):
+    """The window's process may drop SQLite's locks without knowing it: a file dialog showing the
+    database's folder reads the file to choose its icon, and closing it releases every POSIX lock
+    the process holds on the file. A command that only reads must not then take itself for the last
+    connection, fold the log into the file and delete it under the window: what the window saves
+    next would go into the deleted log and be lost."""
+    window = InstanceLock(db_path)
+    assert window.acquire()
+    try:
+        with open_store(db_path) as store:
+            store.create(super_regional)
+            p, version = store.load(super_regional.id)
+            open(db_path, "rb").close()  # what Qt's file dialog does; the window's locks are gone
+            listed = _db_command(db_path, "list")
+            assert listed.returncode == 0, listed.stderr
+            assert super_regional.id in listed.stdout
+            assert "a window of the app has it open" in listed.stderr
+            assert os.path.exists(db_path + "-wal")
+            p.title.en = "typed after the command"
+            store.save(p, version)
+            seen = _db_command(db_path, "list")  # a new process sees what the window saved
+            assert "typed after the command" in seen.stdout, seen.stderr
+    finally:
+        window.release()
+
+
+def test_without_a_window_a_reading_command_opens_the_database_as_usual(db_path, super_regional):
+    with open_store(db_path) as store:
+        store.create(super_regional)
+    listed = _db_command(db_path, "list")
+    assert listed.returncode == 0 and super_regional.id in listed.stdout
+    assert "read-only" not in listed.stderr

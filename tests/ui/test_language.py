@@ -3,6 +3,7 @@ being typed; Qt's own buttons follow; the choice is remembered; the first start 
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from forms import i18n
@@ -51,6 +52,25 @@ def test_qt_own_buttons_are_translated(app):
     setup.install_qt_translation("en")
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
+
+
+def test_the_file_dialog_speaks_korean_where_qts_own_catalog_is_silent(app):
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    i18n.set_language("ko")
+    setup.install_qt_translation("ko")
+    try:
+        dialog = QFileDialog(None, "x", "", "*.json")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        labels = sorted(label.text() for label in dialog.findChildren(QLabel) if label.text())
+        dialog.deleteLater()
+        assert labels == ["찾는 위치(&L):", "파일 이름(&N):", "파일 형식(&T):"]  # the middle one is Qt's own
+        assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder") == "폴더"
+        assert QCoreApplication.translate("QFileDialog", "Detail View") == "자세히 보기"  # still Qt's catalog
+    finally:
+        i18n.set_language("en")
+        setup.install_qt_translation("en")
+    assert QCoreApplication.translate("QFileDialog", "&Look in:") == "&Look in:"
 
 
 def test_choice_is_remembered_and_first_start_follows_the_system(window, monkeypatch):
