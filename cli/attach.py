@@ -16,7 +16,7 @@ from cli.exits import EXIT_OK
 from forms import ids
 from forms.console import say
 from forms.errors import InputError
-from forms.i18n import N_, _
+from forms.i18n import N_, _, fill
 from forms.model import SLOT_NAMES, ScanSlot
 
 
@@ -48,7 +48,7 @@ def cmd_detach(ns: argparse.Namespace) -> int:
     del proposal.attachments[index]
     out = ns.out or ns.file
     write_file(proposal, out)
-    say(_("Removed {name}; wrote {file}.").format(name=removed.name, file=out))  # type: ignore[attr-defined]
+    say(fill(_("Removed {name}; wrote {file}."), name=removed.name, file=out))  # type: ignore[attr-defined]
     return EXIT_OK
 
 

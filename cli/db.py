@@ -19,7 +19,7 @@ from forms import exchange, regions
 from forms.atomic import same_file
 from forms.console import say
 from forms.errors import InputError, os_reason
-from forms.i18n import N_, _, current_language, render_field, translate_plural
+from forms.i18n import N_, _, current_language, fill, render_field, translate_plural
 from forms.model import label
 from storage.backup import list_backups, stray_files
 from storage.errors import DamagedDatabase, NewerDatabase, NotFound, ReadOnly, Unavailable
@@ -170,7 +170,7 @@ def _backups(path: str) -> int:
     for b in backups:
         say("\t".join([b.name, _when(b.created_at), _size(b.size)]))
     for name in stray_files(path):
-        say(_("Ignored {name}: its name is not that of a backup of this database.").format(name=name), err=True)
+        say(fill(_("Ignored {name}: its name is not that of a backup of this database."), name=name), err=True)
     return EXIT_OK
 
 
@@ -241,8 +241,8 @@ def _run_on(path: str, ns: argparse.Namespace) -> int:
             say(_("{problem} The command goes on without it.").format(
                 problem=store.backup_problem.text(current_language())), err=True)
         if store.read_only is not None:
-            say(_("The database {file} is opened read-only: {reason}.").format(
-                file=path, reason=render_field(store.read_only, current_language())), err=True)
+            say(fill(_("The database {file} is opened read-only: {reason}."),
+                     file=path, reason=render_field(store.read_only, current_language())), err=True)
         return _WITH_STORE[ns.db_command](store, ns)
 
 

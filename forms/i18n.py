@@ -6,6 +6,11 @@ language. ``_()`` looks the language up at call time, so switching the language 
 the next rendering, without a restart. ``N_()`` marks module-level strings that are translated
 when shown. Translations must keep the named ``{fields}`` of their source; one that does not is
 ignored (the source string is shown) and the catalog test fails.
+
+A Korean template hedges the particle after a field ("{file}을(를)"); :func:`fill` formats a
+template and puts each of its own hedged particles in the form the value before it needs
+(``forms.josa``), leaving the values themselves, a title a person typed, exactly as they are.
+:func:`translate` and :func:`translate_plural` fill through it.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import re
 import string
 from collections.abc import Callable
 
+from forms import josa
 from forms.paths import resource_path
 
 LANGUAGES: tuple[str, ...] = ("ko", "en")
@@ -181,11 +187,30 @@ def render_field(value: object, lang: str) -> object:
     return value
 
 
+def fill(template: str, /, **fields: object) -> str:
+    """``template.format(**fields)``, with each hedged particle of the template itself ("을(를)",
+    "(으)로", …) in the form that fits the word before it, which is often a field's value
+    ("{file}을(를)" with ``a.json`` gives ``a.json을``). Text that comes from a field is never
+    changed: a title that contains "을(를)" is shown as it was typed. Use it wherever a translated
+    template is formatted outside :func:`translate`: ``fill(_("Removed {name}."), name=name)``."""
+    if not josa.HEDGED.search(template):
+        return template.format(**fields)
+    out = ""
+    for literal, name, spec, conversion in _FORMATTER.parse(template):
+        if literal:
+            out = josa.resolve(out + literal, len(out))
+        if name is not None:
+            value, _key = _FORMATTER.get_field(name, (), fields)
+            value = _FORMATTER.convert_field(value, conversion)
+            out += _FORMATTER.format_field(value, _FORMATTER.vformat(spec, (), fields) if spec else "")
+    return out
+
+
 def translate(message: str, lang: str, /, **fields: object) -> str:
     """Translate ``message`` into ``lang`` (not necessarily the UI language) and fill its fields,
-    each rendered in that language (:func:`render_field`)."""
+    each rendered in that language (:func:`render_field`), through :func:`fill`."""
     text = translations(normalise(lang)).gettext(message)
-    return text.format(**{k: render_field(v, lang) for k, v in fields.items()}) if fields else text
+    return fill(text, **{k: render_field(v, lang) for k, v in fields.items()}) if fields else josa.resolve(text)
 
 
 def translate_plural(singular: str, plural: str, n: int, lang: str, /, **fields: object) -> str:
@@ -193,7 +218,7 @@ def translate_plural(singular: str, plural: str, n: int, lang: str, /, **fields:
     ``n`` is also given to the message as ``{count}`` unless a field of that name is given."""
     text = translations(normalise(lang)).ngettext(singular, plural, n)
     fields.setdefault("count", n)
-    return text.format(**{k: render_field(v, lang) for k, v in fields.items()})
+    return fill(text, **{k: render_field(v, lang) for k, v in fields.items()})
 
 
 def babel_locale(lang: str) -> str:

@@ -61,12 +61,12 @@ def acquire_lock(path: str, interactive: bool = True):  # noqa: ANN201
     try:
         locked = lock.acquire()
     except OSError as exc:
-        show_error(_("The database {file} cannot be opened: {reason}").format(
-            file=path, reason=i18n.render_field(os_reason(exc), i18n.current_language())), interactive)
+        show_error(i18n.fill(_("The database {file} cannot be opened: {reason}"),
+                              file=path, reason=i18n.render_field(os_reason(exc), i18n.current_language())), interactive)
         return EXIT_UNUSABLE
     if not locked:
-        show_error(_("{app} is already open in another window (with {file}). Switch to that window: one "
-                     "window at a time keeps your proposals.").format(app=appinfo.name(i18n.current_language()), file=path), interactive)
+        show_error(i18n.fill(_("{app} is already open in another window (with {file}). Switch to that window: one "
+                            "window at a time keeps your proposals."), app=appinfo.name(i18n.current_language()), file=path), interactive)
         return EXIT_LOCKED
     return lock
 

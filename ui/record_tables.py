@@ -80,11 +80,13 @@ def indicators(doc: Document) -> RecordTable:
         return [
             Column("name.ko", N_("Indicator (Korean)"), "name"), Column("name.en", N_("Indicator (English)"), "name"),
             Column("kind", N_("Quantitative or qualitative"), "choice", choices=_codes([k.value for k in IndicatorKind])),
-            Column("unit.ko", N_("Unit")),
+            Column("unit.ko", N_("Unit (Korean)")), Column("unit.en", N_("Unit (English)")),
             Column("baseline.ko", N_("Baseline (Korean)")), Column("baseline.en", N_("Baseline (English)")),
             *[Column(f"targets[{y}].{lang}", title, "text", fields=(("year", y),))
               for y in _years(p) for lang, title in (("ko", N_("{year} (Korean)")), ("en", N_("{year} (English)")))],
-            Column("weight", N_("Weight (%)"), "int"), Column("method.ko", N_("How it is measured"), "name"),
+            Column("weight", N_("Weight (%)"), "int"),
+            Column("method.ko", N_("How it is measured (Korean)"), "name"),
+            Column("method.en", N_("How it is measured (English)"), "name"),
         ]
 
     return RecordTable(doc, N_("Performance indicators"), lambda: INDICATORS, columns,
@@ -129,9 +131,11 @@ def equipment(doc: Document) -> RecordTable:
             Column("org", N_("Organisation"), "choice", choices=_orgs),
             Column("year", N_("Year"), "year", lo=min(years), hi=max(years)),
             Column("name.ko", N_("Item (Korean)"), "name"), Column("name.en", N_("Item (English)"), "name"),
-            Column("purpose.ko", N_("Purpose")), Column("quantity", N_("Quantity"), "int", hi=100_000),
+            Column("purpose.ko", N_("Purpose (Korean)")), Column("purpose.en", N_("Purpose (English)")),
+            Column("quantity", N_("Quantity"), "int", hi=100_000),
             Column("unit_price_krw", N_("Unit price (won)"), "money"), Column("shared", N_("Shared use"), "bool"),
-            Column("review_note.ko", N_("Review note"), "name"),
+            Column("review_note.ko", N_("Review note (Korean)"), "name"),
+            Column("review_note.en", N_("Review note (English)"), "name"),
         ]
 
     def make(p: Proposal) -> Equipment:
@@ -169,7 +173,8 @@ class Researchers(QWidget):
             return [
                 Column("org", N_("Organisation"), "choice", choices=_orgs),
                 Column("name.ko", N_("Researcher (Korean)")), Column("name.en", N_("Researcher (English)")),
-                Column("position.ko", N_("Position")), Column("field.ko", N_("Field")),
+                Column("position.ko", N_("Position (Korean)")), Column("position.en", N_("Position (English)")),
+                Column("field.ko", N_("Field (Korean)")), Column("field.en", N_("Field (English)")),
                 Column("role", N_("Role"), "choice", choices=_codes([r.value for r in ResearcherRole])),
                 *[Column(f"rates[{y}]", str(y), "int", literal=True) for y in _years(p)],
             ]

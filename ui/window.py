@@ -446,8 +446,8 @@ class MainWindow(QMainWindow):
 
         name = self._title_of(proposal_id)
         box = QMessageBox(QMessageBox.Icon.Question, _("Delete the proposal"),
-                          _("Delete “{title}”? It is kept, with its snapshots, and can be brought back with "
-                            "“Restore a deleted one” on the Start page.").format(title=name), parent=self)
+                          i18n.fill(_("Delete “{title}”? It is kept, with its snapshots, and can be brought back with "
+                                      "“Restore a deleted one” on the Start page."), title=name), parent=self)
         delete = box.addButton(_("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -643,8 +643,9 @@ class MainWindow(QMainWindow):
             return
         theirs = read[0]
         if theirs.sent_copy is None:
-            self._say(_("{file} is not a copy sent to a partner: it does not carry the fingerprint of the proposal "
-                        "it was sent from. To take it as it is, use File → Import a file.").format(file=path))
+            self._say(i18n.fill(_("{file} is not a copy sent to a partner: it does not carry the fingerprint of the "
+                                  "proposal it was sent from. To take it as it is, use File → Import a file."),
+                                file=path))
             return
         found: list = []
         if not self._guard(lambda: found.append(self.store.sent_base(theirs.sent_copy.base_fingerprint))):
@@ -666,7 +667,7 @@ class MainWindow(QMainWindow):
         try:
             result = merge(*docs)
         except Unrelated:
-            self._say(_("{file} is a copy of another proposal; nothing was merged.").format(file=path))
+            self._say(i18n.fill(_("{file} is a copy of another proposal; nothing was merged."), file=path))
             return
         if not result.conflicts and result.merged == docs[1]:
             self._say(_("The copy from {partner} brings nothing new: the proposal already holds all of it.").format(
@@ -693,8 +694,9 @@ class MainWindow(QMainWindow):
         report = self.doc.report  # every edit of the merge ran the rules: the last run is the merged proposal's
         if report is not None and report.has_errors:
             self.go(STEPS.index(Step.REVIEW))
-            self._say(_("The copy from {partner} is merged and saved as the snapshot “{name}”. The merged proposal "
-                        "breaks rules of the call; they are listed here.").format(partner=partner, name=name))
+            self._say(i18n.fill(_("The copy from {partner} is merged and saved as the snapshot “{name}”. The merged "
+                                  "proposal breaks rules of the call; they are listed here."),
+                                partner=partner, name=name))
         else:
             self.statusBar().showMessage(_("The copy from {partner} is merged; snapshot “{name}”.").format(
                 partner=partner, name=name), 8000)
@@ -781,8 +783,8 @@ class MainWindow(QMainWindow):
         if page.commit_typing():
             return True
         box = QMessageBox(QMessageBox.Icon.Warning, appinfo.name(i18n.current_language()),
-                          _("The amount “{text}” typed in the budget cannot be read, so it is not saved.").format(
-                              text=typing), parent=self)
+                          i18n.fill(_("The amount “{text}” typed in the budget cannot be read, so it is not saved."),
+                                    text=typing), parent=self)
         back = box.addButton(_("&Go back to it"), QMessageBox.ButtonRole.RejectRole)
         box.addButton(_("&Quit without it"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(back)
