@@ -533,10 +533,10 @@ class MainWindow(QMainWindow):
         self.open_proposal(done.proposal_id)
         if done.snapshot:
             self.statusBar().showMessage(
-                _("Imported {file}; the working copy it replaced is kept as the snapshot “{name}” "
-                  "(File → Snapshots).").format(file=name, name=done.snapshot), 15000)
+                i18n.fill(_("Imported {file}; the working copy it replaced is kept as the snapshot “{name}” "
+                            "(File → Snapshots)."), file=name, name=done.snapshot), 15000)
         else:
-            self.statusBar().showMessage(_("Imported {file}.").format(file=name), 8000)
+            self.statusBar().showMessage(i18n.fill(_("Imported {file}."), file=name), 8000)
 
     def _ask_returned(self, name: str, returned) -> str:  # noqa: ANN001
         """Ask what to do with a partner's copy being imported: "merge", "replace" or "" (cancel)."""
@@ -544,15 +544,15 @@ class MainWindow(QMainWindow):
 
         title = self._title_of(returned.proposal_id)
         if returned.sent is not None:
-            text = _("{file} is the copy of “{title}” sent to {partner}, come back. Importing it replaces your "
-                     "working copy with it, and your changes since it was sent are no longer in the proposal. "
-                     "Merge it instead, to keep both?").format(
-                         file=name, title=title,
-                         partner=partner_name(returned.sent.partner, returned.sent.base, i18n.current_language()))
+            text = i18n.fill(_("{file} is the copy of “{title}” sent to {partner}, come back. Importing it replaces "
+                               "your working copy with it, and your changes since it was sent are no longer in the "
+                               "proposal. Merge it instead, to keep both?"),
+                             file=name, title=title,
+                             partner=partner_name(returned.sent.partner, returned.sent.base, i18n.current_language()))
         else:
-            text = _("{file} is a partner's copy of “{title}”, and it differs from your working copy. Importing "
-                     "it replaces your working copy with it. Merge it instead, to keep both?").format(
-                         file=name, title=title)
+            text = i18n.fill(_("{file} is a partner's copy of “{title}”, and it differs from your working copy. "
+                               "Importing it replaces your working copy with it. Merge it instead, to keep both?"),
+                             file=name, title=title)
         box = QMessageBox(QMessageBox.Icon.Question, appinfo.name(i18n.current_language()), text, parent=self)
         merge = box.addButton(_("&Merge it"), QMessageBox.ButtonRole.AcceptRole)
         replace = box.addButton(_("&Replace my working copy"), QMessageBox.ButtonRole.DestructiveRole)
@@ -652,11 +652,11 @@ class MainWindow(QMainWindow):
             return
         sent = found[0]
         if sent is None:
-            self._say(_("{file} is a copy this database has no record of sending: it was sent from another "
-                        "computer or database, or from a proposal deleted for good. If you still have the file as "
-                        "it was sent, merge on the command line: export your proposal (File → Export as a file), "
-                        "then run main.py merge SENT.json YOURS.json {file} --out MERGED.json, and import "
-                        "MERGED.json.").format(file=path))
+            self._say(i18n.fill(_("{file} is a copy this database has no record of sending: it was sent from "
+                                  "another computer or database, or from a proposal deleted for good. If you still "
+                                  "have the file as it was sent, merge on the command line: export your proposal "
+                                  "(File → Export as a file), then run main.py merge SENT.json YOURS.json {file} "
+                                  "--out MERGED.json, and import MERGED.json."), file=path))
             return
         if self.doc.proposal is None or self.doc.proposal.id != sent.proposal_id:
             self.open_proposal(sent.proposal_id)

@@ -157,7 +157,7 @@ def test_copies_of_different_proposals_exit_2(three):
 
 @pytest.mark.parametrize(("lang", "said"), [
     ("en", "{file} is not a proposal file (a PNG image)."),
-    ("ko", "{file}은(는) 제안서 파일이 아닙니다(PNG 이미지)."),
+    ("ko", "{file}은 제안서 파일이 아닙니다(PNG 이미지)."),
 ])
 def test_a_file_of_another_kind_is_named_as_not_a_proposal_in_one_sentence(three, tmp_path, lang, said):
     base, write, out = three
