@@ -16,7 +16,8 @@ from forms.merge import OURS, THEIRS, Conflict, MergeResult, Unrelated, merge, w
 
 def read_version(path: str) -> dict:
     """One of the three files as its canonical exchange JSON; an unreadable one names the file."""
-    from forms.exchange import read_proposal, to_dict
+    from forms.exchange import to_dict
+    from forms.proposalfile import read_proposal
 
     return to_dict(read_proposal(path))
 

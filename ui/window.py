@@ -628,8 +628,9 @@ class MainWindow(QMainWindow):
         chosen in the dialog, and the accepted merge is one undo step, a snapshot named after the
         partner, and validated at once."""
         from forms.compare import compare
-        from forms.exchange import from_dict, read_proposal, to_dict
+        from forms.exchange import from_dict, to_dict
         from forms.merge import Unrelated, merge, partner_name
+        from forms.proposalfile import read_proposal
         from ui.mergedialog import MergeDialog
 
         if self.store is None:
