@@ -1,7 +1,8 @@
 """``python main.py import-budget FILE.json BUDGET.xlsx --out NEW.json``: the budget lines of a
 workbook the app wrote (and an official edited in Excel) into a copy of the proposal file.
 
-Exit 0 written (the changes are listed), 2 for an unreadable file or cell (every such cell named
+Exit 0 written (the changes are listed, and how many justification rows went with the removed
+lines), 2 for an unreadable file or cell (every such cell named
 as ``Sheet!C7``; nothing is written). The proposal's rules are not a reason to refuse: the new
 file is validated like any other.
 """
@@ -40,7 +41,16 @@ def cmd_import_budget(ns: argparse.Namespace) -> int:
     for old, new in changes.changed:
         say("~ " + _("{line}: {before} → {after} won").format(line=describe(new, names, lang),
                                                             before=f"{old.amount_krw:,}", after=f"{new.amount_krw:,}"))
+    for old, new in changes.moved:
+        moved = f"{describe(old, names, lang)} → {describe(new, names, lang)}"
+        if old.amount_krw == new.amount_krw:
+            say("> " + _("{line}: {amount} won").format(line=moved, amount=f"{new.amount_krw:,}"))
+        else:
+            say("> " + _("{line}: {before} → {after} won").format(line=moved, before=f"{old.amount_krw:,}",
+                                                                after=f"{new.amount_krw:,}"))
     say(_("{added}; wrote {file}.").format(added=changes.text(lang), file=ns.out))
+    if changes.dropped_items:
+        say(changes.dropped_text(lang, done=True))
     return EXIT_OK
 
 

@@ -18,6 +18,7 @@ from forms import categories, regions
 from forms.budget import SOURCES
 from forms.errors import InputError
 from forms.i18n import N_, NP_, translate
+from forms.ids import new_id
 from forms.model import BudgetLine, Proposal, label
 from forms.money import EntryUnit, parse_amount
 from forms.values import Count
@@ -35,6 +36,13 @@ LINE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("region", N_("Paying region")),
     ("amount_krw", N_("Amount (won)")),
 )
+#: A hidden last column of the lines sheet: each line's stable id, so that a line whose year, source
+#: or paying region was changed in Excel is still known as the same line. Optional on reading (a
+#: workbook written before it existed has none).
+ID_COLUMN: tuple[str, str] = ("id", N_("Line id"))
+#: The workbook's custom document property naming the proposal it was exported from (Excel and
+#: LibreOffice keep custom properties when they save).
+PROPOSAL_PROPERTY = "Regional Proposal Studio proposal id"
 LANGS = ("ko", "en")
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
@@ -80,13 +88,18 @@ class Names:
                     self._regions.setdefault(_fold(text), region.code)
             self._regions[_fold(region.code)] = region.code
 
+    UNKNOWN_ORG = N_("'{value}' is not an organisation of this proposal.")
+
     def org(self, text: str) -> str:
         found = self._orgs.get(_fold(text))
-        if found is None:
-            raise InputError(N_("'{value}' is not an organisation of this proposal; use the name or id of one of: "
-                                "{choices}."), value=text.strip(),
-                             choices=_OrgNames(self.proposal))
+        if found is None:  # the names to use are said once, after all the cells (org_hint)
+            raise InputError(self.UNKNOWN_ORG, value=text.strip())
         return found
+
+    def org_hint(self) -> InputError:
+        """What to type instead of an unknown organisation, said once for all such cells."""
+        return InputError(N_("Use the name or id of one of this proposal's organisations: {choices}."),
+                          choices=_OrgNames(self.proposal))
 
     def category(self, text: str) -> str:
         found = self._categories.get(_fold(text))
@@ -186,8 +199,11 @@ def read_line(names: Names, cells: dict[str, object]) -> tuple[BudgetLine | None
         problems["region"] = InputError(N_("A paying region is given only for local funds; leave it empty."))
     if problems:
         return None, problems
-    return BudgetLine(values["year"], values["org"], values["category"], values["source"], values["amount_krw"],
-                      values["region"]), {}
+    line = BudgetLine(values["year"], values["org"], values["category"], values["source"], values["amount_krw"],
+                      values["region"])
+    if not blank(cells.get(ID_COLUMN[0])):  # the line it was exported from (compare pairs them)
+        line.id = str(cells[ID_COLUMN[0]]).strip()
+    return line, {}
 
 
 # --- what an imported budget changes --------------------------------------------------------------
@@ -196,69 +212,147 @@ def _key(line: BudgetLine) -> tuple:
     return (line.year, line.org, line.category, line.source, line.region or None)
 
 
+def _pairs(before: list[BudgetLine], after: list[BudgetLine]) -> list[BudgetLine | None]:
+    """For each line of ``after``, the line of ``before`` it is, or None for a new line.
+
+    A line read back carries the id of the line it was exported from when the workbook has the
+    hidden id column. It is the same line, in this order of trust: the same id with the same year,
+    organisation, category, source and paying region; the same id with the same organisation and
+    category (the line moved to another year, source or paying region in Excel); the same year,
+    organisation, category, source and paying region (two lines alike in all of these paired in
+    order: a workbook without ids, or a row typed anew). Each line of ``before`` is paired once.
+    """
+    by_id = {line.id: line for line in before}
+    out: list[BudgetLine | None] = [None] * len(after)
+    taken: set[int] = set()
+
+    def take(i: int, old: BudgetLine) -> None:
+        out[i] = old
+        taken.add(id(old))
+
+    for alike in (lambda old, new: _key(old) == _key(new),
+                  lambda old, new: (old.org, old.category) == (new.org, new.category)):
+        for i, line in enumerate(after):
+            old = by_id.get(line.id)
+            if out[i] is None and old is not None and id(old) not in taken and alike(old, line):
+                take(i, old)
+    waiting: dict[tuple, list[BudgetLine]] = defaultdict(list)
+    for old in before:
+        if id(old) not in taken:
+            waiting[_key(old)].append(old)
+    for i, line in enumerate(after):
+        pending = waiting.get(_key(line))
+        if out[i] is None and pending:
+            take(i, pending.pop(0))
+    return out
+
+
 @dataclass
 class BudgetChanges:
     added: list[BudgetLine]
     removed: list[BudgetLine]
     #: (line before, line after): the same year, organisation, category, source and region
     changed: list[tuple[BudgetLine, BudgetLine]]
+    #: (line before, line after): the same line (by its id) at another year, source or paying
+    #: region; it keeps its justification rows
+    moved: list[tuple[BudgetLine, BudgetLine]] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
-        return not (self.added or self.removed or self.changed)
+        return not (self.added or self.removed or self.changed or self.moved)
+
+    @property
+    def dropped_items(self) -> int:
+        """How many justification rows (산출근거) go with the removed lines."""
+        return sum(len(line.items) for line in self.removed)
 
     def counts(self) -> dict[str, int]:
-        return {"added": len(self.added), "removed": len(self.removed), "changed": len(self.changed)}
+        return {"added": len(self.added), "removed": len(self.removed), "changed": len(self.changed),
+                "moved": len(self.moved)}
 
     def text(self, lang: str) -> str:
         """What changes, in ``lang``: "2 lines added, 1 removed, 1 amount changed"."""
-        return translate(N_("{added}, {removed}, {changed}"), lang,
-                         added=Count(len(self.added), NP_("{count} line added", "{count} lines added")),
-                         removed=Count(len(self.removed), NP_("{count} removed", "{count} removed")),
-                         changed=Count(len(self.changed), NP_("{count} amount changed", "{count} amounts changed")))
+        fields = {"added": Count(len(self.added), NP_("{count} line added", "{count} lines added")),
+                  "removed": Count(len(self.removed), NP_("{count} removed", "{count} removed")),
+                  "changed": Count(len(self.changed), NP_("{count} amount changed", "{count} amounts changed"))}
+        if not self.moved:
+            return translate(N_("{added}, {removed}, {changed}"), lang, **fields)
+        return translate(N_("{added}, {removed}, {changed}, {moved}"), lang, **fields,
+                         moved=Count(len(self.moved), NP_("{count} moved to another year, source or paying region",
+                                                          "{count} moved to another year, source or paying region")))
+
+    def dropped_text(self, lang: str, done: bool = False) -> str:
+        """The justification rows that go with the removed lines, in a sentence ("" when none):
+        what will happen (a preview) or, with ``done``, what happened."""
+        if not self.dropped_items:
+            return ""
+        if done:
+            return Count(self.dropped_items, NP_("{count} justification row of the removed lines was dropped with "
+                                                 "them.", "{count} justification rows of the removed lines were "
+                                                 "dropped with them.")).render(lang)
+        return Count(self.dropped_items, NP_("{count} justification row of the removed lines will be dropped "
+                                             "with them.", "{count} justification rows of the removed lines will "
+                                             "be dropped with them.")).render(lang)
 
 
 def compare(before: Iterable[BudgetLine], after: Iterable[BudgetLine]) -> BudgetChanges:
-    """Lines are the same line when year, organisation, category, source and paying region agree
-    (two lines alike in all of these are paired in order). A line of ``after`` paired with one of
-    ``before`` takes its id and its justification rows (the workbook holds neither), so the line
-    stays the same record; the rules then say where an amount no longer matches its rows."""
-    waiting: dict[tuple, list[BudgetLine]] = defaultdict(list)
-    for line in before:
-        waiting[_key(line)].append(line)
+    """What the budget ``after`` changes in ``before``, the lines paired as :func:`_pairs` says.
+    Neither list is changed."""
+    before, after = list(before), list(after)
+    pairs = _pairs(before, after)
     added: list[BudgetLine] = []
     changed: list[tuple[BudgetLine, BudgetLine]] = []
-    for line in after:
-        pending = waiting.get(_key(line))
-        if pending:
-            old = pending.pop(0)
-            line.id = old.id
-            line.items = copy.deepcopy(old.items)
-            if old.amount_krw != line.amount_krw:
-                changed.append((old, line))
-        else:
+    moved: list[tuple[BudgetLine, BudgetLine]] = []
+    for line, old in zip(after, pairs, strict=True):
+        if old is None:
             added.append(line)
-    removed = [line for lines in waiting.values() for line in lines]
-    return BudgetChanges(added, removed, changed)
+        elif _key(old) != _key(line):
+            moved.append((old, line))
+        elif old.amount_krw != line.amount_krw:
+            changed.append((old, line))
+    paired = {id(old) for old in pairs if old is not None}
+    removed = [line for line in before if id(line) not in paired]
+    return BudgetChanges(added, removed, changed, moved)
 
 
 def carried_over(before: list[BudgetLine], after: list[BudgetLine]) -> list[BudgetLine]:
     """The new budget: ``after`` in its order, where each line that is the same line as one of
-    ``before`` (as :func:`compare` pairs them) is that line at its new amount, so what a sheet
-    does not show (an itemised justification) stays with it."""
-    waiting: dict[tuple, list[BudgetLine]] = defaultdict(list)
-    for line in before:
-        waiting[_key(line)].append(line)
+    ``before`` (as :func:`compare` pairs them) is that line with the sheet's year, source, paying
+    region and amount, so what a sheet does not show (its id, its itemised justification) stays
+    with it. A new line gets a new id, whatever id its row carried."""
     out: list[BudgetLine] = []
-    for line in after:
-        pending = waiting.get(_key(line))
-        if pending:
-            kept = copy.deepcopy(pending.pop(0))
-            kept.amount_krw = line.amount_krw
-            out.append(kept)
+    for line, old in zip(after, _pairs(before, after), strict=True):
+        if old is None:
+            kept = copy.deepcopy(line)
+            kept.id = new_id()
         else:
-            out.append(line)
+            kept = copy.deepcopy(old)
+            kept.year, kept.source, kept.region = line.year, line.source, line.region
+            kept.amount_krw = line.amount_krw
+        out.append(kept)
     return out
+
+
+def other_proposal(proposal: Proposal, workbook_id: str | None, title: str | None, line_ids: set[str],
+                   unreadable: bool) -> bool:
+    """Whether a workbook is the budget of another proposal than ``proposal``: it names another
+    proposal and shares no line with this one (a copy of the proposal shares its lines); or, for
+    a workbook written before it named its proposal, its cells do not read and its title is none
+    of the proposal's titles."""
+    if workbook_id:
+        return workbook_id != proposal.id and not line_ids & {line.id for line in proposal.budget.lines}
+    titles = {_fold(t) for t in (proposal.title.ko, proposal.title.en) if t.strip()}
+    return unreadable and bool(title and title.strip()) and bool(titles) and _fold(title) not in titles
+
+
+class ProposalTitle:
+    """A proposal's title as a message field, in the message's language (or the other one)."""
+
+    def __init__(self, proposal: Proposal) -> None:
+        self.proposal = proposal
+
+    def render(self, lang: str) -> str:
+        return self.proposal.title.get(lang) or self.proposal.id
 
 
 def describe(line: BudgetLine, names: Names, lang: str) -> str:

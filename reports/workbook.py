@@ -13,6 +13,7 @@ import io
 import zipfile
 
 from openpyxl import Workbook
+from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -20,7 +21,15 @@ from openpyxl.writer.excel import ExcelWriter
 
 from forms import app, categories
 from forms.budget import SOURCES, BudgetSummary
-from forms.budgetsheet import CATEGORY_SHEET, LINE_COLUMNS, LINES_SHEET, SHARES_SHEET, Names
+from forms.budgetsheet import (
+    CATEGORY_SHEET,
+    ID_COLUMN,
+    LINE_COLUMNS,
+    LINES_SHEET,
+    PROPOSAL_PROPERTY,
+    SHARES_SHEET,
+    Names,
+)
 from forms.i18n import N_, translate
 from forms.model import Proposal, label
 from reports import zipped
@@ -68,12 +77,17 @@ def _row_total(ws: Worksheet, row: int, first_col: int, last_col: int) -> None:
 
 
 def _lines(ws: Worksheet, proposal: Proposal, names: Names, lang: str) -> None:
-    _head(ws, [translate(h, lang) for _k, h in LINE_COLUMNS], [8, 34, 20, 18, 18, 18])
+    """One row per line, and last a hidden column of the lines' ids: a line whose year, source or
+    paying region is changed in Excel is still known as the same line when it comes back. The
+    filter covers the hidden column too, so sorting in Excel keeps each id on its row."""
+    _head(ws, [translate(h, lang) for _k, h in (*LINE_COLUMNS, ID_COLUMN)], [8, 34, 20, 18, 18, 18, 38])
     for line in proposal.budget.lines:
         ws.append([line.year, names.org_name(line.org, lang), categories.name(line.category, lang),
-                   label(line.source, lang), names.region_name(line.region, lang), line.amount_krw])
+                   label(line.source, lang), names.region_name(line.region, lang), line.amount_krw, line.id])
         ws.cell(row=ws.max_row, column=len(LINE_COLUMNS)).number_format = AMOUNT_FORMAT
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(LINE_COLUMNS))}{max(ws.max_row, 2)}"
+    ids = get_column_letter(len(LINE_COLUMNS) + 1)
+    ws.column_dimensions[ids].hidden = True
+    ws.auto_filter.ref = f"A1:{ids}{max(ws.max_row, 2)}"
 
 
 def _shares(ws: Worksheet, proposal: Proposal, summary: BudgetSummary, names: Names, lang: str) -> None:
@@ -128,6 +142,8 @@ def workbook_bytes(proposal: Proposal, summary: BudgetSummary, lang: str, draft:
     wb.properties.created = wb.properties.modified = when
     wb.properties.creator = wb.properties.lastModifiedBy = f"{app.APP_NAME} {app.VERSION}"
     wb.properties.title = proposal.title.get(lang)
+    # The proposal it belongs to, so that importing it into another proposal is refused.
+    wb.custom_doc_props.append(StringProperty(name=PROPOSAL_PROPERTY, value=proposal.id))
     wb.calculation.fullCalcOnLoad = True  # the totals are formulas: Excel computes them on opening
     out = io.BytesIO()
     # openpyxl's save() stamps the modification time with the clock; its writer does not.

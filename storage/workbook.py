@@ -10,7 +10,18 @@ from __future__ import annotations
 
 import zipfile
 
-from forms.budgetsheet import LINE_COLUMNS, LINES_SHEET, Names, blank, read_line, sheet_names
+from forms.budgetsheet import (
+    ID_COLUMN,
+    LINE_COLUMNS,
+    LINES_SHEET,
+    PROPOSAL_PROPERTY,
+    Names,
+    ProposalTitle,
+    blank,
+    other_proposal,
+    read_line,
+    sheet_names,
+)
 from forms.errors import InputError, os_reason
 from forms.i18n import N_, NP_, translate
 from forms.model import BudgetLine, Proposal
@@ -18,23 +29,32 @@ from forms.values import Count
 
 #: A workbook far beyond any budget (a budget has some hundreds of lines) is refused unread.
 MAX_ROWS = 20_000
-_MAX_LISTED = 50
 
 
 class UnreadableCells(InputError):
     """Cells of the lines sheet that cannot be read; each is an :class:`InputError` whose place is
-    its ``Sheet!C7`` reference."""
+    its ``Sheet!C7`` reference. ``hint`` (what to type instead) is said once, after them."""
 
-    def __init__(self, file: str, problems: list[InputError]) -> None:
+    def __init__(self, file: str, problems: list[InputError], hint: InputError | None = None) -> None:
         self.problems = problems
+        self.hint = hint
         super().__init__(N_("{cells} of {file} cannot be read, so nothing was changed:"),
                          cells=Count(len(problems), NP_("{count} cell", "{count} cells")), file=file)
 
-    def text(self, lang: str) -> str:
-        lines = [super().text(lang)] + [p.text(lang) for p in self.problems[:_MAX_LISTED]]
-        if len(self.problems) > _MAX_LISTED:
-            lines.append(translate(N_("… and {count} more."), lang, count=len(self.problems) - _MAX_LISTED))
+    def text(self, lang: str, limit: int | None = None) -> str:
+        """Every cell (the command line), or the first ``limit`` of them and how many more (a
+        message box, with the whole list as :meth:`details`)."""
+        shown = self.problems if limit is None else self.problems[:limit]
+        lines = [super().text(lang)] + [p.text(lang) for p in shown]
+        if len(self.problems) > len(shown):
+            lines.append(translate(N_("… and {count} more."), lang, count=len(self.problems) - len(shown)))
+        if self.hint is not None:
+            lines.append(self.hint.text(lang))
         return "\n".join(lines)
+
+    def details(self, lang: str) -> str:
+        """Every cell, one per line."""
+        return "\n".join(p.text(lang) for p in self.problems)
 
 
 def _open(path: str):  # noqa: ANN202 - an openpyxl workbook
@@ -52,16 +72,18 @@ def _open(path: str):  # noqa: ANN202 - an openpyxl workbook
 
 def _columns(ws, title: str) -> dict[str, int]:  # noqa: ANN001
     """field -> column number, from the header row in either language (any order)."""
-    wanted = {translate(h, lang).casefold(): key for key, h in LINE_COLUMNS for lang in ("ko", "en")}
-    wanted.update({key: key for key, _h in LINE_COLUMNS})
+    known = (*LINE_COLUMNS, ID_COLUMN)
+    wanted = {translate(h, lang).casefold(): key for key, h in known for lang in ("ko", "en")}
+    wanted.update({key: key for key, _h in known})
     found: dict[str, int] = {}
     first = next(ws.iter_rows(min_row=1, max_row=1, values_only=True), ())
     for col, value in enumerate(first, start=1):
         key = wanted.get(str(value).strip().casefold()) if not blank(value) else None
         if key and key not in found:
             found[key] = col
-    missing = [translate(h, "ko") + " / " + translate(h, "en") for key, h in LINE_COLUMNS
-               if key not in found and key != "region"]
+    # Every column is needed, the paying region's too: without it each local-funds line would read
+    # as another line. Only the hidden id column may be missing (a workbook written before it).
+    missing = [translate(h, "ko") + " / " + translate(h, "en") for key, h in LINE_COLUMNS if key not in found]
     if missing:
         raise InputError(N_("The sheet {sheet} has no column headed {columns} in its first row."),
                          sheet=title, columns=", ".join(missing))
@@ -83,6 +105,12 @@ def read_budget(path: str, proposal: Proposal) -> list[BudgetLine]:
         if ws is None:
             raise InputError(N_("{file} has no sheet named {sheet}: is it the budget workbook the app wrote?"),
                              file=path, sheet=" / ".join(sorted(titles)))
+        workbook_id = next((str(p.value).strip() for p in wb.custom_doc_props
+                            if p.name == PROPOSAL_PROPERTY and not blank(p.value)), None)
+        title = wb.properties.title
+        shared = _line_ids(ws) if workbook_id and workbook_id != proposal.id else set()
+        if other_proposal(proposal, workbook_id, title, shared, unreadable=False):
+            raise _another(path, title or workbook_id, proposal)
         columns = _columns(ws, ws.title)
         names = Names(proposal)
         lines: list[BudgetLine] = []
@@ -92,7 +120,7 @@ def read_budget(path: str, proposal: Proposal) -> list[BudgetLine]:
                 raise InputError(N_("The sheet {sheet} has more than {count} rows; it is not a budget."),
                                  sheet=ws.title, count=MAX_ROWS)
             cells = {key: (row[col - 1] if col - 1 < len(row) else None) for key, col in columns.items()}
-            if all(blank(v) for v in cells.values()):
+            if all(blank(cells.get(key)) for key, _h in LINE_COLUMNS):  # an emptied row, its hidden id left
                 continue
             line, wrong = read_line(names, cells)
             for key, exc in wrong.items():
@@ -103,6 +131,25 @@ def read_budget(path: str, proposal: Proposal) -> list[BudgetLine]:
     finally:
         wb.close()
     if problems:
-        raise UnreadableCells(path, problems)
+        if other_proposal(proposal, workbook_id, title, shared, unreadable=True):
+            raise _another(path, title, proposal)
+        unknown_org = any(p.message == Names.UNKNOWN_ORG for p in problems)
+        raise UnreadableCells(path, problems, names.org_hint() if unknown_org else None)
     return lines
+
+
+def _another(path: str, title: str, proposal: Proposal) -> InputError:
+    return InputError(N_("{file} is the budget of another proposal, “{other}”, not of this one, “{this}”; "
+                         "nothing was changed."), file=path, other=title, this=ProposalTitle(proposal))
+
+
+def _line_ids(ws) -> set[str]:  # noqa: ANN001
+    """The ids in the hidden id column of the lines sheet (none when it has no such column)."""
+    headers = {translate(ID_COLUMN[1], lang).casefold() for lang in ("ko", "en")} | {ID_COLUMN[0]}
+    first = next(ws.iter_rows(min_row=1, max_row=1, values_only=True), ())
+    col = next((i for i, v in enumerate(first) if not blank(v) and str(v).strip().casefold() in headers), None)
+    if col is None:
+        return set()
+    return {str(row[col]).strip() for row in ws.iter_rows(min_row=2, max_row=MAX_ROWS, values_only=True)
+            if col < len(row) and not blank(row[col])}
 

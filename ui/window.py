@@ -363,6 +363,21 @@ class MainWindow(QMainWindow):
         """A message box over the window, titled with the app's name in the user's language."""
         getattr(QMessageBox, kind)(self, appinfo.name(i18n.current_language()), text)
 
+    #: How many unreadable cells a message box lists; the others are in its details.
+    LISTED_CELLS = 10
+
+    def _say_cells(self, exc) -> None:  # noqa: ANN001 - storage.workbook.UnreadableCells
+        """The cells of a workbook that cannot be read: the first few, how many more, and every one
+        of them in the box's scrollable details, so the box stays within the screen."""
+        lang = i18n.current_language()
+        if len(exc.problems) <= self.LISTED_CELLS:
+            self._say(exc.text(lang))
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, appinfo.name(lang), exc.text(lang, limit=self.LISTED_CELLS),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setDetailedText(exc.details(lang))
+        box.exec()
+
     def _guard(self, action, *args) -> bool:  # noqa: ANN001
         try:
             action(*args)
@@ -528,7 +543,7 @@ class MainWindow(QMainWindow):
         """Read the budget lines of a workbook the app exported, show what they change, and apply
         them as one undo step. A workbook with any unreadable cell changes nothing."""
         from forms.budgetsheet import Names, carried_over, compare
-        from storage.workbook import read_budget
+        from storage.workbook import UnreadableCells, read_budget
         from ui.budgetimport import BudgetImportDialog
 
         p = self.doc.proposal
@@ -537,10 +552,14 @@ class MainWindow(QMainWindow):
         path = files.open_file(self, _("Import the budget from Excel"), _("Excel workbooks (*.xlsx)"))
         if not path:
             return
-        read: list = []
-        if not self._guard(lambda: read.append(read_budget(path, p))):
+        try:
+            lines = read_budget(path, p)
+        except UnreadableCells as exc:
+            self._say_cells(exc)
             return
-        lines = read[0]
+        except InputError as exc:
+            self._say(exc.text(i18n.current_language()))
+            return
         changes = compare(p.budget.lines, lines)
         if changes.empty:
             self._say(_("The workbook holds the same budget as the proposal: nothing to change."), "information")

@@ -31,15 +31,22 @@ def _lines(path):
 def test_workbook_holds_numbers_formulas_and_headers_in_the_language(leap_file, tmp_path, lang):
     wb = openpyxl.load_workbook(_export(leap_file, tmp_path / "b.xlsx", lang))
     lines, shares, cats = wb.worksheets
-    assert [c.value for c in lines[1]] == ({"ko": ["연도", "기관명", "비목", "재원", "부담 지자체", "금액(원)"],
+    assert [c.value for c in lines[1]] == ({"ko": ["연도", "기관명", "비목", "재원", "부담 지자체", "금액(원)", "예산 행 ID"],
                                              "en": ["Year", "Organisation", "Category", "Source", "Paying region",
-                                                    "Amount (won)"]}[lang])
+                                                    "Amount (won)", "Line id"]}[lang])
     source = _lines(leap_file)
     assert lines.max_row == len(source) + 1
     for row, line in zip(lines.iter_rows(min_row=2), source, strict=True):
         assert row[0].value == line["year"]
         assert type(row[5].value) is int and row[5].value == line["amount_krw"]
         assert row[5].number_format == "#,##0"
+        assert row[6].value == line["id"]
+    # the ids are hidden, and inside the filter's range, so that sorting in Excel keeps them on their rows
+    assert lines.column_dimensions["G"].hidden
+    assert lines.auto_filter.ref == f"A1:G{lines.max_row}"
+    # the workbook names the proposal it belongs to
+    proposal_id = json.loads(leap_file.read_text(encoding="utf-8"))["id"]
+    assert [(p.name, p.value) for p in wb.custom_doc_props] == [("Regional Proposal Studio proposal id", proposal_id)]
     # the support-and-share and category tables: figures as numbers, totals as formulas over them
     for ws in (shares, cats):
         last = ws.max_row
@@ -166,3 +173,161 @@ def test_what_the_sheet_does_not_show_stays_with_its_line(tmp_path):
     new = read_file(str(tmp_path / "new.json"))
     assert new.budget.lines[0].items == line.items
     assert new.budget.lines[1].amount_krw == 1
+
+
+# --- nothing typed is lost silently --------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def super_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("wb") / "super.json"
+    assert run("sample", "--type", "super_regional", "--out", str(path)).returncode == 0
+    return path
+
+
+def _first_row(ws, test):
+    """The first data row of the lines sheet whose values pass ``test``."""
+    return next(r for r in range(2, ws.max_row + 1) if test([c.value for c in ws[r]]))
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_workbook_without_the_paying_region_column_is_refused(leap_file, tmp_path, lang):
+    book = _export(leap_file, tmp_path / "b.xlsx", lang)
+    wb = openpyxl.load_workbook(book)
+    wb.worksheets[0].delete_cols(5)  # 부담 지자체 / Paying region
+    wb.save(book)
+    out = tmp_path / "new.json"
+    done = run("import-budget", str(leap_file), str(book), "--out", str(out), lang=lang)
+    assert done.returncode == 2, done.stdout
+    assert "부담 지자체 / Paying region" in done.stderr and "Traceback" not in done.stderr
+    assert not out.exists()
+
+
+def test_a_line_moved_in_excel_keeps_its_id_and_justification(super_file, tmp_path):
+    """A line's year changed, a local line's paying region emptied: the same lines (by the hidden
+    id column), with their justification rows, reported as moved; nothing removed or dropped."""
+    book = _export(super_file, tmp_path / "b.xlsx", "en")
+    before = _lines(super_file)
+    wb = openpyxl.load_workbook(book)
+    ws = wb.worksheets[0]
+    ws["A2"] = 2030
+    local = _first_row(ws, lambda v: v[4] and [x for x in before if x["id"] == v[6]][0]["items"])
+    ws.cell(local, 5).value = None
+    wb.save(book)
+    out = tmp_path / "new.json"
+    done = run("import-budget", str(super_file), str(book), "--out", str(out), lang="en")
+    assert done.returncode == 0, done.stderr
+    assert "0 lines added, 0 removed, 0 amounts changed, 2 moved to another year, source or paying region" \
+        in done.stdout
+    assert "dropped" not in done.stdout
+    after = _lines(out)
+    assert [x["id"] for x in after] == [x["id"] for x in before]
+    assert after[0]["year"] == 2030 and after[0]["items"] == before[0]["items"] and before[0]["items"]
+    moved = after[local - 2]
+    assert "region" not in moved and moved["items"] == before[local - 2]["items"]
+
+
+def test_a_copied_row_is_a_new_line_with_a_new_id(super_file, tmp_path):
+    book = _export(super_file, tmp_path / "b.xlsx", "en")
+    wb = openpyxl.load_workbook(book)
+    ws = wb.worksheets[0]
+    copied = [c.value for c in ws[2]]
+    copied[0] = 2031  # the copy, hidden id and all, moved to another year; the original stays
+    ws.append(copied)
+    wb.save(book)
+    out = tmp_path / "new.json"
+    done = run("import-budget", str(super_file), str(book), "--out", str(out), lang="en")
+    assert done.returncode == 0, done.stderr
+    assert "1 line added, 0 removed, 0 amounts changed;" in done.stdout
+    before, after = _lines(super_file), _lines(out)
+    assert after[:-1] == before
+    assert after[-1]["year"] == 2031 and after[-1]["id"] not in {x["id"] for x in before}
+    assert "items" not in after[-1] or not after[-1]["items"]
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_workbook_without_ids_says_how_many_justification_rows_are_dropped(super_file, tmp_path, lang):
+    """A workbook written before the id column (or with it deleted): a line whose year changed is
+    a removed line and an added one, and the summary counts the justification rows dropped."""
+    book = _export(super_file, tmp_path / "b.xlsx", lang)
+    before = _lines(super_file)
+    wb = openpyxl.load_workbook(book)
+    ws = wb.worksheets[0]
+    ws.delete_cols(7)
+    ws["A2"] = 2030
+    wb.save(book)
+    out = tmp_path / "new.json"
+    done = run("import-budget", str(super_file), str(book), "--out", str(out), lang=lang)
+    assert done.returncode == 0, done.stderr
+    rows = len(before[0]["items"])
+    assert rows > 1
+    assert {"en": f"{rows} justification rows of the removed lines were dropped with them.",
+            "ko": f"삭제된 예산 행의 산출근거 {rows}행도 함께 삭제되었습니다."}[lang] in done.stdout
+    assert not any(x["id"] == before[0]["id"] for x in _lines(out))
+
+
+def test_nothing_dropped_says_nothing_of_justification(super_file, tmp_path):
+    book = _export(super_file, tmp_path / "b.xlsx", "en")
+    wb = openpyxl.load_workbook(book)
+    wb.worksheets[0]["F2"] = 1
+    wb.save(book)
+    done = run("import-budget", str(super_file), str(book), "--out", str(tmp_path / "n.json"), lang="en")
+    assert done.returncode == 0 and "justification" not in done.stdout
+
+
+def _without_proposal_id(book):
+    from openpyxl.packaging.custom import CustomPropertyList
+
+    wb = openpyxl.load_workbook(book)
+    wb.custom_doc_props = CustomPropertyList()
+    wb.worksheets[0].delete_cols(7)
+    wb.save(book)
+    return book
+
+
+@pytest.mark.parametrize("old", [False, True], ids=["names-its-proposal", "written-before-ids"])
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_workbook_of_another_proposal_is_refused_in_one_sentence(leap_file, super_file, tmp_path, lang, old):
+    book = _export(leap_file, tmp_path / "leap.xlsx", lang)
+    if old:
+        _without_proposal_id(book)
+    out = tmp_path / "new.json"
+    done = run("import-budget", str(super_file), str(book), "--out", str(out), lang=lang)
+    assert done.returncode == 2 and not out.exists()
+    ours = json.loads(super_file.read_text(encoding="utf-8"))["title"][lang]
+    theirs = json.loads(leap_file.read_text(encoding="utf-8"))["title"][lang]
+    message = done.stderr.strip()
+    assert len(message.splitlines()) == 1, message
+    assert ours in message and theirs in message
+    assert {"en": "is the budget of another proposal", "ko": "다른 제안서"}[lang] in message
+
+
+def test_a_copy_of_the_proposal_takes_the_workbook_of_the_original(super_file, tmp_path):
+    """A duplicated proposal has a new id but the same lines: its original's workbook is no stranger."""
+    book = _export(super_file, tmp_path / "b.xlsx", "en")
+    data = json.loads(super_file.read_text(encoding="utf-8"))
+    data["id"] = "0e5b7c2a-1111-4222-8333-944455566677"
+    data["title"]["en"] += " (copy)"
+    copy = tmp_path / "copy.json"
+    copy.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    wb = openpyxl.load_workbook(book)
+    wb.worksheets[0]["F2"] = 1
+    wb.save(book)
+    done = run("import-budget", str(copy), str(book), "--out", str(tmp_path / "n.json"), lang="en")
+    assert done.returncode == 0, done.stderr
+    assert "0 lines added, 0 removed, 1 amount changed" in done.stdout
+
+
+def test_the_command_line_lists_every_bad_cell_and_the_organisations_once(leap_file, tmp_path):
+    book = _export(leap_file, tmp_path / "b.xlsx", "en")
+    wb = openpyxl.load_workbook(book)
+    ws = wb.worksheets[0]
+    for r in range(2, 62):
+        ws.cell(r, 2).value = "Nobody Inc."
+    wb.save(book)
+    done = run("import-budget", str(leap_file), str(book), "--out", str(tmp_path / "n.json"), lang="en")
+    assert done.returncode == 2
+    assert done.stderr.startswith("60 cells of ")
+    assert all(f"Budget lines!B{r}: 'Nobody Inc.' is not an organisation of this proposal." in done.stderr
+               for r in range(2, 62))
+    assert "more." not in done.stderr
+    assert done.stderr.count("Use the name or id of one of this proposal's organisations:") == 1

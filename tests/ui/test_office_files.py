@@ -101,3 +101,133 @@ def test_export_step_writes_the_hwpx_copy(sample_window, qtbot, tmp_path):
     assert page.done_box.isVisible()
     with zipfile.ZipFile(out) as z:
         assert z.namelist()[0] == "mimetype" and z.read("mimetype") == b"application/hwp+zip"
+
+
+def _capture_preview(monkeypatch, answer=None):
+    """The preview as shown: what it says, which button is the default, and what Enter does."""
+    from PySide6.QtTest import QTest
+
+    seen = {}
+
+    def shown(dialog):
+        dialog.show()
+        seen["rows"] = [[dialog.table.item(r, c).text() for c in range(4)] for r in range(dialog.table.rowCount())]
+        seen["summary"] = dialog.summary.text()
+        seen["dropped"] = dialog.dropped.text() if dialog.dropped.isVisible() else ""
+        seen["cancel default"] = dialog.cancel_button.isDefault()
+        seen["apply default"] = dialog.apply_button.isDefault()
+        QTest.keyClick(dialog, Qt.Key.Key_Return)
+        seen["enter"] = dialog.result()
+        return seen["enter"] if answer is None else answer
+
+    monkeypatch.setattr(BudgetImportDialog, "exec", shown)
+    return seen
+
+
+def test_preview_counts_the_justification_rows_dropped_and_cancel_is_the_default(sample_window, qtbot, tmp_path,
+                                                                                 monkeypatch):
+    """A workbook without the id column (written before it): a line moved to another year is
+    removed and added again; the preview says how many justification rows would go, and Enter
+    keeps them."""
+    w = sample_window
+    book = _export_workbook(w, qtbot, tmp_path / "budget.xlsx")
+    lines = w.doc.proposal.budget.lines
+    rows = len(lines[0].items)
+    assert rows > 1
+    wb = openpyxl.load_workbook(book)
+    ws = wb.worksheets[0]
+    ws.delete_cols(7)
+    ws["A2"] = 2030
+    wb.save(book)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(book), "")))
+    seen = _capture_preview(monkeypatch)
+    before = [(x.id, x.year, len(x.items)) for x in lines]
+    w.menus.import_budget.trigger()
+    assert seen["dropped"] == f"{rows} justification rows of the removed lines will be dropped with them."
+    assert seen["cancel default"] and not seen["apply default"]
+    assert seen["enter"] == QDialog.DialogCode.Rejected
+    assert [(x.id, x.year, len(x.items)) for x in w.doc.proposal.budget.lines] == before
+
+
+def test_preview_shows_a_moved_line_that_keeps_its_rows_and_apply_is_the_default(sample_window, qtbot, tmp_path,
+                                                                                  monkeypatch):
+    w = sample_window
+    book = _export_workbook(w, qtbot, tmp_path / "budget.xlsx")
+    first = w.doc.proposal.budget.lines[0]
+    items = list(first.items)
+    wb = openpyxl.load_workbook(book)
+    wb.worksheets[0]["A2"] = 2030
+    wb.save(book)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(book), "")))
+    seen = _capture_preview(monkeypatch)
+    w.menus.import_budget.trigger()
+    assert seen["dropped"] == "" and seen["apply default"] and not seen["cancel default"]
+    assert [r[0] for r in seen["rows"]] == ["Moved"]
+    assert seen["rows"][0][1].startswith(str(first.year)) and "→ 2030" in seen["rows"][0][1]
+    assert "1 moved to another year, source or paying region" in seen["summary"]
+    assert seen["enter"] == QDialog.DialogCode.Accepted  # Enter applies when nothing would be dropped
+    now = w.doc.proposal.budget.lines[0]
+    assert (now.id, now.year, now.items) == (first.id, 2030, items)
+
+
+def _capture_box(monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    seen = {}
+
+    def shown(box):
+        box.show()
+        seen["text"], seen["details"] = box.text(), box.detailedText()
+        seen["height"] = box.frameGeometry().height()
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "exec", shown)
+    return seen
+
+
+def test_many_unreadable_cells_are_listed_in_a_box_that_fits_the_screen(sample_window, qtbot, tmp_path, monkeypatch,
+                                                                         _no_modal_boxes):
+    w = sample_window
+    book = _export_workbook(w, qtbot, tmp_path / "budget.xlsx")
+    wb = openpyxl.load_workbook(book)
+    ws = wb.worksheets[0]
+    for r in range(2, 62):
+        ws.cell(r, 2).value = "Nobody Inc."
+    wb.save(book)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(book), "")))
+    seen = _capture_box(monkeypatch)
+    before = [x.org for x in w.doc.proposal.budget.lines]
+    w.menus.import_budget.trigger()
+    text = seen["text"]
+    assert text.startswith("60 cells of ")
+    assert [f"Budget lines!B{r}:" in text for r in range(2, 62)] == [True] * 10 + [False] * 50
+    assert "… and 50 more." in text
+    assert text.count("Use the name or id of one of this proposal's organisations:") == 1
+    assert all(f"Budget lines!B{r}: 'Nobody Inc.' is not an organisation" in seen["details"] for r in range(2, 62))
+    assert seen["height"] < 900  # within a 1000-pixel screen, its OK button seen
+    assert [x.org for x in w.doc.proposal.budget.lines] == before
+
+
+def test_a_workbook_of_another_proposal_is_refused_in_one_sentence(sample_window, qtbot, tmp_path, monkeypatch,
+                                                                   _no_modal_boxes):
+    from PySide6.QtWidgets import QMessageBox
+
+    from forms.budget import summarise
+    from forms.profile import load_profile
+    from forms.sample import SAMPLES
+    from reports.workbook import workbook_bytes
+
+    w = sample_window
+    leap = SAMPLES["leap"]()
+    book = tmp_path / "leap.xlsx"
+    book.write_bytes(workbook_bytes(leap, summarise(leap, load_profile(leap.call)), "en"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(book), "")))
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: said.append(a[2])))
+    listed = _capture_box(monkeypatch)  # a list of cells would be the wrong answer
+    before = [x.id for x in w.doc.proposal.budget.lines]
+    w.menus.import_budget.trigger()
+    assert not listed
+    assert said == [f"{book} is the budget of another proposal, “{leap.title.en}”, not of this one, "
+                    f"“{w.doc.proposal.title.en}”; nothing was changed."]
+    assert [x.id for x in w.doc.proposal.budget.lines] == before
