@@ -40,6 +40,12 @@ def start_language(lang: str | None) -> str:
     return current
 
 
+def unexpected(exc: BaseException) -> str:
+    """What the window says of a fault nobody foresaw: never a traceback, and that nothing saved is lost."""
+    return _("Unexpected error: {error}. Your work up to the last save is kept; please report this.").format(
+        error=f"{type(exc).__name__}: {exc}")
+
+
 def show_error(text: str, interactive: bool = True, parent=None) -> None:  # noqa: ANN001
     if interactive:
         QMessageBox.critical(parent, appinfo.name(i18n.current_language()), text)
@@ -118,8 +124,7 @@ def settle(path: str, lock, opened, interactive: bool = True, parent=None):  # n
         return EXIT_UNUSABLE
     except Exception as exc:  # noqa: BLE001 - a fault while opening: a message, never a traceback
         lock.release()
-        show_error(_("Unexpected error: {error}. Your work up to the last save is kept; please report "
-                     "this.").format(error=f"{type(exc).__name__}: {exc}"), interactive, parent)
+        show_error(unexpected(exc), interactive, parent)
         return EXIT_UNUSABLE
     return opened
 
@@ -192,8 +197,7 @@ def install_last_defence() -> None:
         if isinstance(exc, InputError):
             text = exc.text(i18n.current_language())
         else:
-            text = _("Unexpected error: {error}. Your work up to the last save is kept; please report "
-                     "this.").format(error=f"{kind.__name__}: {exc}")
+            text = unexpected(exc)
         sys.stderr.write(text + "\n")
         if QApplication.instance() is not None:
             QMessageBox.critical(None, appinfo.name(i18n.current_language()), text)

@@ -291,3 +291,34 @@ def test_ctrl_z_in_the_organisation_table_brings_a_removed_organisation_back(sam
     settle()
     assert len(w.doc.proposal.organisations) == n
     assert removed in {o.id for o in w.doc.proposal.organisations}
+
+
+def test_a_failed_export_never_leaves_the_last_ones_result_nor_a_wait_cursor(sample_window, qtbot, tmp_path,
+                                                                              monkeypatch):
+    from PySide6.QtGui import QGuiApplication
+
+    import reports.export
+
+    w = sample_window
+    w.go(STEPS.index(Step.EXPORT))
+    settle()
+    page = w.export
+    choose(page.format, "xlsx")
+    page.file.setText(str(tmp_path / "first.xlsx"))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert page.done_box.isVisible()
+
+    def broken(*_args, **_kwargs):
+        raise ValueError("a writer's fault")
+
+    monkeypatch.setattr(reports.export, "export_packet", broken)
+    page.file.setText(str(tmp_path / "second.xlsx"))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert not page.done_box.isVisible()  # "written: first.xlsx" is not this export's result
+    assert page.failure.isVisible() and page.failure.text().startswith("Unexpected error: ValueError: a writer's fault")
+    assert QGuiApplication.overrideCursor() is None
+    assert page.export_button.isEnabled()
+    page.file.setText(str(tmp_path / "third.xlsx"))  # another file proposed: the old failure goes
+    assert not page.failure.isVisible()

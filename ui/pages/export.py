@@ -93,7 +93,7 @@ class ExportPage(Page):
         self.failure.setWordWrap(True)
         self.failure.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.failure.setVisible(False)
-        self.file.textEdited.connect(lambda _text: self._show_failure(""))
+        self.file.textChanged.connect(lambda _text: self._show_failure(""))  # typed, browsed or proposed
         form.addRow("", self.failure)
         self.reason = QLabel()
         self.reason.setWordWrap(True)
@@ -294,16 +294,21 @@ class ExportPage(Page):
         out = self.file.text().strip()
         if p is None or not out:
             return False
+        self.done_box.setVisible(False)  # the last export's "written" is not this one's
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             export_packet(p.copy(), out, lang=self.packet_lang.currentData(), draft=self.draft.isChecked(),
                           unit=p.budget.entry_unit, fmt=self.format.currentData())
         except InputError as exc:  # said under the button until an export succeeds
-            QGuiApplication.restoreOverrideCursor()
             self._show_failure(exc.text(self.lang))
-            self.done_box.setVisible(False)
             return False
-        QGuiApplication.restoreOverrideCursor()
+        except Exception as exc:  # noqa: BLE001 - a fault in a writer: said in red like any failure, the page stays usable
+            from ui.app import unexpected
+
+            self._show_failure(unexpected(exc))
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
         self._show_failure("")
         self.last_file = os.path.abspath(out)
         self.result.setText(_("Written: {file}").format(file=self.last_file))
