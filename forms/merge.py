@@ -453,31 +453,40 @@ def _order(ids_b: list, ids_o: list, ids_t: list) -> list:
     """The merged order of a list of records: ours' (theirs' when ours kept the base's order
     untouched), the records only theirs added after them. A record one side deleted and the other
     kept stays where the side keeping it had it: theirs deleted it, where ours has it; ours deleted
-    it, where the base had it (among its neighbours); the records both deleted last."""
+    it, where the base had it (among its neighbours); the records both deleted last. Membership is
+    asked of a set: a list of thousands of budget lines is walked once, not once per line."""
     if ids_o == ids_b:
         order = list(ids_t)
+        placed = set(order)
         for rid in ids_o:
-            if rid not in order:
-                _place(order, rid, ids_o)
+            if rid not in placed:
+                _place(order, placed, rid, ids_o)
     else:
         order = list(ids_o)
+        placed = set(order)
+        in_base = set(ids_b)
         for rid in ids_t:
-            if rid not in order and rid in ids_b:
-                _place(order, rid, ids_b)
-        order += [i for i in ids_t if i not in order]
-    return order + [i for i in ids_b if i not in order]
+            if rid not in placed and rid in in_base:
+                _place(order, placed, rid, ids_b)
+        for rid in ids_t:
+            if rid not in placed:
+                order.append(rid)
+                placed.add(rid)
+    return order + [i for i in ids_b if i not in placed]
 
 
-def _place(order: list, rid: str, source: list) -> None:
-    """Put ``rid`` into ``order`` where ``source`` has it: after its nearest earlier neighbour in
-    ``source`` already in ``order``, else before its nearest later one, else last."""
+def _place(order: list, placed: set, rid: str, source: list) -> None:
+    """Put ``rid`` into ``order`` (whose ids are ``placed``) where ``source`` has it: after its
+    nearest earlier neighbour in ``source`` already in ``order``, else before its nearest later
+    one, else last."""
     at = source.index(rid)
+    placed.add(rid)
     for before in reversed(source[:at]):
-        if before in order:
+        if before in placed and before != rid:
             order.insert(order.index(before) + 1, rid)
             return
     for after in source[at + 1:]:
-        if after in order:
+        if after in placed:
             order.insert(order.index(after), rid)
             return
     order.append(rid)
