@@ -1,23 +1,28 @@
 """``python main.py attach FILE.json SCAN.pdf --slot SLOT [--out NEW.json]`` and
-``python main.py detach FILE.json ID [--out NEW.json]``: a scanned document (PDF, PNG, JPEG) put
+``python main.py detach FILE.json ID… [--out NEW.json]``: a scanned document (PDF, PNG, JPEG) put
 into the proposal file, or taken out of it.
 
 The scan's bytes go into the proposal (never a path), so the file carries it wherever it is sent.
 Without ``--out`` the proposal file itself is rewritten (atomically). Exit 0 written, 2 for a file
 that cannot be read or attached (damaged, encrypted, not a PDF/PNG/JPEG, larger than the call's
-limit, an unknown id): nothing is written then.
+limit, more than the proposal can carry in all, an unknown or ambiguous id): nothing is written then.
+``detach`` reads a file an older version wrote over the read limit, so it can be made small again.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 
 from cli.exits import EXIT_OK
-from forms import ids
+from forms.attached import megabytes, size_text
 from forms.console import say
 from forms.errors import InputError
 from forms.i18n import N_, _, fill
-from forms.model import SLOT_NAMES, ScanSlot
+from forms.model import SLOT_NAMES, ScanAttachment, ScanSlot
+
+#: The fewest characters of an id taken as its start.
+MIN_PREFIX = 4
 
 
 def cmd_attach(ns: argparse.Namespace) -> int:
@@ -26,7 +31,7 @@ def cmd_attach(ns: argparse.Namespace) -> int:
     from storage.scans import read_scan
 
     proposal = read_file(ns.file)
-    added = read_scan(ns.scan, ns.slot, load_profile(proposal.call).scan_limit)
+    added = read_scan(ns.scan, ns.slot, load_profile(proposal.call).scan_limit, proposal.attachments)
     proposal.attachments.append(added)
     out = ns.out or ns.file
     write_file(proposal, out)
@@ -35,20 +40,50 @@ def cmd_attach(ns: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_detach(ns: argparse.Namespace) -> int:
-    from forms.exchange import read_file, write_file
+def _listed(attachments: list[ScanAttachment]) -> str:
+    return ", ".join(f"{a.id} ({a.name}, {size_text(len(a.data))})" for a in attachments) or _("none")
 
-    proposal = read_file(ns.file)
-    found = ids.find(proposal.attachments, ns.id)
-    if found is None:
-        known = ", ".join(f"{a.id} ({a.name})" for a in proposal.attachments) or _("none")
-        raise InputError(N_("The proposal has no attached document with the id '{value}'; its attachments: {known}."),
-                         value=ns.id, known=known)
-    index, removed = found
-    del proposal.attachments[index]
+
+def find_attachment(attachments: list[ScanAttachment], text: str) -> int:
+    """The position of the attachment whose id is ``text`` or starts with it (at least four characters,
+    as the ``db`` commands take a proposal's id), or :class:`InputError` naming those it could be."""
+    key = text.strip().lower()
+    exact = [i for i, a in enumerate(attachments) if a.id.lower() == key]
+    if exact:
+        return exact[0]
+    matches = [i for i, a in enumerate(attachments) if a.id.lower().startswith(key)] if len(key) >= MIN_PREFIX else []
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise InputError(N_("More than one attached document's id starts with '{value}': {known}. Give more of it."),
+                         value=text, known=_listed([attachments[i] for i in matches]))
+    if key and any(a.id.lower().startswith(key) for a in attachments):
+        raise InputError(N_("Give at least the first {count} characters of the attached document's id, not "
+                            "'{value}'."), count=MIN_PREFIX, value=text)
+    raise InputError(N_("The proposal has no attached document with the id '{value}'; its attachments: {known}."),
+                     value=text, known=_listed(attachments))
+
+
+def cmd_detach(ns: argparse.Namespace) -> int:
+    from forms import exchange
+
+    # a file an older version wrote over the read limit is read too: taking documents out is its repair
+    proposal = exchange.read_file(ns.file, repair=True)
+    if not ns.ids:
+        raise InputError(N_("Name the attached document to take out by its id (or its first characters); the "
+                            "proposal's attachments: {known}."), known=_listed(proposal.attachments))
+    positions = sorted({find_attachment(proposal.attachments, text) for text in ns.ids})
+    removed = [proposal.attachments[i] for i in positions]
+    for index in reversed(positions):
+        del proposal.attachments[index]
     out = ns.out or ns.file
-    write_file(proposal, out)
-    say(fill(_("Removed {name}; wrote {file}."), name=removed.name, file=out))  # type: ignore[attr-defined]
+    exchange.write_file(proposal, out, oversized=True)  # never larger than the file read
+    for item in removed:
+        say(fill(_("Removed {name}; wrote {file}."), name=item.name, file=out))
+    size = os.path.getsize(out)
+    if size > exchange.MAX_FILE_BYTES:
+        say(fill(_("{file} is still {size} MB; a proposal file is read up to {limit} MB. Take out more attached "
+                   "documents."), file=out, size=megabytes(size), limit=megabytes(exchange.MAX_FILE_BYTES)))
     return EXIT_OK
 
 
@@ -63,6 +98,8 @@ def add_parsers(sub, common) -> None:  # noqa: ANN001
     p.set_defaults(func=cmd_attach)
     p = sub.add_parser("detach", parents=[common], help=_("take an attached document out of the proposal file"))
     p.add_argument("file", metavar="FILE.json")
-    p.add_argument("id", metavar="ID")
+    p.add_argument("ids", metavar="ID", nargs="*",
+                   help=_("the id of an attached document, or its first characters (at least four); several "
+                          "may be given; none lists them"))
     p.add_argument("--out", metavar="NEW.json", help=_("write the proposal here (default: over FILE.json)"))
     p.set_defaults(func=cmd_detach)

@@ -101,12 +101,15 @@ def _import(store: Store, ns: argparse.Namespace) -> int:
     failed = 0
     for path in ns.files:
         try:
-            pid, version = store.import_file(path)
+            done = store.import_proposal(path)
         except InputError as exc:
             failed += 1
             say(_("{file}: not imported: {reason}").format(file=path, reason=exc.text(current_language())), err=True)
             continue
-        say(_("Imported {file} as {id}, version {version}.").format(file=path, id=pid, version=version))
+        say(_("Imported {file} as {id}, version {version}.").format(file=path, id=done.proposal_id,
+                                                                     version=done.version))
+        if done.snapshot:
+            say(_("The working copy it replaced is kept as the snapshot “{name}”.").format(name=done.snapshot))
     if failed:
         say(translate_plural("{failed} of {count} file could not be imported.",
                              "{failed} of {count} files could not be imported.", len(ns.files), current_language(),

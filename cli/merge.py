@@ -16,12 +16,10 @@ from forms.merge import OURS, THEIRS, Conflict, MergeResult, Unrelated, merge, w
 
 def read_version(path: str) -> dict:
     """One of the three files as its canonical exchange JSON; an unreadable one names the file."""
-    from forms.exchange import read_file, to_dict
+    from forms.exchange import to_dict
+    from forms.proposalfile import read_proposal
 
-    try:
-        return to_dict(read_file(path))
-    except InputError as exc:
-        raise InputError(N_("{file} cannot be read as a proposal: {reason}"), file=path, reason=exc) from None
+    return to_dict(read_proposal(path))
 
 
 def merge_files(base: str, ours: str, theirs: str, take: str | None = None) -> MergeResult:

@@ -9,6 +9,8 @@ VERSION = "0.1.0"
 #: Exchange-file format identifier and the version this app writes.
 FILE_FORMAT = "regional-proposal"
 FILE_FORMAT_VERSION = 3
+#: The largest exchange file read: room for the attached scans (base64) besides the text.
+MAX_FILE_BYTES = 200 * 1024 * 1024
 #: Executables of the bundle (pyinstaller.spec): the windowed app and the command line.
 GUI_EXE = "RegionalProposalStudio"
 CLI_EXE = "rps"

@@ -45,6 +45,12 @@ _NAMES = {
 MAX_SHOWN = 80
 
 
+def field_name(key: str) -> str | None:
+    """The name (an untranslated message) of a field or a top-level key (``quantity``,
+    ``partner_regions``); None for a key without one."""
+    return _NAMES.get(key)
+
+
 @dataclass(frozen=True)
 class FieldChange:
     path: str  # by record id: "title.ko", "plan.summary.en", "organisations[id=uni-1].name.ko"

@@ -19,8 +19,9 @@ import stat
 import uuid
 
 from forms import categories, ids, jsontext, regions
-from forms.app import FILE_FORMAT, FILE_FORMAT_VERSION
+from forms.app import FILE_FORMAT, FILE_FORMAT_VERSION, MAX_FILE_BYTES
 from forms.atomic import write_bytes
+from forms.attached import MAX_COUNT, REPAIR_MAX_BYTES, megabytes, total_bytes
 from forms.errors import InputError, Phrase, os_reason
 from forms.i18n import N_, translate
 from forms.model import (
@@ -51,8 +52,6 @@ from forms.model import (
 from forms.money import EntryUnit, check_limit
 from forms.profile import ProfileError, load_profile, profile_ids
 
-#: The largest exchange file read: room for the attached scans (base64) besides the text.
-MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_TEXT = 200_000
 MIN_YEAR, MAX_YEAR = 2000, 2100
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -189,10 +188,19 @@ def written_fingerprint(text: str) -> str:
     return hashlib.sha256(_canonical(json.loads(text))).hexdigest()
 
 
-def write_file(p: Proposal, path: str) -> None:
-    """Write the exchange file atomically. ``OSError`` becomes an :class:`InputError`."""
+def write_file(p: Proposal, path: str, *, oversized: bool = False) -> None:
+    """Write the exchange file atomically. ``OSError`` becomes an :class:`InputError`, and so does a
+    proposal whose file would be larger than :data:`MAX_FILE_BYTES`, which could not be read again
+    (``oversized``: write it all the same, for a file that was already that large and is now smaller)."""
+    raw = dumps(p).encode("utf-8")
+    if len(raw) > MAX_FILE_BYTES and not oversized:
+        raise InputError(N_("{file} was not written: the proposal would make a file of {size} MB, and a proposal "
+                            "file can be read only up to {limit} MB. Its attached documents take {attached} MB; "
+                            "remove some, or attach them scanned at a lower resolution."),
+                         file=path, size=megabytes(len(raw)), limit=megabytes(MAX_FILE_BYTES),
+                         attached=megabytes(total_bytes(p.attachments)))
     try:
-        write_bytes(path, dumps(p).encode("utf-8"))
+        write_bytes(path, raw)
     except OSError as exc:
         raise InputError(N_("Cannot write {file}: {reason}"), file=path, reason=os_reason(exc)) from exc
 
@@ -241,6 +249,10 @@ class _Choices:
 
 
 class _Reader:
+    def __init__(self, repair: bool = False) -> None:
+        #: reading a file over the limits an older version wrote, only to take attachments out of it
+        self.repair = repair
+
     def fail(self, path: str, message: str, **fields: object) -> InputError:
         return InputError(message, path, **fields)
 
@@ -376,9 +388,10 @@ _ORG_KEYS = {"id", "name", "kind", "region", "role", "registration_number", "rep
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
 
-def from_dict(data: object) -> Proposal:
-    """Check and convert a parsed exchange document. Raises :class:`InputError` naming the path."""
-    r = _Reader()
+def from_dict(data: object, *, repair: bool = False) -> Proposal:
+    """Check and convert a parsed exchange document. Raises :class:`InputError` naming the path.
+    ``repair``: more attached documents than a file may list are read too (see :func:`read_file`)."""
+    r = _Reader(repair)
     d = r.obj(data, "", _TOP_KEYS, {"format", "format_version", "call", "type", "lead_region",
                                      "partner_regions", "organisations", "budget"})
     if d["format"] != FILE_FORMAT:
@@ -626,10 +639,11 @@ def _read_records(r: _Reader, d: dict, p: Proposal) -> None:
 def _read_attachments(r: _Reader, d: dict, p: Proposal) -> None:
     """The documents the official attached: their bytes as base64, never a path."""
     seen: set[str] = set()
-    for i, raw in enumerate(r.array(d.get("attachments", []), "attachments", 100)):
+    most = 100_000 if r.repair else MAX_COUNT
+    for i, raw in enumerate(r.array(d.get("attachments", []), "attachments", most)):
         path = f"attachments[{i}]"
         x = r.obj(raw, path, {"id", "slot", "name", "media_type", "data"}, {"id", "slot", "media_type", "data"})
-        text = r.string(x["data"], path + ".data", MAX_FILE_BYTES)
+        text = r.string(x["data"], path + ".data", REPAIR_MAX_BYTES if r.repair else MAX_FILE_BYTES)
         try:
             data = base64.b64decode(text, validate=True)
         except (binascii.Error, ValueError):
@@ -643,43 +657,50 @@ def _read_attachments(r: _Reader, d: dict, p: Proposal) -> None:
         ))
 
 
-def loads(text: str) -> Proposal:
+def loads(text: str, *, repair: bool = False) -> Proposal:
     """Parse exchange JSON text. Raises :class:`InputError` with line/column or field path."""
     data = jsontext.parse(text)
     try:
-        return from_dict(data)
+        return from_dict(data, repair=repair)
     except RecursionError:
         raise InputError(N_("The file is nested too deeply to be a proposal.")) from None
 
 
-def loads_bytes(raw: bytes) -> Proposal:
-    if len(raw) > MAX_FILE_BYTES:
+def loads_bytes(raw: bytes, *, repair: bool = False) -> Proposal:
+    most = REPAIR_MAX_BYTES if repair else MAX_FILE_BYTES
+    if len(raw) > most:
         raise InputError(N_("The file is larger than {limit} MB; a proposal file is much smaller."),
-                         limit=MAX_FILE_BYTES // (1024 * 1024))
+                         limit=most // (1024 * 1024))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise InputError(N_("line {line}: the file is not UTF-8 text (byte {offset})."),
                          line=line, offset=exc.start) from None
-    return loads(text)
+    return loads(text, repair=repair)
 
 
-def read_file(path: str) -> Proposal:
-    """Read an exchange file. Every problem, the file's own included, is an :class:`InputError`."""
+def read_file(path: str, *, repair: bool = False) -> Proposal:
+    """Read an exchange file. Every problem, the file's own included, is an :class:`InputError`.
+
+    ``repair`` reads a file an older version wrote over the limits — up to ``REPAIR_MAX_BYTES``, with
+    any number of attached documents — only so that attachments can be taken out of it (``detach``)."""
+    most = REPAIR_MAX_BYTES if repair else MAX_FILE_BYTES
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
-            raise InputError(N_("Cannot read {file}: {reason}"), file=path, reason=Phrase(N_("it is a folder")))
+            raise InputError(N_("Cannot read {file}: {reason}."), file=path, reason=Phrase(N_("it is a folder")))
         if not stat.S_ISREG(info.st_mode):  # a pipe or a device would be read forever, or block
             raise InputError(N_("{file} is not an ordinary file (it is a device, a pipe or a socket); name a "
                                 "proposal file."), file=path)
         size = info.st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(N_("The file is larger than {limit} MB; a proposal file is much smaller."),
-                         limit=MAX_FILE_BYTES // (1024 * 1024))
+        if size > most:
+            raise InputError(N_("{file} is {size} MB; a proposal file is read up to {limit} MB. If it carries many "
+                                "attached documents, take some out with the detach command (\"detach {file}\" "
+                                "without an id lists them), then read it again."),
+                             file=path, size=megabytes(size), limit=megabytes(most))
         with open(path, "rb") as fp:
-            raw = fp.read(MAX_FILE_BYTES + 1)
+            raw = fp.read(most + 1)
     except OSError as exc:
-        raise InputError(N_("Cannot read {file}: {reason}"), file=path, reason=os_reason(exc)) from None
-    return loads_bytes(raw)
+        raise InputError(N_("Cannot read {file}: {reason}."), file=path, reason=os_reason(exc)) from None
+    return loads_bytes(raw, repair=repair)

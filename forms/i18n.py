@@ -191,13 +191,16 @@ def fill(template: str, /, **fields: object) -> str:
     """``template.format(**fields)``, with each hedged particle of the template itself ("을(를)",
     "(으)로", …) in the form that fits the word before it, which is often a field's value
     ("{file}을(를)" with ``a.json`` gives ``a.json을``). Text that comes from a field is never
-    changed: a title that contains "을(를)" is shown as it was typed. Use it wherever a translated
+    changed: a title that contains "을(를)" is shown as it was typed. A value that ends a sentence
+    with its own full stop ("Daegyeong Recycle Corp.") is not given a second one. Use it wherever a translated
     template is formatted outside :func:`translate`: ``fill(_("Removed {name}."), name=name)``."""
-    if not josa.HEDGED.search(template):
+    if not josa.HEDGED.search(template) and "}." not in template:
         return template.format(**fields)
     out = ""
     for literal, name, spec, conversion in _FORMATTER.parse(template):
         if literal:
+            if literal.startswith(".") and out.endswith("."):  # "… Recycle Corp." + "." is one full stop
+                literal = literal[1:]
             out = josa.resolve(out + literal, len(out))
         if name is not None:
             value, _key = _FORMATTER.get_field(name, (), fields)

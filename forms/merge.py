@@ -7,8 +7,9 @@ The merge is generic, so every record type the exchange file holds merges the sa
 - an object merges key by key;
 - a list whose items are all objects with an ``id`` is a set of records: records are matched by id
   and merged field by field; a record added on either side is kept; one deleted on one side and
-  changed on the other is a conflict; the order is ours', then the records only theirs have
-  (unless ours kept the base's order untouched: then theirs' order is taken);
+  changed on the other is a conflict; the order is ours', then the records only theirs added
+  (unless ours kept the base's order untouched: then theirs' order is taken); a record one side
+  deleted and the other kept stays where the side keeping it has it;
 - a text of several paragraphs (lines) merges by diff3 over its paragraphs (``textmerge``): edits
   to different paragraphs both stay, different edits of the same paragraph are a conflict;
 - anything else (a number, a code, a list of region codes) merges as a whole: the side that
@@ -36,7 +37,7 @@ from enum import StrEnum
 
 from forms.fieldpath import FieldPath
 from forms.i18n import N_, translate
-from forms.model import SLOT_NAMES, label
+from forms.model import SLOT_NAMES, Proposal, label
 from forms.textmerge import merge_paragraphs
 
 
@@ -448,6 +449,49 @@ class _Changes:
         return out
 
 
+def _order(ids_b: list, ids_o: list, ids_t: list) -> list:
+    """The merged order of a list of records: ours' (theirs' when ours kept the base's order
+    untouched), the records only theirs added after them. A record one side deleted and the other
+    kept stays where the side keeping it had it: theirs deleted it, where ours has it; ours deleted
+    it, where the base had it (among its neighbours); the records both deleted last. Membership is
+    asked of a set: a list of thousands of budget lines is walked once, not once per line."""
+    if ids_o == ids_b:
+        order = list(ids_t)
+        placed = set(order)
+        for rid in ids_o:
+            if rid not in placed:
+                _place(order, placed, rid, ids_o)
+    else:
+        order = list(ids_o)
+        placed = set(order)
+        in_base = set(ids_b)
+        for rid in ids_t:
+            if rid not in placed and rid in in_base:
+                _place(order, placed, rid, ids_b)
+        for rid in ids_t:
+            if rid not in placed:
+                order.append(rid)
+                placed.add(rid)
+    return order + [i for i in ids_b if i not in placed]
+
+
+def _place(order: list, placed: set, rid: str, source: list) -> None:
+    """Put ``rid`` into ``order`` (whose ids are ``placed``) where ``source`` has it: after its
+    nearest earlier neighbour in ``source`` already in ``order``, else before its nearest later
+    one, else last."""
+    at = source.index(rid)
+    placed.add(rid)
+    for before in reversed(source[:at]):
+        if before in placed and before != rid:
+            order.insert(order.index(before) + 1, rid)
+            return
+    for after in source[at + 1:]:
+        if after in placed:
+            order.insert(order.index(after), rid)
+            return
+    order.append(rid)
+
+
 class _Merger:
     def __init__(self, base: Mapping, ours: Mapping, theirs: Mapping, take: str | None,
                  choices: dict[str, str]) -> None:
@@ -505,11 +549,7 @@ class _Merger:
         by_b = dict(zip(ids_b, b, strict=True))
         by_o = dict(zip(ids_o, o, strict=True))
         by_t = dict(zip(ids_t, t, strict=True))
-        if ids_o == ids_b:
-            order = ids_t + [i for i in ids_o if i not in by_t]
-        else:
-            order = ids_o + [i for i in ids_t if i not in by_o]
-        order += [i for i in ids_b if i not in by_o and i not in by_t]
+        order = _order(ids_b, ids_o, ids_t)
         merged: dict[str, dict] = {}
         for rid in order:
             rb, ro, rt = by_b.get(rid, MISSING), by_o.get(rid, MISSING), by_t.get(rid, MISSING)
@@ -545,13 +585,27 @@ class _Merger:
 
 # --- for people ----------------------------------------------------------------------------------
 
+
+def partner_name(partner: str, proposal: Proposal, lang: str) -> str:
+    """Whom a copy was sent to, in ``lang``: ``partner`` is a region code (named at the proposal's
+    date), an organisation's id (by its name in ``proposal``), or a name typed as it is."""
+    from forms import regions
+
+    if regions.is_known(partner):
+        return regions.name(partner, proposal.date, lang)
+    for o in proposal.organisations:
+        if o.id == partner:
+            return o.name.get(lang) or partner
+    return partner
+
+
 #: How the fields of records are named where a conflict is shown (the last key of its path).
 FIELD_LABELS = {
     "name": N_("name"), "kind": N_("kind"), "region": N_("region"), "role": N_("role"), "year": N_("year"),
     "org": N_("organisation"), "category": N_("category"), "source": N_("source"),
     "amount_krw": N_("amount (won)"), "title": N_("title"), "goal": N_("goal"), "plan": N_("plan"),
     "unit": N_("unit"), "baseline": N_("baseline"), "targets": N_("target"), "rates": N_("participation rate"),
-    "weight": N_("weight"), "method": N_("method"),
+    "weight": N_("weight"), "method": N_("method"), "item": N_("item"),
 }
 #: The fields whose values are codes, shown by their names.
 CODE_FIELDS = frozenset({"type", "kind", "role", "source"})
@@ -592,11 +646,32 @@ def _code_name(key: str, value: object, lang: str, versions: Versions | None = N
 
 
 def _field(step: str, lang: str) -> str:
+    from forms.compare import field_name
+
     if step in FIELD_LABELS:
         return translate(FIELD_LABELS[step], lang)
     if step in ("ko", "en"):
         return label("lang." + step, lang)
-    return label(step, lang)
+    name = field_name(step)
+    return translate(name, lang) if name else label(step, lang)
+
+
+def _section_title(key: str, lang: str, versions: Versions | None) -> str:
+    """The title of the plan's section ``key`` in the call's form (ours' call, else the others'),
+    in ``lang``; the section's key's own label when no call profile names it."""
+    from forms.profile import ProfileError, load_profile
+
+    for doc in versions.sides() if versions is not None else []:
+        call = doc.get("call")
+        if not isinstance(call, str) or not call:
+            continue
+        try:
+            section = load_profile(call).sections.get(key)
+        except ProfileError:
+            continue
+        if section is not None and section.title.get(lang).strip():
+            return section.title.get(lang)
+    return _field(key, lang)
 
 
 def where(c: Conflict, lang: str) -> str:
@@ -609,6 +684,8 @@ def where(c: Conflict, lang: str) -> str:
         parts = [name, *(_field(s, lang) for s in c.path[last + 1:] if isinstance(s, str))]
     elif steps == ["roadmap"]:  # the stage table as a whole (the plan's section is plan.roadmap)
         parts = [translate(N_("Stages of the roadmap"), lang)]
+    elif len(steps) >= 2 and steps[0] == "plan" and len(c.path) == len(steps):
+        parts = [_field("plan", lang), _section_title(steps[1], lang, c.versions), *(_field(s, lang) for s in steps[2:])]
     elif len(c.path) == len(steps):
         parts = [_field(s, lang) for s in steps]
     else:
@@ -631,9 +708,9 @@ def shown(value: object, lang: str, field: object = None, versions: Versions | N
             return named
     if isinstance(value, str):
         return value if value else translate(N_("(empty)"), lang)
-    if isinstance(value, dict):
-        return "\n".join(f"{key}: {_named(key.rpartition('.')[2], v, lang, versions) or _flat(v)}"
-                         for key, v in _leaves(value))
+    if isinstance(value, dict):  # a record: each field by its name, the record's id left out
+        return "\n".join(f"{_leaf_label(key, lang)}: {_leaf_value(key, v, lang, versions)}"
+                         for key, v in _leaves(value) if key != "id")
     return _flat(value)
 
 
@@ -643,6 +720,25 @@ def _named(field: str, value: object, lang: str, versions: Versions | None) -> s
 
         return format_won(value, lang)
     return _code_name(field, value, lang, versions)
+
+
+def _leaf_label(key: str, lang: str) -> str:
+    """``name.ko`` → "name (Korean)", ``rates.2024`` → "participation rate · 2024"."""
+    parts = key.split(".")
+    suffix = ""
+    if len(parts) > 1 and parts[-1] in ("ko", "en"):
+        suffix = " (" + label("lang." + parts.pop(), lang) + ")"
+    return " · ".join(p if p.isdigit() else _field(p, lang) for p in parts) + suffix
+
+
+def _leaf_value(key: str, value: object, lang: str, versions: Versions | None) -> str:
+    parts = [p for p in key.split(".") if p not in ("ko", "en") and not p.isdigit()]
+    named = _named(parts[-1], value, lang, versions) if parts else None
+    if named is not None:
+        return named
+    if value == "":
+        return translate(N_("(empty)"), lang)
+    return _flat(value)
 
 
 def _leaves(value: dict, prefix: str = "") -> Iterator[tuple[str, object]]:

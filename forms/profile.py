@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from forms import categories, regions
+from forms.attached import MAX_TOTAL_BYTES
 from forms.errors import InputError, Phrase, os_reason
 from forms.i18n import N_, translate
 from forms.model import RECORD_TABLES, OrgKind, ProjectType, Text
@@ -179,9 +180,11 @@ class Commitment(Sourced):
 
 @dataclass(frozen=True)
 class Size(Sourced):
-    """A size limit in bytes, with its source."""
+    """The limits of attached documents in bytes, with their source: each one's, and all of a
+    proposal's together (what an exchange file can carry and still be read, :mod:`forms.attached`)."""
 
     max_bytes: int = 0
+    max_total_bytes: int = MAX_TOTAL_BYTES
 
 
 #: The limit of an attached scan when a profile states none.
@@ -451,7 +454,13 @@ def parse_profile(data: dict, path: str) -> CallProfile:
     r.only(review, "equipment_review", {"price_krw"} | _SOURCED)
     scans = r.table("scan_limit") if "scan_limit" in data else None
     if scans is not None:
-        r.only(scans, "scan_limit", {"max_bytes"} | _SOURCED)
+        r.only(scans, "scan_limit", {"max_bytes", "max_total_bytes"} | _SOURCED)
+        total = r.get(scans, "scan_limit", "max_total_bytes", "int", MAX_TOTAL_BYTES)
+        for key, value, most in (("max_total_bytes", total, MAX_TOTAL_BYTES),
+                                 ("max_bytes", r.get(scans, "scan_limit", "max_bytes", "int"), total)):
+            if value > most:
+                raise ProfileError(N_("Call profile {file}, key '{key}': expected at most {limit} bytes, found "
+                                      "{found}."), file=r.path, key=f"scan_limit.{key}", limit=most, found=value)
 
     severity = r.table("severity", optional=True)
     for code, value in severity.items():
@@ -509,7 +518,9 @@ def parse_profile(data: dict, path: str) -> CallProfile:
         equipment_review=Amount(amount_krw=r.get(review, "equipment_review", "price_krw", "int"),
                                 **r.sourced(review, "equipment_review")),
         scan_limit=DEFAULT_SCAN_LIMIT if scans is None else Size(
-            max_bytes=r.get(scans, "scan_limit", "max_bytes", "int"), **r.sourced(scans, "scan_limit")),
+            max_bytes=r.get(scans, "scan_limit", "max_bytes", "int"),
+            max_total_bytes=r.get(scans, "scan_limit", "max_total_bytes", "int", MAX_TOTAL_BYTES),
+            **r.sourced(scans, "scan_limit")),
         severity=dict(severity),
         path=path,
         source_ko=r.get(data, "", "source_ko", "str", ""),

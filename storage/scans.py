@@ -2,9 +2,10 @@
 JPEG) into a proposal: input handling beside the exchange-file reader, with pypdf and Pillow.
 
 A file is taken only when it reads completely: what it is comes from its bytes (not its name), a
-PDF must open without a password and give every page, an image must decode. Anything else, and
-a file larger than the call profile's limit, is an :class:`InputError` that says so in the
-person's language; the proposal is not touched.
+PDF must open without a password and give every page, an image must decode. Anything else, a
+file larger than the call profile's limit, an image of too many pixels, and a file that would
+bring the proposal's attachments over their total (:mod:`forms.attached`), is an
+:class:`InputError` that says so in the person's language; the proposal is not touched.
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ import io
 import logging
 import os
 import stat
+import warnings
+from collections.abc import Sequence
 
+from forms.attached import check_room, megabytes
 from forms.errors import InputError, Phrase, os_reason
 from forms.i18n import N_
 from forms.ids import new_id
@@ -35,14 +39,10 @@ MAX_PAGES = 200
 MAX_PIXELS = 120_000_000
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f}".rstrip("0").rstrip(".")
-
-
 def _too_large(name: str, size: int, limit: Size) -> InputError:
     return InputError(N_("{file} is {size} MB; the call takes attached documents of up to {limit} MB, so it was "
                          "not attached. Scan it at a lower resolution or split it."),
-                      file=name, size=_megabytes(size), limit=_megabytes(limit.max_bytes))
+                      file=name, size=megabytes(size), limit=megabytes(limit.max_bytes))
 
 
 def media_type(data: bytes) -> str | None:
@@ -111,20 +111,37 @@ def _check_image(data: bytes, name: str, kind: str) -> None:
     what = N_("{file} is a damaged PNG image that cannot be read; it was not attached.") if kind == "image/png" \
         else N_("{file} is a damaged JPEG image that cannot be read; it was not attached.")
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            if image.width * image.height > MAX_PIXELS:
-                raise InputError(N_("{file} is an image of {width} × {height} pixels, too large to print; scan it at "
-                                    "a lower resolution."), file=name, width=image.width, height=image.height)
-            image.load()  # decodes every pixel: a truncated file fails here
+        with warnings.catch_warnings():
+            # Pillow warns of an image over its own limit and refuses one over twice that before
+            # telling its size; the app opens it through its format's reader and says how large it is
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with _open_image(data, kind) as image:
+                if image.width * image.height > MAX_PIXELS:
+                    raise InputError(
+                        N_("{file} is an image of {width} × {height} = {pixels} pixels; an attached image may have "
+                           "up to {limit} pixels, so it was not attached. Scan it at a lower resolution."),
+                        file=name, width=image.width, height=image.height, pixels=image.width * image.height,
+                        limit=MAX_PIXELS)
+                image.load()  # decodes every pixel: a truncated file fails here
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - Pillow raises many kinds for a damaged file
         raise InputError(what, file=name) from exc
 
 
-def read_scan(path: str, slot: str, limit: Size) -> ScanAttachment:
+def _open_image(data: bytes, kind: str):  # noqa: ANN202 - a Pillow image
+    """The image, its header read and its pixels not yet: by its format's own reader, which (unlike
+    ``Image.open``) does not refuse a large one before the app can say how large it is."""
+    from PIL import JpegImagePlugin, PngImagePlugin
+
+    reader = PngImagePlugin.PngImageFile if kind == "image/png" else JpegImagePlugin.JpegImageFile
+    return reader(io.BytesIO(data))
+
+
+def read_scan(path: str, slot: str, limit: Size, attached: Sequence[ScanAttachment] = ()) -> ScanAttachment:
     """The file at ``path`` as a new attachment of ``slot``; :class:`InputError` when it cannot be
-    read, is not a PDF, PNG or JPEG that opens completely, or is larger than ``limit``."""
+    read, is not a PDF, PNG or JPEG that opens completely, is larger than ``limit``, or would bring
+    the documents already ``attached`` over the total ``limit`` a proposal can carry."""
     if slot not in [s.value for s in ScanSlot]:
         raise InputError(N_("'{value}' is not a kind of attached document; use one of: {allowed}."),
                          value=slot, allowed=", ".join(s.value for s in ScanSlot))
@@ -137,9 +154,10 @@ def read_scan(path: str, slot: str, limit: Size) -> ScanAttachment:
             raise InputError(N_("{file} is not an ordinary file; name a file to attach."), file=path)
         if info.st_size > limit.max_bytes:
             raise _too_large(name, info.st_size, limit)
+        check_room(attached, name, info.st_size, limit)
         with open(path, "rb") as fp:
             data = fp.read(limit.max_bytes + 1)
     except OSError as exc:
-        raise InputError(N_("Cannot read {file}: {reason}"), file=path, reason=os_reason(exc)) from None
+        raise InputError(N_("Cannot read {file}: {reason}."), file=path, reason=os_reason(exc)) from None
     kind, _pages = check(data, name, limit)
     return ScanAttachment(id=new_id(), slot=slot, name=name, media_type=kind, data=data)

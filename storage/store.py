@@ -71,6 +71,27 @@ class SentBase:
 
 
 @dataclass(frozen=True)
+class Imported:
+    """An imported file: the proposal's id, its new version, and the snapshot that keeps the working
+    copy it replaced ("" when nothing was replaced)."""
+
+    proposal_id: str
+    version: int
+    snapshot: str = ""
+
+
+@dataclass(frozen=True)
+class ReturnedCopy:
+    """A file about to be imported that is a partner's copy of a proposal of this database: the
+    proposal it would replace, and the copy this database sent (None when it was not sent from
+    here, or is no longer kept)."""
+
+    proposal_id: str
+    sent: SentBase | None
+    differs: bool  # its content differs from the working copy
+
+
+@dataclass(frozen=True)
 class SnapshotInfo:
     id: int
     name: str
@@ -211,12 +232,41 @@ class Store:
             conn.execute(delete(proposals).where(proposals.c.pk == row.pk))
 
     def import_file(self, path: str) -> tuple[str, int]:
+        """Import an exchange file: its proposal's id and version (see :meth:`import_proposal`)."""
+        done = self.import_proposal(path)
+        return done.proposal_id, done.version
+
+    def returned_copy(self, p: Proposal) -> ReturnedCopy | None:
+        """Whether ``p`` (a file about to be imported) is a partner's copy of a proposal of this
+        database: it carries the mark of a sent copy and has a proposal's id here, and either this
+        database sent its base or its content differs from the working copy. None otherwise."""
+        if p.sent_copy is None:
+            return None
+        with self._read() as conn:
+            row = conn.execute(select(proposals).where(proposals.c.uuid == p.id)).first()
+            if row is None:
+                return None
+            wc = conn.execute(select(working_copies).where(working_copies.c.proposal_pk == row.pk)).one()
+        ours = self._parse(wc.body, p.id)
+        ours.sent_copy = None
+        theirs = p.copy()
+        theirs.sent_copy = None
+        differs = exchange.fingerprint(ours) != exchange.fingerprint(theirs)
+        sent = self.sent_base(p.sent_copy.base_fingerprint)
+        if sent is not None and sent.proposal_id != p.id:
+            sent = None
+        if sent is None and not differs:
+            return None
+        return ReturnedCopy(p.id, sent, differs)
+
+    def import_proposal(self, path: str) -> Imported:
         """Import an exchange file. The same proposal again (same id) becomes a new version of it;
-        the copy it replaces is kept as a snapshot first."""
+        the copy it replaces is kept as a snapshot first, named in the result."""
         p = exchange.read_file(path)
         stored = _body(p)
         fingerprint = stored["fingerprint"]
         now = utcnow()
+        kept = ""
         with self._write() as conn:
             row = conn.execute(select(proposals).where(proposals.c.uuid == p.id)).first()
             if row is None:
@@ -229,15 +279,16 @@ class Store:
                 old = conn.execute(select(working_copies).where(working_copies.c.proposal_pk == pk)).one()
                 # An older format's body (no record ids) is compared in today's form.
                 if old.fingerprint != fingerprint and exchange.fingerprint(exchange.loads(old.body)) != fingerprint:
+                    kept = _("Before importing {file}").format(file=_shown(os.path.basename(path)))
                     conn.execute(insert(snapshots).values(
-                        proposal_pk=pk, name=_("Before importing {file}").format(file=_shown(os.path.basename(path))),
-                        created_at=now, version=row.version, body=old.body, fingerprint=old.fingerprint))
+                        proposal_pk=pk, name=kept, created_at=now, version=row.version, body=old.body,
+                        fingerprint=old.fingerprint))
                 conn.execute(update(proposals).where(proposals.c.pk == pk)
                              .values(version=version, updated_at=now, **_columns(p)))
                 conn.execute(update(working_copies).where(working_copies.c.proposal_pk == pk).values(**stored))
             conn.execute(insert(imports).values(proposal_pk=pk, uuid=p.id, file=_shown(os.path.abspath(path)),
                                                 fingerprint=fingerprint, version=version, imported_at=now))
-        return p.id, version
+        return Imported(p.id, version, kept)
 
     def export_file(self, proposal_id: str, path: str) -> None:
         """Write the working copy to an exchange file (atomically); never over the database."""

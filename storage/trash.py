@@ -1,5 +1,6 @@
 """Deleted proposals, kept to be restored: deleting one from the window first writes it — its
-working copy and every snapshot — to a file in a ``deleted`` folder beside the database; restoring
+working copy, every snapshot and every copy sent to a partner (the base its return is merged
+against) — to a file in a ``deleted`` folder beside the database; restoring
 puts it back as it was, under its own id, and removes the file.
 
 The files are plain JSON, written atomically; the database schema is not involved.
@@ -13,14 +14,14 @@ import json
 import os
 from dataclasses import dataclass
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, update
 
 from forms.atomic import atomic_write
 from forms.errors import os_reason
 from forms.i18n import N_
 from forms.model import Text
 from storage.errors import StorageError
-from storage.schema import aware, proposals, snapshots, utcnow, working_copies
+from storage.schema import aware, imports, partner_copies, proposals, snapshots, utcnow, working_copies
 from storage.store import Store, _columns
 
 FORMAT = "regional-proposal-deleted"
@@ -46,10 +47,15 @@ def delete_keeping(store: Store, proposal_id: str) -> DeletedInfo:
         body = conn.execute(select(working_copies.c.body).where(working_copies.c.proposal_pk == row.pk)).scalar_one()
         snaps = conn.execute(select(snapshots).where(snapshots.c.proposal_pk == row.pk)
                              .order_by(snapshots.c.created_at, snapshots.c.pk)).all()
+        sent = conn.execute(select(partner_copies).where(partner_copies.c.proposal_pk == row.pk)
+                            .order_by(partner_copies.c.pk)).all()
         kept = {"format": FORMAT, "id": proposal_id, "title": {"ko": row.title_ko, "en": row.title_en},
-                "deleted_at": now.isoformat(), "body": body,
+                "deleted_at": now.isoformat(), "body": body, "version": row.version,
+                "created_at": row.created_at.isoformat(),
                 "snapshots": [{"name": s.name, "created_at": s.created_at.isoformat(), "version": s.version,
-                               "body": s.body, "fingerprint": s.fingerprint} for s in snaps]}
+                               "body": s.body, "fingerprint": s.fingerprint} for s in snaps],
+                "partner_copies": [{"partner": c.partner, "file": c.file, "sent_at": c.sent_at.isoformat(),
+                                    "body": c.body, "fingerprint": c.fingerprint} for c in sent]}
         path = os.path.join(folder(store), f"{proposal_id}-{now:%Y%m%dT%H%M%S%f}.json")
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -91,16 +97,25 @@ def deleted(store: Store) -> list[DeletedInfo]:
 
 
 def restore(store: Store, path: str) -> str:
-    """Put a deleted proposal back, with its snapshots; returns its id. A proposal with the same
-    id made since (an import of the same file) is not overwritten: the restore is refused."""
+    """Put a deleted proposal back as it was — its version, its snapshots, the copies sent to
+    partners (so their returns merge), its record of imports; returns its id. A proposal with the
+    same id made since (an import of the same file) is not overwritten: the restore is refused."""
     kept = _read(path)
     p = store._parse(kept["body"], kept["id"])
     now = utcnow()
+    version = kept.get("version") if type(kept.get("version")) is int else 1
+    created = dt.datetime.fromisoformat(kept["created_at"]) if kept.get("created_at") else now
     with store._write() as conn:
         if conn.execute(select(proposals.c.pk).where(proposals.c.uuid == p.id)).first():
             raise StorageError(N_("A proposal with the id {id} is already in this database."), id=p.id)
-        pk = conn.execute(insert(proposals).values(uuid=p.id, version=1, created_at=now, updated_at=now,
+        pk = conn.execute(insert(proposals).values(uuid=p.id, version=version, created_at=created, updated_at=now,
                                                   **_columns(p))).inserted_primary_key[0]
+        for c in kept.get("partner_copies", []):
+            conn.execute(insert(partner_copies).values(proposal_pk=pk, partner=c["partner"], file=c["file"],
+                                                       sent_at=dt.datetime.fromisoformat(c["sent_at"]),
+                                                       body=c["body"], fingerprint=c["fingerprint"]))
+        conn.execute(update(imports).where(imports.c.uuid == p.id, imports.c.proposal_pk.is_(None))
+                     .values(proposal_pk=pk))
         conn.execute(insert(working_copies).values(proposal_pk=pk, body=kept["body"], saved_at=now,
                                                    fingerprint=hashlib.sha256(kept["body"].encode()).hexdigest()))
         for s in kept.get("snapshots", []):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QListWidget,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -32,7 +33,8 @@ from forms.model import Proposal
 class MergeDialog(QDialog):
     """The conflicts of one merge. ``choices()`` gives conflict key → ours | theirs once accepted."""
 
-    def __init__(self, result: MergeResult, partner: str, file: str, parent: QWidget | None = None) -> None:
+    def __init__(self, result: MergeResult, partner: str, file: str, parent: QWidget | None = None,
+                 changes: list[str] | None = None) -> None:
         super().__init__(parent)
         self.merge_result, self.partner = result, partner
         self.conflicts: list[Conflict] = list(result.conflicts)
@@ -115,12 +117,24 @@ class MergeDialog(QDialog):
         row.addStretch(1)
         row.addWidget(buttons)
 
+        #: What the merge changes in ours, one line each (shown for a merge without conflict).
+        self.changes = QListWidget()
+        self.changes.setAccessibleName(_("What the copy from {partner} changes").format(partner=partner))
+        self.changes.addItems(changes or [])
+        changes_label = QLabel(_("What the copy from {partner} changes:").format(partner=partner))
+        changes_label.setBuddy(self.changes)
+
         box = QVBoxLayout(self)
         box.addWidget(self.summary)
         box.addWidget(split, 1)
+        box.addWidget(changes_label)
+        box.addWidget(self.changes, 1)
         box.addLayout(row)
         if not self.conflicts:
             split.hide()
+        if self.conflicts or not changes:
+            changes_label.hide()
+            self.changes.hide()
         self.resize(1000, 640)
         if self.conflicts:
             self.table.selectRow(0)
@@ -156,13 +170,16 @@ class MergeDialog(QDialog):
 
 
 def ask_partner(p: Proposal, parent: QWidget | None = None) -> str:
-    """The region or organisation a copy is for: one of the proposal's partners, or a name typed."""
+    """The region or organisation a copy is for: one of the proposal's partner regions (its code)
+    or organisations (its id), so it is named in whatever language the window is in later; or a
+    name typed, as it is."""
     lang = current_language()
-    names = [regions.name(code, p.date, lang) for code in p.partner_regions if code]
-    names += [o.name.get(lang) for o in p.organisations if o.name.get(lang)]
+    offered = {regions.name(code, p.date, lang): code for code in p.partner_regions if code}
+    offered.update({o.name.get(lang): o.id for o in p.organisations if o.name.get(lang) and o.id})
     name, ok = QInputDialog.getItem(parent, _("Send a copy to a partner"),
-                                    _("Which region or organisation is the copy for?"), names, 0, True)
-    return " ".join(name.split()) if ok else ""
+                                    _("Which region or organisation is the copy for?"), list(offered), 0, True)
+    name = " ".join(name.split()) if ok else ""
+    return offered.get(name, name)
 
 
 def _escape(text: str) -> str:

@@ -512,20 +512,72 @@ class MainWindow(QMainWindow):
         if dialog.exec() and dialog.chosen():
             self.open_proposal(dialog.chosen())
 
-    def import_file(self) -> None:
+    def import_file(self, path: str | None = None) -> None:
+        """Import a proposal file. A partner's copy of a proposal of this database would replace the
+        working copy: the official chooses first to merge it, to replace (the snapshot is kept), or
+        to leave it."""
+        from forms.exchange import read_file
+
         if self.store is None:
             return
-        path = files.open_file(self, _("Import a proposal"), _("Proposal files (*.json)"))
+        if path is None:
+            path = files.open_file(self, _("Import a proposal"), _("Proposal files (*.json)"))
         if not path:
             return
+        name = os.path.basename(path)
         try:
-            proposal_id, _version = self.store.import_file(path)
+            p = read_file(path)
+            if self._is_open(p.id):
+                self.doc.flush()
+            returned = self.store.returned_copy(p)
         except InputError as exc:  # the file's name first, then the field by its name, not its path
-            self._say(_("{file} cannot be imported.").format(file=os.path.basename(path)) + "\n"
-                      + exc.readable(i18n.current_language()))
+            self._say(_("{file} cannot be imported.").format(file=name) + "\n" + exc.readable(i18n.current_language()))
+            return
+        if returned is not None:
+            choice = self._ask_returned(name, returned)
+            if choice == "merge":
+                self.merge_copy(path)
+            if choice != "replace":
+                return
+        try:
+            done = self.store.import_proposal(path)
+        except InputError as exc:
+            self._say(_("{file} cannot be imported.").format(file=name) + "\n" + exc.readable(i18n.current_language()))
             return
         self.refresh_recent()
-        self.open_proposal(proposal_id)
+        self.open_proposal(done.proposal_id)
+        if done.snapshot:
+            self.statusBar().showMessage(
+                i18n.fill(_("Imported {file}; the working copy it replaced is kept as the snapshot “{name}” "
+                            "(File → Snapshots)."), file=name, name=done.snapshot), 15000)
+        else:
+            self.statusBar().showMessage(i18n.fill(_("Imported {file}."), file=name), 8000)
+
+    def _ask_returned(self, name: str, returned) -> str:  # noqa: ANN001
+        """Ask what to do with a partner's copy being imported: "merge", "replace" or "" (cancel)."""
+        from forms.merge import partner_name
+
+        title = self._title_of(returned.proposal_id)
+        if returned.sent is not None:
+            text = i18n.fill(_("{file} is the copy of “{title}” sent to {partner}, come back. Importing it replaces "
+                               "your working copy with it, and your changes since it was sent are no longer in the "
+                               "proposal. Merge it instead, to keep both?"),
+                             file=name, title=title,
+                             partner=partner_name(returned.sent.partner, returned.sent.base, i18n.current_language()))
+        else:
+            text = i18n.fill(_("{file} is a partner's copy of “{title}”, and it differs from your working copy. "
+                               "Importing it replaces your working copy with it. Merge it instead, to keep both?"),
+                             file=name, title=title)
+        box = QMessageBox(QMessageBox.Icon.Question, appinfo.name(i18n.current_language()), text, parent=self)
+        merge = box.addButton(_("&Merge it"), QMessageBox.ButtonRole.AcceptRole)
+        replace = box.addButton(_("&Replace my working copy"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setInformativeText(_("If you replace it, your working copy is kept as a snapshot first."))
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return "merge" if clicked is merge else "replace" if clicked is replace else ""
 
     def export_file(self) -> None:
         p = self.doc.proposal
@@ -572,6 +624,7 @@ class MainWindow(QMainWindow):
     def send_copy(self) -> None:
         """Write a copy for a partner region or organisation; the database keeps the proposal as
         sent (the base), and the copy carries its fingerprint so its return can be merged."""
+        from forms.merge import partner_name
         from ui.mergedialog import ask_partner
 
         p = self.doc.proposal
@@ -580,20 +633,23 @@ class MainWindow(QMainWindow):
         partner = ask_partner(p, self)
         if not partner:
             return
-        name = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in partner).strip("-") or "partner"
+        shown = partner_name(partner, p, i18n.current_language())
+        name = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in shown).strip("-") or "partner"
         path = files.save_file(self, _("Send a copy to a partner"),
                                os.path.join(files.documents_folder(), f"{p.id[:8]}-{name}.json"),
                                _("Proposal files (*.json)"))
         if path and self._guard(self.doc.flush) and self._guard(self.store.send_copy, p.id, partner, path):
-            self.statusBar().showMessage(_("Copy for {partner} written: {file}").format(partner=partner, file=path),
+            self.statusBar().showMessage(_("Copy for {partner} written: {file}").format(partner=shown, file=path),
                                          8000)
 
     def merge_copy(self, path: str | None = None) -> None:
         """Merge a partner's copy three ways against the base it was sent from; every conflict is
         chosen in the dialog, and the accepted merge is one undo step, a snapshot named after the
         partner, and validated at once."""
-        from forms.exchange import from_dict, read_file, to_dict
-        from forms.merge import Unrelated, merge
+        from forms.compare import compare
+        from forms.exchange import from_dict, to_dict
+        from forms.merge import Unrelated, merge, partner_name
+        from forms.proposalfile import read_proposal
         from ui.mergedialog import MergeDialog
 
         if self.store is None:
@@ -603,7 +659,7 @@ class MainWindow(QMainWindow):
         if not path:
             return
         read: list = []
-        if not self._guard(lambda: read.append(read_file(path))):
+        if not self._guard(lambda: read.append(read_proposal(path, os.path.basename(path)))):
             return
         theirs = read[0]
         if theirs.sent_copy is None:
@@ -616,13 +672,17 @@ class MainWindow(QMainWindow):
             return
         sent = found[0]
         if sent is None:
-            self._say(_("No copy with this fingerprint was sent from this database ({file}); it may have been "
-                        "sent from another computer.").format(file=path))
+            self._say(i18n.fill(_("{file} is a copy this database has no record of sending: it was sent from "
+                                  "another computer or database, or from a proposal deleted for good. If you still "
+                                  "have the file as it was sent, merge on the command line: export your proposal "
+                                  "(File → Export as a file), then run main.py merge SENT.json YOURS.json {file} "
+                                  "--out MERGED.json, and import MERGED.json."), file=path))
             return
         if self.doc.proposal is None or self.doc.proposal.id != sent.proposal_id:
             self.open_proposal(sent.proposal_id)
             if self.doc.proposal is None or self.doc.proposal.id != sent.proposal_id:
                 return
+        partner = partner_name(sent.partner, self.doc.proposal, i18n.current_language())
         docs = (to_dict(sent.base), to_dict(self.doc.proposal), to_dict(theirs))
         try:
             result = merge(*docs)
@@ -631,9 +691,15 @@ class MainWindow(QMainWindow):
             return
         if not result.conflicts and result.merged == docs[1]:
             self._say(_("The copy from {partner} brings nothing new: the proposal already holds all of it.").format(
-                partner=sent.partner), "information")
+                partner=partner), "information")
             return
-        dialog = MergeDialog(result, sent.partner, os.path.basename(path), self)
+        changes: list[str] = []
+        if not result.conflicts:
+            try:
+                changes = compare(self.doc.proposal, from_dict(result.merged)).lines(i18n.current_language())
+            except InputError:
+                changes = []
+        dialog = MergeDialog(result, partner, os.path.basename(path), self, changes)
         if dialog.exec() != MergeDialog.DialogCode.Accepted:
             return
         final = merge(*docs, choices=dialog.choices())
@@ -642,7 +708,7 @@ class MainWindow(QMainWindow):
             return
         self.doc.replace(made[0], N_("Merge a partner's copy"))
         stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
-        name = _("Merged the copy from {partner}, {time}").format(partner=sent.partner, time=stamp)
+        name = _("Merged the copy from {partner}, {time}").format(partner=partner, time=stamp)
         if self._guard(self.doc.flush):
             self._guard(self.store.snapshot, self.doc.proposal.id, name)
         report = self.doc.report  # every edit of the merge ran the rules: the last run is the merged proposal's
@@ -650,10 +716,10 @@ class MainWindow(QMainWindow):
             self.go(STEPS.index(Step.REVIEW))
             self._say(i18n.fill(_("The copy from {partner} is merged and saved as the snapshot “{name}”. The merged "
                                   "proposal breaks rules of the call; they are listed here."),
-                                partner=sent.partner, name=name))
+                                partner=partner, name=name))
         else:
             self.statusBar().showMessage(_("The copy from {partner} is merged; snapshot “{name}”.").format(
-                partner=sent.partner, name=name), 8000)
+                partner=partner, name=name), 8000)
 
     def snapshots(self) -> None:
         from ui.dialogs import SnapshotsDialog

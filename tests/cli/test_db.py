@@ -246,3 +246,18 @@ def test_a_folder_as_database_leaves_no_lock_beside_it(tmp_path, capsys):
     assert main.main(["db", "--db", str(folder), "--lang", "en", "import", "x.json"]) == 2
     assert "is a folder" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["d.db"]
+
+
+def test_import_over_a_changed_working_copy_names_the_snapshot_keeping_it(db_path, files, super_regional, capsys):
+    db(db_path, "import", files[0])
+    changed = super_regional.copy()
+    changed.title.en = "Changed in the meantime"
+    exchange.write_file(changed, files[0])
+    capsys.readouterr()
+    assert db(db_path, "import", files[0]) == 0
+    out = capsys.readouterr().out
+    with open_store(db_path) as store:
+        kept = store.snapshots(super_regional.id)
+    assert len(kept) == 1 and f"snapshot “{kept[0].name}”" in out
+    assert db(db_path, "import", files[0]) == 0  # the same file again replaces nothing: no snapshot named
+    assert "snapshot" not in capsys.readouterr().out

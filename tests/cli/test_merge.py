@@ -153,3 +153,30 @@ def test_copies_of_different_proposals_exit_2(three):
     done = run("merge", str(base), str(base), str(other), "--out", str(out), "--json")
     assert done.returncode == 2 and not out.exists()
     assert "not versions of the same proposal" in json.loads(done.stdout)["message"]
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "{file} is not a proposal file (a PNG image)."),
+    ("ko", "{file}은 제안서 파일이 아닙니다(PNG 이미지)."),
+])
+def test_a_file_of_another_kind_is_named_as_not_a_proposal_in_one_sentence(three, tmp_path, lang, said):
+    base, write, out = three
+    png = tmp_path / "scan.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    done = run("merge", str(base), str(base), str(png), "--out", str(out), lang=lang)
+    assert done.returncode == 2 and not out.exists()
+    assert done.stderr.strip().splitlines() == [said.format(file=png)]
+
+
+@pytest.mark.parametrize(("content", "kind"), [
+    ('{"hello": 1}', 'JSON of another kind, without "format": "regional-proposal"'),
+    ("hello, world", "text, but not JSON"),
+    ("", "an empty file"),
+])
+def test_a_json_or_text_that_is_no_proposal_says_so(three, tmp_path, content, kind):
+    base, write, out = three
+    other = tmp_path / "other.json"
+    other.write_text(content, encoding="utf-8")
+    done = run("merge", str(base), str(other), str(base), "--out", str(out), "--json")
+    assert done.returncode == 2
+    assert json.loads(done.stdout)["message"] == f"{other} is not a proposal file ({kind})."

@@ -45,4 +45,8 @@ def test_a_file_that_is_not_a_proposal_is_named_with_its_particle(tmp_path):
     base.write_text("{}", encoding="utf-8")
     done = run("merge", str(base), str(base), str(base), "--out", str(tmp_path / "m.json"))
     assert done.returncode == 2
+    assert f"{base}은 제안서 파일이 아닙니다" in done.stderr, done.stderr
+    base.write_text('{"format": "regional-proposal",', encoding="utf-8")  # a damaged proposal
+    done = run("merge", str(base), str(base), str(base), "--out", str(tmp_path / "m.json"))
+    assert done.returncode == 2
     assert f"{base}을 제안서로 읽을 수 없습니다" in done.stderr, done.stderr

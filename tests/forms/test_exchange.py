@@ -198,7 +198,8 @@ def test_missing_file(tmp_path):
     with pytest.raises(InputError) as info:
         exchange.read_file(str(tmp_path / "nope.json"))
     assert "Cannot read" in info.value.text("en")
-    assert "the file or folder does not exist" in info.value.text("en")
+    assert info.value.text("en").endswith("the file or folder does not exist.")
+    assert info.value.text("ko").endswith("파일이나 폴더가 없습니다.")
     assert "파일이나 폴더가 없습니다" in info.value.text("ko")  # the reason too, not the system's English
 
 

@@ -267,3 +267,10 @@ def test_no_finding_of_a_broken_sample_hedges_a_particle(kind):
     texts = [f.message("ko") for f in report.findings]
     assert not [t for t in texts if LEFT.search(t)]
     assert any("'506-82-01237'은 올바른" in t for t in texts)
+
+
+def test_a_value_ending_in_a_full_stop_is_not_given_a_second_one():
+    template = "'{value}' is not an organisation of this proposal; use the name or id of one of: {choices}."
+    assert fill(template, value="X", choices="POSTECH, Daegyeong Recycle Corp.").endswith("Recycle Corp.")
+    assert fill("{a}. {b}.", a="Done", b="Saved") == "Done. Saved."
+    assert fill("Ends with {what}...", what="Inc.") == "Ends with Inc..."  # only one full stop is dropped

@@ -426,3 +426,88 @@ def test_a_sent_copy_keeps_its_mark_through_the_file_and_a_bad_fingerprint_is_re
     with pytest.raises(InputError) as err:
         loads(json.dumps(doc))
     assert err.value.where == "sent_copy.base_fingerprint"
+
+
+# --- order of records kept against a delete ----------------------------------------------------
+
+
+def test_a_record_deleted_by_theirs_and_kept_by_ours_stays_where_ours_has_it(base):
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    ids = [o["id"] for o in base["organisations"]]
+    middle = ids[-2]
+    org(ours, middle)["name"]["ko"] = "새 이름"
+    theirs["organisations"] = [o for o in theirs["organisations"] if o["id"] != middle]
+
+    result = merge(base, ours, theirs, take=OURS)
+
+    assert [c.kind for c in result.conflicts] == [Kind.DELETED]
+    assert [o["id"] for o in result.merged["organisations"]] == ids
+
+
+def test_a_record_deleted_by_ours_and_taken_from_theirs_stays_where_it_was(base):
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    ids = [o["id"] for o in base["organisations"]]
+    gone = ids[1]
+    ours["organisations"] = [o for o in ours["organisations"] if o["id"] != gone]
+    ours["organisations"].append(new_org("gb-co", "KR-47"))
+    org(theirs, gone)["name"]["ko"] = "새 이름"
+    theirs["organisations"].append(new_org("dg-co", "KR-27"))
+    for b in ours["budget"]["lines"] + theirs["budget"]["lines"]:
+        if b["org"] == gone:
+            b["org"] = ids[0]
+
+    result = merge(base, ours, theirs, take=THEIRS)
+
+    assert [o["id"] for o in result.merged["organisations"]] == [*ids, "gb-co", "dg-co"]
+
+
+def test_a_deleted_budget_line_kept_by_ours_keeps_its_row(base):
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    line(ours, "line-2")["amount_krw"] += 1_000
+    theirs["budget"]["lines"] = [b for b in theirs["budget"]["lines"] if b["id"] != "line-2"]
+
+    result = merge(base, ours, theirs, take=OURS)
+
+    assert [b["id"] for b in result.merged["budget"]["lines"]] == [b["id"] for b in base["budget"]["lines"]]
+
+
+# --- fields, sections and records named for people ----------------------------------------------
+
+
+def test_fields_and_plan_sections_are_named_never_by_their_keys(base):
+    line(base, "line-3")["items"] = [{"id": "i1", "item": {"ko": "시약", "en": "Reagents"}, "quantity": 1,
+                                      "unit_price_krw": 5, "months": 1}]
+    base["plan"]["background"]["ko"] = "첫 문단\n둘째 문단"
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    row_o, row_t = line(ours, "line-3")["items"][0], line(theirs, "line-3")["items"][0]
+    for key, o, t in (("quantity", 2, 3), ("unit_price_krw", 6, 7), ("months", 2, 3)):
+        row_o[key], row_t[key] = o, t
+    row_o["item"]["en"], row_t["item"]["en"] = "Reagents A", "Reagents B"
+    ours["partner_regions"], theirs["partner_regions"] = ["KR-31"], ["KR-11"]
+    ours["lead_region"], theirs["lead_region"] = "KR-31", "KR-11"
+    ours["plan"]["background"]["ko"] = "첫 문단\n우리 문단"
+    theirs["plan"]["background"]["ko"] = "첫 문단\n상대 문단"
+    shown_where = {c.shown_path: (where(c, "ko"), where(c, "en")) for c in merge(base, ours, theirs).conflicts}
+    keys = ("quantity", "unit_price_krw", "months", "item", "partner_regions", "lead_region", "background")
+    for ko, en in shown_where.values():
+        assert not any(key in ko for key in keys) and "_" not in en and "background" not in en, (ko, en)
+    assert shown_where["budget.lines[3].items[0].quantity"][1].endswith("· Reagents A · quantity")
+    assert shown_where["partner_regions"] == ("참여 지역", "Partner regions")
+    assert shown_where["plan.background.ko"][0].startswith("계획 · 연구개발 배경 · 국문")
+
+
+def test_a_deleted_and_changed_organisation_is_shown_field_by_field_by_name(base):
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    gone = base["organisations"][-1]["id"]
+    ours["organisations"] = [o for o in ours["organisations"] if o["id"] != gone]
+    for b in ours["budget"]["lines"]:
+        if b["org"] == gone:
+            b["org"] = base["organisations"][0]["id"]
+    org(theirs, gone)["name"]["ko"] += " (상호변경)"
+    c = next(c for c in merge(base, ours, theirs).conflicts if c.kind is Kind.DELETED)
+    text = c.shown_value(THEIRS, "ko")
+    lines = text.splitlines()
+    assert lines[0].startswith("명칭 (국문): ") and lines[0].endswith("(상호변경)")
+    assert "id:" not in text and gone not in text.split("\n")[0]
+    assert all(":" in ln and not ln.split(":")[0].isascii() for ln in lines), lines
+    assert "id:" not in c.shown_value("base", "en") and "kind:" in c.shown_value("base", "en")

@@ -52,6 +52,9 @@ def edited(tmp_path, old, new):
     ("announced = 2023-04-11", 'announced = "April"', "key 'announced': expected a date"),
     ("[types.leap]", "[types.solo]", "types.solo"),
     ("id = ", "id = = ", "is not valid TOML"),
+    ("max_total_bytes = 141_557_760", "max_total_bytes = 141_557_761",
+     "key 'scan_limit.max_total_bytes': expected at most 141,557,760 bytes"),
+    ("max_bytes = 10_485_760", "max_bytes = 150_000_000", "key 'scan_limit.max_bytes': expected at most 141,557,760"),
 ])
 def test_bad_profiles_name_file_key_and_expectation(tmp_path, old, new, needle):
     path = edited(tmp_path, old, new)

@@ -66,3 +66,58 @@ def test_an_unknown_slot_a_folder_and_a_missing_file_are_refused(tmp_path):
     for path, slot in ((good, "selfie"), (str(tmp_path), "other"), (str(tmp_path / "none.pdf"), "other")):
         with pytest.raises(InputError):
             read_scan(path, slot, LIMIT)
+
+
+def _png_header_only(width: int, height: int) -> bytes:
+    """A PNG of ``width`` × ``height`` pixels whose pixels are all zero, compressed (as a scanner's
+    blank page is): a few hundred bytes however large the image."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    row = b"\x00" * (1 + (width + 7) // 8)  # filter byte, then one bit a pixel
+    compressor = zlib.compressobj(9)
+    data = b"".join(compressor.compress(row) for _ in range(min(height, 64))) + compressor.flush()
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0))
+            + chunk(b"IDAT", data) + chunk(b"IEND", b""))
+
+
+def test_an_image_of_too_many_pixels_is_named_as_such_not_as_damaged(tmp_path):
+    """30000 × 30000 is past what Pillow opens at all (twice its own limit): the message still gives
+    the image's size in pixels and the limit, not "damaged"."""
+    with pytest.raises(InputError) as info:
+        read_scan(_write(tmp_path, "bomb.png", _png_header_only(30_000, 30_000)), "other", LIMIT)
+    en, ko = info.value.text("en"), info.value.text("ko")
+    assert "damaged" not in en
+    assert "bomb.png is an image of 30,000 × 30,000 = 900,000,000 pixels" in en
+    assert "up to 120,000,000 pixels" in en and "lower resolution" in en
+    assert "30,000 × 30,000" in ko and "120,000,000화소" in ko and "해상도" in ko
+    # between Pillow's own warning and the app's limit: the same message, and no warning printed
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(InputError) as info:
+            read_scan(_write(tmp_path, "wide.png", _png_header_only(12_000, 10_100)), "other", LIMIT)
+    assert "121,200,000 pixels" in info.value.text("en")
+
+
+def test_a_scan_that_would_bring_the_attachments_over_their_total_is_refused(tmp_path):
+    from forms.model import ScanAttachment
+
+    data = scanfiles.pdf(1)
+    limit = Size(source="test", max_bytes=len(data), max_total_bytes=2 * len(data))
+    held = [ScanAttachment(id="a", slot="other", name="a.pdf", media_type="application/pdf", data=data)]
+    assert read_scan(_write(tmp_path, "b.pdf", data), "other", limit, held)
+    with pytest.raises(InputError) as info:
+        read_scan(_write(tmp_path, "c.pdf", data), "other", limit, held * 2)
+    assert "c.pdf" in info.value.text("en") and "was not attached" in info.value.text("en")
+
+
+def test_a_missing_file_is_named_in_a_sentence_in_both_languages(tmp_path):
+    with pytest.raises(InputError) as info:
+        read_scan("/nonexist.pdf", "other", LIMIT)
+    assert info.value.text("en") == "Cannot read /nonexist.pdf: the file or folder does not exist."
+    assert info.value.text("ko") == "/nonexist.pdf 파일을 읽을 수 없습니다: 파일이나 폴더가 없습니다."

@@ -85,3 +85,49 @@ def test_an_attached_scan_is_stored_in_the_database_record(sample_window, store,
     stored, _version = store.load(w.doc.proposal.id)
     assert [(a.name, a.media_type, a.data) for a in stored.attachments] == [
         ("letter.jpg", "image/jpeg", scan.read_bytes())]
+
+
+def test_a_scan_over_the_proposals_total_gets_a_message_and_changes_nothing(sample_window, tmp_path, monkeypatch):
+    import dataclasses
+
+    from forms import profile
+
+    w = sample_window
+    page = _page(w)
+    scan = tmp_path / "letter.png"
+    scan.write_bytes(scanfiles.image("PNG"))
+    size = scan.stat().st_size
+    real = profile.load_profile
+    monkeypatch.setattr(profile, "load_profile", lambda call: dataclasses.replace(
+        real(call), scan_limit=dataclasses.replace(real(call).scan_limit, max_total_bytes=2 * size + 10)))
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
+    assert page.attach_scan(str(scan)) and page.attach_scan(str(scan))
+    depth = w.doc.undo_stack.count()
+    assert not page.attach_scan(str(scan))
+    assert len(said) == 1 and "letter.png" in said[0] and "was not attached" in said[0]
+    assert "would come to" in said[0] and "lower resolution" in said[0]
+    assert len(w.doc.proposal.attachments) == 2 and w.doc.undo_stack.count() == depth
+    assert page.scans.count() == 2
+
+
+def test_export_as_a_file_never_writes_one_too_large_to_import_again(sample_window, tmp_path, monkeypatch):
+    """Attachments stored by an older version beyond what a file carries: File → Export as a file
+    says so and writes nothing, rather than a file File → Import would refuse."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from forms import exchange
+
+    w = sample_window
+    page = _page(w)
+    scan = tmp_path / "letter.png"
+    scan.write_bytes(scanfiles.image("PNG"))
+    assert page.attach_scan(str(scan))
+    monkeypatch.setattr(exchange, "MAX_FILE_BYTES", len(exchange.dumps(w.doc.proposal).encode("utf-8")) - 1)
+    out = tmp_path / "out.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
+    w.menus.export_file.trigger()
+    assert not out.exists()
+    assert len(said) == 1 and "out.json was not written" in said[0] and "attached documents take" in said[0]

@@ -136,3 +136,144 @@ def test_the_dialog_names_a_conflict_as_the_command_line_does(app, qtbot, super_
     dialog.table.selectRow(0)
     assert dialog.panes["ours"].toPlainText() == c.shown_value("ours", lang)
     assert ("원" if lang == "ko" else "KRW") in dialog.panes["ours"].toPlainText()  # an amount, as money
+
+
+# --- a returned copy imported by mistake -------------------------------------------------------
+
+
+def importing(window, out, qtbot, button):
+    """Import ``out`` through File → Import a file, answering the question with ``button`` (its
+    text; "Cancel": the box's escape button, whatever language Qt's own buttons are in)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from forms.i18n import _
+
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, answer)
+            return
+        seen.append(box.text())
+        if button == "Cancel":
+            assert box.defaultButton() is box.escapeButton()  # cancel is the default
+            box.escapeButton().click()
+            return
+        wanted = _(button)
+        target = next((b for b in box.buttons() if b.text() == wanted), None)
+        if target is None:
+            box.done(0)
+            raise AssertionError(f"no button {wanted!r}")
+        target.click()
+
+    QTimer.singleShot(0, answer)
+    window.import_file(str(out))
+    return seen
+
+
+@pytest.fixture
+def returned(sent, store):
+    """Both sides edited: ours the English title, the partner the Korean one."""
+    window, out = sent
+    window.doc.edit("title.en", "Ours, edited after sending")
+    edit_copy(out, lambda d: d["title"].update(ko="대구에서 고친 제목"))
+    return window, out
+
+
+def test_importing_a_returned_copy_asks_first_and_cancel_changes_nothing(returned, store, qtbot):
+    window, out = returned
+    window.doc.flush()
+    versions = [i.version for i in store.list_proposals()]
+    seen = importing(window, out, qtbot, "Cancel")
+    assert seen and "for-daegu.json" in seen[0] and "대구광역시" in seen[0]
+    assert window.doc.proposal.title.en == "Ours, edited after sending"
+    assert [i.version for i in store.list_proposals()] == versions and store.snapshots(window.doc.proposal.id) == []
+
+
+def test_replacing_with_a_returned_copy_keeps_and_names_the_snapshot(returned, store, qtbot):
+    window, out = returned
+    importing(window, out, qtbot, "&Replace my working copy")
+    p = window.doc.proposal
+    assert p.title.ko == "대구에서 고친 제목" and p.title.en != "Ours, edited after sending"
+    kept = store.snapshots(p.id)
+    assert len(kept) == 1 and kept[0].name in window.statusBar().currentMessage()
+
+
+def test_merging_a_returned_copy_from_import_keeps_both_sides(returned, store, qtbot, monkeypatch):
+    window, out = returned
+    drive(monkeypatch, qtbot, lambda dialog: (dialog.accept(), dialog.result())[1])
+    importing(window, out, qtbot, "&Merge it")
+    p = window.doc.proposal
+    assert p.title.ko == "대구에서 고친 제목" and p.title.en == "Ours, edited after sending"
+
+
+def test_importing_a_plain_export_asks_nothing(sample_window, store, tmp_path):
+    plain = tmp_path / "plain.json"
+    store.export_file(sample_window.doc.proposal.id, str(plain))
+    sample_window.import_file(str(plain))  # a box would fail the test
+    assert store.snapshots(sample_window.doc.proposal.id) == []
+
+
+def test_a_copy_not_sent_from_here_says_how_to_merge_it(sent, monkeypatch):
+    window, out = sent
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: said.append(a[2])))
+    edit_copy(out, lambda d: d["sent_copy"].update(base_fingerprint="0" * 64))
+    window.merge_copy(str(out))
+    assert said and str(out) in said[0] and "main.py merge SENT.json YOURS.json" in said[0]
+
+
+def test_merging_a_file_of_another_kind_names_it_in_one_sentence(sample_window, tmp_path, monkeypatch):
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: said.append(a[2])))
+    other = tmp_path / "notes.json"
+    other.write_text('{"hello": 1}', encoding="utf-8")
+    sample_window.merge_copy(str(other))
+    assert said == ['notes.json is not a proposal file (JSON of another kind, without "format": '
+                    '"regional-proposal").']
+
+
+def test_the_partner_is_kept_as_a_code_and_named_in_the_language_of_the_window(sample_window, store, tmp_path,
+                                                                                 qtbot, monkeypatch):
+    out = tmp_path / "copy.json"
+    offered: list[list[str]] = []
+
+    def pick(_parent, _title, _label, items, *a, **k):
+        offered.append(list(items))
+        return next(i for i in items if i == "Daegu"), True
+
+    i18n.set_language("en")
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(pick))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    sample_window.menus.send_copy.trigger()
+    assert read_file(str(out)).sent_copy.partner == "KR-27"
+    edit_copy(out, lambda d: d["title"].update(en="From Daegu"))
+    titles: list[str] = []
+    drive(monkeypatch, qtbot, lambda dialog: (titles.append(dialog.windowTitle()), QDialog.DialogCode.Rejected)[1])
+    try:
+        i18n.set_language("ko")
+        sample_window.merge_copy(str(out))
+        i18n.set_language("en")
+        sample_window.merge_copy(str(out))
+    finally:
+        i18n.set_language("en")
+    assert "대구광역시" in titles[0] and "Daegu" not in titles[0]
+    assert "Daegu" in titles[1] and "대구" not in titles[1]
+
+
+def test_a_merge_without_conflict_lists_what_the_copy_changes(sent, qtbot, monkeypatch):
+    window, out = sent
+    edit_copy(out, lambda d: d["title"].update(en="A title from Daegu"))
+    shown: list[list[str]] = []
+
+    def look(dialog):
+        assert dialog.changes.isVisible() and not dialog.table.isVisible()
+        shown.append([dialog.changes.item(i).text() for i in range(dialog.changes.count())])
+        return QDialog.DialogCode.Rejected
+
+    drive(monkeypatch, qtbot, look)
+    window.merge_copy(str(out))
+    assert len(shown) == 1 and len(shown[0]) == 1 and "A title from Daegu" in shown[0][0]
+    assert window.doc.proposal.title.en != "A title from Daegu"  # nothing applied on cancel

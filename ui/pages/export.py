@@ -176,7 +176,7 @@ class ExportPage(Page):
         if p is None:
             return False
         try:
-            scan = read_scan(path, self.slot.currentData(), load_profile(p.call).scan_limit)
+            scan = read_scan(path, self.slot.currentData(), load_profile(p.call).scan_limit, p.attachments)
         except (InputError, ProfileError) as exc:
             QMessageBox.warning(self, _("Attach a scanned document"), exc.text(self.lang))
             return False
