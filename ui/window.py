@@ -633,11 +633,13 @@ class MainWindow(QMainWindow):
         partner = ask_partner(p, self)
         if not partner:
             return
-        shown = partner_name(partner, p, i18n.current_language())
-        name = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in shown).strip("-") or "partner"
+        from ui.pages.export import fallback_name
+
+        lang = i18n.current_language()
+        shown = partner_name(partner, p, lang)
+        name = f"{files.clean_name(p.title.get(lang), fallback_name(p))} - {files.clean_name(shown, 'partner', 30)}"
         path = files.save_file(self, _("Send a copy to a partner"),
-                               os.path.join(files.documents_folder(), f"{p.id[:8]}-{name}.json"),
-                               _("Proposal files (*.json)"))
+                               os.path.join(files.documents_folder(), f"{name}.json"), _("Proposal files (*.json)"))
         if path and self._guard(self.doc.flush) and self._guard(self.store.send_copy, p.id, partner, path):
             self.statusBar().showMessage(_("Copy for {partner} written: {file}").format(partner=shown, file=path),
                                          8000)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 from PySide6.QtCore import Qt
@@ -277,3 +278,19 @@ def test_a_merge_without_conflict_lists_what_the_copy_changes(sent, qtbot, monke
     window.merge_copy(str(out))
     assert len(shown) == 1 and len(shown[0]) == 1 and "A title from Daegu" in shown[0][0]
     assert window.doc.proposal.title.en != "A title from Daegu"  # nothing applied on cancel
+
+
+def test_a_copy_for_a_partner_is_proposed_under_the_title_and_the_partners_name(sample_window, monkeypatch):
+    proposed: list[str] = []
+
+    def fake(_parent, _caption, path, _filters, **_kw):
+        proposed.append(path)
+        return "", ""
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("대구광역시", True)))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
+    sample_window.menus.send_copy.trigger()
+    name = os.path.basename(proposed[0])
+    title = sample_window.doc.proposal.title.en
+    assert name.startswith(title.split()[0]) and name.endswith(" - 대구광역시.json"), name
+    assert sample_window.doc.proposal.id[:8] not in name
