@@ -35,6 +35,21 @@ def type_into(qtbot, widget: QWidget, text: str, clear: bool = True) -> None:
         keys(qtbot, widget, text)
 
 
+def reopen(qtbot, window, store):  # noqa: ANN001, ANN201
+    """Save and close ``window``, then open its proposal in a new window on the same ``store``
+    (what a later start of the app shows): the new window."""
+    from ui.window import MainWindow
+
+    pid = window.doc.proposal.id
+    window.doc.flush()
+    window.close()
+    again = MainWindow(store)
+    qtbot.addWidget(again)
+    again.show()
+    again.open_proposal(pid)
+    return again
+
+
 def settle() -> None:
     """Let the posted work run: the editor's commit, then the edit it schedules."""
     for _ in range(3):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QHeaderView,
 
 from forms import i18n
 from forms.steps import STEPS, Step
-from tests.ui.helpers import _editor, choose, edit_cell, keys, settle, type_into
+from tests.ui.helpers import _editor, choose, edit_cell, keys, reopen, settle, type_into
 
 
 @pytest.fixture(autouse=True)
@@ -150,7 +150,6 @@ def test_a_record_tables_dragged_column_is_kept_across_starts_and_the_others_sti
     and are sized again for the other language's headers when the language changes."""
     from ui import setup
     from ui.pages.base import steady_width
-    from ui.window import MainWindow
 
     w = sample_window
     tasks = _schedule(w)
@@ -164,13 +163,7 @@ def test_a_record_tables_dragged_column_is_kept_across_starts_and_the_others_sti
     assert header.sectionSize(dragged) == 90
     # kept by the column's field, not its place (a year's column may come before it)
     assert setup.settings().value("columns/records/schedule") == {tasks.columns[dragged].key: 90}
-    pid = w.doc.proposal.id
-    w.doc.flush()
-    w.close()
-    again = MainWindow(store)
-    qtbot.addWidget(again)
-    again.show()
-    again.open_proposal(pid)
+    again = reopen(qtbot, w, store)
     tasks = _schedule(again)
     header = tasks.table.horizontalHeader()
     assert header.sectionSize(dragged) == 90

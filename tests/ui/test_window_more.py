@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
 
 from forms import i18n
 from forms.steps import STEPS, Step
-from tests.ui.helpers import _editor, answer_next_box, settle, type_in_cell, type_into
+from tests.ui.helpers import _editor, answer_next_box, reopen, settle, type_in_cell, type_into
 
 
 @pytest.fixture(autouse=True)
@@ -170,7 +170,6 @@ def test_the_type_page_explains_an_assumed_value_in_the_window_language(sample_w
 
 # columns ---------------------------------------------------------------------------------------
 def test_columns_are_sized_sensibly_on_a_fresh_proposal_and_a_dragged_width_is_kept(window, qtbot, store):
-    from ui.window import MainWindow
 
     w = window
     qtbot.keyClick(w, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
@@ -191,13 +190,7 @@ def test_columns_are_sized_sensibly_on_a_fresh_proposal_and_a_dragged_width_is_k
     budget.table.horizontalHeader().resizeSection(0, 333)
     budget.refresh("budget.lines")
     assert budget.table.horizontalHeader().sectionSize(0) == 333
-    pid = w.doc.proposal.id
-    w.doc.flush()
-    w.close()
-    again = MainWindow(store)
-    qtbot.addWidget(again)
-    again.show()
-    again.open_proposal(pid)
+    again = reopen(qtbot, w, store)
     again.go(STEPS.index(Step.BUDGET))
     settle()
     assert again.budget.table.horizontalHeader().sectionSize(0) == 333
