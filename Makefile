@@ -6,7 +6,7 @@ PYTHON  := $(BIN)/python
 STAMP   := $(VENV)/.installed
 MO      := resources/locale/ko/LC_MESSAGES/forms.mo
 
-.PHONY: help venv run test lint i18n catalogs bench screenshots bundle bundle-check clean
+.PHONY: help venv run test lint i18n catalogs bench screenshots packet-pages bundle bundle-check clean
 
 help:  ## list the verbs
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -63,8 +63,23 @@ i18n: $(STAMP)  ## extract strings, update both catalogs, fill English, compile,
 	$(PYTHON) tools/i18n.py extract update english compile
 	-$(PYTHON) tools/i18n.py check
 
-screenshots: catalogs  ## window screenshots in docs/screenshots (Korean, English, pseudo-language qps); reports cut-off text
+screenshots: catalogs  ## the window pictures the docs show, in docs/screenshots; checks every step (ko, en, qps) for cut-off text
 	QT_QPA_PLATFORM=offscreen $(PYTHON) -m ui.screenshots
+
+# The pages of the sample's packet that the docs show (README.md, docs/packet.md), as printed at 60 dpi:
+# language-page. Pages are counted from 1, as the packet's `- n -` numbers them.
+PACKET_PAGES := ko-1 ko-20 ko-33 en-1 en-25 en-46
+
+packet-pages: catalogs  ## the packet pages the docs show, in docs/packet (the sample's packet, 60 dpi)
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(PYTHON) main.py sample --type super_regional --out "$$tmp/sample.json" >/dev/null && \
+	for lang in ko en; do \
+	  $(PYTHON) main.py export "$$tmp/sample.json" --lang $$lang --out "$$tmp/sample-$$lang.pdf" >/dev/null || exit 1; \
+	done && \
+	$(PYTHON) -c "import sys, pypdfium2; \
+	  [pypdfium2.PdfDocument(f'{sys.argv[1]}/sample-{lang}.pdf')[int(page) - 1].render(scale=60 / 72).to_pil() \
+	   .save(f'docs/packet/sample-{lang}-{page}.png', optimize=True) or print(f'docs/packet/sample-{lang}-{page}.png') \
+	   for lang, page in (name.split('-') for name in sys.argv[2:])]" "$$tmp" $(PACKET_PAGES)
 
 bench: catalogs  ## measure speed (prints a table)
 	QT_QPA_PLATFORM=offscreen $(PYTHON) bench/run.py

@@ -1,8 +1,9 @@
 """``python -m ui.screenshots``: the main window on each step, in Korean, English and the
 pseudo-language (``qps``, every string stretched and bracketed, to find labels that truncate),
-from the sample proposal, written to ``docs/screenshots/{ko,en,qps}-<step>.png`` (offscreen,
-1366×768, a common laptop screen). ``python -m ui.screenshots qps`` writes one language only. Every text cut off in a
-window shot (``ui.fit``) is listed on stderr, and the exit status is then 1."""
+from the sample proposal (offscreen, 1366×768, a common laptop screen). Every window is checked
+(``ui.fit``), but only the pictures the documentation shows (:data:`SHOWN`, in Korean and English)
+are written, to ``docs/screenshots/{ko,en}-<name>.png``. ``python -m ui.screenshots qps`` checks one
+language only. Every text cut off in a window shot is listed on stderr, and the exit status is then 1."""
 
 from __future__ import annotations
 
@@ -29,6 +30,20 @@ EXPORTS = os.path.join(tempfile.gettempdir(), "rps-screenshots")
 LANGS: tuple[str, ...] = ("ko", "en", i18n.PSEUDO)
 #: What did not fit in the windows shot so far (see ``ui.fit``), one line each.
 PROBLEMS: list[str] = []
+#: The pictures the documentation shows (README.md, docs/guide.md, docs/guide.ko.md,
+#: docs/writing-together.md), by their name after the language; the other windows are checked, not written.
+SHOWN = frozenset({"start", "type", "regions", "plan", "plan-indicators", "plan-researchers", "plan-justification",
+                   "budget-error", "review-error", "export", "merge"})
+#: The languages whose pictures the documentation shows (the pseudo-language's are only checked).
+SHOWN_LANGS = frozenset(i18n.LANGUAGES)
+
+
+def keep(path: str, widget: QWidget, written: list[str]) -> None:
+    """Write the picture of ``widget`` to ``path`` when the documentation shows it (:data:`SHOWN`)."""
+    lang, name = os.path.basename(path).removesuffix(".png").split("-", 1)
+    if lang in SHOWN_LANGS and name in SHOWN:
+        widget.grab().save(path)
+        written.append(path)
 
 
 def settle(app: QApplication) -> None:
@@ -84,8 +99,7 @@ def shoot(out: str = OUT, langs: tuple[str, ...] = LANGS) -> list[str]:
                         window.export.export()
                     settle(app)
                     path = os.path.join(out, f"{lang}-{step.value}.png")
-                    window.grab().save(path)
-                    written.append(path)
+                    keep(path, window, written)
                     report(path, window)
                 # The same budget one local line short of the minimum: marks, shortfall, review.
                 lines = window.doc.proposal.budget.lines
@@ -95,19 +109,16 @@ def shoot(out: str = OUT, langs: tuple[str, ...] = LANGS) -> list[str]:
                     window.go(STEPS.index(step))
                     settle(app)
                     path = os.path.join(out, f"{lang}-{step.value}-error.png")
-                    window.grab().save(path)
-                    written.append(path)
+                    keep(path, window, written)
                     report(path, window)
                 window.doc.undo_stack.undo()
                 for name in PLAN_TABLES:
                     path = os.path.join(out, f"{lang}-plan-{name}.png")
                     shoot_plan_table(window, name)
-                    window.grab().save(path)
-                    written.append(path)
+                    keep(path, window, written)
                     report(path, window)
                 path = os.path.join(out, f"{lang}-merge.png")
-                shoot_merge(window, store, tmp, path)
-                written.append(path)
+                shoot_merge(window, store, tmp, path, written)
                 window.close()
                 settle(app)
         finally:
@@ -154,7 +165,7 @@ def shoot_plan_table(window: QWidget, name: str) -> None:
     settle(QApplication.instance())
 
 
-def shoot_merge(window: QWidget, store: object, tmp: str, path: str) -> None:
+def shoot_merge(window: QWidget, store: object, tmp: str, path: str, written: list[str]) -> None:
     """The conflict view of File → Merge a partner's copy: the sample sent to Daegu, edited on both
     sides (a name, an amount, a paragraph of the summary)."""
     import json
@@ -193,7 +204,7 @@ def shoot_merge(window: QWidget, store: object, tmp: str, path: str) -> None:
     dialog.table.selectRow(len(result.conflicts) - 1)
     dialog.show()
     settle(QApplication.instance())
-    dialog.grab().save(path)
+    keep(path, dialog, written)
     report(path, dialog)
     dialog.close()
 
