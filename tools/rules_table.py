@@ -1,10 +1,10 @@
-"""The table of the rules in README.md ("The rules"), made from the rules themselves
-(``forms.rules.RULES``), so the README cannot drift from them.
+"""The table of the rules in docs/call-profiles.md ("The rules"), made from the rules themselves
+(``forms.rules.RULES``), so the documentation cannot drift from them.
 
   python tools/rules_table.py           print the table
-  python tools/rules_table.py --write   put it into README.md, between its two markers
+  python tools/rules_table.py --write   put it into docs/call-profiles.md, between its two markers
 
-``tests/test_readme.py`` fails while README's table differs from the one made here. A rule whose
+``tests/test_readme.py`` fails while that page's table differs from the one made here. A rule whose
 code fits no area below (a new kind of record, say) stops the table: give it an area here.
 """
 
@@ -20,7 +20,7 @@ if ROOT not in sys.path:
 
 from forms.rules import RULES, Rule, Severity  # noqa: E402
 
-README = os.path.join(ROOT, "README.md")
+PAGE = os.path.join(ROOT, "docs", "call-profiles.md")
 BEGIN = "<!-- the rules: made by tools/rules_table.py from forms/rules/, do not edit by hand -->"
 END = "<!-- end of the rules -->"
 
@@ -74,19 +74,19 @@ def table(rules: dict[str, Rule] = RULES) -> str:
     return "\n".join(rows) + "\n"
 
 
-def in_readme(text: str) -> str:
-    """The table between the markers of README's text (ValueError when a marker is missing)."""
+def in_page(text: str) -> str:
+    """The table between the markers of the page's text (ValueError when a marker is missing)."""
     start, end = text.find(BEGIN), text.find(END)
     if start < 0 or end < start:
-        raise ValueError(f"README.md lacks the markers of the rules table ({BEGIN} … {END})")
+        raise ValueError(f"docs/call-profiles.md lacks the markers of the rules table ({BEGIN} … {END})")
     return text[start + len(BEGIN):end].strip("\n") + "\n"
 
 
-def write(path: str = README) -> bool:
-    """Put the table into README; True when it changed."""
+def write(path: str = PAGE) -> bool:
+    """Put the table into the page; True when it changed."""
     with open(path, encoding="utf-8") as fp:
         text = fp.read()
-    if in_readme(text) == table():
+    if in_page(text) == table():
         return False
     start, end = text.find(BEGIN) + len(BEGIN), text.find(END)
     from forms.atomic import write_bytes
@@ -97,7 +97,7 @@ def write(path: str = README) -> bool:
 
 def main(argv: list[str]) -> int:
     if argv == ["--write"]:
-        print("README.md: rules table " + ("rewritten" if write() else "already current"))
+        print("docs/call-profiles.md: rules table " + ("rewritten" if write() else "already current"))
         return 0
     if argv:
         sys.stderr.write(__doc__)
