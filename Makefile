@@ -9,7 +9,7 @@ MO      := resources/locale/ko/LC_MESSAGES/forms.mo
 .PHONY: help venv run test lint i18n catalogs bench screenshots packet-pages bundle bundle-check clean
 
 help:  ## list the verbs
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
 # The pinned dependencies of pyproject.toml (runtime and dev), installed without the project
 # itself: the app always runs from this folder, so no package copy or import hook is needed.
