@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         self.start.manage_requested.connect(self.manage_proposal)
         self.doc.changed.connect(self._changed)
         self.doc.validated.connect(self._validated)
-        self.doc.saved.connect(lambda _v, _w: self._show_saved())
+        self.doc.saved.connect(lambda _v, _w: self._saved())
         self.doc.save_failed.connect(self._save_failed)
         self.doc.stored.connect(self.refresh_recent)
 
@@ -269,6 +269,8 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         self.page_at(row)
+        if row == STEPS.index(Step.START) and row != self.stack.currentIndex():
+            self.refresh_recent()
         self.stack.setCurrentIndex(row)
         self.back_button.setEnabled(row > 0)
         self.next_button.setEnabled(row + 1 < len(STEPS) and self.doc.proposal is not None)
@@ -377,6 +379,11 @@ class MainWindow(QMainWindow):
         else:
             self.saved_label.setText(_("Saved {time}").format(time=when.astimezone().strftime("%H:%M:%S")))
 
+    def _saved(self) -> None:
+        self._show_saved()
+        if self.stack.currentIndex() == STEPS.index(Step.START):
+            self.refresh_recent()  # the list shows what is saved: its titles, types and dates
+
     def _save_failed(self, exc: object) -> None:
         text = exc.text(i18n.current_language()) if isinstance(exc, InputError) else str(exc)
         self.saved_label.setText(_("Not saved: {reason}").format(reason=text))
@@ -442,6 +449,8 @@ class MainWindow(QMainWindow):
 
     def _title_of(self, proposal_id: str) -> str:
         lang = i18n.current_language()
+        if self._is_open(proposal_id):  # as typed this moment, saved or not yet
+            return self.doc.proposal.title.get(lang) or _("(untitled)")
         for info in self._recent_infos():
             if info.id == proposal_id:
                 return info.title.get(lang) or _("(untitled)")
