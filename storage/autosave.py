@@ -57,13 +57,15 @@ class Autosaver:
         with self._cond:
             return self._pending
 
-    def changed(self, proposal: Proposal) -> None:
-        """Note an edit; returns at once (the copy is saved by the worker)."""
+    def changed(self, proposal: Proposal, since: float | None = None) -> None:
+        """Note an edit; returns at once (the copy is saved by the worker). ``since``: the
+        ``time.monotonic()`` of the first edit in this copy, when the caller held edits back
+        before handing them over (the latest save is counted from then)."""
         copy = proposal.copy()
         now = time.monotonic()
         with self._cond:
             if self._pending is None:
-                self._first = now
+                self._first = now if since is None else min(now, since)
             self._pending = copy
             self._last = now
             self._cond.notify()

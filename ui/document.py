@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -80,12 +81,19 @@ class Document(QObject):
         self.last_saved_at: dt.datetime | None = None
         self.undo_stack = QUndoStack(self)
         self._autosaver = None
-        # Handing the proposal to the autosaver copies it (a few ms): done once typing pauses,
-        # never inside a keystroke. The autosaver then waits for its own quiet period.
+        # Handing the proposal to the autosaver copies it (a few ms): done when typing pauses,
+        # or at the latest HANDOVER_LATEST ms after the first edit not handed over, so steady
+        # typing (never pausing that long) is saved too. The autosaver counts its own latest
+        # moment from that first edit, not from the hand-over.
         self._handover = QTimer(self)
         self._handover.setSingleShot(True)
-        self._handover.setInterval(150)
+        self._handover.setInterval(self.HANDOVER_QUIET)
         self._handover.timeout.connect(self._hand_over)
+        self._handover_latest = QTimer(self)
+        self._handover_latest.setSingleShot(True)
+        self._handover_latest.setInterval(self.HANDOVER_LATEST)
+        self._handover_latest.timeout.connect(self._hand_over)
+        self._first_edit: float | None = None  # time.monotonic() of the first edit not handed over
         # The autosaver calls back from its worker thread; these signals carry the call into
         # the GUI thread (queued connection, because the emitting thread differs).
         self._saved_from_thread.connect(self._on_saved)
@@ -93,6 +101,11 @@ class Document(QObject):
 
     _saved_from_thread = Signal(int, object)
     _failed_from_thread = Signal(object)
+
+    #: ms without edits before the proposal is handed to the autosaver
+    HANDOVER_QUIET = 150
+    #: ms after the first edit not handed over at the latest, however fast the typing
+    HANDOVER_LATEST = 300
 
     # opening ----------------------------------------------------------------------------------
     def load(self, proposal: Proposal, version: int = 0, stored: bool = True) -> None:
@@ -183,6 +196,9 @@ class Document(QObject):
             self._store_new()
         if self._autosaver is not None:
             self._handover.start()
+            if not self._handover_latest.isActive():
+                self._first_edit = time.monotonic()
+                self._handover_latest.start()
         self.report = validate(self.proposal)
         self.changed.emit(str(path.by_row(self.proposal)))  # the pages show rows
         self.validated.emit(self.report)
@@ -195,18 +211,23 @@ class Document(QObject):
 
     def _hand_over(self) -> None:
         self._handover.stop()
+        self._handover_latest.stop()
+        since, self._first_edit = self._first_edit, None
         if self._autosaver is not None and self.proposal is not None:
-            self._autosaver.changed(self.proposal)
+            self._autosaver.changed(self.proposal, since=since)
+
+    def _handover_pending(self) -> bool:
+        return self._handover.isActive() or self._handover_latest.isActive()
 
     def flush(self) -> None:
-        if self._handover.isActive():
+        if self._handover_pending():
             self._hand_over()
         if self._autosaver is not None:
             self._autosaver.flush()
             self.version = self._autosaver.version
 
     def close_autosave(self) -> None:
-        if self._handover.isActive():
+        if self._handover_pending():
             self._hand_over()
         if self._autosaver is not None:
             self._autosaver.close()

@@ -1,13 +1,16 @@
 """Files chosen and opened through the system: the file dialogs in the window's language, a
 clean default file name in a folder that exists, and a clear word when the system has no program
-to open (or print) a file."""
+to open (or print) a file, found out for real (not taken from Qt's word on Linux)."""
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
+import sys
+from collections.abc import Callable
 
-from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtCore import QObject, QProcess, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -60,6 +63,45 @@ def open_file(parent: QWidget, caption: str, filters: str, folder: str = "") -> 
     return chosen
 
 
-def open_with_system(path: str) -> bool:
-    """Open ``path`` (a file or a folder) with the system's program for it; False if none took it."""
-    return bool(path) and QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+def open_with_system(path: str, failed: Callable[[], None], parent: QObject | None = None) -> None:
+    """Open ``path`` (a file or a folder) with the system's program for it; call ``failed`` (at
+    once, or when the opener gives up) if no program took it.
+
+    On Windows and macOS the system says at once whether a program took the file. Elsewhere Qt
+    hands the file to ``xdg-open`` and reports success even when ``xdg-open`` is missing or finds
+    no program: the app runs ``xdg-open`` itself and watches how it ends."""
+    if not path:
+        return
+    if sys.platform in ("win32", "darwin"):
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
+            failed()
+        return
+    opener = shutil.which("xdg-open")
+    if opener is None:
+        failed()
+        return
+    process = QProcess(parent)
+    said = False
+
+    def once() -> None:
+        nonlocal said
+        if not said:
+            said = True
+            failed()
+
+    def finished(code: int, status: QProcess.ExitStatus) -> None:
+        if status != QProcess.ExitStatus.NormalExit or code != 0:
+            once()
+        process.deleteLater()
+
+    def error(kind: QProcess.ProcessError) -> None:
+        if kind == QProcess.ProcessError.FailedToStart:
+            once()
+            process.deleteLater()
+
+    process.finished.connect(finished)
+    process.errorOccurred.connect(error)
+    # Its output is the opener's business: not shown, not kept.
+    process.setStandardOutputFile(QProcess.nullDevice())
+    process.setStandardErrorFile(QProcess.nullDevice())
+    process.start(opener, [path])

@@ -8,7 +8,7 @@ import datetime as dt
 import os
 import weakref
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -52,6 +52,27 @@ PAGES = {Step.START: ("ui.pages.start", "StartPage"), Step.TYPE: ("ui.pages.kind
          Step.EXPORT: ("ui.pages.export", "ExportPage")}
 
 
+class StepList(QListWidget):
+    """The steps. Arrow keys, Home and End walk them; a click or Enter hands the focus to the
+    chosen page. A letter or digit typed here was meant for the page (a click on a step left the
+    focus here): it goes to the page's field, never to "the step whose name starts with it"."""
+
+    #: a key meant for the page (Enter, or one that types text)
+    typed = Signal(QKeyEvent)
+
+    def keyboardSearch(self, _search: str) -> None:  # noqa: N802 - Qt's name
+        """No jumping to a step by its first letter or number."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        text = event.text()
+        plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                                         | Qt.KeyboardModifier.MetaModifier)
+        if plain and (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or (text and text.isprintable())):
+            self.typed.emit(event)
+            return
+        super().keyPressEvent(event)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, store: object | None = None, parent: QWidget | None = None, opening: bool = False) -> None:
         """``opening``: the database is still being opened (see :meth:`attach_store`); until then
@@ -62,7 +83,7 @@ class MainWindow(QMainWindow):
         self.doc = Document(store, self)
         self._icons: dict = {}
         self._icons_shown = False
-        self.steps = QListWidget()
+        self.steps = StepList()
         self.steps.setWordWrap(True)  # long step names (and stretched test languages) wrap
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for _step in STEPS:
@@ -96,13 +117,15 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
 
         self.steps.currentRowChanged.connect(self._step_selected)
+        self.steps.clicked.connect(lambda _index: self._focus_page())
+        self.steps.typed.connect(self._typed_in_steps)
         self.start.new_requested.connect(self.new_proposal)
         self.start.open_requested.connect(self.open_proposal)
         self.start.import_requested.connect(self.import_file)
         self.start.manage_requested.connect(self.manage_proposal)
         self.doc.changed.connect(self._changed)
         self.doc.validated.connect(self._validated)
-        self.doc.saved.connect(lambda _v, _w: self._show_saved())
+        self.doc.saved.connect(lambda _v, _w: self._saved())
         self.doc.save_failed.connect(self._save_failed)
         self.doc.stored.connect(self.refresh_recent)
 
@@ -246,9 +269,23 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         self.page_at(row)
+        if row == STEPS.index(Step.START) and row != self.stack.currentIndex():
+            self.refresh_recent()
         self.stack.setCurrentIndex(row)
         self.back_button.setEnabled(row > 0)
         self.next_button.setEnabled(row + 1 < len(STEPS) and self.doc.proposal is not None)
+
+    def _focus_page(self) -> QWidget | None:
+        """Put the focus on the shown page, where its typing goes (see ``Page.focus_entry``)."""
+        page = self.stack.currentWidget()
+        return page.focus_entry() if isinstance(page, Page) else None
+
+    def _typed_in_steps(self, event: QKeyEvent) -> None:
+        """A key typed while the step list had the focus goes to the page's field."""
+        target = self._focus_page()
+        if target is not None and event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QApplication.sendEvent(target, QKeyEvent(event.type(), event.key(), event.modifiers(), event.text(),
+                                                     event.isAutoRepeat(), event.count()))
 
     def page_of(self, step: Step):  # noqa: ANN201
         return self.page_at(STEPS.index(step))
@@ -342,6 +379,11 @@ class MainWindow(QMainWindow):
         else:
             self.saved_label.setText(_("Saved {time}").format(time=when.astimezone().strftime("%H:%M:%S")))
 
+    def _saved(self) -> None:
+        self._show_saved()
+        if self.stack.currentIndex() == STEPS.index(Step.START):
+            self.refresh_recent()  # the list shows what is saved: its titles, types and dates
+
     def _save_failed(self, exc: object) -> None:
         text = exc.text(i18n.current_language()) if isinstance(exc, InputError) else str(exc)
         self.saved_label.setText(_("Not saved: {reason}").format(reason=text))
@@ -407,6 +449,8 @@ class MainWindow(QMainWindow):
 
     def _title_of(self, proposal_id: str) -> str:
         lang = i18n.current_language()
+        if self._is_open(proposal_id):  # as typed this moment, saved or not yet
+            return self.doc.proposal.title.get(lang) or _("(untitled)")
         for info in self._recent_infos():
             if info.id == proposal_id:
                 return info.title.get(lang) or _("(untitled)")
@@ -759,6 +803,9 @@ class MainWindow(QMainWindow):
 
     def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
         self._unwatch()
+        page = self.stack.currentWidget()
+        if new is not None and isinstance(page, Page) and page.isAncestorOf(new):
+            page.note_focus(new)
         if new is not None and new.property(PROPOSAL_FIELD) and new.window() is self:
             new.installEventFilter(self)
             self._watched = new

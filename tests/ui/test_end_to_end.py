@@ -6,13 +6,13 @@ from __future__ import annotations
 import os
 
 from pypdf import PdfReader
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 
 from forms.model import Text
 from forms.profile import load_profile
 from forms.steps import STEPS, Step
 from tests.ui.helpers import choose, choose_in_cell, codes, edit_cell, type_into
+from ui.pages import export as export_page
 
 SECTION_TEXT = "경북과 대구가 함께 이차전지 소재 순환 기술을 개발하여 지역 산업의 경쟁력을 높이고 일자리를 만든다."
 
@@ -140,11 +140,11 @@ def test_new_super_regional_proposal_to_packet(window, qtbot, tmp_path, monkeypa
     text = "".join(page.extract_text() for page in PdfReader(str(out)).pages)
     assert "이차전지 원료소재 업사이클링 기술 개발" in text
     assert "포항공과대학교 산학협력단" in text
-    opened: list[QUrl] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
+    opened: list[str] = []
+    monkeypatch.setattr(export_page, "open_with_system", lambda path, _failed, _parent=None: opened.append(path))
     qtbot.mouseClick(w.export.open_pdf, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(w.export.open_folder, Qt.MouseButton.LeftButton)
-    assert [u.toLocalFile() for u in opened] == [str(out), str(tmp_path)]
+    assert opened == [str(out), str(tmp_path)]
 
     # Everything typed was saved to the database.
     w.doc.flush()

@@ -45,9 +45,10 @@ def test_open_a_recent_proposal_from_the_start_page(window, qtbot, store, super_
     window.refresh_recent()
     assert window.start.recent.count() == 2
     window.start.recent.setCurrentRow(1)
-    window.start.open_button.click()
     chosen = window.start.recent.item(1).text().splitlines()[0]
+    window.start.open_button.click()
     assert window.doc.proposal.title.get("en") == chosen
+    assert window.start.recent.currentItem().text().splitlines()[0] == f"{chosen} (open now)"
 
 
 def test_snapshots_save_compare_and_restore(sample_window, qtbot, store, monkeypatch):

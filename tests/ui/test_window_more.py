@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QProcess, Qt
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
 
 from forms import i18n
@@ -121,22 +121,79 @@ def test_file_dialogs_speak_the_window_language(sample_window, qtbot, monkeypatc
     assert not asked[-1] & QFileDialog.Option.DontUseNativeDialog  # the system's, in the same language
 
 
-def test_with_no_pdf_viewer_open_and_print_say_so(sample_window, qtbot, tmp_path, monkeypatch):
+def _exported(window, tmp_path):  # noqa: ANN001, ANN202
+    window.go(STEPS.index(Step.EXPORT))
+    window.export.draft.setChecked(True)
+    window.export.file.setText(str(tmp_path / "packet.pdf"))
+    assert window.export.export()
+    return window.export
+
+
+def _no_viewer(monkeypatch, tmp_path, opener: str | None) -> None:  # noqa: ANN001
+    """The system's opener: on Linux an ``xdg-open`` on PATH running ``opener`` (a shell script's
+    body), or none at all; elsewhere Qt's answer that nothing took the file."""
+    import sys
+
     from PySide6.QtGui import QDesktopServices
 
+    if sys.platform in ("win32", "darwin"):
+        monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda _url: False))
+        return
+    # As on X11: Qt starts xdg-open detached and reports success whatever becomes of it.
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda _url: True))
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    if opener is not None:
+        script = bin_dir / "xdg-open"
+        script.write_text("#!/bin/sh\n" + opener + "\n")
+        script.chmod(0o755)
+    monkeypatch.setenv("PATH", str(bin_dir))
+
+
+def _say_in_list(monkeypatch) -> list[str]:  # noqa: ANN001
     said: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda _url: False))
     monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda _p, _t, text: said.append(text)))
-    w = sample_window
-    w.go(STEPS.index(Step.EXPORT))
-    w.export.draft.setChecked(True)
-    w.export.file.setText(str(tmp_path / "packet.pdf"))
-    assert w.export.export()
-    for button in (w.export.open_pdf, w.export.open_folder, w.export.print_button):
+    return said
+
+
+def test_without_any_opener_open_and_print_say_so_naming_the_folder(sample_window, qtbot, tmp_path, monkeypatch):
+    _no_viewer(monkeypatch, tmp_path, None)
+    said = _say_in_list(monkeypatch)
+    page = _exported(sample_window, tmp_path)
+    for button in (page.open_pdf, page.open_folder, page.print_button):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert len(said) == 3
+    qtbot.waitUntil(lambda: len(said) == 3)
     assert "PDF viewer" in said[0] and str(tmp_path / "packet.pdf") in said[0]
+    assert said[0].endswith("It is in the folder:\n" + str(tmp_path))
     assert str(tmp_path) in said[1] and "PDF viewer" in said[2]
+
+
+def test_an_opener_that_finds_no_viewer_is_said_too(sample_window, qtbot, tmp_path, monkeypatch):
+    """xdg-open is there but has no program for PDF files: it ends with an error, after Qt would
+    have reported success."""
+    _no_viewer(monkeypatch, tmp_path, "echo 'xdg-open: no method available for opening' >&2; exit 3")
+    said = _say_in_list(monkeypatch)
+    page = _exported(sample_window, tmp_path)
+    qtbot.mouseClick(page.open_pdf, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(said) == 1)
+    assert "PDF viewer" in said[0] and "It is in the folder:" in said[0]
+
+
+def test_an_opener_that_opens_the_file_is_not_second_guessed(sample_window, qtbot, tmp_path, monkeypatch):
+    import sys
+
+    import pytest
+
+    if sys.platform in ("win32", "darwin"):
+        pytest.skip("xdg-open is Linux's")
+    done = tmp_path / "opened"
+    _no_viewer(monkeypatch, tmp_path, f'echo "$1" > "{done}"')
+    said = _say_in_list(monkeypatch)
+    page = _exported(sample_window, tmp_path)
+    qtbot.mouseClick(page.open_pdf, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: done.exists() and done.read_text().strip() == str(tmp_path / "packet.pdf"))
+    qtbot.waitUntil(lambda: not page.findChildren(QProcess))  # the opener has ended and been let go
+    assert said == []
 
 
 # Help's words ----------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from weakref import WeakKeyDictionary
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QAbstractScrollArea,
     QHeaderView,
     QLabel,
@@ -92,6 +93,42 @@ class Page(QWidget):
         self.marker.apply(marks, self.lang)
         if self.findings is not None:
             self.findings.show_findings(findings, self.lang)
+
+    def entry_widget(self) -> QWidget | None:
+        """Where typing goes when the page is chosen: its main field (a page with a grid: the
+        grid, at its current cell). None: the page's first field (see ``focus_entry``)."""
+        return None
+
+    def focus_entry(self) -> QWidget | None:
+        """Put the focus where typing on this page goes: the field last used on it if it is still
+        shown, else its main field, else the first field in the Tab order."""
+        candidates = [self._last_focus, self.entry_widget()]
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self and self.isAncestorOf(widget):
+            candidates.append(widget)
+            widget = widget.nextInFocusChain()
+        for widget in candidates:
+            try:
+                usable = (widget is not None and self.isAncestorOf(widget) and widget.isVisibleTo(self)
+                          and widget.isEnabled() and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus))
+            except RuntimeError:  # a widget deleted since
+                usable = False
+            if usable:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return widget
+        return None
+
+    def note_focus(self, widget: QWidget) -> None:
+        """``widget`` on this page got the focus: typing returns there when the page is chosen again
+        (to a table, not to the editor of one of its cells, which closes)."""
+        parent = widget
+        while parent is not None and parent is not self:
+            if isinstance(parent, QAbstractItemView):
+                widget = parent
+            parent = parent.parentWidget()
+        self._last_focus = widget
+
+    _last_focus: QWidget | None = None
 
     def focus_path(self, path: str) -> QWidget | None:
         widget = self.widget_for(path)

@@ -220,6 +220,12 @@ class BudgetPage(Page):
         self._input_error = error
         self.input_error.setText(error.text(self.lang) if error is not None else "")
 
+    def entry_widget(self) -> QWidget | None:
+        """The grid, at its current cell; at the first amount when no cell was chosen yet."""
+        if not self.table.currentIndex().isValid() and self.model.grid.years and self.model.rowCount() > 0:
+            self.table.setCurrentIndex(self.model.index(0, self.model.year_column(self.model.grid.years[0])))
+        return self.table
+
     def _editor_closed(self, _editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         if hint == QAbstractItemDelegate.EndEditHint.RevertModelCache:  # Escape: the typing is dropped
             self._show_input_error(None)

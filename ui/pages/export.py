@@ -326,8 +326,7 @@ class ExportPage(Page):
         return True
 
     def _open(self, path: str) -> None:
-        if path and not open_with_system(path):
-            self._no_program(path)
+        open_with_system(path, lambda: self._no_program(path), self)
 
     def _no_program(self, path: str) -> None:
         if os.path.isdir(path):
@@ -341,7 +340,10 @@ class ExportPage(Page):
         else:
             text = _("No program on this computer opens PDF files. Install a PDF viewer, or open the file "
                      "from another computer:\n{path}")
-        QMessageBox.information(self, _("Export the packet"), text.format(path=path))
+        text = text.format(path=path)
+        if not os.path.isdir(path):  # the folder on its own line, to find the file by hand
+            text += "\n\n" + _("It is in the folder:\n{folder}").format(folder=os.path.dirname(path))
+        QMessageBox.information(self, _("Export the packet"), text)
 
     def _print(self) -> None:
         """Hand the PDF to the system: Windows prints it directly, elsewhere the PDF viewer opens."""

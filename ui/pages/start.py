@@ -21,6 +21,10 @@ from forms.i18n import _
 from forms.steps import Step
 from ui.pages.base import Page
 
+_DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1
+#: characters of a title the Delete button shows (the tooltip has all of it)
+_BUTTON_TITLE = 24
+
 
 class StartPage(Page):
     step = Step.START
@@ -49,6 +53,7 @@ class StartPage(Page):
         self.recent_box = QGroupBox()
         self.recent = QListWidget()
         self.recent.itemActivated.connect(lambda item: self.open_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.recent.currentItemChanged.connect(lambda *_a: self._name_buttons())
         self.open_button = QPushButton()
         self.open_button.clicked.connect(self._open_selected)
         self.import_button = QPushButton()
@@ -115,7 +120,6 @@ class StartPage(Page):
         self.import_button.setText(_("&Import a file…"))
         self.rename_button.setText(_("Rena&me…"))
         self.duplicate_button.setText(_("D&uplicate"))
-        self.delete_button.setText(_("&Delete…"))
         self.restore_button.setText(_("Res&tore a deleted one…"))
         self.show_recent(self._infos)
         self.refresh("")
@@ -127,11 +131,34 @@ class StartPage(Page):
         elif path in ("", "title.ko", "title.en", "type"):
             name = p.title.get(self.lang) or _("(untitled)")
             self.current.setText(_("Open now: {title}").format(title=name))
+        if path == "":  # another proposal opened (or none): the list marks and selects it
+            self._fill(select_open=True)
+        elif path in ("title.ko", "title.en"):
+            self._label_open()
+
+    def _open_id(self) -> str | None:
+        """The id of the proposal open now, if it is in the database."""
+        p = self.doc.proposal
+        return p.id if p is not None and not self.doc.unstored else None
+
+    def _name_of(self, info) -> str:  # noqa: ANN001 - storage's ProposalInfo
+        """The title the list shows: the open proposal's as typed this moment, not as last saved."""
+        title = self.doc.proposal.title if info.id == self._open_id() else info.title
+        return title.get(self.lang) or _("(untitled)")
 
     def show_recent(self, infos: list) -> None:
         """``infos``: storage's ProposalInfo list, newest first."""
         self._infos = list(infos)
-        selected = self.recent.currentItem().data(Qt.ItemDataRole.UserRole) if self.recent.currentItem() else None
+        self._fill(select_open=False)
+
+    def _fill(self, select_open: bool) -> None:
+        """List the proposals, the open one marked. The selection stays where the user put it
+        while that proposal is listed (unless ``select_open``); otherwise it is on the open one."""
+        selected = self.selected_id()
+        open_id = self._open_id()
+        if select_open or selected not in {info.id for info in self._infos}:
+            selected = open_id
+        blocked = self.recent.blockSignals(True)
         self.recent.clear()
         if self._infos:
             from forms import regions
@@ -142,17 +169,55 @@ class StartPage(Page):
             waiting.setFlags(Qt.ItemFlag.NoItemFlags)
             self.recent.addItem(waiting)
         for info in self._infos:
-            name = info.title.get(self.lang) or _("(untitled)")
             where = regions.name(info.lead_region, info.updated_at.date(), self.lang) if info.lead_region else ""
             kind = label(info.type, self.lang) if info.type else ""
             detail = " · ".join(x for x in (kind, where, official_date(info.updated_at.date(), self.lang)) if x)
-            item = QListWidgetItem(f"{name}\n{detail}")
+            item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, info.id)
+            item.setData(_DETAIL_ROLE, detail)
+            self._label(item, info)
             self.recent.addItem(item)
             if info.id == selected:
                 self.recent.setCurrentItem(item)
-        for button in (self.open_button, self.rename_button, self.duplicate_button, self.delete_button):
-            button.setEnabled(bool(self._infos) and not self._opening)
+        self.recent.blockSignals(blocked)
+        self.open_button.setEnabled(bool(self._infos) and not self._opening)
+        self._name_buttons()
+
+    def _label(self, item: QListWidgetItem, info) -> None:  # noqa: ANN001
+        name = self._name_of(info)
+        is_open = info.id == self._open_id()
+        if is_open:
+            name = _("{title} (open now)").format(title=name)
+        item.setText(f"{name}\n{item.data(_DETAIL_ROLE)}")
+        font = item.font()
+        font.setBold(is_open)
+        item.setFont(font)
+
+    def _label_open(self) -> None:
+        """The open proposal's title was typed: its line in the list says so at once."""
+        open_id = self._open_id()
+        for row, info in enumerate(self._infos):
+            if info.id == open_id and self.recent.item(row + self._opening) is not None:
+                self._label(self.recent.item(row + self._opening), info)
+        self._name_buttons()
+
+    def selected_id(self) -> str | None:
+        item = self.recent.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _name_buttons(self) -> None:
+        """Rename, Duplicate and Delete act on the selected proposal; Delete names it."""
+        chosen = next((info for info in self._infos if info.id == self.selected_id()), None)
+        usable = chosen is not None and not self._opening
+        for button in (self.rename_button, self.duplicate_button, self.delete_button):
+            button.setEnabled(usable)
+        if chosen is None:
+            self.delete_button.setText(_("&Delete…"))
+        else:
+            name = self._name_of(chosen)
+            short = name if len(name) <= _BUTTON_TITLE else name[:_BUTTON_TITLE - 1] + "…"
+            self.delete_button.setText(_("&Delete “{title}”…").format(title=short))
+            self.delete_button.setToolTip(_("Delete “{title}”").format(title=name))
 
     def _open_selected(self) -> None:
         item = self.recent.currentItem() or self.recent.item(0)
