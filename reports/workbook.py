@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import warnings
 import zipfile
 
 from openpyxl import Workbook
@@ -153,7 +154,14 @@ DRAFT_MARK = "초안 / DRAFT"
 
 def workbook_bytes(proposal: Proposal, summary: BudgetSummary, lang: str, draft: bool = False) -> bytes:
     """The workbook of ``proposal``'s budget, headers in ``lang``, as the bytes of an .xlsx file
-    (a draft's sheets print with the draft mark at the top)."""
+    (a draft's sheets print with the draft mark at the top). openpyxl's warnings (about what
+    other programs may not read) never reach the terminal: the app's workbook is its own."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return _workbook_bytes(proposal, summary, lang, draft)
+
+
+def _workbook_bytes(proposal: Proposal, summary: BudgetSummary, lang: str, draft: bool) -> bytes:
     names = Names(proposal)
     wb = Workbook()
     lines = wb.active
