@@ -3,8 +3,8 @@ edited in Excel: input handling beside the exchange-file reader. The file comes 
 is read within fixed bounds of size, time and memory by ``storage.xlsxread``.
 
 Only the visible lines sheet is read; the other sheets are for people. Every cell that cannot be
-read is named as ``Sheet!C7: why``, all of them at once (up to ``MAX_LISTED``, then how many
-more), and then nothing is taken: the caller changes the proposal only with a workbook that reads
+read is named as ``Sheet!C7: why``, all of them at once (reading stops after ``MAX_LISTED``),
+and then nothing is taken: the caller changes the proposal only with a workbook that reads
 completely.
 """
 
@@ -34,7 +34,7 @@ from storage.xlsxread import Sheet, SheetEntry, Workbook, clipped
 
 #: A workbook far beyond any budget (a budget has some hundreds of lines) is refused unread.
 MAX_ROWS = 20_000
-#: The most unreadable cells named; the others are counted.
+#: Reading stops after this many unreadable cells (a message that grows with the file helps no one).
 MAX_LISTED = 200
 
 
@@ -43,31 +43,35 @@ class UnreadableCells(InputError):
     its ``Sheet!C7`` reference. ``hint`` (what to type instead) is said once, after them."""
 
     def __init__(self, file: str, problems: list[InputError], hint: InputError | None = None,
-                 total: int | None = None) -> None:
+                 unchecked: int | None = None) -> None:
         self.problems = problems
         self.hint = hint
-        #: How many cells cannot be read: ``problems`` holds the first of them only.
-        self.total = len(problems) if total is None else total
+        #: The first row not read, when reading stopped after ``MAX_LISTED`` unreadable cells.
+        self.unchecked = unchecked
         super().__init__(N_("{cells} of {file} cannot be read, so nothing was changed:"),
-                         cells=Count(self.total, NP_("{count} cell", "{count} cells")), file=file)
+                         cells=Count(len(problems), NP_("{count} cell", "{count} cells")), file=file)
+
+    def _rest(self, lang: str) -> list[str]:
+        if self.unchecked is None:
+            return []
+        return [translate(N_("… and the rows from row {row} on were not read: correct these cells first."), lang,
+                          row=self.unchecked)]
 
     def text(self, lang: str, limit: int | None = None) -> str:
-        """Every cell listed (the command line), or the first ``limit`` of them, and how many more
-        (a message box, with the whole list as :meth:`details`)."""
+        """Every cell (the command line), or the first ``limit`` of them and how many more (a
+        message box, with the whole list as :meth:`details`)."""
         shown = self.problems if limit is None else self.problems[:limit]
         lines = [super().text(lang)] + [p.text(lang) for p in shown]
-        if self.total > len(shown):
-            lines.append(translate(N_("… and {count} more."), lang, count=self.total - len(shown)))
+        if len(self.problems) > len(shown):
+            lines.append(translate(N_("… and {count} more."), lang, count=len(self.problems) - len(shown)))
+        lines += self._rest(lang)
         if self.hint is not None:
             lines.append(self.hint.text(lang))
         return "\n".join(lines)
 
     def details(self, lang: str) -> str:
-        """Every cell listed, one per line, and how many more."""
-        lines = [p.text(lang) for p in self.problems]
-        if self.total > len(self.problems):
-            lines.append(translate(N_("… and {count} more."), lang, count=self.total - len(self.problems)))
-        return "\n".join(lines)
+        """Every cell, one per line."""
+        return "\n".join([p.text(lang) for p in self.problems] + self._rest(lang))
 
 
 def _columns(ws: Sheet) -> dict[str, int]:
@@ -120,8 +124,8 @@ def read_budget(path: str, proposal: Proposal) -> ReadBudget:
     """The budget lines of the workbook at ``path``, read against ``proposal`` (its organisations),
     and the sheet they come from.
 
-    Raises :class:`UnreadableCells` naming every cell that cannot be read (the first
-    ``MAX_LISTED``, and how many more), or :class:`InputError` when the file is not such a
+    Raises :class:`UnreadableCells` naming every cell that cannot be read (reading stops after
+    ``MAX_LISTED`` of them, and says from which row on it did not read), or :class:`InputError` when the file is not such a
     workbook. Never changes ``proposal``. Time and memory are bounded (``storage.xlsxread``).
     """
     with Workbook(path) as book:
@@ -136,10 +140,13 @@ def read_budget(path: str, proposal: Proposal) -> ReadBudget:
     names = Names(proposal)
     lines: list[BudgetLine] = []
     problems: list[InputError] = []
-    total = 0
+    unchecked: int | None = None
     for number in sorted(ws.rows):
         if number < 2:
             continue
+        if len(problems) >= MAX_LISTED:
+            unchecked = number
+            break
         row = ws.rows[number]
         cells = {key: row.get(col) for key, col in columns.items()}
         if all(blank(cells.get(key)) for key, _h in LINE_COLUMNS):  # an emptied row, its hidden id left
@@ -148,9 +155,6 @@ def read_budget(path: str, proposal: Proposal) -> ReadBudget:
         line, wrong = read_line(names, {k: (None if k in unreadable else v) for k, v in cells.items()})
         wrong.update(unreadable)
         for key in (k for k, _h in (*LINE_COLUMNS, ID_COLUMN) if k in wrong):
-            total += 1
-            if len(problems) >= MAX_LISTED:
-                continue
             col = columns.get(key, 1)
             where = f"{ws.name}!{_letters(col)}{number}"
             exc = _cell_problem(ws, number, col, key, wrong[key]) if key in columns else wrong[key]
@@ -161,7 +165,7 @@ def read_budget(path: str, proposal: Proposal) -> ReadBudget:
         if other_proposal(proposal, workbook_id, title, shared, unreadable=True):
             raise _another(path, title, proposal)
         unknown_org = any(p.message == Names.UNKNOWN_ORG for p in problems)
-        raise UnreadableCells(path, problems, names.org_hint() if unknown_org else None, total=total)
+        raise UnreadableCells(path, problems, names.org_hint() if unknown_org else None, unchecked)
     return ReadBudget(lines, ws.name)
 
 

@@ -154,7 +154,7 @@ CASES = {
     "row-a-million-down": (_far_row, "has more than 20,000 rows"),
     "millions-of-empty-cells": (_many_cells, "has more than 500,000 cells"),
     "huge-cell": (_huge_cell, "would unpack its part xl/worksheets/sheet1.xml"),
-    "long-error-list": (_long_error_list, "… and 79,796 more."),
+    "long-error-list": (_long_error_list, "… and the rows from row 52 on were not read"),
     "only-a-very-hidden-sheet": (_only_hidden, "has its sheet Budget lines hidden"),
     "too-many-parts": (_too_many_parts, "parts, far more than an Excel workbook has"),
     "shared-texts-too-big": (_big_strings, "would unpack its part xl/sharedStrings.xml"),
@@ -186,3 +186,20 @@ def hidden_copy_first(proposal) -> bytes:  # noqa: ANN001
         'worksheet" Target="/xl/worksheets/sheet9.xml" Id="rId9"/></Relationships>')
     parts["xl/_rels/workbook.xml.rels"] = _add_rel.encode()
     return zipped(parts)
+
+
+def write_huge_cell(proposal, path, size: int = 512 * MB) -> None:  # noqa: ANN001
+    """The ``huge-cell`` workbook at full size (a 512 MB cell, some 500 KB on disk), written in
+    pieces so that making it does not take the memory it is about."""
+    parts = parts_of(proposal)
+    sheet = parts.pop(SHEET).decode()
+    head, tail = sheet[: sheet.index('<row r="2"')], sheet[sheet.index("</sheetData>"):]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+        with z.open(SHEET, "w", force_zip64=True) as out:
+            out.write((head + '<row r="2"><c r="B2" t="inlineStr"><is><t>').encode())
+            chunk = b"A" * MB
+            for _ in range(size // MB):
+                out.write(chunk)
+            out.write(("</t></is></c></row>" + tail).encode())

@@ -50,15 +50,16 @@ def test_a_very_hidden_copy_before_the_sheet_is_not_read(leap, leap_file, tmp_pa
     assert [x.amount_krw for x in read_file(str(out)).budget.lines] == [x.amount_krw for x in leap.budget.lines]
 
 
-def test_the_unreadable_cells_are_listed_up_to_a_limit_then_counted(leap, leap_file, tmp_path, capsys):
+def test_reading_stops_after_a_number_of_unreadable_cells(leap, leap_file, tmp_path, capsys):
     book = tmp_path / "long.xlsx"
     book.write_bytes(hostile_bytes(leap, "long-error-list"))
     assert main.main(["import-budget", str(leap_file), str(book), "--out", str(tmp_path / "n.json"),
                       "--lang", "en"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("79,996 cells of ")  # four unreadable cells in each of 19,999 rows
+    assert err.startswith("200 cells of ")  # four unreadable cells in each of the rows 2 to 51
     listed = [line for line in err.splitlines() if line.startswith("Budget lines!")]
-    assert len(listed) == 200
+    assert len(listed) == 200 and listed[-1].startswith("Budget lines!F51: ")
+    assert "… and the rows from row 52 on were not read: correct these cells first." in err
     assert all(len(line) < 300 for line in listed)  # each echoed value shortened
     assert "Nobody Nobody" in listed[0] and "…" in listed[0]
 
