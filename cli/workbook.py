@@ -29,7 +29,9 @@ def cmd_import_budget(ns: argparse.Namespace) -> int:
         raise InputError(N_("The proposal would be written over the workbook {file}; name another file with --out."),
                          file=ns.out)
     proposal = read_file(ns.file)
-    lines = read_budget(ns.workbook, proposal)
+    read = read_budget(ns.workbook, proposal)
+    lines = read.lines
+    say(_("Read the sheet {sheet} of {file}.").format(sheet=read.sheet, file=ns.workbook))
     changes = compare(proposal.budget.lines, lines)
     proposal.budget.lines = carried_over(proposal.budget.lines, lines)
     write_file(proposal, ns.out)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import warnings
 import zipfile
 
 from openpyxl import Workbook
@@ -41,10 +42,31 @@ _HEAD_FILL = PatternFill("solid", fgColor="DDE3EA")
 _TOTAL_FILL = PatternFill("solid", fgColor="EEF1F5")
 
 
+#: What makes a spreadsheet read a typed text as a formula (OWASP's "CSV injection"): a leading
+#: ``= + - @``, tab or carriage return.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _text(cell, text: str) -> None:  # noqa: ANN001 - an openpyxl cell
+    """``text`` into ``cell`` as a text cell, never a formula: openpyxl makes a formula of every
+    text that starts with ``=``. A text that a spreadsheet would take for a formula also carries
+    Excel's own mark of a text typed after an apostrophe (``quotePrefix``): the cell shows the
+    text exactly, an edit in Excel keeps it a text, and reading it back gives the same text."""
+    cell.value = text
+    cell.data_type = "s"
+    if text.startswith(FORMULA_STARTS):
+        cell.quotePrefix = True
+
+
 def _append(ws: Worksheet, values: list) -> None:
     """A row of cells, each text cleaned as every document prints it (``forms.printable``): a
-    control character in a name (a line break pasted from Word) would make the sheet's XML invalid."""
-    ws.append([one_line(v) if isinstance(v, str) else v for v in values])
+    control character in a name (a line break pasted from Word) would make the sheet's XML invalid.
+    Every text is a text cell (:func:`_text`): only the totals the app writes are formulas."""
+    texts = {i: one_line(v) for i, v in enumerate(values) if isinstance(v, str)}
+    ws.append([None if i in texts else v for i, v in enumerate(values)])
+    row = ws.max_row
+    for i, text in texts.items():
+        _text(ws.cell(row=row, column=i + 1), text)
 
 
 def _head(ws: Worksheet, texts: list[str], widths: list[int]) -> None:
@@ -68,7 +90,8 @@ def _amounts(ws: Worksheet, row: int, first_col: int, last_col: int, bold: bool 
 def _totals_row(ws: Worksheet, first_row: int, last_row: int, first_col: int, last_col: int, title: str) -> None:
     """A bold last row of ``SUM`` formulas over each amount column."""
     row = last_row + 1
-    ws.cell(row=row, column=1, value=one_line(title)).font = _HEAD_FONT
+    _text(ws.cell(row=row, column=1), one_line(title))
+    ws.cell(row=row, column=1).font = _HEAD_FONT
     ws.cell(row=row, column=1).fill = _TOTAL_FILL
     for col in range(first_col, last_col + 1):
         letter = get_column_letter(col)
@@ -131,7 +154,14 @@ DRAFT_MARK = "초안 / DRAFT"
 
 def workbook_bytes(proposal: Proposal, summary: BudgetSummary, lang: str, draft: bool = False) -> bytes:
     """The workbook of ``proposal``'s budget, headers in ``lang``, as the bytes of an .xlsx file
-    (a draft's sheets print with the draft mark at the top)."""
+    (a draft's sheets print with the draft mark at the top). openpyxl's warnings (about what
+    other programs may not read) never reach the terminal: the app's workbook is its own."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return _workbook_bytes(proposal, summary, lang, draft)
+
+
+def _workbook_bytes(proposal: Proposal, summary: BudgetSummary, lang: str, draft: bool) -> bytes:
     names = Names(proposal)
     wb = Workbook()
     lines = wb.active

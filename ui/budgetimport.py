@@ -26,13 +26,17 @@ class BudgetImportDialog(QDialog):
     Apply would drop the justification rows of removed lines, the preview says how many and
     Cancel is the default button."""
 
-    def __init__(self, changes: BudgetChanges, names: Names, file: str, parent: QWidget | None = None) -> None:
+    def __init__(self, changes: BudgetChanges, names: Names, file: str, parent: QWidget | None = None,
+                 sheet: str = "") -> None:
         super().__init__(parent)
         lang = current_language()
         self.setWindowTitle(_("Import the budget from Excel"))
         self.summary = QLabel(_("{file}: {added}. Apply these changes to the budget?").format(
             file=file, added=changes.text(lang)))
         self.summary.setWordWrap(True)
+        #: The sheet the lines were read from (the workbook's visible lines sheet).
+        self.sheet = QLabel(_("Read from the sheet {sheet}.").format(sheet=sheet))
+        self.sheet.setVisible(bool(sheet))
         #: Said apart, above the table, when Apply would drop justification rows; Cancel is then
         #: the default button, so Enter keeps them.
         self.dropped = QLabel(changes.dropped_text(lang))
@@ -64,6 +68,7 @@ class BudgetImportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
         box.addWidget(self.summary)
+        box.addWidget(self.sheet)
         box.addWidget(self.dropped)
         box.addWidget(self.table, 1)
         box.addWidget(buttons)

@@ -649,18 +649,19 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
-            lines = read_budget(path, p)
+            read = read_budget(path, p)
         except UnreadableCells as exc:
             self._say_cells(exc)
             return
         except InputError as exc:
             self._say(exc.text(i18n.current_language()))
             return
+        lines = read.lines
         changes = compare(p.budget.lines, lines)
         if changes.empty:
             self._say(_("The workbook holds the same budget as the proposal: nothing to change."), "information")
             return
-        dialog = BudgetImportDialog(changes, Names(p), path, self)
+        dialog = BudgetImportDialog(changes, Names(p), path, self, sheet=read.sheet)
         if dialog.exec() == BudgetImportDialog.DialogCode.Accepted:
             self.doc.edit("budget.lines", carried_over(p.budget.lines, lines), text=N_("Import the budget from Excel"))
             self.go(STEPS.index(Step.BUDGET))
