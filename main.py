@@ -28,6 +28,7 @@ from forms import i18n  # noqa: E402
 from forms.console import OutputLost, say  # noqa: E402
 from forms.errors import InputError  # noqa: E402
 from forms.i18n import N_, _  # noqa: E402
+from forms.paths import database_file  # noqa: E402
 
 #: argparse's own messages (usage, errors, the help option), translated from the app's catalogs so
 #: that ``--lang ko`` reaches them too. Each text is exactly Python's; argparse looks them up
@@ -128,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
     if ns.lang:
         lang = i18n.set_language(ns.lang)
     try:
+        if ns.db:
+            database_file(ns.db)  # before a window opens or a folder is made
         if ns.command is None:
             return cmd_gui(ns)
         return ns.func(ns)

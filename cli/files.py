@@ -4,13 +4,12 @@ as the window."""
 from __future__ import annotations
 
 import argparse
-import json
 import os
 
 from cli.exits import EXIT_BAD_INPUT, EXIT_ERRORS, EXIT_OK
 from forms import i18n
 from forms.atomic import same_file
-from forms.console import say
+from forms.console import json_text, say
 from forms.errors import InputError
 from forms.i18n import N_, _
 from forms.values import ERRORS, WARNINGS, Count
@@ -39,7 +38,7 @@ def cmd_validate(ns: argparse.Namespace) -> int:
         if ns.json:  # a script reading the output gets JSON in every case
             doc = {"file": ns.file, "readable": False, "where": exc.place(lang), "message": exc.text(lang)}
             doc.update({k: exc.fields[k] for k in ("line", "column") if k in exc.fields})
-            say(json.dumps(doc, ensure_ascii=False, indent=2))
+            say(json_text(doc))
         raise
     report = validate(proposal)
     if ns.report:
@@ -60,7 +59,7 @@ def cmd_validate(ns: argparse.Namespace) -> int:
             "warnings": len(report.warnings),
             "findings": [f.as_dict(lang) for f in report.findings],
         }
-        say(json.dumps(doc, ensure_ascii=False, indent=2))
+        say(json_text(doc))
     else:
         words = {"error": _("error"), "warning": _("warning")}
         for f in report.findings:

@@ -4,11 +4,10 @@ the same code as the window's File → Merge a partner's copy (``forms.merge``).
 from __future__ import annotations
 
 import argparse
-import json
 
 from cli.exits import EXIT_ERRORS, EXIT_OK
 from forms import i18n
-from forms.console import say
+from forms.console import json_text, say
 from forms.errors import InputError
 from forms.i18n import N_, _, translate_plural
 from forms.merge import OURS, THEIRS, Conflict, MergeResult, Unrelated, merge, where
@@ -54,13 +53,12 @@ def cmd_merge(ns: argparse.Namespace) -> int:
         merged = None if result.unresolved else from_dict(result.merged)
     except InputError as exc:
         if ns.json:
-            say(json.dumps({"merged": False, "readable": False, "message": exc.text(lang)}, ensure_ascii=False,
-                           indent=2))
+            say(json_text({"merged": False, "readable": False, "message": exc.text(lang)}))
         raise
     if merged is None:
         if ns.json:
-            say(json.dumps({"merged": False, "readable": True,
-                            "conflicts": [c.as_dict(lang) for c in result.unresolved]}, ensure_ascii=False, indent=2))
+            say(json_text({"merged": False, "readable": True,
+                            "conflicts": [c.as_dict(lang) for c in result.unresolved]}))
         else:
             for c in result.unresolved:
                 for line in conflict_lines(c, lang):
@@ -73,9 +71,8 @@ def cmd_merge(ns: argparse.Namespace) -> int:
         return EXIT_ERRORS
     write_file(merged, ns.out)
     if ns.json:
-        say(json.dumps({"merged": True, "out": ns.out,
-                        "conflicts": [{**c.as_dict(lang), "taken": result.chosen[c.key]} for c in result.conflicts]},
-                       ensure_ascii=False, indent=2))
+        say(json_text({"merged": True, "out": ns.out,
+                        "conflicts": [{**c.as_dict(lang), "taken": result.chosen[c.key]} for c in result.conflicts]}))
     elif result.conflicts:
         say(translate_plural("Merged into {file}; {count} conflict settled with --take {side}.",
                              "Merged into {file}; {count} conflicts settled with --take {side}.",

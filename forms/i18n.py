@@ -60,7 +60,7 @@ class _PseudoTranslations(gettext.NullTranslations):
     """Stretches every string by about 40 % and brackets it, keeping fields intact."""
 
     def gettext(self, message: str) -> str:
-        return pseudo(message)
+        return pseudo(message.rpartition(CONTEXT)[2])
 
     def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
         return pseudo(msgid1 if n == 1 else msgid2)
@@ -156,14 +156,35 @@ def remove_language_listener(listener: Callable[[str], None]) -> None:
         _listeners.remove(listener)
 
 
+#: gettext's separator between a message's context and its text: the key of a ``pgettext`` entry.
+CONTEXT = "\x04"
+
+
+def _lookup(tr: gettext.NullTranslations, message: str) -> str:
+    """``message`` translated; one with a context (:func:`NC_`) that has no translation is its text."""
+    text = tr.gettext(message)
+    return text.rpartition(CONTEXT)[2] if text is message else text
+
+
 def _(message: str) -> str:
     """Translate into the current UI language."""
-    return translations(_current).gettext(message)
+    return _lookup(translations(_current), message)
 
 
 def N_(message: str) -> str:
     """Mark a string for extraction; it is translated where it is shown."""
     return message
+
+
+def NC_(context: str, message: str) -> str:  # noqa: N802 - the marker's conventional shape
+    """Mark a word that means two things (a heading and a label, …) with the ``context`` that tells
+    which; it is translated where it is shown, by ``_`` or :func:`translate`, as ``pgettext`` would."""
+    return context + CONTEXT + message
+
+
+def pgettext(context: str, message: str) -> str:
+    """``message`` in the sense ``context`` names, in the current UI language."""
+    return _(NC_(context, message))
 
 
 def NP_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 - the marker's conventional shape
@@ -212,7 +233,7 @@ def fill(template: str, /, **fields: object) -> str:
 def translate(message: str, lang: str, /, **fields: object) -> str:
     """Translate ``message`` into ``lang`` (not necessarily the UI language) and fill its fields,
     each rendered in that language (:func:`render_field`), through :func:`fill`."""
-    text = translations(normalise(lang)).gettext(message)
+    text = _lookup(translations(normalise(lang)), message)
     return fill(text, **{k: render_field(v, lang) for k, v in fields.items()}) if fields else josa.resolve(text)
 
 

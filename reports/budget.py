@@ -256,5 +256,5 @@ def year_chart(pk: Packet) -> content.BarChart:
     return content.BarChart(
         categories=[str(y) for y in sm.years],
         series=[(label(s, pk.lang), [sm.by_year_source.get((y, s), 0) for y in sm.years]) for s in SOURCES],
-        unit_won=step, tick_labels=ticks,
+        unit_won=pk.unit.value, step_won=step, tick_labels=ticks,
     )

@@ -50,8 +50,9 @@ def bar_chart(bc: content.BarChart, width: float, face: str = GOTHIC) -> Drawing
         chart.bars[i].fillColor = colors.HexColor(fill)
         chart.bars[i].strokeColor = colors.white
         chart.bars[i].strokeWidth = 0.3
-    chart.valueAxis.valueMax = max(ticks, default=bc.unit_won)
-    chart.valueAxis.valueStep = bc.unit_won
+    step = bc.step_won or bc.unit_won
+    chart.valueAxis.valueMax = max(ticks, default=step)
+    chart.valueAxis.valueStep = step
     drawing.add(chart)
     legend = Legend()
     legend.x, legend.y = width - 44 * mm, height - 14 * mm

@@ -91,8 +91,10 @@ class BarChart:
 
     categories: list[str]
     series: list[tuple[str, list[int]]]  # (legend name, values in won per category)
-    #: The unit the axis is labelled in: its value in won and a formatter's output per tick.
+    #: The unit the amounts are written in (the packet's: 1,000 for 천원), its value in won.
     unit_won: int
+    #: The axis' step between two ticks, in won, and a formatter's output per tick.
+    step_won: int = 0
     tick_labels: dict[int, str] = field(default_factory=dict)
     height: float = 78.0
 

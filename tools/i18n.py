@@ -37,15 +37,22 @@ def po_path(lang: str, domain: str) -> str:
     return os.path.join(LOCALE, lang, "LC_MESSAGES", domain + ".po")
 
 
-def extract() -> None:
+#: The marking functions besides Babel's own (_, gettext, ngettext, pgettext, …): see forms/i18n.py.
+KEYWORDS = ("N_", "ngettext:1,2", "NP_:1,2", "translate_plural:1,2", "NC_:1c,2", "pgettext:1c,2")
+
+
+def extract(out_dir: str = LOCALE) -> None:
+    """Each layer's strings into ``<out_dir>/<domain>.pot`` (the test extracts into a folder of its own)."""
+    keywords = [arg for k in KEYWORDS for arg in ("-k", k)]
     for domain, paths in DOMAINS.items():
         existing = [p for p in paths if os.path.exists(os.path.join(ROOT, p))]
         if not existing:
             continue
-        pybabel("extract", "-F", "babel.cfg", "-k", "N_", "-k", "ngettext:1,2", "-k", "NP_:1,2", "-k", "translate_plural:1,2", "--no-location",
+        pot = os.path.join(out_dir, domain + ".pot")
+        pybabel("extract", "-F", "babel.cfg", *keywords, "--no-location",
                 "--sort-output", "--project", "Regional Proposal Studio", "--copyright-holder",
-                "Regional Proposal Studio", "-o", os.path.join("resources", "locale", domain + ".pot"), *existing)
-        fixed_date(os.path.join(LOCALE, domain + ".pot"))
+                "Regional Proposal Studio", "-o", pot, *existing)
+        fixed_date(pot)
 
 
 def fixed_date(pot: str) -> None:

@@ -72,6 +72,52 @@ def test_same_words_and_amounts_as_the_pdf(made, kind, lang):
     assert hwpx_amounts - set(AMOUNT.findall(description.text())) <= _chart_values(description)
 
 
+def _xml_text(data: bytes) -> str:
+    """Every text of the HWPX's XML parts (it is a zip of XML), read without python-hwpx."""
+    from xml.etree import ElementTree
+
+    out = []
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for name in z.namelist():
+            if name.startswith("Contents/") and name.endswith(".xml"):
+                out += [t for t in ElementTree.fromstring(z.read(name)).itertext() if t.strip()]
+    return "\n".join(out)
+
+
+#: Any figure with a digit group or a decimal point: an amount, in won or in the table's unit.
+FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+@pytest.mark.parametrize(("kind", "lang"), CASES)
+def test_every_figure_of_the_hwpx_is_one_the_pdf_prints(made, kind, lang):
+    """The chart's table in the HWPX is captioned in the packet's unit (천원) and its figures are
+    in it: each figure the HWPX holds, the chart's table's included, the PDF prints too."""
+    _proposal, files = made[(kind, lang)]
+    pdf = squash("\n".join(page_texts(files["pdf"])))
+    hwpx_figures = {f for f in FIGURE.findall(_xml_text(files["hwpx"])) if "," in f}
+    assert hwpx_figures, "no amount found in the HWPX"
+    absent = sorted(f for f in hwpx_figures if f not in pdf)
+    assert not absent, absent[:10]
+
+
+@pytest.mark.parametrize("scale", [1, 7, 1000, 13_579])
+def test_the_chart_table_is_in_the_packets_unit_for_any_amount(tmp_path, scale):
+    """Across amounts of every size, the HWPX's chart table gives each year's and source's sum
+    exactly as the PDF's budget tables do (in 천원), never the won amount under a 천원 caption."""
+    proposal = SAMPLES["super_regional"]()
+    for line in proposal.budget.lines:
+        line.amount_krw, line.items = line.amount_krw * scale + scale * 1000, []
+    files = {}
+    for fmt in ("pdf", "hwpx"):
+        path = tmp_path / f"p.{fmt}"
+        write_packet(proposal, str(path), lang="ko", fmt=fmt, draft=True)
+        files[fmt] = path.read_bytes()
+    pdf = squash("\n".join(page_texts(files["pdf"])))
+    hwpx_figures = {f for f in FIGURE.findall(_xml_text(files["hwpx"])) if "," in f}
+    absent = sorted(f for f in hwpx_figures if f not in pdf)
+    assert not absent, absent[:10]
+
+
 def _figures(description):
     from reports import content
 

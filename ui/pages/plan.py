@@ -9,7 +9,6 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -41,7 +40,7 @@ from forms.fieldpath import (
     TITLE,
     FieldPath,
 )
-from forms.i18n import N_, NP_, _, translate_plural
+from forms.i18n import N_, NP_, _, pgettext, translate_plural
 from forms.model import RoadmapStage, Text, section_length
 from forms.profile import CallProfile, load_profile
 from forms.rules import Finding
@@ -49,6 +48,7 @@ from forms.rules.content import SECTION_LONG, SECTION_SHORT
 from forms.steps import Step
 from forms.values import Count, Num
 from ui import record_tables
+from ui.dateedit import DateEdit
 from ui.marks import colour
 from ui.pages.base import (
     Page,
@@ -80,12 +80,12 @@ class PlanPage(Page):
             lab.setBuddy(edit)
             form.addRow(lab, edit)
             self.title_edits[lang], self.title_labels[lang] = edit, lab
-        self.date = proposal_field(QDateEdit())
-        self.date.setCalendarPopup(True)
+        self.date = proposal_field(DateEdit())
         self.date.dateChanged.connect(self._date_changed)
         self.date_label = QLabel()
         self.date_label.setBuddy(self.date)
         form.addRow(self.date_label, self.date)
+        form.addRow("", self.date.problem)
         self.layout_.addWidget(self.title_box)
 
         # The chapters of the call's form: built when a proposal of a call is shown (see _build).
@@ -216,7 +216,7 @@ class PlanPage(Page):
         self.intro.setText(_("Write the plan chapter by chapter, as the call's form asks, in Korean (the "
                              "call's language) and English. The counter under each box shows its length "
                              "against the form's limit."))
-        self.title_box.setTitle(_("Project"))
+        self.title_box.setTitle(pgettext("heading", "Project"))
         names = {"ko": _("Korean"), "en": _("English")}
         self.title_labels["ko"].setText(_("&Title (Korean):"))
         self.title_labels["en"].setText(_("Title (Engl&ish):"))
@@ -224,7 +224,7 @@ class PlanPage(Page):
             edit.setAccessibleName(_("Title ({language})").format(language=names[lang]))
         self.date_label.setText(_("&Date of the proposal:"))
         self.date.setAccessibleName(_("Date of the proposal"))
-        self.date.setDisplayFormat("yyyy. M. d." if self.lang == "ko" else "d MMMM yyyy")
+        self.date.set_language(self.lang)
         self.chapters.setAccessibleName(_("Chapters of the form"))
         if self.profile is not None:
             for i, chapter in enumerate(self.profile.form.chapters):
@@ -273,7 +273,7 @@ class PlanPage(Page):
                 set_text(edit, getattr(p.title, lang))
         if where in (ROOT, DATE):
             blocked = self.date.blockSignals(True)
-            self.date.setDate(QDate(p.date.year, p.date.month, p.date.day))
+            self.date.setDate(p.date)
             self.date.blockSignals(blocked)
         if where == ROOT or where.within(PLAN):
             for key in self.section_boxes:
