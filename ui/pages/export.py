@@ -29,17 +29,13 @@ from forms.fieldpath import ATTACHMENTS, ROOT, FieldPath
 from forms.i18n import LANGUAGES, N_, NATIVE_NAMES, _
 from forms.model import SLOT_NAMES, ScanSlot
 from forms.steps import Step, export_allowed, export_blocked_reason, export_draft_reason
-from ui.files import default_file, open_file, open_with_system, save_file
+from ui.faults import unexpected
+from ui.files import default_file, fallback_name, open_file, open_with_system, save_file
 from ui.marks import ERROR_COLOUR, WARNING_COLOUR
 from ui.pages.base import Page
 
 #: The formats offered, by their file suffix (the order of ``reports.export.FORMATS``).
 FORMATS = ("pdf", "hwpx", "xlsx")
-
-
-def fallback_name(p) -> str:  # noqa: ANN001
-    """The file name of an untitled proposal: readable, with its date."""
-    return _("Proposal {date}").format(date=p.date.isoformat())
 
 
 def with_suffix(path: str, fmt: str) -> str:
@@ -311,8 +307,6 @@ class ExportPage(Page):
             self._show_failure(exc.text(self.lang))
             return False
         except Exception as exc:  # noqa: BLE001 - a fault in a writer: said in red like any failure, the page stays usable
-            from ui.app import unexpected
-
             self._show_failure(unexpected(exc))
             return False
         finally:
