@@ -64,7 +64,7 @@ i18n: $(STAMP)  ## extract strings, update both catalogs, fill English, compile,
 	-$(PYTHON) tools/i18n.py check
 
 screenshots: catalogs  ## the window pictures the docs show, in docs/screenshots; checks every step (ko, en, qps) for cut-off text
-	QT_QPA_PLATFORM=offscreen $(PYTHON) -m ui.screenshots
+	QT_QPA_PLATFORM=offscreen $(PYTHON) -m tools.screenshots
 
 # The pages of the sample's packet that the docs show (README.md, docs/packet.md), as printed at 60 dpi:
 # language-page. Pages are counted from 1, as the packet's `- n -` numbers them.

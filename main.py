@@ -28,7 +28,7 @@ from forms import i18n  # noqa: E402
 from forms.console import OutputLost, say  # noqa: E402
 from forms.errors import InputError  # noqa: E402
 from forms.i18n import N_, _  # noqa: E402
-from forms.paths import database_file  # noqa: E402
+from storage.paths import database_file  # noqa: E402
 
 #: argparse's own messages (usage, errors, the help option), translated from the app's catalogs so
 #: that ``--lang ko`` reaches them too. Each text is exactly Python's; argparse looks them up

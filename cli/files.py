@@ -4,15 +4,14 @@ as the window."""
 from __future__ import annotations
 
 import argparse
-import os
 
 from cli.exits import EXIT_BAD_INPUT, EXIT_ERRORS, EXIT_OK
 from forms import i18n
-from forms.atomic import same_file
 from forms.console import json_text, say
 from forms.errors import InputError
 from forms.i18n import N_, _
 from forms.values import ERRORS, WARNINGS, Count
+from reports.export import FORMATS, check_export  # the export's rules, the window's too (no ReportLab yet)
 
 
 def cmd_sample(ns: argparse.Namespace) -> int:
@@ -102,23 +101,6 @@ def add_parsers(sub, common) -> None:
     p.set_defaults(func=cmd_export)
 
 
-FORMATS = ("pdf", "hwpx", "xlsx")  # each is also the suffix of its files
-
-
-def export_format(out: str, fmt: str | None) -> str:
-    """The format of an export to ``out``: the one given, else the one the suffix names, else pdf. A given format
-    that another known suffix contradicts is refused (exit 2), as a PDF in a file named .xlsx helps no one."""
-    suffix = os.path.splitext(out)[1].lower().lstrip(".")
-    named = suffix if suffix in FORMATS else None
-    if fmt is None:
-        return named or "pdf"
-    if named is not None and named != fmt:
-        raise InputError(N_("--format {format} does not fit the file name {file}, which ends in .{suffix}; name a "
-                            ".{format} file with --out, or leave --format out to write what the suffix says."),
-                         format=fmt, file=out, suffix=suffix)
-    return fmt
-
-
 def export_command(file: str, out: str, lang: str = "ko", draft: bool = False, unit: str | None = None,
                    fmt: str | None = None) -> int:
     """``main.py export``: 0 written, 1 refused for errors, 2 unreadable input or unwritable output. Without
@@ -129,14 +111,7 @@ def export_command(file: str, out: str, lang: str = "ko", draft: bool = False, u
 
     ui = i18n.current_language()
     try:
-        fmt = export_format(out, fmt)
-        if fmt == "xlsx" and unit not in (None, "won"):
-            raise InputError(N_("The budget workbook holds every amount in won, as numbers Excel can sum and the "
-                                "import reads back, so --unit {unit} does not apply to it; leave --unit out."),
-                             unit=unit)
-        if same_file(file, out):
-            raise InputError(N_("The packet would be written over the proposal file {file}; name another file "
-                                "with --out."), file=out)
+        fmt = check_export(out, fmt, unit, source=file)  # the window's rules too
         proposal = read_file(file)
         missing = write_packet(proposal, out, lang=lang, draft=draft, unit=unit or "thousand", fmt=fmt)
     except ExportRefused as exc:  # each error in words; `validate` gives the rule codes and fields

@@ -10,7 +10,7 @@ call profile states the figure (``[scan_limit] max_total_bytes``) and may not st
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from forms.app import MAX_FILE_BYTES
 from forms.errors import InputError
@@ -18,11 +18,16 @@ from forms.i18n import N_
 
 if TYPE_CHECKING:
     from forms.model import ScanAttachment
-    from forms.profile import Size
 
 #: What an exchange file keeps for everything but the attachments' bytes: the text, the budget,
 #: the records and each attachment's id, kind and name (a full proposal's text is a few MB).
 ROOM_FOR_REST = 20 * 1024 * 1024
+
+
+class Limit(Protocol):
+    """What :func:`check_room` reads of a limit: the call profile's ``[scan_limit]`` (``forms.profile.Size``)."""
+
+    max_total_bytes: int
 
 
 def carried(file_bytes: int, room: int) -> int:
@@ -54,7 +59,7 @@ def total_bytes(attachments: Sequence[ScanAttachment]) -> int:
     return sum(len(a.data) for a in attachments)
 
 
-def check_room(attached: Sequence[ScanAttachment], name: str, size: int, limit: Size) -> None:
+def check_room(attached: Sequence[ScanAttachment], name: str, size: int, limit: Limit) -> None:
     """:class:`InputError` when a document ``name`` of ``size`` bytes added to ``attached`` would make
     more documents, or more bytes in all, than a proposal can carry and still be read."""
     if len(attached) >= MAX_COUNT:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 
+from forms.fieldnames import field_label
 from forms.i18n import N_, render_field, translate
 
 
@@ -46,8 +47,6 @@ class InputError(ValueError):
     def readable(self, lang: str) -> str:
         """Like ``text``, with a field path named as people read it ("Budget line 4: amount", not
         ``budget.lines[3].amount_krw``): for a message about a file a person opened."""
-        from forms.compare import field_label
-
         if not isinstance(self.where, str) or not self.where:
             return self.text(lang)
         try:

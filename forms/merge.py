@@ -646,7 +646,7 @@ def _code_name(key: str, value: object, lang: str, versions: Versions | None = N
 
 
 def _field(step: str, lang: str) -> str:
-    from forms.compare import field_name
+    from forms.fieldnames import field_name
 
     if step in FIELD_LABELS:
         return translate(FIELD_LABELS[step], lang)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import sys
 
 
@@ -17,22 +16,3 @@ def resources_dir() -> str:
 
 def resource_path(*parts: str) -> str:
     return os.path.join(resources_dir(), *parts)
-
-
-#: A URL's scheme (``postgresql://``, ``sqlite:``, ``http://``); one letter and a colon is a Windows drive.
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]+:")
-
-
-def database_file(value: str) -> str:
-    """``value`` of ``--db`` if it can name a database file; an address with a scheme (a server's, a
-    SQLAlchemy URL) is refused in words before anything is opened or made, since read as a path it
-    would become folders named ``postgresql:`` in the current folder."""
-    from forms.errors import InputError
-    from forms.i18n import N_
-
-    found = _SCHEME.match(value)
-    if found:
-        raise InputError(N_("--db names a file: '{scheme}…' is an address, and this version opens no database "
-                            "server. Name the database file (for example --db proposals.db); nothing was made."),
-                         scheme=found.group())
-    return value

@@ -4,7 +4,10 @@ target, lay the document out in memory and write it atomically — never a parti
 Three formats, one road: the PDF packet (the default and the checked document), its editable
 HWPX copy, and the budget workbook (XLSX). Public API (the GUI and ``main.py export``, in
 ``cli/files.py``, use only this): :func:`export_packet`, :func:`write_packet`, :class:`ExportRefused`,
-:data:`FORMATS`. Nothing here prints: the command line says what happened.
+:data:`FORMATS`, and the rules both follow before anything is made: :func:`format_for` (the format
+by the file's suffix), :func:`with_suffix` (the suffix by the format) and :func:`check_export` (a
+format the suffix contradicts, a unit for the workbook, the proposal's own file as the target).
+Nothing here prints: the command line says what happened.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 import gc
 import os
 
-from forms.atomic import write_bytes
+from forms.atomic import same_file, write_bytes
 from forms.errors import InputError, os_reason
 from forms.i18n import N_, translate
 from forms.model import Proposal
@@ -22,7 +25,7 @@ from forms.rules import Finding, validate
 from forms.values import ERRORS, Count
 
 LANGUAGES = ("ko", "en")
-#: The formats a proposal can be exported in, the first being the default.
+#: The formats a proposal can be exported in, the first being the default; each is also the suffix of its files.
 FORMATS = ("pdf", "hwpx", "xlsx")
 _MAX_NAMED = 10
 
@@ -51,6 +54,45 @@ class ExportRefused(InputError):
         if len(self.findings) > _MAX_NAMED:
             lines.append(translate(N_("… and {count} more."), lang, count=len(self.findings) - _MAX_NAMED))
         return "\n".join(lines)
+
+
+def format_for(out: str, fmt: str | None = None) -> str:
+    """The format of an export to ``out``: the one given, else the one its suffix names, else pdf. A
+    given format that another known suffix contradicts is refused, as a PDF in a file named .xlsx
+    helps no one; a suffix no format claims keeps the given format."""
+    suffix = os.path.splitext(out)[1].lower().lstrip(".")
+    named = suffix if suffix in FORMATS else None
+    if fmt is None:
+        return named or FORMATS[0]
+    if named is not None and named != fmt:
+        raise InputError(N_("The format {format} does not fit the file name {file}, which ends in .{suffix}; name a "
+                            ".{format} file, or choose the format the suffix names."),
+                         format=fmt, file=out, suffix=suffix)
+    return fmt
+
+
+def with_suffix(path: str, fmt: str) -> str:
+    """``path`` ending in ``.fmt``: another format's suffix is replaced, a missing one added."""
+    root, ext = os.path.splitext(path)
+    if ext.lower().lstrip(".") in FORMATS:
+        return f"{root}.{fmt}"
+    return path if ext.lower() == "." + fmt else f"{path}.{fmt}"
+
+
+def check_export(out: str, fmt: str | None = None, unit: str | None = None, source: str | None = None) -> str:
+    """The format an export to ``out`` makes, once the rules that need no proposal are met: the
+    format fits the suffix (:func:`format_for`), no unit is asked of the budget workbook (it holds
+    every amount in won, as numbers Excel sums and the import reads back), and the target is not the
+    proposal file ``source`` it is made from. :class:`InputError` otherwise; the folder is checked
+    when the document is written (:func:`write_packet`)."""
+    fmt = format_for(out, fmt)
+    if fmt == "xlsx" and unit not in (None, "won"):
+        raise InputError(N_("The budget workbook holds every amount in won, as numbers Excel can sum and the "
+                            "import reads back, so the unit {unit} does not apply to it."), unit=unit)
+    if source and same_file(source, out):
+        raise InputError(N_("The packet would be written over the proposal file {file}; name another file."),
+                         file=out)
+    return fmt
 
 
 def _check_target(out_path: str) -> None:

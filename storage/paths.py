@@ -10,10 +10,12 @@ Backups go into a ``backups`` folder beside the database file.
 from __future__ import annotations
 
 import os
+import re
 
 import platformdirs
 
 from forms.app import ORGANISATION
+from forms.errors import InputError
 from forms.i18n import N_
 
 DB_NAME = "proposals.db"
@@ -41,3 +43,19 @@ def refuse_folder(db_path: str) -> None:
 
         raise Unavailable(N_("{file} is a folder, not a database file; name a file (--db PATH)."),
                           file=os.path.abspath(db_path))
+
+
+#: A URL's scheme (``postgresql://``, ``sqlite:``, ``http://``); one letter and a colon is a Windows drive.
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]+:")
+
+
+def database_file(value: str) -> str:
+    """``value`` of ``--db`` if it can name a database file; an address with a scheme (a server's, a
+    SQLAlchemy URL) is refused in words before anything is opened or made, since read as a path it
+    would become folders named ``postgresql:`` in the current folder."""
+    found = _SCHEME.match(value)
+    if found:
+        raise InputError(N_("--db names a file: '{scheme}…' is an address, and this version opens no database "
+                            "server. Name the database file (for example --db proposals.db); nothing was made."),
+                         scheme=found.group())
+    return value

@@ -141,7 +141,7 @@ def test_every_picture_under_docs_is_shown_by_a_document_and_there_are_at_most_3
 def test_each_picture_is_one_a_make_target_writes():
     """docs/screenshots holds what ``make screenshots`` writes, docs/packet what ``make packet-pages``
     writes, so every picture can be taken again."""
-    from ui import screenshots
+    from tools import screenshots
 
     makefile = read(os.path.join(ROOT, "Makefile"))
     packet_pages = re.search(r"^PACKET_PAGES\s*:=\s*(.+)$", makefile, re.M).group(1).split()

@@ -10,14 +10,15 @@ import time
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from cli.exits import EXIT_BAD_INPUT as EXIT_UNUSABLE
-from cli.exits import EXIT_ERRORS as EXIT_QUIT
-from cli.exits import EXIT_LOCKED, EXIT_OK
 from forms import app as appinfo
 from forms import i18n
 from forms.errors import InputError, os_reason
+from forms.exits import EXIT_BAD_INPUT as EXIT_UNUSABLE
+from forms.exits import EXIT_ERRORS as EXIT_QUIT
+from forms.exits import EXIT_LOCKED, EXIT_OK
 from forms.i18n import _
 from ui import setup
+from ui.faults import unexpected
 
 
 def application() -> QApplication:
@@ -38,12 +39,6 @@ def start_language(lang: str | None) -> str:
     setup.install_qt_translation(current)
     setup.apply_qt_locale(current)
     return current
-
-
-def unexpected(exc: BaseException) -> str:
-    """What the window says of a fault nobody foresaw: never a traceback, and that nothing saved is lost."""
-    return _("Unexpected error: {error}. Your work up to the last save is kept; please report this.").format(
-        error=f"{type(exc).__name__}: {exc}")
 
 
 def show_error(text: str, interactive: bool = True, parent=None) -> None:  # noqa: ANN001

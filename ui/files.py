@@ -15,6 +15,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from forms import i18n
+from forms.i18n import _
 
 #: characters no file name may hold on Windows, macOS or Linux (and line breaks)
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
@@ -38,6 +39,11 @@ def clean_name(title: str, fallback: str, limit: int = 60) -> str:
         space = cut.rfind(" ")
         name = (cut[:space] if space > limit // 2 else name[:limit]).rstrip(" .,;-–—")
     return name or fallback
+
+
+def fallback_name(p) -> str:  # noqa: ANN001
+    """The file name of an untitled proposal: readable, with its date."""
+    return _("Proposal {date}").format(date=p.date.isoformat())
 
 
 def default_file(title: str, fallback: str, suffix: str) -> str:

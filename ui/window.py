@@ -627,10 +627,9 @@ class MainWindow(QMainWindow):
         p = self.doc.proposal
         if p is None or self.store is None:
             return
-        from ui.pages.export import fallback_name
 
         path = files.save_file(self, _("Export the proposal file"),
-                               files.default_file(p.title.get(i18n.current_language()), fallback_name(p), "json"),
+                               files.default_file(p.title.get(i18n.current_language()), files.fallback_name(p), "json"),
                                _("Proposal files (*.json)"))
         if path and self._guard(self.doc.flush) and self._guard(self.store.export_file, p.id, path):
             self.statusBar().showMessage(_("Written: {file}").format(file=path), 5000)
@@ -678,11 +677,10 @@ class MainWindow(QMainWindow):
         partner = ask_partner(p, self)
         if not partner:
             return
-        from ui.pages.export import fallback_name
 
         lang = i18n.current_language()
         shown = partner_name(partner, p, lang)
-        name = f"{files.clean_name(p.title.get(lang), fallback_name(p))} - {files.clean_name(shown, 'partner', 30)}"
+        name = f"{files.clean_name(p.title.get(lang), files.fallback_name(p))} - {files.clean_name(shown, 'partner', 30)}"
         path = files.save_file(self, _("Send a copy to a partner"),
                                os.path.join(files.documents_folder(), f"{name}.json"), _("Proposal files (*.json)"))
         if path and self._guard(self.doc.flush) and self._guard(self.store.send_copy, p.id, partner, path):

@@ -178,7 +178,7 @@ def test_export_refuses_a_format_the_suffix_contradicts(sample_files, tmp_path):
     out = tmp_path / "l.xlsx"
     done = run("export", str(sample_files["leap"]), "--format", "pdf", "--out", str(out), lang="en")
     assert done.returncode == 2 and not out.exists()
-    assert "--format pdf does not fit the file name" in done.stderr and ".xlsx" in done.stderr
+    assert "The format pdf does not fit the file name" in done.stderr and ".xlsx" in done.stderr
     assert "Traceback" not in done.stderr
     done = run("export", str(sample_files["leap"]), "--format", "pdf", "--out", str(out), lang="ko")
     assert done.returncode == 2 and "Traceback" not in done.stderr

@@ -137,7 +137,7 @@ def test_roadmap_columns_stay_put_while_a_goal_is_typed(sample_window, qtbot):
 
 
 def _schedule(w):  # noqa: ANN001, ANN202
-    from ui import screenshots
+    from tools import screenshots
 
     w.resize(1600, 800)  # room to share beyond the columns' own widths
     screenshots.shoot_plan_table(w, "schedule")

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QRadioButton, QTab
 from forms import i18n
 from forms.steps import STEPS, Step
 from tests.ui.helpers import settle
-from ui import fit
+from tools import fit
 from ui.pages.base import share_width
 
 SIZE = (1280, 680)  # the window on a 1366×768 laptop (see MainWindow.place_on_screen)

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect
 
 from forms.model import ResearcherRole
-from ui import screenshots
+from tools import screenshots
 
 
 @pytest.mark.parametrize("name", sorted(screenshots.PLAN_TABLES))

@@ -29,25 +29,11 @@ from forms.fieldpath import ATTACHMENTS, ROOT, FieldPath
 from forms.i18n import LANGUAGES, N_, NATIVE_NAMES, _
 from forms.model import SLOT_NAMES, ScanSlot
 from forms.steps import Step, export_allowed, export_blocked_reason, export_draft_reason
-from ui.files import default_file, open_file, open_with_system, save_file
+from reports.export import FORMATS, check_export, with_suffix  # the command line's rules too
+from ui.faults import unexpected
+from ui.files import default_file, fallback_name, open_file, open_with_system, save_file
 from ui.marks import ERROR_COLOUR, WARNING_COLOUR
 from ui.pages.base import Page
-
-#: The formats offered, by their file suffix (the order of ``reports.export.FORMATS``).
-FORMATS = ("pdf", "hwpx", "xlsx")
-
-
-def fallback_name(p) -> str:  # noqa: ANN001
-    """The file name of an untitled proposal: readable, with its date."""
-    return _("Proposal {date}").format(date=p.date.isoformat())
-
-
-def with_suffix(path: str, fmt: str) -> str:
-    """``path`` ending in ``.fmt``: another format's suffix is replaced, a missing one added."""
-    root, ext = os.path.splitext(path)
-    if ext.lower().lstrip(".") in FORMATS:
-        return f"{root}.{fmt}"
-    return path if ext.lower() == "." + fmt else f"{path}.{fmt}"
 
 
 class ExportPage(Page):
@@ -305,14 +291,13 @@ class ExportPage(Page):
         self.done_box.setVisible(False)  # the last export's "written" is not this one's
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
+            fmt = check_export(out, self.format.currentData())  # the unit is the packet's; the workbook asks none
             export_packet(p.copy(), out, lang=self.packet_lang.currentData(), draft=self.draft.isChecked(),
-                          unit=p.budget.entry_unit, fmt=self.format.currentData())
+                          unit=p.budget.entry_unit, fmt=fmt)
         except InputError as exc:  # said under the button until an export succeeds
             self._show_failure(exc.text(self.lang))
             return False
         except Exception as exc:  # noqa: BLE001 - a fault in a writer: said in red like any failure, the page stays usable
-            from ui.app import unexpected
-
             self._show_failure(unexpected(exc))
             return False
         finally:

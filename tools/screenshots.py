@@ -1,8 +1,8 @@
-"""``python -m ui.screenshots``: the main window on each step, in Korean, English and the
+"""``python -m tools.screenshots``: the main window on each step, in Korean, English and the
 pseudo-language (``qps``, every string stretched and bracketed, to find labels that truncate),
 from the sample proposal (offscreen, 1366×768, a common laptop screen). Every window is checked
-(``ui.fit``), but only the pictures the documentation shows (:data:`SHOWN`, in Korean and English)
-are written, to ``docs/screenshots/{ko,en}-<name>.png``. ``python -m ui.screenshots qps`` checks one
+(``tools.fit``), but only the pictures the documentation shows (:data:`SHOWN`, in Korean and English)
+are written, to ``docs/screenshots/{ko,en}-<name>.png``. ``python -m tools.screenshots qps`` checks one
 language only. Every text cut off in a window shot is listed on stderr, and the exit status is then 1."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from forms import i18n  # noqa: E402
 from forms.sample import SAMPLES  # noqa: E402
 from forms.steps import STEPS, Step  # noqa: E402
-from ui import fit  # noqa: E402
+from tools import fit  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "docs", "screenshots")
@@ -28,7 +28,7 @@ SIZE = (1366, 768)
 #: page shows (and so the screenshot) does not change with the name of a random temporary folder.
 EXPORTS = os.path.join(tempfile.gettempdir(), "rps-screenshots")
 LANGS: tuple[str, ...] = ("ko", "en", i18n.PSEUDO)
-#: What did not fit in the windows shot so far (see ``ui.fit``), one line each.
+#: What did not fit in the windows shot so far (see ``tools.fit``), one line each.
 PROBLEMS: list[str] = []
 #: The pictures the documentation shows (README.md, docs/guide.md, docs/guide.ko.md,
 #: docs/writing-together.md), by their name after the language; the other windows are checked, not written.
@@ -52,7 +52,7 @@ def settle(app: QApplication) -> None:
 
 
 def report(path: str, window: QWidget) -> list[str]:
-    """Say on stderr what does not fit in the window just shot (see ``ui.fit``)."""
+    """Say on stderr what does not fit in the window just shot (see ``tools.fit``)."""
     problems = fit.cut_off(window)
     too_big = window.minimumSizeHint()
     if too_big.width() > SIZE[0] or too_big.height() > SIZE[1]:

@@ -2,7 +2,7 @@
 headers and cells whose text is cut off, and item-view cells elided without a tooltip.
 
 Used by the GUI tests (in every language, the stretched pseudo-language included) and by
-``python -m ui.screenshots``, which reports what it finds. Widths come from the widget's own font
+``python -m tools.screenshots``, which reports what it finds. Widths come from the widget's own font
 metrics and style, so the check holds at any font size or screen density.
 """
 
