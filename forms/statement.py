@@ -220,6 +220,12 @@ class BudgetStatement:
                              regions if src == "local" else ())
                      for src in SOURCES)
 
+    def local_of(self, region: str) -> YearRow:
+        """What ``region``'s government pays in local funds, by year (nothing, when it pays none)."""
+        local = self.by_year_source[SOURCES.index("local")]
+        return next((part for part in local.parts if part.key == region),
+                    YearRow(region, (0,) * len(self.summary.years)))
+
     @cached_property
     def year_totals(self) -> YearRow:
         """Every source together, by year: the total row of the table by year and source."""

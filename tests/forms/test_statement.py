@@ -141,6 +141,8 @@ def test_the_table_by_year_and_source_adds_up_the_lines_with_the_paying_regions(
         assert part.total == sum(x.amount_krw for x in mixed.budget.lines if x.source == "local" and x.region == part.key)
         assert part.total > 0
     assert tuple(map(sum, zip(*(part.by_year for part in local.parts), strict=True))) == local.by_year
+    assert st.local_of("KR-11") is local.parts[2]
+    assert st.local_of("KR-26").by_year == (0,) * len(years)  # a government that pays nothing
     assert st.year_totals.by_year == tuple(sum(x.amount_krw for x in mixed.budget.lines if x.year == y) for y in years)
     assert st.year_totals.total == sum(x.amount_krw for x in mixed.budget.lines)
 
