@@ -282,10 +282,6 @@ class BudgetChanges:
         """How many justification rows (산출근거) go with the removed lines."""
         return sum(len(line.items) for line in self.removed)
 
-    def counts(self) -> dict[str, int]:
-        return {"added": len(self.added), "removed": len(self.removed), "changed": len(self.changed),
-                "moved": len(self.moved)}
-
     def text(self, lang: str) -> str:
         """What changes, in ``lang``: "2 lines added, 1 removed, 1 amount changed"."""
         fields = {"added": Count(len(self.added), NP_("{count} line added", "{count} lines added")),

@@ -49,19 +49,6 @@ class Source(StrEnum):
     OWN_IN_KIND = "own_in_kind"
 
 
-#: The plan's sections of the first file format (version 1). Which sections a proposal has, in
-#: which chapter and order, is the call's form (``CallProfile.form``); these keys stay valid in it.
-SECTIONS: tuple[str, ...] = (
-    "summary",
-    "objectives",
-    "strategic_industry",
-    "stage_plan",
-    "roadmap",
-    "linkage",
-    "pre_analysis",
-    "expected_effects",
-)
-
 #: The structured tables a chapter of the call's form can hold (``[[form.chapters]] records``).
 RECORD_TABLES: tuple[str, ...] = (
     "organisations", "roadmap", "indicators", "tasks", "deliverables", "researchers", "equipment",

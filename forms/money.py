@@ -249,22 +249,6 @@ def decimals_needed(amounts: Iterable[int], unit: EntryUnit) -> int:
     return needed
 
 
-def korean_reading(amount: int) -> str:
-    """The Korean reading form: ``55억 원``, ``1억 2,345만 6,789원``."""
-    if amount == 0:
-        return "0원"
-    parts = []
-    rest = amount
-    for name, scale in (("조", 10**12), ("억", 10**8), ("만", 10**4)):
-        part, rest = divmod(rest, scale)
-        if part:
-            parts.append(f"{part:,}{name}")
-    if rest:
-        parts.append(f"{rest:,}원")
-        return " ".join(parts)
-    return " ".join(parts) + " 원"
-
-
 _DIGITS = "영일이삼사오육칠팔구"
 
 

@@ -4,9 +4,11 @@
 call: the local amount required and what is short or over it (for the whole pilot and each year),
 the share of the national cap used, each organisation's government share and the cash part of its
 own share against the call's limits, the support and share plan's rows (by organisation and year,
-with their shares), and the sentences that state them in either language. The
-rules (``forms.rules.budget_rules``), the budget page and the packet all read this one object,
-so they state the same amounts, rounded the same way:
+with their shares), the tables every view shows (by year and source with the paying regions, by
+category with the direct costs' subtotal, by organisation in the consortium's order), and the
+sentences that state them in either language. The rules (``forms.rules.budget_rules``), the
+budget page and its chart, the packet (PDF and HWPX) and the workbook all read this one object,
+so they state the same amounts, in the same order, rounded the same way:
 
 - amounts are whole won, computed exactly (``Fraction``), never rounded in a message;
 - a ratio held to a minimum (local match, cash part) is shown rounded down and one held to a
@@ -18,7 +20,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cached_property
 
+from forms import categories
 from forms.budget import SOURCES, BudgetSummary, Matching, OrgTotals, ceil_fraction, summarise
 from forms.i18n import N_, translate
 from forms.model import Organisation, Proposal
@@ -145,10 +149,104 @@ class ShareRow:
 
 
 @dataclass(frozen=True)
+class YearRow:
+    """A row of a table by year: what ``key`` (a source, a paying region; "" for the total)
+    amounts to in each of the budget's years (``BudgetSummary.years``, in order) and over all of
+    them; the local funds' row has each paying region's row as its ``parts``."""
+
+    key: str
+    by_year: tuple[int, ...]
+    parts: tuple[YearRow, ...] = ()
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_year)
+
+
+@dataclass(frozen=True)
+class CategoryRow:
+    """A row of the table by category: one category, or the several a subtotal adds up
+    (``codes``), by year, and over all years split into cash and in kind."""
+
+    codes: tuple[str, ...]
+    by_year: tuple[int, ...]
+    in_kind: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_year)
+
+    @property
+    def cash(self) -> int:
+        """National funds, local funds and the organisations' own cash."""
+        return self.total - self.in_kind
+
+
+@dataclass(frozen=True)
+class CategoryTable:
+    """The budget by category, in the order of ``forms.categories`` (a code it does not know
+    after them, in the order of its letters, counted as a direct cost): the direct costs, their
+    subtotal, the indirect costs and the total. Only categories with lines have a row."""
+
+    direct: tuple[CategoryRow, ...]
+    direct_total: CategoryRow
+    indirect: tuple[CategoryRow, ...]
+    total: CategoryRow
+
+    @property
+    def rows(self) -> tuple[CategoryRow, ...]:
+        """Every category's row, without the subtotal and the total."""
+        return (*self.direct, *self.indirect)
+
+
+@dataclass(frozen=True)
 class BudgetStatement:
     summary: BudgetSummary
     basis: str  # the call's match basis: "national" or "total"
     orgs: tuple[OrgStatement, ...]  # the consortium's order, then organisations it does not name
+    #: The governments that pay local funds: the applicant regions first, in their order, then
+    #: any other a line names, in the order of their codes.
+    paying_regions: tuple[str, ...] = ()
+
+    # -- the tables every view shows -----------------------------------------------------------
+    @cached_property
+    def by_year_source(self) -> tuple[YearRow, ...]:
+        """A row per source (``forms.budget.SOURCES``); the local funds' row with a part for each
+        paying region."""
+        s = self.summary
+        regions = tuple(YearRow(r, tuple(s.local_by_region_year.get((r, y), 0) for y in s.years))
+                        for r in self.paying_regions)
+        return tuple(YearRow(src, tuple(s.by_year_source.get((y, src), 0) for y in s.years),
+                             regions if src == "local" else ())
+                     for src in SOURCES)
+
+    def local_of(self, region: str) -> YearRow:
+        """What ``region``'s government pays in local funds, by year (nothing, when it pays none)."""
+        local = self.by_year_source[SOURCES.index("local")]
+        return next((part for part in local.parts if part.key == region),
+                    YearRow(region, (0,) * len(self.summary.years)))
+
+    @cached_property
+    def year_totals(self) -> YearRow:
+        """Every source together, by year: the total row of the table by year and source."""
+        s = self.summary
+        return YearRow("", tuple(s.year_total(y) for y in s.years))
+
+    @cached_property
+    def by_category(self) -> CategoryTable:
+        s = self.summary
+        codes = {c for c, _y in s.by_category_year}
+        known = categories.CATEGORIES
+        ordered = [c for c in known if c in codes] + sorted(codes - set(known))
+        direct = tuple(c for c in ordered if known.get(c, known["personnel"]).direct)
+        indirect = tuple(c for c in ordered if c not in direct)
+
+        def row(codes_: tuple[str, ...]) -> CategoryRow:
+            return CategoryRow(codes_, tuple(sum(s.by_category_year.get((c, y), 0) for c in codes_) for y in s.years),
+                               sum(s.by_category_source.get((c, "own_in_kind"), 0) for c in codes_))
+
+        return CategoryTable(tuple(row((c,)) for c in direct), row(direct), tuple(row((c,)) for c in indirect),
+                             row((*direct, *indirect)))
 
     # -- the local match ---------------------------------------------------------------------
     @property
@@ -247,4 +345,7 @@ def state(proposal: Proposal, profile: CallProfile, summary: BudgetSummary | Non
     ids = [o.id for o in proposal.organisations if o.id in summary.by_org]
     ids += sorted(set(summary.by_org) - set(known))
     orgs = tuple(_org_statement(i, known.get(i), summary.by_org[i], profile) for i in ids)
-    return BudgetStatement(summary, profile.local_basis, orgs)
+    applicants = proposal.applicant_regions()
+    paying = set(summary.local_by_region)
+    regions = (*(c for c in applicants if c in paying), *sorted(paying - set(applicants)))
+    return BudgetStatement(summary, profile.local_basis, orgs, regions)

@@ -92,9 +92,10 @@ def _local_funds(pk: Packet, wording: Commitment, code: str) -> tuple[str, str, 
     name = pk.region(code)
     head = region.head(day, pk.lang) if region else code
     rows: list[list[content.Cell | None]] = [pk.heads(N_("Year"), N_("Local funds (figures and words)"))]
-    for year in sm.years:
-        rows.append([pk.cell(str(year), "head"), pk.cell(_words(pk, sm.local_by_region_year.get((code, year), 0)))])
-    rows.append([pk.cell(pk.tr(N_("Total")), "total"), pk.cell(_words(pk, sm.local_by_region.get(code, 0)), "total")])
+    local = pk.statement.local_of(code)
+    for year, amount in zip(sm.years, local.by_year, strict=True):
+        rows.append([pk.cell(str(year), "head"), pk.cell(_words(pk, amount))])
+    rows.append([pk.cell(pk.tr(N_("Total")), "total"), pk.cell(_words(pk, local.total), "total")])
     table = content.Table(rows, [24, None], total_rows=1, caption=pk.tr(N_("Local funds by year")))
     facts = [(pk.tr(N_("Project")), pk.text(pk.proposal.title)),
              (pk.tr(N_("Local government")), name), (pk.tr(N_("Head")), head)]

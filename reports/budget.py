@@ -1,18 +1,17 @@
-"""The budget chapter as the standard form lays it out: every figure comes from the budget
-summary of ``forms.budget`` (through the validation report); this module only places the figures,
-in the packet's unit, into blocks of the description."""
+"""The budget chapter as the standard form lays it out: every figure and every order of rows
+comes from the budget statement (``forms.statement``, through the validation report) and its
+tables; this module only places the figures, in the packet's unit, into blocks of the description."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from forms import categories
-from forms.budget import SOURCES
 from forms.fieldpath import ORGANISATIONS
 from forms.i18n import N_
 from forms.model import label
 from forms.money import english_words, format_in_unit, format_won, official_form
-from forms.statement import ShareRow
+from forms.statement import CategoryRow, ShareRow
 from forms.values import Pct
 from reports import content
 from reports.context import Packet
@@ -41,15 +40,15 @@ def _amounts(pk: Packet, values: list[int], total: bool = False) -> Row:
 
 
 def _by_year_source(pk: Packet) -> list[content.Block]:
-    sm = pk.summary
+    st, sm = pk.statement, pk.summary
     rows: list[Row] = [[pk.cell(pk.tr(N_("Source")), "head"), *(pk.cell(y, "head") for y in _years(pk)),
                         pk.cell(pk.tr(N_("Total")), "head")]]
-    for source in SOURCES:
-        rows.append([pk.cell(label(source, pk.lang)), *_amounts(pk, [sm.by_year_source.get((y, source), 0) for y in sm.years] + [sm.source_total(source)])])
-        if source == "local":
-            for region in paying_regions(pk):
-                rows.append([pk.cell("· " + pk.region(region)), *_amounts(pk, [sm.local_by_region_year.get((region, y), 0) for y in sm.years] + [sm.local_by_region.get(region, 0)])])
-    rows.append([pk.cell(pk.tr(N_("Total")), "total"), *_amounts(pk, [sm.year_total(y) for y in sm.years] + [sm.total], total=True)])
+    for source in st.by_year_source:
+        rows.append([pk.cell(label(source.key, pk.lang)), *_amounts(pk, [*source.by_year, source.total])])
+        for region in source.parts:
+            rows.append([pk.cell("· " + pk.region(region.key)), *_amounts(pk, [*region.by_year, region.total])])
+    total = st.year_totals
+    rows.append([pk.cell(pk.tr(N_("Total")), "total"), *_amounts(pk, [*total.by_year, total.total], total=True)])
     table = content.Table(rows, [46, *([None] * (len(sm.years) + 1))], unit=pk.unit_label(), total_rows=1)
     # The Korean official form is what the amount says on a Korean document, in either language;
     # an English packet adds the English words beside it.
@@ -57,13 +56,6 @@ def _by_year_source(pk: Packet) -> list[content.Block]:
     national = pk.para(pk.tr(N_("National funds in words: {amount} (the call's cap: {cap})"),
                              amount=words, cap=format_won(sm.national_cap, pk.lang)), "words")
     return [pk.subheading(pk.tr(N_("Budget by year and source")), "budget-year-source"), table, national]
-
-
-def paying_regions(pk: Packet) -> list[str]:
-    """The governments that pay local funds: applicant regions first, in their order."""
-    applicants = pk.proposal.applicant_regions()
-    paying = set(pk.summary.local_by_region)
-    return [c for c in applicants if c in paying] + sorted(paying - set(applicants))
 
 
 def _matching(pk: Packet) -> list[content.Block]:
@@ -93,7 +85,7 @@ def _support_and_share(pk: Packet) -> list[content.Block]:
     region's local funds in its own column, the organisation's own cash and in kind, the total,
     and each share in % (government support, local governments, the organisation)."""
     st = pk.statement
-    regions_ = paying_regions(pk)
+    regions_ = st.paying_regions
     n_local = max(len(regions_), 1)
     # (an organisation's name row | None, the year or "Subtotal" / "Total", the statement's row, bold)
     records: list[tuple[content.Cell | None, content.Cell | None, ShareRow | None, bool]] = []
@@ -168,12 +160,8 @@ def _support_and_share(pk: Packet) -> list[content.Block]:
 def _by_category(pk: Packet) -> list[content.Block]:
     """By category: a column per year, then cash, in kind and total; the direct costs' subtotal,
     the indirect costs and the total."""
-    sm = pk.summary
-    codes = {c for c, _y in sm.by_category_year}
-    ordered = [c for c in categories.CATEGORIES if c in codes] + sorted(codes - set(categories.CATEGORIES))
-    direct = [c for c in ordered if categories.CATEGORIES.get(c, categories.CATEGORIES["personnel"]).direct]
-    indirect = [c for c in ordered if c not in direct]
-    years = list(sm.years)
+    table_ = pk.statement.by_category
+    years = list(pk.summary.years)
     ny = len(years)
     head1: Row = [pk.cell(pk.tr(N_("Category")), "head", rowspan=2), pk.cell(pk.tr(N_("By year")), "head", colspan=ny),
                   *([None] * (ny - 1)), pk.cell(pk.tr(N_("All years")), "head", colspan=3), None, None]
@@ -181,18 +169,15 @@ def _by_category(pk: Packet) -> list[content.Block]:
                   pk.cell(pk.tr(N_("In kind")), "head"), pk.cell(pk.tr(N_("Total")), "head")]
     rows: list[Row] = [head1, head2]
 
-    def values(codes_: list[str]) -> list[int]:
-        by_year = [sum(sm.by_category_year.get((c, y), 0) for c in codes_) for y in years]
-        in_kind = sum(sm.by_category_source.get((c, "own_in_kind"), 0) for c in codes_)
-        total = sum(sm.category_total(c) for c in codes_)
-        return [*by_year, total - in_kind, in_kind, total]
+    def values(row: CategoryRow, total: bool = False) -> Row:
+        return _amounts(pk, [*row.by_year, row.cash, row.in_kind, row.total], total)
 
-    for code in direct:
-        rows.append([pk.cell(categories.name(code, pk.lang)), *_amounts(pk, values([code]))])
-    rows.append([pk.cell(pk.tr(N_("Direct costs, subtotal")), "total"), *_amounts(pk, values(direct), True)])
-    for code in indirect:
-        rows.append([pk.cell(categories.name(code, pk.lang)), *_amounts(pk, values([code]))])
-    rows.append([pk.cell(pk.tr(N_("Total")), "total"), *_amounts(pk, values(ordered), True)])
+    for row in table_.direct:
+        rows.append([pk.cell(categories.name(row.codes[0], pk.lang)), *values(row)])
+    rows.append([pk.cell(pk.tr(N_("Direct costs, subtotal")), "total"), *values(table_.direct_total, True)])
+    for row in table_.indirect:
+        rows.append([pk.cell(categories.name(row.codes[0], pk.lang)), *values(row)])
+    rows.append([pk.cell(pk.tr(N_("Total")), "total"), *values(table_.total, True)])
     note = pk.tr(N_("Cash is national funds, local funds and the organisations' own cash; in kind is the "
                     "organisations' own share in kind."))
     table = content.Table(rows, [38, *([None] * (ny + 3))], header_rows=2, unit=pk.unit_label(), total_rows=1,
@@ -250,11 +235,11 @@ def nice_scale(largest: int, unit: int) -> tuple[int, int]:
 
 def year_chart(pk: Packet) -> content.BarChart:
     """Bars of the years, stacked national / local / own cash / own in kind, heights in won."""
-    sm = pk.summary
-    top, step = nice_scale(max((sm.year_total(y) for y in sm.years), default=0), pk.unit.value)
+    st = pk.statement
+    top, step = nice_scale(max(st.year_totals.by_year, default=0), pk.unit.value)
     ticks = {v: format_in_unit(v, pk.unit, pk.lang) for v in range(0, top + 1, step)}
     return content.BarChart(
-        categories=[str(y) for y in sm.years],
-        series=[(label(s, pk.lang), [sm.by_year_source.get((y, s), 0) for y in sm.years]) for s in SOURCES],
+        categories=_years(pk),
+        series=[(label(row.key, pk.lang), list(row.by_year)) for row in st.by_year_source],
         unit_won=pk.unit.value, step_won=step, tick_labels=ticks,
     )

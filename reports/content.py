@@ -15,6 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+#: What every page of a draft says at its top, in either language (the PDF's pages, the HWPX
+#: copy's header, the workbook's printed sheets).
+DRAFT_MARK = "초안 / DRAFT"
+
 #: Paragraph roles: each renderer maps a role to its own style.
 #: body: the plan's prose; bullet0..bullet3: the □ ○ - · levels; statement: a generated sentence;
 #: note: a small remark under a table; words: an amount in words; end: the closing "끝.";

@@ -135,7 +135,7 @@ def write_packet(proposal: Proposal, out_path: str, lang: str = "ko", draft: boo
         if fmt == "xlsx":
             from reports.workbook import workbook_bytes  # each library is loaded only when its format is made
 
-            data = workbook_bytes(proposal, report.summary, lang, draft)
+            data = workbook_bytes(proposal, report.statement, lang, draft)
         elif fmt == "hwpx":
             from reports import hwpx
             from reports.packet import describe, packet

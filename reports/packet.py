@@ -20,8 +20,6 @@ from reports import added, attachments, closing, content, cover, sections
 from reports.context import Packet
 from reports.glyphs import Glyphs
 
-DRAFT_MARK = "초안 / DRAFT"
-
 
 @dataclass
 class Rendered:
@@ -43,7 +41,7 @@ def describe(pk: Packet) -> content.Document:
     blocks.append(closing.fingerprint_box(pk))
     doc = content.Document(
         lang=pk.lang, title=pk.text(pk.proposal.title), blocks=blocks, cover=cover.cover(pk),
-        footer=footer(pk.fingerprint, pk.lang), draft=DRAFT_MARK if pk.draft else "", meta=metadata(pk),
+        footer=footer(pk.fingerprint, pk.lang), draft=content.DRAFT_MARK if pk.draft else "", meta=metadata(pk),
         attachments=attachments.generated(pk),
     )
     doc.attachments += added.attachments(pk, len(doc.attachments) + 1)

@@ -2,7 +2,8 @@
 support-and-share table by organisation and the table by category and year, totals as formulas.
 
 Amounts are numbers of won formatted ``#,##0`` (never text), so Excel sums them. Every figure
-but the totals comes from ``forms.budget.summarise``, as in the PDF. The archive is rewritten
+but the totals, and the order of the rows, comes from the budget statement (``forms.statement``),
+as in the PDF. The archive is rewritten
 with fixed timestamps: the same proposal gives the same bytes.
 """
 
@@ -21,7 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from forms import app, categories
-from forms.budget import SOURCES, BudgetSummary
+from forms.budget import SOURCES
 from forms.budgetsheet import (
     CATEGORY_SHEET,
     ID_COLUMN,
@@ -34,7 +35,9 @@ from forms.budgetsheet import (
 from forms.i18n import N_, translate
 from forms.model import Proposal, label
 from forms.printable import one_line
+from forms.statement import BudgetStatement
 from reports import zipped
+from reports.content import DRAFT_MARK
 
 AMOUNT_FORMAT = "#,##0"
 _HEAD_FONT = Font(bold=True)
@@ -120,55 +123,48 @@ def _lines(ws: Worksheet, proposal: Proposal, names: Names, lang: str) -> None:
     ws.auto_filter.ref = f"A1:{ids}{max(ws.max_row, 2)}"
 
 
-def _shares(ws: Worksheet, proposal: Proposal, summary: BudgetSummary, names: Names, lang: str) -> None:
+def _shares(ws: Worksheet, statement: BudgetStatement, names: Names, lang: str) -> None:
     head = [translate(N_("Organisation"), lang), *(label(s, lang) for s in SOURCES), translate(N_("Total"), lang)]
     _head(ws, head, [34] + [18] * (len(SOURCES) + 1))
-    ids = [o.id for o in proposal.organisations if o.id in summary.by_org]
-    ids += sorted(set(summary.by_org) - set(ids))
     last_amount = 1 + len(SOURCES)
-    for org_id in ids:
-        totals = summary.by_org[org_id]
-        _append(ws, [names.org_name(org_id, lang), *(totals.by_source.get(s, 0) for s in SOURCES)])
+    for org in statement.orgs:
+        _append(ws, [names.org_name(org.org_id, lang), *(org.totals.by_source.get(s, 0) for s in SOURCES)])
         _amounts(ws, ws.max_row, 2, last_amount)
         _row_total(ws, ws.max_row, 2, last_amount)
-    _totals_row(ws, 2, 1 + len(ids), 2, last_amount + 1, translate(N_("Total"), lang))
+    _totals_row(ws, 2, 1 + len(statement.orgs), 2, last_amount + 1, translate(N_("Total"), lang))
 
 
-def _by_category(ws: Worksheet, summary: BudgetSummary, lang: str) -> None:
-    years = summary.years
+def _by_category(ws: Worksheet, statement: BudgetStatement, lang: str) -> None:
+    years = statement.summary.years
     _head(ws, [translate(N_("Category"), lang), *(str(y) for y in years), translate(N_("Total"), lang)],
           [24] + [16] * (len(years) + 1))
-    codes = {c for c, _y in summary.by_category_year}
-    ordered = [c for c in categories.CATEGORIES if c in codes] + sorted(codes - set(categories.CATEGORIES))
+    rows = statement.by_category.rows
     last_amount = 1 + len(years)
-    for code in ordered:
-        _append(ws, [categories.name(code, lang), *(summary.by_category_year.get((code, y), 0) for y in years)])
+    for row in rows:
+        _append(ws, [categories.name(row.codes[0], lang), *row.by_year])
         _amounts(ws, ws.max_row, 2, last_amount)
         _row_total(ws, ws.max_row, 2, last_amount)
-    _totals_row(ws, 2, 1 + len(ordered), 2, last_amount + 1, translate(N_("Total"), lang))
+    _totals_row(ws, 2, 1 + len(rows), 2, last_amount + 1, translate(N_("Total"), lang))
 
 
-#: What a draft's printed pages say at the top, as the PDF's pages do.
-DRAFT_MARK = "초안 / DRAFT"
-
-
-def workbook_bytes(proposal: Proposal, summary: BudgetSummary, lang: str, draft: bool = False) -> bytes:
-    """The workbook of ``proposal``'s budget, headers in ``lang``, as the bytes of an .xlsx file
-    (a draft's sheets print with the draft mark at the top). openpyxl's warnings (about what
-    other programs may not read) never reach the terminal: the app's workbook is its own."""
+def workbook_bytes(proposal: Proposal, statement: BudgetStatement, lang: str, draft: bool = False) -> bytes:
+    """The workbook of ``proposal``'s budget as ``statement`` states it, headers in ``lang``, as
+    the bytes of an .xlsx file (a draft's sheets print with the draft mark at the top, as the
+    PDF's pages do). openpyxl's warnings (about what other programs may not read) never reach the
+    terminal: the app's workbook is its own."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return _workbook_bytes(proposal, summary, lang, draft)
+        return _workbook_bytes(proposal, statement, lang, draft)
 
 
-def _workbook_bytes(proposal: Proposal, summary: BudgetSummary, lang: str, draft: bool) -> bytes:
+def _workbook_bytes(proposal: Proposal, statement: BudgetStatement, lang: str, draft: bool) -> bytes:
     names = Names(proposal)
     wb = Workbook()
     lines = wb.active
     lines.title = translate(LINES_SHEET, lang)
     _lines(lines, proposal, names, lang)
-    _shares(wb.create_sheet(translate(SHARES_SHEET, lang)), proposal, summary, names, lang)
-    _by_category(wb.create_sheet(translate(CATEGORY_SHEET, lang)), summary, lang)
+    _shares(wb.create_sheet(translate(SHARES_SHEET, lang)), statement, names, lang)
+    _by_category(wb.create_sheet(translate(CATEGORY_SHEET, lang)), statement, lang)
     for ws in wb.worksheets:
         ws.page_setup.orientation = "landscape"
         ws.print_title_rows = "1:1"

@@ -124,20 +124,6 @@ def settle(path: str, lock, opened, interactive: bool = True, parent=None):  # n
     return opened
 
 
-def open_database(db_path: str | None, interactive: bool = True):  # noqa: ANN201
-    """Lock and open the database, in this thread; on damage ask what to do. Returns (store, lock)
-    or an exit code. Without ``interactive`` (the smoke run) messages go to stderr and a damaged
-    database is left alone (the answer is "quit")."""
-    from storage.paths import default_db_path
-
-    path = db_path or default_db_path()
-    lock = acquire_lock(path, interactive)
-    if isinstance(lock, int):
-        return lock
-    store = settle(path, lock, _open_store(path), interactive)
-    return store if isinstance(store, int) else (store, lock)
-
-
 def dialogs():  # noqa: ANN201
     """The dialogs module, imported when a dialog is first needed (not on the way to the window)."""
     from ui import dialogs as module

@@ -123,12 +123,6 @@ class Form(Sourced):
                     return section
         return None
 
-    def chapter_of_section(self, key: str) -> Chapter | None:
-        for chapter in self.chapters:
-            if any(s.key == key for s in chapter.sections):
-                return chapter
-        return None
-
     def chapter_of_record(self, table: str) -> Chapter | None:
         for chapter in self.chapters:
             if table in chapter.records:

@@ -13,7 +13,6 @@ from forms.money import (
     format_won,
     hangul_numeral,
     keep_amounts_together,
-    korean_reading,
     official_form,
     parse_amount,
 )
@@ -100,7 +99,6 @@ def test_formatted_amounts_read_back(amount):
     assert parse_amount(f"{amount:,}") == amount
     assert parse_amount(format_won(amount, "ko")) == amount
     assert parse_amount(format_won(amount, "en")) == amount
-    assert parse_amount(korean_reading(amount)) == amount
 
 
 @given(st.integers(min_value=0, max_value=10**12).map(lambda n: n * 1000))
@@ -108,10 +106,7 @@ def test_thousand_unit_round_trip(amount):
     assert parse_amount(format_in_unit(amount, EntryUnit.THOUSAND, "ko"), EntryUnit.THOUSAND) == amount
 
 
-def test_reading_and_official_forms():
-    assert korean_reading(5_500_000_000) == "55억 원"
-    assert korean_reading(123_456_789) == "1억 2,345만 6,789원"
-    assert korean_reading(0) == "0원"
+def test_official_forms_and_hangul_numerals():
     assert official_form(113_560) == "금113,560원(금일십일만삼천오백육십원)"
     assert official_form(5_500_000_000) == "금5,500,000,000원(금오십오억원)"
     assert hangul_numeral(0) == "영"
@@ -184,4 +179,3 @@ def test_the_formatters_keep_plain_spaces_for_scripts():
     lines takes the non-breaking space."""
     assert format_won(5_500_000_000, "en") == "KRW 5,500,000,000"
     assert keep_amounts_together(format_won(5_500_000_000, "en")) == f"KRW{NBSP}5,500,000,000"
-    assert korean_reading(5_500_000_000) == "55억 원"

@@ -97,3 +97,84 @@ def test_the_total_basis_says_nothing_is_budgeted_yet():
     total = replace(st, basis="total")
     assert total.matching_sentence("en").startswith("Nothing is budgeted yet")
     assert "총사업비" in total.matching_sentence("ko")
+
+
+@pytest.fixture
+def mixed():
+    """The super-regional sample with its lines in reverse order, local funds from a government
+    that is not an applicant, a category the call does not know and a line of an organisation
+    the consortium does not name: the tables must not follow the order the lines were typed in."""
+    from forms.model import BudgetLine
+    from forms.sample import SAMPLES
+
+    p = SAMPLES["super_regional"]()
+    year = p.budget.lines[0].year
+    p.budget.lines = [*reversed(p.budget.lines),
+                      BudgetLine(year, p.organisations[-1].id, "materials", "local", 7_000, region="KR-11"),
+                      BudgetLine(year, p.organisations[0].id, "zz_unknown", "national", 11_000),
+                      BudgetLine(year + 1, "zz-not-in-consortium", "personnel", "own_cash", 13_000)]
+    return p
+
+
+def _statement(p):
+    from forms.profile import load_profile
+    from forms.statement import state
+
+    return state(p, load_profile(p.call))
+
+
+def test_the_table_by_year_and_source_adds_up_the_lines_with_the_paying_regions(mixed):
+    from forms.budget import SOURCES
+
+    st = _statement(mixed)
+    years = st.summary.years
+    assert [row.key for row in st.by_year_source] == list(SOURCES)
+    for row in st.by_year_source:
+        assert row.by_year == tuple(sum(x.amount_krw for x in mixed.budget.lines if x.source == row.key and x.year == y)
+                                    for y in years)
+        assert row.total == sum(x.amount_krw for x in mixed.budget.lines if x.source == row.key)
+        assert bool(row.parts) == (row.key == "local")
+    local = next(row for row in st.by_year_source if row.key == "local")
+    # The applicants first, in their order, then the government that is not one of them.
+    assert st.paying_regions == ("KR-47", "KR-27", "KR-11") == tuple(part.key for part in local.parts)
+    for part in local.parts:
+        assert part.total == sum(x.amount_krw for x in mixed.budget.lines if x.source == "local" and x.region == part.key)
+        assert part.total > 0
+    assert tuple(map(sum, zip(*(part.by_year for part in local.parts), strict=True))) == local.by_year
+    assert st.local_of("KR-11") is local.parts[2]
+    assert st.local_of("KR-26").by_year == (0,) * len(years)  # a government that pays nothing
+    assert st.year_totals.by_year == tuple(sum(x.amount_krw for x in mixed.budget.lines if x.year == y) for y in years)
+    assert st.year_totals.total == sum(x.amount_krw for x in mixed.budget.lines)
+
+
+def test_the_table_by_category_follows_the_categories_order_with_the_direct_costs_subtotal(mixed):
+    from forms.categories import CATEGORIES
+
+    st = _statement(mixed)
+    table = st.by_category
+    used = {x.category for x in mixed.budget.lines}
+    known = [c for c in CATEGORIES if c in used and CATEGORIES[c].direct]
+    assert [row.codes for row in table.direct] == [(c,) for c in [*known, "zz_unknown"]]
+    assert [row.codes for row in table.indirect] == [("indirect",)]
+    assert table.rows == (*table.direct, *table.indirect)
+
+    def lines(codes, year=None):
+        return [x for x in mixed.budget.lines if x.category in codes and (year is None or x.year == year)]
+
+    for row in (*table.rows, table.direct_total, table.total):
+        assert row.by_year == tuple(sum(x.amount_krw for x in lines(row.codes, y)) for y in st.summary.years)
+        assert row.in_kind == sum(x.amount_krw for x in lines(row.codes) if x.source == "own_in_kind")
+        assert row.cash + row.in_kind == row.total == sum(x.amount_krw for x in lines(row.codes))
+    assert table.direct_total.codes == tuple(c for row in table.direct for c in row.codes)
+    assert table.total.total == sum(x.amount_krw for x in mixed.budget.lines)
+
+
+def test_the_organisations_follow_the_consortium_then_the_others(mixed):
+    from forms.budget import SOURCES
+
+    st = _statement(mixed)
+    named = [o.id for o in mixed.organisations if any(x.org == o.id for x in mixed.budget.lines)]
+    assert [o.org_id for o in st.orgs] == [*named, "zz-not-in-consortium"]
+    for o in st.orgs:
+        assert o.totals.by_source == {src: sum(x.amount_krw for x in mixed.budget.lines
+                                               if x.org == o.org_id and x.source == src) for src in SOURCES}

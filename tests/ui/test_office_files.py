@@ -212,15 +212,15 @@ def test_a_workbook_of_another_proposal_is_refused_in_one_sentence(sample_window
                                                                    _no_modal_boxes):
     from PySide6.QtWidgets import QMessageBox
 
-    from forms.budget import summarise
     from forms.profile import load_profile
     from forms.sample import SAMPLES
+    from forms.statement import state
     from reports.workbook import workbook_bytes
 
     w = sample_window
     leap = SAMPLES["leap"]()
     book = tmp_path / "leap.xlsx"
-    book.write_bytes(workbook_bytes(leap, summarise(leap, load_profile(leap.call)), "en"))
+    book.write_bytes(workbook_bytes(leap, state(leap, load_profile(leap.call)), "en"))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(book), "")))
     said = []
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: said.append(a[2])))

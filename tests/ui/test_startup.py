@@ -41,13 +41,23 @@ def test_a_second_start_on_the_same_database_says_so_and_exits_non_zero(db_path)
     assert db_path in done.stderr
 
 
+def open_database(path: str):  # noqa: ANN201
+    """Lock and open the database as the app's start does (``ui.app.run``), in this thread:
+    (store, lock), or the exit code after saying why not."""
+    lock = uiapp.acquire_lock(path)
+    if isinstance(lock, int):
+        return lock
+    store = uiapp.settle(path, lock, uiapp._open_store(path))
+    return store if isinstance(store, int) else (store, lock)
+
+
 def test_a_second_window_in_the_gui_gets_a_clear_box(app, db_path, monkeypatch):
     shown: list[str] = []
     monkeypatch.setattr(uiapp.QMessageBox, "critical", staticmethod(lambda _p, _t, text: shown.append(text)))
-    first = uiapp.open_database(db_path)
+    first = open_database(db_path)
     assert not isinstance(first, int)
     try:
-        assert uiapp.open_database(db_path) == uiapp.EXIT_LOCKED
+        assert open_database(db_path) == uiapp.EXIT_LOCKED
     finally:
         first[0].close()
         first[1].release()
@@ -70,7 +80,7 @@ def test_a_damaged_database_offers_backup_new_or_quit(app, db_path, monkeypatch,
     asked: list[tuple[str, bool]] = []
     monkeypatch.setattr(dialogs, "ask_recovery", lambda message, has_backup, parent=None: asked.append((message, has_backup))
                         or choice)
-    opened = uiapp.open_database(db_path)
+    opened = open_database(db_path)
     assert asked and asked[0][1] is True
     assert "cannot be used" in asked[0][0]
     folder = os.path.dirname(db_path)

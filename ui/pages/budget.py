@@ -360,28 +360,29 @@ class BudgetPage(Page):
             self.table.setCurrentIndex(self.model.index(min(top, self.model.rowCount() - 1), left))
 
     def _show_summary(self) -> None:
-        s = self.model.summary
-        self.chart.show_summary(s)
-        if s is None:
+        # The statement the rules read (its summary is the grid's): its table by year and source.
+        statement = self.doc.report.statement if self.doc.report else None
+        self.chart.show_statement(statement)
+        if statement is None:
             self.summary.setColumnCount(0)
             self.matching.setText("")
             self.cap.setText("")
             return
         unit, lang = self.model.unit, self.lang
-        years = list(s.years)
+        years = list(statement.summary.years)
         shape = (tuple(years), lang, unit)
         if self._summary_shape != shape:  # headers only when years, language or unit change
             self._summary_shape = shape
             self.summary.setColumnCount(len(years) + 1)
             self.summary.setHorizontalHeaderLabels([str(y) for y in years] + [_("Total")])
-            self.summary.setVerticalHeaderLabels([label(src, lang) for src in SOURCES] + [_("Total")])
+            self.summary.setVerticalHeaderLabels([label(row.key, lang) for row in statement.by_year_source]
+                                                 + [_("Total")])
             self.summary_box.setTitle(_("Summary ({unit})").format(unit=unit.label(lang)))
             self.summary.resizeRowsToContents()
             frame = 2 * self.summary.frameWidth()
             self.summary.setFixedHeight(self.summary.horizontalHeader().sizeHint().height()
                                         + self.summary.verticalHeader().length() + frame)
-        rows = [[s.by_year_source.get((y, src), 0) for y in years] + [s.source_total(src)] for src in SOURCES]
-        rows.append([s.year_total(y) for y in years] + [s.total])
+        rows = [[*row.by_year, row.total] for row in (*statement.by_year_source, statement.year_totals)]
         for r, values in enumerate(rows):
             for c, amount in enumerate(values):
                 item = self.summary.item(r, c)
@@ -392,9 +393,6 @@ class BudgetPage(Page):
                 text = shown(amount, unit, lang)
                 if item.text() != text:
                     item.setText(text)
-        statement = self.doc.report.statement if self.doc.report else None
-        if statement is None:
-            return
         self.matching.setText(statement.matching_sentence(lang))
         met = statement.matching.met
         self.matching.set_emphasis(None if met else ERROR_COLOUR, bold=not met)
