@@ -180,3 +180,20 @@ def test_a_json_or_text_that_is_no_proposal_says_so(three, tmp_path, content, ki
     done = run("merge", str(base), str(other), str(base), "--out", str(out), "--json")
     assert done.returncode == 2
     assert json.loads(done.stdout)["message"] == f"{other} is not a proposal file ({kind})."
+
+
+@pytest.mark.parametrize("which", ["base", "ours", "theirs", "link"])
+def test_out_naming_one_of_the_copies_is_refused_and_the_copy_kept(three, which):
+    """``--out`` over the copy as sent (or ours, or theirs), by any name, would lose it: refused in words."""
+    import os
+
+    base, write, _out = three
+    ours, theirs = write("ours.json", _ours), write("theirs.json", _theirs_clean)
+    if which == "link":  # another name of the base
+        os.symlink(base, base.parent / "alias.json")
+    target = {"base": base, "ours": ours, "theirs": theirs, "link": base.parent / "alias.json"}[which]
+    kept = {p: p.read_bytes() for p in (base, ours, theirs)}
+    done = run("merge", str(base), str(ours), str(theirs), "--out", str(target))
+    assert done.returncode == 2, done.stdout
+    assert "never written over" in done.stderr and "Traceback" not in done.stderr
+    assert {p: p.read_bytes() for p in kept} == kept
