@@ -453,43 +453,48 @@ def _order(ids_b: list, ids_o: list, ids_t: list) -> list:
     """The merged order of a list of records: ours' (theirs' when ours kept the base's order
     untouched), the records only theirs added after them. A record one side deleted and the other
     kept stays where the side keeping it had it: theirs deleted it, where ours has it; ours deleted
-    it, where the base had it (among its neighbours); the records both deleted last. Membership is
-    asked of a set: a list of thousands of budget lines is walked once, not once per line."""
+    it, where the base had it (among its neighbours); the records both deleted last. Each list is
+    walked a few times, never once per record: a list of 100,000 budget lines is ordered as fast as
+    it is read."""
     if ids_o == ids_b:
-        order = list(ids_t)
-        placed = set(order)
-        for rid in ids_o:
-            if rid not in placed:
-                _place(order, placed, rid, ids_o)
+        order = _placed(ids_t, set(ids_o) - set(ids_t), ids_o)
     else:
-        order = list(ids_o)
+        in_o = set(ids_o)
+        order = _placed(ids_o, {rid for rid in ids_t if rid not in in_o} & set(ids_b), ids_b)
         placed = set(order)
-        in_base = set(ids_b)
-        for rid in ids_t:
-            if rid not in placed and rid in in_base:
-                _place(order, placed, rid, ids_b)
-        for rid in ids_t:
-            if rid not in placed:
-                order.append(rid)
-                placed.add(rid)
+        order.extend(rid for rid in ids_t if rid not in placed)
+    placed = set(order)
     return order + [i for i in ids_b if i not in placed]
 
 
-def _place(order: list, placed: set, rid: str, source: list) -> None:
-    """Put ``rid`` into ``order`` (whose ids are ``placed``) where ``source`` has it: after its
-    nearest earlier neighbour in ``source`` already in ``order``, else before its nearest later
-    one, else last."""
-    at = source.index(rid)
-    placed.add(rid)
-    for before in reversed(source[:at]):
-        if before in placed and before != rid:
-            order.insert(order.index(before) + 1, rid)
-            return
-    for after in source[at + 1:]:
-        if after in placed:
-            order.insert(order.index(after), rid)
-            return
-    order.append(rid)
+def _placed(order: list, extra: set, source: list) -> list:
+    """``order`` with the ids of ``extra`` put where ``source`` has them: each after its nearest
+    earlier neighbour in ``source`` that is in ``order`` (the extras between two such neighbours in
+    ``source``'s order), else before its nearest later one, else last. One walk of ``source``."""
+    if not extra:
+        return list(order)
+    in_order = set(order)
+    after: dict[object, list] = {}
+    before: dict[object, list] = {}
+    leading: list = []  # extras before any neighbour in order, waiting for the next one
+    anchor = None
+    for rid in source:
+        if rid in in_order:
+            anchor = rid
+            if leading:
+                before[rid] = leading
+                leading = []
+        elif rid in extra:
+            if anchor is None:
+                leading.append(rid)
+            else:
+                after.setdefault(anchor, []).append(rid)
+    out: list = []
+    for rid in order:
+        out.extend(before.get(rid, ()))
+        out.append(rid)
+        out.extend(after.get(rid, ()))
+    return out + leading
 
 
 class _Merger:

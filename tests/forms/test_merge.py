@@ -511,3 +511,64 @@ def test_a_deleted_and_changed_organisation_is_shown_field_by_field_by_name(base
     assert "id:" not in text and gone not in text.split("\n")[0]
     assert all(":" in ln and not ln.split(":")[0].isascii() for ln in lines), lines
     assert "id:" not in c.shown_value("base", "en") and "kind:" in c.shown_value("base", "en")
+
+
+# --- the paragraph diff: a longest common run of paragraphs, in time near the text's size ---------
+
+
+def _lcs(a: list[str], b: list[str]) -> int:
+    """The length of a longest common subsequence, by the textbook table."""
+    row = [0] * (len(b) + 1)
+    for x in reversed(a):
+        new = [0] * (len(b) + 1)
+        for j in range(len(b) - 1, -1, -1):
+            new[j] = row[j + 1] + 1 if x == b[j] else max(row[j], new[j + 1])
+        row = new
+    return row[0]
+
+
+PARAGRAPH_LISTS = st.lists(st.sampled_from(["가", "나", "다", ""]), max_size=12)
+
+
+@LAW
+@given(PARAGRAPH_LISTS, PARAGRAPH_LISTS)
+def test_the_paragraphs_kept_alike_are_a_longest_common_run(a, b):
+    """Myers' diff finds the most paragraphs the two texts share (difflib's longest-block-first
+    search does not always: then an unchanged paragraph looks changed, and a merge conflicts
+    where it need not)."""
+    from forms.textmerge import matching_blocks
+
+    blocks = matching_blocks(a, b)
+    assert blocks[-1] == (len(a), len(b), 0)
+    ends = (0, 0)
+    for x, y, size in blocks:
+        assert x >= ends[0] and y >= ends[1] and a[x:x + size] == b[y:y + size]
+        ends = (x + size, y + size)
+    assert sum(size for _x, _y, size in blocks) == _lcs(a, b)
+
+
+def test_a_text_of_thousands_of_equal_paragraphs_takes_both_sides_edits():
+    same = ["같은 문단입니다."] * 5000
+    ours, theirs = list(same), list(same)
+    ours[700] = "우리 쪽"
+    theirs[4300] = "상대 쪽"
+    del theirs[2000:2010]
+    chunks = merge_paragraphs("\n".join(same), "\n".join(ours), "\n".join(theirs))
+    assert not any(c.conflict for c in chunks)
+    merged = [p for c in chunks for p in c.ours]
+    assert len(merged) == 4990 and merged[700] == "우리 쪽" and merged[4290] == "상대 쪽"
+
+
+def test_every_other_record_deleted_on_one_side_keeps_the_others_changes_in_order():
+    lines = [{"id": f"l{i}", "amount_krw": i} for i in range(2000)]
+    base = {"id": "p", "recs": lines}
+    ours = {"id": "p", "recs": lines[::2]}
+    theirs = copy.deepcopy(base)
+    theirs["recs"][10]["amount_krw"] = -1  # ours kept it
+    theirs["recs"][11]["amount_krw"] = -2  # ours deleted it: a conflict, the record kept in its place
+    theirs["recs"].insert(500, {"id": "new", "amount_krw": 0})
+    result = merge(base, ours, theirs, take=THEIRS)
+    ids = [r["id"] for r in result.merged["recs"]]
+    assert [c.kind for c in result.conflicts] == [Kind.DELETED]
+    assert ids[:8] == ["l0", "l2", "l4", "l6", "l8", "l10", "l11", "l12"]
+    assert ids[-1] == "new" and len(ids) == 1002
