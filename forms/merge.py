@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import uuid
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -343,6 +344,7 @@ def merge(base: Mapping, ours: Mapping, theirs: Mapping, *, take: str | None = N
     ids = {d.get("id") for d in (base, ours, theirs)}
     if len(ids) > 1:
         raise Unrelated(sorted(str(i) for i in ids))
+    base, ours, theirs = match_by_keys(base, ours, theirs)
     m = _Merger(base, ours, theirs, take, dict(choices or {}))
     merged = {}
     for key in _keys(base, ours, theirs):
@@ -354,6 +356,84 @@ def merge(base: Mapping, ours: Mapping, theirs: Mapping, *, take: str | None = N
         if value is not MISSING:
             merged[key] = value
     return MergeResult(merged, m.conflicts, m.chosen)
+
+
+# --- copies of the first format: records matched by what they are ----------------------------------
+
+#: The records files of the first format gave no id, and the fields that tell one from another
+#: there: a budget line by its year, organisation, category, source and paying region; a stage of
+#: the roadmap by its number.
+RECORD_KEYS: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("budget", "lines"): ("year", "org", "category", "source", "region"),
+    ("roadmap",): ("stage",),
+}
+
+_KEYED_NAMESPACE = uuid.UUID("9d1c6f0e-2b7a-4f53-8e61-0c4b5a7d3e92")
+
+
+def match_by_keys(base: Mapping, ours: Mapping, theirs: Mapping) -> tuple[Mapping, Mapping, Mapping]:
+    """The three versions with the records that a copy of the first format gave no id (their ids
+    were derived from their rows when it was read, so a line inserted on one side would shift every
+    id after it) given ids by what they are: the id of the record with the same keys in ours (else
+    in the other version that has ids of its own), else one derived from the keys. Ours is never
+    changed, nor a version whose ids are its own."""
+    docs = [base, ours, theirs]
+    for path, keys in RECORD_KEYS.items():
+        lists = [_at(doc, path) for doc in docs]
+        derived = [_rows_derived(doc, lst, ".".join(path)) for doc, lst in zip(docs, lists, strict=True)]
+        if not (derived[0] or derived[2]):
+            continue
+        reference = lists[1] or next((lists[i] for i in (2, 0) if not derived[i] and lists[i]), [])
+        for i in (0, 2):
+            if derived[i]:
+                docs[i] = _with_list(docs[i], path, _keyed(lists[i], reference, keys, str(docs[i].get("id")),
+                                                           ".".join(path)))
+    return docs[0], docs[1], docs[2]
+
+
+def _at(doc: Mapping, path: tuple[str, ...]) -> list | None:
+    obj: object = doc
+    for step in path:
+        obj = obj.get(step) if isinstance(obj, Mapping) else None
+    return obj if isinstance(obj, list) and _record_ids(obj) is not None else None
+
+
+def _rows_derived(doc: Mapping, records: list | None, collection: str) -> bool:
+    from forms.ids import derived_id
+
+    return bool(records) and all(r["id"] == derived_id(str(doc.get("id")), collection, i) for i, r in enumerate(records))
+
+
+def _key(record: Mapping, keys: tuple[str, ...]) -> str:
+    return json.dumps([record.get(k) for k in keys], ensure_ascii=False)
+
+
+def _keyed(records: list, reference: list, keys: tuple[str, ...], proposal_id: str, collection: str) -> list:
+    pool: dict[str, list[str]] = {}
+    for r in reference:
+        pool.setdefault(_key(r, keys), []).append(r["id"])
+    for ids_left in pool.values():
+        ids_left.reverse()  # taken from the end: the first record with a key gets the first id
+    count: dict[str, int] = {}
+    out = []
+    for r in records:
+        k = _key(r, keys)
+        if pool.get(k):
+            rid = pool[k].pop()
+        else:
+            n = count[k] = count.get(k, -1) + 1
+            rid = str(uuid.uuid5(_KEYED_NAMESPACE, f"{proposal_id}/{collection}/{k}/{n}"))
+        out.append({**r, "id": rid})
+    return out
+
+
+def _with_list(doc: Mapping, path: tuple[str, ...], value: list) -> dict:
+    out = dict(doc)
+    if len(path) == 1:
+        out[path[0]] = value
+    else:
+        out[path[0]] = _with_list(doc[path[0]], path[1:], value)
+    return out
 
 
 # --- the walk ------------------------------------------------------------------------------------

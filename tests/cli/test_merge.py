@@ -197,3 +197,33 @@ def test_out_naming_one_of_the_copies_is_refused_and_the_copy_kept(three, which)
     assert done.returncode == 2, done.stdout
     assert "never written over" in done.stderr and "Traceback" not in done.stderr
     assert {p: p.read_bytes() for p in kept} == kept
+
+
+def test_copies_of_the_first_format_are_matched_by_keys_and_no_line_is_duplicated(three):
+    """Budget lines without ids (format 1): the partner's line put on top moves every row, and
+    --take ours must still give each line once."""
+    base, write, out = three
+
+    def first_format(change):
+        def edit(d):
+            change(d)
+            d["format_version"] = 1
+            for record in d["budget"]["lines"] + d.get("roadmap", []):
+                record.pop("id", None)
+        return edit
+
+    def theirs(d):
+        d["budget"]["lines"].insert(0, dict(d["budget"]["lines"][0], year=2030, amount_krw=7_000_000))
+
+    def ours(d):
+        d["budget"]["lines"][4]["amount_krw"] += 1_000_000
+
+    old = write("base1.json", first_format(lambda d: None))
+    done = run("merge", str(old), str(write("ours.json", first_format(ours))),
+               str(write("theirs.json", first_format(theirs))), "--out", str(out), "--take", "ours")
+    assert done.returncode == 0, done.stderr
+    lines = json.loads(out.read_text(encoding="utf-8"))["budget"]["lines"]
+    original = json.loads(base.read_text(encoding="utf-8"))["budget"]["lines"]
+    keys = [(b["year"], b["org"], b["category"], b["source"], b.get("region")) for b in lines]
+    assert len(lines) == len(original) + 1 and len(set(keys)) == len(keys)
+    assert lines[5]["amount_krw"] == original[4]["amount_krw"] + 1_000_000

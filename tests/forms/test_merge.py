@@ -572,3 +572,44 @@ def test_every_other_record_deleted_on_one_side_keeps_the_others_changes_in_orde
     assert [c.kind for c in result.conflicts] == [Kind.DELETED]
     assert ids[:8] == ["l0", "l2", "l4", "l6", "l8", "l10", "l11", "l12"]
     assert ids[-1] == "new" and len(ids) == 1002
+
+
+# --- copies of the first format (no record ids) -------------------------------------------------
+
+
+def first_format(doc: dict) -> dict:
+    """``doc`` as the first format wrote it (budget lines and roadmap stages without ids), read back
+    as today's: the ids derived from the rows."""
+    from forms.exchange import from_dict
+
+    old = copy.deepcopy(doc)
+    old["format_version"] = 1
+    for record in old["budget"]["lines"] + old.get("roadmap", []):
+        record.pop("id", None)
+    return to_dict(from_dict(old))
+
+
+@pytest.mark.parametrize("side", [OURS, THEIRS])
+def test_a_line_inserted_in_a_copy_without_ids_is_matched_by_its_keys_not_its_row(side):
+    """The partner (first format) puts a new line on top: every row after it moves. Lines are matched
+    by year, organisation, category, source and region, so nothing is duplicated or mixed up."""
+    doc = to_dict(SAMPLES["super_regional"]())
+    ours, theirs = copy.deepcopy(doc), copy.deepcopy(doc)
+    ours["budget"]["lines"][5]["amount_krw"] += 1_000_000
+    new = dict(doc["budget"]["lines"][0], year=2030, amount_krw=7_000_000)  # a year no line has
+    theirs["budget"]["lines"].insert(0, new)
+    theirs["budget"]["lines"][9]["amount_krw"] += 3_000_000
+    base, ours, theirs = first_format(doc), first_format(ours), first_format(theirs)
+
+    result = merge(base, ours, theirs, take=side)
+
+    lines = result.merged["budget"]["lines"]
+    assert result.conflicts == []
+    assert len(lines) == len(doc["budget"]["lines"]) + 1
+    key = ("year", "org", "category", "source", "region")
+    assert len({tuple(b.get(k) for k in key) for b in lines}) == len(lines)  # no line twice
+    amounts = {tuple(b.get(k) for k in key): b["amount_krw"] for b in lines}
+    old = doc["budget"]["lines"]
+    assert amounts[tuple(old[5].get(k) for k in key)] == old[5]["amount_krw"] + 1_000_000
+    assert amounts[tuple(old[8].get(k) for k in key)] == old[8]["amount_krw"] + 3_000_000
+    assert amounts[tuple(new.get(k) for k in key)] == 7_000_000
