@@ -64,12 +64,23 @@ def cmd_merge(ns: argparse.Namespace) -> int:
     try:
         refuse_inputs_as_output(ns.out, ns.base, ns.ours, ns.theirs)
         result = merge_files(ns.base, ns.ours, ns.theirs, take=ns.take)
-        merged = None if result.unresolved else from_dict(result.merged)
     except InputError as exc:
         if ns.json:
             say(json.dumps({"merged": False, "readable": False, "message": exc.text(lang)}, ensure_ascii=False,
                            indent=2))
         raise
+    merged = None
+    if not result.unresolved:
+        try:
+            merged = from_dict(result.merged)
+        except InputError as exc:  # a safety net: the merge settles what a file could not hold
+            message = _("The merged proposal would not be a file the app reads ({reason}); nothing was written.").format(
+                reason=exc.text(lang))
+            if ns.json:
+                say(json.dumps({"merged": False, "readable": True, "conflicts": [], "message": message},
+                               ensure_ascii=False, indent=2))
+            say(message, err=True)
+            return EXIT_ERRORS
     if merged is None:
         if ns.json:
             say(json.dumps({"merged": False, "readable": True,

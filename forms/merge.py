@@ -29,6 +29,7 @@ their names); each conflict keeps the three versions (:class:`Versions`) to name
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import uuid
@@ -74,6 +75,7 @@ class Kind(StrEnum):
     DELETED = "deleted"  # deleted on one side, changed on the other
     REFERENCED = "referenced"  # deleted on one side, referred to by what the other side added or changed
     TEXT = "text"  # both sides changed the same paragraph(s) of a text
+    LIMIT = "limit"  # the two sides' records together are more than the file holds
 
 
 KIND_LABELS = {
@@ -82,6 +84,7 @@ KIND_LABELS = {
     Kind.DELETED: N_("deleted on one side, changed on the other"),
     Kind.REFERENCED: N_("deleted on one side, still used on the other"),
     Kind.TEXT: N_("the same paragraph edited on both sides"),
+    Kind.LIMIT: N_("more entries together than a proposal file holds"),
 }
 
 
@@ -355,6 +358,7 @@ def merge(base: Mapping, ours: Mapping, theirs: Mapping, *, take: str | None = N
         value = m.value((key,), base.get(key, MISSING), ours.get(key, MISSING), theirs.get(key, MISSING), None)
         if value is not MISSING:
             merged[key] = value
+    m.settle(merged)
     return MergeResult(merged, m.conflicts, m.chosen)
 
 
@@ -434,6 +438,90 @@ def _with_list(doc: Mapping, path: tuple[str, ...], value: list) -> dict:
     else:
         out[path[0]] = _with_list(doc[path[0]], path[1:], value)
     return out
+
+
+# --- what a file must hold: references that lead somewhere, lists within their limits ------------
+
+#: The fields of records that name another record by its id: (the list of the referring records,
+#: its field) → the list of the records named.
+REFERENCES: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {
+    (("budget", "lines"), "org"): ("organisations",),
+    (("researchers",), "org"): ("organisations",),
+    (("tasks",), "org"): ("organisations",),
+    (("equipment",), "org"): ("organisations",),
+    (("deliverables",), "task"): ("tasks",),
+}
+
+#: How many times a merge looks again for a reference or a limit its last settlement broke.
+_SETTLE_ROUNDS = 50
+
+
+def _list_at(doc: Mapping, path: tuple[str, ...]) -> list:
+    obj: object = doc
+    for step in path:
+        obj = obj.get(step) if isinstance(obj, Mapping) else None
+    return obj if isinstance(obj, list) else []
+
+
+def _ids_at(doc: Mapping, path: tuple[str, ...]) -> set:
+    return {r.get("id") for r in _list_at(doc, path) if isinstance(r, Mapping)}
+
+
+def _dangling(doc: Mapping) -> dict[tuple, list[tuple[tuple[str, ...], str]]]:
+    """The records ``doc`` refers to and does not hold: (target list, id) → the referring records
+    (their list and id), in document order."""
+    out: dict[tuple, list] = {}
+    for (where, key), target in REFERENCES.items():
+        known = _ids_at(doc, target)
+        for r in _list_at(doc, where):
+            value = r.get(key) if isinstance(r, Mapping) else None
+            if isinstance(value, str) and value and value not in known:
+                out.setdefault((target, value), []).append((where, r.get("id")))
+    return out
+
+
+def _broken_in(doc: Mapping, where: tuple[str, ...], rid: object, key: str, target: tuple[str, ...]) -> bool:
+    """Whether the record ``rid`` of ``where`` refers, in ``doc`` itself, to the same record that
+    ``doc`` does not hold either (a version's own unfinished state: not the merge's doing)."""
+    record = next((r for r in _list_at(doc, where) if isinstance(r, Mapping) and r.get("id") == rid), None)
+    return record is not None and record.get(key) not in _ids_at(doc, target)
+
+
+def _ref_key(where: tuple[str, ...], target: tuple[str, ...]) -> str:
+    return next(key for (w, key), t in REFERENCES.items() if w == where and t == target)
+
+
+def _over_limit(doc: Mapping) -> Iterator[tuple[tuple[str, ...], int]]:
+    from forms.exchange import LIST_LIMITS
+
+    for path, limit in LIST_LIMITS.items():
+        if len(path) == 3:  # per record of a list (a budget line's justification rows)
+            continue
+        if len(_list_at(doc, path)) > limit:
+            yield path, limit
+
+
+def _remove(doc: dict, path: tuple[str, ...], drop: set) -> None:
+    holder: object = doc
+    for step in path[:-1]:
+        holder = holder[step]
+    holder[path[-1]] = [r for r in holder[path[-1]] if not (isinstance(r, Mapping) and r.get("id") in drop)]
+
+
+def _restore(doc: dict, path: tuple[str, ...], record: Mapping, source: list) -> None:
+    """Put ``record`` back into the list at ``path`` after the nearest record before it in
+    ``source`` (the version it comes from) that the list holds, else first."""
+    holder: object = doc
+    for step in path[:-1]:
+        holder = holder.setdefault(step, {})
+    items = holder.setdefault(path[-1], [])
+    at = next(i for i, r in enumerate(source) if r.get("id") == record.get("id"))
+    present = {r.get("id"): i for i, r in enumerate(items) if isinstance(r, Mapping)}
+    for earlier in reversed(source[:at]):
+        if earlier.get("id") in present:
+            items.insert(present[earlier.get("id")] + 1, copy.deepcopy(record))
+            return
+    items.insert(0, copy.deepcopy(record))
 
 
 # --- the walk ------------------------------------------------------------------------------------
@@ -590,6 +678,73 @@ class _Merger:
         self.references = changes.references()
         #: The paths holding such a record: a side unchanged there does not settle them at once.
         self.watched = {path[:n] for path, _rid in self.references for n in range(1, len(path) + 1)}
+
+    def settle(self, merged: dict) -> None:
+        """Make ``merged`` a file the app reads: a record deleted on one side that the merged records
+        still name (a task a deliverable names, an organisation a budget line is for), and a list
+        longer together than the file allows, are conflicts; each settled one is carried out
+        consistently (the record kept, or what names it removed with it; the records the other side
+        added to the list left out), and an undecided one stays in the merged document as ours has
+        it, listed among the conflicts."""
+        settled: set[str] = set()
+        for _round in range(_SETTLE_ROUNDS):
+            changed = False
+            for (target, rid), refs in _dangling(merged).items():
+                key = render_path((*target, Record(rid)))
+                if key in settled:
+                    continue
+                refs = [(where, ref) for where, ref in refs
+                        if not any(_broken_in(doc, where, ref, _ref_key(where, target), target)
+                                   for doc in (self.versions.ours, self.versions.theirs))]
+                if not refs:
+                    continue
+                side = self._side_of(key) if any(c.key == key for c in self.conflicts) else self._referenced(
+                    target, rid, refs)
+                if side is None:
+                    settled.add(key)
+                    continue
+                doc = self.versions.ours if side == OURS else self.versions.theirs
+                record = next((r for r in _list_at(doc, target) if r.get("id") == rid), None)
+                if record is not None:
+                    _restore(merged, target, record, _list_at(doc, target))
+                else:
+                    for where in {w for w, _ref in refs}:
+                        _remove(merged, where, {ref for w, ref in refs if w == where})
+                changed = True
+            for path, _limit in _over_limit(merged):
+                key = render_path(path)
+                if key in settled:
+                    continue
+                side = self._side_of(key) if any(c.key == key for c in self.conflicts) else self._limit(path)
+                settled.add(key)
+                if side is None:
+                    continue
+                mine, other = (self.versions.ours, self.versions.theirs)[:: 1 if side == OURS else -1]
+                added = _ids_at(other, path) - _ids_at(mine, path) - _ids_at(self.versions.base, path)
+                _remove(merged, path, added)
+                if any(p == path for p, _l in _over_limit(merged)):
+                    holder: dict = merged
+                    for step in path[:-1]:
+                        holder = holder[step]
+                    holder[path[-1]] = copy.deepcopy(_list_at(mine, path))
+                changed = True
+            if not changed:
+                return
+
+    def _side_of(self, key: str) -> str | None:
+        return self.chosen.get(key)
+
+    def _referenced(self, target: tuple[str, ...], rid: str, refs: list) -> str | None:
+        versions = [next((r for r in _list_at(doc, target) if r.get("id") == rid), MISSING)
+                    for doc in (self.versions.base, self.versions.ours, self.versions.theirs)]
+        used_by = tuple((*where, Record(ref)) for where, ref in refs)
+        kept = next((v for v in versions[1:] + versions[:1] if v is not MISSING), None)
+        return self.decide(Conflict((*target, Record(rid)), Kind.REFERENCED, *versions, used_by=used_by,
+                                    record=kept))
+
+    def _limit(self, path: tuple[str, ...]) -> str | None:
+        counts = [len(_list_at(doc, path)) for doc in (self.versions.base, self.versions.ours, self.versions.theirs)]
+        return self.decide(Conflict(path, Kind.LIMIT, *counts))
 
     def decide(self, conflict: Conflict) -> str | None:
         conflict = replace(conflict, versions=self.versions)

@@ -227,3 +227,44 @@ def test_copies_of_the_first_format_are_matched_by_keys_and_no_line_is_duplicate
     keys = [(b["year"], b["org"], b["category"], b["source"], b.get("region")) for b in lines]
     assert len(lines) == len(original) + 1 and len(set(keys)) == len(keys)
     assert lines[5]["amount_krw"] == original[4]["amount_krw"] + 1_000_000
+
+
+def _delete_task(d):
+    d["tasks"] = [t for t in d["tasks"] if t["id"] != "t-mechanism"]
+    d["deliverables"] = [x for x in d["deliverables"] if x["task"] != "t-mechanism"]
+
+
+def _deliverable_for_the_task(d):
+    d["deliverables"].append({"id": "d-new", "task": "t-mechanism", "year": 2024,
+                              "name": {"ko": "추가 보고서", "en": "A further report"}})
+
+
+@pytest.mark.parametrize("side", ["ours", "theirs"])
+def test_take_settles_a_deleted_task_the_other_side_names_into_a_readable_file(three, side):
+    base, write, out = three
+    done = run("merge", str(base), str(write("ours.json", _delete_task)),
+               str(write("theirs.json", _deliverable_for_the_task)), "--out", str(out), "--take", side)
+    assert done.returncode == 0, done.stderr
+    merged = json.loads(out.read_text(encoding="utf-8"))
+    assert any(t["id"] == "t-mechanism" for t in merged["tasks"]) == (side == "theirs")
+    assert run("validate", str(out)).returncode in (0, 1)  # read as a proposal: not exit 2
+
+
+def _four_stages(who):
+    def add(d):
+        d["roadmap"].extend({"id": f"{who}-{i}", "stage": 4 + i, "start_year": 2025, "end_year": 2025,
+                             "goal": {"ko": f"{who} {i}", "en": f"{who} {i}"}} for i in range(4))
+    return add
+
+
+def test_two_copies_within_the_limits_merging_beyond_them_is_a_conflict_in_words(three):
+    base, write, out = three
+    ours, theirs = write("ours.json", _four_stages("ours")), write("theirs.json", _four_stages("theirs"))
+    done = run("merge", str(base), str(ours), str(theirs), "--out", str(out), lang="en")
+    assert done.returncode == 1 and not out.exists()
+    head = done.stdout.splitlines()[0].split("\t")
+    assert head == ["roadmap", "more entries together than a proposal file holds", "Stages of the roadmap"]
+    done = run("merge", str(base), str(ours), str(theirs), "--out", str(out), "--take", "theirs")
+    assert done.returncode == 0, done.stderr
+    assert [s["id"] for s in json.loads(out.read_text(encoding="utf-8"))["roadmap"]][-4:] == [
+        f"theirs-{i}" for i in range(4)]

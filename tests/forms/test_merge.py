@@ -613,3 +613,93 @@ def test_a_line_inserted_in_a_copy_without_ids_is_matched_by_its_keys_not_its_ro
     assert amounts[tuple(old[5].get(k) for k in key)] == old[5]["amount_krw"] + 1_000_000
     assert amounts[tuple(old[8].get(k) for k in key)] == old[8]["amount_krw"] + 3_000_000
     assert amounts[tuple(new.get(k) for k in key)] == 7_000_000
+
+
+# --- a merge always gives a file the app reads ------------------------------------------------------
+
+
+def _reads(doc: dict) -> None:
+    from forms.exchange import from_dict
+
+    from_dict(doc)  # raises InputError naming the place if the app would refuse the file
+
+
+def _without_org(doc: dict, org_id: str) -> None:
+    """``doc`` with an organisation deleted as the window deletes it: with everything naming it."""
+    doc["organisations"] = [o for o in doc["organisations"] if o["id"] != org_id]
+    tasks = {t["id"] for t in doc["tasks"] if t["org"] == org_id}
+    for key in ("researchers", "tasks", "equipment"):
+        doc[key] = [r for r in doc[key] if r["org"] != org_id]
+    doc["budget"]["lines"] = [b for b in doc["budget"]["lines"] if b["org"] != org_id]
+    doc["deliverables"] = [d for d in doc["deliverables"] if d["task"] not in tasks]
+
+
+def _task_deleted_and_named(base: dict) -> tuple[dict, dict]:
+    """Ours deletes a task (and its deliverables); the partner adds a deliverable to it."""
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    ours["tasks"] = [t for t in ours["tasks"] if t["id"] != "t-mechanism"]
+    ours["deliverables"] = [d for d in ours["deliverables"] if d["task"] != "t-mechanism"]
+    theirs["deliverables"].append({"id": "d-new", "task": "t-mechanism", "year": 2024,
+                                   "name": {"ko": "추가 보고서", "en": "A further report"}})
+    return ours, theirs
+
+
+@pytest.mark.parametrize("side", [None, OURS, THEIRS])
+def test_a_task_deleted_on_one_side_and_named_by_the_others_deliverable_settles_consistently(base, side):
+    ours, theirs = _task_deleted_and_named(base)
+    result = merge(base, ours, theirs, take=side)
+    [c] = result.conflicts
+    assert c.kind == Kind.REFERENCED and c.key == "tasks[id=t-mechanism]"
+    if side is None:
+        assert not result.clean
+        return
+    _reads(result.merged)
+    tasks = {t["id"] for t in result.merged["tasks"]}
+    deliverables = {d["id"] for d in result.merged["deliverables"]}
+    assert ("t-mechanism" in tasks) == (side == THEIRS) == ("d-new" in deliverables)
+
+
+@pytest.mark.parametrize("side", [OURS, THEIRS])
+def test_an_organisation_deleted_on_one_side_leaves_no_line_naming_it(base, side):
+    """Ours deletes knu with all it has; the partner renames knu and gives it a new budget line. No
+    settlement leaves a line for an organisation the file does not hold."""
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    _without_org(ours, "knu")
+    org(theirs, "knu")["name"]["en"] = "KNU, renamed"
+    theirs["budget"]["lines"].append(new_line("line-new", "knu", 5_000_000))
+    result = merge(base, ours, theirs, take=side)
+    assert result.clean
+    orgs = {o["id"] for o in result.merged["organisations"]}
+    for key in ("researchers", "tasks", "equipment"):
+        assert {r["org"] for r in result.merged[key]} <= orgs
+    assert {b["org"] for b in result.merged["budget"]["lines"]} <= orgs
+    assert ("knu" in orgs) == (side == THEIRS)
+    assert any(b["id"] == "line-new" for b in result.merged["budget"]["lines"]) == (side == THEIRS)
+    _reads(result.merged)
+
+
+def _stages(doc: dict, who: str, first: int, count: int) -> None:
+    doc["roadmap"].extend({"id": f"{who}-stage-{first + i}", "stage": first + i, "start_year": 2025, "end_year": 2025,
+                           "goal": {"ko": f"{first + i}단계", "en": f"Stage {first + i}"}} for i in range(count))
+
+
+@pytest.mark.parametrize("side", [None, OURS, THEIRS])
+def test_two_copies_within_the_limits_never_merge_beyond_them(base, side):
+    """Each side adds four stages to the roadmap's three: eleven together, one more than a file
+    holds. That is a conflict; settled, the list is the chosen side's stages."""
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    _stages(ours, "ours", 4, 4)
+    _stages(theirs, "theirs", 4, 4)
+    _reads(ours)
+    _reads(theirs)
+    result = merge(base, ours, theirs, take=side)
+    [c] = result.conflicts
+    assert c.kind == Kind.LIMIT and c.key == "roadmap"
+    assert (c.base, c.ours, c.theirs) == (3, 7, 7)
+    assert where(c, "en") == "Stages of the roadmap" and c.describe("en") == "more entries together than a proposal file holds"
+    if side is None:
+        assert not result.clean
+        return
+    _reads(result.merged)
+    kept = ours if side == OURS else theirs
+    assert [s["id"] for s in result.merged["roadmap"]] == [s["id"] for s in kept["roadmap"]]
