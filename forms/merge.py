@@ -323,6 +323,31 @@ class MergeResult:
     conflicts: list[Conflict] = field(default_factory=list)
     #: The side taken for each conflict that was resolved (key → ours | theirs).
     chosen: dict[str, str] = field(default_factory=dict)
+    #: The three versions merged (as matched), to name what the merge changes.
+    versions: Versions | None = None
+
+    def applied(self, lang: str) -> list[str]:
+        """Every change the merged document makes to ours, one line each, as people read it: where
+        (as a conflict is named) and the value before → after. A conflict not chosen keeps ours'
+        value, so before a choice these are the changes applied besides the conflicts."""
+        if self.versions is None:
+            return []
+        out: list[str] = []
+        for path, before, after in _differences((), self.versions.ours, self.merged):
+            paragraph = 0
+            if isinstance(before, str) and isinstance(after, str) and "\n" in before + after:
+                paragraph, before, after = _changed_paragraphs(before, after)
+            named = Conflict(path, Kind.CHANGED, MISSING, before, after, paragraph=paragraph,
+                             versions=self.versions)
+            last = path[-1] if path and isinstance(path[-1], str) else None
+            text = [_one_line(shown(v, lang, last, self.versions)) for v in (before, after)]
+            if before is MISSING:
+                out.append(translate(N_("{place}: added ({record})"), lang, place=where(named, lang), record=text[1]))
+            elif after is MISSING:
+                out.append(translate(N_("{place}: removed"), lang, place=where(named, lang)))
+            else:
+                out.append(f"{where(named, lang)}: {text[0]} → {text[1]}")
+        return out
 
     @property
     def unresolved(self) -> list[Conflict]:
@@ -359,7 +384,7 @@ def merge(base: Mapping, ours: Mapping, theirs: Mapping, *, take: str | None = N
         if value is not MISSING:
             merged[key] = value
     m.settle(merged)
-    return MergeResult(merged, m.conflicts, m.chosen)
+    return MergeResult(merged, m.conflicts, m.chosen, m.versions)
 
 
 # --- copies of the first format: records matched by what they are ----------------------------------
@@ -821,6 +846,45 @@ class _Merger:
             side = self.decide(conflict)
             out.extend(chunk.theirs if side == THEIRS else chunk.ours)
         return "\n".join(out)
+
+
+def _differences(path: Path, o: object, m: object) -> Iterator[tuple[Path, object, object]]:
+    """Where ``m`` differs from ``o``: each changed value, each record added or removed."""
+    if o == m:
+        return
+    if isinstance(o, Mapping) and isinstance(m, Mapping):
+        for key in _keys({}, o, m):
+            if path or key not in META_KEYS:
+                yield from _differences((*path, key), o.get(key, MISSING), m.get(key, MISSING))
+        return
+    ids_o, ids_m = _record_ids(o), _record_ids(m)
+    if ids_o is not None and ids_m is not None:
+        by_o, by_m = dict(zip(ids_o, o, strict=True)), dict(zip(ids_m, m, strict=True))  # type: ignore[arg-type]
+        for rid in ids_m:
+            yield from _differences((*path, Record(rid)), by_o.get(rid, MISSING), by_m[rid])
+        for rid in ids_o:
+            if rid not in by_m:
+                yield (*path, Record(rid)), by_o[rid], MISSING
+        return
+    yield path, o, m
+
+
+def _changed_paragraphs(before: str, after: str) -> tuple[int, str, str]:
+    """The paragraphs of a text that changed: the first one's number (from 1), and the changed
+    stretch before and after (the paragraphs both begin and end with left out)."""
+    a, b = before.split("\n"), after.split("\n")
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    return head + 1, "\n".join(a[head:len(a) - tail]), "\n".join(b[head:len(b) - tail])
+
+
+def _one_line(text: str, most: int = 160) -> str:
+    text = " · ".join(part for part in text.split("\n") if part.strip())
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 # --- for people ----------------------------------------------------------------------------------
