@@ -505,11 +505,11 @@ def _dangling(doc: Mapping) -> dict[tuple, list[tuple[tuple[str, ...], str]]]:
     return out
 
 
-def _broken_in(doc: Mapping, where: tuple[str, ...], rid: object, key: str, target: tuple[str, ...]) -> bool:
-    """Whether the record ``rid`` of ``where`` refers, in ``doc`` itself, to the same record that
-    ``doc`` does not hold either (a version's own unfinished state: not the merge's doing)."""
-    record = next((r for r in _list_at(doc, where) if isinstance(r, Mapping) and r.get("id") == rid), None)
-    return record is not None and record.get(key) not in _ids_at(doc, target)
+def _broken_in(doc: Mapping, where: tuple[str, ...], key: str, target: tuple[str, ...]) -> set:
+    """The records of ``where`` that refer, in ``doc`` itself, to a record ``doc`` does not hold
+    either (a version's own unfinished state: not the merge's doing), by id."""
+    known = _ids_at(doc, target)
+    return {r.get("id") for r in _list_at(doc, where) if isinstance(r, Mapping) and r.get(key) not in known}
 
 
 def _ref_key(where: tuple[str, ...], target: tuple[str, ...]) -> str:
@@ -698,6 +698,7 @@ class _Merger:
         self.conflicts: list[Conflict] = []
         self.chosen: dict[str, str] = {}
         self.versions = Versions(base, ours, theirs)
+        self._broken_refs: dict[tuple, set] = {}
         changes = _Changes()
         changes.walk((), base, ours, theirs)
         self.references = changes.references()
@@ -718,9 +719,7 @@ class _Merger:
                 key = render_path((*target, Record(rid)))
                 if key in settled:
                     continue
-                refs = [(where, ref) for where, ref in refs
-                        if not any(_broken_in(doc, where, ref, _ref_key(where, target), target)
-                                   for doc in (self.versions.ours, self.versions.theirs))]
+                refs = [(where, ref) for where, ref in refs if ref not in self._broken(where, target)]
                 if not refs:
                     continue
                 side = self._side_of(key) if any(c.key == key for c in self.conflicts) else self._referenced(
@@ -755,6 +754,14 @@ class _Merger:
                 changed = True
             if not changed:
                 return
+
+    def _broken(self, where: tuple[str, ...], target: tuple[str, ...]) -> set:
+        """The records of ``where`` already naming a missing record of ``target`` in ours or theirs."""
+        if (where, target) not in self._broken_refs:
+            key = _ref_key(where, target)
+            self._broken_refs[where, target] = (_broken_in(self.versions.ours, where, key, target)
+                                                | _broken_in(self.versions.theirs, where, key, target))
+        return self._broken_refs[where, target]
 
     def _side_of(self, key: str) -> str | None:
         return self.chosen.get(key)
