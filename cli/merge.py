@@ -21,6 +21,18 @@ def read_version(path: str) -> dict:
     return to_dict(read_proposal(path))
 
 
+def refuse_inputs_as_output(out: str, base: str, ours: str, theirs: str) -> None:
+    """``--out`` must name none of the three inputs (by any name: a link, another spelling of the
+    path): the copy as sent, ours and the partner's copy are kept as they are."""
+    from forms.atomic import same_file
+    from forms.errors import Phrase
+
+    for role, path in ((N_("the base"), base), (N_("ours"), ours), (N_("the partner's copy"), theirs)):
+        if same_file(out, path):
+            raise InputError(N_("{out} is {role} ({file}): the merge is never written over one of the copies it "
+                                "merges; name another file with --out."), out=out, role=Phrase(role), file=path)
+
+
 def merge_files(base: str, ours: str, theirs: str, take: str | None = None) -> MergeResult:
     docs = [read_version(path) for path in (base, ours, theirs)]
     try:
@@ -49,12 +61,23 @@ def cmd_merge(ns: argparse.Namespace) -> int:
 
     lang = i18n.current_language()
     try:
+        refuse_inputs_as_output(ns.out, ns.base, ns.ours, ns.theirs)
         result = merge_files(ns.base, ns.ours, ns.theirs, take=ns.take)
-        merged = None if result.unresolved else from_dict(result.merged)
     except InputError as exc:
         if ns.json:
             say(json_text({"merged": False, "readable": False, "message": exc.text(lang)}))
         raise
+    merged = None
+    if not result.unresolved:
+        try:
+            merged = from_dict(result.merged)
+        except InputError as exc:  # a safety net: the merge settles what a file could not hold
+            message = _("The merged proposal would not be a file the app reads ({reason}); nothing was written.").format(
+                reason=exc.text(lang))
+            if ns.json:
+                say(json_text({"merged": False, "readable": True, "conflicts": [], "message": message}))
+            say(message, err=True)
+            return EXIT_ERRORS
     if merged is None:
         if ns.json:
             say(json_text({"merged": False, "readable": True,

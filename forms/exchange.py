@@ -53,6 +53,14 @@ from forms.money import EntryUnit, check_limit
 from forms.profile import ProfileError, load_profile, profile_ids
 
 MAX_TEXT = 200_000
+
+#: The most entries each list of a proposal file may hold (the budget lines' justification rows: per
+#: line). A merge of two files within them keeps within them too (``forms.merge``).
+LIST_LIMITS: dict[tuple[str, ...], int] = {
+    ("partner_regions",): 20, ("organisations",): 1000, ("roadmap",): 10, ("researchers",): 10_000,
+    ("indicators",): 1000, ("tasks",): 1000, ("deliverables",): 1000, ("equipment",): 1000,
+    ("budget", "lines"): 100_000, ("budget", "lines", "items"): 1000, ("attachments",): MAX_COUNT,
+}
 MIN_YEAR, MAX_YEAR = 2000, 2100
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -427,14 +435,14 @@ def from_dict(data: object, *, repair: bool = False) -> Proposal:
         p.title = r.text(d["title"], "title")
     p.lead_region = r.region(d["lead_region"], "lead_region", allow_empty=True)
     p.partner_regions = [r.region(v, f"partner_regions[{i}]")
-                         for i, v in enumerate(r.array(d["partner_regions"], "partner_regions", 20))]
+                         for i, v in enumerate(r.array(d["partner_regions"], "partner_regions", LIST_LIMITS["partner_regions",]))]
 
     # Version 1 gave budget lines and roadmap stages no id: theirs are derived from their place
     # once the proposal's own id is known (at the end: a file may give none). Version 2 wrote an
     # indicator's baseline and targets as one string each (read by ``_Reader.short_text``).
     has_ids = version >= 2
     seen: set[str] = set()
-    for i, raw in enumerate(r.array(d["organisations"], "organisations", 1000)):
+    for i, raw in enumerate(r.array(d["organisations"], "organisations", LIST_LIMITS["organisations",])):
         path = f"organisations[{i}]"
         o = r.obj(raw, path, _ORG_KEYS, {"id", "name", "kind", "region", "role"})
         p.organisations.append(Organisation(
@@ -456,7 +464,7 @@ def from_dict(data: object, *, repair: bool = False) -> Proposal:
         p.plan = {key: r.text(plan[key], f"plan.{key}") for key in known if key in plan}
     if "roadmap" in d:
         seen = set()
-        for i, raw in enumerate(r.array(d["roadmap"], "roadmap", 10)):
+        for i, raw in enumerate(r.array(d["roadmap"], "roadmap", LIST_LIMITS["roadmap",])):
             path = f"roadmap[{i}]"
             s = r.obj(raw, path, {"id", "stage", "start_year", "end_year", "goal"},
                       {"stage", "start_year", "end_year"} | ({"id"} if has_ids else set()))
@@ -476,7 +484,7 @@ def from_dict(data: object, *, repair: bool = False) -> Proposal:
     if "entry_unit" in b:
         p.budget.entry_unit = r.choice(b["entry_unit"], "budget.entry_unit", [u.code for u in EntryUnit])
     seen = set()
-    for i, raw in enumerate(r.array(b["lines"], "budget.lines")):
+    for i, raw in enumerate(r.array(b["lines"], "budget.lines", LIST_LIMITS["budget", "lines"])):
         path = f"budget.lines[{i}]"
         line = r.obj(raw, path, {"id", "year", "org", "category", "source", "region", "amount_krw", "items"},
                      {"year", "org", "category", "source", "amount_krw"} | ({"id"} if has_ids else set()))
@@ -510,7 +518,7 @@ def from_dict(data: object, *, repair: bool = False) -> Proposal:
 def _read_items(r: _Reader, value: object, path: str) -> list[BudgetItem]:
     out: list[BudgetItem] = []
     seen: set[str] = set()
-    for i, raw in enumerate(r.array(value, path, 1000)):
+    for i, raw in enumerate(r.array(value, path, LIST_LIMITS["budget", "lines", "items"])):
         where = f"{path}[{i}]"
         d = r.obj(raw, where, {"id", "item", "quantity", "unit_price_krw", "months"},
                   {"id", "item", "quantity", "unit_price_krw"})
@@ -549,7 +557,7 @@ def _read_records(r: _Reader, d: dict, p: Proposal) -> None:
     """The form's records: researchers, indicators, tasks and deliverables, equipment. Each list
     is optional (absent: empty); every record has an id unique in its list."""
     seen: set[str] = set()
-    for i, raw in enumerate(r.array(d.get("researchers", []), "researchers", 10_000)):
+    for i, raw in enumerate(r.array(d.get("researchers", []), "researchers", LIST_LIMITS["researchers",])):
         path = f"researchers[{i}]"
         x = r.obj(raw, path, {"id", "org", "name", "position", "field", "role", "rates", "other_projects"},
                   {"id", "org", "name", "role"})
@@ -575,7 +583,7 @@ def _read_records(r: _Reader, d: dict, p: Proposal) -> None:
         ))
 
     seen = set()
-    for i, raw in enumerate(r.array(d.get("indicators", []), "indicators", 1000)):
+    for i, raw in enumerate(r.array(d.get("indicators", []), "indicators", LIST_LIMITS["indicators",])):
         path = f"indicators[{i}]"
         x = r.obj(raw, path, {"id", "name", "kind", "unit", "baseline", "targets", "weight", "method"},
                   {"id", "name", "kind", "weight"})
@@ -591,7 +599,7 @@ def _read_records(r: _Reader, d: dict, p: Proposal) -> None:
         ))
 
     seen = set()
-    for i, raw in enumerate(r.array(d.get("tasks", []), "tasks", 1000)):
+    for i, raw in enumerate(r.array(d.get("tasks", []), "tasks", LIST_LIMITS["tasks",])):
         path = f"tasks[{i}]"
         x = r.obj(raw, path, {"id", "name", "org", "start", "end"}, {"id", "name", "org", "start", "end"})
         p.tasks.append(Task(
@@ -604,7 +612,7 @@ def _read_records(r: _Reader, d: dict, p: Proposal) -> None:
     task_ids = [t.id for t in p.tasks]
 
     seen = set()
-    for i, raw in enumerate(r.array(d.get("deliverables", []), "deliverables", 1000)):
+    for i, raw in enumerate(r.array(d.get("deliverables", []), "deliverables", LIST_LIMITS["deliverables",])):
         path = f"deliverables[{i}]"
         x = r.obj(raw, path, {"id", "task", "year", "name"}, {"id", "task", "year", "name"})
         item_id = r.ident(x["id"], path + ".id", seen, N_("deliverable"))
@@ -619,7 +627,7 @@ def _read_records(r: _Reader, d: dict, p: Proposal) -> None:
         ))
 
     seen = set()
-    for i, raw in enumerate(r.array(d.get("equipment", []), "equipment", 1000)):
+    for i, raw in enumerate(r.array(d.get("equipment", []), "equipment", LIST_LIMITS["equipment",])):
         path = f"equipment[{i}]"
         x = r.obj(raw, path, {"id", "org", "year", "name", "purpose", "quantity", "unit_price_krw", "shared",
                               "review_note"}, {"id", "org", "year", "name", "quantity", "unit_price_krw"})

@@ -29,8 +29,10 @@ their names); each conflict keeps the three versions (:class:`Versions`) to name
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
+import uuid
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -73,6 +75,7 @@ class Kind(StrEnum):
     DELETED = "deleted"  # deleted on one side, changed on the other
     REFERENCED = "referenced"  # deleted on one side, referred to by what the other side added or changed
     TEXT = "text"  # both sides changed the same paragraph(s) of a text
+    LIMIT = "limit"  # the two sides' records together are more than the file holds
 
 
 KIND_LABELS = {
@@ -81,6 +84,7 @@ KIND_LABELS = {
     Kind.DELETED: N_("deleted on one side, changed on the other"),
     Kind.REFERENCED: N_("deleted on one side, still used on the other"),
     Kind.TEXT: N_("the same paragraph edited on both sides"),
+    Kind.LIMIT: N_("more entries together than a proposal file holds"),
 }
 
 
@@ -319,6 +323,31 @@ class MergeResult:
     conflicts: list[Conflict] = field(default_factory=list)
     #: The side taken for each conflict that was resolved (key → ours | theirs).
     chosen: dict[str, str] = field(default_factory=dict)
+    #: The three versions merged (as matched), to name what the merge changes.
+    versions: Versions | None = None
+
+    def applied(self, lang: str) -> list[str]:
+        """Every change the merged document makes to ours, one line each, as people read it: where
+        (as a conflict is named) and the value before → after. A conflict not chosen keeps ours'
+        value, so before a choice these are the changes applied besides the conflicts."""
+        if self.versions is None:
+            return []
+        out: list[str] = []
+        for path, before, after in _differences((), self.versions.ours, self.merged):
+            paragraph = 0
+            if isinstance(before, str) and isinstance(after, str) and "\n" in before + after:
+                paragraph, before, after = _changed_paragraphs(before, after)
+            named = Conflict(path, Kind.CHANGED, MISSING, before, after, paragraph=paragraph,
+                             versions=self.versions)
+            last = path[-1] if path and isinstance(path[-1], str) else None
+            text = [_one_line(shown(v, lang, last, self.versions)) for v in (before, after)]
+            if before is MISSING:
+                out.append(translate(N_("{place}: added ({record})"), lang, place=where(named, lang), record=text[1]))
+            elif after is MISSING:
+                out.append(translate(N_("{place}: removed"), lang, place=where(named, lang)))
+            else:
+                out.append(f"{where(named, lang)}: {text[0]} → {text[1]}")
+        return out
 
     @property
     def unresolved(self) -> list[Conflict]:
@@ -343,6 +372,7 @@ def merge(base: Mapping, ours: Mapping, theirs: Mapping, *, take: str | None = N
     ids = {d.get("id") for d in (base, ours, theirs)}
     if len(ids) > 1:
         raise Unrelated(sorted(str(i) for i in ids))
+    base, ours, theirs = match_by_keys(base, ours, theirs)
     m = _Merger(base, ours, theirs, take, dict(choices or {}))
     merged = {}
     for key in _keys(base, ours, theirs):
@@ -353,7 +383,170 @@ def merge(base: Mapping, ours: Mapping, theirs: Mapping, *, take: str | None = N
         value = m.value((key,), base.get(key, MISSING), ours.get(key, MISSING), theirs.get(key, MISSING), None)
         if value is not MISSING:
             merged[key] = value
-    return MergeResult(merged, m.conflicts, m.chosen)
+    m.settle(merged)
+    return MergeResult(merged, m.conflicts, m.chosen, m.versions)
+
+
+# --- copies of the first format: records matched by what they are ----------------------------------
+
+#: The records files of the first format gave no id, and the fields that tell one from another
+#: there: a budget line by its year, organisation, category, source and paying region; a stage of
+#: the roadmap by its number.
+RECORD_KEYS: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("budget", "lines"): ("year", "org", "category", "source", "region"),
+    ("roadmap",): ("stage",),
+}
+
+_KEYED_NAMESPACE = uuid.UUID("9d1c6f0e-2b7a-4f53-8e61-0c4b5a7d3e92")
+
+
+def match_by_keys(base: Mapping, ours: Mapping, theirs: Mapping) -> tuple[Mapping, Mapping, Mapping]:
+    """The three versions with the records that a copy of the first format gave no id (their ids
+    were derived from their rows when it was read, so a line inserted on one side would shift every
+    id after it) given ids by what they are: the id of the record with the same keys in ours (else
+    in the other version that has ids of its own), else one derived from the keys. Ours is never
+    changed, nor a version whose ids are its own."""
+    docs = [base, ours, theirs]
+    for path, keys in RECORD_KEYS.items():
+        lists = [_at(doc, path) for doc in docs]
+        derived = [_rows_derived(doc, lst, ".".join(path)) for doc, lst in zip(docs, lists, strict=True)]
+        if not (derived[0] or derived[2]):
+            continue
+        reference = lists[1] or next((lists[i] for i in (2, 0) if not derived[i] and lists[i]), [])
+        for i in (0, 2):
+            if derived[i]:
+                docs[i] = _with_list(docs[i], path, _keyed(lists[i], reference, keys, str(docs[i].get("id")),
+                                                           ".".join(path)))
+    return docs[0], docs[1], docs[2]
+
+
+def _at(doc: Mapping, path: tuple[str, ...]) -> list | None:
+    obj: object = doc
+    for step in path:
+        obj = obj.get(step) if isinstance(obj, Mapping) else None
+    return obj if isinstance(obj, list) and _record_ids(obj) is not None else None
+
+
+def _rows_derived(doc: Mapping, records: list | None, collection: str) -> bool:
+    from forms.ids import derived_id
+
+    return bool(records) and all(r["id"] == derived_id(str(doc.get("id")), collection, i) for i, r in enumerate(records))
+
+
+def _key(record: Mapping, keys: tuple[str, ...]) -> str:
+    return json.dumps([record.get(k) for k in keys], ensure_ascii=False)
+
+
+def _keyed(records: list, reference: list, keys: tuple[str, ...], proposal_id: str, collection: str) -> list:
+    pool: dict[str, list[str]] = {}
+    for r in reference:
+        pool.setdefault(_key(r, keys), []).append(r["id"])
+    for ids_left in pool.values():
+        ids_left.reverse()  # taken from the end: the first record with a key gets the first id
+    count: dict[str, int] = {}
+    out = []
+    for r in records:
+        k = _key(r, keys)
+        if pool.get(k):
+            rid = pool[k].pop()
+        else:
+            n = count[k] = count.get(k, -1) + 1
+            rid = str(uuid.uuid5(_KEYED_NAMESPACE, f"{proposal_id}/{collection}/{k}/{n}"))
+        out.append({**r, "id": rid})
+    return out
+
+
+def _with_list(doc: Mapping, path: tuple[str, ...], value: list) -> dict:
+    out = dict(doc)
+    if len(path) == 1:
+        out[path[0]] = value
+    else:
+        out[path[0]] = _with_list(doc[path[0]], path[1:], value)
+    return out
+
+
+# --- what a file must hold: references that lead somewhere, lists within their limits ------------
+
+#: The fields of records that name another record by its id: (the list of the referring records,
+#: its field) → the list of the records named.
+REFERENCES: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {
+    (("budget", "lines"), "org"): ("organisations",),
+    (("researchers",), "org"): ("organisations",),
+    (("tasks",), "org"): ("organisations",),
+    (("equipment",), "org"): ("organisations",),
+    (("deliverables",), "task"): ("tasks",),
+}
+
+#: How many times a merge looks again for a reference or a limit its last settlement broke.
+_SETTLE_ROUNDS = 50
+
+
+def _list_at(doc: Mapping, path: tuple[str, ...]) -> list:
+    obj: object = doc
+    for step in path:
+        obj = obj.get(step) if isinstance(obj, Mapping) else None
+    return obj if isinstance(obj, list) else []
+
+
+def _ids_at(doc: Mapping, path: tuple[str, ...]) -> set:
+    return {r.get("id") for r in _list_at(doc, path) if isinstance(r, Mapping)}
+
+
+def _dangling(doc: Mapping) -> dict[tuple, list[tuple[tuple[str, ...], str]]]:
+    """The records ``doc`` refers to and does not hold: (target list, id) → the referring records
+    (their list and id), in document order."""
+    out: dict[tuple, list] = {}
+    for (where, key), target in REFERENCES.items():
+        known = _ids_at(doc, target)
+        for r in _list_at(doc, where):
+            value = r.get(key) if isinstance(r, Mapping) else None
+            if isinstance(value, str) and value and value not in known:
+                out.setdefault((target, value), []).append((where, r.get("id")))
+    return out
+
+
+def _broken_in(doc: Mapping, where: tuple[str, ...], key: str, target: tuple[str, ...]) -> set:
+    """The records of ``where`` that refer, in ``doc`` itself, to a record ``doc`` does not hold
+    either (a version's own unfinished state: not the merge's doing), by id."""
+    known = _ids_at(doc, target)
+    return {r.get("id") for r in _list_at(doc, where) if isinstance(r, Mapping) and r.get(key) not in known}
+
+
+def _ref_key(where: tuple[str, ...], target: tuple[str, ...]) -> str:
+    return next(key for (w, key), t in REFERENCES.items() if w == where and t == target)
+
+
+def _over_limit(doc: Mapping) -> Iterator[tuple[tuple[str, ...], int]]:
+    from forms.exchange import LIST_LIMITS
+
+    for path, limit in LIST_LIMITS.items():
+        if len(path) == 3:  # per record of a list (a budget line's justification rows)
+            continue
+        if len(_list_at(doc, path)) > limit:
+            yield path, limit
+
+
+def _remove(doc: dict, path: tuple[str, ...], drop: set) -> None:
+    holder: object = doc
+    for step in path[:-1]:
+        holder = holder[step]
+    holder[path[-1]] = [r for r in holder[path[-1]] if not (isinstance(r, Mapping) and r.get("id") in drop)]
+
+
+def _restore(doc: dict, path: tuple[str, ...], record: Mapping, source: list) -> None:
+    """Put ``record`` back into the list at ``path`` after the nearest record before it in
+    ``source`` (the version it comes from) that the list holds, else first."""
+    holder: object = doc
+    for step in path[:-1]:
+        holder = holder.setdefault(step, {})
+    items = holder.setdefault(path[-1], [])
+    at = next(i for i, r in enumerate(source) if r.get("id") == record.get("id"))
+    present = {r.get("id"): i for i, r in enumerate(items) if isinstance(r, Mapping)}
+    for earlier in reversed(source[:at]):
+        if earlier.get("id") in present:
+            items.insert(present[earlier.get("id")] + 1, copy.deepcopy(record))
+            return
+    items.insert(0, copy.deepcopy(record))
 
 
 # --- the walk ------------------------------------------------------------------------------------
@@ -453,43 +646,48 @@ def _order(ids_b: list, ids_o: list, ids_t: list) -> list:
     """The merged order of a list of records: ours' (theirs' when ours kept the base's order
     untouched), the records only theirs added after them. A record one side deleted and the other
     kept stays where the side keeping it had it: theirs deleted it, where ours has it; ours deleted
-    it, where the base had it (among its neighbours); the records both deleted last. Membership is
-    asked of a set: a list of thousands of budget lines is walked once, not once per line."""
+    it, where the base had it (among its neighbours); the records both deleted last. Each list is
+    walked a few times, never once per record: a list of 100,000 budget lines is ordered as fast as
+    it is read."""
     if ids_o == ids_b:
-        order = list(ids_t)
-        placed = set(order)
-        for rid in ids_o:
-            if rid not in placed:
-                _place(order, placed, rid, ids_o)
+        order = _placed(ids_t, set(ids_o) - set(ids_t), ids_o)
     else:
-        order = list(ids_o)
+        in_o = set(ids_o)
+        order = _placed(ids_o, {rid for rid in ids_t if rid not in in_o} & set(ids_b), ids_b)
         placed = set(order)
-        in_base = set(ids_b)
-        for rid in ids_t:
-            if rid not in placed and rid in in_base:
-                _place(order, placed, rid, ids_b)
-        for rid in ids_t:
-            if rid not in placed:
-                order.append(rid)
-                placed.add(rid)
+        order.extend(rid for rid in ids_t if rid not in placed)
+    placed = set(order)
     return order + [i for i in ids_b if i not in placed]
 
 
-def _place(order: list, placed: set, rid: str, source: list) -> None:
-    """Put ``rid`` into ``order`` (whose ids are ``placed``) where ``source`` has it: after its
-    nearest earlier neighbour in ``source`` already in ``order``, else before its nearest later
-    one, else last."""
-    at = source.index(rid)
-    placed.add(rid)
-    for before in reversed(source[:at]):
-        if before in placed and before != rid:
-            order.insert(order.index(before) + 1, rid)
-            return
-    for after in source[at + 1:]:
-        if after in placed:
-            order.insert(order.index(after), rid)
-            return
-    order.append(rid)
+def _placed(order: list, extra: set, source: list) -> list:
+    """``order`` with the ids of ``extra`` put where ``source`` has them: each after its nearest
+    earlier neighbour in ``source`` that is in ``order`` (the extras between two such neighbours in
+    ``source``'s order), else before its nearest later one, else last. One walk of ``source``."""
+    if not extra:
+        return list(order)
+    in_order = set(order)
+    after: dict[object, list] = {}
+    before: dict[object, list] = {}
+    leading: list = []  # extras before any neighbour in order, waiting for the next one
+    anchor = None
+    for rid in source:
+        if rid in in_order:
+            anchor = rid
+            if leading:
+                before[rid] = leading
+                leading = []
+        elif rid in extra:
+            if anchor is None:
+                leading.append(rid)
+            else:
+                after.setdefault(anchor, []).append(rid)
+    out: list = []
+    for rid in order:
+        out.extend(before.get(rid, ()))
+        out.append(rid)
+        out.extend(after.get(rid, ()))
+    return out + leading
 
 
 class _Merger:
@@ -500,11 +698,85 @@ class _Merger:
         self.conflicts: list[Conflict] = []
         self.chosen: dict[str, str] = {}
         self.versions = Versions(base, ours, theirs)
+        self._broken_refs: dict[tuple, set] = {}
         changes = _Changes()
         changes.walk((), base, ours, theirs)
         self.references = changes.references()
         #: The paths holding such a record: a side unchanged there does not settle them at once.
         self.watched = {path[:n] for path, _rid in self.references for n in range(1, len(path) + 1)}
+
+    def settle(self, merged: dict) -> None:
+        """Make ``merged`` a file the app reads: a record deleted on one side that the merged records
+        still name (a task a deliverable names, an organisation a budget line is for), and a list
+        longer together than the file allows, are conflicts; each settled one is carried out
+        consistently (the record kept, or what names it removed with it; the records the other side
+        added to the list left out), and an undecided one stays in the merged document as ours has
+        it, listed among the conflicts."""
+        settled: set[str] = set()
+        for _round in range(_SETTLE_ROUNDS):
+            changed = False
+            for (target, rid), refs in _dangling(merged).items():
+                key = render_path((*target, Record(rid)))
+                if key in settled:
+                    continue
+                refs = [(where, ref) for where, ref in refs if ref not in self._broken(where, target)]
+                if not refs:
+                    continue
+                side = self._side_of(key) if any(c.key == key for c in self.conflicts) else self._referenced(
+                    target, rid, refs)
+                if side is None:
+                    settled.add(key)
+                    continue
+                doc = self.versions.ours if side == OURS else self.versions.theirs
+                record = next((r for r in _list_at(doc, target) if r.get("id") == rid), None)
+                if record is not None:
+                    _restore(merged, target, record, _list_at(doc, target))
+                else:
+                    for where in {w for w, _ref in refs}:
+                        _remove(merged, where, {ref for w, ref in refs if w == where})
+                changed = True
+            for path, _limit in _over_limit(merged):
+                key = render_path(path)
+                if key in settled:
+                    continue
+                side = self._side_of(key) if any(c.key == key for c in self.conflicts) else self._limit(path)
+                settled.add(key)
+                if side is None:
+                    continue
+                mine, other = (self.versions.ours, self.versions.theirs)[:: 1 if side == OURS else -1]
+                added = _ids_at(other, path) - _ids_at(mine, path) - _ids_at(self.versions.base, path)
+                _remove(merged, path, added)
+                if any(p == path for p, _l in _over_limit(merged)):
+                    holder: dict = merged
+                    for step in path[:-1]:
+                        holder = holder[step]
+                    holder[path[-1]] = copy.deepcopy(_list_at(mine, path))
+                changed = True
+            if not changed:
+                return
+
+    def _broken(self, where: tuple[str, ...], target: tuple[str, ...]) -> set:
+        """The records of ``where`` already naming a missing record of ``target`` in ours or theirs."""
+        if (where, target) not in self._broken_refs:
+            key = _ref_key(where, target)
+            self._broken_refs[where, target] = (_broken_in(self.versions.ours, where, key, target)
+                                                | _broken_in(self.versions.theirs, where, key, target))
+        return self._broken_refs[where, target]
+
+    def _side_of(self, key: str) -> str | None:
+        return self.chosen.get(key)
+
+    def _referenced(self, target: tuple[str, ...], rid: str, refs: list) -> str | None:
+        versions = [next((r for r in _list_at(doc, target) if r.get("id") == rid), MISSING)
+                    for doc in (self.versions.base, self.versions.ours, self.versions.theirs)]
+        used_by = tuple((*where, Record(ref)) for where, ref in refs)
+        kept = next((v for v in versions[1:] + versions[:1] if v is not MISSING), None)
+        return self.decide(Conflict((*target, Record(rid)), Kind.REFERENCED, *versions, used_by=used_by,
+                                    record=kept))
+
+    def _limit(self, path: tuple[str, ...]) -> str | None:
+        counts = [len(_list_at(doc, path)) for doc in (self.versions.base, self.versions.ours, self.versions.theirs)]
+        return self.decide(Conflict(path, Kind.LIMIT, *counts))
 
     def decide(self, conflict: Conflict) -> str | None:
         conflict = replace(conflict, versions=self.versions)
@@ -581,6 +853,45 @@ class _Merger:
             side = self.decide(conflict)
             out.extend(chunk.theirs if side == THEIRS else chunk.ours)
         return "\n".join(out)
+
+
+def _differences(path: Path, o: object, m: object) -> Iterator[tuple[Path, object, object]]:
+    """Where ``m`` differs from ``o``: each changed value, each record added or removed."""
+    if o == m:
+        return
+    if isinstance(o, Mapping) and isinstance(m, Mapping):
+        for key in _keys({}, o, m):
+            if path or key not in META_KEYS:
+                yield from _differences((*path, key), o.get(key, MISSING), m.get(key, MISSING))
+        return
+    ids_o, ids_m = _record_ids(o), _record_ids(m)
+    if ids_o is not None and ids_m is not None:
+        by_o, by_m = dict(zip(ids_o, o, strict=True)), dict(zip(ids_m, m, strict=True))  # type: ignore[arg-type]
+        for rid in ids_m:
+            yield from _differences((*path, Record(rid)), by_o.get(rid, MISSING), by_m[rid])
+        for rid in ids_o:
+            if rid not in by_m:
+                yield (*path, Record(rid)), by_o[rid], MISSING
+        return
+    yield path, o, m
+
+
+def _changed_paragraphs(before: str, after: str) -> tuple[int, str, str]:
+    """The paragraphs of a text that changed: the first one's number (from 1), and the changed
+    stretch before and after (the paragraphs both begin and end with left out)."""
+    a, b = before.split("\n"), after.split("\n")
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    return head + 1, "\n".join(a[head:len(a) - tail]), "\n".join(b[head:len(b) - tail])
+
+
+def _one_line(text: str, most: int = 160) -> str:
+    text = " · ".join(part for part in text.split("\n") if part.strip())
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 # --- for people ----------------------------------------------------------------------------------

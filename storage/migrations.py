@@ -112,11 +112,30 @@ def _rev_0003_partner_copies(op: Operations) -> None:
     op.create_index("ix_partner_copies_fingerprint", "partner_copies", ["fingerprint"])
 
 
+def _rev_0004_merged_copies(op: Operations) -> None:
+    """The partners' copies merged into each proposal, by the fingerprint of the file as it came
+    back: the same copy imported or merged again is recognised as merged already, not asked again.
+    Written with batch operations, so it runs the same on SQLite (which rebuilds a table to alter
+    it) and on a server."""
+    op.create_table(
+        "merged_copies",
+        Column("pk", Integer, primary_key=True, autoincrement=True),
+        Column("proposal_pk", Integer, ForeignKey("proposals.pk", ondelete="CASCADE"), nullable=False),
+        Column("fingerprint", String(64), nullable=False),
+        Column("partner", Text, nullable=False),
+        Column("merged_at", DateTime, nullable=False),
+    )
+    with op.batch_alter_table("merged_copies") as batch:
+        batch.create_index("ix_merged_copies_proposal_pk", ["proposal_pk"])
+        batch.create_index("ix_merged_copies_fingerprint", ["fingerprint"])
+
+
 #: Every revision, oldest first. Append new ones; never edit or reorder a released one.
 REVISIONS: list[tuple[str, Callable[[Operations], None]]] = [
     ("0001_initial", _rev_0001_initial),
     ("0002_call_and_imports", _rev_0002_call_and_imports),
     ("0003_partner_copies", _rev_0003_partner_copies),
+    ("0004_merged_copies", _rev_0004_merged_copies),
 ]
 
 

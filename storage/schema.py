@@ -91,6 +91,15 @@ partner_copies = Table(  # added by revision 0003
     Column("fingerprint", String(64), nullable=False, index=True),
 )
 
+merged_copies = Table(  # added by revision 0004
+    "merged_copies", metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("proposal_pk", Integer, ForeignKey("proposals.pk", ondelete="CASCADE"), nullable=False, index=True),
+    Column("fingerprint", String(64), nullable=False, index=True),  # of the partner's file as it came back
+    Column("partner", Text, nullable=False),
+    Column("merged_at", DateTime, nullable=False),
+)
+
 
 def utcnow() -> dt.datetime:
     """Now, in UTC, without tzinfo (as stored); :func:`aware` adds it back when read."""

@@ -39,6 +39,7 @@ from storage.schema import (
     aware,
     imports,
     make_engine,
+    merged_copies,
     partner_copies,
     proposals,
     snapshots,
@@ -339,6 +340,24 @@ class Store:
         if row is None:
             return None
         return SentBase(row.uuid, row.partner, aware(row.sent_at), self._parse(row.body, row.uuid))
+
+    def remember_merged(self, proposal_id: str, fingerprint: str, partner: str) -> None:
+        """Keep that the partner's copy with this fingerprint (of the file as it came back) is
+        merged into the proposal."""
+        with self._write() as conn:
+            row = self._row(conn, proposal_id)
+            conn.execute(insert(merged_copies).values(proposal_pk=row.pk, fingerprint=fingerprint, partner=partner,
+                                                      merged_at=utcnow()))
+
+    def merged_at(self, proposal_id: str, fingerprint: str) -> dt.datetime | None:
+        """When the partner's copy with this fingerprint was merged into the proposal (UTC; the
+        first time), or None if it never was."""
+        c = merged_copies.c
+        with self._read() as conn:
+            when = conn.execute(select(c.merged_at).join(proposals, proposals.c.pk == c.proposal_pk)
+                                .where(proposals.c.uuid == proposal_id, c.fingerprint == fingerprint)
+                                .order_by(c.pk)).scalars().first()
+        return None if when is None else aware(when)
 
     # --- snapshots -----------------------------------------------------------------------------
 

@@ -21,7 +21,16 @@ from forms.errors import os_reason
 from forms.i18n import N_
 from forms.model import Text
 from storage.errors import StorageError
-from storage.schema import aware, imports, partner_copies, proposals, snapshots, utcnow, working_copies
+from storage.schema import (
+    aware,
+    imports,
+    merged_copies,
+    partner_copies,
+    proposals,
+    snapshots,
+    utcnow,
+    working_copies,
+)
 from storage.store import Store, _columns
 
 FORMAT = "regional-proposal-deleted"
@@ -49,13 +58,17 @@ def delete_keeping(store: Store, proposal_id: str) -> DeletedInfo:
                              .order_by(snapshots.c.created_at, snapshots.c.pk)).all()
         sent = conn.execute(select(partner_copies).where(partner_copies.c.proposal_pk == row.pk)
                             .order_by(partner_copies.c.pk)).all()
+        merged = conn.execute(select(merged_copies).where(merged_copies.c.proposal_pk == row.pk)
+                              .order_by(merged_copies.c.pk)).all()
         kept = {"format": FORMAT, "id": proposal_id, "title": {"ko": row.title_ko, "en": row.title_en},
                 "deleted_at": now.isoformat(), "body": body, "version": row.version,
                 "created_at": row.created_at.isoformat(),
                 "snapshots": [{"name": s.name, "created_at": s.created_at.isoformat(), "version": s.version,
                                "body": s.body, "fingerprint": s.fingerprint} for s in snaps],
                 "partner_copies": [{"partner": c.partner, "file": c.file, "sent_at": c.sent_at.isoformat(),
-                                    "body": c.body, "fingerprint": c.fingerprint} for c in sent]}
+                                    "body": c.body, "fingerprint": c.fingerprint} for c in sent],
+                "merged_copies": [{"fingerprint": m.fingerprint, "partner": m.partner,
+                                   "merged_at": m.merged_at.isoformat()} for m in merged]}
         path = os.path.join(folder(store), f"{proposal_id}-{now:%Y%m%dT%H%M%S%f}.json")
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -114,6 +127,10 @@ def restore(store: Store, path: str) -> str:
             conn.execute(insert(partner_copies).values(proposal_pk=pk, partner=c["partner"], file=c["file"],
                                                        sent_at=dt.datetime.fromisoformat(c["sent_at"]),
                                                        body=c["body"], fingerprint=c["fingerprint"]))
+        for m in kept.get("merged_copies", []):
+            conn.execute(insert(merged_copies).values(proposal_pk=pk, fingerprint=m["fingerprint"],
+                                                      partner=m["partner"],
+                                                      merged_at=dt.datetime.fromisoformat(m["merged_at"])))
         conn.execute(update(imports).where(imports.c.uuid == p.id, imports.c.proposal_pk.is_(None))
                      .values(proposal_pk=pk))
         conn.execute(insert(working_copies).values(proposal_pk=pk, body=kept["body"], saved_at=now,

@@ -34,7 +34,7 @@ class MergeDialog(QDialog):
     """The conflicts of one merge. ``choices()`` gives conflict key → ours | theirs once accepted."""
 
     def __init__(self, result: MergeResult, partner: str, file: str, parent: QWidget | None = None,
-                 changes: list[str] | None = None) -> None:
+                 changes: list[str] | None = None, chosen: dict[str, str] | None = None) -> None:
         super().__init__(parent)
         self.merge_result, self.partner = result, partner
         self.conflicts: list[Conflict] = list(result.conflicts)
@@ -117,11 +117,16 @@ class MergeDialog(QDialog):
         row.addStretch(1)
         row.addWidget(buttons)
 
-        #: What the merge changes in ours, one line each (shown for a merge without conflict).
+        #: Every change the merge applies to ours besides the conflicts, one line each: the partner's
+        #: other changes are listed, never applied unseen.
         self.changes = QListWidget()
         self.changes.setAccessibleName(_("What the copy from {partner} changes").format(partner=partner))
         self.changes.addItems(changes or [])
-        changes_label = QLabel(_("What the copy from {partner} changes:").format(partner=partner))
+        if self.conflicts:
+            changes_label = QLabel(_("Applied besides the conflicts, from the copy of {partner}:").format(
+                partner=partner))
+        else:
+            changes_label = QLabel(_("What the copy from {partner} changes:").format(partner=partner))
         changes_label.setBuddy(self.changes)
 
         box = QVBoxLayout(self)
@@ -132,10 +137,13 @@ class MergeDialog(QDialog):
         box.addLayout(row)
         if not self.conflicts:
             split.hide()
-        if self.conflicts or not changes:
+        if not changes:
             changes_label.hide()
             self.changes.hide()
         self.resize(1000, 640)
+        for c, picker in zip(self.conflicts, self.pickers, strict=True):
+            if (chosen or {}).get(c.key) in (OURS, THEIRS):
+                picker.setCurrentIndex(picker.findData(chosen[c.key]))
         if self.conflicts:
             self.table.selectRow(0)
         self._update()

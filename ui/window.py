@@ -578,6 +578,10 @@ class MainWindow(QMainWindow):
             self._say(_("{file} cannot be imported.").format(file=name) + "\n" + exc.readable(i18n.current_language()))
             return
         if returned is not None:
+            from forms.exchange import fingerprint
+
+            if self._already_merged(returned.proposal_id, fingerprint(p), name):
+                return
             choice = self._ask_returned(name, returned)
             if choice == "merge":
                 self.merge_copy(path)
@@ -692,7 +696,7 @@ class MainWindow(QMainWindow):
         chosen in the dialog, and the accepted merge is one undo step, a snapshot named after the
         partner, and validated at once."""
         from forms.compare import compare
-        from forms.exchange import from_dict, to_dict
+        from forms.exchange import fingerprint, from_dict, to_dict
         from forms.merge import Unrelated, merge, partner_name
         from forms.proposalfile import read_proposal
         from ui.mergedialog import MergeDialog
@@ -723,12 +727,20 @@ class MainWindow(QMainWindow):
                                   "(File → Export as a file), then run main.py merge SENT.json YOURS.json {file} "
                                   "--out MERGED.json, and import MERGED.json."), file=path))
             return
-        if self.doc.proposal is None or self.doc.proposal.id != sent.proposal_id:
-            self.open_proposal(sent.proposal_id)
-            if self.doc.proposal is None or self.doc.proposal.id != sent.proposal_id:
+        copy_fp = fingerprint(theirs)
+        if self._already_merged(sent.proposal_id, copy_fp, os.path.basename(path)):
+            return
+        # The proposal the copy belongs to is read, not opened: the one open stays open until the
+        # merge is applied, and a cancelled merge changes nothing at all.
+        if self._is_open(sent.proposal_id):
+            ours = self.doc.proposal
+        else:
+            loaded: list = []
+            if not self._guard(lambda: loaded.append(self.store.load(sent.proposal_id)[0])):
                 return
-        partner = partner_name(sent.partner, self.doc.proposal, i18n.current_language())
-        docs = (to_dict(sent.base), to_dict(self.doc.proposal), to_dict(theirs))
+            ours = loaded[0]
+        partner = partner_name(sent.partner, ours, i18n.current_language())
+        docs = (to_dict(sent.base), to_dict(ours), to_dict(theirs))
         try:
             result = merge(*docs)
         except Unrelated:
@@ -738,24 +750,42 @@ class MainWindow(QMainWindow):
             self._say(_("The copy from {partner} brings nothing new: the proposal already holds all of it.").format(
                 partner=partner), "information")
             return
-        changes: list[str] = []
-        if not result.conflicts:
+        choices: dict[str, str] = {}
+        final = result
+        for _round in range(3):  # a choice can bring a conflict of its own (a record it keeps names another)
+            # Every change the merge applies besides the conflicts (each keeps ours until chosen), then
+            # the budget's totals by year and source, as snapshots are compared.
+            lang = i18n.current_language()
+            changes = final.applied(lang)
             try:
-                changes = compare(self.doc.proposal, from_dict(result.merged)).lines(i18n.current_language())
+                totals = compare(ours, from_dict(final.merged))
             except InputError:
-                changes = []
-        dialog = MergeDialog(result, partner, os.path.basename(path), self, changes)
-        if dialog.exec() != MergeDialog.DialogCode.Accepted:
+                totals = None
+            if totals is not None and totals.budget:
+                totals.fields = []
+                changes += totals.lines(lang)
+            dialog = MergeDialog(final, partner, os.path.basename(path), self, changes, chosen=choices)
+            if dialog.exec() != MergeDialog.DialogCode.Accepted:
+                return
+            choices.update(dialog.choices())
+            final = merge(*docs, choices=choices)
+            if final.clean:
+                break
+        else:
             return
-        final = merge(*docs, choices=dialog.choices())
         made: list = []
         if not self._guard(lambda: made.append(from_dict(final.merged))):
             return
+        if not self._is_open(sent.proposal_id):
+            self.open_proposal(sent.proposal_id)
+            if not self._is_open(sent.proposal_id):
+                return
         self.doc.replace(made[0], N_("Merge a partner's copy"))
         stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
         name = _("Merged the copy from {partner}, {time}").format(partner=partner, time=stamp)
         if self._guard(self.doc.flush):
             self._guard(self.store.snapshot, self.doc.proposal.id, name)
+            self._guard(self.store.remember_merged, self.doc.proposal.id, copy_fp, sent.partner)
         report = self.doc.report  # every edit of the merge ran the rules: the last run is the merged proposal's
         if report is not None and report.has_errors:
             self.go(STEPS.index(Step.REVIEW))
@@ -765,6 +795,20 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(_("The copy from {partner} is merged; snapshot “{name}”.").format(
                 partner=partner, name=name), 8000)
+
+    def _already_merged(self, proposal_id: str, copy_fingerprint: str, name: str) -> bool:
+        """Whether the partner's copy with this fingerprint is merged into the proposal already:
+        then say so (its conflicts were settled then) instead of asking again."""
+        found: list = []
+        if not self._guard(lambda: found.append(self.store.merged_at(proposal_id, copy_fingerprint))):
+            return True
+        if found[0] is None:
+            return False
+        when = found[0].astimezone().strftime("%Y-%m-%d %H:%M")
+        self._say(i18n.fill(_("{file} is already merged into “{title}” ({time}); its conflicts were settled then. "
+                              "Nothing was changed."), file=name, title=self._title_of(proposal_id), time=when),
+                  "information")
+        return True
 
     def snapshots(self) -> None:
         from ui.dialogs import SnapshotsDialog

@@ -180,3 +180,91 @@ def test_a_json_or_text_that_is_no_proposal_says_so(three, tmp_path, content, ki
     done = run("merge", str(base), str(other), str(base), "--out", str(out), "--json")
     assert done.returncode == 2
     assert json.loads(done.stdout)["message"] == f"{other} is not a proposal file ({kind})."
+
+
+@pytest.mark.parametrize("which", ["base", "ours", "theirs", "link"])
+def test_out_naming_one_of_the_copies_is_refused_and_the_copy_kept(three, which):
+    """``--out`` over the copy as sent (or ours, or theirs), by any name, would lose it: refused in words."""
+    import os
+
+    base, write, _out = three
+    ours, theirs = write("ours.json", _ours), write("theirs.json", _theirs_clean)
+    if which == "link":  # another name of the base
+        os.symlink(base, base.parent / "alias.json")
+    target = {"base": base, "ours": ours, "theirs": theirs, "link": base.parent / "alias.json"}[which]
+    kept = {p: p.read_bytes() for p in (base, ours, theirs)}
+    done = run("merge", str(base), str(ours), str(theirs), "--out", str(target))
+    assert done.returncode == 2, done.stdout
+    assert "never written over" in done.stderr and "Traceback" not in done.stderr
+    assert {p: p.read_bytes() for p in kept} == kept
+
+
+def test_copies_of_the_first_format_are_matched_by_keys_and_no_line_is_duplicated(three):
+    """Budget lines without ids (format 1): the partner's line put on top moves every row, and
+    --take ours must still give each line once."""
+    base, write, out = three
+
+    def first_format(change):
+        def edit(d):
+            change(d)
+            d["format_version"] = 1
+            for record in d["budget"]["lines"] + d.get("roadmap", []):
+                record.pop("id", None)
+        return edit
+
+    def theirs(d):
+        d["budget"]["lines"].insert(0, dict(d["budget"]["lines"][0], year=2030, amount_krw=7_000_000))
+
+    def ours(d):
+        d["budget"]["lines"][4]["amount_krw"] += 1_000_000
+
+    old = write("base1.json", first_format(lambda d: None))
+    done = run("merge", str(old), str(write("ours.json", first_format(ours))),
+               str(write("theirs.json", first_format(theirs))), "--out", str(out), "--take", "ours")
+    assert done.returncode == 0, done.stderr
+    lines = json.loads(out.read_text(encoding="utf-8"))["budget"]["lines"]
+    original = json.loads(base.read_text(encoding="utf-8"))["budget"]["lines"]
+    keys = [(b["year"], b["org"], b["category"], b["source"], b.get("region")) for b in lines]
+    assert len(lines) == len(original) + 1 and len(set(keys)) == len(keys)
+    assert lines[5]["amount_krw"] == original[4]["amount_krw"] + 1_000_000
+
+
+def _delete_task(d):
+    d["tasks"] = [t for t in d["tasks"] if t["id"] != "t-mechanism"]
+    d["deliverables"] = [x for x in d["deliverables"] if x["task"] != "t-mechanism"]
+
+
+def _deliverable_for_the_task(d):
+    d["deliverables"].append({"id": "d-new", "task": "t-mechanism", "year": 2024,
+                              "name": {"ko": "추가 보고서", "en": "A further report"}})
+
+
+@pytest.mark.parametrize("side", ["ours", "theirs"])
+def test_take_settles_a_deleted_task_the_other_side_names_into_a_readable_file(three, side):
+    base, write, out = three
+    done = run("merge", str(base), str(write("ours.json", _delete_task)),
+               str(write("theirs.json", _deliverable_for_the_task)), "--out", str(out), "--take", side)
+    assert done.returncode == 0, done.stderr
+    merged = json.loads(out.read_text(encoding="utf-8"))
+    assert any(t["id"] == "t-mechanism" for t in merged["tasks"]) == (side == "theirs")
+    assert run("validate", str(out)).returncode in (0, 1)  # read as a proposal: not exit 2
+
+
+def _four_stages(who):
+    def add(d):
+        d["roadmap"].extend({"id": f"{who}-{i}", "stage": 4 + i, "start_year": 2025, "end_year": 2025,
+                             "goal": {"ko": f"{who} {i}", "en": f"{who} {i}"}} for i in range(4))
+    return add
+
+
+def test_two_copies_within_the_limits_merging_beyond_them_is_a_conflict_in_words(three):
+    base, write, out = three
+    ours, theirs = write("ours.json", _four_stages("ours")), write("theirs.json", _four_stages("theirs"))
+    done = run("merge", str(base), str(ours), str(theirs), "--out", str(out), lang="en")
+    assert done.returncode == 1 and not out.exists()
+    head = done.stdout.splitlines()[0].split("\t")
+    assert head == ["roadmap", "more entries together than a proposal file holds", "Stages of the roadmap"]
+    done = run("merge", str(base), str(ours), str(theirs), "--out", str(out), "--take", "theirs")
+    assert done.returncode == 0, done.stderr
+    assert [s["id"] for s in json.loads(out.read_text(encoding="utf-8"))["roadmap"]][-4:] == [
+        f"theirs-{i}" for i in range(4)]

@@ -511,3 +511,195 @@ def test_a_deleted_and_changed_organisation_is_shown_field_by_field_by_name(base
     assert "id:" not in text and gone not in text.split("\n")[0]
     assert all(":" in ln and not ln.split(":")[0].isascii() for ln in lines), lines
     assert "id:" not in c.shown_value("base", "en") and "kind:" in c.shown_value("base", "en")
+
+
+# --- the paragraph diff: a longest common run of paragraphs, in time near the text's size ---------
+
+
+def _lcs(a: list[str], b: list[str]) -> int:
+    """The length of a longest common subsequence, by the textbook table."""
+    row = [0] * (len(b) + 1)
+    for x in reversed(a):
+        new = [0] * (len(b) + 1)
+        for j in range(len(b) - 1, -1, -1):
+            new[j] = row[j + 1] + 1 if x == b[j] else max(row[j], new[j + 1])
+        row = new
+    return row[0]
+
+
+PARAGRAPH_LISTS = st.lists(st.sampled_from(["가", "나", "다", ""]), max_size=12)
+
+
+@LAW
+@given(PARAGRAPH_LISTS, PARAGRAPH_LISTS)
+def test_the_paragraphs_kept_alike_are_a_longest_common_run(a, b):
+    """Myers' diff finds the most paragraphs the two texts share (difflib's longest-block-first
+    search does not always: then an unchanged paragraph looks changed, and a merge conflicts
+    where it need not)."""
+    from forms.textmerge import matching_blocks
+
+    blocks = matching_blocks(a, b)
+    assert blocks[-1] == (len(a), len(b), 0)
+    ends = (0, 0)
+    for x, y, size in blocks:
+        assert x >= ends[0] and y >= ends[1] and a[x:x + size] == b[y:y + size]
+        ends = (x + size, y + size)
+    assert sum(size for _x, _y, size in blocks) == _lcs(a, b)
+
+
+def test_a_text_of_thousands_of_equal_paragraphs_takes_both_sides_edits():
+    same = ["같은 문단입니다."] * 5000
+    ours, theirs = list(same), list(same)
+    ours[700] = "우리 쪽"
+    theirs[4300] = "상대 쪽"
+    del theirs[2000:2010]
+    chunks = merge_paragraphs("\n".join(same), "\n".join(ours), "\n".join(theirs))
+    assert not any(c.conflict for c in chunks)
+    merged = [p for c in chunks for p in c.ours]
+    assert len(merged) == 4990 and merged[700] == "우리 쪽" and merged[4290] == "상대 쪽"
+
+
+def test_every_other_record_deleted_on_one_side_keeps_the_others_changes_in_order():
+    lines = [{"id": f"l{i}", "amount_krw": i} for i in range(2000)]
+    base = {"id": "p", "recs": lines}
+    ours = {"id": "p", "recs": lines[::2]}
+    theirs = copy.deepcopy(base)
+    theirs["recs"][10]["amount_krw"] = -1  # ours kept it
+    theirs["recs"][11]["amount_krw"] = -2  # ours deleted it: a conflict, the record kept in its place
+    theirs["recs"].insert(500, {"id": "new", "amount_krw": 0})
+    result = merge(base, ours, theirs, take=THEIRS)
+    ids = [r["id"] for r in result.merged["recs"]]
+    assert [c.kind for c in result.conflicts] == [Kind.DELETED]
+    assert ids[:8] == ["l0", "l2", "l4", "l6", "l8", "l10", "l11", "l12"]
+    assert ids[-1] == "new" and len(ids) == 1002
+
+
+# --- copies of the first format (no record ids) -------------------------------------------------
+
+
+def first_format(doc: dict) -> dict:
+    """``doc`` as the first format wrote it (budget lines and roadmap stages without ids), read back
+    as today's: the ids derived from the rows."""
+    from forms.exchange import from_dict
+
+    old = copy.deepcopy(doc)
+    old["format_version"] = 1
+    for record in old["budget"]["lines"] + old.get("roadmap", []):
+        record.pop("id", None)
+    return to_dict(from_dict(old))
+
+
+@pytest.mark.parametrize("side", [OURS, THEIRS])
+def test_a_line_inserted_in_a_copy_without_ids_is_matched_by_its_keys_not_its_row(side):
+    """The partner (first format) puts a new line on top: every row after it moves. Lines are matched
+    by year, organisation, category, source and region, so nothing is duplicated or mixed up."""
+    doc = to_dict(SAMPLES["super_regional"]())
+    ours, theirs = copy.deepcopy(doc), copy.deepcopy(doc)
+    ours["budget"]["lines"][5]["amount_krw"] += 1_000_000
+    new = dict(doc["budget"]["lines"][0], year=2030, amount_krw=7_000_000)  # a year no line has
+    theirs["budget"]["lines"].insert(0, new)
+    theirs["budget"]["lines"][9]["amount_krw"] += 3_000_000
+    base, ours, theirs = first_format(doc), first_format(ours), first_format(theirs)
+
+    result = merge(base, ours, theirs, take=side)
+
+    lines = result.merged["budget"]["lines"]
+    assert result.conflicts == []
+    assert len(lines) == len(doc["budget"]["lines"]) + 1
+    key = ("year", "org", "category", "source", "region")
+    assert len({tuple(b.get(k) for k in key) for b in lines}) == len(lines)  # no line twice
+    amounts = {tuple(b.get(k) for k in key): b["amount_krw"] for b in lines}
+    old = doc["budget"]["lines"]
+    assert amounts[tuple(old[5].get(k) for k in key)] == old[5]["amount_krw"] + 1_000_000
+    assert amounts[tuple(old[8].get(k) for k in key)] == old[8]["amount_krw"] + 3_000_000
+    assert amounts[tuple(new.get(k) for k in key)] == 7_000_000
+
+
+# --- a merge always gives a file the app reads ------------------------------------------------------
+
+
+def _reads(doc: dict) -> None:
+    from forms.exchange import from_dict
+
+    from_dict(doc)  # raises InputError naming the place if the app would refuse the file
+
+
+def _without_org(doc: dict, org_id: str) -> None:
+    """``doc`` with an organisation deleted as the window deletes it: with everything naming it."""
+    doc["organisations"] = [o for o in doc["organisations"] if o["id"] != org_id]
+    tasks = {t["id"] for t in doc["tasks"] if t["org"] == org_id}
+    for key in ("researchers", "tasks", "equipment"):
+        doc[key] = [r for r in doc[key] if r["org"] != org_id]
+    doc["budget"]["lines"] = [b for b in doc["budget"]["lines"] if b["org"] != org_id]
+    doc["deliverables"] = [d for d in doc["deliverables"] if d["task"] not in tasks]
+
+
+def _task_deleted_and_named(base: dict) -> tuple[dict, dict]:
+    """Ours deletes a task (and its deliverables); the partner adds a deliverable to it."""
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    ours["tasks"] = [t for t in ours["tasks"] if t["id"] != "t-mechanism"]
+    ours["deliverables"] = [d for d in ours["deliverables"] if d["task"] != "t-mechanism"]
+    theirs["deliverables"].append({"id": "d-new", "task": "t-mechanism", "year": 2024,
+                                   "name": {"ko": "추가 보고서", "en": "A further report"}})
+    return ours, theirs
+
+
+@pytest.mark.parametrize("side", [None, OURS, THEIRS])
+def test_a_task_deleted_on_one_side_and_named_by_the_others_deliverable_settles_consistently(base, side):
+    ours, theirs = _task_deleted_and_named(base)
+    result = merge(base, ours, theirs, take=side)
+    [c] = result.conflicts
+    assert c.kind == Kind.REFERENCED and c.key == "tasks[id=t-mechanism]"
+    if side is None:
+        assert not result.clean
+        return
+    _reads(result.merged)
+    tasks = {t["id"] for t in result.merged["tasks"]}
+    deliverables = {d["id"] for d in result.merged["deliverables"]}
+    assert ("t-mechanism" in tasks) == (side == THEIRS) == ("d-new" in deliverables)
+
+
+@pytest.mark.parametrize("side", [OURS, THEIRS])
+def test_an_organisation_deleted_on_one_side_leaves_no_line_naming_it(base, side):
+    """Ours deletes knu with all it has; the partner renames knu and gives it a new budget line. No
+    settlement leaves a line for an organisation the file does not hold."""
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    _without_org(ours, "knu")
+    org(theirs, "knu")["name"]["en"] = "KNU, renamed"
+    theirs["budget"]["lines"].append(new_line("line-new", "knu", 5_000_000))
+    result = merge(base, ours, theirs, take=side)
+    assert result.clean
+    orgs = {o["id"] for o in result.merged["organisations"]}
+    for key in ("researchers", "tasks", "equipment"):
+        assert {r["org"] for r in result.merged[key]} <= orgs
+    assert {b["org"] for b in result.merged["budget"]["lines"]} <= orgs
+    assert ("knu" in orgs) == (side == THEIRS)
+    assert any(b["id"] == "line-new" for b in result.merged["budget"]["lines"]) == (side == THEIRS)
+    _reads(result.merged)
+
+
+def _stages(doc: dict, who: str, first: int, count: int) -> None:
+    doc["roadmap"].extend({"id": f"{who}-stage-{first + i}", "stage": first + i, "start_year": 2025, "end_year": 2025,
+                           "goal": {"ko": f"{first + i}단계", "en": f"Stage {first + i}"}} for i in range(count))
+
+
+@pytest.mark.parametrize("side", [None, OURS, THEIRS])
+def test_two_copies_within_the_limits_never_merge_beyond_them(base, side):
+    """Each side adds four stages to the roadmap's three: eleven together, one more than a file
+    holds. That is a conflict; settled, the list is the chosen side's stages."""
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    _stages(ours, "ours", 4, 4)
+    _stages(theirs, "theirs", 4, 4)
+    _reads(ours)
+    _reads(theirs)
+    result = merge(base, ours, theirs, take=side)
+    [c] = result.conflicts
+    assert c.kind == Kind.LIMIT and c.key == "roadmap"
+    assert (c.base, c.ours, c.theirs) == (3, 7, 7)
+    assert where(c, "en") == "Stages of the roadmap" and c.describe("en") == "more entries together than a proposal file holds"
+    if side is None:
+        assert not result.clean
+        return
+    _reads(result.merged)
+    kept = ours if side == OURS else theirs
+    assert [s["id"] for s in result.merged["roadmap"]] == [s["id"] for s in kept["roadmap"]]

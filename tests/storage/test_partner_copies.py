@@ -41,13 +41,42 @@ def test_a_copy_that_cannot_be_written_keeps_nothing(store, super_regional, tmp_
 def test_the_first_revision_upgrades_to_keep_sent_copies(db_path, super_regional, tmp_path):
     shutil.copyfile(FIXTURE, db_path)
     with open_store(db_path) as store:
-        assert migrations.head() == "0003_partner_copies"
+        assert "0003_partner_copies" in migrations.pending(None)
         fp = store.send_copy(super_regional.id, "대구광역시", str(tmp_path / "copy.json"))
         assert store.sent_base(fp).partner == "대구광역시"
         assert store.check() == []
     conn = sqlite3.connect(db_path)
     try:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0003_partner_copies"
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == migrations.head()
         assert conn.execute("SELECT count(*) FROM partner_copies").fetchone()[0] == 1
+    finally:
+        conn.close()
+
+
+def test_a_merged_copy_is_remembered_by_its_fingerprint_and_kept_through_the_bin(store, super_regional):
+    from storage import trash
+
+    store.create(super_regional)
+    assert store.merged_at(super_regional.id, "a" * 64) is None
+    store.remember_merged(super_regional.id, "a" * 64, "대구광역시")
+    assert store.merged_at(super_regional.id, "a" * 64) is not None
+    assert store.merged_at(super_regional.id, "b" * 64) is None
+    kept = trash.delete_keeping(store, super_regional.id)
+    assert store.merged_at(super_regional.id, "a" * 64) is None
+    trash.restore(store, kept.path)
+    assert store.merged_at(super_regional.id, "a" * 64) is not None
+
+
+def test_the_first_revision_upgrades_to_remember_merged_copies(db_path, super_regional):
+    shutil.copyfile(FIXTURE, db_path)
+    with open_store(db_path) as store:
+        store.remember_merged(super_regional.id, "c" * 64, "KR-27")
+        assert store.merged_at(super_regional.id, "c" * 64) is not None
+        assert store.check() == []
+    conn = sqlite3.connect(db_path)
+    try:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0004_merged_copies"
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE tbl_name = 'merged_copies'")}
+        assert {"merged_copies", "ix_merged_copies_proposal_pk", "ix_merged_copies_fingerprint"} <= names
     finally:
         conn.close()

@@ -294,3 +294,96 @@ def test_a_copy_for_a_partner_is_proposed_under_the_title_and_the_partners_name(
     title = sample_window.doc.proposal.title.en
     assert name.startswith(title.split()[0]) and name.endswith(" - 대구광역시.json"), name
     assert sample_window.doc.proposal.id[:8] not in name
+
+
+# --- what the merge applies, a copy merged already, and a cancelled merge ----------------------
+
+
+def _local_line(doc: dict) -> int:
+    """The row of a 2024 budget line of local funds paid by Gyeongbuk."""
+    return next(i for i, b in enumerate(doc["budget"]["lines"])
+                if b["year"] == 2024 and b["source"] == "local" and b.get("region") == "KR-47")
+
+
+def test_the_partners_other_changes_are_listed_beside_the_conflicts(sent, qtbot, monkeypatch):
+    window, out = sent
+    knu = next(i for i, o in enumerate(window.doc.proposal.organisations) if o.id == "knu")
+    window.doc.edit(f"organisations[{knu}].name.en", "KNU Foundation")
+    row = _local_line(to_dict(window.doc.proposal))
+    amount = window.doc.proposal.budget.lines[row].amount_krw
+
+    def change(d):
+        d["organisations"][knu]["name"].update(en="Kyungpook National University")
+        d["budget"]["lines"][row]["amount_krw"] += 5_000_000
+
+    edit_copy(out, change)
+    shown: list[list[str]] = []
+
+    def look(dialog):
+        assert dialog.table.isVisible() and len(dialog.conflicts) == 1
+        assert dialog.changes.isVisible()
+        shown.append([dialog.changes.item(i).text() for i in range(dialog.changes.count())])
+        return QDialog.DialogCode.Rejected
+
+    drive(monkeypatch, qtbot, look)
+    window.merge_copy(str(out))
+    [lines] = shown
+    money = [f"{amount:,}", f"{amount + 5_000_000:,}"]
+    assert any(all(m in line for m in money) and ("경상북도" in line or "Gyeongsangbuk-do" in line) for line in lines)
+    assert not any("Kyungpook National University" in line for line in lines)  # the conflict is not applied
+
+
+def test_a_copy_merged_already_is_said_so_not_asked_again(sent, store, qtbot, monkeypatch):
+    window, out = sent
+    knu = next(i for i, o in enumerate(window.doc.proposal.organisations) if o.id == "knu")
+    window.doc.edit(f"organisations[{knu}].name.en", "KNU Foundation")
+    edit_copy(out, lambda d: d["organisations"][knu]["name"].update(en="Kyungpook National University"))
+
+    def take_theirs(dialog):
+        dialog.choose_all("theirs")
+        dialog.accept()
+        return dialog.result()
+
+    seen = drive(monkeypatch, qtbot, take_theirs)
+    window.merge_copy(str(out))
+    assert len(seen) == 1 and window.doc.proposal.organisations[knu].name.en == "Kyungpook National University"
+    window.doc.edit(f"organisations[{knu}].name.en", "KNU, renamed after the merge")
+    told: list[str] = []
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a, **k: told.append(a[2])))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()))
+
+    window.merge_copy(str(out))  # File → Merge a partner's copy, again
+    window.import_file(str(out))  # File → Import a file, with the same copy
+
+    assert len(seen) == 1 and asked == []  # neither the conflicts nor the question again
+    assert len(told) == 2 and all("for-daegu.json" in t and "already merged" in t for t in told)
+    assert window.doc.proposal.organisations[knu].name.en == "KNU, renamed after the merge"
+
+
+def test_cancelling_a_merge_keeps_the_proposal_open_before_open_and_unchanged(sent, store, qtbot, monkeypatch):
+    from forms.sample import SAMPLES
+
+    window, out = sent
+    target = window.doc.proposal.id
+    edit_copy(out, lambda d: d["title"].update(en="A title from Daegu"))
+    other = SAMPLES["leap"]()
+    store.create(other)
+    window.open_proposal(other.id)
+    window.doc.edit("title.en", "The other proposal, edited")
+    window.doc.flush()
+    before = fingerprint(window.doc.proposal)
+    versions = {i.id: i.version for i in store.list_proposals()}
+
+    seen = drive(monkeypatch, qtbot, lambda dialog: QDialog.DialogCode.Rejected)
+    window.merge_copy(str(out))
+
+    assert len(seen) == 1 and seen[0].changes.count() == 1
+    assert window.doc.proposal.id == other.id and fingerprint(window.doc.proposal) == before
+    window.doc.flush()
+    assert {i.id: i.version for i in store.list_proposals()} == versions
+    assert store.snapshots(target) == [] and store.load(target)[0].title.en != "A title from Daegu"
+
+    drive(monkeypatch, qtbot, lambda dialog: (dialog.accept(), dialog.result())[1])
+    window.merge_copy(str(out))  # applied: now the proposal the copy belongs to is opened, merged
+    assert window.doc.proposal.id == target and window.doc.proposal.title.en == "A title from Daegu"
