@@ -116,10 +116,12 @@ def read_budget(path: str, proposal: Proposal) -> list[BudgetLine]:
             raise _another(path, title or workbook_id, proposal)
         columns = _columns(ws, ws.title)
         names = Names(proposal)
+        known = {line.id for line in proposal.budget.lines}
         lines: list[BudgetLine] = []
         problems: list[InputError] = []
-        #: (row, column) -> (field, index in problems) of each required cell read as empty
-        empty: dict[tuple[int, int], tuple[str, int]] = {}
+        #: (row, column) -> (field, index in problems) of each required cell read as empty; the
+        #: index is None for the empty amount of a line read as having none
+        empty: dict[tuple[int, int], tuple[str, int | None]] = {}
         for number, row in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
             if number > MAX_ROWS:
                 raise InputError(N_("The sheet {sheet} has more than {count} rows; it is not a budget."),
@@ -127,7 +129,9 @@ def read_budget(path: str, proposal: Proposal) -> list[BudgetLine]:
             cells = {key: (row[col - 1] if col - 1 < len(row) else None) for key, col in columns.items()}
             if all(blank(cells.get(key)) for key, _h in LINE_COLUMNS):  # an emptied row, its hidden id left
                 continue
-            line, wrong = read_line(names, cells)
+            line, wrong = read_line(names, cells, known)
+            if line is not None and line.no_amount and "amount_krw" in columns:  # or a formula saved without its value
+                empty[(number, columns["amount_krw"])] = ("amount_krw", None)
             for key, exc in wrong.items():
                 where = f"{ws.title}!{get_column_letter(columns.get(key, 1))}{number}"
                 if exc.message == EMPTY_CELL and key in columns:
@@ -148,10 +152,13 @@ def read_budget(path: str, proposal: Proposal) -> list[BudgetLine]:
     return lines
 
 
-def _formulas(path: str, sheet: str, empty: dict[tuple[int, int], tuple[str, int]],
+def _formulas(path: str, sheet: str, empty: dict[tuple[int, int], tuple[str, int | None]],
               problems: list[InputError]) -> None:
     """Tell a formula saved without its value from an empty cell: both read as nothing, but one
-    was typed, and is put right by saving the file in Excel (or typing the value)."""
+    was typed, and is put right by saving the file in Excel (or typing the value). An empty
+    amount read as no amount entered (index None) that is such a formula becomes a problem."""
+    from openpyxl.utils import get_column_letter
+
     wb = _open(path, values=False)
     try:
         ws = wb[sheet]
@@ -162,7 +169,11 @@ def _formulas(path: str, sheet: str, empty: dict[tuple[int, int], tuple[str, int
                 if found is not None and isinstance(value, str) and value.startswith("="):
                     key, index = found
                     said = unsaved_formula(key, value)
-                    problems[index] = InputError(said.message, problems[index].where, **said.fields)
+                    if index is None:
+                        problems.append(InputError(said.message, f"{sheet}!{get_column_letter(col)}{number}",
+                                                   **said.fields))
+                    else:
+                        problems[index] = InputError(said.message, problems[index].where, **said.fields)
     finally:
         wb.close()
 
