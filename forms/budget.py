@@ -158,6 +158,8 @@ def summarise(proposal: Proposal, profile: CallProfile) -> BudgetSummary:
     local_by_org_year_region: dict[tuple[str, int, str], int] = defaultdict(int)
     by_org: dict[str, OrgTotals] = {}
     for line in proposal.budget.lines:
+        if line.no_amount:  # nothing entered: no figure anywhere, not even a 0 (its rule asks for it)
+            continue
         amount, org_id, year, source, category = line.amount_krw, line.org, line.year, line.source, line.category
         by_org_year_source[(org_id, year, source)] += amount
         by_category_year_source[(category, year, source)] += amount

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from forms import categories, regions
@@ -192,17 +192,23 @@ def blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def read_line(names: Names, cells: dict[str, object]) -> tuple[BudgetLine | None, dict[str, InputError]]:
+def read_line(names: Names, cells: dict[str, object],
+              known: Collection[str] = ()) -> tuple[BudgetLine | None, dict[str, InputError]]:
     """One row of the lines sheet (field -> cell value) as a budget line, or the problem of each
-    cell that cannot be read."""
+    cell that cannot be read. An empty amount of a line the proposal has (its id among ``known``)
+    is read as no amount entered, as the app writes such a line; of any other row it is a problem."""
     problems: dict[str, InputError] = {}
     values: dict[str, object] = {}
     readers = {"year": read_year, "org": names.org, "category": names.category, "source": names.source,
                "region": names.region, "amount_krw": read_amount}
+    line_id = None if blank(cells.get(ID_COLUMN[0])) else str(cells[ID_COLUMN[0]]).strip()
     for key, _header in LINE_COLUMNS:
         value = cells.get(key)
         if blank(value):
             if key == "region":
+                values[key] = None
+                continue
+            if key == "amount_krw" and line_id is not None and line_id in known:
                 values[key] = None
                 continue
             problems[key] = InputError(EMPTY_CELL)
@@ -215,10 +221,11 @@ def read_line(names: Names, cells: dict[str, object]) -> tuple[BudgetLine | None
         problems["region"] = InputError(N_("A paying region is given only for local funds; leave it empty."))
     if problems:
         return None, problems
-    line = BudgetLine(values["year"], values["org"], values["category"], values["source"], values["amount_krw"],
-                      values["region"])
-    if not blank(cells.get(ID_COLUMN[0])):  # the line it was exported from (compare pairs them)
-        line.id = str(cells[ID_COLUMN[0]]).strip()
+    amount = values["amount_krw"]
+    line = BudgetLine(values["year"], values["org"], values["category"], values["source"], amount or 0,
+                      values["region"], no_amount=amount is None)
+    if line_id is not None:  # the line it was exported from (compare pairs them)
+        line.id = line_id
     return line, {}
 
 
@@ -320,7 +327,7 @@ def compare(before: Iterable[BudgetLine], after: Iterable[BudgetLine]) -> Budget
             added.append(line)
         elif _key(old) != _key(line):
             moved.append((old, line))
-        elif old.amount_krw != line.amount_krw:
+        elif (old.amount_krw, old.no_amount) != (line.amount_krw, line.no_amount):
             changed.append((old, line))
     paired = {id(old) for old in pairs if old is not None}
     removed = [line for line in before if id(line) not in paired]
@@ -340,7 +347,7 @@ def carried_over(before: list[BudgetLine], after: list[BudgetLine]) -> list[Budg
         else:
             kept = copy.deepcopy(old)
             kept.year, kept.source, kept.region = line.year, line.source, line.region
-            kept.amount_krw = line.amount_krw
+            kept.amount_krw, kept.no_amount = line.amount_krw, line.no_amount
         out.append(kept)
     return out
 

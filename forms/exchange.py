@@ -160,6 +160,7 @@ def to_dict(p: Proposal) -> dict:
                     "source": b.source,
                     **({"region": b.region} if b.region else {}),
                     "amount_krw": b.amount_krw,
+                    **({"no_amount": True} if b.no_amount else {}),
                     **({"items": [_item(i) for i in b.items]} if b.items else {}),
                 }
                 for b in p.budget.lines
@@ -486,7 +487,8 @@ def from_dict(data: object, *, repair: bool = False) -> Proposal:
     seen = set()
     for i, raw in enumerate(r.array(b["lines"], "budget.lines", LIST_LIMITS["budget", "lines"])):
         path = f"budget.lines[{i}]"
-        line = r.obj(raw, path, {"id", "year", "org", "category", "source", "region", "amount_krw", "items"},
+        line = r.obj(raw, path, {"id", "year", "org", "category", "source", "region", "amount_krw", "no_amount",
+                                 "items"},
                      {"year", "org", "category", "source", "amount_krw"} | ({"id"} if has_ids else set()))
         source = r.choice(line["source"], path + ".source", [s.value for s in Source])
         region = line.get("region")
@@ -499,7 +501,11 @@ def from_dict(data: object, *, repair: bool = False) -> Proposal:
             amount_krw=r.amount(line["amount_krw"], path + ".amount_krw"),
             region=None if region is None else r.region(region, path + ".region"),
             items=_read_items(r, line.get("items", []), path + ".items"),
+            no_amount="no_amount" in line and r.boolean(line["no_amount"], path + ".no_amount"),
         ))
+        if p.budget.lines[-1].no_amount and p.budget.lines[-1].amount_krw:
+            raise r.fail(path + ".amount_krw", N_("a line marked as having no amount (no_amount) must have "
+                                                  "amount_krw 0."))
     if "sent_copy" in d:
         sent = r.obj(d["sent_copy"], "sent_copy", {"partner", "base_fingerprint"}, {"partner", "base_fingerprint"})
         fp = r.string(sent["base_fingerprint"], "sent_copy.base_fingerprint", 64)

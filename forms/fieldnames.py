@@ -22,7 +22,7 @@ _NAMES = {
     "budget.entry_unit": N_("Entry unit"), "name": N_("name"), "kind": N_("kind"), "region": N_("region"),
     "role": N_("role"), "goal": N_("goal"), "start_year": N_("start year"), "end_year": N_("end year"),
     "stage": N_("stage"), "year": N_("year"), "org": N_("organisation"), "category": N_("category"),
-    "source": N_("source"), "amount_krw": N_("amount"), "rates": N_("participation rate"),
+    "source": N_("source"), "amount_krw": N_("amount"), "no_amount": N_("no amount entered"), "rates": N_("participation rate"),
     "targets": N_("target"), "items": N_("justification row"), "quantity": N_("quantity"),
     "unit_price_krw": N_("unit price"), "months": N_("months"), "position": N_("position"),
     "field": N_("field"), "unit": N_("unit"), "baseline": N_("baseline"), "weight": N_("weight"),

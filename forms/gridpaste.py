@@ -141,7 +141,8 @@ def paste(proposal: Proposal, grid: BudgetGrid, top: int, left: int, block: list
                 setattr(lines[index], field, key[field])
         for year, amount in amounts.items():
             if year in cells:
-                lines[cells[year]].amount_krw = amount or 0
+                # an emptied cell: no amount entered, not 0 (an amount pasted over it is entered)
+                lines[cells[year]].amount_krw, lines[cells[year]].no_amount = amount or 0, amount is None
             elif amount is not None:
                 added.append(BudgetLine(year, key["org"] or "", key["category"] or "", key["source"] or "", amount,
                                         key.get("region")))

@@ -373,6 +373,7 @@ def merge(base: Mapping, ours: Mapping, theirs: Mapping, *, take: str | None = N
     if len(ids) > 1:
         raise Unrelated(sorted(str(i) for i in ids))
     base, ours, theirs = match_by_keys(base, ours, theirs)
+    base, ours, theirs = _fold_amounts(base), _fold_amounts(ours), _fold_amounts(theirs)
     m = _Merger(base, ours, theirs, take, dict(choices or {}))
     merged = {}
     for key in _keys(base, ours, theirs):
@@ -384,7 +385,7 @@ def merge(base: Mapping, ours: Mapping, theirs: Mapping, *, take: str | None = N
         if value is not MISSING:
             merged[key] = value
     m.settle(merged)
-    return MergeResult(merged, m.conflicts, m.chosen, m.versions)
+    return MergeResult(_unfold_amounts(merged), m.conflicts, m.chosen, m.versions)
 
 
 # --- copies of the first format: records matched by what they are ----------------------------------
@@ -547,6 +548,33 @@ def _restore(doc: dict, path: tuple[str, ...], record: Mapping, source: list) ->
             items.insert(present[earlier.get("id")] + 1, copy.deepcopy(record))
             return
     items.insert(0, copy.deepcopy(record))
+
+
+def _budget_lines(doc: Mapping) -> list | None:
+    budget = doc.get("budget")
+    lines = budget.get("lines") if isinstance(budget, Mapping) else None
+    return lines if isinstance(lines, list) else None
+
+
+def _fold_amounts(doc: Mapping) -> Mapping:
+    """``doc`` with each budget line marked as having no amount (``no_amount``) holding None as its
+    ``amount_krw``: an amount and its mark merge as one field, so one side typing an amount while
+    the other cleared it is one conflict, and no merge gives a line both an amount and the mark."""
+    lines = _budget_lines(doc)
+    if not lines or not any(isinstance(line, Mapping) and line.get("no_amount") for line in lines):
+        return doc
+    folded = [{**{k: v for k, v in line.items() if k != "no_amount"}, "amount_krw": None}
+              if isinstance(line, Mapping) and line.get("no_amount") else line for line in lines]
+    return {**doc, "budget": {**doc["budget"], "lines": folded}}
+
+
+def _unfold_amounts(doc: dict) -> dict:
+    """The exchange form again: an amount None is 0 with ``no_amount``."""
+    for line in _budget_lines(doc) or ():
+        if isinstance(line, dict) and "amount_krw" in line and line["amount_krw"] is None:
+            line["amount_krw"] = 0
+            line["no_amount"] = True
+    return doc
 
 
 # --- the walk ------------------------------------------------------------------------------------
@@ -1026,6 +1054,8 @@ def shown(value: object, lang: str, field: object = None, versions: Versions | N
 
 
 def _named(field: str, value: object, lang: str, versions: Versions | None) -> str | None:
+    if field == "amount_krw" and value is None:  # a budget line's amount not entered (see _fold_amounts)
+        return translate(N_("(no amount entered)"), lang)
     if field.endswith("_krw") and type(value) is int:
         from forms.money import format_won
 

@@ -196,6 +196,9 @@ class BudgetLine:
     #: Itemised justification; when present, the rows add up exactly to ``amount_krw``.
     items: list[BudgetItem] = field(default_factory=list)
     id: str = field(default_factory=new_id)
+    #: No amount is entered (the cell was cleared): the line shows and prints no figure, adds
+    #: nothing to any total (``amount_krw`` stays 0) and a rule asks for its amount.
+    no_amount: bool = False
 
 
 @dataclass

@@ -116,7 +116,8 @@ def _lines(ws: Worksheet, proposal: Proposal, names: Names, lang: str) -> None:
     _head(ws, [translate(h, lang) for _k, h in (*LINE_COLUMNS, ID_COLUMN)], [8, 34, 20, 18, 18, 18, 38])
     for line in proposal.budget.lines:
         _append(ws, [line.year, names.org_name(line.org, lang), categories.name(line.category, lang),
-                     label(line.source, lang), names.region_name(line.region, lang), line.amount_krw, line.id])
+                     label(line.source, lang), names.region_name(line.region, lang),
+                     None if line.no_amount else line.amount_krw, line.id])  # no amount entered: an empty cell
         ws.cell(row=ws.max_row, column=len(LINE_COLUMNS)).number_format = AMOUNT_FORMAT
     ids = get_column_letter(len(LINE_COLUMNS) + 1)
     ws.column_dimensions[ids].hidden = True

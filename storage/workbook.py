@@ -138,6 +138,7 @@ def read_budget(path: str, proposal: Proposal) -> ReadBudget:
     if other_proposal(proposal, workbook_id, title, shared, unreadable=False):
         raise _another(path, title or workbook_id, proposal)
     names = Names(proposal)
+    known = {line.id for line in proposal.budget.lines}
     lines: list[BudgetLine] = []
     problems: list[InputError] = []
     unchecked: int | None = None
@@ -152,7 +153,13 @@ def read_budget(path: str, proposal: Proposal) -> ReadBudget:
         if all(blank(cells.get(key)) for key, _h in LINE_COLUMNS):  # an emptied row, its hidden id left
             continue
         unreadable = {key: v for key, v in cells.items() if isinstance(v, InputError)}
-        line, wrong = read_line(names, {k: (None if k in unreadable else v) for k, v in cells.items()})
+        line, wrong = read_line(names, {k: (None if k in unreadable else v) for k, v in cells.items()}, known)
+        if line is not None and line.no_amount and "amount_krw" in columns:  # empty, or a formula saved without its value
+            formula = ws.formulas.get((number, columns["amount_krw"]))
+            if formula is not None:
+                said = unsaved_formula("amount_krw", formula)
+                problems.append(InputError(said.message, f"{ws.name}!{_letters(columns['amount_krw'])}{number}",
+                                           **_echoed(said.fields)))
         wrong.update(unreadable)
         for key in (k for k, _h in (*LINE_COLUMNS, ID_COLUMN) if k in wrong):
             col = columns.get(key, 1)

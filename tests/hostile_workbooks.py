@@ -13,8 +13,8 @@ import io
 import re
 import zipfile
 
-from forms.budget import summarise
 from forms.profile import load_profile
+from forms.statement import state
 from reports.workbook import workbook_bytes
 
 SHEET = "xl/worksheets/sheet1.xml"
@@ -22,7 +22,7 @@ MB = 1024 * 1024
 
 
 def parts_of(proposal, lang="en") -> dict[str, bytes]:  # noqa: ANN001
-    data = workbook_bytes(proposal, summarise(proposal, load_profile(proposal.call)), lang)
+    data = workbook_bytes(proposal, state(proposal, load_profile(proposal.call)), lang)
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         return {name: z.read(name) for name in z.namelist()}
 

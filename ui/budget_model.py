@@ -14,7 +14,7 @@ from forms import categories, regions
 from forms.budget import SOURCES, BudgetSummary
 from forms.errors import InputError
 from forms.fieldpath import BUDGET_LINES, FieldPath
-from forms.grid import BudgetGrid, build_grid
+from forms.grid import BudgetGrid, build_grid, cleared
 from forms.i18n import N_, _, current_language
 from forms.model import BudgetLine, label
 from forms.money import EntryUnit, format_in_unit, parse_amount
@@ -216,7 +216,7 @@ class BudgetModel(QAbstractTableModel):
             amount = self.summary.year_total(self.grid.years[col - len(KEY_FIELDS)]) if self.summary else 0
         else:
             line = self.grid.rows[row].cells.get(self.grid.years[col - len(KEY_FIELDS)])
-            if line is None:
+            if line is None or p.budget.lines[line].no_amount:
                 return ""
             amount = p.budget.lines[line].amount_krw
         return shown(amount, self.unit, lang)
@@ -251,13 +251,20 @@ class BudgetModel(QAbstractTableModel):
         line = self.line_at(index)
         if not text and line is None:
             return True
+        if not text:  # an emptied cell: its amount is cleared, not set to 0
+            self.input_rejected.emit(None)
+            self.clear_amounts([index])
+            return True
         try:
-            amount = parse_amount(text, self.unit) if text else 0
+            amount = parse_amount(text, self.unit)
         except InputError as exc:
             self.input_rejected.emit(exc)
             return False
         self.input_rejected.emit(None)
-        if line is not None:
+        if line is not None and p.budget.lines[line].no_amount:  # the amount and its mark, as one step
+            self.doc.edit(f"budget.lines[{line}]", replace(p.budget.lines[line], amount_krw=amount, no_amount=False),
+                          text=N_("Amount"))
+        elif line is not None:
             self.doc.edit(f"budget.lines[{line}].amount_krw", amount, text=N_("Amount"))
         else:
             org, category, source, region = self.grid.rows[row].key
@@ -266,6 +273,25 @@ class BudgetModel(QAbstractTableModel):
             # made at once and the next cell's editor (after Tab or Enter) is not disturbed.
             new_line = BudgetLine(year, org, category, source, amount, region)
             self.doc.edit("budget.lines", [*p.budget.lines, new_line], text=N_("Amount"))
+        return True
+
+    def clear_amounts(self, indexes: list[Index]) -> bool:
+        """Clear the amounts of the cells at ``indexes`` as one undo step (see ``forms.grid.cleared``):
+        a line whose row has lines of other years goes, a row's last line stays with no amount
+        entered. False when none of them holds an amount to clear."""
+        p = self.doc.proposal
+        cells = [(i.row(), self.grid.years[i.column() - len(KEY_FIELDS)]) for i in indexes
+                 if self.line_at(i) is not None]
+        if p is None or not cells:
+            return False
+        lines = cleared(p, self.grid, cells)
+        if lines == p.budget.lines:
+            return False
+        shape = [r.key for r in build_grid(replace(p, budget=replace(p.budget, lines=lines)), self.grid.years).rows]
+        if shape == [r.key for r in self.grid.rows]:
+            self.doc.edit("budget.lines", lines, text=N_("Clear amount"))
+        else:  # rows merge: rebuild after an open editor has closed, not inside its commit
+            QTimer.singleShot(0, lambda: self.doc.edit("budget.lines", lines, text=N_("Clear amount")))
         return True
 
     def amount_error(self, text: str) -> InputError | None:

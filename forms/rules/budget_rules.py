@@ -18,6 +18,11 @@ from forms.values import CategoryRef, Label, OrgRef, Pct, RegionRef, Won
 E, W = Severity.ERROR, Severity.WARNING
 
 EMPTY = rule("budget.empty", E, N_("Enter the budget: no budget line has an amount yet."), "national_cap")
+NO_AMOUNT = rule(
+    "budget.amount_missing", E,
+    N_("Line {line}: no amount is entered for {year}; type the amount, or remove the line if it is not needed."),
+    "call",
+)
 YEAR_OUTSIDE = rule(
     "budget.year_outside", E,
     N_("Line {line}: the year {year} is outside the call's years ({first}–{last})."), "years",
@@ -120,6 +125,9 @@ def check(ctx: Context) -> None:
         n = i + 1
         first_line.setdefault(line.org, i)
         row = None  # the line's path: made once, and only for a finding on it
+        if line.no_amount:
+            row = BUDGET_LINES.at(lines, i)
+            ctx.emit(NO_AMOUNT, row.child("amount_krw"), line=n, year=line.year)
         if line.year not in years:
             row = row or BUDGET_LINES.at(lines, i)
             ctx.emit(YEAR_OUTSIDE, row.child("year"), line=n, year=line.year, first=min(years), last=max(years))

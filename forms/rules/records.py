@@ -369,7 +369,7 @@ def _equipment(ctx: Context) -> None:
 
 def _justification(ctx: Context) -> None:
     for i, line in enumerate(ctx.proposal.budget.lines):
-        if line.items:
+        if line.items and not line.no_amount:  # a line without an amount has its own finding
             total = sum(item.amount_krw for item in line.items)
             if total != line.amount_krw:
                 ctx.emit(ITEMS_SUM, BUDGET_LINES.at(ctx.proposal.budget.lines, i).child("items"), line=i + 1, items=Won(total),

@@ -41,9 +41,13 @@ def test_what_cannot_be_used_is_named_by_row_and_column(leap, block, left, why):
     assert "1행 " in caught.value.text("ko")
 
 
-def test_an_emptied_cell_sets_its_line_to_zero_and_an_empty_new_cell_adds_nothing(leap):
+def test_an_emptied_cell_leaves_its_line_with_no_amount_and_an_empty_new_cell_adds_nothing(leap):
     grid = _grid(leap)
     row = next(r for r, gr in enumerate(grid.rows) if 2023 in gr.cells)
+    index = grid.rows[row].cells[2023]
     lines = paste(leap, grid, row, 4, [[""]], EntryUnit.WON)
-    assert lines[grid.rows[row].cells[2023]].amount_krw == 0
+    assert lines[index].amount_krw == 0 and lines[index].no_amount  # not entered, not a 0-won line
     assert len(lines) == len(leap.budget.lines)
+    leap.budget.lines = lines
+    again = paste(leap, grid, row, 4, [["1200"]], EntryUnit.WON)  # an amount pasted over it is entered
+    assert again[index].amount_krw == 1200 and not again[index].no_amount

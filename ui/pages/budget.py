@@ -327,7 +327,37 @@ class BudgetPage(Page):
             if event.matches(QKeySequence.StandardKey.Copy):
                 self.copy()
                 return True
+            if (event.key() == Qt.Key.Key_Delete and not event.modifiers()
+                    and self.table.state() != QAbstractItemView.State.EditingState):
+                return self.clear_selected()
+            if (event.key() == Qt.Key.Key_Backspace and not event.modifiers()
+                    and self.table.state() != QAbstractItemView.State.EditingState):
+                return self._edit_emptied()
         return False
+
+    def _edit_emptied(self) -> bool:
+        """Backspace: the current amount cell opens with its text gone, as in a spreadsheet; Enter
+        then clears the amount, Escape keeps it."""
+        index = self.table.currentIndex()
+        if not index.isValid() or not len(KEY_FIELDS) <= index.column() < self.model.total_column \
+                or index.row() == self.model.totals_row:
+            return False
+        self.table.edit(index)
+        editor = self._typing_editor() or self.table.itemDelegate()._editor
+        if editor is None or not editor.isVisible():
+            return False
+        editor.clear()
+        editor.setModified(True)
+        return True
+
+    def clear_selected(self) -> bool:
+        """Delete: the amounts of the selected cells (or the current one) are cleared, as one undo
+        step; not set to 0. False when no amount is selected (the key then does what it did)."""
+        indexes = self.table.selectionModel().selectedIndexes() or [self.table.currentIndex()]
+        if not self.model.clear_amounts([i for i in indexes if i.isValid()]):
+            return False
+        self._show_input_error(None)
+        return True
 
     # the clipboard ----------------------------------------------------------------------------
     def copy(self) -> None:
