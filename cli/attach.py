@@ -28,10 +28,12 @@ MIN_PREFIX = 4
 def cmd_attach(ns: argparse.Namespace) -> int:
     from forms.exchange import read_file, write_file
     from forms.profile import load_profile
+    from reports.scans import check
     from storage.scans import read_scan
 
     proposal = read_file(ns.file)
     added = read_scan(ns.scan, ns.slot, load_profile(proposal.call).scan_limit, proposal.attachments)
+    check(added.media_type, added.data, added.name)  # what the packet will do with it, done now
     proposal.attachments.append(added)
     out = ns.out or ns.file
     write_file(proposal, out)
