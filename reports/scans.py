@@ -553,9 +553,8 @@ def _draw_forms(writer, placed: list[Placed]) -> None:  # noqa: ANN001 - a pypdf
             if key not in sources:
                 sources[key] = _guarded(lambda data: _Source(data, writer), p.scan.data)
             source = sources[key]
-            form = _guarded(lambda _data, s=source, i=p.index: s.form(i), p.scan.data)
-            page = source.reader.pages[p.index]
-            box, turn = source.geometry(page)
+            form, (box, turn) = _guarded(
+                lambda _data, s=source, i=p.index: (s.form(i), s.geometry(s.reader.pages[i])), p.scan.data)
         except ScanRefused as exc:
             raise refused(p.scan, exc) from None
         w, h = box[2] - box[0], box[3] - box[1]
