@@ -5,7 +5,8 @@ into the proposal file, or taken out of it.
 The scan's bytes go into the proposal (never a path), so the file carries it wherever it is sent.
 Without ``--out`` the proposal file itself is rewritten (atomically). Exit 0 written, 2 for a file
 that cannot be read or attached (damaged, encrypted, not a PDF/PNG/JPEG, larger than the call's
-limit, more than the proposal can carry in all, an unknown or ambiguous id): nothing is written then.
+limit, more than the proposal can carry in all, one the packet could not place within its bounds — a
+page that unpacks to more than it may, say —, an unknown or ambiguous id): nothing is written then.
 ``detach`` reads a file an older version wrote over the read limit, so it can be made small again.
 """
 
@@ -28,10 +29,12 @@ MIN_PREFIX = 4
 def cmd_attach(ns: argparse.Namespace) -> int:
     from forms.exchange import read_file, write_file
     from forms.profile import load_profile
+    from reports.scans import check
     from storage.scans import read_scan
 
     proposal = read_file(ns.file)
     added = read_scan(ns.scan, ns.slot, load_profile(proposal.call).scan_limit, proposal.attachments)
+    check(added.media_type, added.data, added.name)  # what the packet will do with it, done now
     proposal.attachments.append(added)
     out = ns.out or ns.file
     write_file(proposal, out)

@@ -1,6 +1,8 @@
 """One ``atomic_write`` for every file the app writes: a temporary file in the same folder,
 fsync, then ``os.replace``. A crash leaves either the old file or the new one, never a mix, and
-never a partial file under the target's name.
+never a partial file under the target's name. The temporary file a killed writer left behind
+(``.NAME.PID.XXXXXXXX.tmp``) is removed by the next write to the same target, once it is older than
+a minute or its writer's process is gone (:func:`remove_stale`).
 
 Only a regular file is ever replaced. A symbolic link is written through: the file it points at is
 replaced, atomically in its own folder, and the link stays. A device (``/dev/null``), a named pipe
@@ -11,8 +13,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from typing import IO
 
@@ -23,6 +27,13 @@ from forms.i18n import N_
 NAME_MAX = 255
 #: What ``mkstemp`` adds to the prefix: eight random characters and the suffix.
 _TMP_TAIL = 8 + len(".tmp")
+#: The writer's process number in the temporary name (``.NAME.PID.XXXXXXXX.tmp``), at its longest.
+_PID_ROOM = 11
+#: A temporary file of ours this old is left over from a writer that stopped (killed, the power cut).
+STALE_AFTER = 60.0
+#: What follows the prefix in a temporary name of ours: the writer's process (from this version on)
+#: and the eight characters ``mkstemp`` chose.
+_TMP_REST = re.compile(r"(?:(\d{1,10})\.)?[a-z0-9_]{8}\.tmp")
 
 
 class NotAFile(InputError):
@@ -58,17 +69,63 @@ def real_target(path: str) -> str:
 
 def _tmp_prefix(name: str) -> str:
     """``.<name>.``, the name shortened (by whole characters) so the temporary file's name still fits."""
-    room = NAME_MAX - _TMP_TAIL - 2
+    room = NAME_MAX - _TMP_TAIL - _PID_ROOM - 2
     while len(os.fsencode(name)) > room:
         name = name[:-1]
     return "." + name + "."
+
+
+def _gone(pid: int) -> bool:
+    """Whether no process ``pid`` runs (on Windows not asked: there only age tells)."""
+    if os.name != "posix" or pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # it runs, as another user
+        return False
+    return False
+
+
+def remove_stale(path: str, now: float | None = None) -> list[str]:
+    """Remove the temporary files an earlier write to ``path`` left behind (its writer killed, the
+    machine stopped): ours by their name (``.NAME.[PID.]XXXXXXXX.tmp`` for this target), older than
+    :data:`STALE_AFTER` or written by a process that is gone. Returns the names removed."""
+    folder, prefix = os.path.dirname(path), _tmp_prefix(os.path.basename(path))
+    now = time.time() if now is None else now
+    removed = []
+    try:
+        entries = list(os.scandir(folder or "."))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not entry.name.startswith(prefix):
+            continue
+        found = _TMP_REST.fullmatch(entry.name[len(prefix):])
+        if not found:
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if not stat.S_ISREG(info.st_mode):
+            continue
+        pid = int(found.group(1)) if found.group(1) else 0
+        if now - info.st_mtime > STALE_AFTER or (pid and pid != os.getpid() and _gone(pid)):
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+                removed.append(entry.name)
+    return removed
 
 
 @contextlib.contextmanager
 def atomic_write(path: str, mode: str = "wb", encoding: str | None = None) -> Iterator[IO]:
     path = real_target(path)
     folder = os.path.dirname(path)
-    fd, tmp = tempfile.mkstemp(prefix=_tmp_prefix(os.path.basename(path)), suffix=".tmp", dir=folder)
+    remove_stale(path)
+    prefix = f"{_tmp_prefix(os.path.basename(path))}{os.getpid()}."
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
     try:
         # mkstemp makes the file private (0600); give it the mode a plain open() would, or keep the
         # mode of the file it replaces.

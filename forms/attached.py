@@ -38,6 +38,10 @@ def carried(file_bytes: int, room: int) -> int:
 
 #: The most attached bytes an exchange file of ``MAX_FILE_BYTES`` can carry (135 MB).
 MAX_TOTAL_BYTES = carried(MAX_FILE_BYTES, ROOM_FOR_REST)
+#: The most pages an attached PDF may have (a scan of a letter has a few).
+MAX_PAGES = 200
+#: The largest image, in pixels, attached or placed (a 600 dpi A3 scan is about 70 million).
+MAX_PIXELS = 120_000_000
 #: The most attached documents an exchange file lists.
 MAX_COUNT = 100
 #: A file over ``MAX_FILE_BYTES`` written by an older version is still read this far, only to take

@@ -17,6 +17,6 @@ def attachments(pk: Packet, first: int) -> list[content.Attachment]:
         out.append(content.Attachment(
             title=pk.tr(SLOT_NAMES.get(a.slot, SLOT_NAMES[ScanSlot.OTHER])), key=f"scan-{a.id}",
             number=pk.tr(N_("Attachment {number}"), number=first + offset),
-            blocks=[content.Scan(a.media_type, a.data, a.name)],
+            blocks=[content.Scan(a.media_type, a.data, a.name, a.id)],
         ))
     return out

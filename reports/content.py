@@ -156,6 +156,7 @@ class Scan:
     media_type: str
     data: bytes
     name: str = ""
+    ident: str = ""  # the attachment's id, to name it when it cannot be placed
 
 
 @dataclass

@@ -6,6 +6,7 @@ build into bytes."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 import os
 import threading
@@ -164,6 +165,8 @@ class PacketTemplate(BaseDocTemplate):
             keywords=meta.get("keywords", ""), lang=meta["lang"], displayDocTitle=1, initialFontName=GOTHIC,
         )
         self.info = info
+        #: When the document says it was made and last changed: the proposal's own date (never the clock's).
+        self.epoch = _epoch(meta.get("date", ""))
         self.contents: Contents | None = None
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
@@ -172,9 +175,10 @@ class PacketTemplate(BaseDocTemplate):
         self.addPageTemplates([cover, body] if info.has_cover else [body, cover])
 
     def _makeCanvas(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202, N802 - ReportLab's hook
-        # ReportLab dates an invariant document from SOURCE_DATE_EPOCH when it is set: the same
-        # proposal must give the same bytes whatever the environment says.
-        with _ENVIRONMENT, _without("SOURCE_DATE_EPOCH"):
+        # ReportLab dates an invariant document (its CreationDate and ModDate) from SOURCE_DATE_EPOCH
+        # when it is set, else 2000-01-01: it is set to the proposal's date while the canvas is made, so
+        # the same proposal gives the same bytes whatever the environment says.
+        with _ENVIRONMENT, _set("SOURCE_DATE_EPOCH", self.epoch):
             return super()._makeCanvas(*args, **kwargs)
 
     # -- page furniture ------------------------------------------------------------------------
@@ -242,12 +246,26 @@ class PacketTemplate(BaseDocTemplate):
 _ENVIRONMENT = threading.Lock()
 
 
+def _epoch(day: str) -> str | None:
+    """Seconds from 1970 to the start of ``day`` (``2026-03-15``) in UTC, as SOURCE_DATE_EPOCH says
+    them; None without a date."""
+    try:
+        when = dt.datetime.combine(dt.date.fromisoformat(day), dt.time(), dt.UTC)
+    except (TypeError, ValueError):
+        return None
+    return str(int(when.timestamp()))
+
+
 @contextlib.contextmanager
-def _without(name: str) -> Iterator[None]:
+def _set(name: str, value: str | None) -> Iterator[None]:
+    """The environment variable ``name`` set to ``value`` (or unset, for None), then as it was."""
     saved = os.environ.pop(name, None)
+    if value is not None:
+        os.environ[name] = value
     try:
         yield
     finally:
+        os.environ.pop(name, None)
         if saved is not None:
             os.environ[name] = saved
 

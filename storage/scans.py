@@ -17,7 +17,7 @@ import stat
 import warnings
 from collections.abc import Sequence
 
-from forms.attached import check_room, megabytes
+from forms.attached import MAX_PAGES, MAX_PIXELS, check_room, megabytes
 from forms.errors import InputError, Phrase, os_reason
 from forms.i18n import N_
 from forms.ids import new_id
@@ -33,10 +33,6 @@ _PDF = b"%PDF-"
 #: What a file's name says it is, to name what it should have been when its bytes are not.
 _BY_SUFFIX = {".pdf": N_("a PDF document"), ".png": N_("a PNG image"), ".jpg": N_("a JPEG image"),
               ".jpeg": N_("a JPEG image")}
-#: The most pages an attached PDF may have (a scan of a letter has a few).
-MAX_PAGES = 200
-#: The largest image, in pixels, decoded (a 600 dpi A3 scan is about 70 million).
-MAX_PIXELS = 120_000_000
 
 
 def _too_large(name: str, size: int, limit: Size) -> InputError:
@@ -90,13 +86,10 @@ def _pdf_pages(data: bytes, name: str) -> int:
         if count > MAX_PAGES:
             raise InputError(N_("{file} has {count} pages; an attached document may have up to {limit}."),
                              file=name, count=count, limit=MAX_PAGES)
-        for page in reader.pages:  # every page must give its size and its content
-            box = page.mediabox
+        for page in reader.pages:  # every page must give its size (its content is read, within
+            box = page.mediabox     # bounds, as the packet places it: reports.scans.check)
             if box.width <= 0 or box.height <= 0:
                 raise damaged
-            contents = page.get_contents()
-            if contents is not None:
-                contents.get_data()  # decompressed: a damaged stream fails here
     except InputError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
@@ -122,6 +115,8 @@ def _check_image(data: bytes, name: str, kind: str) -> None:
                            "up to {limit} pixels, so it was not attached. Scan it at a lower resolution."),
                         file=name, width=image.width, height=image.height, pixels=image.width * image.height,
                         limit=MAX_PIXELS)
+                if kind == "image/jpeg":  # decoded at an eighth of its size: every byte read, little memory
+                    image.draft(image.mode, (image.width // 8, image.height // 8))
                 image.load()  # decodes every pixel: a truncated file fails here
     except InputError:
         raise

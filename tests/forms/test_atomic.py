@@ -144,3 +144,53 @@ def test_validate_on_a_fifo_answers_at_once(tmp_path, capsys):
         pytest.fail("validate blocked on a FIFO")
     assert result == [2]
     assert "not an ordinary file" in capsys.readouterr().err
+
+
+_KILLED_WRITER = """
+import sys, time
+sys.path.insert(0, sys.argv[2])
+from forms.atomic import atomic_write
+with atomic_write(sys.argv[1]) as fp:
+    fp.write(b"half a file")
+    fp.flush()
+    print("writing", flush=True)
+    time.sleep(120)
+"""
+
+
+def _temporaries(folder):
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+def test_the_next_write_removes_what_a_killed_writer_left(tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    target = tmp_path / "proposal.json"
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    writer = subprocess.Popen([sys.executable, "-c", _KILLED_WRITER, str(target), root], stdout=subprocess.PIPE,
+                              text=True)
+    assert writer.stdout.readline() == "writing\n"
+    writer.send_signal(signal.SIGKILL)  # kill -9: no cleanup runs in the writer
+    writer.wait()
+    writer.stdout.close()
+    left = _temporaries(tmp_path)
+    assert len(left) == 1 and left[0].startswith(".proposal.json.")  # a fresh file, but its writer is gone
+    write_bytes(str(target), b"whole")
+    assert _temporaries(tmp_path) == [] and target.read_bytes() == b"whole"
+
+
+def test_only_our_stale_temporaries_of_the_same_target_are_removed(tmp_path):
+    target = tmp_path / "p.json"
+    old = tmp_path / ".p.json.ab12cd_9.tmp"  # as an earlier version named them: no writer's process
+    fresh = tmp_path / f".p.json.{os.getpid()}.zz99yy88.tmp"  # a writer in this very process, now
+    other = tmp_path / ".q.json.ab12cd_9.tmp"  # another file's
+    mine_too = tmp_path / ".p.json.notours.tmp"  # not a name we make
+    for path in (old, fresh, other, mine_too):
+        path.write_bytes(b"x")
+    two_minutes_ago = os.path.getmtime(old) - 120
+    for path in (old, other, mine_too):
+        os.utime(path, (two_minutes_ago, two_minutes_ago))
+    write_bytes(str(target), b"data")
+    assert _temporaries(tmp_path) == sorted(p.name for p in (fresh, other, mine_too))

@@ -156,6 +156,7 @@ class ExportPage(Page):
         """Attach the file at ``path`` as the chosen kind, as one undoable edit; a file that
         cannot be attached is named in a message and changes nothing."""
         from forms.profile import ProfileError, load_profile
+        from reports.scans import check
         from storage.scans import read_scan
 
         p = self.doc.proposal
@@ -163,6 +164,7 @@ class ExportPage(Page):
             return False
         try:
             scan = read_scan(path, self.slot.currentData(), load_profile(p.call).scan_limit, p.attachments)
+            check(scan.media_type, scan.data, scan.name)  # what the packet will do with it, done now
         except (InputError, ProfileError) as exc:
             QMessageBox.warning(self, _("Attach a scanned document"), exc.text(self.lang))
             return False
