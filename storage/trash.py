@@ -20,6 +20,7 @@ from forms.atomic import atomic_write
 from forms.errors import os_reason
 from forms.i18n import N_
 from forms.model import Text
+from storage.database import columns
 from storage.errors import StorageError
 from storage.schema import (
     aware,
@@ -31,7 +32,7 @@ from storage.schema import (
     utcnow,
     working_copies,
 )
-from storage.store import Store, _columns
+from storage.store import Store
 
 FORMAT = "regional-proposal-deleted"
 
@@ -122,7 +123,7 @@ def restore(store: Store, path: str) -> str:
         if conn.execute(select(proposals.c.pk).where(proposals.c.uuid == p.id)).first():
             raise StorageError(N_("A proposal with the id {id} is already in this database."), id=p.id)
         pk = conn.execute(insert(proposals).values(uuid=p.id, version=version, created_at=created, updated_at=now,
-                                                  **_columns(p))).inserted_primary_key[0]
+                                                  **columns(p))).inserted_primary_key[0]
         for c in kept.get("partner_copies", []):
             conn.execute(insert(partner_copies).values(proposal_pk=pk, partner=c["partner"], file=c["file"],
                                                        sent_at=dt.datetime.fromisoformat(c["sent_at"]),
