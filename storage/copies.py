@@ -16,7 +16,7 @@ from forms.errors import InputError
 from forms.i18n import N_
 from forms.model import Proposal, SentCopy
 from storage.database import Database
-from storage.schema import aware, merged_copies, partner_copies, proposals, utcnow, working_copies
+from storage.schema import aware, merged_copies, partner_copies, proposals, utcnow
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ class Copies(Database):
         self._not_the_database(path)
         with self._write() as conn:
             row = self._row(conn, proposal_id)
-            wc = conn.execute(select(working_copies).where(working_copies.c.proposal_pk == row.pk)).one()
+            wc = self._working_copy(conn, row.pk)
             base = self._parse(wc.body, proposal_id)
             base.sent_copy = None
             raw = exchange.canonical_json(base)
@@ -105,7 +105,7 @@ class Copies(Database):
             row = conn.execute(select(proposals).where(proposals.c.uuid == p.id)).first()
             if row is None:
                 return None
-            wc = conn.execute(select(working_copies).where(working_copies.c.proposal_pk == row.pk)).one()
+            wc = self._working_copy(conn, row.pk)
         ours = self._parse(wc.body, p.id)
         ours.sent_copy = None
         theirs = p.copy()

@@ -4,12 +4,13 @@ stored in. The parts of :class:`~storage.store.Store` (proposals, copies, snapsh
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import os
 from collections.abc import Iterator
 from typing import Self
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.engine import Connection, Engine
 
 from forms import exchange
@@ -20,7 +21,7 @@ from forms.model import Proposal
 from storage import backup
 from storage.checks import guard
 from storage.errors import NotFound, StorageError
-from storage.schema import proposals, utcnow
+from storage.schema import proposals, utcnow, working_copies
 
 
 def shown(path: str) -> str:
@@ -78,6 +79,18 @@ class Database:
         if row is None:
             raise NotFound(N_("There is no proposal with the id {id} in this database."), id=proposal_id)
         return row
+
+    def _working_copy(self, conn: Connection, proposal_pk: int):  # noqa: ANN202
+        """The working copy's row (body, fingerprint, saved_at) of the proposal with this key."""
+        return conn.execute(select(working_copies).where(working_copies.c.proposal_pk == proposal_pk)).one()
+
+    def _add_row(self, conn: Connection, p: Proposal, version: int, created_at: dt.datetime,
+                 updated_at: dt.datetime) -> int:
+        """Add the proposal's row (refused when a proposal has its id already); its key."""
+        if conn.execute(select(proposals.c.pk).where(proposals.c.uuid == p.id)).first():
+            raise StorageError(N_("A proposal with the id {id} is already in this database."), id=p.id)
+        return conn.execute(insert(proposals).values(uuid=p.id, version=version, created_at=created_at,
+                                                     updated_at=updated_at, **columns(p))).inserted_primary_key[0]
 
     def _parse(self, body: str, proposal_id: str, snapshot: int | None = None) -> Proposal:
         try:

@@ -49,7 +49,7 @@ class Snapshots(Database):
             if taken is not None:
                 raise InputError(N_("This proposal already has a snapshot named {name}; choose another name."),
                                  name=name)
-            wc = conn.execute(select(working_copies).where(working_copies.c.proposal_pk == row.pk)).one()
+            wc = self._working_copy(conn, row.pk)
             pk = conn.execute(insert(snapshots).values(proposal_pk=row.pk, name=name, created_at=now,
                                                       version=row.version, body=wc.body,
                                                       fingerprint=wc.fingerprint)).inserted_primary_key[0]
@@ -79,7 +79,7 @@ class Snapshots(Database):
             row = self._row(conn, proposal_id)
             snap = self._snapshot_row(conn, row.pk, snapshot_id)
             p = self._parse(snap.body, proposal_id, snapshot_id)
-            wc = conn.execute(select(working_copies).where(working_copies.c.proposal_pk == row.pk)).one()
+            wc = self._working_copy(conn, row.pk)
             conn.execute(insert(snapshots).values(
                 proposal_pk=row.pk, name=_("Before restoring “{name}”").format(name=snap.name), created_at=now,
                 version=row.version, body=wc.body, fingerprint=wc.fingerprint))
@@ -97,8 +97,7 @@ class Snapshots(Database):
             bodies = []
             for ref in (snap_a, snap_b):
                 if ref is None:
-                    bodies.append(conn.execute(select(working_copies.c.body)
-                                               .where(working_copies.c.proposal_pk == row.pk)).scalar_one())
+                    bodies.append(self._working_copy(conn, row.pk).body)
                 else:
                     bodies.append(self._snapshot_row(conn, row.pk, ref).body)
         return compare(*(self._parse(body, proposal_id, ref) for body, ref in zip(bodies, (snap_a, snap_b),

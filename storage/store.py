@@ -20,7 +20,7 @@ from storage.backup import BackupInfo, list_backups
 from storage.checks import guard, problems
 from storage.copies import Copies
 from storage.database import columns, shown, stored
-from storage.errors import Conflict, StorageError, Unavailable
+from storage.errors import Conflict, Unavailable
 from storage.schema import aware, imports, proposals, snapshots, utcnow, working_copies
 from storage.snapshots import Snapshots
 from storage.upgrade import check_backup, upgrade_file
@@ -66,17 +66,14 @@ class Store(Copies, Snapshots):
         """Add a new proposal; returns its version (1)."""
         now = utcnow()
         with self._write() as conn:
-            if conn.execute(select(proposals.c.pk).where(proposals.c.uuid == p.id)).first():
-                raise StorageError(N_("A proposal with the id {id} is already in this database."), id=p.id)
-            pk = conn.execute(insert(proposals).values(uuid=p.id, version=1, created_at=now, updated_at=now,
-                                                      **columns(p))).inserted_primary_key[0]
+            pk = self._add_row(conn, p, 1, now, now)
             conn.execute(insert(working_copies).values(proposal_pk=pk, **stored(p)))
         return 1
 
     def load(self, proposal_id: str) -> tuple[Proposal, int]:
         with self._read() as conn:
             row = self._row(conn, proposal_id)
-            body = conn.execute(select(working_copies.c.body).where(working_copies.c.proposal_pk == row.pk)).scalar_one()
+            body = self._working_copy(conn, row.pk).body
         p = self._parse(body, proposal_id)
         if p.id != row.uuid and exchange.normal_id(row.uuid) == p.id:
             # stored before ids were written one way (upper case, braces …): the row keeps its spelling,
@@ -126,7 +123,7 @@ class Store(Copies, Snapshots):
                 conn.execute(insert(working_copies).values(proposal_pk=pk, **body))
             else:
                 pk, version = row.pk, row.version + 1
-                old = conn.execute(select(working_copies).where(working_copies.c.proposal_pk == pk)).one()
+                old = self._working_copy(conn, pk)
                 # An older format's body (no record ids) is compared in today's form.
                 if old.fingerprint != fingerprint and exchange.fingerprint(exchange.loads(old.body)) != fingerprint:
                     kept = _("Before importing {file}").format(file=shown(os.path.basename(path)))
