@@ -18,7 +18,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from forms import exchange  # noqa: E402
 from forms.sample import SAMPLES  # noqa: E402
 from storage.autosave import Autosaver  # noqa: E402
-from storage.store import open_store  # noqa: E402
+from storage.opening import open_store  # noqa: E402
 
 N = 1000
 

@@ -44,7 +44,7 @@ IDLE = """
 import os, sys, tempfile, time
 sys.path.insert(0, {root!r})
 from forms.sample import SAMPLES
-from storage.store import open_store
+from storage.opening import open_store
 from ui.app import application
 from ui.window import MainWindow
 app = application()
@@ -119,7 +119,7 @@ def keystroke(runs: int = 60) -> tuple[float, float, float]:
     from PySide6.QtWidgets import QLineEdit
 
     from forms.sample import SAMPLES
-    from storage.store import open_store
+    from storage.opening import open_store
     from ui.app import application
     from ui.window import MainWindow
 

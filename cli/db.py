@@ -62,7 +62,7 @@ def resolve_id(store: Store, text: str) -> str:
 
 def resolve_snapshot(store: Store, proposal_id: str, text: str) -> int | None:
     """A snapshot number, a snapshot's name (the latest of that name), or "current" for the working copy."""
-    from storage.store import WORKING_COPY
+    from storage.snapshots import WORKING_COPY
 
     if text.lower() in WORKING_COPY:
         return None
@@ -179,7 +179,7 @@ def _restore(path: str, ns: argparse.Namespace) -> int:
     if same_file(source, path):
         raise InputError(N_("{backup} is the database itself, not a backup of it; nothing was restored."),
                          backup=source)
-    from storage.store import restore_into  # SQLAlchemy: only for a command that uses it
+    from storage.opening import restore_into  # SQLAlchemy: only for a command that uses it
 
     kept = restore_into(path, source)
     say(_("Restored {backup}. The previous content was kept in {kept}.").format(
@@ -199,7 +199,7 @@ def run(ns: argparse.Namespace) -> int:
     refuse_folder(path)
     lock = None
     if ns.db_command in WRITING:
-        from storage.store import not_writable  # SQLAlchemy: imported when a command needs it
+        from storage.opening import not_writable  # SQLAlchemy: imported when a command needs it
 
         why = not_writable(path)
         if why is not None and os.path.exists(path):  # said before any lock file is tried beside it
@@ -224,7 +224,7 @@ def run(ns: argparse.Namespace) -> int:
 def _run_on(path: str, ns: argparse.Namespace) -> int:
     if ns.db_command == "restore":
         return _restore(path, ns)
-    from storage.store import open_store  # SQLAlchemy: imported when a command needs it, not at start-up
+    from storage.opening import open_store  # SQLAlchemy: imported when a command needs it, not at start-up
 
     reading = ns.db_command not in WRITING
     try:

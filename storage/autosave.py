@@ -120,11 +120,7 @@ class Autosaver:
                     self._cond.wait(wait)
                     continue
             try:
-                with self._save_lock:
-                    with self._cond:
-                        p = self._pending
-                    if p is not None:
-                        self._save(p)
+                self.flush()
                 self._retry_at = 0.0
             except Exception as exc:  # noqa: BLE001 - reported to the caller, retried unless a conflict
                 self._retry_at = time.monotonic() + RETRY

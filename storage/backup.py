@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from forms.i18n import N_
 from storage.errors import Unavailable, write_reason
-from storage.health import stamp, uri_path
+from storage.health import read_only, stamp
 from storage.lock import InstanceLock
 from storage.paths import backup_dir
 
@@ -206,8 +206,5 @@ def prune(db_path: str, keep: int = KEEP) -> None:
 
 def copy_file(backup_path: str, target: str) -> None:
     """Write a database file ``target`` from the backup file ``backup_path`` (used to recover)."""
-    src = sqlite3.connect(f"file:{uri_path(backup_path)}?mode=ro", uri=True)
-    try:
+    with read_only(backup_path) as src:
         copy_database(src, target)
-    finally:
-        src.close()

@@ -1,7 +1,7 @@
 """Storage errors: each is an :class:`InputError`, so its message reaches the user in their language.
 
 ``DamagedDatabase`` and ``NewerDatabase`` carry ``.path`` so the GUI can offer the choice of
-restoring the latest backup, starting a new database, or stopping (``storage.store.recover``).
+restoring the latest backup, starting a new database, or stopping (``storage.opening.recover``).
 """
 
 from __future__ import annotations

@@ -105,29 +105,38 @@ LOGS = ("-wal", "-journal")
 
 
 @contextlib.contextmanager
-def _untouched(path: str) -> Iterator[sqlite3.Connection]:
-    """A connection that reads ``path`` as SQLite would see it, without writing to it or its logs."""
-    logs = [s for s in LOGS if os.path.exists(path + s)]
-    if logs:
-        with tempfile.TemporaryDirectory(prefix="rps-check-") as tmp:
-            copy = os.path.join(tmp, "copy.db")
-            try:
-                for suffix in ("", *logs):
-                    shutil.copyfile(path + suffix, copy + suffix)
-            except OSError:  # no room for a copy: read the original, read-only (SQLite writes only its -shm)
-                copy = None
-            uri = f"file:{uri_path(copy)}" if copy else f"file:{uri_path(path)}?mode=ro"
-            conn = sqlite3.connect(uri, uri=True)
-            try:
-                yield conn
-            finally:
-                conn.close()
-        return
-    conn = sqlite3.connect(f"file:{uri_path(path)}?mode=ro&immutable=1", uri=True)
+def read_only(path: str, immutable: bool = False) -> Iterator[sqlite3.Connection]:
+    """A connection that only reads the database file ``path`` (closed afterwards). ``immutable``:
+    no other process can be changing it, so SQLite neither locks it nor makes a ``-shm`` file."""
+    conn = sqlite3.connect(f"file:{read_only_uri(path, immutable)}", uri=True)
     try:
         yield conn
     finally:
         conn.close()
+
+
+def read_only_uri(path: str, immutable: bool = False) -> str:
+    """The SQLite URI (without ``file:``) that opens ``path`` for reading only (see :func:`read_only`)."""
+    return f"{uri_path(path)}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+@contextlib.contextmanager
+def _untouched(path: str) -> Iterator[sqlite3.Connection]:
+    """A connection that reads ``path`` as SQLite would see it, without writing to it or its logs."""
+    logs = [s for s in LOGS if os.path.exists(path + s)]
+    if not logs:
+        with read_only(path, immutable=True) as conn:
+            yield conn
+        return
+    with tempfile.TemporaryDirectory(prefix="rps-check-") as tmp:
+        copy = os.path.join(tmp, "copy.db")
+        try:
+            for suffix in ("", *logs):
+                shutil.copyfile(path + suffix, copy + suffix)
+        except OSError:  # no room for a copy: read the original, read-only (SQLite writes only its -shm)
+            copy = None
+        with read_only(path) if copy is None else contextlib.closing(sqlite3.connect(copy)) as conn:
+            yield conn
 
 
 def _examine_once(path: str) -> Contents:
@@ -164,13 +173,6 @@ def examine(path: str, empty_is_new: bool = False) -> Contents:
                 raise DamagedDatabase(path, N_("its pages are inconsistent (the database is damaged).")) from exc
             time.sleep(0.2)
     raise AssertionError("unreachable")
-
-
-def quick_check(path: str, readonly: bool = False, empty_is_new: bool = False) -> None:
-    """Check the header, then ``PRAGMA quick_check`` without changing the file; raise
-    :class:`DamagedDatabase` if bad. (``readonly`` is kept for callers: every check is read-only.)"""
-    del readonly
-    examine(path, empty_is_new)
 
 
 def uri_path(path: str) -> str:

@@ -4,7 +4,7 @@ so they work the same inside a frozen bundle.
 Each revision is a function of an :class:`~alembic.operations.Operations`. An upgrade runs every
 missing revision and then records the new version, all in ONE transaction: a failure leaves the
 file exactly as it was, at its old version. The caller backs the file up first (see
-``storage.store``). A file at a revision this code does not know was written by a newer version of
+``storage.upgrade``). A file at a revision this code does not know was written by a newer version of
 the app and is refused, untouched.
 """
 

@@ -29,6 +29,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Engine
 
+from storage.health import read_only_uri
+
 BUSY_TIMEOUT_MS = 10_000
 
 metadata = MetaData()
@@ -118,10 +120,8 @@ def make_engine(path: str, read_only: bool = False) -> Engine:
     needs no lock and no ``-shm`` file either, which a read-only folder could not hold."""
     url = "sqlite+pysqlite:///" + path
     if read_only:
-        from urllib.request import pathname2url
-
-        mode = "mode=ro" if os.path.exists(path + "-wal") else "mode=ro&immutable=1"
-        url = f"sqlite+pysqlite:///file:{pathname2url(path)}?{mode}&uri=true"
+        immutable = not os.path.exists(path + "-wal")
+        url = f"sqlite+pysqlite:///file:{read_only_uri(path, immutable)}&uri=true"
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)

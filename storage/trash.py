@@ -31,7 +31,7 @@ from storage.schema import (
     utcnow,
     working_copies,
 )
-from storage.store import Store, _columns
+from storage.store import Store
 
 FORMAT = "regional-proposal-deleted"
 
@@ -53,7 +53,7 @@ def delete_keeping(store: Store, proposal_id: str) -> DeletedInfo:
     now = utcnow()
     with store._write() as conn:
         row = store._row(conn, proposal_id)
-        body = conn.execute(select(working_copies.c.body).where(working_copies.c.proposal_pk == row.pk)).scalar_one()
+        body = store._working_copy(conn, row.pk).body
         snaps = conn.execute(select(snapshots).where(snapshots.c.proposal_pk == row.pk)
                              .order_by(snapshots.c.created_at, snapshots.c.pk)).all()
         sent = conn.execute(select(partner_copies).where(partner_copies.c.proposal_pk == row.pk)
@@ -119,10 +119,7 @@ def restore(store: Store, path: str) -> str:
     version = kept.get("version") if type(kept.get("version")) is int else 1
     created = dt.datetime.fromisoformat(kept["created_at"]) if kept.get("created_at") else now
     with store._write() as conn:
-        if conn.execute(select(proposals.c.pk).where(proposals.c.uuid == p.id)).first():
-            raise StorageError(N_("A proposal with the id {id} is already in this database."), id=p.id)
-        pk = conn.execute(insert(proposals).values(uuid=p.id, version=version, created_at=created, updated_at=now,
-                                                  **_columns(p))).inserted_primary_key[0]
+        pk = store._add_row(conn, p, version, created, now)
         for c in kept.get("partner_copies", []):
             conn.execute(insert(partner_copies).values(proposal_pk=pk, partner=c["partner"], file=c["file"],
                                                        sent_at=dt.datetime.fromisoformat(c["sent_at"]),

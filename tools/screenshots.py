@@ -64,7 +64,7 @@ def report(path: str, window: QWidget) -> list[str]:
 
 
 def shoot(out: str = OUT, langs: tuple[str, ...] = LANGS) -> list[str]:
-    from storage.store import open_store
+    from storage.opening import open_store
     from ui.app import application
     from ui.setup import install_qt_translation
     from ui.window import MainWindow

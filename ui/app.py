@@ -76,7 +76,7 @@ def _open_store(path: str):  # noqa: ANN202
     """The store at ``path``, or the exception that says why it cannot be used (for the caller's
     thread to handle: this runs in the background while the window is shown)."""
     try:
-        from storage.store import open_store
+        from storage.opening import open_store
 
         store = open_store(path)
     except Exception as exc:  # noqa: BLE001 - DamagedDatabase, NewerDatabase, Unavailable …, or a fault
@@ -104,7 +104,8 @@ def settle(path: str, lock, opened, interactive: bool = True, parent=None):  # n
                 show_error(opened.text(lang), interactive)
                 lock.release()
                 return EXIT_QUIT
-            from storage.store import latest_backup, recover
+            from storage.backup import latest_backup
+            from storage.opening import recover
 
             choice = dialogs().ask_recovery(opened.text(lang), latest_backup(path) is not None, parent)
             if choice == dialogs().QUIT:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from storage.store import open_store
+from storage.opening import open_store
 
 
 @pytest.fixture

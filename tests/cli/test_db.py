@@ -8,7 +8,7 @@ import pytest
 
 import main
 from forms import exchange
-from storage.store import open_store
+from storage.opening import open_store
 
 
 @pytest.fixture

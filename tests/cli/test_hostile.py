@@ -14,8 +14,8 @@ import main
 from forms import exchange
 from forms.errors import InputError
 from storage.backup import list_backups
+from storage.opening import open_store
 from storage.paths import backup_dir
-from storage.store import open_store
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 

@@ -9,7 +9,7 @@ import pytest
 import main
 from forms import exchange
 from forms.errors import InputError
-from storage.store import open_store
+from storage.opening import open_store
 
 CANONICAL = "0b5d3c1e-8f4a-4b2c-9d6e-7a1f2b3c4d5e"
 SPELLINGS = [

@@ -20,7 +20,7 @@ sys.path.insert(0, ROOT)
 
 from forms.sample import SAMPLES  # noqa: E402
 from storage.autosave import Autosaver  # noqa: E402
-from storage.store import open_store  # noqa: E402
+from storage.opening import open_store  # noqa: E402
 
 
 def counter(title: str) -> int:

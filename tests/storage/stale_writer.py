@@ -14,7 +14,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 sys.path.insert(0, ROOT)
 
 from storage.errors import Conflict  # noqa: E402
-from storage.store import open_store  # noqa: E402
+from storage.opening import open_store  # noqa: E402
 
 
 def main(db_path: str, proposal_id: str, version: int, title: str) -> int:

@@ -7,7 +7,7 @@ import os
 import sqlite3
 
 from storage import backup
-from storage.store import open_store
+from storage.opening import open_store
 
 
 def test_first_open_of_the_day_makes_one_backup(db_path, leap):

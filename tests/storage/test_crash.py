@@ -16,7 +16,7 @@ import time
 import pytest
 
 from forms.sample import SAMPLES
-from storage.store import open_store
+from storage.opening import open_store
 
 CHILD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "crash_child.py")
 KILLS = 6

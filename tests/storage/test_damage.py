@@ -12,7 +12,7 @@ import pytest
 from storage import health
 from storage.backup import latest_backup
 from storage.errors import DamagedDatabase, NewerDatabase, NotFound
-from storage.store import open_store, recover, restore_into
+from storage.opening import open_store, recover, restore_into
 
 
 def _digest(path: str) -> str:

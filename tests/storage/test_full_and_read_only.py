@@ -15,7 +15,7 @@ from forms import exchange
 from forms.i18n import N_
 from storage import backup
 from storage.backup import list_backups
-from storage.store import open_store
+from storage.opening import open_store
 from tests.storage.disks import fill, open_folder, remount_read_only, run_as_nobody, small_disk, snapshot
 
 
@@ -208,7 +208,7 @@ def test_a_file_nobody_may_read_is_not_called_damaged(sample_file, capsys):
 
 
 def test_a_database_sqlite_cannot_open_for_writing_is_read_or_refused(db_path, sample_file, monkeypatch):
-    from storage import store as store_module
+    from storage import opening
     from storage.errors import Unavailable
 
     _make_db(db_path, sample_file)
@@ -217,7 +217,7 @@ def test_a_database_sqlite_cannot_open_for_writing_is_read_or_refused(db_path, s
         raise Unavailable(N_("The database {file} cannot be used right now: {reason}"), file=db_path,
                           reason="database is locked")
 
-    monkeypatch.setattr(store_module, "_upgrade", refused)
+    monkeypatch.setattr(opening, "upgrade_file", refused)
     with pytest.raises(Unavailable, match="database is locked"):
         open_store(db_path)
     with open_store(db_path, read_only_ok=True) as store:

@@ -14,7 +14,7 @@ from forms.sample import SAMPLES
 from storage import migrations
 from storage.backup import list_backups
 from storage.errors import NewerDatabase
-from storage.store import open_store
+from storage.opening import open_store
 
 FIXTURE = os.path.join(os.path.dirname(__file__), "fixtures", "rev1.db")
 

@@ -11,7 +11,7 @@ import pytest
 from forms import exchange
 from forms.errors import InputError
 from storage import migrations
-from storage.store import open_store
+from storage.opening import open_store
 
 FIXTURE = os.path.join(os.path.dirname(__file__), "fixtures", "rev1.db")
 

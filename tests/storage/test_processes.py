@@ -10,7 +10,7 @@ import pytest
 
 from storage.errors import Conflict
 from storage.lock import InstanceLock
-from storage.store import open_store
+from storage.opening import open_store
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 

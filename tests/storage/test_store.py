@@ -12,8 +12,8 @@ from forms.errors import InputError
 from forms.i18n import set_language
 from forms.model import Proposal
 from storage.errors import Conflict, NotFound, StorageError
+from storage.opening import open_store
 from storage.schema import imports
-from storage.store import open_store
 
 
 def test_create_load_save_round_trip(store, super_regional):

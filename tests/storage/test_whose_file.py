@@ -16,8 +16,8 @@ import main
 from forms import exchange
 from storage import backup
 from storage.backup import list_backups, stray_files
+from storage.opening import open_store
 from storage.paths import backup_dir
-from storage.store import open_store
 from tests.storage.disks import ROOT, snapshot
 
 

@@ -38,7 +38,7 @@ def app(qapp):
 
 @pytest.fixture
 def store(db_path):
-    from storage.store import open_store
+    from storage.opening import open_store
 
     s = open_store(db_path)
     yield s

@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 
 from storage import backup
-from storage.store import open_store
+from storage.opening import open_store
 
 
 def test_the_window_says_that_no_backup_could_be_made(app, qtbot, db_path, super_regional, monkeypatch):

@@ -17,7 +17,7 @@ from forms.profile import load_profile
 from forms.sample import SAMPLES
 from forms.steps import STEPS, Step
 from storage.lock import InstanceLock
-from storage.store import open_store
+from storage.opening import open_store
 from ui import app as uiapp
 from ui import dialogs
 from ui.window import MainWindow

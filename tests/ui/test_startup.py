@@ -10,7 +10,7 @@ import pytest
 
 from forms.sample import SAMPLES
 from storage.lock import InstanceLock
-from storage.store import open_store
+from storage.opening import open_store
 from ui import app as uiapp
 from ui import dialogs
 

@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from storage.store import open_store
+from storage.opening import open_store
 
 CHILD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "typing_child.py")
 #: keys typed before the kill (the child types one every 100 ms: about three seconds)

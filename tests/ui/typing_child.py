@@ -20,7 +20,7 @@ from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
 from forms.steps import STEPS, Step  # noqa: E402
-from storage.store import open_store  # noqa: E402
+from storage.opening import open_store  # noqa: E402
 from ui.app import application  # noqa: E402
 
 #: ms between keys: faster than any pause the autosave waits for, as a practised typist
