@@ -20,7 +20,7 @@ from storage.backup import BackupInfo, list_backups
 from storage.checks import guard, problems
 from storage.copies import Copies
 from storage.database import columns, shown, stored
-from storage.errors import Conflict, Unavailable
+from storage.errors import Conflict, StorageError, Unavailable
 from storage.schema import aware, imports, proposals, snapshots, utcnow, working_copies
 from storage.snapshots import Snapshots
 from storage.upgrade import check_backup, upgrade_file
@@ -140,6 +140,14 @@ class Store(Copies, Snapshots):
     def export_file(self, proposal_id: str, path: str) -> None:
         """Write the working copy to an exchange file (atomically); never over the database."""
         self._not_the_database(path)
+        with self._read() as conn:
+            row = self._row(conn, proposal_id)
+            saved = self._working_copy(conn, row.pk)
+        if exchange.written_fingerprint(saved.body) != saved.fingerprint:
+            # the row was changed outside the app: a copy handed out must be what was saved
+            raise StorageError(N_("The saved copy of {id} in the database does not match its fingerprint: the "
+                                  "database was changed outside the app. Nothing was written. 'db check' lists "
+                                  "what is damaged; a snapshot or a backup can be restored."), id=row.uuid)
         p, _version = self.load(proposal_id)
         exchange.write_file(p, path)
 

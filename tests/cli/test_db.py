@@ -261,3 +261,21 @@ def test_import_over_a_changed_working_copy_names_the_snapshot_keeping_it(db_pat
     assert len(kept) == 1 and f"snapshot “{kept[0].name}”" in out
     assert db(db_path, "import", files[0]) == 0  # the same file again replaces nothing: no snapshot named
     assert "snapshot" not in capsys.readouterr().out
+
+
+def test_export_refuses_a_working_copy_changed_outside_the_app(db_path, files, super_regional, tmp_path, capsys):
+    """A row whose body no longer matches its fingerprint (edited with another SQLite tool) is not
+    handed out as a copy: exit 2, nothing written, the words say why."""
+    import sqlite3
+
+    db(db_path, "import", files[0])
+    with sqlite3.connect(db_path) as conn:
+        body = conn.execute("SELECT body FROM working_copies").fetchone()[0]
+        conn.execute("UPDATE working_copies SET body = ?", (body.replace(super_regional.title.en, "Changed"),))
+    out = tmp_path / "copy.json"
+    assert db(db_path, "export", super_regional.id[:8], "--out", str(out)) == 2
+    err = capsys.readouterr().err
+    assert "does not match its fingerprint" in err and "Traceback" not in err
+    assert not out.exists()
+    assert main.main(["--lang", "ko", "db", "--db", db_path, "export", super_regional.id[:8], "--out", str(out)]) == 2
+    assert "지문" in capsys.readouterr().err and not out.exists()
