@@ -62,6 +62,8 @@ HEDGED = re.compile("|".join(re.escape(p) for p in sorted(_PAIRS, key=len, rever
 _CLOSERS = frozenset("'\"’”)]}」』〉》】〕〗〙〛）］｝›»`")
 _OPENERS = frozenset("'\"‘“([{「『〈《【〔〖〘〚（［｛‹«`")
 _ROUND = {")": "(", "）": "（"}
+#: A date written as official documents write it ("2023. 2. 2."): said "… 2일", it ends in 일 (ㄹ).
+_OFFICIAL_DATE = re.compile(r"\d{1,4}\.\s*\d{1,2}\.\s*\d{1,2}\.$")
 
 _HANGUL_FIRST, _HANGUL_LAST = 0xAC00, 0xD7A3
 _RIEUL_INDEX = 8  # ㄹ among the 28 final-consonant slots of a syllable (0: none)
@@ -161,6 +163,8 @@ def ending(text: str) -> str | None:
     if not end:
         return None
     text = text[:end]
+    if _OFFICIAL_DATE.search(text):
+        return RIEUL
     last = text[-1]
     if last.isascii() and last.isdigit():
         return _number(text)

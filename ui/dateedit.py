@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QCalendarWidget, QLabel, QLineEdit, QStyle, QWidge
 
 from forms.dates import field_date, parse_date
 from forms.errors import InputError
-from forms.i18n import _, current_language
+from forms.i18n import _, current_language, fill
 
 
 class DateEdit(QLineEdit):
@@ -67,7 +67,8 @@ class DateEdit(QLineEdit):
         try:
             day = parse_date(self.text())
         except InputError as exc:
-            self.problem.setText(exc.text(self._lang))
+            kept = fill(_("The proposal keeps its date {date}."), date=field_date(self._date, self._lang))
+            self.problem.setText(f"{exc.text(self._lang)} {kept}")
             self.problem.show()
             return
         self.setDate(day)

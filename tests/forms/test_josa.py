@@ -274,3 +274,13 @@ def test_a_value_ending_in_a_full_stop_is_not_given_a_second_one():
     assert fill(template, value="X", choices="POSTECH, Daegyeong Recycle Corp.").endswith("Recycle Corp.")
     assert fill("{a}. {b}.", a="Done", b="Saved") == "Done. Saved."
     assert fill("Ends with {what}...", what="Inc.") == "Ends with Inc..."  # only one full stop is dropped
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("'2023. 2. 30.'은(는) 없는 날짜입니다.", "'2023. 2. 30.'은 없는 날짜입니다."),
+    ("2023. 3. 2.(으)로 유지됩니다.", "2023. 3. 2.로 유지됩니다."),
+    ("2023. 3. 2.을(를) 씁니다.", "2023. 3. 2.을 씁니다."),
+])
+def test_a_date_written_as_official_documents_do_is_said_with_its_day(text, want):
+    """“2023. 3. 2.” is said “2023년 3월 2일”: it ends in 일, whatever its last digit."""
+    assert josa.resolve(text) == want

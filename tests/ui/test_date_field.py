@@ -53,6 +53,9 @@ def test_a_date_not_read_is_refused_in_words_and_nothing_changes(sample_window, 
     if text != "2023-02-30":
         assert words in w.plan.date.problem.text()
     assert w.plan.date.text() == text  # what was typed stays, to be corrected
+    kept = {"ko": f"작성일은 {before.year}. {before.month}. {before.day}.로 유지됩니다.",
+            "en": "The proposal keeps its date"}[lang]
+    assert kept in w.plan.date.problem.text()  # and the words say which date the proposal still has
     _type(qtbot, w.plan, "2023-03-16")
     assert w.doc.proposal.date == dt.date(2023, 3, 16)
     assert w.plan.date.problem.isHidden()
