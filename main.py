@@ -64,7 +64,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     if not commands:
         parser.set_defaults(command=None)
         return parser
-    from cli import attach, db, files, merge, workbook
+    from cli import attach, budget_import, db, files, merge
 
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", dest="sub_lang", choices=LANGUAGES, default=argparse.SUPPRESS,
@@ -74,7 +74,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
                          help=_("the database file (default: in your user data folder)"))
     sub = parser.add_subparsers(dest="command")
     files.add_parsers(sub, common)
-    workbook.add_parsers(sub, common)
+    budget_import.add_parsers(sub, common)
     merge.add_parsers(sub, common)
     attach.add_parsers(sub, common)
     db.add_parsers(sub, common, with_db)

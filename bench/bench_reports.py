@@ -59,7 +59,7 @@ def _process_times(source: str, out: str, fmt: str = "pdf", runs: int = RUNS) ->
 
 
 def _render_time(proposal, draft: bool, runs: int = 3) -> tuple[float, int]:  # noqa: ANN001
-    from forms.exchange import canonical_json
+    from forms.files.exchange_identity import canonical_json
     from forms.money import EntryUnit
     from forms.rules import validate
     from reports.packet import render
@@ -105,7 +105,7 @@ def _libreoffice(doc, tmp: str) -> tuple[list[float], int] | str:  # noqa: ANN00
 
 
 def run() -> list[tuple[str, str, str]]:
-    from forms.exchange import write_file
+    from forms.files.exchange_write import write_file
     from forms.money import EntryUnit
     from forms.rules import validate
     from forms.sample import SAMPLES

@@ -15,7 +15,7 @@ import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from forms import exchange  # noqa: E402
+from forms.files import exchange_write  # noqa: E402
 from forms.sample import SAMPLES  # noqa: E402
 from storage.autosave import Autosaver  # noqa: E402
 from storage.opening import open_store  # noqa: E402
@@ -74,7 +74,7 @@ def run() -> list[tuple[str, str, str]]:
             q.id = str(uuid.uuid4())
             q.title.en = f"{q.title.en} #{i}"
             path = os.path.join(folder, f"p{i:04d}.json")
-            exchange.write_file(q, path)
+            exchange_write.write_file(q, path)
             files.append(path)
         db2 = os.path.join(tmp, "thousand.db")
         store = open_store(db2)

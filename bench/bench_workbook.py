@@ -18,7 +18,7 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
-from forms.exchange import write_file  # noqa: E402
+from forms.files.exchange_write import write_file  # noqa: E402
 from forms.sample import SAMPLES  # noqa: E402
 from tests.hostile_workbooks import CASES, hidden_copy_first, hostile_bytes, parts_of, write_huge_cell, zipped  # noqa: E402
 

@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 
 from cli.exits import EXIT_BAD_INPUT, EXIT_LOCKED, EXIT_OK
 from cli.exits import EXIT_ERRORS as EXIT_PROBLEMS
-from forms import exchange, regions
+from forms import regions
 from forms.atomic import same_file
 from forms.console import say
 from forms.errors import InputError, os_reason
+from forms.files import exchange_identity
 from forms.i18n import N_, _, current_language, fill, render_field, translate_plural
 from forms.model import label
 from storage.backup import list_backups, stray_files
@@ -47,7 +48,7 @@ def _size(n: int) -> str:
 def resolve_id(store: Store, text: str) -> str:
     """A full id, or the start of exactly one proposal's id."""
     ids = [info.id for info in store.list_proposals()]
-    text = exchange.normal_id(text) or text  # the id in any of its spellings: upper case, braces, urn:uuid:
+    text = exchange_identity.normal_id(text) or text  # the id in any of its spellings: upper case, braces, urn:uuid:
     if text in ids:
         return text
     matches = [i for i in ids if i.startswith(text)] if len(text) >= 4 else []

@@ -15,7 +15,7 @@ from reports.export import FORMATS, check_export  # the export's rules, the wind
 
 
 def cmd_sample(ns: argparse.Namespace) -> int:
-    from forms.exchange import write_file
+    from forms.files.exchange_write import write_file
     from forms.model import label
     from forms.sample import SAMPLES
 
@@ -27,7 +27,7 @@ def cmd_sample(ns: argparse.Namespace) -> int:
 
 
 def cmd_validate(ns: argparse.Namespace) -> int:
-    from forms.exchange import read_file
+    from forms.files.exchange_read import read_file
     from forms.rules import validate
 
     lang = i18n.current_language()
@@ -106,7 +106,7 @@ def export_command(file: str, out: str, lang: str = "ko", draft: bool = False, u
     """``main.py export``: 0 written, 1 refused for errors, 2 unreadable input or unwritable output. Without
     ``fmt`` the suffix of ``out`` chooses the format. A unit other than won for the workbook is refused (exit 2):
     its amounts are numbers of won, which Excel sums and the import reads back."""
-    from forms.exchange import read_file
+    from forms.files.exchange_read import read_file
     from reports.export import ExportRefused, write_packet  # ReportLab loads only for an export
 
     ui = i18n.current_language()

@@ -15,7 +15,7 @@ from forms.merge import OURS, THEIRS, Conflict, MergeResult, Unrelated, merge, w
 
 def read_version(path: str) -> dict:
     """One of the three files as its canonical exchange JSON; an unreadable one names the file."""
-    from forms.exchange import to_dict
+    from forms.files.exchange_write import to_dict
     from forms.proposalfile import read_proposal
 
     return to_dict(read_proposal(path))
@@ -57,7 +57,8 @@ def conflict_lines(c: Conflict, lang: str) -> list[str]:
 
 
 def cmd_merge(ns: argparse.Namespace) -> int:
-    from forms.exchange import from_dict, write_file
+    from forms.files.exchange_read import from_dict
+    from forms.files.exchange_write import write_file
 
     lang = i18n.current_language()
     try:

@@ -141,10 +141,11 @@ def _parse(text: str, unit: EntryUnit) -> int:
     return int(total)
 
 
-def check_limit(amount: int | Decimal, where: str = "") -> None:
-    """The one ceiling of every amount, typed in a cell or read from a file."""
+def check_limit(amount: int | Decimal, where: object = "") -> None:
+    """The one ceiling of every amount, typed in a cell or read from a file. ``where`` is the
+    field's path (text, or a ``FieldPath`` written as text only when the amount is too large)."""
     if amount > MAX_AMOUNT:
-        raise InputError(TOO_LARGE, where, limit=Won(MAX_AMOUNT))
+        raise InputError(TOO_LARGE, str(where), limit=Won(MAX_AMOUNT))
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import json
 
-from forms import exchange
+from forms import app
 from forms.app import FILE_FORMAT
 from forms.errors import InputError, Phrase
+from forms.files import exchange_read
 from forms.i18n import N_
 from forms.model import Proposal
 
@@ -18,10 +19,10 @@ _MAGIC = ((b"\x89PNG", N_("a PNG image")), (b"\xff\xd8\xff", N_("a JPEG image"))
 
 
 def read_proposal(path: str, name: str | None = None) -> Proposal:
-    """:func:`forms.exchange.read_file`, with an error that names the file (as ``name``, else as
+    """:func:`forms.files.exchange_read.read_file`, with an error that names the file (as ``name``, else as
     ``path``) first."""
     try:
-        return exchange.read_file(path)
+        return exchange_read.read_file(path)
     except InputError as exc:
         if "file" in exc.fields:  # a folder, a device, an unreadable file: named already
             raise
@@ -38,7 +39,7 @@ def _other_kind(path: str) -> str | None:
     (a damaged one), or cannot be told."""
     try:
         with open(path, "rb") as fp:
-            raw = fp.read(exchange.MAX_FILE_BYTES + 1)
+            raw = fp.read(app.MAX_FILE_BYTES + 1)
     except OSError:
         return None
     for magic, kind in _MAGIC:

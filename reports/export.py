@@ -133,7 +133,9 @@ def write_packet(proposal: Proposal, out_path: str, lang: str = "ko", draft: boo
     gc.disable()
     try:
         if fmt == "xlsx":
-            from reports.workbook import workbook_bytes  # each library is loaded only when its format is made
+            from reports.budget_workbook import (
+                workbook_bytes,  # each library is loaded only when its format is made
+            )
 
             data = workbook_bytes(proposal, report.statement, lang, draft)
         elif fmt == "hwpx":

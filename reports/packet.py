@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from forms import app, regions
 from forms.dates import official_date
-from forms.exchange import fingerprint
+from forms.files.exchange_identity import fingerprint
 from forms.i18n import N_, translate
 from forms.model import Proposal
 from forms.money import EntryUnit

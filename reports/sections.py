@@ -35,7 +35,7 @@ def text_block(pk: Packet, text: str, where: str) -> list[content.Block]:
 def plan(pk: Packet) -> list[content.Block]:
     """The chapters of the call's form (00-08), in its order, each section under its own heading,
     and the record tables each chapter holds; the budget chapter's tables come from ``budget``."""
-    from reports import budget, records
+    from reports import budget, record_tables
 
     story: list[content.Block] = []
     for chapter in pk.profile.form.chapters:
@@ -55,7 +55,7 @@ def plan(pk: Packet) -> list[content.Block]:
             if table == "budget":
                 story.extend(budget.budget(pk))
             elif table != "roadmap":
-                story.extend(records.blocks(pk, table))
+                story.extend(record_tables.blocks(pk, table))
     return story
 
 

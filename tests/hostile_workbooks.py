@@ -15,7 +15,7 @@ import zipfile
 
 from forms.profile import load_profile
 from forms.statement import state
-from reports.workbook import workbook_bytes
+from reports.budget_workbook import workbook_bytes
 
 SHEET = "xl/worksheets/sheet1.xml"
 MB = 1024 * 1024

@@ -170,7 +170,8 @@ def shoot_merge(window: QWidget, store: object, tmp: str, path: str, written: li
     sides (a name, an amount, a paragraph of the summary)."""
     import json
 
-    from forms.exchange import read_file, to_dict
+    from forms.files.exchange_read import read_file
+    from forms.files.exchange_write import to_dict
     from forms.merge import merge
     from ui.mergedialog import MergeDialog
 

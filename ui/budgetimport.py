@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forms.budgetsheet import BudgetChanges, Names, describe
+from forms.files.budgetsheet import BudgetChanges, Names, describe
 from forms.i18n import _, current_language
 from forms.money import format_won
 

@@ -408,7 +408,7 @@ class MainWindow(QMainWindow):
     #: How many unreadable cells a message box lists; the others are in its details.
     LISTED_CELLS = 10
 
-    def _say_cells(self, exc) -> None:  # noqa: ANN001 - storage.workbook.UnreadableCells
+    def _say_cells(self, exc) -> None:  # noqa: ANN001 - forms.files.budget_workbook_reader.UnreadableCells
         """The cells of a workbook that cannot be read: the first few, how many more, and every one
         of them in the box's scrollable details, so the box stays within the screen."""
         lang = i18n.current_language()
@@ -641,8 +641,8 @@ class MainWindow(QMainWindow):
     def import_budget(self) -> None:
         """Read the budget lines of a workbook the app exported, show what they change, and apply
         them as one undo step. A workbook with any unreadable cell changes nothing."""
-        from forms.budgetsheet import Names, carried_over, compare
-        from storage.workbook import UnreadableCells, read_budget
+        from forms.files.budget_workbook_reader import UnreadableCells, read_budget
+        from forms.files.budgetsheet import Names, carried_over, compare
         from ui.budgetimport import BudgetImportDialog
 
         p = self.doc.proposal

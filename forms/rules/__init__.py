@@ -10,14 +10,14 @@ from forms.fieldpath import CALL, FieldPath
 from forms.i18n import N_
 from forms.model import Proposal
 from forms.profile import CallProfile, ProfileError, load_profile
-from forms.rules import budget_rules, consortium, content, policy, records
+from forms.rules import budget_rules, consortium, content, policy, record_rules
 from forms.rules.base import RULES, Finding, Rule, Severity, rule
 from forms.rules.context import Context
 from forms.statement import BudgetStatement, state
 
 CALL_UNKNOWN = rule("call.unknown", Severity.ERROR, N_("There is no call profile '{call}' in this app."), "call")
 
-_CHECKS = (consortium.check, content.check, budget_rules.check, records.check, policy.check)
+_CHECKS = (consortium.check, content.check, budget_rules.check, record_rules.check, policy.check)
 
 
 @dataclass

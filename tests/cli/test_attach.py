@@ -103,8 +103,11 @@ def test_attach_over_the_total_is_refused_with_the_total_and_the_limit(proposal,
 def _oversized(proposal, tmp_path, monkeypatch, extra=()):
     """A proposal file over the (made small) read limit, as an older version wrote it."""
     from forms import exchange
+    from forms.files import exchange_read, exchange_write
 
     monkeypatch.setattr(exchange, "MAX_FILE_BYTES", 1024 * 1024)
+    monkeypatch.setattr(exchange_write, "MAX_FILE_BYTES", 1024 * 1024)
+    monkeypatch.setattr(exchange_read, "MAX_FILE_BYTES", 1024 * 1024)
     p = exchange.read_file(str(proposal))
     p.attachments = [_scan("one.png", 600_000), *extra, _scan("two.png", 600_000)]
     path = tmp_path / "old.json"

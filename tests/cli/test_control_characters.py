@@ -10,8 +10,8 @@ import re
 import pytest
 
 import main
-from forms import exchange
 from forms.console import json_text, visible
+from forms.files import exchange_write
 
 BAD = "\x1b[2K\x07\r0 errors, 0 warnings.\x9b2K"
 #: Any character a terminal acts on, but the lines' own newlines and the columns' tabs.
@@ -25,7 +25,7 @@ def _write(path, data):
 
 @pytest.fixture
 def hostile(super_regional, tmp_path):
-    data = exchange.to_dict(super_regional)
+    data = exchange_write.to_dict(super_regional)
     data["title"]["ko"] = "제목" + BAD
     org = data["organisations"][1]
     org["name"]["ko"] = org["name"]["en"] = "기관" + BAD
@@ -72,7 +72,7 @@ def test_a_value_the_reader_refuses_is_named_escaped(hostile, tmp_path, capsys):
 
 @pytest.mark.parametrize("as_json", [False, True])
 def test_merge_conflicts_show_both_sides_escaped(super_regional, tmp_path, capsys, as_json):
-    base = exchange.to_dict(super_regional)
+    base = exchange_write.to_dict(super_regional)
     ours, theirs = json.loads(json.dumps(base)), json.loads(json.dumps(base))
     ours["title"]["en"] = "Ours" + BAD
     theirs["title"]["en"] = "Theirs\x9b31m" + BAD

@@ -7,7 +7,7 @@ import os
 import pytest
 
 import main
-from forms import exchange
+from forms.files import exchange_read, exchange_write
 from storage.opening import open_store
 
 
@@ -16,7 +16,7 @@ def files(tmp_path, super_regional, leap):
     out = []
     for p in (super_regional, leap):
         path = str(tmp_path / f"{p.type}.json")
-        exchange.write_file(p, path)
+        exchange_write.write_file(p, path)
         out.append(path)
     return out
 
@@ -39,7 +39,7 @@ def test_import_list_export(db_path, files, super_regional, leap, tmp_path, caps
     assert leap.title.ko in capsys.readouterr().out
     out_file = str(tmp_path / "back.json")
     assert db(db_path, "export", leap.id[:8], "--out", out_file) == 0
-    assert exchange.read_file(out_file) == leap
+    assert exchange_read.read_file(out_file) == leap
 
 
 def test_import_reports_bad_files_and_keeps_the_good(db_path, files, tmp_path, capsys):
@@ -252,7 +252,7 @@ def test_import_over_a_changed_working_copy_names_the_snapshot_keeping_it(db_pat
     db(db_path, "import", files[0])
     changed = super_regional.copy()
     changed.title.en = "Changed in the meantime"
-    exchange.write_file(changed, files[0])
+    exchange_write.write_file(changed, files[0])
     capsys.readouterr()
     assert db(db_path, "import", files[0]) == 0
     out = capsys.readouterr().out

@@ -11,8 +11,8 @@ import sys
 import pytest
 
 import main
-from forms import exchange
 from forms.errors import InputError
+from forms.files import exchange_read, exchange_write
 from storage.backup import list_backups
 from storage.opening import open_store
 from storage.paths import backup_dir
@@ -21,7 +21,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 
 def _doc(p, **changes):
-    data = exchange.to_dict(p)
+    data = exchange_write.to_dict(p)
     data.update(changes)
     return data
 
@@ -49,7 +49,7 @@ def test_a_lone_surrogate_is_refused_at_reading_with_line_and_column(tmp_path, s
     path = tmp_path / "p.json"
     path.write_text(json.dumps(data, ensure_ascii=True, indent=1), encoding="utf-8")  # \\uXXXX escapes
     with pytest.raises(InputError, match=r"line \d+, column \d+: \\u[dD][89a-fA-F]\w\w is half of a character"):
-        exchange.read_file(str(path))
+        exchange_read.read_file(str(path))
     assert main.main(["validate", str(path), "--json"]) == 2
     doc = json.loads(capsys.readouterr().out)
     assert doc["readable"] is False and doc["line"] > 1 and doc["column"] > 1
@@ -65,7 +65,7 @@ def test_a_surrogate_pair_is_one_character_and_reads(super_regional, tmp_path):
     data["title"]["en"] = "Smile \U0001F600 and a backslash-u \\ud800 as text"
     path = tmp_path / "p.json"
     path.write_text(json.dumps(data, ensure_ascii=True), encoding="utf-8")
-    assert exchange.read_file(str(path)).title.en == data["title"]["en"]
+    assert exchange_read.read_file(str(path)).title.en == data["title"]["en"]
 
 
 # --- dates (item 10) -----------------------------------------------------------------------------
@@ -74,11 +74,11 @@ def test_a_surrogate_pair_is_one_character_and_reads(super_regional, tmp_path):
 @pytest.mark.parametrize("value", ["0001-01-01", "9999-12-31", "2023-W10-4", "20230302", "2023-3-2", "２０２３-03-02"])
 def test_a_date_must_be_written_yyyy_mm_dd_in_a_sensible_range(super_regional, value):
     with pytest.raises(InputError, match="^date: must be a date"):
-        exchange.from_dict(_doc(super_regional, date=value))
+        exchange_read.from_dict(_doc(super_regional, date=value))
 
 
 def test_a_plain_date_still_reads(super_regional):
-    assert exchange.from_dict(_doc(super_regional, date="2023-03-02")).date.isoformat() == "2023-03-02"
+    assert exchange_read.from_dict(_doc(super_regional, date="2023-03-02")).date.isoformat() == "2023-03-02"
 
 
 # --- output that cannot be written (item 10) -----------------------------------------------------
@@ -121,7 +121,7 @@ def test_a_full_standard_output_exits_2_with_a_message(tmp_path):
 
 def test_file_and_snapshot_names_that_are_not_utf8(tmp_path, super_regional, db_path, capsys):
     raw_name = os.path.join(os.fsencode(str(tmp_path)), b"caf\xe9-\xff.json")
-    exchange.write_file(super_regional, os.fsdecode(raw_name))
+    exchange_write.write_file(super_regional, os.fsdecode(raw_name))
     name = os.fsdecode(raw_name)  # as Python gives it in sys.argv
     assert main.main(["validate", name]) == 0
     assert main.main(["db", "--db", db_path, "import", name, name]) == 0
@@ -143,7 +143,7 @@ def test_file_and_snapshot_names_that_are_not_utf8(tmp_path, super_regional, db_
 def test_a_snapshot_cannot_take_a_name_that_means_the_working_copy(db_path, super_regional, tmp_path, name,
                                                                    capsys):
     sample = str(tmp_path / "p.json")
-    exchange.write_file(super_regional, sample)
+    exchange_write.write_file(super_regional, sample)
     assert main.main(["db", "--db", db_path, "import", sample]) == 0
     assert main.main(["db", "--db", db_path, "snapshot", super_regional.id, "--name", name]) == 2
     assert "stands for the working copy" in capsys.readouterr().err
@@ -151,7 +151,7 @@ def test_a_snapshot_cannot_take_a_name_that_means_the_working_copy(db_path, supe
 
 def test_db_export_never_writes_into_the_backups(db_path, super_regional, tmp_path, capsys):
     sample = str(tmp_path / "p.json")
-    exchange.write_file(super_regional, sample)
+    exchange_write.write_file(super_regional, sample)
     with open_store(db_path) as store:
         store.import_file(sample)
         kept = store.backup_now()

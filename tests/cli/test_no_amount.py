@@ -7,7 +7,7 @@ import json
 
 import openpyxl
 
-from forms import exchange
+from forms.files import exchange_read, exchange_write
 from forms.model import BudgetLine
 from forms.sample import SAMPLES
 from tests.cli.test_files import run
@@ -18,7 +18,7 @@ def test_an_empty_amount_goes_to_the_workbook_and_comes_back(tmp_path):
     p.budget.lines.append(BudgetLine(2023, "postech", "commissioned", "national", 0, no_amount=True))
     line_id = p.budget.lines[-1].id
     src, book, back = tmp_path / "p.json", tmp_path / "b.xlsx", tmp_path / "back.json"
-    exchange.write_file(p, str(src))
+    exchange_write.write_file(p, str(src))
     done = run("export", str(src), "--format", "xlsx", "--out", str(book), "--draft")
     assert done.returncode == 0, done.stderr
     lines = openpyxl.load_workbook(book).worksheets[0]
@@ -30,7 +30,7 @@ def test_an_empty_amount_goes_to_the_workbook_and_comes_back(tmp_path):
     assert done.returncode == 0, done.stderr
     read = {line["id"]: line for line in json.loads(back.read_text(encoding="utf-8"))["budget"]["lines"]}
     assert read[line_id]["amount_krw"] == 0 and read[line_id]["no_amount"] is True
-    assert exchange.read_file(str(back)).budget.lines == p.budget.lines
+    assert exchange_read.read_file(str(back)).budget.lines == p.budget.lines
 
     # a formula typed over the empty cell but saved without its value is named, not read as empty
     wb = openpyxl.load_workbook(book)

@@ -163,7 +163,8 @@ def test_export_xlsx_refuses_errors_unless_draft(tmp_path, leap_file):
 
 def test_what_the_sheet_does_not_show_stays_with_its_line(tmp_path):
     """An itemised justification (산출근거) is not in the workbook: a line that comes back keeps it."""
-    from forms.exchange import read_file, write_file
+    from forms.files.exchange_read import read_file
+    from forms.files.exchange_write import write_file
     from forms.model import BudgetItem, Text
     from forms.sample import SAMPLES
 

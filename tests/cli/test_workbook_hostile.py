@@ -9,7 +9,8 @@ import warnings
 import pytest
 
 import main
-from forms.exchange import read_file, write_file
+from forms.files.exchange_read import read_file
+from forms.files.exchange_write import write_file
 from tests.hostile_workbooks import CASES, hidden_copy_first, hostile_bytes
 
 #: The longest message a refusal may print (the unreadable cells are listed up to a limit).

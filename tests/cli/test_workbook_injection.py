@@ -9,7 +9,8 @@ import openpyxl
 import pytest
 
 import main
-from forms.exchange import read_file, to_dict, write_file
+from forms.files.exchange_read import read_file
+from forms.files.exchange_write import to_dict, write_file
 from forms.sample import SAMPLES
 
 HOSTILE = ["=1+1", '=HYPERLINK("http://x","a")', "+82 Tech", "-minus Org", "@SUM(A1)", "\t=tabbed", "\r=1+1"]

@@ -9,8 +9,8 @@ import threading
 import pytest
 
 import main
-from forms import exchange
 from forms.atomic import NotAFile, atomic_write, write_bytes
+from forms.files import exchange_read, exchange_write
 
 
 def _fifo(tmp_path):
@@ -48,11 +48,11 @@ def _private_null(tmp_path):
 def test_a_character_device_is_refused_and_stays_a_device(tmp_path, super_regional, capsys):
     dev = _private_null(tmp_path)
     with pytest.raises(NotAFile):
-        exchange.write_file(super_regional, str(dev))
+        exchange_write.write_file(super_regional, str(dev))
     assert stat.S_ISCHR(os.lstat(dev).st_mode)
     sample = tmp_path / "sample" / "p.json"
     sample.parent.mkdir()
-    exchange.write_file(super_regional, str(sample))
+    exchange_write.write_file(super_regional, str(sample))
     assert main.main(["export", "--lang", "en", str(sample), "--out", str(dev)]) == 2
     assert main.main(["db", "--db", str(tmp_path / "sample" / "p.db"), "import", str(sample)]) == 0
     assert main.main(["db", "--db", str(tmp_path / "sample" / "p.db"), "export", super_regional.id,
@@ -83,9 +83,9 @@ def test_a_symlink_is_written_through_and_stays_a_link(tmp_path, super_regional)
     real.write_text("old", encoding="utf-8")
     link = tmp_path / "link.json"
     link.symlink_to(real)
-    exchange.write_file(super_regional, str(link))
+    exchange_write.write_file(super_regional, str(link))
     assert link.is_symlink() and os.readlink(link) == str(real)
-    assert exchange.read_file(str(real)) == super_regional
+    assert exchange_read.read_file(str(real)) == super_regional
     assert sorted(p.name for p in real_dir.iterdir()) == ["p.json"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link.json", "real"]
 

@@ -10,6 +10,7 @@ import pytest
 
 from forms import attached, exchange
 from forms.errors import InputError
+from forms.files import exchange_read, exchange_write
 from forms.ids import new_id
 from forms.model import ScanAttachment
 from forms.profile import DEFAULT_SCAN_LIMIT, load_profile
@@ -33,6 +34,8 @@ def test_a_proposal_filled_to_the_total_is_written_and_read_again(super_regional
     room = len(exchange.dumps(super_regional).encode("utf-8")) + 64 * 1024
     file_bytes = 2 * 1024 * 1024
     monkeypatch.setattr(exchange, "MAX_FILE_BYTES", file_bytes)
+    monkeypatch.setattr(exchange_write, "MAX_FILE_BYTES", file_bytes)
+    monkeypatch.setattr(exchange_read, "MAX_FILE_BYTES", file_bytes)
     limit = dataclasses.replace(DEFAULT_SCAN_LIMIT, max_bytes=300_001,
                                 max_total_bytes=attached.carried(file_bytes, room))
     while True:
@@ -78,6 +81,8 @@ def test_the_reader_lists_as_many_documents_as_may_be_attached():
 
 def test_a_file_too_large_to_read_again_is_not_written(super_regional, tmp_path, monkeypatch):
     monkeypatch.setattr(exchange, "MAX_FILE_BYTES", 1024 * 1024)
+    monkeypatch.setattr(exchange_write, "MAX_FILE_BYTES", 1024 * 1024)
+    monkeypatch.setattr(exchange_read, "MAX_FILE_BYTES", 1024 * 1024)
     super_regional.attachments.append(_scan(1024 * 1024))
     path = tmp_path / "p.json"
     with pytest.raises(InputError) as info:
@@ -91,7 +96,10 @@ def test_a_file_too_large_to_read_again_is_not_written(super_regional, tmp_path,
 
 def test_a_file_over_the_read_limit_is_read_only_to_repair(super_regional, tmp_path, monkeypatch):
     monkeypatch.setattr(exchange, "MAX_FILE_BYTES", 1024 * 1024)
+    monkeypatch.setattr(exchange_write, "MAX_FILE_BYTES", 1024 * 1024)
+    monkeypatch.setattr(exchange_read, "MAX_FILE_BYTES", 1024 * 1024)
     monkeypatch.setattr(exchange, "REPAIR_MAX_BYTES", 4 * 1024 * 1024)
+    monkeypatch.setattr(exchange_read, "REPAIR_MAX_BYTES", 4 * 1024 * 1024)
     super_regional.attachments.extend(_scan(10, f"{n}.png") for n in range(101))
     super_regional.attachments.append(_scan(1024 * 1024))
     path = tmp_path / "old.json"

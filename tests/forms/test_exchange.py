@@ -6,8 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from forms import exchange
+from forms import app
 from forms.errors import InputError
+from forms.files import exchange_identity, exchange_read, exchange_write
 from forms.paths import resource_path
 
 SCHEMA = json.load(open(resource_path("schema", "proposal.schema.json"), encoding="utf-8"))
@@ -15,20 +16,20 @@ SCHEMA = json.load(open(resource_path("schema", "proposal.schema.json"), encodin
 
 def test_round_trip_is_lossless(super_regional, leap):
     for p in (super_regional, leap):
-        again = exchange.loads(exchange.dumps(p))
-        assert exchange.to_dict(again) == exchange.to_dict(p)
-        assert exchange.fingerprint(again) == exchange.fingerprint(p)
+        again = exchange_read.loads(exchange_write.dumps(p))
+        assert exchange_write.to_dict(again) == exchange_write.to_dict(p)
+        assert exchange_identity.fingerprint(again) == exchange_identity.fingerprint(p)
 
 
 def test_samples_match_the_json_schema(super_regional, leap):
     validator = jsonschema.Draft202012Validator(SCHEMA)
     for p in (super_regional, leap):
-        assert [e.message for e in validator.iter_errors(exchange.to_dict(p))] == []
+        assert [e.message for e in validator.iter_errors(exchange_write.to_dict(p))] == []
 
 
 def _version_1(p):
     """``p`` as a version-1 file wrote it: budget lines and roadmap stages without ids."""
-    doc = exchange.to_dict(p)
+    doc = exchange_write.to_dict(p)
     doc["format_version"] = 1
     for record in [*doc["budget"]["lines"], *doc["roadmap"]]:
         del record["id"]
@@ -39,38 +40,38 @@ def test_version_1_files_load_with_ids_derived_from_their_place(super_regional, 
     for p in (super_regional, leap):
         text = _version_1(p)
         jsonschema.validate(json.loads(text), SCHEMA)
-        first, second = exchange.loads(text), exchange.loads(text)
+        first, second = exchange_read.loads(text), exchange_read.loads(text)
         line_ids = [line.id for line in first.budget.lines]
         assert line_ids == [line.id for line in second.budget.lines]
         assert [s.id for s in first.roadmap] == [s.id for s in second.roadmap]
         assert len(set(line_ids)) == len(line_ids)
         # The samples' fixed ids are the ones their version-1 file gets, so it reads back equal.
-        assert exchange.to_dict(first) == exchange.to_dict(p)
+        assert exchange_write.to_dict(first) == exchange_write.to_dict(p)
     # With no proposal id either, the ids still come out the same each time.
     doc = json.loads(_version_1(super_regional))
     del doc["id"]
-    first, second = exchange.from_dict(json.loads(json.dumps(doc))), exchange.from_dict(doc)
-    assert exchange.to_dict(first) == exchange.to_dict(second)
+    first, second = exchange_read.from_dict(json.loads(json.dumps(doc))), exchange_read.from_dict(doc)
+    assert exchange_write.to_dict(first) == exchange_write.to_dict(second)
     assert all(line.id for line in first.budget.lines)
-    other = exchange.loads(_version_1(leap))
+    other = exchange_read.loads(_version_1(leap))
     assert not {line.id for line in other.budget.lines} & {line.id for line in super_regional.budget.lines}
 
 
 def test_written_files_keep_every_record_id(super_regional):
-    doc = exchange.to_dict(super_regional)
+    doc = exchange_write.to_dict(super_regional)
     assert doc["format_version"] == 3
     assert all(record["id"] for record in [*doc["organisations"], *doc["budget"]["lines"], *doc["roadmap"]])
     # A record keeps its id wherever it moves: ids come from the file, not from the place.
     doc["budget"]["lines"].reverse()
-    moved = exchange.loads(json.dumps(doc, ensure_ascii=False))
+    moved = exchange_read.loads(json.dumps(doc, ensure_ascii=False))
     assert [line.id for line in moved.budget.lines] == [line.id for line in reversed(super_regional.budget.lines)]
 
 
 def test_a_record_id_is_used_once_in_its_list(super_regional):
-    doc = exchange.to_dict(super_regional)
+    doc = exchange_write.to_dict(super_regional)
     doc["budget"]["lines"][5]["id"] = doc["budget"]["lines"][1]["id"]
     with pytest.raises(InputError) as info:
-        exchange.loads(json.dumps(doc))
+        exchange_read.loads(json.dumps(doc))
     assert info.value.text("en").startswith("budget.lines[5].id: the id '")
 
 
@@ -82,22 +83,22 @@ def test_new_records_get_fresh_ids():
 
 
 def test_fingerprint_changes_with_content(super_regional):
-    before = exchange.fingerprint(super_regional)
+    before = exchange_identity.fingerprint(super_regional)
     super_regional.budget.lines[0].amount_krw += 1
-    assert exchange.fingerprint(super_regional) != before
+    assert exchange_identity.fingerprint(super_regional) != before
     assert len(before) == 64
 
 
 def test_written_file_reads_back(tmp_path, super_regional):
     path = tmp_path / "p.json"
-    exchange.write_file(super_regional, str(path))
-    assert exchange.to_dict(exchange.read_file(str(path))) == exchange.to_dict(super_regional)
+    exchange_write.write_file(super_regional, str(path))
+    assert exchange_write.to_dict(exchange_read.read_file(str(path))) == exchange_write.to_dict(super_regional)
     assert [f.name for f in tmp_path.iterdir()] == ["p.json"]  # no temporary file left
 
 
 def test_unwritable_target_is_an_input_error(tmp_path, super_regional):
     with pytest.raises(InputError):
-        exchange.write_file(super_regional, str(tmp_path / "missing" / "p.json"))
+        exchange_write.write_file(super_regional, str(tmp_path / "missing" / "p.json"))
 
 
 def mutate(doc, path, value):
@@ -152,10 +153,10 @@ BAD = [
 
 @pytest.mark.parametrize(("path", "value", "message"), BAD, ids=[m.split(":")[0] for _p, _v, m in BAD])
 def test_bad_files_name_the_field(super_regional, path, value, message):
-    doc = mutate(exchange.to_dict(super_regional), path, value)
+    doc = mutate(exchange_write.to_dict(super_regional), path, value)
     text = json.dumps(doc, ensure_ascii=False)
     with pytest.raises(InputError) as info:
-        exchange.loads(text)
+        exchange_read.loads(text)
     assert message in info.value.text("en")
     ko = info.value.text("ko")  # the same place, said in Korean
     assert ko.startswith(info.value.place("ko")) and ko != info.value.text("en")
@@ -181,22 +182,22 @@ def test_bad_files_name_the_field(super_regional, path, value, message):
 ])
 def test_unreadable_files(raw, message):
     with pytest.raises(InputError) as info:
-        exchange.loads_bytes(raw)
+        exchange_read.loads_bytes(raw)
     assert message in info.value.text("en")
 
 
 def test_too_large_file(tmp_path):
     path = tmp_path / "big.json"
     with open(path, "wb") as fp:
-        fp.truncate(exchange.MAX_FILE_BYTES + 1)
+        fp.truncate(app.MAX_FILE_BYTES + 1)
     with pytest.raises(InputError) as info:
-        exchange.read_file(str(path))
-    assert f"{exchange.MAX_FILE_BYTES // (1024 * 1024)} MB" in info.value.text("en")
+        exchange_read.read_file(str(path))
+    assert f"{app.MAX_FILE_BYTES // (1024 * 1024)} MB" in info.value.text("en")
 
 
 def test_missing_file(tmp_path):
     with pytest.raises(InputError) as info:
-        exchange.read_file(str(tmp_path / "nope.json"))
+        exchange_read.read_file(str(tmp_path / "nope.json"))
     assert "Cannot read" in info.value.text("en")
     assert info.value.text("en").endswith("the file or folder does not exist.")
     assert info.value.text("ko").endswith("파일이나 폴더가 없습니다.")
@@ -212,15 +213,15 @@ def test_missing_file(tmp_path):
 ])
 def test_broken_json_is_explained_in_the_users_language(raw, en, ko):
     with pytest.raises(InputError) as info:
-        exchange.loads_bytes(raw)
+        exchange_read.loads_bytes(raw)
     assert en in info.value.text("en")
     korean = info.value.text("ko")
     assert ko in korean and "Expecting" not in korean and "Unterminated" not in korean
 
 
 def test_bom_is_accepted(super_regional):
-    raw = b"\xef\xbb\xbf" + exchange.dumps(super_regional).encode("utf-8")
-    assert exchange.loads_bytes(raw).id == super_regional.id
+    raw = b"\xef\xbb\xbf" + exchange_write.dumps(super_regional).encode("utf-8")
+    assert exchange_read.loads_bytes(raw).id == super_regional.id
 
 
 json_values = st.recursive(
@@ -233,7 +234,7 @@ json_values = st.recursive(
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=150)
 @given(data=st.data())
 def test_loader_raises_nothing_but_input_error_on_mutated_files(super_regional, data):
-    doc = exchange.to_dict(super_regional)
+    doc = exchange_write.to_dict(super_regional)
     # Replace one value somewhere in the document by an arbitrary JSON value.
     target, key = doc, None
     for _ in range(data.draw(st.integers(1, 4))):
@@ -249,7 +250,7 @@ def test_loader_raises_nothing_but_input_error_on_mutated_files(super_regional, 
     if key is not None:
         target[key] = data.draw(json_values)
     try:
-        exchange.loads(json.dumps(doc))
+        exchange_read.loads(json.dumps(doc))
     except InputError:
         pass
 
@@ -257,7 +258,7 @@ def test_loader_raises_nothing_but_input_error_on_mutated_files(super_regional, 
 @given(st.binary(max_size=200))
 def test_loader_raises_nothing_but_input_error_on_random_bytes(raw):
     try:
-        exchange.loads_bytes(raw)
+        exchange_read.loads_bytes(raw)
     except InputError:
         pass
 
@@ -267,19 +268,19 @@ def test_written_files_get_ordinary_permissions(tmp_path, super_regional):
     import stat
 
     path = tmp_path / "p.json"
-    exchange.write_file(super_regional, str(path))
+    exchange_write.write_file(super_regional, str(path))
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o666 & ~umask
     os.chmod(path, 0o640)
-    exchange.write_file(super_regional, str(path))  # replacing keeps the file's mode
+    exchange_write.write_file(super_regional, str(path))  # replacing keeps the file's mode
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o640
 
 
 def test_an_unknown_type_lists_the_choices_with_the_empty_one_named(super_regional):
-    doc = json.loads(exchange.canonical_json(super_regional))
+    doc = json.loads(exchange_identity.canonical_json(super_regional))
     doc["type"] = "mega"
     with pytest.raises(InputError) as info:
-        exchange.loads(json.dumps(doc))
+        exchange_read.loads(json.dumps(doc))
     assert info.value.text("en").endswith('expected one of: super_regional, leap, "" (not chosen yet).')
     assert '"" (아직 선택하지 않음)' in info.value.text("ko")

@@ -8,8 +8,8 @@ import shutil
 
 import pytest
 
-from forms import exchange
 from forms.errors import InputError
+from forms.files import exchange_read, exchange_write
 from forms.model import Proposal, Text
 from forms.profile import calls_dir, load_profile, load_profile_file
 from forms.rules import validate
@@ -84,27 +84,27 @@ def test_the_rules_ask_for_the_sections_of_the_proposals_form(other_form, super_
 
 
 def test_the_exchange_file_takes_the_plan_keys_of_the_form(other_form, super_regional):
-    doc = exchange.to_dict(super_regional)
+    doc = exchange_write.to_dict(super_regional)
     doc["call"] = "test-other-form"
     doc["plan"] = {"overview": {"ko": "개요", "en": "Overview"}, "summary": {"ko": "요약", "en": ""}}
-    p = exchange.loads(json.dumps(doc, ensure_ascii=False))
+    p = exchange_read.loads(json.dumps(doc, ensure_ascii=False))
     assert p.plan == {"overview": Text("개요", "Overview"), "summary": Text("요약", "")}
-    assert list(exchange.to_dict(p)["plan"]) == ["overview", "summary"]  # in the form's order
+    assert list(exchange_write.to_dict(p)["plan"]) == ["overview", "summary"]  # in the form's order
     doc["plan"]["background"] = {"ko": "배경"}  # a section of the mega form, not of this one
     with pytest.raises(InputError) as info:
-        exchange.loads(json.dumps(doc, ensure_ascii=False))
+        exchange_read.loads(json.dumps(doc, ensure_ascii=False))
     assert info.value.text("en").startswith("plan.background: unexpected key")
 
 
 def test_a_file_of_the_first_format_loads_unchanged(super_regional):
-    doc = exchange.to_dict(super_regional)
+    doc = exchange_write.to_dict(super_regional)
     for key in ("researchers", "indicators", "tasks", "deliverables", "equipment"):
         del doc[key]
     for org in doc["organisations"]:
         for key in ("registration_number", "representative", "address", "contact"):
             del org[key]
     doc["plan"] = {k: v for k, v in doc["plan"].items() if k in SECTIONS}
-    p = exchange.loads(json.dumps(doc, ensure_ascii=False))
+    p = exchange_read.loads(json.dumps(doc, ensure_ascii=False))
     assert list(p.plan) == [k for k in load_profile(p.call).form.section_keys() if k in SECTIONS]
     assert {k: p.plan[k] for k in SECTIONS} == {k: super_regional.plan[k] for k in SECTIONS}
     assert p.researchers == p.indicators == p.tasks == p.deliverables == p.equipment == []

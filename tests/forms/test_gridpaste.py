@@ -2,8 +2,8 @@
 
 import pytest
 
+from forms.files.gridpaste import PasteRefused, block_text, parse_block, paste
 from forms.grid import build_grid
-from forms.gridpaste import PasteRefused, block_text, parse_block, paste
 from forms.money import EntryUnit
 
 

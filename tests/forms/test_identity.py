@@ -7,8 +7,8 @@ import json
 import pytest
 
 import main
-from forms import exchange
 from forms.errors import InputError
+from forms.files import exchange_identity, exchange_read, exchange_write
 from storage.opening import open_store
 
 CANONICAL = "0b5d3c1e-8f4a-4b2c-9d6e-7a1f2b3c4d5e"
@@ -23,14 +23,14 @@ SPELLINGS = [
 
 
 def _doc(p, **changes):
-    data = exchange.to_dict(p)
+    data = exchange_write.to_dict(p)
     data.update(changes)
     return data
 
 
 @pytest.mark.parametrize("spelling", SPELLINGS)
 def test_every_spelling_of_an_id_reads_as_one_canonical_id(super_regional, spelling):
-    p = exchange.from_dict(_doc(super_regional, id=spelling))
+    p = exchange_read.from_dict(_doc(super_regional, id=spelling))
     assert p.id == CANONICAL
 
 
@@ -38,18 +38,18 @@ def test_every_spelling_of_an_id_reads_as_one_canonical_id(super_regional, spell
                                  CANONICAL.replace("-", "_"), "", "0b5d"])
 def test_what_is_not_a_uuid_is_still_refused(super_regional, bad):
     with pytest.raises(InputError, match="must be a UUID"):
-        exchange.from_dict(_doc(super_regional, id=bad))
+        exchange_read.from_dict(_doc(super_regional, id=bad))
 
 
 def test_a_file_without_id_is_always_the_same_proposal(super_regional, leap):
     data = _doc(super_regional)
     del data["id"]
-    first, second = exchange.from_dict(json.loads(json.dumps(data))), exchange.from_dict(data)
+    first, second = exchange_read.from_dict(json.loads(json.dumps(data))), exchange_read.from_dict(data)
     assert first.id == second.id
-    assert exchange.normal_id(first.id) == first.id
+    assert exchange_identity.normal_id(first.id) == first.id
     other = _doc(leap)
     del other["id"]
-    assert exchange.from_dict(other).id != first.id
+    assert exchange_read.from_dict(other).id != first.id
 
 
 def test_five_spellings_import_as_one_proposal(tmp_path, db_path, super_regional, capsys):

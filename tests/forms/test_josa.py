@@ -257,7 +257,8 @@ def broken(doc: dict) -> dict:
 
 @pytest.mark.parametrize("kind", ["super_regional", "leap"])
 def test_no_finding_of_a_broken_sample_hedges_a_particle(kind):
-    from forms.exchange import from_dict, to_dict
+    from forms.files.exchange_read import from_dict
+    from forms.files.exchange_write import to_dict
     from forms.rules import validate
     from forms.sample import SAMPLES
 

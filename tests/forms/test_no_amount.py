@@ -10,9 +10,10 @@ import json
 import jsonschema
 import pytest
 
-from forms import exchange, merge
-from forms.budgetsheet import Names, carried_over, compare, read_line
+from forms import merge
 from forms.errors import InputError
+from forms.files import exchange_read, exchange_write
+from forms.files.budgetsheet import Names, carried_over, compare, read_line
 from forms.grid import build_grid, cleared
 from forms.model import BudgetItem, BudgetLine, Text
 from forms.rules import validate
@@ -31,19 +32,19 @@ def test_a_line_with_no_amount_goes_through_the_exchange_file_and_older_files_lo
     p = super_regional
     i = _new_row(p, 0)
     p.budget.lines[i].no_amount = True
-    doc = exchange.to_dict(p)
+    doc = exchange_write.to_dict(p)
     jsonschema.validate(doc, SCHEMA)
     written = doc["budget"]["lines"][i]
     assert written["amount_krw"] == 0 and written["no_amount"] is True
     # only that line says so: every other line is written as before
     assert all("no_amount" not in line for n, line in enumerate(doc["budget"]["lines"]) if n != i)
-    back = exchange.loads(exchange.dumps(p))
+    back = exchange_read.loads(exchange_write.dumps(p))
     assert back.budget.lines[i].no_amount and back.budget.lines[i].amount_krw == 0
     assert back == p
     # a file without the key (every file written before it existed): every amount is entered
     older = copy.deepcopy(doc)
     del older["budget"]["lines"][i]["no_amount"]
-    assert not any(line.no_amount for line in exchange.from_dict(older).budget.lines)
+    assert not any(line.no_amount for line in exchange_read.from_dict(older).budget.lines)
 
 
 @pytest.mark.parametrize(("value", "amount", "where"), [
@@ -52,10 +53,10 @@ def test_a_line_with_no_amount_goes_through_the_exchange_file_and_older_files_lo
 ])
 def test_a_malformed_no_amount_is_refused_at_its_field(super_regional, value, amount, where):
     i = _new_row(super_regional, 0)
-    doc = exchange.to_dict(super_regional)
+    doc = exchange_write.to_dict(super_regional)
     doc["budget"]["lines"][i].update(no_amount=value, amount_krw=amount)
     with pytest.raises(InputError) as caught:
-        exchange.from_dict(json.loads(json.dumps(doc)))
+        exchange_read.from_dict(json.loads(json.dumps(doc)))
     assert caught.value.where == where.format(i=i)
     assert caught.value.text("ko") and caught.value.text("en")
 
@@ -114,7 +115,7 @@ def test_clearing_removes_a_line_whose_row_has_other_years_and_keeps_a_rows_last
 
 
 def _docs(p, i):
-    base = exchange.to_dict(p)
+    base = exchange_write.to_dict(p)
     ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
     return base, ours, theirs
 
@@ -133,7 +134,7 @@ def test_an_amount_and_its_mark_merge_as_one_field(super_regional):
     assert taken["amount_krw"] == 500 and "no_amount" not in taken
     kept = merge.merge(base, ours, theirs, take="ours").merged["budget"]["lines"][i]
     assert kept["amount_krw"] == 0 and kept["no_amount"] is True
-    exchange.from_dict(merge.merge(base, ours, theirs, take="theirs").merged)  # a complete proposal
+    exchange_read.from_dict(merge.merge(base, ours, theirs, take="theirs").merged)  # a complete proposal
 
     # an entered 0 cleared on one side, typed over on the other: a conflict, never both at once
     base, ours, theirs = _docs(super_regional, i)

@@ -9,8 +9,9 @@ from fractions import Fraction
 
 import pytest
 
-from forms import bizno, exchange
+from forms import bizno
 from forms.fieldpath import BUDGET_LINES
+from forms.files import exchange_write
 from forms.model import BudgetItem, Equipment, OtherProject, Text
 from forms.paths import resource_path
 from forms.profile import load_profile
@@ -366,7 +367,7 @@ def test_validate_json_gives_each_new_finding_with_its_path(tmp_path, super_regi
     p.researchers[i].rates[2024] = 100
     p.indicators[0].weight += 1
     path = tmp_path / "p.json"
-    exchange.write_file(p, str(path))
+    exchange_write.write_file(p, str(path))
     run = subprocess.run([sys.executable, "main.py", "validate", str(path), "--json"], capture_output=True,
                          text=True, cwd=resource_path(".."))
     assert run.returncode == 1

@@ -6,8 +6,8 @@ import json
 import jsonschema
 import pytest
 
-from forms import exchange
 from forms.errors import InputError
+from forms.files import exchange_read, exchange_write
 from forms.model import (
     BudgetItem,
     Deliverable,
@@ -44,18 +44,18 @@ def full(super_regional):
 
 
 def test_records_round_trip_and_match_the_schema(full):
-    doc = exchange.to_dict(full)
+    doc = exchange_write.to_dict(full)
     jsonschema.validate(doc, SCHEMA, format_checker=jsonschema.FormatChecker())
-    again = exchange.loads(exchange.dumps(full))
+    again = exchange_read.loads(exchange_write.dumps(full))
     assert again == full
     assert doc["researchers"][0]["rates"] == {"2023": 30, "2024": 30, "2025": 30}
     assert doc["budget"]["lines"][0]["items"][0]["unit_price_krw"] == 1_000_000
     full.budget.lines[1].items = []
-    assert "items" not in exchange.to_dict(full)["budget"]["lines"][1]  # written only where there are rows
+    assert "items" not in exchange_write.to_dict(full)["budget"]["lines"][1]  # written only where there are rows
 
 
 def test_baseline_and_targets_are_written_in_both_languages(full):
-    ind = exchange.to_dict(full)["indicators"][0]
+    ind = exchange_write.to_dict(full)["indicators"][0]
     assert ind["baseline"] == {"ko": "0", "en": "0"}
     assert ind["targets"] == {"2023": {"ko": "2", "en": "2"}, "2024": {"ko": "3", "en": "3"},
                               "2025": {"ko": "4", "en": "four"}}
@@ -64,14 +64,14 @@ def test_baseline_and_targets_are_written_in_both_languages(full):
 def test_a_baseline_and_targets_written_as_one_string_read_as_the_same_text_in_both_languages(super_regional):
     """Format 2 wrote an indicator's baseline and targets as one string; such a file still loads,
     each string becoming the same text in Korean and English, and matches the JSON Schema."""
-    doc = exchange.to_dict(super_regional)
+    doc = exchange_write.to_dict(super_regional)
     doc["format_version"] = 2
     for ind in doc["indicators"]:
         ind["baseline"] = ind["baseline"]["ko"]
         ind["targets"] = {year: t["ko"] for year, t in ind["targets"].items()}
     assert doc["indicators"][-1]["targets"]["2025"] == "KS 제안"
     jsonschema.validate(doc, SCHEMA, format_checker=jsonschema.FormatChecker())
-    p = exchange.loads(json.dumps(doc, ensure_ascii=False))
+    p = exchange_read.loads(json.dumps(doc, ensure_ascii=False))
     standard = p.indicators[-1]
     assert standard.baseline == Text("없음", "없음")
     assert standard.targets[2025] == Text("KS 제안", "KS 제안")
@@ -82,7 +82,7 @@ def test_a_baseline_and_targets_written_as_one_string_read_as_the_same_text_in_b
 
 
 def test_the_schema_takes_a_baseline_and_targets_in_either_form(full):
-    doc = exchange.to_dict(full)
+    doc = exchange_write.to_dict(full)
     jsonschema.validate(doc, SCHEMA)
     doc["indicators"][0]["baseline"] = "0"
     doc["indicators"][0]["targets"]["2024"] = "3"
@@ -94,10 +94,10 @@ def test_the_schema_takes_a_baseline_and_targets_in_either_form(full):
 
 
 def test_absent_record_lists_read_as_empty(super_regional):
-    doc = exchange.to_dict(super_regional)
+    doc = exchange_write.to_dict(super_regional)
     for key in ("researchers", "indicators", "tasks", "deliverables", "equipment"):
         del doc[key]
-    p = exchange.loads(json.dumps(doc, ensure_ascii=False))
+    p = exchange_read.loads(json.dumps(doc, ensure_ascii=False))
     assert p.researchers == [] and p.equipment == []
 
 
@@ -130,13 +130,13 @@ BAD = [
 
 @pytest.mark.parametrize(("path", "value", "message"), BAD, ids=[m.split(":")[0] for _p, _v, m in BAD])
 def test_bad_record_values_name_the_field(full, path, value, message):
-    doc = exchange.to_dict(full)
+    doc = exchange_write.to_dict(full)
     target = doc
     for key in path[:-1]:
         target = target[key]
     target[path[-1]] = value
     with pytest.raises(InputError) as info:
-        exchange.loads(json.dumps(doc, ensure_ascii=False))
+        exchange_read.loads(json.dumps(doc, ensure_ascii=False))
     assert message in info.value.text("en")
     assert info.value.text("ko") != info.value.text("en")
     if path[-1] not in ("task", "id") and value != 4.5e7:  # the schema cannot see ids across lists
@@ -145,10 +145,10 @@ def test_bad_record_values_name_the_field(full, path, value, message):
 
 
 def test_a_record_id_used_twice_is_refused(full):
-    doc = exchange.to_dict(full)
+    doc = exchange_write.to_dict(full)
     doc["tasks"].append(dict(doc["tasks"][0]))
     with pytest.raises(InputError) as info:
-        exchange.loads(json.dumps(doc, ensure_ascii=False))
+        exchange_read.loads(json.dumps(doc, ensure_ascii=False))
     assert "tasks[1].id: the id 't1' is used by another task" in info.value.text("en")
 
 
@@ -156,7 +156,7 @@ def test_the_command_line_gives_exit_2_with_where(tmp_path, full):
     import subprocess
     import sys
 
-    doc = exchange.to_dict(full)
+    doc = exchange_write.to_dict(full)
     doc["researchers"][0]["rates"]["2024"] = 101
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")

@@ -7,7 +7,7 @@ import random
 from cli.files import export_command
 from forms import bizno
 from forms.budget import summarise
-from forms.exchange import write_file
+from forms.files.exchange_write import write_file
 from forms.model import BudgetLine, Organisation, Text
 from forms.money import EntryUnit, format_in_unit
 from forms.profile import load_profile

@@ -11,7 +11,7 @@ import pytest
 
 from cli.files import export_command
 from forms.errors import InputError
-from forms.exchange import write_file
+from forms.files.exchange_write import write_file
 from forms.rules import validate
 from reports.export import ExportRefused, export_packet
 from tests.reports.pdfcheck import all_text, page_texts, squash
@@ -229,7 +229,7 @@ def test_importing_the_export_api_does_not_load_reportlab():
 
 def test_the_packet_is_never_written_over_its_own_proposal_file(tmp_path, super_regional):
     from cli.files import export_command
-    from forms.exchange import write_file
+    from forms.files.exchange_write import write_file
 
     source = tmp_path / "p.json"
     write_file(super_regional, str(source))

@@ -172,7 +172,7 @@ def test_export_command_codes_as_for_the_pdf(tmp_path):
     import subprocess
     import sys
 
-    from forms.exchange import write_file
+    from forms.files.exchange_write import write_file
     from tests.cli.test_files import ROOT
 
     p = SAMPLES["leap"]()

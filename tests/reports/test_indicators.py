@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from forms import exchange
+from forms.files import exchange_read, exchange_write
 from forms.money import EntryUnit
 from forms.rules import validate
 from forms.sample import SAMPLES
@@ -59,12 +59,12 @@ def test_the_korean_packet_prints_the_same_indicators_as_from_a_file_of_one_stri
     """The Korean table is what it was when baseline and targets were one (Korean) string: read
     such a file, and the Korean packet's table is the same, cell for cell and on paper."""
     p = SAMPLES[kind]()
-    doc = exchange.to_dict(p)
+    doc = exchange_write.to_dict(p)
     doc["format_version"] = 2
     for ind in doc["indicators"]:
         ind["baseline"] = ind["baseline"]["ko"]
         ind["targets"] = {year: t["ko"] for year, t in ind["targets"].items()}
-    old = exchange.loads(json.dumps(doc, ensure_ascii=False))
+    old = exchange_read.loads(json.dumps(doc, ensure_ascii=False))
     cells = _cells(_table(p, "ko"))
     assert cells == _cells(_table(old, "ko"))
     qualitative = next(i for i in p.indicators if i.kind == "qualitative")

@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 
 import main
-from forms import exchange
+from forms.files import exchange_write
 from tests.reports.pdfcheck import reader
 
 
 def _export(tmp_path, proposal, name):
     src = tmp_path / f"{name}.json"
-    exchange.write_file(proposal, str(src))
+    exchange_write.write_file(proposal, str(src))
     out = tmp_path / f"{name}.pdf"
     assert main.main(["export", str(src), "--out", str(out), "--lang", "en", "--draft"]) == 0
     return out.read_bytes()

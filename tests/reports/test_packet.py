@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from forms.budget import summarise
-from forms.exchange import fingerprint
+from forms.files.exchange_identity import fingerprint
 from forms.money import EntryUnit, format_in_unit, official_form
 from forms.profile import load_profile
 from forms.sample import SAMPLES

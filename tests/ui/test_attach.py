@@ -117,6 +117,7 @@ def test_export_as_a_file_never_writes_one_too_large_to_import_again(sample_wind
     from PySide6.QtWidgets import QFileDialog
 
     from forms import exchange
+    from forms.files import exchange_read, exchange_write
 
     w = sample_window
     page = _page(w)
@@ -124,6 +125,8 @@ def test_export_as_a_file_never_writes_one_too_large_to_import_again(sample_wind
     scan.write_bytes(scanfiles.image("PNG"))
     assert page.attach_scan(str(scan))
     monkeypatch.setattr(exchange, "MAX_FILE_BYTES", len(exchange.dumps(w.doc.proposal).encode("utf-8")) - 1)
+    monkeypatch.setattr(exchange_write, "MAX_FILE_BYTES", len(exchange.dumps(w.doc.proposal).encode("utf-8")) - 1)
+    monkeypatch.setattr(exchange_read, "MAX_FILE_BYTES", len(exchange.dumps(w.doc.proposal).encode("utf-8")) - 1)
     out = tmp_path / "out.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
     said = []

@@ -215,7 +215,7 @@ def test_a_workbook_of_another_proposal_is_refused_in_one_sentence(sample_window
     from forms.profile import load_profile
     from forms.sample import SAMPLES
     from forms.statement import state
-    from reports.workbook import workbook_bytes
+    from reports.budget_workbook import workbook_bytes
 
     w = sample_window
     leap = SAMPLES["leap"]()

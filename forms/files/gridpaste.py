@@ -14,8 +14,8 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 
-from forms.budgetsheet import LINE_COLUMNS, Names, blank
 from forms.errors import InputError
+from forms.files.budgetsheet import LINE_COLUMNS, Names, blank
 from forms.grid import BudgetGrid
 from forms.i18n import N_, NP_, translate
 from forms.model import BudgetLine, Proposal

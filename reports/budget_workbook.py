@@ -23,7 +23,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from forms import app, categories
 from forms.budget import SOURCES
-from forms.budgetsheet import (
+from forms.files.budgetsheet import (
     CATEGORY_SHEET,
     ID_COLUMN,
     LINE_COLUMNS,

@@ -14,15 +14,16 @@ import argparse
 from cli.exits import EXIT_OK
 from forms import i18n
 from forms.atomic import same_file
-from forms.budgetsheet import Names, carried_over, compare, describe
 from forms.console import say
 from forms.errors import InputError
+from forms.files.budgetsheet import Names, carried_over, compare, describe
 from forms.i18n import N_, _
 
 
 def cmd_import_budget(ns: argparse.Namespace) -> int:
-    from forms.exchange import read_file, write_file
-    from storage.workbook import read_budget
+    from forms.files.budget_workbook_reader import read_budget
+    from forms.files.exchange_read import read_file
+    from forms.files.exchange_write import write_file
 
     lang = i18n.current_language()
     if same_file(ns.workbook, ns.out):

@@ -3,7 +3,7 @@ the workbook export writes and the workbook import reads, how a name typed in a 
 code (an organisation by name or id, a category or source by its Korean or English name, a region
 by code or name), and what an imported budget changes compared with the proposal's.
 
-The writer (``reports.workbook``), the reader (``storage.workbook``), the grid's paste and the
+The writer (``reports.budget_workbook``), the reader (``forms.files.budget_workbook_reader``), the grid's paste and the
 window's preview all use this one description, so the columns cannot drift apart.
 """
 

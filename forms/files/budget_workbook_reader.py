@@ -1,6 +1,6 @@
-"""Reading the budget back from the workbook the app wrote (``reports.workbook``), after it was
+"""Reading the budget back from the workbook the app wrote (``reports.budget_workbook``), after it was
 edited in Excel: input handling beside the exchange-file reader. The file comes from outside: it
-is read within fixed bounds of size, time and memory by ``storage.xlsxread``.
+is read within fixed bounds of size, time and memory by ``forms.files.xlsx_reader``.
 
 Only the visible lines sheet is read; the other sheets are for people. Every cell that cannot be
 read is named as ``Sheet!C7: why``, all of them at once (reading stops after ``MAX_LISTED``),
@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from forms.budgetsheet import (
+from forms.errors import InputError
+from forms.files.budgetsheet import (
     EMPTY_CELL,
     ID_COLUMN,
     LINE_COLUMNS,
@@ -26,11 +27,10 @@ from forms.budgetsheet import (
     sheet_names,
     unsaved_formula,
 )
-from forms.errors import InputError
+from forms.files.xlsx_reader import Sheet, SheetEntry, Workbook, clipped
 from forms.i18n import N_, NP_, translate
 from forms.model import BudgetLine, Proposal
 from forms.values import Count
-from storage.xlsxread import Sheet, SheetEntry, Workbook, clipped
 
 #: A workbook far beyond any budget (a budget has some hundreds of lines) is refused unread.
 MAX_ROWS = 20_000
@@ -126,7 +126,7 @@ def read_budget(path: str, proposal: Proposal) -> ReadBudget:
 
     Raises :class:`UnreadableCells` naming every cell that cannot be read (reading stops after
     ``MAX_LISTED`` of them, and says from which row on it did not read), or :class:`InputError` when the file is not such a
-    workbook. Never changes ``proposal``. Time and memory are bounded (``storage.xlsxread``).
+    workbook. Never changes ``proposal``. Time and memory are bounded (``forms.files.xlsx_reader``).
     """
     with Workbook(path) as book:
         entry = _lines_sheet(book, path)
