@@ -214,6 +214,10 @@ class MainWindow(ProposalActions, ExchangeActions, CopyActions, QMainWindow):
         """Every page (each made if it was not yet)."""
         return [self.page_at(i) for i in range(len(STEPS))]
 
+    def is_made(self, step: Step) -> bool:
+        """Whether the page of ``step`` is made yet (a page is made when first shown or asked for)."""
+        return self._pages[STEPS.index(step)] is not None
+
     def _made(self) -> list[Page]:
         return [page for page in self._pages if page is not None]
 
