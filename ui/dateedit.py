@@ -83,7 +83,8 @@ class DateEdit(QLineEdit):
                 self.setCursorPosition(0)
 
     # the calendar ---------------------------------------------------------------------------------
-    def show_calendar(self) -> None:
+    def show_calendar(self) -> QCalendarWidget:
+        """Open the calendar under the field (the one shown, so a click on a day can be followed)."""
         if self._calendar is None:
             self._calendar = QCalendarWidget(self)
             self._calendar.setWindowFlags(Qt.WindowType.Popup)
@@ -93,6 +94,7 @@ class DateEdit(QLineEdit):
         self._calendar.move(self.mapToGlobal(self.rect().bottomLeft()))
         self._calendar.show()
         self._calendar.setFocus()
+        return self._calendar
 
     def _picked(self, value: QDate) -> None:
         if self._calendar is not None:

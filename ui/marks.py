@@ -57,6 +57,10 @@ class Marker:
         widget.setAccessibleDescription(text)
         widget.setProperty("finding", "error" if col == ERROR_COLOUR else "warning")
 
+    def marked(self) -> list[QWidget]:
+        """The widgets marked now."""
+        return list(self._state)
+
     def state(self, widget: QWidget) -> str:
         """'error', 'warning' or '' (for tests and screenshots)."""
         return widget.property("finding") or ""

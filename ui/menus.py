@@ -116,7 +116,7 @@ class Menus:
     def _fill_recent(self) -> None:
         self.recent.clear()
         lang = i18n.current_language()
-        infos = self.w._recent_infos()[:8]
+        infos = self.w.recent_infos()[:8]
         for info in infos:
             action = self.recent.addAction(info.title.get(lang) or _("(untitled)"))
             action.triggered.connect(lambda _c=False, pid=info.id: self.w.open_proposal(pid))

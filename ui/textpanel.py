@@ -88,6 +88,14 @@ class TextPanel(QWidget):
             self._fit()
             self.update()
 
+    def emphasis_colour(self) -> str | None:
+        """The colour the text is drawn in (``#rrggbb``), or None for the palette's."""
+        return self._colour.name() if self._colour is not None else None
+
+    def mark_colour(self) -> str | None:
+        """The colour of the border a finding draws (``#rrggbb``), or None without a mark."""
+        return self._mark.name() if self._mark is not None else None
+
     def set_mark(self, colour: str | None) -> None:
         """A border in ``colour`` (a finding), or none; drawn here, without a style sheet. Without
         a mark the tooltip and description are the text shown now (the marker's are dropped)."""

@@ -4,8 +4,6 @@ menus for files, editing, language and help, and the last save in the status bar
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import os
 import weakref
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt, Signal
@@ -28,11 +26,13 @@ from forms import app as appinfo
 from forms import i18n
 from forms.errors import InputError
 from forms.fieldpath import ROOT, TITLE, FieldPath
-from forms.i18n import N_, _
-from forms.model import duplicate
+from forms.i18n import _
 from forms.steps import STEPS, Step, StepState, findings_by_step, step_of, step_statuses, title
 from forms.values import ERRORS, WARNINGS, Count
-from ui import files, setup
+from ui import setup
+from ui.actions.copies import CopyActions
+from ui.actions.exchange import ExchangeActions
+from ui.actions.proposals import ProposalActions
 from ui.document import Document
 from ui.menus import Menus
 from ui.pages.base import PROPOSAL_FIELD, Page
@@ -73,7 +73,10 @@ class StepList(QListWidget):
         super().keyPressEvent(event)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ProposalActions, ExchangeActions, CopyActions, QMainWindow):
+    """The steps, the current page, the menus and the last save. What the official does with
+    proposals, files and partners' copies are its parts in :mod:`ui.actions`."""
+
     def __init__(self, store: object | None = None, parent: QWidget | None = None, opening: bool = False) -> None:
         """``opening``: the database is still being opened (see :meth:`attach_store`); until then
         nothing can be created or opened, and the window says so."""
@@ -211,6 +214,10 @@ class MainWindow(QMainWindow):
         """Every page (each made if it was not yet)."""
         return [self.page_at(i) for i in range(len(STEPS))]
 
+    def is_made(self, step: Step) -> bool:
+        """Whether the page of ``step`` is made yet (a page is made when first shown or asked for)."""
+        return self._pages[STEPS.index(step)] is not None
+
     def _made(self) -> list[Page]:
         return [page for page in self._pages if page is not None]
 
@@ -242,7 +249,7 @@ class MainWindow(QMainWindow):
         self._title()
         self._show_saved()
         self._validated(self.doc.report)
-        self.start.show_recent(self._recent_infos())
+        self.start.show_recent(self.recent_infos())
         self._size_steps()
 
     def _size_steps(self) -> None:
@@ -388,438 +395,9 @@ class MainWindow(QMainWindow):
         text = exc.text(i18n.current_language()) if isinstance(exc, InputError) else str(exc)
         self.saved_label.setText(_("Not saved: {reason}").format(reason=text))
 
-    # files ------------------------------------------------------------------------------------
-    def _recent_infos(self) -> list:
-        if self.store is None:
-            return []
-        try:
-            infos = self.store.list_proposals()
-        except InputError:
-            return []
-        return sorted(infos, key=lambda i: i.updated_at, reverse=True)
-
+    # the Start page and help ------------------------------------------------------------------
     def refresh_recent(self) -> None:
-        self.start.show_recent(self._recent_infos())
-
-    def _say(self, text: str, kind: str = "warning") -> None:
-        """A message box over the window, titled with the app's name in the user's language."""
-        getattr(QMessageBox, kind)(self, appinfo.name(i18n.current_language()), text)
-
-    #: How many unreadable cells a message box lists; the others are in its details.
-    LISTED_CELLS = 10
-
-    def _say_cells(self, exc) -> None:  # noqa: ANN001 - forms.files.budget_workbook_reader.UnreadableCells
-        """The cells of a workbook that cannot be read: the first few, how many more, and every one
-        of them in the box's scrollable details, so the box stays within the screen."""
-        lang = i18n.current_language()
-        if len(exc.problems) <= self.LISTED_CELLS:
-            self._say(exc.text(lang))
-            return
-        box = QMessageBox(QMessageBox.Icon.Warning, appinfo.name(lang), exc.text(lang, limit=self.LISTED_CELLS),
-                          QMessageBox.StandardButton.Ok, self)
-        box.setDetailedText(exc.details(lang))
-        box.exec()
-
-    def _guard(self, action, *args) -> bool:  # noqa: ANN001
-        try:
-            action(*args)
-        except InputError as exc:
-            self._say(exc.text(i18n.current_language()))
-            return False
-        return True
-
-    def new_proposal(self, call: str | None = None) -> None:
-        if self.opening:
-            return  # it would not be saved: wait for the database
-        call = call or self.start.call.currentData()
-        if self._guard(self.doc.new, call):
-            self.refresh_recent()
-            self.go(STEPS.index(Step.TYPE))
-
-    def open_proposal(self, proposal_id: str) -> None:
-        if self.store is not None and self._guard(self.doc.open, proposal_id):
-            self.go(STEPS.index(Step.TYPE))
-
-    # managing stored proposals ------------------------------------------------------------------
-    def manage_proposal(self, action: str, proposal_id: str) -> None:
-        if self.store is None or self.opening:
-            return
-        {"rename": self.rename_proposal, "duplicate": self.duplicate_proposal,
-         "delete": self.delete_proposal, "restore": lambda _pid: self.restore_deleted()}[action](proposal_id)
-
-    def _title_of(self, proposal_id: str) -> str:
-        lang = i18n.current_language()
-        if self._is_open(proposal_id):  # as typed this moment, saved or not yet
-            return self.doc.proposal.title.get(lang) or _("(untitled)")
-        for info in self._recent_infos():
-            if info.id == proposal_id:
-                return info.title.get(lang) or _("(untitled)")
-        return _("(untitled)")
-
-    def _is_open(self, proposal_id: str) -> bool:
-        return self.doc.proposal is not None and self.doc.proposal.id == proposal_id
-
-    def rename_proposal(self, proposal_id: str) -> None:
-        """A new title in the language of the window (the other language's title stays)."""
-        from PySide6.QtWidgets import QInputDialog
-
-        lang = i18n.current_language()
-        if self._is_open(proposal_id):
-            current = self.doc.proposal.title.get(lang, fallback=False)
-        else:
-            found: list = []
-            if not self._guard(lambda: found.append(self.store.load(proposal_id))):
-                return
-            current = found[0][0].title.get(lang, fallback=False)
-        field = TITLE.child("ko" if lang == "ko" else "en")
-        text, ok = QInputDialog.getText(self, _("Rename the proposal"),
-                                        _("Title ({language}):").format(language=i18n.NATIVE_NAMES.get(lang, lang)),
-                                        text=current)
-        text = " ".join(text.split())
-        if not ok or not text or text == current:
-            return
-        if self._is_open(proposal_id):
-            self.doc.edit(field, text, text=N_("Title"))
-            self._guard(self.doc.flush)
-        else:
-            p, version = found[0]
-            field.set(p, text)
-            self._guard(self.store.save, p, version)
-        self.refresh_recent()
-
-    def duplicate_proposal(self, proposal_id: str) -> None:
-        """A copy under a new id, titled as a copy, opened at once."""
-        if self._is_open(proposal_id) and not self._guard(self.doc.flush):
-            return
-        found: list = []
-        if not self._guard(lambda: found.append(self.store.load(proposal_id))):
-            return
-        copy = duplicate(found[0][0], lambda title, lang: i18n.translate(N_("{title} (copy)"), lang, title=title))
-        if self._guard(self.store.create, copy):
-            self.refresh_recent()
-            self.open_proposal(copy.id)
-
-    def delete_proposal(self, proposal_id: str) -> None:
-        """Ask; then keep the proposal (and its snapshots) to be restored, and delete it."""
-        from storage import trash
-
-        name = self._title_of(proposal_id)
-        box = QMessageBox(QMessageBox.Icon.Question, _("Delete the proposal"),
-                          i18n.fill(_("Delete “{title}”? It is kept, with its snapshots, and can be brought back with "
-                                      "“Restore a deleted one” on the Start page."), title=name), parent=self)
-        delete = box.addButton(_("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        if box.clickedButton() is not delete:
-            return
-        if self._is_open(proposal_id):
-            if not self._guard(self.doc.close_autosave):
-                return
-            self.doc.close()
-            self.go(STEPS.index(Step.START))
-        if self._guard(trash.delete_keeping, self.store, proposal_id):
-            self.refresh_recent()
-            self.statusBar().showMessage(_("Deleted: {title}").format(title=name), 8000)
-
-    def restore_deleted(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
-
-        from forms.dates import official_date
-        from storage import trash
-
-        lang = i18n.current_language()
-        kept = trash.deleted(self.store)
-        if not kept:
-            self._say(_("No deleted proposal is kept."), "information")
-            return
-        names = [_("{title} — deleted {date} {time}").format(
-            title=k.title.get(lang) or _("(untitled)"), date=official_date(k.deleted_at.astimezone().date(), lang),
-            time=f"{k.deleted_at.astimezone():%H:%M}") for k in kept]
-        chosen, ok = QInputDialog.getItem(self, _("Restore a deleted proposal"), _("&Deleted proposals:"),
-                                          names, 0, False)
-        if not ok or chosen not in names:
-            return
-        restored: list = []
-        if self._guard(lambda: restored.append(trash.restore(self.store, kept[names.index(chosen)].path))):
-            self.refresh_recent()
-            self.open_proposal(restored[0])
-
-    def open_dialog(self) -> None:
-        from ui.dialogs import OpenDialog
-
-        infos = self._recent_infos()
-        if not infos:
-            self._say(_("There is no stored proposal yet."), "information")
-            return
-        dialog = OpenDialog(infos, self)
-        if dialog.exec() and dialog.chosen():
-            self.open_proposal(dialog.chosen())
-
-    def import_file(self, path: str | None = None) -> None:
-        """Import a proposal file. A partner's copy of a proposal of this database would replace the
-        working copy: the official chooses first to merge it, to replace (the snapshot is kept), or
-        to leave it."""
-        from forms.exchange import read_file
-
-        if self.store is None:
-            return
-        if path is None:
-            path = files.open_file(self, _("Import a proposal"), _("Proposal files (*.json)"))
-        if not path:
-            return
-        name = os.path.basename(path)
-        try:
-            p = read_file(path)
-            if self._is_open(p.id):
-                self.doc.flush()
-            returned = self.store.returned_copy(p)
-        except InputError as exc:  # the file's name first, then the field by its name, not its path
-            self._say(_("{file} cannot be imported.").format(file=name) + "\n" + exc.readable(i18n.current_language()))
-            return
-        if returned is not None:
-            from forms.exchange import fingerprint
-
-            if self._already_merged(returned.proposal_id, fingerprint(p), name):
-                return
-            choice = self._ask_returned(name, returned)
-            if choice == "merge":
-                self.merge_copy(path)
-            if choice != "replace":
-                return
-        try:
-            done = self.store.import_proposal(path)
-        except InputError as exc:
-            self._say(_("{file} cannot be imported.").format(file=name) + "\n" + exc.readable(i18n.current_language()))
-            return
-        self.refresh_recent()
-        self.open_proposal(done.proposal_id)
-        if done.snapshot:
-            self.statusBar().showMessage(
-                i18n.fill(_("Imported {file}; the working copy it replaced is kept as the snapshot “{name}” "
-                            "(File → Snapshots)."), file=name, name=done.snapshot), 15000)
-        else:
-            self.statusBar().showMessage(i18n.fill(_("Imported {file}."), file=name), 8000)
-
-    def _ask_returned(self, name: str, returned) -> str:  # noqa: ANN001
-        """Ask what to do with a partner's copy being imported: "merge", "replace" or "" (cancel)."""
-        from forms.merge import partner_name
-
-        title = self._title_of(returned.proposal_id)
-        if returned.sent is not None:
-            text = i18n.fill(_("{file} is the copy of “{title}” sent to {partner}, come back. Importing it replaces "
-                               "your working copy with it, and your changes since it was sent are no longer in the "
-                               "proposal. Merge it instead, to keep both?"),
-                             file=name, title=title,
-                             partner=partner_name(returned.sent.partner, returned.sent.base, i18n.current_language()))
-        else:
-            text = i18n.fill(_("{file} is a partner's copy of “{title}”, and it differs from your working copy. "
-                               "Importing it replaces your working copy with it. Merge it instead, to keep both?"),
-                             file=name, title=title)
-        box = QMessageBox(QMessageBox.Icon.Question, appinfo.name(i18n.current_language()), text, parent=self)
-        merge = box.addButton(_("&Merge it"), QMessageBox.ButtonRole.AcceptRole)
-        replace = box.addButton(_("&Replace my working copy"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setInformativeText(_("If you replace it, your working copy is kept as a snapshot first."))
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        box.exec()
-        clicked = box.clickedButton()
-        return "merge" if clicked is merge else "replace" if clicked is replace else ""
-
-    def export_file(self) -> None:
-        p = self.doc.proposal
-        if p is None or self.store is None:
-            return
-
-        path = files.save_file(self, _("Export the proposal file"),
-                               files.default_file(p.title.get(i18n.current_language()), files.fallback_name(p), "json"),
-                               _("Proposal files (*.json)"))
-        if path and self._guard(self.doc.flush) and self._guard(self.store.export_file, p.id, path):
-            self.statusBar().showMessage(_("Written: {file}").format(file=path), 5000)
-
-    def import_budget(self) -> None:
-        """Read the budget lines of a workbook the app exported, show what they change, and apply
-        them as one undo step. A workbook with any unreadable cell changes nothing."""
-        from forms.files.budget_workbook_reader import UnreadableCells, read_budget
-        from forms.files.budgetsheet import Names, carried_over, compare
-        from ui.budgetimport import BudgetImportDialog
-
-        p = self.doc.proposal
-        if p is None:
-            return
-        path = files.open_file(self, _("Import the budget from Excel"), _("Excel workbooks (*.xlsx)"))
-        if not path:
-            return
-        try:
-            read = read_budget(path, p)
-        except UnreadableCells as exc:
-            self._say_cells(exc)
-            return
-        except InputError as exc:
-            self._say(exc.text(i18n.current_language()))
-            return
-        lines = read.lines
-        changes = compare(p.budget.lines, lines)
-        if changes.empty:
-            self._say(_("The workbook holds the same budget as the proposal: nothing to change."), "information")
-            return
-        dialog = BudgetImportDialog(changes, Names(p), path, self, sheet=read.sheet)
-        if dialog.exec() == BudgetImportDialog.DialogCode.Accepted:
-            self.doc.edit("budget.lines", carried_over(p.budget.lines, lines), text=N_("Import the budget from Excel"))
-            self.go(STEPS.index(Step.BUDGET))
-
-    def send_copy(self) -> None:
-        """Write a copy for a partner region or organisation; the database keeps the proposal as
-        sent (the base), and the copy carries its fingerprint so its return can be merged."""
-        from forms.merge import partner_name
-        from ui.mergedialog import ask_partner
-
-        p = self.doc.proposal
-        if p is None or self.store is None:
-            return
-        partner = ask_partner(p, self)
-        if not partner:
-            return
-
-        lang = i18n.current_language()
-        shown = partner_name(partner, p, lang)
-        name = f"{files.clean_name(p.title.get(lang), files.fallback_name(p))} - {files.clean_name(shown, 'partner', 30)}"
-        path = files.save_file(self, _("Send a copy to a partner"),
-                               os.path.join(files.documents_folder(), f"{name}.json"), _("Proposal files (*.json)"))
-        if path and self._guard(self.doc.flush) and self._guard(self.store.send_copy, p.id, partner, path):
-            self.statusBar().showMessage(_("Copy for {partner} written: {file}").format(partner=shown, file=path),
-                                         8000)
-
-    def merge_copy(self, path: str | None = None) -> None:
-        """Merge a partner's copy three ways against the base it was sent from; every conflict is
-        chosen in the dialog, and the accepted merge is one undo step, a snapshot named after the
-        partner, and validated at once."""
-        from forms.compare import compare
-        from forms.exchange import fingerprint, from_dict, to_dict
-        from forms.merge import Unrelated, merge, partner_name
-        from forms.proposalfile import read_proposal
-        from ui.mergedialog import MergeDialog
-
-        if self.store is None:
-            return
-        if path is None:
-            path = files.open_file(self, _("Merge a partner's copy"), _("Proposal files (*.json)"))
-        if not path:
-            return
-        read: list = []
-        if not self._guard(lambda: read.append(read_proposal(path, os.path.basename(path)))):
-            return
-        theirs = read[0]
-        if theirs.sent_copy is None:
-            self._say(i18n.fill(_("{file} is not a copy sent to a partner: it does not carry the fingerprint of the "
-                                  "proposal it was sent from. To take it as it is, use File → Import a file."),
-                                file=path))
-            return
-        found: list = []
-        if not self._guard(lambda: found.append(self.store.sent_base(theirs.sent_copy.base_fingerprint))):
-            return
-        sent = found[0]
-        if sent is None:
-            self._say(i18n.fill(_("{file} is a copy this database has no record of sending: it was sent from "
-                                  "another computer or database, or from a proposal deleted for good. If you still "
-                                  "have the file as it was sent, merge on the command line: export your proposal "
-                                  "(File → Export as a file), then run main.py merge SENT.json YOURS.json {file} "
-                                  "--out MERGED.json, and import MERGED.json."), file=path))
-            return
-        copy_fp = fingerprint(theirs)
-        if self._already_merged(sent.proposal_id, copy_fp, os.path.basename(path)):
-            return
-        # The proposal the copy belongs to is read, not opened: the one open stays open until the
-        # merge is applied, and a cancelled merge changes nothing at all.
-        if self._is_open(sent.proposal_id):
-            ours = self.doc.proposal
-        else:
-            loaded: list = []
-            if not self._guard(lambda: loaded.append(self.store.load(sent.proposal_id)[0])):
-                return
-            ours = loaded[0]
-        partner = partner_name(sent.partner, ours, i18n.current_language())
-        docs = (to_dict(sent.base), to_dict(ours), to_dict(theirs))
-        try:
-            result = merge(*docs)
-        except Unrelated:
-            self._say(i18n.fill(_("{file} is a copy of another proposal; nothing was merged."), file=path))
-            return
-        if not result.conflicts and result.merged == docs[1]:
-            self._say(_("The copy from {partner} brings nothing new: the proposal already holds all of it.").format(
-                partner=partner), "information")
-            return
-        choices: dict[str, str] = {}
-        final = result
-        for _round in range(3):  # a choice can bring a conflict of its own (a record it keeps names another)
-            # Every change the merge applies besides the conflicts (each keeps ours until chosen), then
-            # the budget's totals by year and source, as snapshots are compared.
-            lang = i18n.current_language()
-            changes = final.applied(lang)
-            try:
-                totals = compare(ours, from_dict(final.merged))
-            except InputError:
-                totals = None
-            if totals is not None and totals.budget:
-                totals.fields = []
-                changes += totals.lines(lang)
-            dialog = MergeDialog(final, partner, os.path.basename(path), self, changes, chosen=choices)
-            if dialog.exec() != MergeDialog.DialogCode.Accepted:
-                return
-            choices.update(dialog.choices())
-            final = merge(*docs, choices=choices)
-            if final.clean:
-                break
-        else:
-            return
-        made: list = []
-        if not self._guard(lambda: made.append(from_dict(final.merged))):
-            return
-        if not self._is_open(sent.proposal_id):
-            self.open_proposal(sent.proposal_id)
-            if not self._is_open(sent.proposal_id):
-                return
-        self.doc.replace(made[0], N_("Merge a partner's copy"))
-        stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
-        name = _("Merged the copy from {partner}, {time}").format(partner=partner, time=stamp)
-        if self._guard(self.doc.flush):
-            self._guard(self.store.snapshot, self.doc.proposal.id, name)
-            self._guard(self.store.remember_merged, self.doc.proposal.id, copy_fp, sent.partner)
-        report = self.doc.report  # every edit of the merge ran the rules: the last run is the merged proposal's
-        if report is not None and report.has_errors:
-            self.go(STEPS.index(Step.REVIEW))
-            self._say(i18n.fill(_("The copy from {partner} is merged and saved as the snapshot “{name}”. The merged "
-                                  "proposal breaks rules of the call; they are listed here."),
-                                partner=partner, name=name))
-        else:
-            self.statusBar().showMessage(_("The copy from {partner} is merged; snapshot “{name}”.").format(
-                partner=partner, name=name), 8000)
-
-    def _already_merged(self, proposal_id: str, copy_fingerprint: str, name: str) -> bool:
-        """Whether the partner's copy with this fingerprint is merged into the proposal already:
-        then say so (its conflicts were settled then) instead of asking again."""
-        found: list = []
-        if not self._guard(lambda: found.append(self.store.merged_at(proposal_id, copy_fingerprint))):
-            return True
-        if found[0] is None:
-            return False
-        when = found[0].astimezone().strftime("%Y-%m-%d %H:%M")
-        self._say(i18n.fill(_("{file} is already merged into “{title}” ({time}); its conflicts were settled then. "
-                              "Nothing was changed."), file=name, title=self._title_of(proposal_id), time=when),
-                  "information")
-        return True
-
-    def snapshots(self) -> None:
-        from ui.dialogs import SnapshotsDialog
-
-        p = self.doc.proposal
-        if p is None or self.store is None or not self._guard(self.doc.flush):
-            return
-        dialog = SnapshotsDialog(self.store, p.id, self)
-        dialog.exec()
-        if dialog.restored is not None:
-            self._guard(self.doc.open, p.id)
+        self.start.show_recent(self.recent_infos())
 
     def about(self) -> None:
         from ui.dialogs import AboutDialog
@@ -836,7 +414,7 @@ class MainWindow(QMainWindow):
         try:
             profile = load_profile(call)
         except InputError as exc:
-            self._say(exc.text(i18n.current_language()))
+            self.say(exc.text(i18n.current_language()))
             return
         RulesDialog(profile, self).exec()
 
@@ -875,7 +453,7 @@ class MainWindow(QMainWindow):
         try:
             self.doc.close_autosave()
         except InputError as exc:
-            self._say(exc.text(i18n.current_language()))
+            self.say(exc.text(i18n.current_language()))
         self._remember_place()
         i18n.remove_language_listener(self._listener)
         app = QApplication.instance()

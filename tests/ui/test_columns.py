@@ -72,7 +72,7 @@ def test_budget_columns_stay_put_while_amounts_are_typed_and_lines_added(sample_
     settle()
     assert _widths(header) == before
     w.go(STEPS.index(Step.REGIONS))
-    type_into(qtbot, w.regions._rows[0]["name.en"], "A much longer English name of the lead organisation")
+    type_into(qtbot, w.regions.widget_for("organisations[0].name.en"), "A much longer English name of the lead organisation")
     page = _budget(w)
     assert _widths(header) == before
 
@@ -108,10 +108,10 @@ def test_organisation_columns_are_readable_and_stay_put_when_a_kind_is_chosen(sa
     chars = page.table.fontMetrics().averageCharWidth()
     assert header.sectionSize(0) >= 24 * chars and header.sectionSize(1) >= 24 * chars
     before = _widths(header)
-    choose(page._rows[1]["kind"], "large")
+    choose(page.widget_for("organisations[1].kind"), "large")
     settle()
     assert _widths(header) == before
-    type_into(qtbot, page._rows[1]["name.en"], "Kyungpook National University Industry Foundation")
+    type_into(qtbot, page.widget_for("organisations[1].name.en"), "Kyungpook National University Industry Foundation")
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     settle()
     assert _widths(header) == before
@@ -128,7 +128,7 @@ def test_roadmap_columns_stay_put_while_a_goal_is_typed(sample_window, qtbot):
     chars = page.roadmap.fontMetrics().averageCharWidth()
     assert header.sectionSize(2) >= 20 * chars and header.sectionSize(3) >= 20 * chars
     before = _widths(header)
-    goal = page._stages[0]["goal.en"]
+    goal = page.widget_for("roadmap[0].goal.en")
     goal.setFocus()
     goal.end(False)
     keys(qtbot, goal, " and a pilot plant in Pohang that runs for the whole of the second stage")
@@ -274,9 +274,9 @@ def test_ctrl_z_in_the_organisation_table_brings_a_removed_organisation_back(sam
     w.activateWindow()  # back from the box, as the window manager does
     settle()
     if where == "name":
-        qtbot.mouseClick(page._rows[0]["name.ko"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(page.widget_for("organisations[0].name.ko"), Qt.MouseButton.LeftButton)
     elif where == "kind":
-        page._rows[0]["kind"].setFocus()
+        page.widget_for("organisations[0].kind").setFocus()
     else:
         page.table.setFocus()
     settle()

@@ -67,8 +67,8 @@ def test_the_calendar_sets_the_date(sample_window, qtbot):
     w = sample_window
     i18n.set_language("ko")
     w.go(STEPS.index(Step.PLAN))
-    w.plan.date.show_calendar()
-    w.plan.date._calendar.clicked.emit(QDate(2023, 4, 5))
+    calendar = w.plan.date.show_calendar()
+    calendar.clicked.emit(QDate(2023, 4, 5))
     settle()
     assert w.doc.proposal.date == dt.date(2023, 4, 5)
     assert w.plan.date.text() == "2023. 4. 5."

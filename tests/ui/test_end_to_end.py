@@ -40,10 +40,10 @@ def test_new_super_regional_proposal_to_packet(window, qtbot, tmp_path, monkeypa
     for name_ko, name_en, region in (("포항공과대학교 산학협력단", "POSTECH", "KR-47"),
                                      ("경북대학교 산학협력단", "Kyungpook National University", "KR-27")):
         qtbot.mouseClick(w.regions.add_button, Qt.MouseButton.LeftButton)
-        row = w.regions._rows[-1]
-        type_into(qtbot, row["name.ko"], name_ko)
-        type_into(qtbot, row["name.en"], name_en)
-        choose(row["region"], region)
+        row = f"organisations[{len(w.doc.proposal.organisations) - 1}]"
+        type_into(qtbot, w.regions.widget_for(f"{row}.name.ko"), name_ko)
+        type_into(qtbot, w.regions.widget_for(f"{row}.name.en"), name_en)
+        choose(w.regions.widget_for(f"{row}.region"), region)
     orgs = w.doc.proposal.organisations
     assert [o.name.ko for o in orgs] == ["포항공과대학교 산학협력단", "경북대학교 산학협력단"]
     assert [o.role for o in orgs] == ["lead", "participant"]
@@ -59,7 +59,7 @@ def test_new_super_regional_proposal_to_packet(window, qtbot, tmp_path, monkeypa
         type_into(qtbot, w.plan.editors[f"plan.{key}.ko"], SECTION_TEXT * 2)
     for goal in ("원천기술 확보", "실증", "양산"):
         qtbot.mouseClick(w.plan.add_stage, Qt.MouseButton.LeftButton)
-        type_into(qtbot, w.plan._stages[-1]["goal.ko"], goal)
+        type_into(qtbot, w.plan.widget_for(f"roadmap[{len(w.doc.proposal.roadmap) - 1}].goal.ko"), goal)
     assert [(s.start_year, s.end_year) for s in w.doc.proposal.roadmap] == [(2023, 2025), (2026, 2028), (2029, 2032)]
     # The form's tables in their chapters: a principal investigator, an indicator, a task, and the
     # equipment the local funds will buy.

@@ -31,7 +31,7 @@ def activate(qtbot, review, path: str) -> None:  # noqa: ANN001
 def test_a_missing_name_is_marked_and_review_jumps_to_it(sample_window, qtbot):
     w = sample_window
     w.go(STEPS.index(Step.REGIONS))
-    name = w.regions._rows[1]["name.ko"]
+    name = w.regions.widget_for("organisations[1].name.ko")
     type_into(qtbot, name, "")
     assert w.doc.proposal.organisations[1].name.ko == ""
     assert name.property("finding") == "error"
@@ -130,7 +130,7 @@ def test_the_checks_panel_drops_a_settled_findings_tooltip(sample_window):
     w.doc.edit(f"budget.lines[{national}].amount_krw", national_before)
     w.doc.edit(f"budget.lines[{local}].amount_krw", before)
     assert checks.text() == "" and checks.toolTip() == "" and checks.accessibleDescription() == ""
-    assert matching._mark is None and matching.toolTip() == matching.accessibleDescription() == matching.text()
+    assert matching.mark_colour() is None and matching.toolTip() == matching.accessibleDescription() == matching.text()
 
 
 def test_typing_in_a_cell_survives_a_language_switch_and_leaving_the_cell_with_a_bad_amount(sample_window, qtbot):

@@ -18,7 +18,7 @@ def test_each_plan_table_is_shown_at_its_chapter_and_in_view(sample_window, name
     table = getattr(page, screenshots.PLAN_TABLES[name])
     chapter = page.chapter_of(table)
     assert chapter >= 0 and page.chapter_pages.currentIndex() == chapter
-    viewport = page._scrolls[chapter].viewport()
+    viewport = page.chapter_pages.widget(chapter).viewport()
     top = table.mapTo(viewport, QPoint(0, 0))
     shown = QRect(top, table.size()).intersected(viewport.rect())
     assert shown.height() >= min(200, table.height()), f"{name}: only {shown.height()} px of the table in view"

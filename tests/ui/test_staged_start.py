@@ -55,20 +55,20 @@ def test_while_the_database_opens_nothing_can_be_created_then_everything_can(app
 
 
 def test_pages_are_made_when_first_needed_in_the_current_language_with_their_marks(window, super_regional):
-    assert [p is not None for p in window._pages] == [True] + [False] * (len(STEPS) - 1)
+    assert [window.is_made(step) for step in STEPS] == [True] + [False] * (len(STEPS) - 1)
     lines = super_regional.budget.lines
     local = next(i for i, line in enumerate(lines) if line.source == "local")
     lines[local].amount_krw //= 10  # the local match falls short: an error on the budget step
     window.doc.load(super_regional, window.store.create(super_regional))
     i18n.set_language("ko")
-    assert window._pages[STEPS.index(Step.BUDGET)] is None
+    assert not window.is_made(Step.BUDGET)
     window.go(STEPS.index(Step.BUDGET))
     page = window.budget
     assert window.stack.currentWidget() is page
     assert page.heading.text() == "예산"  # made in the language of the moment
-    assert page.marker._state, "the budget page shows the local-match error when it is made"
-    assert window._pages[STEPS.index(Step.PLAN)] is None  # never visited: still not made
-    assert len(window.pages) == len(STEPS) and None not in window._pages
+    assert page.marker.marked(), "the budget page shows the local-match error when it is made"
+    assert not window.is_made(Step.PLAN)  # never visited: still not made
+    assert len(window.pages) == len(STEPS) and all(window.is_made(step) for step in STEPS)
 
 
 def _run_in_process(monkeypatch, db_path, smoke):  # noqa: ANN001

@@ -264,7 +264,7 @@ def test_the_regions_page_lists_a_missing_name_and_a_click_goes_to_it(sample_win
 
     w = sample_window
     w.go(STEPS.index(Step.REGIONS))
-    name = w.regions._rows[1]["name.ko"]
+    name = w.regions.widget_for("organisations[1].name.ko")
     type_into(qtbot, name, "")
     panel = w.regions.findings
     assert panel.isVisible() and "✖ Organisation 2 has no name in Korean." in panel.lines
@@ -309,7 +309,7 @@ def test_over_the_national_cap_the_excess_shows_in_red(sample_window, qtbot):
 
     w = sample_window
     page = _budget(w)
-    assert not page.cap._colour
+    assert page.cap.emphasis_colour() is None
     model = page.model
     p = w.doc.proposal
     line = next(i for i, x in enumerate(p.budget.lines) if x.source == "national")
@@ -318,7 +318,7 @@ def test_over_the_national_cap_the_excess_shows_in_red(sample_window, qtbot):
     excess = page.model.summary.national_excess
     assert excess > 0
     assert "over the call's cap" in page.cap.text() and f"{excess:,}" in page.cap.text()
-    assert page.cap._colour.name() == ERROR_COLOUR.lower()
+    assert page.cap.emphasis_colour() == ERROR_COLOUR.lower()
 
 
 def test_a_date_outside_the_submission_period_is_a_warning_on_the_plan_page(sample_window, qtbot):

@@ -47,7 +47,7 @@ from forms.rules import Finding
 from forms.rules.content import SECTION_LONG, SECTION_SHORT
 from forms.steps import Step
 from forms.values import Count, Num
-from ui import record_tables
+from ui import plan_tables
 from ui.dateedit import DateEdit
 from ui.marks import colour
 from ui.pages.base import (
@@ -130,10 +130,10 @@ class PlanPage(Page):
         #: The editor of each record table a chapter can hold, made once and placed in the
         #: chapter that holds it (tables without an editor here are edited in another step).
         self.indicators, self.tasks, self.deliverables, self.equipment, self.organisations = (
-            record_tables.indicators(doc), record_tables.tasks(doc), record_tables.deliverables(doc),
-            record_tables.equipment(doc), record_tables.organisations(doc))
-        self.researchers = record_tables.Researchers(doc)
-        self.justification = record_tables.Justification(doc)
+            plan_tables.indicators(doc), plan_tables.tasks(doc), plan_tables.deliverables(doc),
+            plan_tables.equipment(doc), plan_tables.organisations(doc))
+        self.researchers = plan_tables.Researchers(doc)
+        self.justification = plan_tables.Justification(doc)
         self.budget_note = QLabel()
         self.budget_note.setWordWrap(True)
         self.record_editors: dict[str, QWidget] = {

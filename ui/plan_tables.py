@@ -1,7 +1,7 @@
 """The form's record tables as the Plan step shows them, each in the chapter the call's form places
 it: performance indicators, the schedule and its deliverables, researchers with their other
 projects, the equipment plan, the organisations' general data, and a budget line's justification.
-What each table is (its columns) is described here; how a table edits is ``ui.records``."""
+What each table is (its columns) is described here; how a table edits is ``ui.table_editor``."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ from forms.model import (
 )
 from forms.money import format_won
 from forms.profile import load_profile
-from ui.records import Column, RecordTable
+from ui.table_editor import Column, RecordTable
 
 if TYPE_CHECKING:
     from forms.model import Proposal
