@@ -16,9 +16,9 @@ from sqlalchemy.engine import Connection, Engine
 
 from forms import exchange
 from forms.atomic import same_file
-from forms.compare import ProposalDiff, compare
 from forms.errors import InputError, Phrase, os_reason
 from forms.i18n import N_, _
+from forms.merge.compare import ProposalDiff, compare
 from forms.model import Proposal, SentCopy, Text
 from storage import backup, health, migrations
 from storage.backup import BackupInfo, latest_backup, list_backups

@@ -695,9 +695,9 @@ class MainWindow(QMainWindow):
         """Merge a partner's copy three ways against the base it was sent from; every conflict is
         chosen in the dialog, and the accepted merge is one undo step, a snapshot named after the
         partner, and validated at once."""
-        from forms.compare import compare
         from forms.exchange import fingerprint, from_dict, to_dict
         from forms.merge import Unrelated, merge, partner_name
+        from forms.merge.compare import compare
         from forms.proposalfile import read_proposal
         from ui.mergedialog import MergeDialog
 

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from forms.exchange import to_dict
 from forms.merge import MISSING, OURS, THEIRS, Kind, Unrelated, merge, shown, where
+from forms.merge.paragraphs import merge_paragraphs
 from forms.sample import SAMPLES
-from forms.textmerge import merge_paragraphs
 
 
 def sample_doc() -> dict:
@@ -536,7 +536,7 @@ def test_the_paragraphs_kept_alike_are_a_longest_common_run(a, b):
     """Myers' diff finds the most paragraphs the two texts share (difflib's longest-block-first
     search does not always: then an unchanged paragraph looks changed, and a merge conflicts
     where it need not)."""
-    from forms.textmerge import matching_blocks
+    from forms.merge.paragraphs import matching_blocks
 
     blocks = matching_blocks(a, b)
     assert blocks[-1] == (len(a), len(b), 0)

@@ -39,8 +39,8 @@ from enum import StrEnum
 
 from forms.fieldpath import FieldPath
 from forms.i18n import N_, translate
+from forms.merge.paragraphs import merge_paragraphs
 from forms.model import SLOT_NAMES, Proposal, label
-from forms.textmerge import merge_paragraphs
 
 
 class _Missing:
@@ -985,7 +985,7 @@ def _code_name(key: str, value: object, lang: str, versions: Versions | None = N
 
 
 def _field(step: str, lang: str) -> str:
-    from forms.fieldnames import field_name
+    from forms.labels import field_name
 
     if step in FIELD_LABELS:
         return translate(FIELD_LABELS[step], lang)

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from forms.budget import summarise
 from forms.exchange import to_dict
-from forms.fieldnames import field_label
 from forms.fieldpath import ROOT, FieldPath, RecordId
 from forms.i18n import N_, translate
+from forms.labels import field_label
 from forms.model import Proposal, label
 from forms.money import format_won
 from forms.profile import load_profile
