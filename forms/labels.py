@@ -1,13 +1,21 @@
-"""A field path named as people read it: ``organisations[1].name.ko`` → "Organisation 2: name
-(Korean)". Used by every message about a field (an unreadable file, a change between two copies,
-a merge conflict); it knows the names only, nothing of files or of comparing.
+"""How things are named for people, in Korean and English: a field (``amount``), a field path
+(``organisations[1].name.ko`` → "Organisation 2: name (Korean)"), a record by its row ("Budget line
+4"), and a value that is a code (a category, a project type, an organisation's kind or role, a
+source of funds, a region, an attached document's slot) by its name.
+
+Used by every message about a field (an unreadable file, a change between two copies, a merge
+conflict); it knows the names only, nothing of files, of comparing or of merging. The names of the
+codes themselves live with the codes (``forms.model.LABELS``, ``forms.categories``, ``forms.regions``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
+from forms import categories, regions
 from forms.fieldpath import FieldPath
 from forms.i18n import N_, translate
-from forms.model import label
+from forms.model import SLOT_NAMES, label
 
 #: What one record of each list is called, with its row (from 1).
 _RECORDS = {
@@ -32,6 +40,16 @@ _NAMES = {
 }
 
 
+#: A field's name after its record's name ("2023, POSTECH, personnel, national · amount (won)"), where
+#: it differs from its name in a path.
+_AFTER_RECORD = {"amount_krw": N_("amount (won)"), "title": N_("title"), "plan": N_("plan"), "item": N_("item")}
+
+#: The fields whose values are codes, named by :func:`~forms.model.label`.
+CODE_FIELDS = frozenset({"type", "kind", "role", "source"})
+#: The fields whose values are region codes, named by the region's name at a date.
+REGION_FIELDS = frozenset({"region", "lead_region"})
+
+
 def field_name(key: str) -> str | None:
     """The name (an untranslated message) of a field or a top-level key (``quantity``,
     ``partner_regions``); None for a key without one."""
@@ -44,16 +62,15 @@ def field_label(path: str, lang: str) -> str:
     steps = list(FieldPath.parse(path).steps)
     suffix = ""
     if len(steps) > 1 and steps[-1] in ("ko", "en"):
-        suffix = " (" + label("lang." + str(steps.pop()), lang) + ")"
+        suffix = " (" + language_name(str(steps.pop()), lang) + ")"
     if steps[:1] == ["plan"] and len(steps) == 2:
         return label(str(steps[1]), lang) + suffix
     for i, step in enumerate(steps):
         if isinstance(step, int):
             collection = str(FieldPath(tuple(steps[:i])))
-            what = _RECORDS.get(collection, N_("{collection}, entry {n}"))
             rest = str(FieldPath(tuple(steps[i + 1:])))
             name = translate(_NAMES[rest], lang) if rest in _NAMES else _named(steps[i + 1:], lang)
-            head = translate(what, lang, n=step + 1, collection=collection)
+            head = record_label(collection, step + 1, lang)
             return head + (": " + name if name else "") + suffix
     joined = str(FieldPath(tuple(steps)))
     return (translate(_NAMES[joined], lang) if joined in _NAMES else joined) + suffix
@@ -69,3 +86,52 @@ def _named(steps: list, lang: str) -> str:
         else:
             parts.append(translate(_NAMES[step], lang) if step in _NAMES else str(step))
     return ", ".join(parts)
+
+
+def language_name(code: str, lang: str) -> str:
+    """``ko`` → "Korean" (in ``lang``)."""
+    return label("lang." + code, lang)
+
+
+def record_label(collection: str, n: int, lang: str) -> str:
+    """The record of ``collection`` (``roadmap``, ``budget.lines``) at row ``n`` counted from 1:
+    "Roadmap stage 2"."""
+    return translate(_RECORDS.get(collection, N_("{collection}, entry {n}")), lang, n=n, collection=collection)
+
+
+def field_word(key: str, lang: str) -> str:
+    """A field's name where it follows its record's name or stands alone (``amount_krw`` → "amount
+    (won)", ``ko`` → "Korean"); the code's label for a key without a name (a section of the plan)."""
+    if key in _AFTER_RECORD:
+        return translate(_AFTER_RECORD[key], lang)
+    if key in ("ko", "en"):
+        return language_name(key, lang)
+    name = field_name(key)
+    return translate(name, lang) if name else label(key, lang)
+
+
+def key_label(key: str, lang: str) -> str:
+    """A dotted key inside a record, as people read it: ``name.ko`` → "name (Korean)",
+    ``rates.2024`` → "participation rate · 2024"."""
+    parts = key.split(".")
+    suffix = ""
+    if len(parts) > 1 and parts[-1] in ("ko", "en"):
+        suffix = " (" + language_name(parts.pop(), lang) + ")"
+    return " · ".join(p if p.isdigit() else field_word(p, lang) for p in parts) + suffix
+
+
+def value_name(key: str, value: object, lang: str, day: dt.date | None = None) -> str | None:
+    """A value of the field ``key`` that is a code, by its name in ``lang``: a category, a type,
+    kind, role or source, an attached document's slot, and (given the ``day`` region names are read
+    at) a region; None for any other value."""
+    if not isinstance(value, str) or not value:
+        return None
+    if key == "category" and categories.is_known(value):
+        return categories.name(value, lang)
+    if key in CODE_FIELDS:
+        return label(value, lang)
+    if key == "slot" and value in SLOT_NAMES:
+        return translate(SLOT_NAMES[value], lang)
+    if day is not None and key in REGION_FIELDS and regions.is_known(value):
+        return regions.name(value, day, lang)
+    return None

@@ -82,7 +82,7 @@ def test_both_changing_the_same_amount_is_a_conflict_with_the_three_values(base)
     assert where(c, "en") == ("2023, POSTECH Industry-Academic Cooperation Foundation, Research materials, "
                               "National funds · amount (won)")
     assert c.shown_path == "budget.lines[3].amount_krw"
-    assert "111,000,000" in shown(c.ours, "en", c.path[-1])
+    assert "111,000,000" in shown(c.ours, "en", c.path.last)
     chosen = merge(base, ours, theirs, choices={c.key: THEIRS})
     assert chosen.clean and chosen.chosen == {c.key: THEIRS}
 
