@@ -27,10 +27,7 @@ def partner_name(partner: str, proposal: Proposal, lang: str) -> str:
 
     if regions.is_known(partner):
         return regions.name(partner, proposal.date, lang)
-    for o in proposal.organisations:
-        if o.id == partner:
-            return o.name.get(lang) or partner
-    return partner
+    return proposal.org_name(partner, lang)
 
 
 def record_name(records: list[Mapping], lang: str, versions: Versions | None) -> str:
