@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
-from forms.compare import compare
 from forms.errors import InputError
 from forms.exchange import fingerprint, from_dict, to_dict
 from forms.i18n import N_, translate
 from forms.merge import MergeResult, Unrelated, merge, partner_name
+from forms.merge.compare import compare
 from forms.model import Proposal
 
 #: the snapshot a merged copy is kept as (the partner's name, the time of the merge)

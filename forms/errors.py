@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import errno
 
-from forms.fieldnames import field_label
 from forms.i18n import N_, render_field, translate
+from forms.labels import field_label
 
 
 class Phrase:

@@ -100,6 +100,11 @@ class FieldPath:
         other = FieldPath.parse(other)
         return self.steps[: len(other.steps)] == other.steps
 
+    def prefixes(self) -> list[FieldPath]:
+        """The paths this one lies within, itself included, the shortest first and the empty path
+        left out (``budget.lines[id=x].org`` → ``budget``, ``budget.lines``, ``budget.lines[id=x]``, itself)."""
+        return [FieldPath(self.steps[:n]) for n in range(1, len(self.steps) + 1)]
+
     def row(self, collection: FieldPath | str) -> int | None:
         """The row this path names in the list at ``collection`` (``budget.lines[3].year`` → 3)."""
         collection = FieldPath.parse(collection)

@@ -163,6 +163,10 @@ class Organisation:
     #: The contact person: name, position, telephone, as one line in each language.
     contact: Text = field(default_factory=Text)
 
+    def display_name(self, lang: str) -> str:
+        """The organisation's name in ``lang``, else in the other language, else its id."""
+        return self.name.get(lang) or self.id
+
     @property
     def for_profit(self) -> bool:
         return self.kind in FOR_PROFIT
@@ -386,6 +390,12 @@ class Proposal:
             if org.id == org_id:
                 return org
         return None
+
+    def org_name(self, org_id: str, lang: str) -> str:
+        """The name of the organisation ``org_id`` as people read it: in ``lang``, else in the other
+        language, else its id; ``org_id`` itself when no organisation has it."""
+        org = self.organisation(org_id)
+        return org.display_name(lang) if org else org_id
 
     def lead_organisation(self) -> Organisation | None:
         for org in self.organisations:

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
-from forms.compare import ProposalDiff, compare
 from forms.errors import InputError
 from forms.i18n import N_, _
+from forms.merge.compare import ProposalDiff, compare
 from storage.database import Database, columns, encodable
 from storage.errors import NotFound
 from storage.schema import aware, proposals, snapshots, utcnow, working_copies

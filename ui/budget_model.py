@@ -155,8 +155,7 @@ class BudgetModel(QAbstractTableModel):
 
     def key_text(self, field: str, code: str | None, lang: str) -> str:
         if field == "org":
-            org = self.doc.proposal.organisation(code or "")
-            return (org.name.get(lang) or org.id) if org else (code or "")
+            return self.doc.proposal.org_name(code or "", lang)
         if field == "category":
             return categories.name(code or "", lang)
         if field == "source":
@@ -310,7 +309,7 @@ class BudgetModel(QAbstractTableModel):
         p, lang = self.doc.proposal, current_language()
         field = KEY_FIELDS[col]
         if field == "org":
-            return [(o.id, o.name.get(lang) or o.id) for o in p.organisations]
+            return [(o.id, o.display_name(lang)) for o in p.organisations]
         if field == "category":
             return [(c, categories.name(c, lang)) for c in self.allowed_categories]
         if field == "source":

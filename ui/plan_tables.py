@@ -52,7 +52,7 @@ def _years(p: Proposal) -> tuple[int, ...]:
 
 def _orgs(p: Proposal) -> list[tuple[object, str]]:
     lang = current_language()
-    return [(o.id, o.name.get(lang) or o.id) for o in p.organisations]
+    return [(o.id, o.display_name(lang)) for o in p.organisations]
 
 
 def _tasks(p: Proposal) -> list[tuple[object, str]]:

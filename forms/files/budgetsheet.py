@@ -126,8 +126,7 @@ class Names:
         return regions.name(code, self.proposal.date, lang) if code else ""
 
     def org_name(self, org_id: str, lang: str) -> str:
-        org = self.proposal.organisation(org_id)
-        return (org.name.get(lang) or org.id) if org else org_id
+        return self.proposal.org_name(org_id, lang)
 
 
 class _OrgNames:
@@ -137,7 +136,7 @@ class _OrgNames:
         self.proposal = proposal
 
     def render(self, lang: str) -> str:
-        return ", ".join(o.name.get(lang) or o.id for o in self.proposal.organisations)
+        return ", ".join(o.display_name(lang) for o in self.proposal.organisations)
 
 
 #: A required cell with nothing in it.

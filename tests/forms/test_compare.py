@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from forms.compare import compare, field_label
+from forms.labels import field_label
+from forms.merge.compare import compare
 from forms.sample import SAMPLES
 
 

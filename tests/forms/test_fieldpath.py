@@ -65,3 +65,12 @@ def test_a_path_by_id_names_the_same_record_after_rows_move(super_regional):
     assert str(path("organisations[1].name.ko").by_id(p)) == f"organisations[id={p.organisations[1].id}].name.ko"
     with pytest.raises(KeyError):
         path("budget.lines[id=nothing].year").get(p)
+
+
+def test_prefixes_are_the_paths_a_path_lies_within():
+    p = path("budget.lines[id=x].org")
+    assert [str(q) for q in p.prefixes()] == ["budget", "budget.lines", "budget.lines[id=x]", "budget.lines[id=x].org"]
+    assert all(p.within(q) for q in p.prefixes())
+    assert path("").prefixes() == []
+    hinted = FieldPath(("budget", "lines", RecordId("x", 3), "org"))  # a row hint is no part of a path's identity
+    assert path("budget.lines[id=x]") in set(hinted.prefixes())

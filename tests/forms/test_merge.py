@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from forms.exchange import to_dict
 from forms.merge import MISSING, OURS, THEIRS, Kind, Unrelated, merge, shown, where
+from forms.merge.paragraphs import merge_paragraphs
 from forms.sample import SAMPLES
-from forms.textmerge import merge_paragraphs
 
 
 def sample_doc() -> dict:
@@ -82,7 +82,7 @@ def test_both_changing_the_same_amount_is_a_conflict_with_the_three_values(base)
     assert where(c, "en") == ("2023, POSTECH Industry-Academic Cooperation Foundation, Research materials, "
                               "National funds · amount (won)")
     assert c.shown_path == "budget.lines[3].amount_krw"
-    assert "111,000,000" in shown(c.ours, "en", c.path[-1])
+    assert "111,000,000" in shown(c.ours, "en", c.path.last)
     chosen = merge(base, ours, theirs, choices={c.key: THEIRS})
     assert chosen.clean and chosen.chosen == {c.key: THEIRS}
 
@@ -536,7 +536,7 @@ def test_the_paragraphs_kept_alike_are_a_longest_common_run(a, b):
     """Myers' diff finds the most paragraphs the two texts share (difflib's longest-block-first
     search does not always: then an unchanged paragraph looks changed, and a merge conflicts
     where it need not)."""
-    from forms.textmerge import matching_blocks
+    from forms.merge.paragraphs import matching_blocks
 
     blocks = matching_blocks(a, b)
     assert blocks[-1] == (len(a), len(b), 0)

@@ -302,7 +302,7 @@ class RegionsPage(Page):
 
     def _confirm_removal(self, org: Organisation, found: list) -> bool:
         """Ask before an organisation goes with the records that name it; keeping it is the default."""
-        name = org.name.get(self.lang) or org.id
+        name = org.display_name(self.lang)
         box = QMessageBox(QMessageBox.Icon.Warning, _("Remove organisation"),
                           _("{name} is named by {records}. Remove them with it, or keep the organisation?").format(
                               name=name, records=", ".join(d.describe() for d in found)), parent=self)

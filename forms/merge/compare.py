@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 
 from forms.budget import summarise
 from forms.exchange import to_dict
-from forms.fieldnames import field_label
 from forms.fieldpath import ROOT, FieldPath, RecordId
 from forms.i18n import N_, translate
-from forms.model import Proposal, label
+from forms.labels import field_label, value_name
+from forms.model import Proposal
 from forms.money import format_won
 from forms.profile import load_profile
 
@@ -64,7 +64,7 @@ class ProposalDiff:
         for b in self.budget:
             sign = "+" if b.delta > 0 else "−"
             out.append(translate(N_("Budget {year}, {source}: {before} → {after} ({change})"), lang,
-                                 year=b.year, source=label(b.source, lang), before=format_won(b.before, lang),
+                                 year=b.year, source=value_name("source", b.source, lang) or b.source, before=format_won(b.before, lang),
                                  after=format_won(b.after, lang), change=sign + format_won(abs(b.delta), lang)))
         return out
 

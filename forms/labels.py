@@ -1,0 +1,137 @@
+"""How things are named for people, in Korean and English: a field (``amount``), a field path
+(``organisations[1].name.ko`` → "Organisation 2: name (Korean)"), a record by its row ("Budget line
+4"), and a value that is a code (a category, a project type, an organisation's kind or role, a
+source of funds, a region, an attached document's slot) by its name.
+
+Used by every message about a field (an unreadable file, a change between two copies, a merge
+conflict); it knows the names only, nothing of files, of comparing or of merging. The names of the
+codes themselves live with the codes (``forms.model.LABELS``, ``forms.categories``, ``forms.regions``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from forms import categories, regions
+from forms.fieldpath import FieldPath
+from forms.i18n import N_, translate
+from forms.model import SLOT_NAMES, label
+
+#: What one record of each list is called, with its row (from 1).
+_RECORDS = {
+    "organisations": N_("Organisation {n}"), "roadmap": N_("Roadmap stage {n}"),
+    "budget.lines": N_("Budget line {n}"), "researchers": N_("Researcher {n}"),
+    "indicators": N_("Indicator {n}"), "tasks": N_("Task {n}"), "deliverables": N_("Deliverable {n}"),
+    "equipment": N_("Equipment item {n}"), "attachments": N_("Attached document {n}"),
+}
+_NAMES = {
+    "title": N_("Title"), "call": N_("Call"), "type": N_("Project type"), "date": N_("Date"),
+    "lead_region": N_("Lead region"), "partner_regions": N_("Partner regions"),
+    "budget.entry_unit": N_("Entry unit"), "name": N_("name"), "kind": N_("kind"), "region": N_("region"),
+    "role": N_("role"), "goal": N_("goal"), "start_year": N_("start year"), "end_year": N_("end year"),
+    "stage": N_("stage"), "year": N_("year"), "org": N_("organisation"), "category": N_("category"),
+    "source": N_("source"), "amount_krw": N_("amount"), "no_amount": N_("no amount entered"), "rates": N_("participation rate"),
+    "targets": N_("target"), "items": N_("justification row"), "quantity": N_("quantity"),
+    "unit_price_krw": N_("unit price"), "months": N_("months"), "position": N_("position"),
+    "field": N_("field"), "unit": N_("unit"), "baseline": N_("baseline"), "weight": N_("weight"),
+    "method": N_("method"), "start": N_("start month"), "end": N_("end month"), "task": N_("task"),
+    "purpose": N_("purpose"), "registration_number": N_("business registration number"),
+    "representative": N_("representative"), "address": N_("address"), "contact": N_("contact"),
+}
+
+
+#: A field's name after its record's name ("2023, POSTECH, personnel, national · amount (won)"), where
+#: it differs from its name in a path.
+_AFTER_RECORD = {"amount_krw": N_("amount (won)"), "title": N_("title"), "plan": N_("plan"), "item": N_("item")}
+
+#: The fields whose values are codes, named by :func:`~forms.model.label`.
+CODE_FIELDS = frozenset({"type", "kind", "role", "source"})
+#: The fields whose values are region codes, named by the region's name at a date.
+REGION_FIELDS = frozenset({"region", "lead_region"})
+
+
+def field_name(key: str) -> str | None:
+    """The name (an untranslated message) of a field or a top-level key (``quantity``,
+    ``partner_regions``); None for a key without one."""
+    return _NAMES.get(key)
+
+
+def field_label(path: str, lang: str) -> str:
+    """``plan.summary.en`` → "Summary (English)"; ``organisations[1].name.ko`` → "Organisation 2:
+    name (Korean)" (rows are shown from 1)."""
+    steps = list(FieldPath.parse(path).steps)
+    suffix = ""
+    if len(steps) > 1 and steps[-1] in ("ko", "en"):
+        suffix = " (" + language_name(str(steps.pop()), lang) + ")"
+    if steps[:1] == ["plan"] and len(steps) == 2:
+        return label(str(steps[1]), lang) + suffix
+    for i, step in enumerate(steps):
+        if isinstance(step, int):
+            collection = str(FieldPath(tuple(steps[:i])))
+            rest = str(FieldPath(tuple(steps[i + 1:])))
+            name = translate(_NAMES[rest], lang) if rest in _NAMES else _named(steps[i + 1:], lang)
+            head = record_label(collection, step + 1, lang)
+            return head + (": " + name if name else "") + suffix
+    joined = str(FieldPath(tuple(steps)))
+    return (translate(_NAMES[joined], lang) if joined in _NAMES else joined) + suffix
+
+
+def _named(steps: list, lang: str) -> str:
+    """``rates[2023]`` → "participation rate, 2023"; ``items[0].quantity`` → "justification row 1,
+    quantity": each field by its name, a row from 1, a key (a year) as it is."""
+    parts: list[str] = []
+    for prev, step in zip([None, *steps], steps, strict=False):
+        if isinstance(step, int) and parts and prev not in ("rates", "targets"):
+            parts[-1] += f" {step + 1}"
+        else:
+            parts.append(translate(_NAMES[step], lang) if step in _NAMES else str(step))
+    return ", ".join(parts)
+
+
+def language_name(code: str, lang: str) -> str:
+    """``ko`` → "Korean" (in ``lang``)."""
+    return label("lang." + code, lang)
+
+
+def record_label(collection: str, n: int, lang: str) -> str:
+    """The record of ``collection`` (``roadmap``, ``budget.lines``) at row ``n`` counted from 1:
+    "Roadmap stage 2"."""
+    return translate(_RECORDS.get(collection, N_("{collection}, entry {n}")), lang, n=n, collection=collection)
+
+
+def field_word(key: str, lang: str) -> str:
+    """A field's name where it follows its record's name or stands alone (``amount_krw`` → "amount
+    (won)", ``ko`` → "Korean"); the code's label for a key without a name (a section of the plan)."""
+    if key in _AFTER_RECORD:
+        return translate(_AFTER_RECORD[key], lang)
+    if key in ("ko", "en"):
+        return language_name(key, lang)
+    name = field_name(key)
+    return translate(name, lang) if name else label(key, lang)
+
+
+def key_label(key: str, lang: str) -> str:
+    """A dotted key inside a record, as people read it: ``name.ko`` → "name (Korean)",
+    ``rates.2024`` → "participation rate · 2024"."""
+    parts = key.split(".")
+    suffix = ""
+    if len(parts) > 1 and parts[-1] in ("ko", "en"):
+        suffix = " (" + language_name(parts.pop(), lang) + ")"
+    return " · ".join(p if p.isdigit() else field_word(p, lang) for p in parts) + suffix
+
+
+def value_name(key: str, value: object, lang: str, day: dt.date | None = None) -> str | None:
+    """A value of the field ``key`` that is a code, by its name in ``lang``: a category, a type,
+    kind, role or source, an attached document's slot, and (given the ``day`` region names are read
+    at) a region; None for any other value."""
+    if not isinstance(value, str) or not value:
+        return None
+    if key == "category" and categories.is_known(value):
+        return categories.name(value, lang)
+    if key in CODE_FIELDS:
+        return label(value, lang)
+    if key == "slot" and value in SLOT_NAMES:
+        return translate(SLOT_NAMES[value], lang)
+    if day is not None and key in REGION_FIELDS and regions.is_known(value):
+        return regions.name(value, day, lang)
+    return None
