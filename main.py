@@ -24,10 +24,10 @@ import os  # noqa: E402
 import sys  # noqa: E402
 
 from cli.exits import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_SOFTWARE  # noqa: E402
-from forms import i18n  # noqa: E402
-from forms.console import OutputLost, say  # noqa: E402
-from forms.errors import InputError  # noqa: E402
-from forms.i18n import N_, _  # noqa: E402
+from forms.base import i18n  # noqa: E402
+from forms.base.console import OutputLost, say  # noqa: E402
+from forms.base.errors import InputError  # noqa: E402
+from forms.base.i18n import N_, _  # noqa: E402
 from storage.paths import database_file  # noqa: E402
 
 #: argparse's own messages (usage, errors, the help option), translated from the app's catalogs so

@@ -51,7 +51,7 @@ def _make(kind: str, out: str) -> None:
 
 
 def run() -> list[tuple[str, str, str]]:
-    from forms.exchange import write_file
+    from forms.files.exchange import write_file
     from forms.sample import SAMPLES
 
     inputs = {

@@ -17,9 +17,9 @@ import os
 
 from cli.exits import EXIT_OK
 from forms.attached import megabytes, size_text
-from forms.console import say
-from forms.errors import InputError
-from forms.i18n import N_, _, fill
+from forms.base.console import say
+from forms.base.errors import InputError
+from forms.base.i18n import N_, _, fill
 from forms.model import SLOT_NAMES, ScanAttachment, ScanSlot
 
 #: The fewest characters of an id taken as its start.
@@ -27,7 +27,7 @@ MIN_PREFIX = 4
 
 
 def cmd_attach(ns: argparse.Namespace) -> int:
-    from forms.exchange import read_file, write_file
+    from forms.files.exchange import read_file, write_file
     from forms.profile import load_profile
     from reports.scans import check
     from storage.scans import read_scan
@@ -68,7 +68,7 @@ def find_attachment(attachments: list[ScanAttachment], text: str) -> int:
 
 
 def cmd_detach(ns: argparse.Namespace) -> int:
-    from forms import exchange
+    from forms.files import exchange
 
     # a file an older version wrote over the read limit is read too: taking documents out is its repair
     proposal = exchange.read_file(ns.file, repair=True)

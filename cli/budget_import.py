@@ -12,12 +12,12 @@ from __future__ import annotations
 import argparse
 
 from cli.exits import EXIT_OK
-from forms import i18n
-from forms.atomic import same_file
-from forms.console import say
-from forms.errors import InputError
+from forms.base import i18n
+from forms.base.atomic import same_file
+from forms.base.console import say
+from forms.base.errors import InputError
+from forms.base.i18n import N_, _
 from forms.files.budgetsheet import Names, carried_over, compare, describe
-from forms.i18n import N_, _
 
 
 def cmd_import_budget(ns: argparse.Namespace) -> int:

@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 from cli.exits import EXIT_BAD_INPUT, EXIT_LOCKED, EXIT_OK
 from cli.exits import EXIT_ERRORS as EXIT_PROBLEMS
 from forms import regions
-from forms.atomic import same_file
-from forms.console import say
-from forms.errors import InputError, os_reason
+from forms.base.atomic import same_file
+from forms.base.console import say
+from forms.base.errors import InputError, os_reason
+from forms.base.i18n import N_, _, current_language, fill, render_field, translate_plural
 from forms.files import exchange_identity
-from forms.i18n import N_, _, current_language, fill, render_field, translate_plural
 from forms.model import label
 from storage.backup import list_backups, stray_files
 from storage.errors import DamagedDatabase, NewerDatabase, NotFound, ReadOnly, Unavailable

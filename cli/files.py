@@ -6,10 +6,10 @@ from __future__ import annotations
 import argparse
 
 from cli.exits import EXIT_BAD_INPUT, EXIT_ERRORS, EXIT_OK
-from forms import i18n
-from forms.console import json_text, say
-from forms.errors import InputError
-from forms.i18n import N_, _
+from forms.base import i18n
+from forms.base.console import json_text, say
+from forms.base.errors import InputError
+from forms.base.i18n import N_, _
 from forms.values import ERRORS, WARNINGS, Count
 from reports.export import FORMATS, check_export  # the export's rules, the window's too (no ReportLab yet)
 
@@ -41,7 +41,7 @@ def cmd_validate(ns: argparse.Namespace) -> int:
         raise
     report = validate(proposal)
     if ns.report:
-        from forms.atomic import same_file
+        from forms.base.atomic import same_file
         from reports.export import write_report
 
         if same_file(ns.file, ns.report):

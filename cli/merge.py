@@ -6,10 +6,10 @@ from __future__ import annotations
 import argparse
 
 from cli.exits import EXIT_ERRORS, EXIT_OK
-from forms import i18n
-from forms.console import json_text, say
-from forms.errors import InputError
-from forms.i18n import N_, _, translate_plural
+from forms.base import i18n
+from forms.base.console import json_text, say
+from forms.base.errors import InputError
+from forms.base.i18n import N_, _, translate_plural
 from forms.merge import OURS, THEIRS, Conflict, MergeResult, Unrelated, merge, where
 
 
@@ -24,8 +24,8 @@ def read_version(path: str) -> dict:
 def refuse_inputs_as_output(out: str, base: str, ours: str, theirs: str) -> None:
     """``--out`` must name none of the three inputs (by any name: a link, another spelling of the
     path): the copy as sent, ours and the partner's copy are kept as they are."""
-    from forms.atomic import same_file
-    from forms.errors import Phrase
+    from forms.base.atomic import same_file
+    from forms.base.errors import Phrase
 
     for role, path in ((N_("the base"), base), (N_("ours"), ours), (N_("the partner's copy"), theirs)):
         if same_file(out, path):

@@ -1,7 +1,7 @@
 """How much a proposal may carry in attached documents, so that the file it is written to can
 always be read again.
 
-An exchange file is read up to :data:`~forms.app.MAX_FILE_BYTES`; each attachment's bytes stand in
+An exchange file is read up to :data:`~forms.base.app.MAX_FILE_BYTES`; each attachment's bytes stand in
 it as base64, which writes four characters for every three bytes. What the attachments may weigh
 in all is what such a file holds with :data:`ROOM_FOR_REST` left for the rest of the proposal: the
 call profile states the figure (``[scan_limit] max_total_bytes``) and may not state more.
@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from forms.app import MAX_FILE_BYTES
-from forms.errors import InputError
-from forms.i18n import N_
+from forms.base.app import MAX_FILE_BYTES
+from forms.base.errors import InputError
+from forms.base.i18n import N_
 
 if TYPE_CHECKING:
     from forms.model import ScanAttachment

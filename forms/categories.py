@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from forms.i18n import N_, translate
+from forms.base.i18n import N_, translate
 
 
 @dataclass(frozen=True)

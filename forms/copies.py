@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
-from forms.errors import InputError
-from forms.exchange import fingerprint, from_dict, to_dict
-from forms.i18n import N_, translate
+from forms.base.errors import InputError
+from forms.base.i18n import N_, translate
+from forms.files.exchange import fingerprint, from_dict, to_dict
 from forms.merge import MergeResult, Unrelated, merge, partner_name
 from forms.merge.compare import compare
 from forms.model import Proposal
@@ -79,7 +79,7 @@ def weigh(theirs: Proposal, sent_base: Callable[[str], Sent | None],
     """What merging the partner's copy ``theirs`` comes to. ``sent_base(base_fingerprint)`` finds
     the copy as it was sent; ``merged_at(proposal_id, copy_fingerprint)`` says when a copy was
     merged before; ``load(proposal_id)`` gives the proposal as it is now. Their errors
-    (:class:`~forms.errors.InputError`) are the caller's to say."""
+    (:class:`~forms.base.errors.InputError`) are the caller's to say."""
     if theirs.sent_copy is None:
         return Returned(Verdict.NOT_A_COPY)
     sent = sent_base(theirs.sent_copy.base_fingerprint)

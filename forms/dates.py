@@ -13,8 +13,8 @@ import calendar
 import datetime as dt
 import re
 
-from forms.errors import InputError
-from forms.i18n import N_, babel_locale, normalise
+from forms.base.errors import InputError
+from forms.base.i18n import N_, babel_locale, normalise
 
 #: Which of Babel's date formats each language's documents use; any other takes the long form.
 _FORMATS = {"ko": "medium"}

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, is_dataclass
 
+from forms.base.i18n import NP_, ngettext
 from forms.fieldpath import FieldPath
-from forms.i18n import NP_, ngettext
 from forms.model import Proposal, Text
 
 #: the fields by which a record names its organisation

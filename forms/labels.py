@@ -13,8 +13,9 @@ from __future__ import annotations
 import datetime as dt
 
 from forms import categories, regions
+from forms.base.errors import InputError
+from forms.base.i18n import N_, translate
 from forms.fieldpath import FieldPath
-from forms.i18n import N_, translate
 from forms.model import SLOT_NAMES, label
 
 #: What one record of each list is called, with its row (from 1).
@@ -135,3 +136,15 @@ def value_name(key: str, value: object, lang: str, day: dt.date | None = None) -
     if day is not None and key in REGION_FIELDS and regions.is_known(value):
         return regions.name(value, day, lang)
     return None
+
+
+def readable(exc: InputError, lang: str) -> str:
+    """``exc``'s text with a field path named as people read it ("Budget line 4: amount", not
+    ``budget.lines[3].amount_krw``): for a message about a file a person opened."""
+    if not isinstance(exc.where, str) or not exc.where:
+        return exc.text(lang)
+    try:
+        where = field_label(exc.where, lang)
+    except ValueError:  # not a field path ("line 4, column 7")
+        return exc.text(lang)
+    return translate(N_("{place}: {reason}"), lang, place=where, reason=translate(exc.message, lang, **exc.fields))

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from forms.i18n import N_, translate
+from forms.base.i18n import N_, translate
 from forms.ids import new_id
 
 

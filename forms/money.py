@@ -14,8 +14,8 @@ from decimal import Decimal, InvalidOperation, localcontext
 from enum import Enum
 from functools import lru_cache
 
-from forms.errors import InputError
-from forms.i18n import N_, babel_locale, translate
+from forms.base.errors import InputError
+from forms.base.i18n import N_, babel_locale, translate
 
 #: The largest amount the app accepts: 10^15 won (a thousand trillion).
 MAX_AMOUNT = 10**15

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import json
 
-from forms import app
-from forms.app import FILE_FORMAT
-from forms.errors import InputError, Phrase
+from forms.base import app
+from forms.base.app import FILE_FORMAT
+from forms.base.errors import InputError, Phrase
+from forms.base.i18n import N_
 from forms.files import exchange_read
-from forms.i18n import N_
 from forms.model import Proposal
 
 #: The first bytes of files taken for a proposal by mistake, and what to call them.

@@ -11,6 +11,7 @@ import datetime as dt
 import tomllib
 
 from forms import bizno, ids
+from forms.base.paths import resource_path
 from forms.model import (
     BudgetItem,
     BudgetLine,
@@ -25,7 +26,6 @@ from forms.model import (
     Task,
     Text,
 )
-from forms.paths import resource_path
 
 
 def _data(kind: str) -> dict:

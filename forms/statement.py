@@ -23,8 +23,8 @@ from fractions import Fraction
 from functools import cached_property
 
 from forms import categories
+from forms.base.i18n import N_, translate
 from forms.budget import SOURCES, BudgetSummary, Matching, OrgTotals, ceil_fraction, summarise
-from forms.i18n import N_, translate
 from forms.model import Organisation, Proposal
 from forms.profile import CallProfile
 from forms.values import Label, OrgRef, Pct, Won

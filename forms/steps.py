@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from forms.base.i18n import N_, translate
 from forms.fieldpath import BUDGET_LINES, ORGANISATIONS, FieldPath, RecordId
-from forms.i18n import N_, translate
 from forms.values import ERRORS, Count
 
 if TYPE_CHECKING:  # the rules load with the first proposal, not with the first window

@@ -2,7 +2,7 @@
 
 A rule's finding, an input error and a budget statement name their amounts, percentages, regions
 and organisations with these, never with preformatted text, so the same finding reads correctly
-in Korean and in English. ``forms.i18n.translate`` renders them.
+in Korean and in English. ``forms.base.i18n.translate`` renders them.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from forms import categories, regions
+from forms.base.i18n import NP_, translate_plural
 from forms.dates import official_date
-from forms.i18n import NP_, translate_plural
 from forms.model import Organisation, label
 from forms.money import Won, format_number
 

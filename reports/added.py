@@ -3,7 +3,7 @@ last attachments of the packet: after the attachments generated from the data.""
 
 from __future__ import annotations
 
-from forms.i18n import N_
+from forms.base.i18n import N_
 from forms.model import SLOT_NAMES, ScanSlot
 from reports import content
 from reports.context import Packet

@@ -12,8 +12,8 @@ has no wording for one gets none of it. The amounts are read from the budget sta
 from __future__ import annotations
 
 from forms import regions
+from forms.base.i18n import N_
 from forms.dates import official_date
-from forms.i18n import N_
 from forms.model import Organisation, label
 from forms.money import english_words, format_won, official_form
 from forms.profile import Commitment

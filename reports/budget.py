@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from forms import categories
+from forms.base.i18n import N_
 from forms.fieldpath import ORGANISATIONS
-from forms.i18n import N_
 from forms.model import label
 from forms.money import english_words, format_in_unit, format_won, official_form
 from forms.statement import CategoryRow, ShareRow

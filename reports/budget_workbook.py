@@ -21,7 +21,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from forms import app, categories
+from forms import categories
+from forms.base import app
+from forms.base.i18n import N_, translate
 from forms.budget import SOURCES
 from forms.files.budgetsheet import (
     CATEGORY_SHEET,
@@ -32,7 +34,6 @@ from forms.files.budgetsheet import (
     SHARES_SHEET,
     Names,
 )
-from forms.i18n import N_, translate
 from forms.model import Proposal, label
 from forms.printable import one_line
 from forms.statement import BudgetStatement

@@ -3,7 +3,7 @@ full SHA-256 and its QR code."""
 
 from __future__ import annotations
 
-from forms.i18n import N_
+from forms.base.i18n import N_
 from forms.values import ERRORS, Count
 from reports import content
 from reports.context import Packet

@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass, field
 
 from forms import regions
+from forms.base.i18n import N_, translate
 from forms.budget import BudgetSummary
-from forms.i18n import N_, translate
 from forms.model import Proposal, Text
 from forms.money import EntryUnit, decimals_needed, format_in_unit
 from forms.profile import CallProfile

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from forms import regions
+from forms.base.i18n import N_
 from forms.dates import official_date
-from forms.i18n import N_
 from forms.model import label
 from reports import content
 from reports.context import Packet

@@ -15,9 +15,9 @@ from __future__ import annotations
 import gc
 import os
 
-from forms.atomic import same_file, write_bytes
-from forms.errors import InputError, os_reason
-from forms.i18n import N_, translate
+from forms.base.atomic import same_file, write_bytes
+from forms.base.errors import InputError, os_reason
+from forms.base.i18n import N_, translate
 from forms.model import Proposal
 from forms.money import EntryUnit
 from forms.profile import CallProfile

@@ -21,7 +21,7 @@ from html import escape as _html_escape
 
 from reportlab.pdfbase import pdfmetrics
 
-from forms.paths import resource_path
+from forms.base.paths import resource_path
 from forms.printable import printable
 from reports.facecache import CachedTTFont
 from reports.glyphs import Glyphs

@@ -19,7 +19,7 @@ import threading
 import uuid
 from collections.abc import Iterator
 
-from forms import app
+from forms.base import app
 from forms.money import EntryUnit, decimals_needed, format_in_unit
 from forms.printable import one_line, printable
 from reports import content as c

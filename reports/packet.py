@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from forms import app, regions
+from forms import regions
+from forms.base import app
+from forms.base.i18n import N_, translate
 from forms.dates import official_date
 from forms.files.exchange_identity import fingerprint
-from forms.i18n import N_, translate
 from forms.model import Proposal
 from forms.money import EntryUnit
 from forms.rules import Report

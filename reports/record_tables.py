@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from forms import categories
-from forms.i18n import N_
+from forms.base.i18n import N_
 from forms.model import label
 from reports import content
 from reports.context import Packet

@@ -3,7 +3,7 @@ the consortium (tables and chart), the roadmap, and the record tables of each ch
 
 from __future__ import annotations
 
-from forms.i18n import N_, NP_
+from forms.base.i18n import N_, NP_
 from forms.model import label
 from forms.values import Count
 from reports import content

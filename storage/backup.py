@@ -23,7 +23,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from forms.i18n import N_
+from forms.base.i18n import N_
 from storage.errors import Unavailable, write_reason
 from storage.health import read_only, stamp
 from storage.lock import InstanceLock

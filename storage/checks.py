@@ -10,9 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from forms import exchange
-from forms.errors import InputError
-from forms.i18n import N_, _, current_language
+from forms.base.errors import InputError
+from forms.base.i18n import N_, _, current_language
+from forms.files import exchange
 from storage import migrations
 from storage.errors import DamagedDatabase, StorageError, Unavailable, write_reason
 from storage.schema import proposals, snapshots, working_copies

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import insert, select
 
-from forms import exchange
-from forms.errors import InputError
-from forms.i18n import N_
+from forms.base.errors import InputError
+from forms.base.i18n import N_
+from forms.files import exchange
 from forms.model import Proposal, SentCopy
 from storage.database import Database
 from storage.schema import aware, merged_copies, partner_copies, proposals, utcnow

@@ -13,10 +13,10 @@ from typing import Self
 from sqlalchemy import insert, select
 from sqlalchemy.engine import Connection, Engine
 
-from forms import exchange
-from forms.atomic import same_file
-from forms.errors import InputError
-from forms.i18n import N_
+from forms.base.atomic import same_file
+from forms.base.errors import InputError
+from forms.base.i18n import N_
+from forms.files import exchange
 from forms.model import Proposal
 from storage import backup
 from storage.checks import guard

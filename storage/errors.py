@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from forms.errors import InputError, Phrase, os_reason
-from forms.i18n import N_, translate
+from forms.base.errors import InputError, Phrase, os_reason
+from forms.base.i18n import N_, translate
 from forms.model import Text
 
 

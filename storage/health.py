@@ -24,8 +24,8 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from forms.errors import os_reason
-from forms.i18n import N_
+from forms.base.errors import os_reason
+from forms.base.i18n import N_
 from storage.errors import DamagedDatabase, Unavailable
 
 MAGIC = b"SQLite format 3\x00"

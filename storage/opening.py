@@ -7,8 +7,8 @@ import contextlib
 import os
 import sqlite3
 
-from forms.errors import Phrase, os_reason
-from forms.i18n import N_
+from forms.base.errors import Phrase, os_reason
+from forms.base.i18n import N_
 from storage import backup, health, migrations
 from storage.backup import BackupInfo, latest_backup, list_backups
 from storage.checks import guard

@@ -14,9 +14,9 @@ import re
 
 import platformdirs
 
-from forms.app import ORGANISATION
-from forms.errors import InputError
-from forms.i18n import N_
+from forms.base.app import ORGANISATION
+from forms.base.errors import InputError
+from forms.base.i18n import N_
 
 DB_NAME = "proposals.db"
 

@@ -18,8 +18,8 @@ import warnings
 from collections.abc import Sequence
 
 from forms.attached import MAX_PAGES, MAX_PIXELS, check_room, megabytes
-from forms.errors import InputError, Phrase, os_reason
-from forms.i18n import N_
+from forms.base.errors import InputError, Phrase, os_reason
+from forms.base.i18n import N_
 from forms.ids import new_id
 from forms.model import ScanAttachment, ScanSlot
 from forms.profile import Size

@@ -1,6 +1,6 @@
 """The tables (SQLAlchemy Core) and the engine.
 
-A proposal is kept as its exchange JSON (``forms.exchange``) in ``working_copies``, with a few
+A proposal is kept as its exchange JSON (``forms.files.exchange``) in ``working_copies``, with a few
 searchable columns in ``proposals`` so the list needs no JSON parsing. ``proposals.version``
 counts saves and guards against lost updates (``UPDATE … WHERE version = expected``).
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
-from forms.errors import InputError
-from forms.i18n import N_, _
+from forms.base.errors import InputError
+from forms.base.i18n import N_, _
 from forms.merge.compare import ProposalDiff, compare
 from storage.database import Database, columns, encodable
 from storage.errors import NotFound

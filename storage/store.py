@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, insert, select, update
 
-from forms import exchange
-from forms.i18n import N_, _
+from forms.base.i18n import N_, _
+from forms.files import exchange
 from forms.model import Proposal, Text
 from storage import backup
 from storage.backup import BackupInfo, list_backups

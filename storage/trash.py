@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, insert, select, update
 
-from forms.atomic import atomic_write
-from forms.errors import os_reason
-from forms.i18n import N_
+from forms.base.atomic import atomic_write
+from forms.base.errors import os_reason
+from forms.base.i18n import N_
 from forms.model import Text
 from storage.errors import StorageError
 from storage.schema import (

@@ -8,7 +8,7 @@ import os
 
 from sqlalchemy.engine import Engine
 
-from forms.i18n import N_
+from forms.base.i18n import N_
 from storage import backup, health, migrations
 from storage.checks import guard
 from storage.errors import DamagedDatabase, NewerDatabase, NotFound, UnusableBackup

@@ -12,7 +12,7 @@ if ROOT not in sys.path:
 
 import pytest  # noqa: E402
 
-from forms import i18n  # noqa: E402
+from forms.base import i18n  # noqa: E402
 from forms.sample import SAMPLES  # noqa: E402
 
 

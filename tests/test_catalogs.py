@@ -9,8 +9,8 @@ from collections import defaultdict
 import pytest
 from babel.messages.pofile import read_po
 
-from forms import i18n
-from forms.i18n import fields_of
+from forms.base import i18n
+from forms.base.i18n import fields_of
 
 LOCALE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "resources", "locale")
 CATALOGS = [(lang, domain) for lang in i18n.LANGUAGES for domain in i18n.DOMAINS
@@ -100,7 +100,7 @@ def test_every_string_of_the_source_is_translated(extracted, lang, domain):
 
 
 def test_the_extractor_sees_every_marking_function(extracted):
-    """A heading marked with a context is extracted with it (see forms/i18n.py: NC_, pgettext)."""
+    """A heading marked with a context is extracted with it (see forms/base/i18n.py: NC_, pgettext)."""
     assert ("heading", "Project") in extracted["ui"]
     assert (None, "Project") in extracted["reports"]
 

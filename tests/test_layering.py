@@ -165,3 +165,19 @@ def test_no_pyside6_umbrella_import():
                         assert all(a.name != "PySide6" for a in node.names), f"{path}:{node.lineno}"
                     if isinstance(node, ast.ImportFrom) and node.module == "PySide6":
                         pytest.fail(f"{path}:{node.lineno} imports from the PySide6 umbrella")
+
+
+def test_the_bottom_package_imports_nothing_else_of_the_project():
+    """forms/base/ (words, errors, atomic writes, paths, the terminal, the app's identity) is what
+    every other module may use, so it uses nothing of theirs: not even the proposal."""
+    graph = import_graph(modules())
+    upward = [f"{mod} (line {line}) imports {target}" for mod, targets in graph.items()
+              if mod.startswith("forms.base") for target, line in targets.items() if not target.startswith("forms.base")]
+    assert not upward, "\n".join(upward)
+
+
+def test_no_source_module_is_over_500_lines():
+    """A module that passes 500 lines holds two ideas or more; each is a room of its own."""
+    long = [f"{os.path.relpath(path, ROOT)} ({n} lines)" for path in modules().values()
+            if (n := sum(1 for _line in open(path, encoding="utf-8"))) > 500]
+    assert not long, "split by idea:\n" + "\n".join(long)

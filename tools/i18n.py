@@ -37,7 +37,7 @@ def po_path(lang: str, domain: str) -> str:
     return os.path.join(LOCALE, lang, "LC_MESSAGES", domain + ".po")
 
 
-#: The marking functions besides Babel's own (_, gettext, ngettext, pgettext, …): see forms/i18n.py.
+#: The marking functions besides Babel's own (_, gettext, ngettext, pgettext, …): see forms/base/i18n.py.
 KEYWORDS = ("N_", "ngettext:1,2", "NP_:1,2", "translate_plural:1,2", "NC_:1c,2", "pgettext:1c,2")
 
 

@@ -89,7 +89,7 @@ def write(path: str = PAGE) -> bool:
     if in_page(text) == table():
         return False
     start, end = text.find(BEGIN) + len(BEGIN), text.find(END)
-    from forms.atomic import write_bytes
+    from forms.base.atomic import write_bytes
 
     write_bytes(path, (text[:start] + "\n" + table() + text[end:]).encode("utf-8"))
     return True

@@ -16,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from forms import i18n  # noqa: E402
+from forms.base import i18n  # noqa: E402
 from forms.sample import SAMPLES  # noqa: E402
 from forms.steps import STEPS, Step  # noqa: E402
 from tools import fit  # noqa: E402

@@ -10,13 +10,13 @@ import time
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from forms import app as appinfo
-from forms import i18n
-from forms.errors import InputError, os_reason
-from forms.exits import EXIT_BAD_INPUT as EXIT_UNUSABLE
-from forms.exits import EXIT_ERRORS as EXIT_QUIT
-from forms.exits import EXIT_LOCKED, EXIT_OK
-from forms.i18n import _
+from forms.base import app as appinfo
+from forms.base import i18n
+from forms.base.errors import InputError, os_reason
+from forms.base.exits import EXIT_BAD_INPUT as EXIT_UNUSABLE
+from forms.base.exits import EXIT_ERRORS as EXIT_QUIT
+from forms.base.exits import EXIT_LOCKED, EXIT_OK
+from forms.base.i18n import _
 from ui import setup
 from ui.faults import unexpected
 

@@ -11,11 +11,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from forms import categories, regions
+from forms.base.errors import InputError
+from forms.base.i18n import N_, _, current_language
 from forms.budget import SOURCES, BudgetSummary
-from forms.errors import InputError
 from forms.fieldpath import BUDGET_LINES, FieldPath
 from forms.grid import BudgetGrid, build_grid, cleared
-from forms.i18n import N_, _, current_language
 from forms.model import BudgetLine, label
 from forms.money import EntryUnit, format_in_unit, parse_amount
 from forms.rules import Finding

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forms.base.i18n import _, current_language
 from forms.files.budgetsheet import BudgetChanges, Names, describe
-from forms.i18n import _, current_language
 from forms.money import format_won
 
 

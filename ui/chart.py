@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from forms.i18n import current_language
+from forms.base.i18n import current_language
 from forms.model import label
 from forms.statement import BudgetStatement
 

@@ -13,9 +13,9 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QCalendarWidget, QLabel, QLineEdit, QStyle, QWidget
 
+from forms.base.errors import InputError
+from forms.base.i18n import _, current_language, fill
 from forms.dates import field_date, parse_date
-from forms.errors import InputError
-from forms.i18n import _, current_language, fill
 
 
 class DateEdit(QLineEdit):

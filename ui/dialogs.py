@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forms import app as appinfo
+from forms.base import app as appinfo
+from forms.base.errors import InputError
+from forms.base.i18n import _, current_language
+from forms.base.paths import resource_path
 from forms.dates import official_date
-from forms.errors import InputError
-from forms.i18n import _, current_language
-from forms.paths import resource_path
 from forms.profile import CallProfile
 from forms.rules import RULES
 from forms.rules.base import message_template

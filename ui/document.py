@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from forms.base.i18n import N_
 from forms.fieldpath import FieldPath
-from forms.i18n import N_
 
 if TYPE_CHECKING:
     from forms.model import Proposal
@@ -136,7 +136,7 @@ class Document(QObject):
         self.load(Proposal(call=call, type="", date=dt.date.today()), 0, stored=False)
 
     def _store_new(self) -> None:
-        from forms.errors import InputError
+        from forms.base.errors import InputError
 
         try:
             self.version = self.store.create(self.proposal)

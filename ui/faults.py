@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from forms.i18n import _
+from forms.base.i18n import _
 
 
 def unexpected(exc: BaseException) -> str:

@@ -14,8 +14,8 @@ from PySide6.QtCore import QObject, QProcess, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from forms import i18n
-from forms.i18n import _
+from forms.base import i18n
+from forms.base.i18n import _
 
 #: characters no file name may hold on Windows, macOS or Linux (and line breaks)
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')

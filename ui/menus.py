@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from forms import i18n
-from forms.i18n import _
+from forms.base import i18n
+from forms.base.i18n import _
 from forms.steps import STEPS, Step
 from ui import setup
 

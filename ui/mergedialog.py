@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from forms import regions
-from forms.i18n import _, current_language, translate_plural
+from forms.base.i18n import _, current_language, translate_plural
 from forms.merge import OURS, THEIRS, Conflict, MergeResult, where
 from forms.model import Proposal
 

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from forms.errors import InputError
+from forms.base.errors import InputError
+from forms.base.i18n import N_, _, current_language
 from forms.fieldpath import (
     BUDGET_LINES,
     DELIVERABLES,
@@ -20,7 +21,6 @@ from forms.fieldpath import (
     TASKS,
     FieldPath,
 )
-from forms.i18n import N_, _, current_language
 from forms.ids import new_id
 from forms.model import (
     BudgetItem,

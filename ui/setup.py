@@ -7,10 +7,10 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from forms import app as appinfo
-from forms import i18n
-from forms.i18n import N_, _, babel_locale
-from forms.paths import resource_path
+from forms.base import app as appinfo
+from forms.base import i18n
+from forms.base.i18n import N_, _, babel_locale
+from forms.base.paths import resource_path
 
 FONT_FILES = ("NanumGothic.ttf", "NanumGothicBold.ttf")
 #: Language setting values: "system" follows the system language.

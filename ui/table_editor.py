@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forms.errors import InputError
+from forms.base.errors import InputError
+from forms.base.i18n import _, current_language
 from forms.fieldpath import ORGANISATIONS, ROOT, TASKS, FieldPath
-from forms.i18n import _, current_language
 from forms.model import Text
 from forms.money import EntryUnit, format_number, parse_amount
 from ui.pages.base import (

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forms import app as appinfo
-from forms import i18n
-from forms.errors import InputError
+from forms.base import app as appinfo
+from forms.base import i18n
+from forms.base.errors import InputError
+from forms.base.i18n import _
 from forms.fieldpath import ROOT, TITLE, FieldPath
-from forms.i18n import _
 from forms.steps import STEPS, Step, StepState, findings_by_step, step_of, step_statuses, title
 from forms.values import ERRORS, WARNINGS, Count
 from ui import setup

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from forms.errors import InputError
+from forms.base.errors import InputError
+from forms.base.i18n import N_, NP_, translate
 from forms.files.budgetsheet import (
     EMPTY_CELL,
     ID_COLUMN,
@@ -28,7 +29,6 @@ from forms.files.budgetsheet import (
     unsaved_formula,
 )
 from forms.files.xlsx_reader import Sheet, SheetEntry, Workbook, clipped
-from forms.i18n import N_, NP_, translate
 from forms.model import BudgetLine, Proposal
 from forms.values import Count
 

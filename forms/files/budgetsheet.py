@@ -15,9 +15,9 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from forms import categories, regions
+from forms.base.errors import InputError
+from forms.base.i18n import N_, NP_, translate
 from forms.budget import SOURCES
-from forms.errors import InputError
-from forms.i18n import N_, NP_, translate
 from forms.ids import new_id
 from forms.model import BudgetLine, Proposal, label
 from forms.money import EntryUnit, parse_amount

@@ -14,9 +14,10 @@ import os
 import stat
 
 from forms import categories, ids
-from forms.app import FILE_FORMAT, FILE_FORMAT_VERSION, MAX_FILE_BYTES
 from forms.attached import MAX_COUNT, REPAIR_MAX_BYTES, megabytes
-from forms.errors import InputError, Phrase, os_reason
+from forms.base.app import FILE_FORMAT, FILE_FORMAT_VERSION, MAX_FILE_BYTES
+from forms.base.errors import InputError, Phrase, os_reason
+from forms.base.i18n import N_
 from forms.fieldpath import (
     ATTACHMENTS,
     BUDGET,
@@ -41,7 +42,6 @@ from forms.fieldpath import (
 from forms.files import jsontext
 from forms.files.exchange_identity import content_id, normal_id
 from forms.files.exchange_values import DATE_TEXT, LIST_LIMITS, MAX_YEAR, MIN_YEAR, Choices, Reader
-from forms.i18n import N_
 from forms.model import (
     SCAN_TYPES,
     Budget,

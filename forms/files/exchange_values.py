@@ -10,10 +10,10 @@ import re
 
 from forms import ids, regions
 from forms.attached import MAX_COUNT
-from forms.errors import InputError, Phrase
+from forms.base.errors import InputError, Phrase
+from forms.base.i18n import N_, translate
 from forms.fieldpath import FieldPath
 from forms.files import jsontext
-from forms.i18n import N_, translate
 from forms.model import Text
 from forms.money import check_limit
 

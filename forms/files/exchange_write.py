@@ -6,11 +6,11 @@ from __future__ import annotations
 import base64
 import json
 
-from forms.app import FILE_FORMAT, FILE_FORMAT_VERSION, MAX_FILE_BYTES
-from forms.atomic import write_bytes
 from forms.attached import megabytes, total_bytes
-from forms.errors import InputError, os_reason
-from forms.i18n import N_
+from forms.base.app import FILE_FORMAT, FILE_FORMAT_VERSION, MAX_FILE_BYTES
+from forms.base.atomic import write_bytes
+from forms.base.errors import InputError, os_reason
+from forms.base.i18n import N_
 from forms.model import BudgetItem, Proposal, Text
 from forms.profile import ProfileError, load_profile
 

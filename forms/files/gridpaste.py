@@ -14,10 +14,10 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 
-from forms.errors import InputError
+from forms.base.errors import InputError
+from forms.base.i18n import N_, NP_, translate
 from forms.files.budgetsheet import LINE_COLUMNS, Names, blank
 from forms.grid import BudgetGrid
-from forms.i18n import N_, NP_, translate
 from forms.model import BudgetLine, Proposal
 from forms.money import EntryUnit, parse_amount
 from forms.values import Count

@@ -9,8 +9,8 @@ import json
 import json.decoder
 import re
 
-from forms.errors import InputError, Phrase
-from forms.i18n import N_
+from forms.base.errors import InputError, Phrase
+from forms.base.i18n import N_
 
 
 class Float:

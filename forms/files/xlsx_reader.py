@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from xml.parsers import expat
 
 from forms.attached import size_text
-from forms.errors import InputError, os_reason
-from forms.i18n import N_
+from forms.base.errors import InputError, os_reason
+from forms.base.i18n import N_
 
 #: A budget workbook is some tens of KB; one saved by Excel with thousands of lines, a few MB.
 MAX_FILE_BYTES = 16 * 1024 * 1024

@@ -1,6 +1,6 @@
 """What changed between two copies of a proposal: fields, and budget totals by (year, source) in won.
 
-Fields are compared on the exchange form (``forms.exchange.to_dict``), so every value a person can
+Fields are compared on the exchange form (``forms.files.exchange.to_dict``), so every value a person can
 type is covered. Records (organisations, roadmap stages, budget lines, researchers, …) are matched
 by their ids, so a reordering is no change and a record's fields are compared with the same
 record's. Each change is named by a field path by id (``roadmap[id=…].goal.ko``) and shown with the
@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from forms.base.i18n import N_, translate
 from forms.budget import summarise
-from forms.exchange import to_dict
 from forms.fieldpath import ROOT, FieldPath, RecordId
-from forms.i18n import N_, translate
+from forms.files.exchange import to_dict
 from forms.labels import field_label, value_name
 from forms.model import Proposal
 from forms.money import format_won

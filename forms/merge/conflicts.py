@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from forms import labels
+from forms.base.i18n import N_, translate
 from forms.fieldpath import FieldPath, RecordId
-from forms.i18n import N_, translate
 from forms.merge.names import record_name, section_title, shown
 from forms.merge.versions import MISSING, OURS, SIDES, THEIRS, Versions
 

@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterator, Mapping
 
 from forms import labels
-from forms.i18n import N_, translate
+from forms.base.i18n import N_, translate
 from forms.merge.versions import MISSING, Versions, text_of
 from forms.model import Proposal
 

@@ -130,7 +130,7 @@ def _broken_in(doc: Mapping, where: tuple[str, ...], key: str, target: tuple[str
 
 
 def _over_limit(doc: Mapping) -> Iterator[tuple[tuple[str, ...], int]]:
-    from forms.exchange import LIST_LIMITS
+    from forms.files.exchange import LIST_LIMITS
 
     for path, limit in LIST_LIMITS.items():
         if len(path) == 3:  # per record of a list (a budget line's justification rows)

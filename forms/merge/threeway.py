@@ -1,6 +1,6 @@
 """Three-way merge of a proposal: the base (the copy sent to a partner), ours (the proposal as it is
 now) and theirs (the partner's copy as it came back), all in their canonical exchange form
-(``forms.exchange.to_dict``: dicts, lists, strings, integers).
+(``forms.files.exchange.to_dict``: dicts, lists, strings, integers).
 
 The merge is generic, so every record type the exchange file holds merges the same way:
 
@@ -30,8 +30,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
+from forms.base.i18n import N_, translate
 from forms.fieldpath import ROOT, FieldPath, RecordId
-from forms.i18n import N_, translate
 from forms.merge.conflicts import Conflict, Decisions, Kind, where
 from forms.merge.names import one_line, shown
 from forms.merge.paragraphs import merge_paragraphs

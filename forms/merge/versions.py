@@ -1,4 +1,4 @@
-"""The three versions a merge reads (base, ours, theirs: exchange forms, ``forms.exchange.to_dict``)
+"""The three versions a merge reads (base, ours, theirs: exchange forms, ``forms.files.exchange.to_dict``)
 and what a :class:`~forms.fieldpath.FieldPath` leads to in each: a value, :data:`MISSING` when it
 is not there, a record's row, a record's text. Merge paths name a record by its id (``RecordId``)
 and a key by its name, never a row: a row is only how a path is shown to people (:meth:`Versions.rows`).

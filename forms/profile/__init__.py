@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import os
 
-from forms.i18n import N_
-from forms.paths import resource_path
+from forms.base.i18n import N_
+from forms.base.paths import resource_path
 from forms.profile.reader import ProfileError, load_profile_file, parse_profile
 from forms.profile.types import (
     COMMITMENT_FIELDS,

@@ -13,8 +13,8 @@ from fractions import Fraction
 
 from forms import categories, regions
 from forms.attached import MAX_TOTAL_BYTES
-from forms.errors import InputError, Phrase, os_reason
-from forms.i18n import N_
+from forms.base.errors import InputError, Phrase, os_reason
+from forms.base.i18n import N_
 from forms.model import RECORD_TABLES, OrgKind, ProjectType, Text
 from forms.profile.types import (
     COMMITMENT_FIELDS,

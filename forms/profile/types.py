@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from forms.attached import MAX_TOTAL_BYTES
-from forms.i18n import N_, translate
+from forms.base.i18n import N_, translate
 from forms.model import Text
 
 INFERRED = N_("No source states this value: it is the app's assumption. If the call's guidelines say otherwise, "

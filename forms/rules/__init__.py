@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from forms import ids
+from forms.base.i18n import N_
 from forms.budget import BudgetSummary
 from forms.fieldpath import CALL, FieldPath
-from forms.i18n import N_
 from forms.model import Proposal
 from forms.profile import CallProfile, ProfileError, load_profile
 from forms.rules import budget_rules, consortium, content, policy, record_rules

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from forms.base.i18n import N_, fields_of, translate
 from forms.fieldpath import FieldPath
-from forms.i18n import N_, fields_of, translate
 
 
 class Severity(StrEnum):

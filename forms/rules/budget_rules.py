@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from forms.base.i18n import N_
 from forms.budget import floor_fraction
 from forms.categories import CATEGORIES
 from forms.fieldpath import BUDGET, BUDGET_LINES, FieldPath
-from forms.i18n import N_
 from forms.model import Source
 from forms.rules.base import Severity, rule
 from forms.rules.context import Context

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from forms import regions
+from forms.base.i18n import N_, NP_
 from forms.fieldpath import LEAD_REGION, ORGANISATIONS, PARTNER_REGIONS, TYPE
-from forms.i18n import N_, NP_
 from forms.model import OrgRole
 from forms.rules.base import Severity, rule
 from forms.rules.context import Context

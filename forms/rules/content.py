@@ -3,8 +3,8 @@ the roadmap by stage."""
 
 from __future__ import annotations
 
+from forms.base.i18n import N_
 from forms.fieldpath import DATE, PLAN, ROADMAP, TITLE
-from forms.i18n import N_
 from forms.model import section_length
 from forms.rules.base import Severity, rule
 from forms.rules.context import Context

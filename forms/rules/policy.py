@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from forms.base.i18n import N_
 from forms.fieldpath import BUDGET, ORGANISATIONS
-from forms.i18n import N_
 from forms.rules.base import Severity, rule
 from forms.rules.context import Context
 from forms.values import OrgRef, Pct

@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
 from forms import bizno
+from forms.base.i18n import N_, NP_
 from forms.fieldpath import (
     BUDGET_LINES,
     DELIVERABLES,
@@ -18,7 +19,6 @@ from forms.fieldpath import (
     RESEARCHERS,
     TASKS,
 )
-from forms.i18n import N_, NP_
 from forms.model import ResearcherRole, Text
 from forms.rules.base import Severity, rule
 from forms.rules.context import Context

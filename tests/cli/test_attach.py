@@ -102,8 +102,7 @@ def test_attach_over_the_total_is_refused_with_the_total_and_the_limit(proposal,
 
 def _oversized(proposal, tmp_path, monkeypatch, extra=()):
     """A proposal file over the (made small) read limit, as an older version wrote it."""
-    from forms import exchange
-    from forms.files import exchange_read, exchange_write
+    from forms.files import exchange, exchange_read, exchange_write
 
     monkeypatch.setattr(exchange, "MAX_FILE_BYTES", 1024 * 1024)
     monkeypatch.setattr(exchange_write, "MAX_FILE_BYTES", 1024 * 1024)
@@ -130,7 +129,7 @@ def test_detach_makes_a_file_over_the_read_limit_small_again(proposal, tmp_path,
     said = capsys.readouterr().out
     assert "Removed one.png" in said and "still" not in said
     assert _main("validate", str(path)) == 0
-    from forms import exchange
+    from forms.files import exchange
 
     assert [a.name for a in exchange.read_file(str(path)).attachments] == ["two.png"]
 
@@ -144,7 +143,7 @@ def test_detach_of_several_ids_says_when_the_file_is_still_too_large(proposal, t
 
 
 def test_detach_by_an_ambiguous_or_too_short_prefix_names_the_matches(proposal, tmp_path, capsys):
-    from forms import exchange
+    from forms.files import exchange
 
     p = exchange.read_file(str(proposal))
     p.attachments = [_scan("a.png", 10, "abcd1111-0000-4000-8000-000000000001"),

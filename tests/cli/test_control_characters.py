@@ -10,7 +10,7 @@ import re
 import pytest
 
 import main
-from forms.console import json_text, visible
+from forms.base.console import json_text, visible
 from forms.files import exchange_write
 
 BAD = "\x1b[2K\x07\r0 errors, 0 warnings.\x9b2K"

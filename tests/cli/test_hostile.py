@@ -11,7 +11,7 @@ import sys
 import pytest
 
 import main
-from forms.errors import InputError
+from forms.base.errors import InputError
 from forms.files import exchange_read, exchange_write
 from storage.backup import list_backups
 from storage.opening import open_store

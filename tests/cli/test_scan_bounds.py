@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from forms import exchange
+from forms.files import exchange
 from forms.model import ScanAttachment
 from forms.sample import SAMPLES
 from tests import scanfiles

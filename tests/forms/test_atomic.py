@@ -9,7 +9,7 @@ import threading
 import pytest
 
 import main
-from forms.atomic import NotAFile, atomic_write, write_bytes
+from forms.base.atomic import NotAFile, atomic_write, write_bytes
 from forms.files import exchange_read, exchange_write
 
 
@@ -149,7 +149,7 @@ def test_validate_on_a_fifo_answers_at_once(tmp_path, capsys):
 _KILLED_WRITER = """
 import sys, time
 sys.path.insert(0, sys.argv[2])
-from forms.atomic import atomic_write
+from forms.base.atomic import atomic_write
 with atomic_write(sys.argv[1]) as fp:
     fp.write(b"half a file")
     fp.flush()

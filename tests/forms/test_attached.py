@@ -8,9 +8,9 @@ import os
 
 import pytest
 
-from forms import attached, exchange
-from forms.errors import InputError
-from forms.files import exchange_read, exchange_write
+from forms import attached
+from forms.base.errors import InputError
+from forms.files import exchange, exchange_read, exchange_write
 from forms.ids import new_id
 from forms.model import ScanAttachment
 from forms.profile import DEFAULT_SCAN_LIMIT, load_profile

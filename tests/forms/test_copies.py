@@ -8,9 +8,9 @@ import datetime as dt
 
 import pytest
 
+from forms.base.errors import InputError
 from forms.copies import Verdict, changes, snapshot_name, weigh
-from forms.errors import InputError
-from forms.exchange import fingerprint
+from forms.files.exchange import fingerprint
 from forms.merge import OURS, THEIRS
 from forms.model import SentCopy
 from forms.sample import SAMPLES

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from forms.base.errors import InputError
 from forms.dates import field_date, official_date, parse_date
-from forms.errors import InputError
 
 
 @pytest.mark.parametrize(("day", "lang", "text"), [

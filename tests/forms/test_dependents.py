@@ -2,7 +2,7 @@
 
 import pytest
 
-from forms import i18n
+from forms.base import i18n
 from forms.dependents import Dependents, dependents
 from forms.sample import SAMPLES
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import errno
 
-from forms.errors import InputError, Phrase, os_reason
+from forms.base.errors import InputError, Phrase, os_reason
 
 
 def test_known_reasons_are_translated_and_others_keep_the_systems_words():

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from forms import app
-from forms.errors import InputError
+from forms.base import app
+from forms.base.errors import InputError
+from forms.base.paths import resource_path
 from forms.files import exchange_identity, exchange_read, exchange_write
-from forms.paths import resource_path
 
 SCHEMA = json.load(open(resource_path("schema", "proposal.schema.json"), encoding="utf-8"))
 

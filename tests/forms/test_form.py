@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from forms.errors import InputError
+from forms.base.errors import InputError
 from forms.files import exchange_read, exchange_write
 from forms.model import Proposal, Text
 from forms.profile import calls_dir, load_profile, load_profile_file

@@ -7,7 +7,7 @@ import json
 import pytest
 
 import main
-from forms.errors import InputError
+from forms.base.errors import InputError
 from forms.files import exchange_identity, exchange_read, exchange_write
 from storage.opening import open_store
 

@@ -12,9 +12,9 @@ from babel.messages.pofile import read_po
 from hypothesis import given
 from hypothesis import strategies as st
 
-from forms import josa
-from forms.errors import InputError
-from forms.i18n import fields_of, fill, translate, translate_plural
+from forms.base import josa
+from forms.base.errors import InputError
+from forms.base.i18n import fields_of, fill, translate, translate_plural
 from forms.values import Won
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))

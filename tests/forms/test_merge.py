@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from forms.exchange import to_dict
+from forms.files.exchange import to_dict
 from forms.merge import MISSING, OURS, THEIRS, Kind, Unrelated, merge, shown, where
 from forms.merge.paragraphs import merge_paragraphs
 from forms.sample import SAMPLES
@@ -413,8 +413,8 @@ def test_text_without_a_conflict_keeps_every_paragraph_of_ours(b, x):
 
 
 def test_a_sent_copy_keeps_its_mark_through_the_file_and_a_bad_fingerprint_is_refused(tmp_path):
-    from forms.errors import InputError
-    from forms.exchange import loads, read_file, write_file
+    from forms.base.errors import InputError
+    from forms.files.exchange import loads, read_file, write_file
     from forms.model import SentCopy
 
     p = SAMPLES["leap"]()
@@ -580,7 +580,7 @@ def test_every_other_record_deleted_on_one_side_keeps_the_others_changes_in_orde
 def first_format(doc: dict) -> dict:
     """``doc`` as the first format wrote it (budget lines and roadmap stages without ids), read back
     as today's: the ids derived from the rows."""
-    from forms.exchange import from_dict
+    from forms.files.exchange import from_dict
 
     old = copy.deepcopy(doc)
     old["format_version"] = 1
@@ -619,7 +619,7 @@ def test_a_line_inserted_in_a_copy_without_ids_is_matched_by_its_keys_not_its_ro
 
 
 def _reads(doc: dict) -> None:
-    from forms.exchange import from_dict
+    from forms.files.exchange import from_dict
 
     from_dict(doc)  # raises InputError naming the place if the app would refuse the file
 

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from forms.errors import InputError
+from forms.base.errors import InputError
 from forms.money import (
     MAX_AMOUNT,
     NBSP,
@@ -122,7 +122,7 @@ def test_locale_formatting():
 
 
 def test_the_grouping_table_is_what_babel_says():
-    from forms import i18n
+    from forms.base import i18n
     from forms.money import GROUPING, babel_grouping
 
     assert {i18n.babel_locale(lang) for lang in (*i18n.LANGUAGES, i18n.PSEUDO)} <= set(GROUPING)
@@ -134,7 +134,7 @@ def test_the_grouping_table_is_what_babel_says():
 def test_fast_grouping_matches_babel(value, lang):
     from babel.numbers import format_decimal
 
-    from forms.i18n import babel_locale
+    from forms.base.i18n import babel_locale
     from forms.money import format_number
 
     assert format_number(value, lang) == format_decimal(value, locale=babel_locale(lang), group_separator=True)

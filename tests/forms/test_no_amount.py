@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from forms import merge
-from forms.errors import InputError
+from forms.base.errors import InputError
 from forms.files import exchange_read, exchange_write
 from forms.files.budgetsheet import Names, carried_over, compare, read_line
 from forms.grid import build_grid, cleared

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from forms.i18n import NP_, translate_plural
+from forms.base.i18n import NP_, translate_plural
 from forms.values import ERRORS, WARNINGS, Count
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))

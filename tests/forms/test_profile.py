@@ -4,7 +4,7 @@ import tomllib
 
 import pytest
 
-from forms.errors import InputError
+from forms.base.errors import InputError
 from forms.profile import calls_dir, load_profile, load_profile_file, profile_ids
 
 SHIPPED = os.path.join(calls_dir(), "msit-mega-2023.toml")

@@ -10,10 +10,10 @@ from fractions import Fraction
 import pytest
 
 from forms import bizno
+from forms.base.paths import resource_path
 from forms.fieldpath import BUDGET_LINES
 from forms.files import exchange_write
 from forms.model import BudgetItem, Equipment, OtherProject, Text
-from forms.paths import resource_path
 from forms.profile import load_profile
 from forms.rules import validate
 from forms.values import Won

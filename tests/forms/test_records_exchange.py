@@ -6,7 +6,8 @@ import json
 import jsonschema
 import pytest
 
-from forms.errors import InputError
+from forms.base.errors import InputError
+from forms.base.paths import resource_path
 from forms.files import exchange_read, exchange_write
 from forms.model import (
     BudgetItem,
@@ -18,7 +19,6 @@ from forms.model import (
     Task,
     Text,
 )
-from forms.paths import resource_path
 
 SCHEMA = json.load(open(resource_path("schema", "proposal.schema.json"), encoding="utf-8"))
 

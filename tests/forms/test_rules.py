@@ -51,7 +51,7 @@ def test_samples_are_valid_without_warnings(super_regional, leap):
 
 
 def test_every_rule_has_a_clause_and_both_languages():
-    from forms.i18n import fields_of, translate
+    from forms.base.i18n import fields_of, translate
 
     for code, rule in RULES.items():
         assert PROFILE.clause(rule.clause) is not None, code
@@ -358,7 +358,7 @@ def test_government_share_over_the_limit_shows_above_it(super_regional):
 
 def test_every_rule_reads_without_a_proposal_in_both_languages():
     """Help lists the call's rules with each value named by what it stands for, never as {field}."""
-    from forms.i18n import fields_of
+    from forms.base.i18n import fields_of
     from forms.rules import RULES
     from forms.rules.base import FIELD_LABELS, message_template
 

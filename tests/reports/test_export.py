@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from cli.files import export_command
-from forms.errors import InputError
+from forms.base.errors import InputError
 from forms.files.exchange_write import write_file
 from forms.rules import validate
 from reports.export import ExportRefused, export_packet

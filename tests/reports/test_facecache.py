@@ -6,7 +6,7 @@ import shutil
 import pytest
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
-from forms.paths import resource_path
+from forms.base.paths import resource_path
 from reports import facecache
 
 SKIP = {"_pdfScale"}

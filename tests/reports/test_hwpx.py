@@ -204,7 +204,7 @@ def test_properties_and_preview_come_from_the_proposal(made, kind, lang):
     from hwpx.oxml.document_metadata import parse_document_metadata
     from lxml import etree
 
-    from forms import app
+    from forms.base import app
 
     proposal, files = made[(kind, lang)]
     with zipfile.ZipFile(io.BytesIO(files["hwpx"])) as z:

@@ -130,7 +130,7 @@ def test_no_page_is_blank(ko_pdf, en_pdf):
 
 
 def test_metadata(ko_pdf, en_pdf):
-    from forms.app import APP_NAME, VERSION
+    from forms.base.app import APP_NAME, VERSION
 
     meta = reader(ko_pdf).metadata
     assert meta.title == SAMPLES["super_regional"]().title.ko

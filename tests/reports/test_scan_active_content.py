@@ -7,7 +7,7 @@ import pytest
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject, StreamObject
 
 import main
-from forms import exchange
+from forms.files import exchange
 from forms.sample import SAMPLES
 from tests import scanfiles
 from tests.reports.pdfcheck import page_texts, reader

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from forms.exchange import dumps, fingerprint, loads
+from forms.files.exchange import dumps, fingerprint, loads
 from forms.model import ScanAttachment
 from forms.sample import SAMPLES
 from reports.export import export_packet
@@ -115,9 +115,9 @@ def test_a_proposal_with_attachments_matches_the_json_schema_and_bad_base64_is_n
 
     import jsonschema
 
-    from forms import exchange
-    from forms.errors import InputError
-    from forms.paths import resource_path
+    from forms.base.errors import InputError
+    from forms.base.paths import resource_path
+    from forms.files import exchange
 
     schema = json.load(open(resource_path("schema", "proposal.schema.json"), encoding="utf-8"))
     doc = exchange.to_dict(_with_scans())

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from forms.base.paths import resource_path
 from forms.money import EntryUnit, format_in_unit
-from forms.paths import resource_path
 from forms.profile import load_profile_file
 from forms.rules import validate
 from forms.sample import SAMPLES

@@ -18,7 +18,7 @@ sys.path.insert(0, ROOT)
 
 from sqlalchemy import column, insert, table  # noqa: E402
 
-from forms import exchange  # noqa: E402
+from forms.files import exchange  # noqa: E402
 from forms.sample import SAMPLES  # noqa: E402
 from storage import migrations  # noqa: E402
 from storage.schema import make_engine  # noqa: E402

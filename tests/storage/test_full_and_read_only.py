@@ -11,8 +11,8 @@ import shutil
 import pytest
 
 import main
-from forms import exchange
-from forms.i18n import N_
+from forms.base.i18n import N_
+from forms.files import exchange
 from storage import backup
 from storage.backup import list_backups
 from storage.opening import open_store

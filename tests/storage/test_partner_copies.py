@@ -8,8 +8,8 @@ import sqlite3
 
 import pytest
 
-from forms import exchange
-from forms.errors import InputError
+from forms.base.errors import InputError
+from forms.files import exchange
 from storage import migrations
 from storage.opening import open_store
 

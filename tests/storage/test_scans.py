@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from forms.errors import InputError
+from forms.base.errors import InputError
 from forms.profile import Size, load_profile
 from storage.scans import read_scan
 from tests import scanfiles

@@ -7,9 +7,9 @@ import os
 import pytest
 from sqlalchemy import select
 
-from forms import exchange
-from forms.errors import InputError
-from forms.i18n import set_language
+from forms.base.errors import InputError
+from forms.base.i18n import set_language
+from forms.files import exchange
 from forms.model import Proposal
 from storage.errors import Conflict, NotFound, StorageError
 from storage.opening import open_store
@@ -182,7 +182,7 @@ def test_a_blank_new_proposal_round_trips(store):
 def test_snapshot_names_are_unique_words(store, super_regional):
     import pytest as _pytest
 
-    from forms.errors import InputError
+    from forms.base.errors import InputError
 
     store.create(super_regional)
     store.snapshot(super_regional.id, "sent to the province")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from forms import exchange
+from forms.files import exchange
 from storage import trash
 
 

@@ -13,7 +13,7 @@ import sys
 import pytest
 
 import main
-from forms import exchange
+from forms.files import exchange
 from storage import backup
 from storage.backup import list_backups, stray_files
 from storage.opening import open_store

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from forms.errors import InputError
+from forms.base.errors import InputError
 from ui.actions.base import FAILED
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from forms.exchange import fingerprint
+from forms.files.exchange import fingerprint
 from forms.steps import STEPS, Step
 from tests import scanfiles
 from tests.ui.helpers import settle
@@ -116,8 +116,7 @@ def test_export_as_a_file_never_writes_one_too_large_to_import_again(sample_wind
     says so and writes nothing, rather than a file File → Import would refuse."""
     from PySide6.QtWidgets import QFileDialog
 
-    from forms import exchange
-    from forms.files import exchange_read, exchange_write
+    from forms.files import exchange, exchange_read, exchange_write
 
     w = sample_window
     page = _page(w)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QHeaderView, QMessageBox
 
-from forms import i18n
+from forms.base import i18n
 from forms.steps import STEPS, Step
 from tests.ui.helpers import _editor, choose, edit_cell, keys, reopen, settle, type_into
 
@@ -237,7 +237,7 @@ def test_the_export_page_fits_the_format_and_clears_an_old_failure(sample_window
 @pytest.mark.parametrize(("lang", "said"), [("en", "does not exist: that month has 28 days"),
                                             ("ko", "없는 날짜입니다. 그 달은 28일까지 있습니다")])
 def test_a_date_that_is_not_on_the_calendar_is_said_to_not_exist(window, tmp_path, monkeypatch, lang, said):
-    from forms.exchange import to_dict
+    from forms.files.exchange import to_dict
     from forms.sample import SAMPLES
     from ui import setup
 

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from forms import i18n
+from forms.base import i18n
 from forms.steps import STEPS, Step
 from tests.ui.helpers import settle
 

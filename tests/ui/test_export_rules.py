@@ -8,7 +8,7 @@ import argparse
 import pytest
 
 from cli.files import export_command
-from forms.exchange import write_file
+from forms.files.exchange import write_file
 from forms.steps import STEPS, Step
 from reports import export
 

@@ -7,7 +7,7 @@ import re
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from forms.exchange import read_file, write_file
+from forms.files.exchange import read_file, write_file
 from forms.rules import RULES
 from forms.steps import STEPS, Step
 from tests.ui.helpers import type_into

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QRadioButton, QTableView, QVBoxLayout, QWidget
 
-from forms import i18n
+from forms.base import i18n
 from forms.steps import STEPS, Step
 from tests.ui.helpers import settle
 from tools import fit

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from forms import i18n
+from forms.base import i18n
 from forms.steps import STEPS, Step
 from tests.ui.helpers import keys
 from ui import setup

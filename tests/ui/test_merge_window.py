@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from cli.merge import conflict_lines
-from forms import i18n
-from forms.exchange import fingerprint, read_file, to_dict
+from forms.base import i18n
+from forms.files.exchange import fingerprint, read_file, to_dict
 from forms.merge import merge
 from ui.mergedialog import MergeDialog
 
@@ -148,7 +148,7 @@ def importing(window, out, qtbot, button):
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from forms.i18n import _
+    from forms.base.i18n import _
 
     seen: list[str] = []
 

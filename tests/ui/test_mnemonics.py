@@ -9,7 +9,7 @@ import re
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
 
-from forms import i18n
+from forms.base import i18n
 from forms.steps import STEPS, Step
 from tests.ui.helpers import settle
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from forms import i18n
+from forms.base import i18n
 from forms.model import Text
 from tests.ui.helpers import answer_next_box, settle
 

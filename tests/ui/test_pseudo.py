@@ -8,7 +8,7 @@ import os
 import subprocess
 import sys
 
-from forms import i18n
+from forms.base import i18n
 from forms.money import format_won
 from forms.steps import STEPS, Step
 from tests.ui.helpers import settle

@@ -91,7 +91,7 @@ def test_export_stays_disabled_with_the_reason_while_an_error_exists(sample_wind
 
 
 def test_an_unreadable_amount_keeps_its_box_open_and_the_message_follows_the_language(sample_window, qtbot):
-    from forms import i18n
+    from forms.base import i18n
     from tests.ui.helpers import type_in_cell
 
     i18n.set_language("en")
@@ -136,7 +136,7 @@ def test_the_checks_panel_drops_a_settled_findings_tooltip(sample_window):
 def test_typing_in_a_cell_survives_a_language_switch_and_leaving_the_cell_with_a_bad_amount(sample_window, qtbot):
     from PySide6.QtWidgets import QLineEdit
 
-    from forms import i18n
+    from forms.base import i18n
     from tests.ui.helpers import _editor, type_in_cell
 
     i18n.set_language("ko")

@@ -12,7 +12,7 @@ import threading
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from forms import i18n
+from forms.base import i18n
 from forms.profile import load_profile
 from forms.sample import SAMPLES
 from forms.steps import STEPS, Step

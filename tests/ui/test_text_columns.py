@@ -8,7 +8,7 @@ import dataclasses
 
 import pytest
 
-from forms.exchange import read_file, write_file
+from forms.files.exchange import read_file, write_file
 from forms.model import (
     BudgetItem,
     Deliverable,

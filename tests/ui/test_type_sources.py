@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from forms import i18n
+from forms.base import i18n
 from forms.profile import load_profile
 from ui.pages.kind import describe
 

@@ -121,7 +121,7 @@ def test_ctrl_z_in_a_box_not_bound_to_the_proposal_undoes_the_typing_not_an_edit
 
 
 def test_the_edit_menu_names_the_last_edit_in_the_language_of_the_moment(sample_window, qtbot):
-    from forms import i18n
+    from forms.base import i18n
 
     i18n.set_language("en")
     w = sample_window

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from forms import i18n
+from forms.base import i18n
 from forms.fieldpath import BUDGET_LINES
 from forms.steps import STEPS, Step
 from tests.ui.helpers import _editor, answer_next_box, keys, settle

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QProcess, Qt
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
 
-from forms import i18n
+from forms.base import i18n
 from forms.steps import STEPS, Step
 from tests.ui.helpers import _editor, answer_next_box, reopen, settle, type_in_cell, type_into
 

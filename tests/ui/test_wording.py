@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from forms import i18n
+from forms.base import i18n
 from forms.steps import STEPS, Step
 from forms.values import Won
 from tests.ui.helpers import edit_cell, settle
@@ -177,7 +177,7 @@ def test_a_second_window_is_not_told_about_command_line_options(app, db_path, mo
 
 
 def test_an_import_error_names_the_file_and_the_field_in_words(window, tmp_path, monkeypatch, lang):
-    from forms.exchange import to_dict
+    from forms.files.exchange import to_dict
     from forms.sample import SAMPLES
 
     data = to_dict(SAMPLES["super_regional"]())

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Final, TypeVar
 
 from PySide6.QtWidgets import QMessageBox
 
-from forms import app as appinfo
-from forms import i18n
-from forms.errors import InputError
-from forms.i18n import _
+from forms.base import app as appinfo
+from forms.base import i18n
+from forms.base.errors import InputError
+from forms.base.i18n import _
 
 if TYPE_CHECKING:
     from ui.document import Document
@@ -60,7 +60,7 @@ class WindowActions:
 
     def guard(self, action: Callable[..., T], *args: object) -> T | _Failed:
         """``action(*args)``'s value; or, when it fails with words for the official (an
-        :class:`~forms.errors.InputError`), say them and return :data:`FAILED`."""
+        :class:`~forms.base.errors.InputError`), say them and return :data:`FAILED`."""
         try:
             return action(*args)
         except InputError as exc:

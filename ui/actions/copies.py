@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
-from forms import app as appinfo
-from forms import i18n
-from forms.i18n import N_, _
+from forms.base import app as appinfo
+from forms.base import i18n
+from forms.base.i18n import N_, _
 from forms.steps import STEPS, Step
 from ui import files
 from ui.actions.base import FAILED, WindowActions
@@ -53,7 +53,7 @@ class CopyActions(WindowActions):
         partner, and validated at once."""
         from forms import copies
         from forms.copies import Verdict
-        from forms.exchange import from_dict
+        from forms.files.exchange import from_dict
         from forms.proposalfile import read_proposal
         from ui.mergedialog import MergeDialog
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import os
 
-from forms import i18n
-from forms.errors import InputError
-from forms.i18n import N_, _
+from forms.base import i18n
+from forms.base.errors import InputError
+from forms.base.i18n import N_, _
+from forms.labels import readable
 from forms.steps import STEPS, Step
 from ui import files
 from ui.actions.base import FAILED, WindowActions
@@ -21,7 +22,7 @@ class ExchangeActions(WindowActions):
         """Import a proposal file. A partner's copy of a proposal of this database would replace the
         working copy: the official chooses first to merge it, to replace (the snapshot is kept), or
         to leave it."""
-        from forms.exchange import read_file
+        from forms.files.exchange import read_file
 
         if self.store is None:
             return
@@ -36,10 +37,10 @@ class ExchangeActions(WindowActions):
                 self.doc.flush()
             returned = self.store.returned_copy(p)
         except InputError as exc:  # the file's name first, then the field by its name, not its path
-            self.say(_("{file} cannot be imported.").format(file=name) + "\n" + exc.readable(i18n.current_language()))
+            self.say(_("{file} cannot be imported.").format(file=name) + "\n" + readable(exc, i18n.current_language()))
             return
         if returned is not None:
-            from forms.exchange import fingerprint
+            from forms.files.exchange import fingerprint
 
             when = self.guard(self.store.merged_at, returned.proposal_id, fingerprint(p))
             if when is FAILED:
@@ -55,7 +56,7 @@ class ExchangeActions(WindowActions):
         try:
             done = self.store.import_proposal(path)
         except InputError as exc:
-            self.say(_("{file} cannot be imported.").format(file=name) + "\n" + exc.readable(i18n.current_language()))
+            self.say(_("{file} cannot be imported.").format(file=name) + "\n" + readable(exc, i18n.current_language()))
             return
         self.refresh_recent()
         self.open_proposal(done.proposal_id)

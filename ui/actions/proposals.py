@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from forms import i18n
+from forms.base import i18n
+from forms.base.i18n import N_, _
 from forms.fieldpath import TITLE
-from forms.i18n import N_, _
 from forms.model import duplicate
 from forms.steps import STEPS, Step
 from ui.actions.base import FAILED, WindowActions

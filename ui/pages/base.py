@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forms.i18n import current_language
+from forms.base.i18n import current_language
 from forms.steps import Step, title
 from ui.findings import FindingsPanel
 from ui.marks import Marker

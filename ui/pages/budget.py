@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forms.base.errors import InputError
+from forms.base.i18n import N_, _
 from forms.budget import SOURCES
-from forms.errors import InputError
 from forms.fieldpath import BUDGET, BUDGET_LINES, ORGANISATIONS, PARTNER_REGIONS, ROOT, FieldPath
 from forms.files import gridpaste
-from forms.i18n import N_, _
 from forms.model import BudgetLine, label
 from forms.money import EntryUnit, format_number
 from forms.rules import Finding

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forms.errors import InputError
+from forms.base.errors import InputError
+from forms.base.i18n import LANGUAGES, N_, NATIVE_NAMES, _
 from forms.fieldpath import ATTACHMENTS, ROOT, FieldPath
-from forms.i18n import LANGUAGES, N_, NATIVE_NAMES, _
 from forms.model import SLOT_NAMES, ScanSlot
 from forms.steps import Step, export_allowed, export_blocked_reason, export_draft_reason
 from reports.export import FORMATS, check_export, with_suffix  # the command line's rules too

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QButtonGroup, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from forms.errors import InputError
+from forms.base.errors import InputError
+from forms.base.i18n import N_, _, translate
 from forms.fieldpath import TYPE, FieldPath
-from forms.i18n import N_, _, translate
 from forms.model import ProjectType, label
 from forms.profile import CallProfile, load_profile
 from forms.steps import Step

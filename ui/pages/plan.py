@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forms.errors import InputError
+from forms.base.errors import InputError
+from forms.base.i18n import N_, NP_, _, pgettext, translate_plural
 from forms.fieldpath import (
     BUDGET,
     BUDGET_LINES,
@@ -40,7 +41,6 @@ from forms.fieldpath import (
     TITLE,
     FieldPath,
 )
-from forms.i18n import N_, NP_, _, pgettext, translate_plural
 from forms.model import RoadmapStage, Text, section_length
 from forms.profile import CallProfile, load_profile
 from forms.rules import Finding

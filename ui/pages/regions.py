@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from forms import regions
+from forms.base.errors import InputError
+from forms.base.i18n import N_, _
 from forms.dependents import dependents, without
-from forms.errors import InputError
 from forms.fieldpath import ORGANISATIONS, PARTNER_REGIONS, ROOT, FieldPath
-from forms.i18n import N_, _
 from forms.model import Organisation, OrgKind, OrgRole, Text, label
 from forms.profile import load_profile
 from forms.steps import Step

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forms.errors import InputError
-from forms.i18n import _
+from forms.base.errors import InputError
+from forms.base.i18n import _
 from forms.rules import Finding, Report
 from forms.steps import STEPS, findings_by_step, title
 from forms.steps import Step as StepCode

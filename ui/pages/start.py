@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forms.base.i18n import _
 from forms.fieldpath import CALL, FieldPath
-from forms.i18n import _
 from forms.steps import Step
 from ui.pages.base import Page
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import errno
 
-from forms.i18n import N_, render_field, translate
-from forms.labels import field_label
+from forms.base.i18n import N_, render_field, translate
 
 
 class Phrase:
@@ -43,18 +42,6 @@ class InputError(ValueError):
         body = translate(self.message, lang, **self.fields)
         where = self.place(lang)
         return f"{where}: {body}" if where else body
-
-    def readable(self, lang: str) -> str:
-        """Like ``text``, with a field path named as people read it ("Budget line 4: amount", not
-        ``budget.lines[3].amount_krw``): for a message about a file a person opened."""
-        if not isinstance(self.where, str) or not self.where:
-            return self.text(lang)
-        try:
-            where = field_label(self.where, lang)
-        except ValueError:  # not a field path ("line 4, column 7")
-            return self.text(lang)
-        return translate(N_("{place}: {reason}"), lang, place=where,
-                         reason=translate(self.message, lang, **self.fields))
 
     def place(self, lang: str) -> str:
         """Where the error is (a field path, or a phrase such as "the whole file"), in ``lang``."""

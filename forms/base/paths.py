@@ -11,7 +11,8 @@ def resources_dir() -> str:
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return os.path.join(frozen, "resources")
-    return os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "resources")
+    here = os.path.dirname(os.path.abspath(__file__))  # forms/base/
+    return os.path.join(os.path.dirname(os.path.dirname(here)), "resources")
 
 
 def resource_path(*parts: str) -> str:

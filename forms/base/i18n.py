@@ -9,7 +9,7 @@ ignored (the source string is shown) and the catalog test fails.
 
 A Korean template hedges the particle after a field ("{file}을(를)"); :func:`fill` formats a
 template and puts each of its own hedged particles in the form the value before it needs
-(``forms.josa``), leaving the values themselves, a title a person typed, exactly as they are.
+(``forms.base.josa``), leaving the values themselves, a title a person typed, exactly as they are.
 :func:`translate` and :func:`translate_plural` fill through it.
 """
 
@@ -22,8 +22,8 @@ import re
 import string
 from collections.abc import Callable
 
-from forms import josa
-from forms.paths import resource_path
+from forms.base import josa
+from forms.base.paths import resource_path
 
 LANGUAGES: tuple[str, ...] = ("ko", "en")
 #: Pseudo-language: every string stretched and bracketed, to find labels that truncate.

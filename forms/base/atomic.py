@@ -20,8 +20,8 @@ import time
 from collections.abc import Iterator
 from typing import IO
 
-from forms.errors import InputError
-from forms.i18n import N_
+from forms.base.errors import InputError
+from forms.base.i18n import N_
 
 #: The longest file name most file systems allow, in bytes; the temporary name must fit in it too.
 NAME_MAX = 255

@@ -7,8 +7,8 @@ import json
 import re
 import sys
 
-from forms.errors import InputError, os_reason
-from forms.i18n import N_
+from forms.base.errors import InputError, os_reason
+from forms.base.i18n import N_
 
 #: The control characters a terminal acts on: C0 but newline and tab (the lines' and columns' own
 #: structure), DEL, and C1 (U+0080–U+009F: U+009B is a one-character ESC [).

@@ -1,9 +1,9 @@
-"""The exchange file's functions under the name they had before they moved to ``forms.files``
-(``exchange_write``, ``exchange_read``, ``exchange_identity``, ``exchange_values``), for the
-callers that have not moved to those names yet. New code imports from ``forms.files``."""
+"""The exchange file in one name: reading (``exchange_read``), writing (``exchange_write``), its
+identity (``exchange_identity``) and its limits (``exchange_values``), for code that only reads or
+writes a proposal file (``exchange.read_file``, ``exchange.write_file``, ``exchange.fingerprint``)."""
 
-from forms.app import MAX_FILE_BYTES
 from forms.attached import MAX_COUNT, REPAIR_MAX_BYTES
+from forms.base.app import MAX_FILE_BYTES
 from forms.files.exchange_identity import (
     canonical_json,
     content_id,
