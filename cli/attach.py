@@ -29,8 +29,8 @@ MIN_PREFIX = 4
 def cmd_attach(ns: argparse.Namespace) -> int:
     from forms.files.exchange import read_file, write_file
     from forms.profile import load_profile
+    from reports.scan_file import read_scan
     from reports.scans import check
-    from storage.scans import read_scan
 
     proposal = read_file(ns.file)
     added = read_scan(ns.scan, ns.slot, load_profile(proposal.call).scan_limit, proposal.attachments)

@@ -156,8 +156,8 @@ class ExportPage(Page):
         """Attach the file at ``path`` as the chosen kind, as one undoable edit; a file that
         cannot be attached is named in a message and changes nothing."""
         from forms.profile import ProfileError, load_profile
+        from reports.scan_file import read_scan
         from reports.scans import check
-        from storage.scans import read_scan
 
         p = self.doc.proposal
         if p is None:

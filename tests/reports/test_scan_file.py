@@ -8,7 +8,7 @@ import pytest
 
 from forms.base.errors import InputError
 from forms.profile import Size, load_profile
-from storage.scans import read_scan
+from reports.scan_file import read_scan
 from tests import scanfiles
 
 LIMIT = load_profile("msit-mega-2023").scan_limit

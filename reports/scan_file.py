@@ -1,5 +1,6 @@
 """Reading a document the official attaches (a scanned letter, a signed commitment: PDF, PNG or
-JPEG) into a proposal: input handling beside the exchange-file reader, with pypdf and Pillow.
+JPEG) into a proposal, with pypdf and Pillow: beside :mod:`reports.scans`, which places the same
+file in the packet, so what a scan may be is said in one place.
 
 A file is taken only when it reads completely: what it is comes from its bytes (not its name), a
 PDF must open without a password and give every page, an image must decode. Anything else, a
