@@ -21,6 +21,7 @@ import os
 import re
 import string
 from collections.abc import Callable
+from typing import Protocol
 
 from forms.base import josa
 from forms.base.paths import resource_path
@@ -46,10 +47,16 @@ def fields_of(text: str) -> set[str]:
         return {"<malformed>"}
 
 
+class _Readable(Protocol):
+    """What gettext reads a catalog from: an open binary file."""
+
+    def read(self) -> bytes: ...
+
+
 class _CheckedTranslations(gettext.GNUTranslations):
     """Drops any translation whose named fields differ from its source string."""
 
-    def _parse(self, fp):  # noqa: ANN001 - gettext's own signature
+    def _parse(self, fp: _Readable) -> None:  # gettext's own signature
         super()._parse(fp)
         bad = [k for k, v in self._catalog.items() if isinstance(k, str) and k and v and fields_of(k) != fields_of(v)]
         for key in bad:
@@ -171,7 +178,7 @@ def _(message: str) -> str:
     return _lookup(translations(_current), message)
 
 
-def N_(message: str) -> str:
+def N_(message: str) -> str:  # noqa: N802 - gettext's conventional name, as xgettext's keyword
     """Mark a string for extraction; it is translated where it is shown."""
     return message
 

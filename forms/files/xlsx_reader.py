@@ -394,7 +394,7 @@ class Workbook:
         return sheet
 
 
-def _cell(sheet: Sheet, st: dict, raw: str, formula: str, strings: list[str | None], max_rows: int,  # noqa: PLR0913
+def _cell(sheet: Sheet, st: dict, raw: str, formula: str, strings: list[str | None], max_rows: int,
           path: str) -> None:
     row, col, kind = st["row"], st["col"], st["type"]
     value: object
