@@ -56,6 +56,8 @@ class _Readable(Protocol):
 class _CheckedTranslations(gettext.GNUTranslations):
     """Drops any translation whose named fields differ from its source string."""
 
+    _catalog: dict[str | tuple[str, int], str]  # gettext's own store, filled by _parse
+
     def _parse(self, fp: _Readable) -> None:  # gettext's own signature
         super()._parse(fp)
         bad = [k for k, v in self._catalog.items() if isinstance(k, str) and k and v and fields_of(k) != fields_of(v)]
@@ -100,7 +102,7 @@ def translations(lang: str) -> gettext.NullTranslations:
     else:
         tr = gettext.NullTranslations()
         localedir = resource_path("locale")
-        first: gettext.NullTranslations | None = None
+        first: _CheckedTranslations | None = None
         for domain in DOMAINS:
             mo = os.path.join(localedir, lang, "LC_MESSAGES", domain + ".mo")
             if not os.path.exists(mo):
