@@ -56,8 +56,9 @@ run: catalogs $(VENV)/.compiled $(VENV)/.qtdeps  ## open the app (checks first f
 test: catalogs  ## run the test suite (GUI tests offscreen)
 	QT_QPA_PLATFORM=offscreen $(PYTHON) -m pytest
 
-lint: $(STAMP)  ## ruff
+lint: $(STAMP)  ## ruff (names, annotations, imports) and mypy (the types of forms/)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 i18n: $(STAMP)  ## extract strings, update both catalogs, fill English, compile, report gaps
 	$(PYTHON) tools/i18n.py extract update english compile

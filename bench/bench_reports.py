@@ -27,7 +27,7 @@ PER_PAGE_S = 0.6 / 13
 LIBREOFFICE_AIM = 0.1
 
 
-def scaled(proposal, factor: int):  # noqa: ANN001, ANN201
+def scaled(proposal, factor: int):
     """``proposal`` with every organisation, budget line and section text repeated ``factor`` times."""
     from forms.model import BudgetLine, Organisation, Text
 
@@ -58,7 +58,7 @@ def _process_times(source: str, out: str, fmt: str = "pdf", runs: int = RUNS) ->
     return times
 
 
-def _render_time(proposal, draft: bool, runs: int = 3) -> tuple[float, int]:  # noqa: ANN001
+def _render_time(proposal, draft: bool, runs: int = 3) -> tuple[float, int]:
     from forms.files.exchange_identity import canonical_json
     from forms.money import EntryUnit
     from forms.rules import validate
@@ -73,7 +73,7 @@ def _render_time(proposal, draft: bool, runs: int = 3) -> tuple[float, int]:  # 
     return best, len(canonical_json(proposal))
 
 
-def _libreoffice(doc, tmp: str) -> tuple[list[float], int] | str:  # noqa: ANN001
+def _libreoffice(doc, tmp: str) -> tuple[list[float], int] | str:
     """``soffice --headless --convert-to pdf`` of ``doc`` written as a flat OpenDocument file,
     with the app's fonts, each conversion a whole process: the times and the pages, or why not."""
     import fodt

@@ -15,10 +15,10 @@ import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from forms.files import exchange_write  # noqa: E402
-from forms.sample import SAMPLES  # noqa: E402
-from storage.autosave import Autosaver  # noqa: E402
-from storage.opening import open_store  # noqa: E402
+from forms.files import exchange_write
+from forms.sample import SAMPLES
+from storage.autosave import Autosaver
+from storage.opening import open_store
 
 N = 1000
 
@@ -27,7 +27,7 @@ def _ms(samples: list[float]) -> str:
     return f"{statistics.median(samples) * 1000:.1f} ms"
 
 
-def _timed(fn, repeat: int) -> list[float]:  # noqa: ANN001
+def _timed(fn, repeat: int) -> list[float]:
     out = []
     for _ in range(repeat):
         t = time.perf_counter()

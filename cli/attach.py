@@ -90,7 +90,7 @@ def cmd_detach(ns: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def add_parsers(sub, common) -> None:  # noqa: ANN001
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("attach", parents=[common],
                        help=_("put a scanned document (PDF, PNG, JPEG) into the proposal file"))
     p.add_argument("file", metavar="FILE.json")

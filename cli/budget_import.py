@@ -57,7 +57,7 @@ def cmd_import_budget(ns: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def add_parsers(sub, common) -> None:  # noqa: ANN001
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("import-budget", parents=[common],
                        help=_("take the budget lines from the workbook the app exported (edited in Excel)"))
     p.add_argument("file", metavar="FILE.json")

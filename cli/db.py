@@ -251,7 +251,8 @@ def cmd_db(ns: argparse.Namespace) -> int:
     return run(ns)
 
 
-def add_parsers(sub, common, with_db) -> None:
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser,
+                with_db: argparse.ArgumentParser) -> None:
     p = sub.add_parser("db", parents=[common, with_db], help=_("work with the proposal database"))
     dbsub = p.add_subparsers(dest="db_command", required=True)
     verbs = {"parents": [common, with_db]}

@@ -75,7 +75,7 @@ def cmd_export(ns: argparse.Namespace) -> int:
                           unit=ns.unit, fmt=ns.format)
 
 
-def add_parsers(sub, common) -> None:
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("sample", parents=[common], help=_("write a complete reference proposal"))
     p.add_argument("--type", required=True, choices=["super_regional", "leap"])
     p.add_argument("--out", required=True, metavar="FILE")

@@ -106,7 +106,7 @@ def cmd_merge(ns: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def add_parsers(sub, common) -> None:
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("merge", parents=[common],
                        help=_("merge a partner's copy of a proposal three ways (base, ours, theirs)"))
     p.add_argument("base", metavar="BASE", help=_("the proposal as it was sent to the partner"))

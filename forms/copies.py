@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Protocol
 
@@ -71,6 +71,7 @@ class Returned:
 
     def merge(self, choices: Mapping[str, str]) -> MergeResult:
         """The merge again with the conflicts chosen so far (conflict key → ours | theirs)."""
+        assert self.sides is not None, "only a copy weighed TO_MERGE or NOTHING_NEW has sides"
         return merge(*self.sides, choices=dict(choices))
 
 
@@ -86,18 +87,18 @@ def weigh(theirs: Proposal, sent_base: Callable[[str], Sent | None],
     if sent is None:
         return Returned(Verdict.NOT_SENT_HERE)
     copy_fp = fingerprint(theirs)
-    found = dict(copy_fingerprint=copy_fp, proposal_id=sent.proposal_id, partner=sent.partner)
+    found = Returned(Verdict.TO_MERGE, copy_fingerprint=copy_fp, proposal_id=sent.proposal_id, partner=sent.partner)
     when = merged_at(sent.proposal_id, copy_fp)
     if when is not None:
-        return Returned(Verdict.ALREADY_MERGED, merged_at=when, **found)
+        return replace(found, verdict=Verdict.ALREADY_MERGED, merged_at=when)
     ours = load(sent.proposal_id)
     sides = (to_dict(sent.base), to_dict(ours), to_dict(theirs))
     try:
         result = merge(*sides)
     except Unrelated:
-        return Returned(Verdict.OTHER_PROPOSAL, ours=ours, **found)
+        return replace(found, verdict=Verdict.OTHER_PROPOSAL, ours=ours)
     verdict = Verdict.NOTHING_NEW if not result.conflicts and result.merged == sides[1] else Verdict.TO_MERGE
-    return Returned(verdict, ours=ours, sides=sides, result=result, **found)
+    return replace(found, verdict=verdict, ours=ours, sides=sides, result=result)
 
 
 def changes(ours: Proposal, result: MergeResult, lang: str) -> list[str]:

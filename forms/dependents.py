@@ -7,6 +7,7 @@ of records with an ``org`` field) is counted without a change here.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, fields, is_dataclass
 
 from forms.base.i18n import NP_, ngettext
@@ -51,7 +52,10 @@ def _names_org(record: object, org_id: str) -> bool:
     return any(getattr(record, name, None) == org_id for name in _ORG_FIELDS)
 
 
-def _lists(obj: object, prefix: str = ""):  # noqa: ANN202 - a generator of (path, list)
+def _lists(obj: object, prefix: str = "") -> Iterator[tuple[str, list[object]]]:
+    """Each non-empty list of records under the record ``obj``, with its path."""
+    if not is_dataclass(obj):
+        return
     for f in fields(obj):
         value = getattr(obj, f.name)
         path = f"{prefix}{f.name}"  # the model's names are the exchange file's

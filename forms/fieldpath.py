@@ -89,7 +89,7 @@ class FieldPath:
         (a record whose id is empty or shared, a list of plain values)."""
         rid = getattr(records[index], "id", None)
         if isinstance(rid, str) and rid:
-            found = ids.find(records, rid)  # type: ignore[arg-type]
+            found = ids.find(records, rid)  # type: ignore[arg-type]  # a record with an id, as the check above says
             if found is not None and found[0] == index:
                 return self.child(RecordId(rid, index))
         return self.child(index)
@@ -109,9 +109,8 @@ class FieldPath:
         """The row this path names in the list at ``collection`` (``budget.lines[3].year`` → 3)."""
         collection = FieldPath.parse(collection)
         n = len(collection.steps)
-        if len(self.steps) > n and self.within(collection) and isinstance(self.steps[n], int):
-            return self.steps[n]
-        return None
+        step = self.steps[n] if len(self.steps) > n and self.within(collection) else None
+        return step if isinstance(step, int) else None
 
     def after(self, prefix: FieldPath | str) -> FieldPath:
         """What follows ``prefix`` (``budget.lines[3].amount_krw`` after ``budget.lines[3]``:
@@ -138,7 +137,7 @@ class FieldPath:
         if isinstance(last, RecordId):
             last = _index_of(obj, last)
         if isinstance(last, int) or isinstance(obj, dict):
-            obj[last] = value  # type: ignore[index]
+            obj[last] = value  # type: ignore[index]  # the path walks the model by duck typing
         else:
             setattr(obj, last, value)
 
@@ -158,8 +157,8 @@ class FieldPath:
         obj = root
         for step in self.steps:
             nxt = _step(obj, step)
-            out.append(RecordId(nxt.id) if isinstance(step, int) and isinstance(getattr(nxt, "id", None), str)
-                       else step)
+            record_id = getattr(nxt, "id", None)
+            out.append(RecordId(record_id) if isinstance(step, int) and isinstance(record_id, str) else step)
             obj = nxt
         return FieldPath(tuple(out))
 
@@ -190,7 +189,7 @@ class FieldPath:
             if isinstance(step, RecordId):
                 row = _index_of(obj, step)
                 out.append(row)
-                obj = obj[row]  # type: ignore[index]
+                obj = obj[row]  # type: ignore[index]  # the path walks the model by duck typing
             else:
                 out.append(step)
                 obj = _step(obj, step)
@@ -214,14 +213,14 @@ def _parse(text: str) -> FieldPath:
 def _make_section(root: object, p: FieldPath) -> None:
     """A plan section the proposal holds no text for yet is an empty text, not a missing field."""
     if p.head == "plan" and len(p.steps) > 1 and isinstance(p.steps[1], str) and hasattr(root, "section"):
-        root.section(p.steps[1])  # type: ignore[attr-defined]
+        root.section(p.steps[1])
 
 
 def _index_of(records: object, step: RecordId) -> int:
     row = step.row
-    if row is not None and 0 <= row < len(records) and getattr(records[row], "id", None) == step.value:  # type: ignore[arg-type,index]
+    if row is not None and 0 <= row < len(records) and getattr(records[row], "id", None) == step.value:  # type: ignore[arg-type,index]  # the path walks the model by duck typing
         return row
-    found = ids.find(records, step.value)  # type: ignore[arg-type]
+    found = ids.find(records, step.value)  # type: ignore[arg-type]  # the path walks the model by duck typing
     if found is None:
         raise KeyError(step.value)
     return found[0]
@@ -229,11 +228,11 @@ def _index_of(records: object, step: RecordId) -> int:
 
 def _step(obj: object, step: Step) -> object:
     if isinstance(step, RecordId):
-        return obj[_index_of(obj, step)]  # type: ignore[index]
+        return obj[_index_of(obj, step)]  # type: ignore[index]  # the path walks the model by duck typing
     if isinstance(step, int):
         if step < 0:
             raise IndexError(step)
-        return obj[step]  # type: ignore[index]
+        return obj[step]  # type: ignore[index]  # the path walks the model by duck typing
     if isinstance(obj, dict):
         return obj[step]
     return getattr(obj, step)

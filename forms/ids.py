@@ -69,8 +69,8 @@ def find(records: Iterable[HasId], record_id: str) -> tuple[int, HasId] | None:
             for index, record in enumerate(records):
                 first.setdefault(record.id, index)
             held = indexes[id(records)] = (records, first)  # the list is held, so its id() stays its own
-        index = held[1].get(record_id)
-        return None if index is None else (index, records[index])
+        at = held[1].get(record_id)
+        return None if at is None else (at, records[at])
     for index, record in enumerate(records):
         if record.id == record_id:
             return index, record

@@ -126,7 +126,7 @@ def _parse(text: str, unit: EntryUnit) -> int:
             group += (Decimal(1) if value is None else value) * _SMALL[unit_char]
             seen_unit = True
         else:
-            if pos < len(raw):
+            if pos < len(raw) or value is None:  # a token without a unit is a number
                 raise InputError(_NOT_AMOUNT, text=text.strip())
             group += value
     if group and last_big is not None and last_big >= _BIG["억"] and not explicit:
@@ -181,10 +181,10 @@ def _grouping(lang: str) -> tuple[bool, str]:
     return GROUPING[name] if name in GROUPING else babel_grouping(name)
 
 
-def _format_decimal(value: object, lang: str, **options: object) -> str:
+def _format_decimal(value: int | Decimal, lang: str, pattern: str | None = None) -> str:
     from babel.numbers import format_decimal
 
-    return format_decimal(value, locale=babel_locale(lang), group_separator=True, **options)
+    return format_decimal(value, format=pattern, locale=babel_locale(lang), group_separator=True)
 
 
 def format_number(value: int, lang: str) -> str:
@@ -234,8 +234,8 @@ def format_in_unit(amount: int, unit: EntryUnit, lang: str, decimals: int | None
     if decimals is None or decimals == 0:
         if value == value.to_integral_value():
             return format_number(int(value), lang)
-        return _format_decimal(value, lang, format="#,##0.######")
-    return _format_decimal(value, lang, format="#,##0." + "0" * decimals)
+        return _format_decimal(value, lang, pattern="#,##0.######")
+    return _format_decimal(value, lang, pattern="#,##0." + "0" * decimals)
 
 
 def decimals_needed(amounts: Iterable[int], unit: EntryUnit) -> int:

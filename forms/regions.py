@@ -53,7 +53,7 @@ _D = dt.date
 _MERGER = _D(2026, 7, 1)
 
 
-def _n(ko: str, en: str, head_ko: str, head_en: str, start=None, end=None) -> RegionName:
+def _n(ko: str, en: str, head_ko: str, head_en: str, start: dt.date | None = None, end: dt.date | None = None) -> RegionName:
     return RegionName(ko, en, head_ko, head_en, start, end)
 
 

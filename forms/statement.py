@@ -326,8 +326,10 @@ class BudgetStatement:
         support and share plan states them: one decimal, half up (no limit holds them)."""
         whole = sum(amounts.values())
         own = amounts.get("own_cash", 0) + amounts.get("own_in_kind", 0)
-        return tuple(Pct(Fraction(part, whole) if whole else None, toward="nearest", fixed=True, places=1)
-                     for part in (amounts.get("national", 0), amounts.get("local", 0), own))
+        national, local, own_share = (Pct(Fraction(part, whole) if whole else None, toward="nearest", fixed=True,
+                                          places=1)
+                                      for part in (amounts.get("national", 0), amounts.get("local", 0), own))
+        return national, local, own_share
 
 
 def _org_statement(org_id: str, org: Organisation | None, totals: OrgTotals, profile: CallProfile) -> OrgStatement:

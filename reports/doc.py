@@ -145,7 +145,7 @@ class Contents(Flowable):
                 canv.restoreState()
         canv.endForm()
 
-    def drawOn(self, canvas, x, y, _sW=0) -> None:  # noqa: ANN001, N802 - ReportLab's names
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803 - ReportLab's names
         # The form is drawn in page coordinates: remember where the flowable sits on its page.
         self._frame_origin = (x, y)
         canvas.saveState()

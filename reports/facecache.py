@@ -52,7 +52,7 @@ def _key(data: bytes) -> tuple:
 class _Face(ttfonts.TTFontFace):
     """A face whose ``extractInfo`` comes from the stored result when it matches the font."""
 
-    def extractInfo(self, charInfo: int = 1) -> None:  # noqa: N802 - ReportLab's name
+    def extractInfo(self, charInfo: int = 1) -> None:  # noqa: N802, N803 - ReportLab's names
         stored = _read(cache_path(self.filename), _key(self._ttf_data)) if charInfo else None
         if stored is None:
             super().extractInfo(charInfo)
@@ -84,7 +84,7 @@ def _read(path: str, key: tuple) -> dict | None:
 class CachedTTFont(ttfonts.TTFont):
     """``TTFont`` with a :class:`_Face`; everything else as ReportLab's own constructor does."""
 
-    def __init__(self, name: str, filename: str) -> None:  # noqa: D107
+    def __init__(self, name: str, filename: str) -> None:
         self.fontName = name
         self.face = _Face(filename)
         self.encoding = ttfonts.TTEncoding()

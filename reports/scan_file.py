@@ -121,7 +121,7 @@ def _check_image(data: bytes, name: str, kind: str) -> None:
                 image.load()  # decodes every pixel: a truncated file fails here
     except InputError:
         raise
-    except Exception as exc:  # noqa: BLE001 - Pillow raises many kinds for a damaged file
+    except Exception as exc:  # Pillow raises many kinds for a damaged file
         raise InputError(what, file=name) from exc
 
 

@@ -116,7 +116,7 @@ def _unpacked(stream, limit: int, too_large: ScanRefused) -> Iterator[bytes]:  #
     filters = _filters(stream)
     while filters and filters[-1] in _PICTURE_CODECS:
         filters.pop()
-    raw = stream._data  # the bytes as stored in the file  # noqa: SLF001 - pypdf keeps them here
+    raw = stream._data  # the bytes as stored in the file: pypdf keeps them here
     if not filters:
         if len(raw) > limit:
             raise too_large
@@ -205,7 +205,7 @@ class Source:
                     if copied is not None:
                         resources[NameObject(key)] = copied
         form[NameObject("/Resources")] = resources
-        ref = self.writer._add_object(form)  # noqa: SLF001 - pypdf's way to add an object
+        ref = self.writer._add_object(form)  # pypdf's way to add an object
         self.forms[index] = ref
         return ref
 
@@ -237,7 +237,7 @@ class Source:
         if self.budget < 0:
             raise refusal(N_("its pages are built of more than {limit} objects"), limit=MAX_OBJECTS)
 
-    def _copy(self, value, depth: int):  # noqa: ANN001, ANN202, C901 - pypdf objects, one case each
+    def _copy(self, value, depth: int):  # noqa: ANN001, ANN202 - pypdf objects, one case each
         """``value`` of the source as an object of the writer, without any active content; None
         for something left out."""
         from pypdf.generic import (
@@ -270,7 +270,7 @@ class Source:
             else:
                 self.copied[key] = self._copy(target, depth + 1)
                 return self.copied[key]
-            ref = self.writer._add_object(made)  # noqa: SLF001 - registered first: a cycle comes back to it
+            ref = self.writer._add_object(made)  # registered first: a cycle comes back to it
             self.copied[key] = ref
             self._fill(made, target, depth)
             return ref
@@ -304,7 +304,7 @@ class Source:
                 made[NameObject(key)] = copied
         if isinstance(source, StreamObject):
             self._check_stream(source)
-            made._data = source._data  # noqa: SLF001 - copied as stored: packed as it was
+            made._data = source._data  # copied as stored: packed as it was
 
     def _check_stream(self, stream) -> None:  # noqa: ANN001
         """A picture, font or drawing the page uses: its pixels counted and its unpacked size

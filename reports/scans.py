@@ -22,6 +22,7 @@ import math
 import warnings
 import zlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable, PageBreak
 
@@ -42,6 +43,9 @@ from reports.scan_source import (
     refusal,
 )
 from reports.styles import FRAME_HEIGHT, FRAME_WIDTH, RULE
+
+if TYPE_CHECKING:
+    from PIL.Image import Image as Picture
 
 
 def _open_image(data: bytes):  # noqa: ANN202 - a Pillow image, its header read
@@ -70,7 +74,7 @@ def _target(size: tuple[int, int], drawn: tuple[float, float]) -> tuple[int, int
     return (min(tw, width), min(th, height)) if tw < width or th < height else None
 
 
-def placed_image(data: bytes, drawn: tuple[float, float]):  # noqa: ANN201 - what ReportLab's ImageReader takes
+def placed_image(data: bytes, drawn: tuple[float, float]) -> io.BytesIO | Picture:
     """The image as it is drawn in a box ``drawn`` points large: its own bytes when it has no more
     pixels than :data:`DPI` needs there; otherwise scaled down to that (a JPEG decoded at a reduced
     size and written again as a JPEG, a PNG decoded within :data:`~forms.attached.MAX_PIXELS`)."""
@@ -144,7 +148,7 @@ class ScanPlace(Flowable):
                 picture = placed_image(self.scan.data, (w, h))
             except ScanRefused as exc:
                 raise refused(self.scan, exc) from None
-            except Exception as exc:  # noqa: BLE001 - Pillow raises many kinds for a damaged image
+            except Exception as exc:  # Pillow raises many kinds for a damaged image
                 raise refused(self.scan, damaged_file()) from exc
             canv.drawImage(ImageReader(picture), x, y, w, h, mask="auto")
         canv.saveState()
@@ -233,7 +237,7 @@ def _draw_forms(writer, placed: list[Placed]) -> None:  # noqa: ANN001 - a pypdf
         resources["/XObject"].get_object()[NameObject(name)] = form
         drawing = DecodedStreamObject()
         drawing.set_data(f"q {matrix} cm {name} Do Q\n".encode("ascii"))
-        first = writer._add_object(drawing)  # noqa: SLF001 - pypdf's way to add an object
+        first = writer._add_object(drawing)  # pypdf's way to add an object
         contents = target.get("/Contents")
         contents = contents.get_object() if contents is not None else None
         rest = list(contents) if isinstance(contents, list) else [target.raw_get("/Contents")] if contents else []

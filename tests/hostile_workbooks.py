@@ -21,7 +21,7 @@ SHEET = "xl/worksheets/sheet1.xml"
 MB = 1024 * 1024
 
 
-def parts_of(proposal, lang="en") -> dict[str, bytes]:  # noqa: ANN001
+def parts_of(proposal, lang="en") -> dict[str, bytes]:
     data = workbook_bytes(proposal, state(proposal, load_profile(proposal.call)), lang)
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         return {name: z.read(name) for name in z.namelist()}
@@ -35,7 +35,7 @@ def zipped(parts: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
-def _value(parts, cell: str, text: str, kind: str = "n") -> None:  # noqa: ANN001
+def _value(parts, cell: str, text: str, kind: str = "n") -> None:
     """Cell ``cell`` of the lines sheet holds ``text`` as its saved value of type ``kind``."""
     sheet = parts[SHEET].decode()
     sheet, n = re.subn(rf'<c r="{cell}"[^>]*?(/>|>.*?</c>)', f'<c r="{cell}" t="{kind}"><v>{text}</v></c>', sheet, count=1)
@@ -43,7 +43,7 @@ def _value(parts, cell: str, text: str, kind: str = "n") -> None:  # noqa: ANN00
     parts[SHEET] = sheet.encode()
 
 
-def _with_strings(parts, strings: bytes) -> None:  # noqa: ANN001
+def _with_strings(parts, strings: bytes) -> None:
     parts["xl/sharedStrings.xml"] = strings
     rels = parts["xl/_rels/workbook.xml.rels"].decode().replace(
         "</Relationships>", '<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
@@ -51,20 +51,20 @@ def _with_strings(parts, strings: bytes) -> None:  # noqa: ANN001
     parts["xl/_rels/workbook.xml.rels"] = rels.encode()
 
 
-def _rows(parts, rows: str) -> None:  # noqa: ANN001
+def _rows(parts, rows: str) -> None:
     """``rows`` (XML) in place of every data row of the lines sheet."""
     sheet = parts[SHEET].decode()
     head = sheet.index('<row r="2"')
     parts[SHEET] = (sheet[:head] + rows + sheet[sheet.index("</sheetData>"):]).encode()
 
 
-def _shared_index(parts, big) -> None:  # noqa: ANN001
+def _shared_index(parts, big) -> None:
     _with_strings(parts, b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
                          b"<si><t>one</t></si></sst>")
     _value(parts, "B2", "99", "s")
 
 
-def _truncated(parts, big) -> None:  # noqa: ANN001
+def _truncated(parts, big) -> None:
     parts[SHEET] = parts[SHEET][: len(parts[SHEET]) // 2]
 
 
@@ -72,35 +72,35 @@ LAUGHS = ('<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa">'
           + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9)) + "]>")
 
 
-def _doctype_sheet(parts, big) -> None:  # noqa: ANN001
+def _doctype_sheet(parts, big) -> None:
     sheet = parts[SHEET].decode()
     parts[SHEET] = (LAUGHS + sheet.replace("<t>Year</t>", "<t>&j;</t>")).encode()
 
 
-def _doctype_workbook(parts, big) -> None:  # noqa: ANN001
+def _doctype_workbook(parts, big) -> None:
     parts["xl/workbook.xml"] = (LAUGHS.replace("worksheet", "workbook") + parts["xl/workbook.xml"].decode()).encode()
 
 
-def _far_row(parts, big) -> None:  # noqa: ANN001
+def _far_row(parts, big) -> None:
     sheet = parts[SHEET].decode()
     parts[SHEET] = sheet.replace("</sheetData>", '<row r="1048576"><c r="A1048576"><v>2024</v></c>'
                                  '<c r="XFD1048576"><v>1</v></c></row></sheetData>').replace(
         '<dimension ref="A1:G', '<dimension ref="A1:XFD1048576" x="').encode()
 
 
-def _many_cells(parts, big) -> None:  # noqa: ANN001
+def _many_cells(parts, big) -> None:
     """Rows of empty cells across every column: a small file that unpacks to a grid of millions."""
     cells = 16384 if big else 1200
     rows = "".join(f'<row r="{r}">' + "<c/>" * cells + "</row>" for r in range(2, 2 + (1000 if big else 500)))
     _rows(parts, rows)
 
 
-def _huge_cell(parts, big) -> None:  # noqa: ANN001
+def _huge_cell(parts, big) -> None:
     size = 512 * MB if big else 40 * MB
     _rows(parts, '<row r="2"><c r="B2" t="inlineStr"><is><t>' + "A" * size + "</t></is></c></row>")
 
 
-def _long_error_list(parts, big) -> None:  # noqa: ANN001
+def _long_error_list(parts, big) -> None:
     """Twenty thousand rows, each naming an unknown organisation with a long name: one shared text."""
     _with_strings(parts, b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>'
                          + b"Nobody " * 140 + b"</t></si></sst>")
@@ -109,27 +109,27 @@ def _long_error_list(parts, big) -> None:  # noqa: ANN001
     _rows(parts, "".join(row.format(r=r) for r in range(2, 20_001)))
 
 
-def _only_hidden(parts, big) -> None:  # noqa: ANN001
+def _only_hidden(parts, big) -> None:
     wb = parts["xl/workbook.xml"].decode()
     parts["xl/workbook.xml"] = wb.replace('name="Budget lines" sheetId="1" state="visible"',
                                           'name="Budget lines" sheetId="1" state="veryHidden"', 1).encode()
 
 
-def _too_many_parts(parts, big) -> None:  # noqa: ANN001
+def _too_many_parts(parts, big) -> None:
     for i in range(1500):
         parts[f"xl/media/empty{i}.bin"] = b""
 
 
-def _big_strings(parts, big) -> None:  # noqa: ANN001
+def _big_strings(parts, big) -> None:
     _with_strings(parts, b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
                   + b"<si><t>a</t></si>" * (20 * MB // 17) + b"</sst>")
 
 
-def _missing_part(parts, big) -> None:  # noqa: ANN001
+def _missing_part(parts, big) -> None:
     del parts[SHEET]
 
 
-def _corrupt(parts, big) -> bytes:  # noqa: ANN001
+def _corrupt(parts, big) -> bytes:
     """The sheet's compressed bytes overwritten in the middle: its check sum no longer holds."""
     data = bytearray(zipped(parts))
     with zipfile.ZipFile(io.BytesIO(bytes(data))) as z:
@@ -163,14 +163,14 @@ CASES = {
 }
 
 
-def hostile_bytes(proposal, name: str, big: bool = False) -> bytes:  # noqa: ANN001
+def hostile_bytes(proposal, name: str, big: bool = False) -> bytes:
     """The bytes of the workbook ``name`` of ``CASES``; ``big`` at the size the hostile test used."""
     parts = parts_of(proposal)
     made = CASES[name][0](parts, big)
     return made if isinstance(made, bytes) else zipped(parts)
 
 
-def hidden_copy_first(proposal) -> bytes:  # noqa: ANN001
+def hidden_copy_first(proposal) -> bytes:
     """A very hidden copy of the lines sheet, named in Korean and every amount ×10, before the
     visible sheet the app wrote."""
     parts = parts_of(proposal)
@@ -188,7 +188,7 @@ def hidden_copy_first(proposal) -> bytes:  # noqa: ANN001
     return zipped(parts)
 
 
-def write_huge_cell(proposal, path, size: int = 512 * MB) -> None:  # noqa: ANN001
+def write_huge_cell(proposal, path, size: int = 512 * MB) -> None:
     """The ``huge-cell`` workbook at full size (a 512 MB cell, some 500 KB on disk), written in
     pieces so that making it does not take the memory it is about."""
     parts = parts_of(proposal)

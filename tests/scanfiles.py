@@ -57,7 +57,7 @@ def _bytes(writer: PdfWriter) -> bytes:
     return buf.getvalue()
 
 
-def _js(writer: PdfWriter, script: str):  # noqa: ANN202 - a pypdf reference
+def _js(writer: PdfWriter, script: str):  # a pypdf reference
     from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
     return writer._add_object(DictionaryObject({NameObject("/S"): NameObject("/JavaScript"),
@@ -134,7 +134,7 @@ def active_pdf(kind: str) -> bytes:
     return _bytes(w)
 
 
-def _pages_with_content(make, pages: int = 1) -> bytes:  # noqa: ANN001 - makes a pypdf stream
+def _pages_with_content(make, pages: int = 1) -> bytes:  # makes a pypdf stream
     """A PDF of ``pages`` blank A4 pages, each drawn by the content stream ``make()`` returns
     (the same object for all when it returns the same one)."""
     from pypdf.generic import NameObject
@@ -149,7 +149,7 @@ def _pages_with_content(make, pages: int = 1) -> bytes:  # noqa: ANN001 - makes 
     return _bytes(w)
 
 
-def _flate(data: bytes, times: int = 1):  # noqa: ANN202 - a pypdf stream
+def _flate(data: bytes, times: int = 1):  # a pypdf stream
     """A stream of ``data`` compressed ``times`` times over (a filter per pass)."""
     import zlib
 

@@ -14,12 +14,12 @@ import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget
 
-from forms.base import i18n  # noqa: E402
-from forms.sample import SAMPLES  # noqa: E402
-from forms.steps import STEPS, Step  # noqa: E402
-from tools import fit  # noqa: E402
+from forms.base import i18n
+from forms.sample import SAMPLES
+from forms.steps import STEPS, Step
+from tools import fit
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "docs", "screenshots")

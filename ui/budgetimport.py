@@ -4,6 +4,7 @@ window applies it as one undo step."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -75,7 +76,7 @@ class BudgetImportDialog(QDialog):
         self.resize(760, 420)
         self._keep = bool(changes.dropped_items)
 
-    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         """The default button, set once the buttons are in the dialog: Cancel when Apply would drop
         justification rows (Enter keeps them), else Apply."""
         super().showEvent(event)

@@ -22,7 +22,7 @@ class DateEdit(QLineEdit):
     """``date()``, ``setDate()`` and ``dateChanged`` as a ``QDateEdit`` has them; ``problem`` is the
     label under the field that names a date it cannot read (hidden while there is none)."""
 
-    dateChanged = Signal(QDate)
+    dateChanged = Signal(QDate)  # noqa: N815 - Qt's spelling, as QDateEdit's
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -8,6 +8,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea
 
 from ui.marks import ERROR_COLOUR, WARNING_COLOUR
@@ -66,7 +67,7 @@ class FindingsPanel(QScrollArea):
         if where is not None:
             self.activated.emit(where)
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         if self._shown and event.size().width() != event.oldSize().width():
             spacing = self.label.fontMetrics().lineSpacing()

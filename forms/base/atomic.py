@@ -94,7 +94,7 @@ def remove_stale(path: str, now: float | None = None) -> list[str]:
     :data:`STALE_AFTER` or written by a process that is gone. Returns the names removed."""
     folder, prefix = os.path.dirname(path), _tmp_prefix(os.path.basename(path))
     now = time.time() if now is None else now
-    removed = []
+    removed: list[str] = []
     try:
         entries = list(os.scandir(folder or "."))
     except OSError:

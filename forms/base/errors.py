@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import errno
+from typing import Protocol
 
 from forms.base.i18n import N_, render_field, translate
+
+
+class Renders(Protocol):
+    """Anything shown in the user's language when a message is: a phrase, a grid cell, an error."""
+
+    def render(self, lang: str) -> str: ...
 
 
 class Phrase:
@@ -24,11 +31,12 @@ class InputError(ValueError):
     """Bad input from a person or a file.
 
     ``message`` is an English source string with named ``{fields}``; ``where`` names the place
-    (a field path such as ``budget.lines[3].amount_krw``, or ``line 4, column 7``).
+    (a field path such as ``budget.lines[3].amount_krw``, ``line 4, column 7``, or anything that
+    renders itself in a language, such as a :class:`Phrase`).
     ``text(lang)`` gives the full message in Korean or English.
     """
 
-    def __init__(self, message: str, /, where: str | Phrase = "", **fields: object) -> None:
+    def __init__(self, message: str, /, where: str | Renders = "", **fields: object) -> None:
         self.message = message
         self.where = where
         self.fields = fields

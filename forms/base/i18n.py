@@ -21,6 +21,7 @@ import os
 import re
 import string
 from collections.abc import Callable
+from typing import Protocol
 
 from forms.base import josa
 from forms.base.paths import resource_path
@@ -46,10 +47,18 @@ def fields_of(text: str) -> set[str]:
         return {"<malformed>"}
 
 
+class _Readable(Protocol):
+    """What gettext reads a catalog from: an open binary file."""
+
+    def read(self) -> bytes: ...
+
+
 class _CheckedTranslations(gettext.GNUTranslations):
     """Drops any translation whose named fields differ from its source string."""
 
-    def _parse(self, fp):  # noqa: ANN001 - gettext's own signature
+    _catalog: dict[str | tuple[str, int], str]  # gettext's own store, filled by _parse
+
+    def _parse(self, fp: _Readable) -> None:  # gettext's own signature
         super()._parse(fp)
         bad = [k for k, v in self._catalog.items() if isinstance(k, str) and k and v and fields_of(k) != fields_of(v)]
         for key in bad:
@@ -93,7 +102,7 @@ def translations(lang: str) -> gettext.NullTranslations:
     else:
         tr = gettext.NullTranslations()
         localedir = resource_path("locale")
-        first: gettext.NullTranslations | None = None
+        first: _CheckedTranslations | None = None
         for domain in DOMAINS:
             mo = os.path.join(localedir, lang, "LC_MESSAGES", domain + ".mo")
             if not os.path.exists(mo):
@@ -171,7 +180,7 @@ def _(message: str) -> str:
     return _lookup(translations(_current), message)
 
 
-def N_(message: str) -> str:
+def N_(message: str) -> str:  # noqa: N802 - gettext's conventional name, as xgettext's keyword
     """Mark a string for extraction; it is translated where it is shown."""
     return message
 

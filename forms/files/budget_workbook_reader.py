@@ -136,7 +136,7 @@ def read_budget(path: str, proposal: Proposal) -> ReadBudget:
     columns = _columns(ws)
     shared = _line_ids(ws, columns) if workbook_id and workbook_id != proposal.id else set()
     if other_proposal(proposal, workbook_id, title, shared, unreadable=False):
-        raise _another(path, title or workbook_id, proposal)
+        raise _another(path, title or workbook_id or "", proposal)
     names = Names(proposal)
     known = {line.id for line in proposal.budget.lines}
     lines: list[BudgetLine] = []

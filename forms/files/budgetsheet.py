@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
 from forms import categories, regions
@@ -83,8 +83,8 @@ class Names:
                          for name in (code, *(label(code, lang) for lang in LANGS))}
         self._regions = {}
         for region in regions.REGIONS.values():
-            for name in region.names:
-                for text in (name.ko, name.en):
+            for region_name in region.names:
+                for text in (region_name.ko, region_name.en):
                     self._regions.setdefault(_fold(text), region.code)
             self._regions[_fold(region.code)] = region.code
 
@@ -198,7 +198,7 @@ def read_line(names: Names, cells: dict[str, object],
     is read as no amount entered, as the app writes such a line; of any other row it is a problem."""
     problems: dict[str, InputError] = {}
     values: dict[str, object] = {}
-    readers = {"year": read_year, "org": names.org, "category": names.category, "source": names.source,
+    readers: dict[str, Callable[..., object]] = {"year": read_year, "org": names.org, "category": names.category, "source": names.source,
                "region": names.region, "amount_krw": read_amount}
     line_id = None if blank(cells.get(ID_COLUMN[0])) else str(cells[ID_COLUMN[0]]).strip()
     for key, _header in LINE_COLUMNS:
@@ -220,9 +220,10 @@ def read_line(names: Names, cells: dict[str, object],
         problems["region"] = InputError(N_("A paying region is given only for local funds; leave it empty."))
     if problems:
         return None, problems
-    amount = values["amount_krw"]
-    line = BudgetLine(values["year"], values["org"], values["category"], values["source"], amount or 0,
-                      values["region"], no_amount=amount is None)
+    year, amount, region = values["year"], values["amount_krw"], values["region"]
+    org, category, source = (str(values[key]) for key in ("org", "category", "source"))
+    assert isinstance(year, int) and isinstance(amount, int | None) and isinstance(region, str | None)
+    line = BudgetLine(year, org, category, source, amount or 0, region, no_amount=amount is None)
     if line_id is not None:  # the line it was exported from (compare pairs them)
         line.id = line_id
     return line, {}
@@ -360,7 +361,7 @@ def other_proposal(proposal: Proposal, workbook_id: str | None, title: str | Non
     if workbook_id:
         return workbook_id != proposal.id and not line_ids & {line.id for line in proposal.budget.lines}
     titles = {_fold(t) for t in (proposal.title.ko, proposal.title.en) if t.strip()}
-    return unreadable and bool(title and title.strip()) and bool(titles) and _fold(title) not in titles
+    return unreadable and title is not None and bool(title.strip()) and bool(titles) and _fold(title) not in titles
 
 
 class ProposalTitle:

@@ -12,6 +12,7 @@ import binascii
 import datetime as dt
 import os
 import stat
+from collections.abc import Sequence
 
 from forms import categories, ids
 from forms.attached import MAX_COUNT, REPAIR_MAX_BYTES, megabytes
@@ -98,9 +99,10 @@ def from_dict(data: object, *, repair: bool = False) -> Proposal:
     p = Proposal()
     if "id" in d:
         text = r.string(d["id"], _ID, 64)
-        p.id = normal_id(text)
-        if p.id is None:
+        read_id = normal_id(text)
+        if read_id is None:
             raise r.fail(_ID, N_("must be a UUID such as 0b5d…-…; '{value}' is not."), value=text[:40])
+        p.id = read_id
     p.call = r.choice(d["call"], CALL, profile_ids())
     p.type = r.choice(d["type"], TYPE, [t.value for t in ProjectType] + [""])
     p.date = load_profile(p.call).announced
@@ -197,7 +199,9 @@ def from_dict(data: object, *, repair: bool = False) -> Proposal:
         p.sent_copy = SentCopy(r.string(sent["partner"], _SENT_COPY.child("partner"), 200), fp)
     if "id" not in d:
         p.id = content_id(p)
-    for collection, records in (("roadmap", p.roadmap), ("budget.lines", p.budget.lines)):
+    made: tuple[tuple[str, Sequence[RoadmapStage | BudgetLine]], ...] = (
+        ("roadmap", p.roadmap), ("budget.lines", p.budget.lines))
+    for collection, records in made:
         for index, record in enumerate(records):
             if not record.id:  # a read id is never empty
                 record.id = ids.derived_id(p.id, collection, index)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import calendar
 import json
 import re
+from collections.abc import Callable
+from typing import TypeVar
 
 from forms import ids, regions
 from forms.attached import MAX_COUNT
@@ -16,6 +18,8 @@ from forms.fieldpath import FieldPath
 from forms.files import jsontext
 from forms.model import Text
 from forms.money import check_limit
+
+_T = TypeVar("_T")
 
 MAX_TEXT = 200_000
 
@@ -138,18 +142,18 @@ class Reader:
         seen.add(text)
         return text
 
-    def by_year(self, value: object, path: FieldPath, read: object) -> dict[int, object]:
+    def by_year(self, value: object, path: FieldPath, read: Callable[[object, FieldPath], _T]) -> dict[int, _T]:
         """An object keyed by year ("2023": …), each value read by ``read(value, path)``; a value's
         path names its year in brackets (``researchers[0].rates[2023]``)."""
         d = self.obj(value, path, None, set())
-        out: dict[int, object] = {}
+        out: dict[int, _T] = {}
         for key, item in d.items():
             if not (len(key) == 4 and key.isdigit() and MIN_YEAR <= int(key) <= MAX_YEAR):
                 # no field path names a key that is not a year: the key as JSON writes it
                 raise self.fail(f"{path}[{json.dumps(key[:20], ensure_ascii=False)}]",
                                 N_("'{value}' is not a year; the keys here are years such as \"2023\"."),
                                 value=key[:20])
-            out[int(key)] = read(item, path.child(int(key)))  # type: ignore[operator]
+            out[int(key)] = read(item, path.child(int(key)))
         return out
 
     def array(self, value: object, path: FieldPath, limit: int = 100_000) -> list:

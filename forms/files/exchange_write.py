@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Mapping
 
 from forms.attached import megabytes, total_bytes
 from forms.base.app import FILE_FORMAT, FILE_FORMAT_VERSION, MAX_FILE_BYTES
@@ -28,7 +29,7 @@ def _plan_keys(p: Proposal) -> list[str]:
     return [k for k in order if k in p.plan] + sorted(k for k in p.plan if k not in order)
 
 
-def _by_year(values: dict[int, object]) -> dict[str, object]:
+def _by_year(values: Mapping[int, object]) -> dict[str, object]:
     return {str(year): values[year] for year in sorted(values)}
 
 

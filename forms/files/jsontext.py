@@ -59,7 +59,8 @@ def _locate(text: str, *, twice: str | None = None, constant: str | None = None)
         ch = text[i]
         if ch == '"':
             try:
-                value, end = json.decoder.scanstring(text, i + 1)
+                # typeshed leaves json.decoder's own string reader out of its stubs
+                value, end = json.decoder.scanstring(text, i + 1)  # type: ignore[attr-defined]
             except ValueError:
                 return None
             keys = objects[-1] if objects else None

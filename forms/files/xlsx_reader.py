@@ -23,7 +23,9 @@ import posixpath
 import re
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NoReturn, TypedDict
 from xml.parsers import expat
 
 from forms.attached import size_text
@@ -186,13 +188,14 @@ class Workbook:
                              file=self.path)
         return info
 
-    def _parse(self, part: str, limit: int, start, end=None, text=None) -> None:  # noqa: ANN001
+    def _parse(self, part: str, limit: int, start: Callable[[str, dict[str, str]], None],
+               end: Callable[[str], None] | None = None, text: Callable[[str], None] | None = None) -> None:
         """Stream the XML ``part`` through the handlers; refuse a document type declaration."""
         info = self._info(part, limit)
         parser = expat.ParserCreate(namespace_separator=" ")
         parser.buffer_text = True
 
-        def refuse(*_args: object) -> None:
+        def refuse(*_args: object) -> NoReturn:
             raise _Refused(InputError(N_("{file} declares a document type in its part {part}, which an Excel "
                                          "workbook never does; it was not read."), file=self.path, part=part))
 
@@ -342,7 +345,7 @@ class Workbook:
                              file=self.path, sheet=entry.name)
         strings = self._strings()
         sheet = Sheet(entry.name)
-        st = {"row": 0, "col": 0, "type": "n", "keep": False, "into": None, "skip": 0, "n": 0, "cells": 0}
+        st: _CellState = {"row": 0, "col": 0, "type": "n", "keep": False, "into": None, "skip": 0, "n": 0, "cells": 0}
         value: list[str] = []
         formula: list[str] = []
 
@@ -394,7 +397,20 @@ class Workbook:
         return sheet
 
 
-def _cell(sheet: Sheet, st: dict, raw: str, formula: str, strings: list[str | None], max_rows: int,  # noqa: PLR0913
+class _CellState(TypedDict):
+    """Where the reader is in a sheet's XML: the cell, its type, the text it collects."""
+
+    row: int
+    col: int
+    type: str
+    keep: bool  # the cell is within MAX_COLUMNS
+    into: list[str] | None  # the value or formula whose text is being read
+    skip: int  # inside a phonetic run
+    n: int  # characters of the cell read so far
+    cells: int
+
+
+def _cell(sheet: Sheet, st: _CellState, raw: str, formula: str, strings: list[str | None], max_rows: int,
           path: str) -> None:
     row, col, kind = st["row"], st["col"], st["type"]
     value: object

@@ -110,10 +110,11 @@ def match_by_keys(base: Mapping, ours: Mapping, theirs: Mapping) -> tuple[Mappin
         derived = [_rows_derived(doc, lst, ".".join(path)) for doc, lst in zip(docs, lists, strict=True)]
         if not (derived[0] or derived[2]):
             continue
-        reference = lists[1] or next((lists[i] for i in (2, 0) if not derived[i] and lists[i]), [])
+        reference = lists[1] or next((lists[i] for i in (2, 0) if not derived[i] and lists[i]), None) or []
         for i in (0, 2):
-            if derived[i]:
-                docs[i] = _with_list(docs[i], path, _keyed(lists[i], reference, fields, str(docs[i].get("id")),
+            rows = lists[i]
+            if derived[i] and rows is not None:  # derived rows are a list
+                docs[i] = _with_list(docs[i], path, _keyed(rows, reference, fields, str(docs[i].get("id")),
                                                            ".".join(path)))
     return docs[0], docs[1], docs[2]
 
@@ -128,7 +129,7 @@ def _at(doc: Mapping, path: tuple[str, ...]) -> list | None:
 def _rows_derived(doc: Mapping, records: list | None, collection: str) -> bool:
     from forms.ids import derived_id
 
-    return bool(records) and all(r["id"] == derived_id(str(doc.get("id")), collection, i) for i, r in enumerate(records))
+    return records is not None and bool(records) and all(r["id"] == derived_id(str(doc.get("id")), collection, i) for i, r in enumerate(records))
 
 
 def _key(record: Mapping, fields: tuple[str, ...]) -> str:
@@ -231,7 +232,8 @@ class Changes:
         ids_b = [] if b is MISSING else record_ids(b)
         if ids_o is None or ids_t is None or ids_b is None:
             return
-        by_b = dict(zip(ids_b, b or (), strict=True))
+        assert isinstance(o, list) and isinstance(t, list)  # record_ids read them as lists of records
+        by_b = dict(zip(ids_b, b if isinstance(b, list) else (), strict=True))
         by_o, by_t = dict(zip(ids_o, o, strict=True)), dict(zip(ids_t, t, strict=True))
         for rid in {*ids_b, *ids_o, *ids_t}:
             rb, ro, rt = by_b.get(rid, MISSING), by_o.get(rid, MISSING), by_t.get(rid, MISSING)

@@ -99,14 +99,15 @@ def _referenced(versions: Versions, decisions: Decisions, target: tuple[str, ...
     found = [next((r for r in list_at(doc, target) if r.get("id") == rid), MISSING)
              for doc in (versions.base, versions.ours, versions.theirs)]
     used_by = tuple(FieldPath(where).child(RecordId(ref)) for where, ref in refs)
-    kept = next((v for v in found[1:] + found[:1] if v is not MISSING), None)
-    return decisions.decide(Conflict(FieldPath(target).child(RecordId(rid)), Kind.REFERENCED, *found,
+    base, ours, theirs = found
+    kept = next((v for v in (ours, theirs, base) if v is not MISSING), None)
+    return decisions.decide(Conflict(FieldPath(target).child(RecordId(rid)), Kind.REFERENCED, base, ours, theirs,
                                      used_by=used_by, record=kept))
 
 
 def _over(versions: Versions, decisions: Decisions, path: tuple[str, ...]) -> str | None:
-    counts = [len(list_at(doc, path)) for doc in (versions.base, versions.ours, versions.theirs)]
-    return decisions.decide(Conflict(FieldPath(path), Kind.LIMIT, *counts))
+    base, ours, theirs = (len(list_at(doc, path)) for doc in (versions.base, versions.ours, versions.theirs))
+    return decisions.decide(Conflict(FieldPath(path), Kind.LIMIT, base, ours, theirs))
 
 
 def _dangling(doc: Mapping) -> dict[tuple, list[tuple[tuple[str, ...], str]]]:
@@ -140,7 +141,7 @@ def _over_limit(doc: Mapping) -> Iterator[tuple[tuple[str, ...], int]]:
 
 
 def _remove(doc: dict, path: tuple[str, ...], drop: set) -> None:
-    holder: object = doc
+    holder: dict = doc
     for step in path[:-1]:
         holder = holder[step]
     holder[path[-1]] = [r for r in holder[path[-1]] if not (isinstance(r, Mapping) and r.get("id") in drop)]
@@ -149,7 +150,7 @@ def _remove(doc: dict, path: tuple[str, ...], drop: set) -> None:
 def _restore(doc: dict, path: tuple[str, ...], record: Mapping, source: list) -> None:
     """Put ``record`` back into the list at ``path`` after the nearest record before it in
     ``source`` (the version it comes from) that the list holds, else first."""
-    holder: object = doc
+    holder: dict = doc
     for step in path[:-1]:
         holder = holder.setdefault(step, {})
     items = holder.setdefault(path[-1], [])

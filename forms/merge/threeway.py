@@ -140,7 +140,7 @@ class _Merger:
         if isinstance(o, list) and isinstance(t, list):
             ids = (record_ids(b) if b is not MISSING else [], record_ids(o), record_ids(t))
             if None not in ids:
-                return self.records(path, [] if b is MISSING else b, o, t, ids)
+                return self.records(path, b if isinstance(b, list) else [], o, t, ids)
         if isinstance(o, str) and isinstance(t, str) and (isinstance(b, str) or b is MISSING):
             if "\n" in o or "\n" in t or (isinstance(b, str) and "\n" in b):
                 return self.text(path, "" if b is MISSING else b, o, t, record)
@@ -162,7 +162,7 @@ class _Merger:
         by_o = dict(zip(ids_o, o, strict=True))
         by_t = dict(zip(ids_t, t, strict=True))
         merged_order = order(ids_b, ids_o, ids_t)
-        merged: dict[str, dict] = {}
+        merged: dict[str, object] = {}
         for rid in merged_order:
             rb, ro, rt = by_b.get(rid, MISSING), by_o.get(rid, MISSING), by_t.get(rid, MISSING)
             rpath = path.child(RecordId(rid))
@@ -206,7 +206,8 @@ def _differences(path: FieldPath, o: object, m: object) -> Iterator[tuple[FieldP
         return
     ids_o, ids_m = record_ids(o), record_ids(m)
     if ids_o is not None and ids_m is not None:
-        by_o, by_m = dict(zip(ids_o, o, strict=True)), dict(zip(ids_m, m, strict=True))  # type: ignore[arg-type]
+        assert isinstance(o, list) and isinstance(m, list)  # record_ids read them as lists of records
+        by_o, by_m = dict(zip(ids_o, o, strict=True)), dict(zip(ids_m, m, strict=True))
         for rid in ids_m:
             yield from _differences(path.child(RecordId(rid)), by_o.get(rid, MISSING), by_m[rid])
         for rid in ids_o:

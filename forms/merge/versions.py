@@ -9,20 +9,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from enum import Enum
 from functools import cached_property
+from typing import Final
 
 from forms.fieldpath import FieldPath, RecordId, Step
 
 
-class _Missing:
-    """A value absent from one version: a key not there, a record deleted."""
+class _Missing(Enum):
+    """A value absent from one version: a key not there, a record deleted. One member, so that
+    ``value is MISSING`` is the same test after a copy, and the type checker narrows by it."""
 
-    _instance: _Missing | None = None
-
-    def __new__(cls) -> _Missing:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
+    MISSING = "missing"
 
     def __repr__(self) -> str:
         return "MISSING"
@@ -31,7 +29,7 @@ class _Missing:
         return False
 
 
-MISSING = _Missing()
+MISSING: Final = _Missing.MISSING
 
 #: Keys about the file rather than the proposal: never merged, ours' value is kept.
 META_KEYS = frozenset({"format", "format_version", "sent_copy"})
@@ -129,7 +127,8 @@ def _rows(path: FieldPath, doc: Mapping) -> tuple | None:
         if isinstance(step, RecordId):
             if obj is MISSING:
                 return None
-            out.append(next(i for i, r in enumerate(parent) if r is obj))  # type: ignore[arg-type]
+            assert isinstance(parent, list)  # a record's id steps into a list of records
+            out.append(next(i for i, r in enumerate(parent) if r is obj))
         else:
             out.append(step)
         parent = obj

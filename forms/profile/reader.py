@@ -9,7 +9,9 @@ import os
 import re
 import string
 import tomllib
+from enum import Enum
 from fractions import Fraction
+from typing import Final, Literal, overload
 
 from forms import categories, regions
 from forms.attached import MAX_TOTAL_BYTES
@@ -40,7 +42,13 @@ class ProfileError(InputError):
     pass
 
 
-_MISSING = object()
+class _Missing(Enum):
+    """No value for a key: a default not given, or a key the file does not have."""
+
+    MISSING = "missing"
+
+
+_MISSING: Final = _Missing.MISSING
 
 
 class _Reader:
@@ -67,7 +75,25 @@ class _Reader:
             raise self.fail(key, N_("a table"), value)
         return value
 
+    @overload
+    def get(self, table: dict, prefix: str, key: str, kind: Literal["str"], default: str | _Missing = _MISSING) -> str: ...
+    @overload
+    def get(self, table: dict, prefix: str, key: str, kind: Literal["bool"], default: bool | _Missing = _MISSING) -> bool: ...
+    @overload
+    def get(self, table: dict, prefix: str, key: str, kind: Literal["int"], default: int | _Missing = _MISSING) -> int: ...
+    @overload
+    def get(self, table: dict, prefix: str, key: str, kind: Literal["percent"],
+            default: int | _Missing = _MISSING) -> int | float: ...
+    @overload
+    def get(self, table: dict, prefix: str, key: str, kind: Literal["date"]) -> dt.date: ...
+    @overload
+    def get(self, table: dict, prefix: str, key: str, kind: Literal["ints"]) -> list[int]: ...
+    @overload
+    def get(self, table: dict, prefix: str, key: str, kind: Literal["strs"],
+            default: list[str] | _Missing = _MISSING) -> list[str]: ...
+
     def get(self, table: dict, prefix: str, key: str, kind: str, default: object = _MISSING) -> object:
+        """The value at ``key``, checked to be of ``kind`` (the overloads say what each kind gives)."""
         full = f"{prefix}.{key}" if prefix else key
         value = table.get(key, _MISSING)
         if value is _MISSING:
@@ -271,7 +297,7 @@ def parse_profile(data: dict, path: str) -> CallProfile:
         participation=Participation(
             max_projects=r.get(part, "participation", "max_projects", "int"),
             max_pi_projects=r.get(part, "participation", "max_pi_projects", "int"),
-            max_rate=r.get(part, "participation", "max_rate_percent", "percent"),
+            max_rate=_pct(r.get(part, "participation", "max_rate_percent", "percent")),
             **r.sourced(part, "participation"),
         ),
         pi_min_rate=Percent(percent=_pct(r.get(pi_min, "participation.pi_min_rate", "min_percent", "percent")),
@@ -367,7 +393,7 @@ def _commitments(r: _Reader) -> dict[str, Commitment]:
                 if not names <= COMMITMENT_FIELDS:
                     raise r.fail(f"{prefix}.{part}", N_("a text whose fields in braces are only project, call, "
                                                       "ministry, agency or name"), lang_text)
-        out[key] = Commitment(**texts, **r.sourced(t, prefix))
+        out[key] = Commitment(title=texts["title"], body=texts["body"], pledge=texts["pledge"], **r.sourced(t, prefix))
     return out
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -139,7 +140,7 @@ class Participation(Sourced):
 
     max_projects: int = 5
     max_pi_projects: int = 3
-    max_rate: int = 100
+    max_rate: Fraction = Fraction(100)  # as written (33.3 is 333/10), never a binary float
 
 
 @dataclass(frozen=True)
@@ -243,8 +244,9 @@ class CallProfile:
         }
         if head in simple:
             return simple[head]
-        table = {"types": self.types, "shares": self.shares, "caps": self.caps,
-                 "policy": self.policy, "sections": self.sections}.get(head)
+        tables: dict[str, Mapping[str, Sourced]] = {"types": self.types, "shares": self.shares, "caps": self.caps,
+                                                     "policy": self.policy, "sections": self.sections}
+        table = tables.get(head)
         if table is not None:
             if tail:
                 return table.get(tail)

@@ -10,7 +10,7 @@ from forms.budget import floor_fraction
 from forms.categories import CATEGORIES
 from forms.fieldpath import BUDGET, BUDGET_LINES, FieldPath
 from forms.model import Source
-from forms.rules.base import Severity, rule
+from forms.rules.base import Rule, Severity, rule
 from forms.rules.context import Context
 from forms.statement import MATCH_SHORT
 from forms.values import CategoryRef, Label, OrgRef, Pct, RegionRef, Won
@@ -201,7 +201,7 @@ def check(ctx: Context) -> None:
                  adjusted)
 
 
-def _cap(ctx: Context, path: FieldPath, org: OrgRef, pct: Fraction, rule_, amount: int, base: int) -> None:  # noqa: ANN001
+def _cap(ctx: Context, path: FieldPath, org: OrgRef, pct: Fraction, rule_: Rule, amount: int, base: int) -> None:
     if amount and amount * 100 > pct * base:
         limit = floor_fraction(pct * base / 100)
         ctx.emit(rule_, path, org=org, amount=Won(amount), max=Pct(pct, percent=True), base=Won(base),

@@ -161,7 +161,7 @@ _MARKED = NP_("{count} researcher", "{count} researchers")
 _PRINCIPALS = (ResearcherRole.PRINCIPAL, ResearcherRole.ORG_PRINCIPAL)
 
 
-def _named(text, fallback: str) -> Named:  # noqa: ANN001
+def _named(text: Text, fallback: str) -> Named:
     return Named(text.ko or fallback, text.en or text.ko or fallback)
 
 
@@ -243,7 +243,7 @@ def _researchers(ctx: Context) -> None:
                          amount=Won(amounts[org.id]))
 
 
-def _pct(value: int) -> Pct:
+def _pct(value: int | Fraction) -> Pct:
     return Pct(Fraction(value), percent=True)
 
 
@@ -316,10 +316,10 @@ def _schedule(ctx: Context) -> None:
         if item.year not in years:
             ctx.emit(DELIVERABLE_OUTSIDE, path.child("year"), name=name, year=item.year, first=first, last=last)
             continue
-        task = p.task(item.task)
-        if task is not None and task.start and task.end and not int(task.start[:4]) <= item.year <= int(task.end[:4]):
+        within = p.task(item.task)
+        if within is not None and within.start and within.end and not int(within.start[:4]) <= item.year <= int(within.end[:4]):
             ctx.emit(DELIVERABLE_NOT_IN_TASK, path.child("year"), name=name, year=item.year,
-                     task=_named(task.name, task.id), begin=task.start, finish=task.end)
+                     task=_named(within.name, within.id), begin=within.start, finish=within.end)
 
 
 def _equipment(ctx: Context) -> None:

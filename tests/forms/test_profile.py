@@ -1,6 +1,7 @@
 import os
 import shutil
 import tomllib
+from fractions import Fraction
 
 import pytest
 
@@ -62,6 +63,12 @@ def test_bad_profiles_name_file_key_and_expectation(tmp_path, old, new, needle):
         load_profile_file(path)
     text = info.value.text("en")
     assert "msit-mega-2023.toml" in text and needle in text
+
+
+def test_a_participation_limit_is_read_at_its_written_decimal_value(tmp_path):
+    # 33.3 % is 333/10, as every other percentage of a profile: never the binary float next to it
+    profile = load_profile_file(edited(tmp_path, "max_rate_percent = 100", "max_rate_percent = 33.3"))
+    assert profile.participation.max_rate == Fraction(333, 10)
 
 
 def test_a_new_call_is_a_new_file(tmp_path, monkeypatch):

@@ -43,7 +43,7 @@ def font_dicts(pdf: bytes) -> dict[str, pypdf.generic.DictionaryObject]:
     """Every font named in any page's resources (and in the forms those pages draw), by base name."""
     fonts: dict[str, pypdf.generic.DictionaryObject] = {}
 
-    def visit(resources) -> None:  # noqa: ANN001
+    def visit(resources) -> None:
         if resources is None:
             return
         resources = resources.get_object()
@@ -60,7 +60,7 @@ def font_dicts(pdf: bytes) -> dict[str, pypdf.generic.DictionaryObject]:
     return fonts
 
 
-def embedded(font) -> bool:  # noqa: ANN001
+def embedded(font) -> bool:
     """True when the font's program is in the file (TrueType, CFF or Type 1, directly or as CID)."""
     if font.get("/Subtype") == "/Type0":
         font = font["/DescendantFonts"][0].get_object()
@@ -76,7 +76,7 @@ def outline_titles(pdf: bytes) -> list[tuple[int, str, int]]:
     r = reader(pdf)
     out: list[tuple[int, str, int]] = []
 
-    def walk(items, level: int) -> None:  # noqa: ANN001
+    def walk(items, level: int) -> None:
         for item in items:
             if isinstance(item, list):
                 walk(item, level + 1)

@@ -41,7 +41,7 @@ def _spiked(proposal):
         half = len(value) // 2
         return value[:half] + MIXED + value[half:] if value else "x" + MIXED
 
-    def visit(obj) -> None:  # noqa: ANN001
+    def visit(obj) -> None:
         nonlocal count
         if isinstance(obj, Text):
             obj.ko, obj.en = spike(obj.ko), spike(obj.en)

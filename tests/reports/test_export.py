@@ -128,7 +128,7 @@ def test_a_failure_while_writing_leaves_no_partial_file(super_regional, tmp_path
     out = tmp_path / "p.pdf"
     out.write_bytes(b"earlier packet")
 
-    def failing_replace(src, dst):  # noqa: ANN001
+    def failing_replace(src, dst):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", failing_replace)

@@ -17,7 +17,7 @@ def test_no_header_word_is_wider_than_its_column(tmp_path, monkeypatch, lang, ki
     tables: list[Table] = []
     wrap = Table.wrap
 
-    def record(self, *args):  # noqa: ANN001, ANN202
+    def record(self, *args):
         tables.append(self)
         return wrap(self, *args)
 

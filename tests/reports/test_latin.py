@@ -32,7 +32,7 @@ def _runs(pdf: bytes) -> list[tuple[str, str]]:
     """(text, base font without its subset tag) of every run of text drawn on every page."""
     runs: list[tuple[str, str]] = []
     for page in reader(pdf).pages:
-        def visit(text, _cm, _tm, font, _size) -> None:  # noqa: ANN001
+        def visit(text, _cm, _tm, font, _size) -> None:
             if text.strip() and font is not None:
                 runs.append((text, str(font["/BaseFont"]).split("+")[-1]))
         page.extract_text(visitor_text=visit)

@@ -16,7 +16,7 @@ from reports.export import export_packet
 from tests.reports.pdfcheck import all_text, page_texts, squash
 
 
-def _pdftotext(path) -> list[str]:  # noqa: ANN001
+def _pdftotext(path) -> list[str]:
     out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True)
     return out.stdout.split("\f")
 
@@ -119,7 +119,7 @@ def test_the_forms_records_are_printed_in_their_chapters(tmp_path):
     assert text.rindex("성과지표및연차별목표") < text.rindex("03연구개발과제의추진전략") < text.rindex("참여연구원및참여율")
 
 
-def _lines(para, width: float) -> list[str]:  # noqa: ANN001
+def _lines(para, width: float) -> list[str]:
     """The lines ReportLab breaks ``para`` into at ``width``."""
     para.wrap(width, 10_000)
     laid = para.blPara

@@ -89,8 +89,8 @@ def run_as_nobody(*args: str) -> tuple[int, str, str]:
                 target = os.open(path, os.O_WRONLY)
                 os.dup2(target, fd)
                 os.close(target)
-            sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
-            sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+            sys.stdout = open(1, "w", encoding="utf-8", closefd=False)
+            sys.stderr = open(2, "w", encoding="utf-8", closefd=False)
             os.setgroups([])
             os.setgid(NOBODY)
             os.setuid(NOBODY)
@@ -105,7 +105,7 @@ def run_as_nobody(*args: str) -> tuple[int, str, str]:
         finally:
             os._exit(code)
     _pid, status = os.waitpid(pid, 0)
-    out, err = (open(path, encoding="utf-8").read() for path in paths)  # noqa: SIM115
+    out, err = (open(path, encoding="utf-8").read() for path in paths)
     shutil.rmtree(out_dir, ignore_errors=True)
     return os.waitstatus_to_exitcode(status), out, err
 

@@ -31,7 +31,7 @@ V1_SECTIONS = ("summary", "objectives", "strategic_industry", "stage_plan", "roa
                "expected_effects")
 
 
-def _v1(p) -> dict:  # noqa: ANN001
+def _v1(p) -> dict:
     doc = {k: v for k, v in exchange.to_dict(p).items() if k in V1_KEYS}
     doc["organisations"] = [{k: o[k] for k in V1_ORG_KEYS} for o in doc["organisations"]]
     doc["plan"] = {k: doc["plan"].get(k, {"ko": "", "en": ""}) for k in V1_SECTIONS}
@@ -43,11 +43,11 @@ def _v1(p) -> dict:  # noqa: ANN001
     return doc
 
 
-def _body(p) -> str:  # noqa: ANN001
+def _body(p) -> str:
     return json.dumps(_v1(p), ensure_ascii=False, indent=2) + "\n"
 
 
-def _fingerprint(p) -> str:  # noqa: ANN001
+def _fingerprint(p) -> str:
     canonical = json.dumps(_v1(p), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 

@@ -35,7 +35,7 @@ def type_into(qtbot, widget: QWidget, text: str, clear: bool = True) -> None:
         keys(qtbot, widget, text)
 
 
-def reopen(qtbot, window, store):  # noqa: ANN001, ANN201
+def reopen(qtbot, window, store):
     """Save and close ``window``, then open its proposal in a new window on the same ``store``
     (what a later start of the app shows): the new window."""
     from ui.window import MainWindow
@@ -101,7 +101,7 @@ def choose(combo: QComboBox, code: str) -> None:
     combo.setCurrentIndex(found)
 
 
-def codes(report) -> set[str]:  # noqa: ANN001
+def codes(report) -> set[str]:
     return {f.code for f in report.findings}
 
 
@@ -128,7 +128,7 @@ def answer_next_box(button: str, seen: list[str] | None = None) -> None:
     QTimer.singleShot(0, answer)
 
 
-def answer_next_dialog(kind: type, answer) -> None:  # noqa: ANN001
+def answer_next_dialog(kind: type, answer) -> None:
     """Call ``answer(dialog)`` on the next modal dialog of type ``kind`` that opens."""
     from PySide6.QtCore import QTimer
 

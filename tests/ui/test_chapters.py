@@ -17,7 +17,7 @@ from tests.ui.helpers import settle, type_into
 UNDO = (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
 
 
-def plan(w):  # noqa: ANN001, ANN201
+def plan(w):
     w.go(STEPS.index(Step.PLAN))
     settle()
     return w.plan

@@ -27,13 +27,13 @@ def _widths(header: QHeaderView) -> list[int]:
     return [header.sectionSize(i) for i in range(header.count())]
 
 
-def _budget(w):  # noqa: ANN001, ANN202
+def _budget(w):
     w.go(STEPS.index(Step.BUDGET))
     settle()
     return w.budget
 
 
-def _bold(widget) -> QFontMetrics:  # noqa: ANN001
+def _bold(widget) -> QFontMetrics:
     font = QFont(widget.font())
     font.setBold(True)
     return QFontMetrics(font)
@@ -136,7 +136,7 @@ def test_roadmap_columns_stay_put_while_a_goal_is_typed(sample_window, qtbot):
     assert _widths(header) == before
 
 
-def _schedule(w):  # noqa: ANN001, ANN202
+def _schedule(w):
     from tools import screenshots
 
     w.resize(1600, 800)  # room to share beyond the columns' own widths

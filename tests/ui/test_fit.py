@@ -20,7 +20,7 @@ SIZE = (1280, 680)  # the window on a 1366×768 laptop (see MainWindow.place_on_
 LONG = "A label far too long for the little space it is given here"
 
 
-def _problems_on_every_step(window, tmp_path) -> dict[str, list[str]]:  # noqa: ANN001
+def _problems_on_every_step(window, tmp_path) -> dict[str, list[str]]:
     window.resize(*SIZE)
     settle()
     found: dict[str, list[str]] = {}

@@ -8,7 +8,7 @@ from forms.steps import STEPS, Step
 from tests.ui.helpers import settle, type_into
 
 
-def _indicators(w):  # noqa: ANN001, ANN202
+def _indicators(w):
     w.go(STEPS.index(Step.PLAN))
     w.plan.focus_path("indicators")
     settle()

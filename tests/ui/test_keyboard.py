@@ -33,7 +33,7 @@ def _inside_composite(widget: QWidget) -> bool:
     return False
 
 
-def unnamed_inputs(window) -> list[str]:  # noqa: ANN001
+def unnamed_inputs(window) -> list[str]:
     missing = []
     for page in window.pages:
         for widget in page.findChildren(QWidget):

@@ -21,7 +21,7 @@ def letter(text: str) -> str | None:
     return found.group(1).lower() if found else None
 
 
-def clashes(window) -> list[str]:  # noqa: ANN001
+def clashes(window) -> list[str]:
     menus = {letter(a.text()): a.text() for a in window.menuBar().actions() if letter(a.text())}
     out = []
     for i, step in enumerate(STEPS):

@@ -12,12 +12,12 @@ from tests.ui.helpers import answer_next_box, keys, settle
 START, PLAN = STEPS.index(Step.START), STEPS.index(Step.PLAN)
 
 
-def click_step(qtbot, window, row: int) -> None:  # noqa: ANN001
+def click_step(qtbot, window, row: int) -> None:
     rect = window.steps.visualItemRect(window.steps.item(row))
     qtbot.mouseClick(window.steps.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
-def select(qtbot, window, proposal_id: str) -> None:  # noqa: ANN001
+def select(qtbot, window, proposal_id: str) -> None:
     recent = window.start.recent
     for i in range(recent.count()):
         if recent.item(i).data(Qt.ItemDataRole.UserRole) == proposal_id:
@@ -26,12 +26,12 @@ def select(qtbot, window, proposal_id: str) -> None:  # noqa: ANN001
     raise AssertionError(f"{proposal_id} is not listed")
 
 
-def selected(window) -> str | None:  # noqa: ANN001
+def selected(window) -> str | None:
     item = window.start.recent.currentItem()
     return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
 
-def listed(window) -> dict[str, str]:  # noqa: ANN001
+def listed(window) -> dict[str, str]:
     recent = window.start.recent
     return {recent.item(i).data(Qt.ItemDataRole.UserRole): recent.item(i).text().splitlines()[0]
             for i in range(recent.count())}

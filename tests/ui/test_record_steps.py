@@ -17,39 +17,39 @@ from tests.ui.helpers import settle
 from ui.pages.review import FINDING_ROLE
 
 
-def _break_researcher(p):  # noqa: ANN001, ANN202
+def _break_researcher(p):
     p.researchers[1].name.ko = ""
 
 
-def _break_other_projects(p):  # noqa: ANN001, ANN202
+def _break_other_projects(p):
     p.researchers[2].other_projects = [OtherProject(f"Project {n}", rate=1) for n in range(6)]
 
 
-def _break_indicator(p):  # noqa: ANN001, ANN202
+def _break_indicator(p):
     p.indicators[1].targets.pop(2024)
 
 
-def _break_task(p):  # noqa: ANN001, ANN202
+def _break_task(p):
     p.tasks[2].name.ko = ""
 
 
-def _break_deliverable(p):  # noqa: ANN001, ANN202
+def _break_deliverable(p):
     p.deliverables[3].year = 2020
 
 
-def _break_equipment(p):  # noqa: ANN001, ANN202
+def _break_equipment(p):
     p.equipment[4].name.ko = ""
 
 
-def _break_items(p):  # noqa: ANN001, ANN202
+def _break_items(p):
     p.budget.lines[3].items[1].quantity += 1
 
 
-def _break_organisation(p):  # noqa: ANN001, ANN202
+def _break_organisation(p):
     p.organisations[1].registration_number = "123-45-67890"
 
 
-def _table(page, records: str):  # noqa: ANN001, ANN202
+def _table(page, records: str):
     return {"researchers": page.researchers.people, "other_projects": page.researchers.others,
             "indicators": page.indicators, "tasks": page.tasks, "deliverables": page.deliverables,
             "equipment": page.equipment, "items": page.justification.rows,
@@ -70,7 +70,7 @@ CASES = [
 ]
 
 
-def _item(review, finding):  # noqa: ANN001, ANN202
+def _item(review, finding):
     tree = review.tree
     for i in range(tree.topLevelItemCount()):
         head = tree.topLevelItem(i)

@@ -11,7 +11,7 @@ from tests.ui.helpers import edit_cell, settle, type_into
 from ui.pages.review import FINDING_ROLE
 
 
-def finding_item(review, path: str):  # noqa: ANN201
+def finding_item(review, path: str):
     tree = review.tree
     for i in range(tree.topLevelItemCount()):
         head = tree.topLevelItem(i)
@@ -21,7 +21,7 @@ def finding_item(review, path: str):  # noqa: ANN201
     raise AssertionError(f"no finding at {path}")
 
 
-def activate(qtbot, review, path: str) -> None:  # noqa: ANN001
+def activate(qtbot, review, path: str) -> None:
     item = finding_item(review, path)
     review.tree.setFocus()
     review.tree.setCurrentItem(item)

@@ -71,11 +71,11 @@ def test_pages_are_made_when_first_needed_in_the_current_language_with_their_mar
     assert len(window.pages) == len(STEPS) and all(window.is_made(step) for step in STEPS)
 
 
-def _run_in_process(monkeypatch, db_path, smoke):  # noqa: ANN001
+def _run_in_process(monkeypatch, db_path, smoke):
     """``ui.app.run`` in this process, closing the window as soon as the database is attached."""
     original = MainWindow.attach_store
 
-    def attach_then_close(self, store):  # noqa: ANN001
+    def attach_then_close(self, store):
         original(self, store)
         QTimer.singleShot(0, self.close)
 
@@ -112,7 +112,7 @@ def test_closing_the_window_before_the_database_is_open_closes_it_too(app, db_pa
     closed: list[bool] = []
     real = uiapp._open_store
 
-    def slow_open(path: str):  # noqa: ANN202
+    def slow_open(path: str):
         release.wait(10)
         store = real(path)
         close = store.close

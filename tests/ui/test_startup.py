@@ -41,7 +41,7 @@ def test_a_second_start_on_the_same_database_says_so_and_exits_non_zero(db_path)
     assert db_path in done.stderr
 
 
-def open_database(path: str):  # noqa: ANN201
+def open_database(path: str):
     """Lock and open the database as the app's start does (``ui.app.run``), in this thread:
     (store, lock), or the exit code after saying why not."""
     lock = uiapp.acquire_lock(path)

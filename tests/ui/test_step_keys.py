@@ -14,12 +14,12 @@ from tests.ui.helpers import settle
 BUDGET, REVIEW = STEPS.index(Step.BUDGET), STEPS.index(Step.REVIEW)
 
 
-def click_step(qtbot, window, row: int) -> None:  # noqa: ANN001
+def click_step(qtbot, window, row: int) -> None:
     rect = window.steps.visualItemRect(window.steps.item(row))
     qtbot.mouseClick(window.steps.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
-def type_keys(qtbot, text: str) -> None:  # noqa: ANN001
+def type_keys(qtbot, text: str) -> None:
     """Type as a keyboard does: every key to whatever has the focus at that moment."""
     for ch in text:
         key = {"\t": Qt.Key.Key_Tab, "\n": Qt.Key.Key_Return}.get(ch)
@@ -32,7 +32,7 @@ def type_keys(qtbot, text: str) -> None:  # noqa: ANN001
     settle()
 
 
-def amount(window, row: int, year: int) -> int | None:  # noqa: ANN001
+def amount(window, row: int, year: int) -> int | None:
     model = window.budget.model
     line = model.line_at(model.index(row, model.year_column(year)))
     return None if line is None else window.doc.proposal.budget.lines[line].amount_krw

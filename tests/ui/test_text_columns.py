@@ -26,7 +26,7 @@ from tests.reports.pdfcheck import all_text, page_texts, squash
 from tests.ui.helpers import settle, type_into
 
 
-def _tables(w):  # noqa: ANN001, ANN202 - each record table of the Plan step, with the record it lists
+def _tables(w):  # each record table of the Plan step, with the record it lists
     page = w.plan
     return [(page.indicators, Indicator), (page.tasks, Task), (page.deliverables, Deliverable),
             (page.equipment, Equipment), (page.organisations, Organisation), (page.researchers.people, Researcher),
@@ -53,14 +53,14 @@ FIELDS = [
 ]
 
 
-def _table(w, name: str):  # noqa: ANN001, ANN202
+def _table(w, name: str):
     w.go(STEPS.index(Step.PLAN))
     w.plan.focus_path(name)
     settle()
     return w.plan.researchers.people if name == "researchers" else getattr(w.plan, name)
 
 
-def _row(w, name: str, field: str, row: int | None) -> int:  # noqa: ANN001
+def _row(w, name: str, field: str, row: int | None) -> int:
     if row is not None:
         return row
     records = getattr(w.doc.proposal, name)

@@ -8,7 +8,7 @@ from forms.steps import STEPS, Step
 from tests.ui.helpers import edit_cell, settle, type_into
 
 
-def press(qtbot, widget, key, modifiers) -> None:  # noqa: ANN001
+def press(qtbot, widget, key, modifiers) -> None:
     qtbot.keyClick(widget, key, modifiers)
     settle()
 

@@ -22,7 +22,7 @@ def _english():
     setup.install_qt_translation("en")  # Qt's own buttons (Cancel) too
 
 
-def _budget(w):  # noqa: ANN001, ANN202
+def _budget(w):
     w.go(STEPS.index(Step.BUDGET))
     return w.budget
 
@@ -57,7 +57,7 @@ def test_a_row_of_years_typed_with_tab_and_enter_keeps_every_amount(sample_windo
     assert table.currentIndex().column() == first
 
 
-def _remove_org(qtbot, w, row: int) -> None:  # noqa: ANN001
+def _remove_org(qtbot, w, row: int) -> None:
     w.go(STEPS.index(Step.REGIONS))
     page = w.regions
     page.table.selectRow(row)
@@ -156,7 +156,7 @@ def test_the_window_opens_where_it_was_closed(app, qtbot, store):
 
 
 # proposals: new, rename, duplicate, delete and restore ------------------------------------------
-def _select_recent(w, proposal_id: str) -> None:  # noqa: ANN001
+def _select_recent(w, proposal_id: str) -> None:
     w.go(STEPS.index(Step.START))
     w.refresh_recent()  # the fixture stored the sample behind the window's back
     recent = w.start.recent

@@ -34,18 +34,18 @@ def test_ctrl_y_redoes_in_a_text_box(sample_window, qtbot):
     assert w.doc.proposal.title.en == "A new title" and title.text() == "A new title"
 
 
-def _asking_once(ask):  # noqa: ANN001, ANN202
+def _asking_once(ask):
     """The question, but only while the test runs: the fixture's own close must not wait for it."""
     calls = []
 
-    def wrapped(self):  # noqa: ANN001, ANN202
+    def wrapped(self):
         calls.append(1)
         return ask(self) if len(calls) <= 2 else True
 
     return wrapped
 
 
-def _amount_cell(w):  # noqa: ANN001, ANN202
+def _amount_cell(w):
     w.go(STEPS.index(Step.BUDGET))
     model = w.budget.model
     line = next(i for i, x in enumerate(w.doc.proposal.budget.lines) if x.year == 2024)
@@ -105,7 +105,7 @@ def test_file_dialogs_speak_the_window_language(sample_window, qtbot, monkeypatc
 
     asked = []
 
-    def fake(parent, caption, path, filters, options=None):  # noqa: ANN001, ANN202
+    def fake(parent, caption, path, filters, options=None):
         asked.append(options)
         return "", ""
 
@@ -121,7 +121,7 @@ def test_file_dialogs_speak_the_window_language(sample_window, qtbot, monkeypatc
     assert not asked[-1] & QFileDialog.Option.DontUseNativeDialog  # the system's, in the same language
 
 
-def _exported(window, tmp_path):  # noqa: ANN001, ANN202
+def _exported(window, tmp_path):
     window.go(STEPS.index(Step.EXPORT))
     window.export.draft.setChecked(True)
     window.export.file.setText(str(tmp_path / "packet.pdf"))
@@ -129,7 +129,7 @@ def _exported(window, tmp_path):  # noqa: ANN001, ANN202
     return window.export
 
 
-def _no_viewer(monkeypatch, tmp_path, opener: str | None) -> None:  # noqa: ANN001
+def _no_viewer(monkeypatch, tmp_path, opener: str | None) -> None:
     """The system's opener: on Linux an ``xdg-open`` on PATH running ``opener`` (a shell script's
     body), or none at all; elsewhere Qt's answer that nothing took the file."""
     import sys
@@ -150,7 +150,7 @@ def _no_viewer(monkeypatch, tmp_path, opener: str | None) -> None:  # noqa: ANN0
     monkeypatch.setenv("PATH", str(bin_dir))
 
 
-def _say_in_list(monkeypatch) -> list[str]:  # noqa: ANN001
+def _say_in_list(monkeypatch) -> list[str]:
     said: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda _p, _t, text: said.append(text)))
     return said

@@ -29,7 +29,7 @@ def lang(request):
     setup.install_qt_translation("en")
 
 
-def _budget(w):  # noqa: ANN001, ANN202
+def _budget(w):
     w.go(STEPS.index(Step.BUDGET))
     settle()
     return w.budget

@@ -4,7 +4,7 @@ the field and focuses it."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -100,7 +100,7 @@ class ReviewPage(Page):
         else:  # rebuilt when shown: edits on other pages do not pay for it
             self._report, self._stale = self.doc.report, True
 
-    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         if self._stale:
             self.show_report(self.doc.report)
         super().showEvent(event)
