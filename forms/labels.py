@@ -12,32 +12,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from forms import categories, regions
+from forms import categories, record_columns, regions
 from forms.base.errors import InputError
 from forms.base.i18n import N_, translate
 from forms.fieldpath import FieldPath
 from forms.model import SLOT_NAMES, label
 
-#: What one record of each list is called, with its row (from 1).
-_RECORDS = {
-    "organisations": N_("Organisation {n}"), "roadmap": N_("Roadmap stage {n}"),
-    "budget.lines": N_("Budget line {n}"), "researchers": N_("Researcher {n}"),
-    "indicators": N_("Indicator {n}"), "tasks": N_("Task {n}"), "deliverables": N_("Deliverable {n}"),
-    "equipment": N_("Equipment item {n}"), "attachments": N_("Attached document {n}"),
-}
+#: What one record of a list is called with its row (from 1), for the lists that are not record
+#: tables (those are named by ``forms.record_columns``).
+_RECORDS = {"attachments": N_("Attached document {n}")}
+#: The names of the proposal's own fields; a record's fields are named by ``forms.record_columns``.
 _NAMES = {
     "title": N_("Title"), "call": N_("Call"), "type": N_("Project type"), "date": N_("Date"),
     "lead_region": N_("Lead region"), "partner_regions": N_("Partner regions"),
-    "budget.entry_unit": N_("Entry unit"), "name": N_("name"), "kind": N_("kind"), "region": N_("region"),
-    "role": N_("role"), "goal": N_("goal"), "start_year": N_("start year"), "end_year": N_("end year"),
-    "stage": N_("stage"), "year": N_("year"), "org": N_("organisation"), "category": N_("category"),
-    "source": N_("source"), "amount_krw": N_("amount"), "no_amount": N_("no amount entered"), "rates": N_("participation rate"),
-    "targets": N_("target"), "items": N_("justification row"), "quantity": N_("quantity"),
-    "unit_price_krw": N_("unit price"), "months": N_("months"), "position": N_("position"),
-    "field": N_("field"), "unit": N_("unit"), "baseline": N_("baseline"), "weight": N_("weight"),
-    "method": N_("method"), "start": N_("start month"), "end": N_("end month"), "task": N_("task"),
-    "purpose": N_("purpose"), "registration_number": N_("business registration number"),
-    "representative": N_("representative"), "address": N_("address"), "contact": N_("contact"),
+    "budget.entry_unit": N_("Entry unit"),
 }
 
 
@@ -53,8 +41,9 @@ REGION_FIELDS = frozenset({"region", "lead_region"})
 
 def field_name(key: str) -> str | None:
     """The name (an untranslated message) of a field or a top-level key (``quantity``,
-    ``partner_regions``); None for a key without one."""
-    return _NAMES.get(key)
+    ``partner_regions``); None for a key without one. A record's field is named as its table
+    describes it (``forms.record_columns``)."""
+    return _NAMES.get(key) or record_columns.field_name(key)
 
 
 def field_label(path: str, lang: str) -> str:
@@ -70,11 +59,13 @@ def field_label(path: str, lang: str) -> str:
         if isinstance(step, int):
             collection = str(FieldPath(tuple(steps[:i])))
             rest = str(FieldPath(tuple(steps[i + 1:])))
-            name = translate(_NAMES[rest], lang) if rest in _NAMES else _named(steps[i + 1:], lang)
+            named = field_name(rest)
+            name = translate(named, lang) if named else _named(steps[i + 1:], lang)
             head = record_label(collection, step + 1, lang)
             return head + (": " + name if name else "") + suffix
     joined = str(FieldPath(tuple(steps)))
-    return (translate(_NAMES[joined], lang) if joined in _NAMES else joined) + suffix
+    named = field_name(joined)
+    return (translate(named, lang) if named else joined) + suffix
 
 
 def _named(steps: list, lang: str) -> str:
@@ -85,7 +76,8 @@ def _named(steps: list, lang: str) -> str:
         if isinstance(step, int) and parts and prev not in ("rates", "targets"):
             parts[-1] += f" {step + 1}"
         else:
-            parts.append(translate(_NAMES[step], lang) if step in _NAMES else str(step))
+            named = field_name(step) if isinstance(step, str) else None
+            parts.append(translate(named, lang) if named else str(step))
     return ", ".join(parts)
 
 
@@ -97,7 +89,8 @@ def language_name(code: str, lang: str) -> str:
 def record_label(collection: str, n: int, lang: str) -> str:
     """The record of ``collection`` (``roadmap``, ``budget.lines``) at row ``n`` counted from 1:
     "Roadmap stage 2"."""
-    return translate(_RECORDS.get(collection, N_("{collection}, entry {n}")), lang, n=n, collection=collection)
+    named = _RECORDS.get(collection) or record_columns.record_name(collection) or N_("{collection}, entry {n}")
+    return translate(named, lang, n=n, collection=collection)
 
 
 def field_word(key: str, lang: str) -> str:

@@ -1,7 +1,8 @@
 """The record tables of the call's form: performance indicators, the schedule (drawn), the
 deliverables, the researchers with their participation rates, the equipment, the organisations'
 general data and the budget's justification rows (산출근거). A table is printed only when the
-proposal has its records."""
+proposal has its records. A column that prints a field of the record is headed as that field's
+description says (``forms.record_columns``)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import re
 from forms import categories
 from forms.base.i18n import N_
 from forms.model import label
+from forms.record_columns import table
 from reports import content
 from reports.context import Packet
 
@@ -33,8 +35,9 @@ def indicators(pk: Packet) -> list[content.Block]:
     p, years = pk.proposal, [str(y) for y in pk.summary.years]
     if not p.indicators:
         return []
-    rows: list[Row] = [[*pk.heads(N_("Indicator"), N_("Unit"), N_("Baseline")), *(pk.cell(y, "head") for y in years),
-                        *pk.heads(N_("Weight (%)"), N_("How measured"))]]
+    h = table("indicators").heading
+    rows: list[Row] = [[*pk.heads(h("name"), h("unit"), h("baseline")), *(pk.cell(y, "head") for y in years),
+                        *pk.heads(h("weight"), h("method"))]]
 
     def value(text: str) -> content.Cell:
         # a figure stays on one line, right-aligned; a phrase (a qualitative target) wraps as text
@@ -86,7 +89,8 @@ def deliverables(pk: Packet) -> list[content.Block]:
     if not p.deliverables:
         return []
     names = {t.id: pk.text(t.name) for t in p.tasks}
-    rows: list[Row] = [pk.heads(N_("Year"), N_("Task"), N_("Deliverable"))]
+    h = table("deliverables").heading
+    rows: list[Row] = [pk.heads(h("year"), h("task"), h("name"))]
     for i, d in enumerate(sorted(p.deliverables, key=lambda d: d.year)):
         rows.append([pk.cell(str(d.year), "num"), pk.cell(names.get(d.task, d.task)),
                      pk.cell(pk.text(d.name), where=f"deliverables[{i}].name")])
@@ -97,8 +101,9 @@ def researchers(pk: Packet) -> list[content.Block]:
     p, years = pk.proposal, list(pk.summary.years)
     if not p.researchers:
         return []
-    rows: list[Row] = [[*pk.heads(N_("Name"), N_("Organisation"), N_("Position"), N_("Role")),
-                        *(pk.cell(pk.tr(N_("{year} rate (%)"), year=y), "head") for y in years)]]
+    h = table("researchers").heading
+    rows: list[Row] = [[*pk.heads(h("name"), h("org"), h("position"), h("role")),
+                        *(pk.cell(pk.tr(h("rates"), year=y), "head") for y in years)]]
     for i, r in enumerate(p.researchers):
         rows.append([pk.cell(pk.text(r.name), where=f"researchers[{i}].name"), pk.cell(_org(pk, r.org)),
                      pk.cell(pk.text(r.position)), pk.cell(label(r.role, pk.lang)),
@@ -111,8 +116,9 @@ def equipment(pk: Packet) -> list[content.Block]:
     p = pk.proposal
     if not p.equipment:
         return []
-    rows: list[Row] = [pk.heads(N_("Year"), N_("Organisation"), N_("Equipment"), N_("Purpose"), N_("Quantity"),
-                                N_("Amount"))]
+    h = table("equipment").heading
+    # the amount is the quantity times the unit price, not a field of its own
+    rows: list[Row] = [pk.heads(h("year"), h("org"), h("name"), h("purpose"), h("quantity"), N_("Amount"))]
     for i, e in enumerate(p.equipment):
         rows.append([pk.cell(str(e.year), "num"), pk.cell(_org(pk, e.org)),
                      pk.cell(pk.text(e.name), where=f"equipment[{i}].name"), pk.cell(pk.text(e.purpose)),
@@ -128,7 +134,8 @@ def organisations(pk: Packet) -> list[content.Block]:
              or not o.address.is_empty()]
     if not given:
         return []
-    rows: list[Row] = [pk.heads(N_("Organisation"), N_("Registration no."), N_("Representative"), N_("Address"))]
+    h = table("organisations").heading
+    rows: list[Row] = [pk.heads(h("name"), h("registration_number"), h("representative"), h("address"))]
     for o in given:
         rows.append([pk.cell(pk.text(o.name)), pk.cell(o.registration_number or "–"),
                      pk.cell(pk.text(o.representative) or "–"), pk.cell(pk.text(o.address) or "–")])
@@ -140,8 +147,11 @@ def justification(pk: Packet) -> list[content.Block]:
     lines = [line for line in pk.proposal.budget.lines if line.items]
     if not lines:
         return []
-    rows: list[Row] = [pk.heads(N_("Year"), N_("Organisation"), N_("Category"), N_("Item"), N_("Unit price"),
-                                N_("Quantity"), N_("Months"), N_("Amount"))]
+    line_head, item_head = table("budget").heading, table("budget_items").heading
+    # a row's amount is its quantity times its unit price and months, not a field of its own
+    rows: list[Row] = [pk.heads(line_head("year"), line_head("org"), line_head("category"), item_head("item"),
+                                item_head("unit_price_krw"), item_head("quantity"), item_head("months"),
+                                N_("Amount"))]
     for line in lines:
         for item in line.items:
             rows.append([pk.cell(str(line.year), "num"), pk.cell(_org(pk, line.org)),

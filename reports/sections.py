@@ -3,6 +3,7 @@ the consortium (tables and chart), the roadmap, and the record tables of each ch
 
 from __future__ import annotations
 
+from forms import record_columns
 from forms.base.i18n import N_, NP_
 from forms.model import label
 from forms.values import Count
@@ -100,7 +101,9 @@ def org_chart(pk: Packet) -> content.Figure:
 def _roadmap_table(pk: Packet) -> list[content.Block]:
     if not pk.proposal.roadmap:
         return []
-    rows = [pk.heads(N_("Stage"), N_("Years"), N_("Duration"), N_("Goal"))]
+    h = record_columns.table("roadmap").heading
+    # the years and the duration are read from the stage's first and last year
+    rows = [pk.heads(h("stage"), N_("Years"), N_("Duration"), h("goal"))]
     for i, stage in enumerate(pk.proposal.roadmap):
         rows.append([
             pk.cell(pk.tr(N_("Stage {n}"), n=stage.stage), "head"),

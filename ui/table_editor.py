@@ -1,9 +1,9 @@
 """A table of records of the proposal (researchers, indicators, tasks, …) edited in place.
 
-A table is described by columns, each naming a field of the record by its path inside it
-(``name.ko``, ``org``, ``rates[2024]``); every change is one edit of the document at the path the
-rules use (``researchers[3].name.ko``), so undo, the findings' marks and the jumps from the Review
-page all name the same field. A per-year field (``rates``, ``targets``) is a mapping by year: its
+A table is described by columns (``forms.record_columns``), each naming a field of the record by
+its path inside it (``name.ko``, ``org``, ``rates[2024]``); every change is one edit of the document
+at the path the rules use (``researchers[3].name.ko``), so undo, the findings' marks and the jumps
+from the Review page all name the same field. A per-year field (``rates``, ``targets``) is a mapping by year: its
 cell (a year, or one language of a year's text: ``targets[2024].en``) edits the whole mapping.
 Adding and removing rows edit the whole list, one undo step each.
 """
@@ -13,7 +13,6 @@ from __future__ import annotations
 import copy
 import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Signal
@@ -38,6 +37,7 @@ from forms.base.i18n import _, current_language
 from forms.fieldpath import ORGANISATIONS, ROOT, TASKS, FieldPath
 from forms.model import Text
 from forms.money import EntryUnit, format_number, parse_amount
+from forms.record_columns import Column, read
 from ui.pages.base import (
     apply_widths,
     dragged_widths,
@@ -55,58 +55,6 @@ if TYPE_CHECKING:
 #: The widest a choice column is made to show its longest item, in the same characters.
 _MAX_CHOICE = 34
 _WIDTHS = {"text": 22, "name": 26, "month": 10, "int": 8, "year": 9, "money": 16, "choice": 20, "bool": 8, "label": 24}
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column: the field's path inside the record (``name.ko``, ``rates[2024]``), its title (an ``N_`` message or a literal
-    such as a year, see ``literal``), and its kind: ``text``, ``name`` (a wide text), ``month``
-    (YYYY-MM), ``int`` (``lo``…``hi``), ``year``, ``money`` (won, typed as in the budget),
-    ``choice`` (from ``choices``), ``bool`` or ``label`` (shown only)."""
-
-    key: str
-    title: str
-    kind: str = "text"
-    lo: int = 0
-    hi: int = 100
-    #: (not compared: two descriptions of the same column are equal, whatever function lists choices)
-    choices: Callable[[Proposal], list[tuple[object, str]]] | None = field(default=None, compare=False)
-    literal: bool = False
-    #: Named fields of the title (``year`` of "{year} (English)").
-    fields: tuple[tuple[str, object], ...] = ()
-
-    def heading(self) -> str:
-        title = self.title if self.literal else _(self.title)
-        return title.format(**dict(self.fields)) if self.fields else title
-
-    @property
-    def field(self) -> FieldPath:
-        """The field's path inside the record."""
-        return FieldPath.parse(self.key)
-
-    @property
-    def by_year(self) -> bool:
-        """A year of a per-year mapping (``rates[2024]``), or one language of a year's text
-        (``targets[2024].en``): the cell edits the whole mapping."""
-        return self.year_at is not None
-
-    @property
-    def year_at(self) -> int | None:
-        """Where the year is among the field's steps, for a per-year field; None otherwise."""
-        steps = self.field.steps
-        if steps and isinstance(steps[-1], int):
-            return len(steps) - 1
-        if len(steps) > 1 and isinstance(steps[-2], int) and steps[-1] in ("ko", "en"):
-            return len(steps) - 2
-        return None
-
-
-def read(record: object, field: FieldPath) -> object:
-    """The value at ``field`` inside ``record`` (None for a year a per-year mapping lacks)."""
-    try:
-        return field.get(record)
-    except KeyError:
-        return None
 
 
 class RecordTable(QGroupBox):

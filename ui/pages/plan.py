@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forms import record_columns
 from forms.base.errors import InputError
 from forms.base.i18n import N_, NP_, _, pgettext, translate_plural
 from forms.fieldpath import (
@@ -247,7 +248,7 @@ class PlanPage(Page):
         self.budget_note.setText(_("The budget itself is entered in the Budget step; the packet prints it in "
                                    "this chapter, with the justification below."))
         self.roadmap_box.setTitle(_("Stages of the roadmap: years and goals"))
-        self.roadmap.setHorizontalHeaderLabels([_("From"), _("To"), _("Goal (Korean)"), _("Goal (English)")])
+        self.roadmap.setHorizontalHeaderLabels([_(t) for t in record_columns.table("roadmap").titles()])
         self._size_roadmap()
         self.roadmap.setAccessibleName(_("Roadmap"))
         self.add_stage.setText(_("Add &stage"))
@@ -326,7 +327,7 @@ class PlanPage(Page):
                 ROADMAP.child(row, "goal", lg), text, merge=True, text=N_("Roadmap")))
             self.roadmap.setCellWidget(r, c, edit)
             widgets[f"goal.{lang}"] = edit
-        names = (_("From"), _("To"), _("Goal (Korean)"), _("Goal (English)"))
+        names = [_(t) for t in record_columns.table("roadmap").titles()]
         for key, name in zip(("start_year", "end_year", "goal.ko", "goal.en"), names, strict=True):
             widgets[key].setAccessibleName(_("Stage {stage}: {field}").format(stage=r + 1, field=name))
         return widgets
