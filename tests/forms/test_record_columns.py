@@ -72,7 +72,7 @@ def _renamed(monkeypatch, key: str, path: str, **words: object) -> None:
     monkeypatch.setitem(TABLES, key, dataclasses.replace(t, fields=fields))
 
 
-def _heads(blocks) -> list[str]:  # noqa: ANN001
+def _heads(blocks) -> list[str]:
     table = next(b for b in blocks if hasattr(b, "rows"))
     return [cell.text for cell in table.rows[0] if cell is not None]
 

@@ -11,7 +11,7 @@ from ui import plan_tables
 from ui.document import Document
 
 
-def _headers(table) -> list[str]:  # noqa: ANN001
+def _headers(table) -> list[str]:
     return [table.table.horizontalHeaderItem(i).text() for i in range(table.table.columnCount())]
 
 
