@@ -189,8 +189,9 @@ def test_export_command_codes_as_for_the_pdf(tmp_path):
     assert done.returncode == 1 and not out.exists()
     done = run("--draft")
     assert done.returncode == 0, done.stderr
-    assert "초안 / DRAFT" in _text(out.read_bytes()) or "초안 / DRAFT" in zipfile.ZipFile(out).read(
-        "Contents/section0.xml").decode()
+    section = zipfile.ZipFile(out).read("Contents/section0.xml").decode()
+    assert "<hp:t>DRAFT — not for submission: the proposal does not pass validation.</hp:t>" in section
+    assert "<hp:t>초안 / DRAFT · Document confirmation number " in section  # the head of every page
     done = subprocess.run([sys.executable, f"{ROOT}/main.py", "export", str(src), "--format", "hwpx", "--out",
                            str(tmp_path / "no" / "x.hwpx"), "--draft"], capture_output=True, text=True)
     assert done.returncode == 2 and "Traceback" not in done.stderr
