@@ -11,7 +11,7 @@ import pytest
 from hwpx import HwpxDocument
 from hwpx.tools.package_validator import validate_package
 
-from forms.money import EntryUnit
+from forms.money import EntryUnit, decimals_needed, format_in_unit
 from forms.rules import validate
 from forms.sample import SAMPLES
 from reports import hwpx
@@ -137,7 +137,9 @@ def _chart_values(description) -> set[str]:
     out = set()
     for d in _figures(description):
         if isinstance(d, content.BarChart):
-            out |= {hwpx._in_unit(v, d.unit_won, description.lang) for _n, values in d.series for v in values}
+            unit = EntryUnit(d.unit_won)  # exact, as the packet's tables write amounts
+            out |= {format_in_unit(v, unit, description.lang, decimals_needed([v], unit))
+                    for _n, values in d.series for v in values}
     return out
 
 
