@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sqlite3
 
 import pytest
 
@@ -88,8 +90,9 @@ def test_check(db_path, files, capsys):
     capsys.readouterr()
     assert db(db_path, "check") == 0
     assert "is sound" in capsys.readouterr().out
-    with open_store(db_path) as store, store._write() as conn:
-        conn.exec_driver_sql("UPDATE working_copies SET fingerprint = 'x' WHERE proposal_pk = 1")
+    with contextlib.closing(sqlite3.connect(db_path)) as conn:  # changed outside the app
+        conn.execute("UPDATE working_copies SET fingerprint = 'x' WHERE proposal_pk = 1")
+        conn.commit()
     assert db(db_path, "check") == 1
     assert "fingerprint" in capsys.readouterr().out
 

@@ -260,13 +260,15 @@ def test_deliverables_in_the_calls_years_and_their_tasks(super_regional):
     p = super_regional
     item = p.deliverables[0]
     task = p.task(item.task)
-    item.year = int(task.end[:4])
+    task.start, task.end = "2024-03", "2024-10"  # a task of one year inside the call's 2023–2025
+    item.year = 2024
     assert not found(p, "deliverables.outside_task")
-    item.year = int(task.end[:4]) + 1
-    if item.year <= 2025:
-        assert [str(f.shown) for f in found(p, "deliverables.outside_task")] == ["deliverables[0].year"]
+    for year in (2023, 2025):  # the call's years on either side of the task's
+        item.year = year
+        assert [str(f.shown) for f in found(p, "deliverables.outside_task")] == ["deliverables[0].year"], year
     item.year = 2026
     assert [str(f.shown) for f in found(p, "deliverables.year_outside")] == ["deliverables[0].year"]
+    assert not found(p, "deliverables.outside_task")  # outside the call's years: said once
     item.year = 2024
     item.name = Text("", "")
     assert [str(f.shown) for f in found(p, "deliverables.name_missing")] == ["deliverables[0].name.ko"]
@@ -281,7 +283,8 @@ def test_equipment_items_add_up_to_the_equipment_budget(super_regional):
     item.unit_price_krw += 1
     f = found(p, "equipment.sum_mismatch")
     assert [str(x.shown) for x in f] == ["equipment[0]"] and f[0].values["difference"] == Won(item.quantity)
-    assert "1원" in f[0].message("ko") or "1 원" in f[0].message("ko")
+    assert f[0].message("ko") == ("포항공과대학교 산학협력단, 2023년: 장비 목록 합계는 106,500,001원이나 "
+                                  "연구시설·장비비 예산은 106,500,000원입니다. 1원 차이가 납니다.")
     item.unit_price_krw -= 2
     assert found(p, "equipment.sum_mismatch")[0].values["difference"] == Won(item.quantity)
 

@@ -25,6 +25,8 @@ TITLES = {
            "cost": "Commitment to the company’s cost share"}  # set with a typographic apostrophe,
 }
 NUMBER = {"ko": "붙임", "en": "Attachment"}
+#: The sample proposal's date as a commitment letter writes it.
+DATED = {"ko": "2023. 3. 2.", "en": "March 2, 2023"}
 
 
 @pytest.fixture(scope="module", params=["ko", "en"])
@@ -61,7 +63,8 @@ def test_one_local_funds_commitment_per_applicant_region_with_its_head_and_amoun
             assert amount > 0
             assert squash(official_form(amount)) in text, (code, year)
         assert squash(official_form(summary.local_by_region[code])) in text
-        assert "2023.3.2." in text or "2,2023" in text  # the proposal's own date
+        # dated by the proposal's own date, above the head who seals it
+        assert squash(DATED[lang] + regions.get(code).head(p.date, lang)) in text
     heads = "".join(t for _p, t in pages)
     assert ("경상북도지사" in heads and "대구광역시장" in heads) if lang == "ko" else "GovernorofGyeongsangbuk-do" in heads
 

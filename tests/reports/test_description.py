@@ -28,6 +28,7 @@ def test_the_description_holds_the_packet_in_order():
     # the generated attachments follow the main document, each a chapter of the contents
     assert [h.shown for h in doc.headings(0)][len(chapters):] == [a.heading().shown for a in doc.attachments]
     assert doc.attachments[0].heading().shown == "붙임 1 지방비 부담 확약서 (경상북도)"
+    # the order is the point here: the packet opens with the form's first chapter and ends with its last
     assert chapters[0] == "00 연구개발과제 개요" and chapters[-1] == "08 연구개발비 사용계획"
     tables = [b for b in doc.blocks if isinstance(b, content.Table)]
     support = next(t for t in tables if t.header_rows == 2 and "지원 및 부담" in t.caption)

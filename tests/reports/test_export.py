@@ -89,8 +89,10 @@ def test_unwritable_target_is_a_clear_input_error(super_regional, tmp_path, wher
     with pytest.raises(InputError) as info:
         export_packet(super_regional, str(target))
     assert not isinstance(info.value, ExportRefused)
-    message = info.value.text("en")
-    assert "not written" in message or "folder" in message
+    said = {"missing": f"The folder {tmp_path / 'no' / 'such'} does not exist; nothing was written.",
+            "folder": f"{tmp_path} is a folder; name a file to write.",
+            "proc": "/proc/packet.pdf cannot be written (the file or folder does not exist); nothing was written."}
+    assert info.value.text("en") == said[where]
     assert os.listdir(tmp_path) == []
 
 

@@ -11,7 +11,7 @@ import pytest
 from hwpx import HwpxDocument
 from hwpx.tools.package_validator import validate_package
 
-from forms.money import EntryUnit
+from forms.money import EntryUnit, decimals_needed, format_in_unit
 from forms.rules import validate
 from forms.sample import SAMPLES
 from reports import hwpx
@@ -137,7 +137,9 @@ def _chart_values(description) -> set[str]:
     out = set()
     for d in _figures(description):
         if isinstance(d, content.BarChart):
-            out |= {hwpx._in_unit(v, d.unit_won, description.lang) for _n, values in d.series for v in values}
+            unit = EntryUnit(d.unit_won)  # exact, as the packet's tables write amounts
+            out |= {format_in_unit(v, unit, description.lang, decimals_needed([v], unit))
+                    for _n, values in d.series for v in values}
     return out
 
 
@@ -189,8 +191,9 @@ def test_export_command_codes_as_for_the_pdf(tmp_path):
     assert done.returncode == 1 and not out.exists()
     done = run("--draft")
     assert done.returncode == 0, done.stderr
-    assert "초안 / DRAFT" in _text(out.read_bytes()) or "초안 / DRAFT" in zipfile.ZipFile(out).read(
-        "Contents/section0.xml").decode()
+    section = zipfile.ZipFile(out).read("Contents/section0.xml").decode()
+    assert "<hp:t>DRAFT — not for submission: the proposal does not pass validation.</hp:t>" in section
+    assert "<hp:t>초안 / DRAFT · Document confirmation number " in section  # the head of every page
     done = subprocess.run([sys.executable, f"{ROOT}/main.py", "export", str(src), "--format", "hwpx", "--out",
                            str(tmp_path / "no" / "x.hwpx"), "--draft"], capture_output=True, text=True)
     assert done.returncode == 2 and "Traceback" not in done.stderr

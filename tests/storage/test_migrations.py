@@ -114,7 +114,9 @@ def test_a_newer_database_is_refused_untouched(db_path, leap):
         open_store(db_path)
     assert caught.value.path == os.path.abspath(db_path)
     assert "0099_from_the_future" in caught.value.text("en") and "newer version" in caught.value.text("en")
-    assert "새 버전" in caught.value.text("ko") or "최신" in caught.value.text("ko")
+    assert caught.value.text("ko") == (
+        f"데이터베이스({os.path.abspath(db_path)})는 이 프로그램의 새 버전에서 작성되었습니다(스키마 0099_from_the_future). "
+        "새 버전을 사용하십시오. 이 버전은 파일을 변경하지 않습니다.")
     assert _digest(db_path) == before
 
 
