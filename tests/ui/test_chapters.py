@@ -23,7 +23,7 @@ def plan(w):
     return w.plan
 
 
-def row_of(form, table: str) -> int:  # noqa: ANN001
+def row_of(form, table: str) -> int:
     """The row of the chapter that holds the record ``table`` in the list of the form's chapters."""
     return form.chapters.index(form.chapter_of_record(table))
 
