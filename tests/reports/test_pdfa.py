@@ -164,7 +164,16 @@ def _dicts(obj, depth: int = 0):
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_nothing_runs_a_script_or_leaves_the_document_and_nothing_is_encrypted(packets, kind):
-    pdf = packets[kind]
+    _no_active_content(packets[kind])
+
+
+@pytest.mark.parametrize("kind", ["javascript", "open_action", "page_action", "launch", "uri"])
+def test_a_scan_carrying_active_content_leaves_none_in_the_archival_packet(tmp_path, kind):
+    pdf, _ = _export(tmp_path, _scanned(scanfiles.active_pdf(kind)), f"{kind}.pdf")
+    _no_active_content(pdf)
+
+
+def _no_active_content(pdf: bytes) -> None:
     r = reader(pdf)
     assert "/Encrypt" not in r.trailer and not r.is_encrypted
     assert "/OpenAction" not in r.trailer["/Root"]
