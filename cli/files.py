@@ -113,15 +113,18 @@ def export_command(file: str, out: str, lang: str = "ko", draft: bool = False, u
     try:
         fmt = check_export(out, fmt, unit, source=file)  # the window's rules too
         proposal = read_file(file)
-        missing = write_packet(proposal, out, lang=lang, draft=draft, unit=unit or "thousand", fmt=fmt)
+        written = write_packet(proposal, out, lang=lang, draft=draft, unit=unit or "thousand", fmt=fmt)
     except ExportRefused as exc:  # each error in words; `validate` gives the rule codes and fields
         say(exc.text(ui), err=True)
         return EXIT_ERRORS
     except InputError as exc:
         say(exc.text(ui), err=True)
         return EXIT_BAD_INPUT
-    for line in missing:
+    for line in written.missing:
         say(_("warning: a character the bundled fonts cannot print is shown as 〓: {char}").format(char=line), err=True)
+    for shortfall in written.not_archival:
+        say(_("warning: the packet is not an archival PDF (PDF/A-2u): {reason}.").format(reason=shortfall.text(ui)),
+            err=True)
     done = {"pdf": _("Wrote the packet to {file}."), "hwpx": _("Wrote the editable HWPX copy of the packet to {file}."),
             "xlsx": _("Wrote the budget workbook to {file}.")}[fmt]
     say(done.format(file=out))

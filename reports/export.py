@@ -4,7 +4,7 @@ target, lay the document out in memory and write it atomically — never a parti
 Three formats, one road: the PDF packet (the default and the checked document), its editable
 HWPX copy, and the budget workbook (XLSX). Public API (the GUI and ``main.py export``, in
 ``cli/files.py``, use only this): :func:`export_packet`, :func:`write_packet`, :class:`ExportRefused`,
-:data:`FORMATS`, and the rules both follow before anything is made: :func:`format_for` (the format
+:class:`Written`, :data:`FORMATS`, and the rules both follow before anything is made: :func:`format_for` (the format
 by the file's suffix), :func:`with_suffix` (the suffix by the format) and :func:`check_export` (a
 format the suffix contradicts, a unit for the workbook, the proposal's own file as the target).
 Nothing here prints: the command line says what happened.
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gc
 import os
+from dataclasses import dataclass, field
 
 from forms.base.atomic import same_file, write_bytes
 from forms.base.errors import InputError, os_reason
@@ -37,6 +38,16 @@ _REFUSALS = {
     "xlsx": N_("The proposal has {errors}, so the budget workbook cannot be exported. Correct them, or export a "
                "draft:"),
 }
+
+
+@dataclass
+class Written:
+    """What an export wrote that the person should know: the characters no bundled font could
+    print (by name), and why the PDF packet is not an archival PDF (PDF/A-2u) when a scan keeps it
+    from being one (:class:`reports.pdfa.Shortfall`, each ``text(lang)``). Both empty as a rule."""
+
+    missing: list[str] = field(default_factory=list)
+    not_archival: list = field(default_factory=list)
 
 
 class ExportRefused(InputError):
@@ -115,8 +126,8 @@ def _check_target(out_path: str) -> None:
 
 
 def write_packet(proposal: Proposal, out_path: str, lang: str = "ko", draft: bool = False,
-                 unit: str = "thousand", fmt: str = "pdf", profile: CallProfile | None = None) -> list[str]:
-    """Like :func:`export_packet`; returns the characters no bundled font could print (by name)."""
+                 unit: str = "thousand", fmt: str = "pdf", profile: CallProfile | None = None) -> Written:
+    """Like :func:`export_packet`; returns what the person should know of it (:class:`Written`)."""
     if lang not in LANGUAGES:
         raise InputError(N_("The packet can be made in Korean (ko) or English (en), not '{lang}'."), lang=lang)
     if fmt not in FORMATS:
@@ -126,7 +137,7 @@ def write_packet(proposal: Proposal, out_path: str, lang: str = "ko", draft: boo
     if report.profile is None or (report.has_errors and not draft):
         raise ExportRefused(report.errors, fmt)
     _check_target(out_path)
-    missing: list[str] = []
+    written = Written()
     # The layout makes many short-lived objects and no reference cycles worth collecting midway:
     # pausing the cyclic collector for its duration saves a noticeable share of the export time.
     collecting = gc.isenabled()
@@ -148,7 +159,8 @@ def write_packet(proposal: Proposal, out_path: str, lang: str = "ko", draft: boo
             from reports.packet import render
 
             rendered = render(proposal, report, lang, draft, entry_unit)
-            data, missing = rendered.pdf, rendered.glyphs.lines()
+            data = rendered.pdf
+            written = Written(rendered.glyphs.lines(), rendered.shortfalls)
     finally:
         if collecting:
             gc.enable()
@@ -157,7 +169,7 @@ def write_packet(proposal: Proposal, out_path: str, lang: str = "ko", draft: boo
     except OSError as exc:
         raise InputError(N_("{file} cannot be written ({reason}); nothing was written."),
                          file=out_path, reason=os_reason(exc)) from exc
-    return missing
+    return written
 
 
 def write_report(proposal: Proposal, out_path: str, lang: str = "ko") -> None:
@@ -180,11 +192,12 @@ def write_report(proposal: Proposal, out_path: str, lang: str = "ko") -> None:
 
 
 def export_packet(proposal: Proposal, out_path: str, lang: str = "ko", draft: bool = False,
-                  unit: str = "thousand", fmt: str = "pdf", profile: CallProfile | None = None) -> None:
+                  unit: str = "thousand", fmt: str = "pdf", profile: CallProfile | None = None) -> Written:
     """Write the PDF packet of ``proposal`` to ``out_path`` (or, by ``fmt``, its HWPX copy or the
     budget workbook), under its own call's profile or ``profile``.
 
     Raises :class:`ExportRefused` when the proposal has errors and ``draft`` is false, and
-    :class:`InputError` when the target cannot be written. Atomic: no partial file, ever.
+    :class:`InputError` when the target cannot be written. Atomic: no partial file, ever. Returns
+    what the person should know of what was written (:class:`Written`).
     """
-    write_packet(proposal, out_path, lang=lang, draft=draft, unit=unit, fmt=fmt, profile=profile)
+    return write_packet(proposal, out_path, lang=lang, draft=draft, unit=unit, fmt=fmt, profile=profile)

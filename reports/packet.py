@@ -7,7 +7,7 @@ field paths or rule-pack ids); a draft carries the validation report after its a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from forms import regions
 from forms.base import app
@@ -26,6 +26,8 @@ from reports.glyphs import Glyphs
 class Rendered:
     pdf: bytes
     glyphs: Glyphs
+    #: Why the packet is not PDF/A-2u (:class:`reports.pdfa.Shortfall`): empty when it is.
+    shortfalls: list = field(default_factory=list)
 
 
 def packet(proposal: Proposal, report: Report, lang: str, draft: bool, unit: EntryUnit) -> Packet:
@@ -100,8 +102,9 @@ def render(proposal: Proposal, report: Report, lang: str, draft: bool, unit: Ent
     from reports import pdf
 
     pk = packet(proposal, report, lang, draft, unit)
-    doc = describe(pk)
-    return Rendered(pdf.render(doc, pk.glyphs), pk.glyphs)
+    renderer = pdf.PdfRenderer(describe(pk), pk.glyphs)
+    data = renderer.render()
+    return Rendered(data, pk.glyphs, renderer.shortfalls)
 
 
 def metadata(pk: Packet) -> dict[str, str]:

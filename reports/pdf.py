@@ -4,7 +4,8 @@ The description says what is printed; this module decides how: styles per role, 
 rows may split over pages (a long cell never stops the export), headings kept with what follows,
 a table's caption and unit label repeated with its header rows on every page it runs on, the
 cover set a little smaller (never below four fifths) to stay on one page, and scanned pages
-placed with the page numbering running through.
+placed with the page numbering running through. The file is finished as PDF/A-2u
+(:mod:`reports.pdfa`).
 """
 
 from __future__ import annotations
@@ -79,6 +80,8 @@ class PdfRenderer:
         self.glyphs = glyphs if glyphs is not None else Glyphs()
         #: The scanned PDF pages laid out, to be stamped onto their pages once the packet is built.
         self.placed: list = []
+        #: Why the packet is not PDF/A (a scan's fonts not in it), once rendered: empty when it is.
+        self.shortfalls: list = []
         self.styles = Styles(doc.lang)
         s = self.styles
         self._para_styles = {
@@ -128,11 +131,15 @@ class PdfRenderer:
         info = PageInfo(footer_label=self.doc.footer, draft=bool(self.doc.draft), draft_mark=self.doc.draft,
                         has_cover=self.doc.cover is not None, face=self.styles.gothic)
         pdf = build(self.story(), info, self.doc.meta)
-        if self.placed:
-            from reports.scans import stamp
+        from reports import pdfa
 
-            pdf = stamp(pdf, self.placed)
-        return pdf
+        writer = pdfa.writer(pdf)
+        if self.placed:
+            from reports.scans import draw
+
+            for scan, forms in draw(writer, self.placed):
+                self.shortfalls += pdfa.scan_shortfalls(scan.name or "-", forms)
+        return pdfa.finish(writer)  # archival (PDF/A-2u), as far as the scans allow: see ``shortfalls``
 
     # -- blocks --------------------------------------------------------------------------------
     def block(self, b: c.Block) -> list:

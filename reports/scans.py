@@ -6,13 +6,14 @@ is drawn by ReportLab, first scaled down to what prints at :data:`DPI` in its bo
 at a reduced size, a PNG within :data:`~forms.attached.MAX_PIXELS`). ReportLab cannot draw another
 PDF's page, so a PDF's pages are laid out as reserved places first (:class:`ScanPlace`, which note
 their page and box while the packet is built) and drawn into them with pypdf afterwards
-(:func:`stamp`): each page becomes a form of the packet made of its content and the resources that
+(:func:`draw`): each page becomes a form of the packet made of its content and the resources that
 content names (fonts, pictures, colours), copied object by object with every action, script, link,
 form field, annotation and embedded file left out. Every step is bounded — the unpacked size of a
 page's content and of each picture or font, the depth and number of objects — so a small hostile
 file is refused in words (:class:`ScanRefused`) instead of taking the machine's memory or time.
 :func:`check` does the same work when a document is attached, so the packet can always be made of
-what was attached. A packet without a scanned PDF is never touched by pypdf.
+what was attached. The packet itself is finished with pypdf as an archival PDF (:mod:`reports.pdfa`),
+which :func:`draw` draws into first.
 """
 
 from __future__ import annotations
@@ -207,10 +208,13 @@ def scan_pages(scan: c.Scan, placed: list[Placed]) -> list:
     return out
 
 
-def _draw_forms(writer, placed: list[Placed]) -> None:  # noqa: ANN001 - a pypdf writer
+def draw(writer, placed: list[Placed]) -> list[tuple[c.Scan, list]]:  # noqa: ANN001 - a pypdf writer
+    """Each scanned PDF page drawn into its reserved box of the packet held by ``writer``; each
+    scan with the forms its pages became (in the order first placed)."""
     from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
 
     sources: dict[int, Source] = {}
+    drawn: dict[int, tuple[c.Scan, list]] = {}
     for number, p in enumerate(placed):
         key = id(p.scan)
         try:
@@ -221,6 +225,7 @@ def _draw_forms(writer, placed: list[Placed]) -> None:  # noqa: ANN001 - a pypdf
                 lambda _data, s=source, i=p.index: (s.form(i), s.geometry(s.reader.pages[i])), p.scan.data)
         except ScanRefused as exc:
             raise refused(p.scan, exc) from None
+        drawn.setdefault(key, (p.scan, []))[1].append(form)
         w, h = box[2] - box[0], box[3] - box[1]
         seen = (h, w) if turn % 180 else (w, h)
         x, y, bw, bh = p.box
@@ -243,17 +248,7 @@ def _draw_forms(writer, placed: list[Placed]) -> None:  # noqa: ANN001 - a pypdf
         rest = list(contents) if isinstance(contents, list) else [target.raw_get("/Contents")] if contents else []
         # under the page's own content: the frame's rule is drawn over the scan
         target[NameObject("/Contents")] = ArrayObject([first, *rest])
-
-
-def stamp(pdf: bytes, placed: list[Placed]) -> bytes:
-    """The finished packet with each scanned PDF page drawn into its reserved box."""
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    _draw_forms(writer, placed)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    return list(drawn.values())
 
 
 def check(media_type: str, data: bytes, name: str) -> None:
@@ -279,4 +274,4 @@ def check(media_type: str, data: bytes, name: str) -> None:
                          file=name, reason=exc) from None
 
 
-__all__ = ["FRAME_WIDTH", "ScanRefused", "check", "scan_pages", "stamp"]
+__all__ = ["FRAME_WIDTH", "ScanRefused", "check", "draw", "scan_pages"]

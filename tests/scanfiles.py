@@ -1,5 +1,5 @@
-"""Scanned documents for tests, made here: a PDF of N pages that each carry a word to find, a PNG
-and a JPEG, and their damaged forms."""
+"""Scanned documents for tests, made here: a PDF of N pages that each carry a word to find (in a
+font the file does not carry, or in one it does), a PNG and a JPEG, and their damaged forms."""
 
 from __future__ import annotations
 
@@ -18,6 +18,25 @@ def pdf(pages: int = 2, word: str = "SCANLETTER", landscape_last: bool = False) 
         if landscape_last and i == pages - 1:
             canvas.setPageSize((A4[1], A4[0]))
         canvas.setFont("Helvetica", 24)
+        canvas.drawString(72, 500, f"{word}{i + 1}")
+        canvas.showPage()
+    canvas.save()
+    return buf.getvalue()
+
+
+def pdf_with_embedded_font(pages: int = 2, word: str = "SCANLETTER") -> bytes:
+    """Like :func:`pdf`, its text set in a TrueType font the file carries (as an archival PDF's must be)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from forms.base.paths import resource_path
+
+    if "ScanNoto" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("ScanNoto", resource_path("fonts", "NotoSans-Regular.ttf")))
+    buf = io.BytesIO()
+    canvas = Canvas(buf, pagesize=A4, invariant=1, initialFontName="ScanNoto")  # no Helvetica named at all
+    for i in range(pages):
+        canvas.setFont("ScanNoto", 24)
         canvas.drawString(72, 500, f"{word}{i + 1}")
         canvas.showPage()
     canvas.save()

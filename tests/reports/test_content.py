@@ -95,8 +95,8 @@ def test_hanja_falls_back_to_gothic_and_emoji_is_reported(super_regional, tmp_pa
     assert not fonts.covers(fonts.MYEONGJO, "漢") and fonts.covers(fonts.GOTHIC, "漢")
     super_regional.section("summary").ko = "地域革新 메가프로젝트 😀 요약"
     out = tmp_path / "p.pdf"
-    missing = write_packet(super_regional, str(out), lang="ko")
-    assert missing == ["U+1F600 GRINNING FACE (plan.summary.ko)"]
+    written = write_packet(super_regional, str(out), lang="ko")
+    assert written.missing == ["U+1F600 GRINNING FACE (plan.summary.ko)"]
     text = all_text(out.read_bytes())
     assert "地域革新메가프로젝트〓요약" in text  # Hanja printed, the emoji shown as 〓 — never a blank box
     assert "U+1F600" not in text  # a final packet carries nothing internal

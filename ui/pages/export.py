@@ -294,8 +294,8 @@ class ExportPage(Page):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             fmt = check_export(out, self.format.currentData())  # the unit is the packet's; the workbook asks none
-            export_packet(p.copy(), out, lang=self.packet_lang.currentData(), draft=self.draft.isChecked(),
-                          unit=p.budget.entry_unit, fmt=fmt)
+            written = export_packet(p.copy(), out, lang=self.packet_lang.currentData(), draft=self.draft.isChecked(),
+                                    unit=p.budget.entry_unit, fmt=fmt)
         except InputError as exc:  # said under the button until an export succeeds
             self._show_failure(exc.text(self.lang))
             return False
@@ -306,7 +306,10 @@ class ExportPage(Page):
             QGuiApplication.restoreOverrideCursor()
         self._show_failure("")
         self.last_file = os.path.abspath(out)
-        self.result.setText(_("Written: {file}").format(file=self.last_file))
+        lines = [_("Written: {file}").format(file=self.last_file)]
+        lines += [_("It is not an archival PDF (PDF/A-2u): {reason}.").format(reason=shortfall.text(self.lang))
+                  for shortfall in written.not_archival]
+        self.result.setText("\n".join(lines))
         self.done_box.setVisible(True)
         self.open_pdf.setFocus()
         self.exported.emit(self.last_file)
