@@ -15,9 +15,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-#: What every page of a draft says at its top, in either language (the PDF's pages, the HWPX
-#: copy's header, the workbook's printed sheets).
+#: What every page of a draft says, in either language (the PDF's and the HWPX copy's footers, the
+#: workbook's sheets).
 DRAFT_MARK = "초안 / DRAFT"
+
+#: The margins of an official document on A4, in millimetres: top 30, left 20, right 15, bottom 15.
+#: The footer (page number, document confirmation number, draft mark) sits in the bottom margin,
+#: ``FOOTER_MM`` above the foot of the page. The PDF and the HWPX copy both take them from here.
+MARGIN_LEFT_MM, MARGIN_RIGHT_MM, MARGIN_TOP_MM, MARGIN_BOTTOM_MM = 20, 15, 30, 15
+FOOTER_MM = 7
+PAGE_WIDTH_MM = 210
 
 #: Paragraph roles: each renderer maps a role to its own style.
 #: body: the plan's prose; bullet0..bullet3: the □ ○ - · levels; statement: a generated sentence;

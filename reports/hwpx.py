@@ -1,8 +1,9 @@
 """The packet as an editable OWPML document (KS X 6101, ``.hwpx``) for Hancom Office, with
 python-hwpx: the same description of the content as the PDF (``reports.content``), laid out with
 Korean styles — a Myeongjo body at 160 % line spacing, Gothic headings and tables — real tables
-whose merged header cells stay merged, the ``(단위: 천원)`` labels, ``- 1 -`` page numbers at the
-foot of each page, the document confirmation number at the head, and the cover's seal boxes.
+whose merged header cells stay merged, the ``(단위: 천원)`` labels, the PDF's margins, a footer on
+each page as the PDF's (the ``- 1 -`` page number, the document confirmation number and a draft's
+mark), Korean words kept whole at the end of a line, and the cover's seal boxes.
 
 What only a drawing shows in the PDF is given as a table here (the chart's figures, the schedule's
 months), so every figure stays editable; a QR code and scanned pages are not copied (the scans
@@ -15,9 +16,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import itertools
+import re
 import threading
 import uuid
 from collections.abc import Iterator
+from xml.sax.saxutils import escape
 
 from forms.base import app
 from forms.money import EntryUnit, decimals_needed, format_in_unit
@@ -28,9 +31,22 @@ from reports import zipped
 #: Hancom Office's own faces, present wherever it is installed: Myeongjo for the body, Gothic for
 #: headings, tables and notes (as Korean official reports are set).
 BODY_FACE, GOTHIC_FACE = "함초롬바탕", "함초롬돋움"
-#: A4 text width in HWPUNIT (1/7200 inch): 210 mm less 2 × 20 mm margins.
-_MM = 7200 / 25.4
-FRAME_MM = 170.0
+_MM = 7200 / 25.4  # HWPUNIT (1/7200 inch) in a millimetre
+#: The text width: A4 less the PDF's margins (``reports.content``), so tables are as wide as the PDF's.
+FRAME_MM = float(c.PAGE_WIDTH_MM - c.MARGIN_LEFT_MM - c.MARGIN_RIGHT_MM)
+#: Hancom Office puts the header's area below the top margin and the footer's above the bottom one
+#: (the body is what is left between them): the body starts and ends where the PDF's does, and the
+#: footer's last line (7 pt) ends 2 mm below the PDF's footer baseline (``c.FOOTER_MM``), so its
+#: baseline falls about where the PDF's does; its two lines fit the footer's area.
+HEADER_MM = 15
+FOOTER_AREA_MM = c.MARGIN_BOTTOM_MM - (c.FOOTER_MM - 2)
+#: ``breakNonLatinWord`` as Hancom Office lays it out, which is the reverse of the OWPML schema's
+#: wording: ``BREAK_WORD`` keeps a Korean word (어절) whole at the end of a line, ``KEEP_WORD``
+#: breaks it between any two syllables (글자). (HWP 5.0's paragraph shape, bit 7: 0 어절, 1 글자,
+#: which Hancom writes as BREAK_WORD and KEEP_WORD.)
+KOREAN_WORDS_WHOLE = "BREAK_WORD"
+#: Footer text sizes in points, as the PDF's: the page number, then the confirmation number.
+_PAGE_NUMBER_PT, _FOOTER_PT = 10, 7
 _HEAD_FILL, _TOTAL_FILL = "#DDE3EA", "#EEF1F5"
 #: Paragraph roles: (face, size in points, bold, alignment, line spacing %).
 _ROLES: dict[str, tuple[str, float, bool, str, int]] = {
@@ -165,20 +181,63 @@ class HwpxRenderer:
             self.block(block)
 
     def render(self) -> bytes:
-        d = self.doc
         self.walk()
         self._apply_formats()
-        page = self.out.page
-        page.set_page_number(prefix="- ", suffix=" -")
-        head = one_line(" · ".join(t for t in (d.draft, d.footer) if t))
-        if head:
-            page.set_header(text=head)
+        self.page()
+        self.keep_korean_words()
         self.properties()
+        self.version()
         self.out.package.write("Preview/PrvText.txt", self.preview_text())
         # Preview/PrvImage.png stays the library's blank page: drawing the first page takes a
         # layout engine, and Hancom Office makes its own image when it saves the document.
         data = self.out.to_bytes()
         return zipped.normalised(data, first=("mimetype",))
+
+    def page(self) -> None:
+        """The PDF's page: its margins, and its footer — the page number centred, then the draft's
+        mark and the document confirmation number, at the right (the PDF prints them on one line,
+        at the left and at the right of the number); no header."""
+        d = self.doc
+        page = self.out.page
+        page.set_margins(left=_unit(c.MARGIN_LEFT_MM), right=_unit(c.MARGIN_RIGHT_MM), gutter=0,
+                         top=_unit(c.MARGIN_TOP_MM - HEADER_MM), header=_unit(HEADER_MM),
+                         bottom=_unit(c.MARGIN_BOTTOM_MM - FOOTER_AREA_MM), footer=_unit(FOOTER_AREA_MM))
+        number = [{"type": "run", "text": "- ", "font": GOTHIC_FACE, "size": _PAGE_NUMBER_PT},
+                  {"type": "page_number", "page_number": "page"},
+                  {"type": "run", "text": " -", "font": GOTHIC_FACE, "size": _PAGE_NUMBER_PT}]
+        content: list[dict] = [{"align": "CENTER", "children": number}]
+        label = one_line(" · ".join(t for t in (d.draft, d.footer) if t))
+        if label:
+            content.append({"align": "RIGHT", "children": [
+                {"type": "run", "text": printable(label), "font": GOTHIC_FACE, "size": _FOOTER_PT}]})
+        page.set_footer(content=content)
+
+    def keep_korean_words(self) -> None:
+        """Every paragraph shape keeps Korean words whole at the end of a line (the template's own
+        shapes too, which Hancom Office offers as styles when the copy is edited)."""
+        for header in self.out.oxml.headers:
+            changed = False
+            for element in header.element.iter():
+                if str(element.tag).endswith("}breakSetting") and \
+                        element.get("breakNonLatinWord") != KOREAN_WORDS_WHOLE:
+                    element.set("breakNonLatinWord", KOREAN_WORDS_WHOLE)
+                    changed = True
+            if changed:
+                header.mark_dirty()
+
+    def version(self) -> None:
+        """``version.xml`` names the app that wrote the document, not Hancom Office: the
+        application and its version change; the format's version and Hancom's ``tagetApplication``
+        (its spelling), which Hancom Office needs to open the document, stay as the library wrote them."""
+        package = self.out.package
+        path = package.version_path() or "version.xml"
+        text = package.read(path).decode("utf-8")
+        for name, value in (("application", app.APP_NAME), ("appVersion", app.VERSION)):
+            text, found = re.subn(rf'\b{name}="[^"]*"', f'{name}="{escape(value, {chr(34): "&quot;"})}"', text)
+            if not found:  # pragma: no cover - the library's template names both
+                raise ValueError(f"version.xml has no {name}")
+        # Written as the library wrote it (its prefix, its declaration), only the two values changed.
+        package.write(path, text.encode("utf-8"))
 
     def properties(self) -> None:
         """The document's properties (``Contents/content.hpf``) from the proposal, never from the
@@ -355,6 +414,11 @@ class HwpxRenderer:
         rows = [[c.Cell(fp.number_label, "label"), c.Cell(fp.number)], [c.Cell("SHA-256", "label"), c.Cell(fp.digest)]]
         self.table(c.Table(rows, [45, None], header_rows=0))
         self.para(fp.sentence, "fingerprint")
+
+
+def _unit(mm: float) -> int:
+    """``mm`` millimetres in HWPUNIT."""
+    return round(mm * _MM)
 
 
 def _readable(date: str, lang: str) -> str:

@@ -10,16 +10,17 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
+from reports import content
 from reports.fonts import GOTHIC, GOTHIC_BOLD, MYEONGJO, face, register
 
 PAGE = A4
-# The margins of an official document: top 30 mm, left 20 mm, right 15 mm, bottom 15 mm; the
+# The margins of an official document (reports.content, which the HWPX copy reads too); the
 # footer (page number, document confirmation number) sits in the bottom margin, at FOOTER_Y.
-MARGIN_LEFT = 20 * mm
-MARGIN_RIGHT = 15 * mm
-MARGIN_TOP = 30 * mm
-MARGIN_BOTTOM = 15 * mm
-FOOTER_Y = 7 * mm
+MARGIN_LEFT = content.MARGIN_LEFT_MM * mm
+MARGIN_RIGHT = content.MARGIN_RIGHT_MM * mm
+MARGIN_TOP = content.MARGIN_TOP_MM * mm
+MARGIN_BOTTOM = content.MARGIN_BOTTOM_MM * mm
+FOOTER_Y = content.FOOTER_MM * mm
 FRAME_WIDTH = PAGE[0] - MARGIN_LEFT - MARGIN_RIGHT
 FRAME_HEIGHT = PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM
 

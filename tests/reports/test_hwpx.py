@@ -166,7 +166,7 @@ def test_korean_styles_merged_headers_units_page_numbers_and_seals(made):
     text = _text(files["hwpx"])
     assert "(단위: 천원)" in text
     assert "경상북도지사\t(인)" in text and "대구광역시장\t(인)" in text  # the seal boxes
-    assert "문서확인번호" in section  # the confirmation number heads each page
+    assert "문서확인번호" in section  # the confirmation number is at the foot of each page
 
 
 def test_export_command_codes_as_for_the_pdf(tmp_path):
@@ -235,3 +235,99 @@ def test_the_english_copy_gives_the_indicators_baseline_and_targets_in_english(m
     qualitative = next(i for i in proposal.indicators if i.kind == "qualitative")
     for value in (qualitative.baseline, *qualitative.targets.values()):
         assert value.en in text and value.ko not in text, value
+
+
+def _part(data: bytes, name: str):
+    """One XML part of the HWPX (a zip of XML), parsed without python-hwpx."""
+    import xml.etree.ElementTree as ET
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return ET.fromstring(z.read(name))
+
+
+def _local(element) -> str:
+    return element.tag.rsplit("}", 1)[-1]
+
+
+@pytest.mark.parametrize(("kind", "lang"), CASES)
+def test_korean_words_are_kept_whole_at_the_end_of_a_line(made, kind, lang):
+    """Hancom Office reads ``breakNonLatinWord`` the reverse of the schema's wording: BREAK_WORD
+    keeps a word (어절) whole, KEEP_WORD breaks it between syllables. No paragraph shape, the
+    template's styles included, breaks a Korean word."""
+    _proposal, files = made[(kind, lang)]
+    header = _part(files["hwpx"], "Contents/header.xml")
+    settings = [e.get("breakNonLatinWord") for e in header.iter() if _local(e) == "breakSetting"]
+    assert settings and set(settings) == {"BREAK_WORD"}
+
+
+@pytest.mark.parametrize(("kind", "lang"), CASES)
+def test_the_page_has_the_pdfs_margins(made, kind, lang):
+    """The body starts and ends where the PDF's does (Hancom Office puts the header's and the
+    footer's areas inside the top and bottom margins), left and right as the PDF's, and the
+    tables are as wide as the text."""
+    from collections import Counter
+
+    from reports import styles
+
+    _proposal, files = made[(kind, lang)]
+    section = _part(files["hwpx"], "Contents/section0.xml")
+    margin = next(e for e in section.iter() if _local(e) == "margin")
+    m = {k: int(margin.get(k)) for k in ("left", "right", "top", "bottom", "header", "footer", "gutter")}
+
+    def hwpunit(points: float) -> int:  # 1 pt = 100 HWPUNIT
+        return round(points * 100)
+
+    near = 2  # rounding of millimetres to HWPUNIT
+    assert abs(m["left"] - hwpunit(styles.MARGIN_LEFT)) <= near
+    assert abs(m["right"] - hwpunit(styles.MARGIN_RIGHT)) <= near
+    assert abs(m["top"] + m["header"] - hwpunit(styles.MARGIN_TOP)) <= near
+    assert abs(m["bottom"] + m["footer"] - hwpunit(styles.MARGIN_BOTTOM)) <= near
+    assert m["gutter"] == 0 and m["bottom"] <= hwpunit(styles.FOOTER_Y)  # the footer reaches the PDF's foot line
+    text_width = int(next(e for e in section.iter() if _local(e) == "pagePr").get("width")) - m["left"] - m["right"]
+    assert abs(text_width - hwpunit(styles.FRAME_WIDTH)) <= 2 * near
+    # the tables laid out at the full width (most of them) are as wide as the text, as in the PDF
+    widths = Counter(int(e.get("width")) for e in section.iter() if _local(e) == "sz" and e.get("width"))
+    assert abs(widths.most_common(1)[0][0] - text_width) <= near
+
+
+@pytest.mark.parametrize("draft", [False, True])
+def test_the_confirmation_number_is_in_the_footer_as_in_the_pdf(draft, tmp_path):
+    """The page number, the document confirmation number and a draft's mark are in the footer of
+    every page, as the PDF prints them; the copy has no header."""
+    from forms.files.exchange_identity import fingerprint
+    from reports.content import DRAFT_MARK
+    from reports.packet import footer
+
+    proposal = SAMPLES["leap"]()
+    out = tmp_path / "x.hwpx"
+    write_packet(proposal, str(out), lang="ko", fmt="hwpx", draft=draft)
+    label = footer(fingerprint(proposal), "ko")
+    assert label.startswith("문서확인번호")
+    section = _part(out.read_bytes(), "Contents/section0.xml")
+    footers = [e for e in section.iter() if _local(e) == "footer"]
+    headers = [e for e in section.iter() if _local(e) == "header"]
+    assert headers == [] and footers
+    for foot in footers:  # the section's setting and its control in the first paragraph
+        words = "".join(e.text or "" for e in foot.iter() if _local(e) == "t")
+        assert label in words and "- " in words
+        assert any(e.get("numType") == "PAGE" for e in foot.iter() if _local(e) == "autoNum")
+        assert (DRAFT_MARK in words) is draft
+
+
+@pytest.mark.parametrize(("kind", "lang"), CASES)
+def test_version_names_the_app_and_keeps_what_hancom_needs(made, kind, lang):
+    """``version.xml`` says the app wrote the document, not Hancom Office; the attributes Hancom
+    Office reads the format from (``tagetApplication`` in its spelling, the OWPML version) stay."""
+    from forms.base import app
+
+    _proposal, files = made[(kind, lang)]
+    with zipfile.ZipFile(io.BytesIO(files["hwpx"])) as z:
+        raw = z.read("version.xml")
+    version = _part(files["hwpx"], "version.xml")
+    assert version.tag == "{http://www.hancom.co.kr/hwpml/2011/version}HCFVersion"
+    assert raw.lstrip().startswith(b"<?xml") and b"<hv:HCFVersion" in raw
+    assert (version.get("application"), version.get("appVersion")) == (app.APP_NAME, app.VERSION)
+    assert version.get("tagetApplication") == "WORDPROCESSOR"
+    assert [version.get(k) for k in ("major", "minor", "micro", "buildNumber", "xmlVersion")] == \
+        ["5", "1", "1", "0", "1.5"]
+    assert b"Hancom" not in raw
