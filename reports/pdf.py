@@ -288,10 +288,8 @@ class PdfRenderer:
         need = [0.0] * len(widths)
         numeric = [False] * len(widths)
         english = self.doc.lang == "en"
-        # In English every cell's words count at their size (ReportLab cuts a word wider than its
-        # column anywhere, "Industr" / "y-Academic"); in Korean the headers' and the total labels'.
-        # Every word of every cell counts at the smallest size a cell is set in (``cell_style``
-        # shrinks a cell before it splits a word: "국제공동연구개" / "발비", "Gyeongsangbuk-" / "do").
+        # Every word counts at the smallest size a cell is set in (``cell_style``: "국제공동연구개" / "발비"),
+        # and at its size in English (ReportLab cut "Industr" / "y-Academic") and in headers and totals.
         sized = ("head", "total", *(("text", "label") if english else ()))
         for row in t.rows:
             for col, cell in enumerate(row):
