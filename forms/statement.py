@@ -11,9 +11,10 @@ budget page and its chart, the packet (PDF and HWPX) and the workbook all read t
 so they state the same amounts, in the same order, rounded the same way:
 
 - amounts are whole won, computed exactly (``Fraction``), never rounded in a message;
-- a ratio held to a minimum (local match, cash part) is shown rounded down and one held to a
-  maximum (government share, national cap used) rounded up, so a shown value never seems to meet
-  a limit it fails (``forms.values.Pct``).
+- a percentage is rounded half up to two decimals; one held to a limit (the local match and the
+  cash part to a minimum, the government share and the national cap used to a maximum) names it,
+  and says it is rounded and short of it when its rounded figure would seem to meet a limit it
+  fails (``forms.values.Pct``).
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ class OrgStatement:
 
     @property
     def gov_pct(self) -> Pct:
-        return Pct(self.gov_ratio, toward="up")
+        return Pct(self.gov_ratio, limit=self.gov_max, bound="max")
 
     @property
     def gov_over(self) -> bool:
@@ -101,7 +102,7 @@ class OrgStatement:
 
     @property
     def cash_pct(self) -> Pct:
-        return Pct(self.cash_ratio)
+        return Pct(self.cash_ratio, limit=self.own_cash_min, bound="min")
 
     @property
     def gov_limit(self) -> Pct | None:
@@ -265,7 +266,7 @@ class BudgetStatement:
     def matching_values(self, m: Matching | None = None) -> dict[str, object]:
         """The values of the local-match sentence (the whole pilot's, or the year ``m``'s)."""
         m = m or self.matching
-        return {"local": Won(m.local), "ratio": Pct(m.ratio), "basis": self.basis_label,
+        return {"local": Won(m.local), "ratio": Pct(m.ratio, limit=m.min_percent, bound="min"), "basis": self.basis_label,
                 "basis_amount": Won(m.basis_amount), "min": Pct(m.min_percent, percent=True),
                 "required": Won(m.required), "shortfall": Won(m.shortfall), "surplus": Won(m.surplus)}
 
@@ -287,7 +288,8 @@ class BudgetStatement:
     @property
     def national_used(self) -> Pct:
         s = self.summary
-        return Pct(Fraction(s.national, s.national_cap) if s.national_cap else None, toward="up")
+        return Pct(Fraction(s.national, s.national_cap) if s.national_cap else None, limit=Fraction(100),
+                   bound="max")
 
     def cap_sentence(self, lang: str) -> str:
         s = self.summary
@@ -323,11 +325,10 @@ class BudgetStatement:
     def source_shares(amounts: dict[str, int]) -> tuple[Pct, Pct, Pct]:
         """The shares of government support (national funds), local governments and the
         organisation's own share (cash and in kind) in the total of ``amounts`` by source, as the
-        support and share plan states them: one decimal, half up (no limit holds them)."""
+        support and share plan states them: rounded half up, both decimals kept (no limit holds them)."""
         whole = sum(amounts.values())
         own = amounts.get("own_cash", 0) + amounts.get("own_in_kind", 0)
-        national, local, own_share = (Pct(Fraction(part, whole) if whole else None, toward="nearest", fixed=True,
-                                          places=1)
+        national, local, own_share = (Pct(Fraction(part, whole) if whole else None, fixed=True)
                                       for part in (amounts.get("national", 0), amounts.get("local", 0), own))
         return national, local, own_share
 

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 
 from forms import categories, regions
-from forms.base.i18n import NP_, translate_plural
+from forms.base.i18n import N_, NP_, translate, translate_plural
 from forms.dates import official_date
 from forms.model import Organisation, label
 from forms.money import Won, format_number
 
-__all__ = ["CategoryRef", "Count", "DateRef", "Label", "Num", "OrgRef", "Pct", "RegionRef", "Won"]
+__all__ = ["CategoryRef", "Count", "DateRef", "Label", "Num", "OrgRef", "Pct", "RegionRef", "Won", "round_percent"]
 
 
 @dataclass(frozen=True)
@@ -48,32 +48,62 @@ ERRORS = NP_("{count} error", "{count} errors")
 WARNINGS = NP_("{count} warning", "{count} warnings")
 
 
+def round_percent(value: Fraction, places: int = 2) -> Decimal:
+    """``value`` (a percentage) rounded half up to ``places`` decimals, exactly: every percentage
+    the app shows, in every language and format, is rounded by this one function."""
+    scaled = abs(value) * 10**places
+    whole = (scaled.numerator * 2 + scaled.denominator) // (scaled.denominator * 2)  # floor(scaled + 1/2)
+    return Decimal(-whole if value < 0 else whole).scaleb(-places)
+
+
+#: A value that fails its limit but, rounded, reads as meeting it says so.
+OVER_ROUNDED = N_("{pct} (rounded; more than {limit})")
+UNDER_ROUNDED = N_("{pct} (rounded; less than {limit})")
+
+
 @dataclass(frozen=True)
 class Pct:
-    """A ratio shown as a percentage with two decimals at most (``places``).
+    """A ratio shown as a percentage, rounded half up to two decimals (``places``;
+    ``round_percent``): 20.909% shows 20.91%, 39.9993% shows 40%. ``fixed`` keeps every decimal
+    (tables: 21.00%).
 
-    ``toward`` says which way the last digit goes, so that a value never seems to meet a limit it
-    fails: ``"down"`` for values held to a minimum (19.999% shows 19.99%), ``"up"`` for values
-    held to a maximum (75.0001% shows 75.01%), ``"nearest"`` (half up) for a share held to no
-    limit. ``fixed`` keeps every decimal (tables: 21.00%).
+    A value checked against a limit names it (``limit``, in percent; ``bound`` "max" for at most,
+    "min" for at least): when the value fails it but its rounded figure does not show it
+    (75.004% against a maximum of 75% shows 75%), the figure says it is rounded and more than the
+    limit (or less than it), so a shown value never seems to meet a limit it fails.
     """
 
     value: Fraction | None  # a ratio (0.2 for 20 %), or a percentage when ``percent`` is set
     percent: bool = False
-    toward: str = "down"
     fixed: bool = False
     places: int = 2
+    limit: Fraction | None = None
+    bound: str = ""  # "max" or "min", with ``limit``
+
+    @property
+    def exact(self) -> Fraction | None:
+        """The percentage, unrounded."""
+        if self.value is None:
+            return None
+        return Fraction(self.value) if self.percent else Fraction(self.value) * 100
 
     def render(self, lang: str) -> str:
-        if self.value is None:
+        pct = self.exact
+        if pct is None:
             return "–"
-        pct = self.value if self.percent else self.value * 100
-        mode = {"down": ROUND_FLOOR, "up": ROUND_CEILING}.get(self.toward, ROUND_HALF_UP)
-        dec = (Decimal(pct.numerator) / Decimal(pct.denominator)).quantize(Decimal(1).scaleb(-self.places), mode)
-        text = f"{dec:f}"
-        if not self.fixed:
+        shown = round_percent(pct, self.places)
+        text = f"{shown:f}"
+        if not self.fixed and "." in text:
             text = text.rstrip("0").rstrip(".")
-        return f"{text}%"
+        text = f"{text}%"
+        if self.limit is None:
+            return text
+        limit, seen = Fraction(self.limit), Fraction(shown)
+        if self.bound == "max" and pct > limit and seen <= limit:
+            return translate(OVER_ROUNDED, lang, pct=text, limit=Pct(limit, percent=True))
+        if self.bound == "min" and pct < limit and seen >= limit:
+            return translate(UNDER_ROUNDED, lang, pct=text, limit=Pct(limit, percent=True))
+        return text
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from forms import regions
 from forms.base.i18n import N_
 from forms.dates import official_date
 from forms.model import Organisation, label
-from forms.money import english_words, format_won, official_form
+from forms.money import NBSP, english_words, format_won, official_form
 from forms.profile import Commitment
 from reports import content
 from reports.context import Packet
@@ -115,8 +115,9 @@ def _org_facts(pk: Packet, org: Organisation) -> list[tuple[str, str]]:
 
 
 def _signer(pk: Packet, org: Organisation) -> str:
-    """``포항공과대학교 산학협력단 대표 홍길동``: the organisation and its representative, if named."""
-    rep = pk.text(org.representative)
+    """``포항공과대학교 산학협력단 대표 홍길동``: the organisation and its representative, if named
+    (a person's name is kept on one line: "Kim Sung-geun", never "Kim" / "Sung-geun")."""
+    rep = " ".join(pk.text(org.representative).split()).replace(" ", NBSP)
     return pk.tr(N_("{organisation}, represented by {representative}") if rep else N_("Head of {organisation}"),
                  organisation=pk.text(org.name), representative=rep)
 

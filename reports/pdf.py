@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -35,7 +36,17 @@ from reports import content as c
 from reports.doc import Contents, Heading, PageInfo, build
 from reports.fonts import Glyphs, markup
 from reports.qr import QrCode
-from reports.styles import ACCENT, FRAME_HEIGHT, FRAME_WIDTH, HEAD_FILL, INK, RULE, TOTAL_FILL, Styles
+from reports.styles import (
+    ACCENT,
+    FRAME_HEIGHT,
+    FRAME_WIDTH,
+    HEAD_FILL,
+    INK,
+    RULE,
+    TABLE_SIZE,
+    TOTAL_FILL,
+    Styles,
+)
 
 #: The smallest a cover is set to keep it on one page.
 MIN_COVER_SCALE = 0.8
@@ -51,6 +62,11 @@ GROUP_FILL = "#f7f7f7"
 _HEAD_BREAKS = re.compile(r"[^\S\u00a0]+|(?<=-)")
 #: Where a line of a cell may break: at a space, not at a non-breaking one.
 _SPACES = re.compile(r"[^\S\u00a0]+")
+#: The sizes a table cell is tried in, before a word wider than its column is split: its own and a
+#: step or two smaller ("국제공동연구개발비", "Gyeongsangbuk-do" stay whole in a narrow column).
+CELL_SIZES = (TABLE_SIZE, TABLE_SIZE - 0.5, TABLE_SIZE - 1)
+#: A cell's left and right padding, by the table's frame.
+_PADDING = {"grid": (3, 3), "facts": (6, 6)}
 #: The width of a seal box's name: an English title ("Governor of Gyeongsangbuk-do") is longer.
 SEAL_NAME = (80 * mm, 110 * mm)
 #: The sizes a cover's title is tried in, largest first, before the cover goes on over pages.
@@ -90,6 +106,8 @@ class PdfRenderer:
             "draft": s.cover_draft, "centre": s.cover_kind, "fingerprint": s.fingerprint,
             **{f"bullet{i}": st for i, st in enumerate(s.bullets)},
         }
+        #: The cell styles set a step or two smaller, or without breaks after hyphens (``cell_style``).
+        self._fitted: dict[tuple[str, float], ParagraphStyle] = {}
         self._cell_styles = {"text": s.cell, "head": s.cell_head, "num": s.cell_num, "total": s.cell_bold,
                              "total_num": s.cell_num_bold, "label": s.cell_bold}
 
@@ -204,7 +222,9 @@ class PdfRenderer:
                 if cell is None:
                     out.append("")
                     continue
-                out.append(self.para(cell.text, self._cell_styles[cell.role], cell.where) if cell.text else "")
+                room = sum(widths[col:col + cell.colspan]) - sum(_PADDING.get(t.frame, (0, 6)))
+                style = self.cell_style(cell, room)
+                out.append(self.para(cell.text, style, cell.where) if cell.text else "")
                 if cell.colspan > 1 or cell.rowspan > 1:
                     cmds.append(("SPAN", (col, r), (col + cell.colspan - 1, r + cell.rowspan - 1)))
                 if cell.role == "label" and cell.colspan == ncols:  # a group's name across the table
@@ -242,6 +262,27 @@ class PdfRenderer:
             story.append(Spacer(1, 5))
         return story
 
+    def cell_style(self, cell: c.Cell, room: float) -> ParagraphStyle:
+        """The style of ``cell`` in a column ``room`` wide: its role's, a step or two smaller
+        (``CELL_SIZES``) when a word of it (a run without spaces) is wider than the column at the
+        role's size, so that its lines break between words; a word too wide even then is split at
+        the role's size."""
+        style = self._cell_styles[cell.role]
+        text = keep_amounts_together(cell.text)
+        if self.doc.lang == "en":
+            text = typographic(text)
+        words = _SPACES.split(text)
+        widest = max((stringWidth(w, style.fontName, 1) for w in words), default=0.0)
+        size = next((size for size in CELL_SIZES if widest * size <= room), None)
+        if size is None or (size == style.fontSize and not style.embeddedHyphenation):
+            return style
+        # Every word fits: none breaks after its hyphen either ("Industry-" / "Academic").
+        key = (style.name, size)
+        if key not in self._fitted:
+            self._fitted[key] = style.clone(style.name, fontSize=size, leading=size * style.leading / style.fontSize,
+                                            embeddedHyphenation=0)
+        return self._fitted[key]
+
     def widths(self, t: c.Table) -> list[float]:
         """Column widths in points: the given ones, the rest shared equally; a column of figures
         is widened to its widest figure (a figure never wraps), and a column to the widest word of
@@ -254,23 +295,27 @@ class PdfRenderer:
         need = [0.0] * len(widths)
         numeric = [False] * len(widths)
         english = self.doc.lang == "en"
-        # In English every cell's words count (ReportLab cuts a word wider than its column anywhere,
-        # "Industr" / "y-Academic"); in Korean, as before, the headers' and the total labels'.
-        words = ("num", "total_num", "head", "total", *(("text", "label") if english else ()))
+        # Every word counts at the smallest size a cell is set in (``cell_style``: "국제공동연구개" / "발비"),
+        # and at its size in English (ReportLab cut "Industr" / "y-Academic") and in headers and totals.
+        sized = ("head", "total", *(("text", "label") if english else ()))
         for row in t.rows:
             for col, cell in enumerate(row):
-                if cell is None or cell.colspan != 1 or cell.role not in words:
+                if cell is None or cell.colspan != 1:
                     continue
                 style = self._cell_styles[cell.role]
                 if cell.role not in ("num", "total_num"):  # a header, a label such as "Subtotal", a word
-                    # (a header word may break after its hyphen; ReportLab does not always in a text cell;
-                    # an amount is one word: ``KRW 5,500,000,000`` is set on one line)
+                    # (a header word may break after its hyphen at its size; an amount is one word:
+                    # ``KRW 5,500,000,000`` is set on one line)
                     text = keep_amounts_together(cell.text)
+                    whole = _SPACES.split(text)
                     parts = (_HEAD_BREAKS if english and cell.role == "head" else _SPACES).split(text)
+                    widest = max((stringWidth(x, style.fontName, CELL_SIZES[-1]) for x in whole), default=0.0)
+                    if cell.role in sized:
+                        widest = max([widest, *(stringWidth(x, style.fontName, style.fontSize) for x in parts)])
                 else:
                     parts = cell.text.split("\n")
                     numeric[col] = True
-                widest = max((stringWidth(x, style.fontName, style.fontSize) for x in parts), default=0.0)
+                    widest = max((stringWidth(x, style.fontName, style.fontSize) for x in parts), default=0.0)
                 if numeric[col] or widest <= MAX_WORD:  # a longer word is cut whatever the column
                     need[col] = max(need[col], widest + 7)
         short = sum(max(n - w, 0) for n, w in zip(need, widths, strict=True))

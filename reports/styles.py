@@ -32,7 +32,8 @@ ACCENT = colors.HexColor("#1f3a68")
 DRAFT = colors.HexColor("#c0392b")
 
 BODY_SIZE = 15
-#: No table text is smaller than 9 pt.
+#: Table text is 9 pt; a cell with a word wider than its column is set a step or two smaller
+#: (8.5 or 8 pt) before the word is split (``reports.pdf.CELL_SIZES``).
 TABLE_SIZE = 9
 
 
@@ -74,7 +75,9 @@ class Styles:
         # Headers wrap between words: "기관부담금(현금)" never splits inside a word.
         self.cell_head = style("cell_head", fontName=bold, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.35,
                                alignment=TA_CENTER, wordWrap=None)
-        if lang == "en":  # in a narrow column, a word breaks after a hyphen it has ("Gyeongsangbuk-" / "do")
+        # in a column too narrow for a word even a step or two smaller, it breaks after a hyphen it has
+        # ("Gyeongsangbuk-" / "do"); a cell whose words fit is set without (``PdfRenderer.cell_style``)
+        if lang == "en":
             for cell in (self.cell, self.cell_bold, self.cell_head):
                 cell.embeddedHyphenation = 1
         self.cell_num = style("cell_num", fontName=gothic, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.35,

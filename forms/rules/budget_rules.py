@@ -171,7 +171,7 @@ def check(ctx: Context) -> None:
         for year in prof.years:
             ym = st.years.get(year)
             if ym is not None and ym.basis_amount and not ym.met:
-                ctx.emit(LOCAL_YEAR_LOW, BUDGET, year=year, ratio=Pct(ym.ratio), basis=st.basis_label,
+                ctx.emit(LOCAL_YEAR_LOW, BUDGET, year=year, ratio=Pct(ym.ratio, limit=ym.min_percent, bound="min"), basis=st.basis_label,
                          shortfall=Won(ym.shortfall), min=Pct(ym.min_percent, percent=True))
     for code in p.applicant_regions():
         if not s.local_by_region.get(code):

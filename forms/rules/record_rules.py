@@ -219,7 +219,7 @@ def _researchers(ctx: Context) -> None:
             if person.role == ResearcherRole.PRINCIPAL and rate < prof.pi_min_rate.percent:
                 ctx.emit(PI_RATE_LOW, path.child("rates", year), name=name, year=year, rate=_pct(rate),
                          min=Pct(prof.pi_min_rate.percent, percent=True),
-                         shortfall=Pct(prof.pi_min_rate.percent - rate, percent=True, toward="up"))
+                         shortfall=Pct(prof.pi_min_rate.percent - rate, percent=True))
         counted = [o for o in person.other_projects if o.counted]
         projects = 1 + len(counted)
         if projects > limits.max_projects:

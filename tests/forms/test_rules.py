@@ -344,16 +344,24 @@ def test_ratios_are_exact_fractions(super_regional):
 def test_percentages_never_seem_to_meet_a_limit_they_fail():
     from forms.values import Pct
 
-    assert Pct(Fraction(199999, 1000000)).render("en") == "19.99%"  # held to a minimum: down
-    assert Pct(Fraction(750001, 1000000), toward="up").render("en") == "75.01%"  # to a maximum: up
+    # half up, and a figure rounded onto the limit it fails says so
+    assert Pct(Fraction(199999, 1000000), limit=Fraction(20), bound="min").render("en") == \
+        "20% (rounded; less than 20%)"
+    assert Pct(Fraction(199999, 1000000), limit=Fraction(20), bound="min").render("ko") == \
+        "20%(반올림한 값, 20% 미만)"
+    assert Pct(Fraction(750001, 1000000), limit=Fraction(75), bound="max").render("en") == \
+        "75% (rounded; more than 75%)"
+    assert Pct(Fraction(199999, 1000000), limit=Fraction(15), bound="min").render("en") == "20%"  # meets it
+    assert Pct(Fraction(19949, 100000), limit=Fraction(20), bound="min").render("en") == "19.95%"  # seen to fail
     assert Pct(Fraction(21, 100)).render("en") == "21%"
     assert Pct(Fraction(21, 100), fixed=True).render("en") == "21.00%"
-    assert Pct(Fraction(2, 3), toward="nearest", fixed=True).render("en") == "66.67%"
+    assert Pct(Fraction(2, 3), fixed=True).render("en") == "66.67%"
 
 
 def test_government_share_over_the_limit_shows_above_it(super_regional):
     f = finding(company(super_regional, 750_001, 100_000, 150_000), "budget.gov_share_over")
-    assert "75.01%" in f.message("en") and "at most 75%" in f.message("en")
+    assert "75% (rounded; more than 75%)" in f.message("en") and "at most 75%" in f.message("en")
+    assert "75%(반올림한 값, 75% 초과)" in f.message("ko")
 
 
 def test_every_rule_reads_without_a_proposal_in_both_languages():

@@ -35,12 +35,12 @@ def test_national_basis_is_a_share_of_the_national_funds():
 
 
 @pytest.mark.parametrize(("amounts", "shown"), [
-    ({"national": 1, "local": 1, "own_cash": 1, "own_in_kind": 0}, ("33.3%", "33.3%", "33.3%")),
-    ({"national": 2, "local": 0, "own_cash": 0, "own_in_kind": 1}, ("66.7%", "0.0%", "33.3%")),
-    ({"national": 1999, "local": 1, "own_cash": 0, "own_in_kind": 0}, ("100.0%", "0.1%", "0.0%")),  # 0.05 up
+    ({"national": 1, "local": 1, "own_cash": 1, "own_in_kind": 0}, ("33.33%", "33.33%", "33.33%")),
+    ({"national": 2, "local": 0, "own_cash": 0, "own_in_kind": 1}, ("66.67%", "0.00%", "33.33%")),
+    ({"national": 19999, "local": 1, "own_cash": 0, "own_in_kind": 0}, ("100.00%", "0.01%", "0.00%")),  # .005 up
     ({"national": 0, "local": 0, "own_cash": 0, "own_in_kind": 0}, ("–", "–", "–")),
 ])
-def test_source_shares_are_rounded_half_up_to_one_decimal(amounts, shown):
+def test_source_shares_are_rounded_half_up_to_two_decimals(amounts, shown):
     assert tuple(p.render("en") for p in BudgetStatement.source_shares(amounts)) == shown
 
 

@@ -67,7 +67,7 @@ def test_amounts_come_from_the_budget_summary(ko_pdf):
         assert format_in_unit(amount, thousand, "ko") in text, amount
     assert squash(official_form(s.national)) in text  # 금5,500,000,000원(금오십오억원)
     # the matching statement: ratio reached, minimum and surplus in won
-    assert "20.90%" in text and "50,000,000원" in text and "충족" in text  # fixed two decimals
+    assert "20.91%" in text and "50,000,000원" in text and "충족" in text  # two decimals, half up (20.909…%)
 
 
 def test_english_packet(en_pdf):
