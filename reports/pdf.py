@@ -18,7 +18,6 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    ActionFlowable,
     Flowable,
     HRFlowable,
     KeepInFrame,
@@ -34,6 +33,7 @@ from reportlab.platypus import (
 from forms.money import keep_amounts_together
 from reports import content as c
 from reports.doc import Contents, Heading, PageInfo, build
+from reports.flowables import KeepShort, RunningTable, keep_headings_with_next
 from reports.fonts import Glyphs, markup
 from reports.qr import QrCode
 from reports.styles import (
@@ -419,83 +419,6 @@ def typographic(text: str) -> str:
     text = _APOSTROPHE.sub("’", text)
     text = _OPENING.sub(lambda m: "“" if m.group(1) == '"' else "‘", text)
     return text.replace('"', "”").replace("'", "’")
-
-
-class RunningTable(Table):
-    """A table whose continuation, once it is split, always starts the next page.
-
-    ReportLab splits a table at a row boundary when one fits, which can leave room under the first
-    part; the continuation was then set in that room, its repeated caption and header over a
-    sliver of a split row standing alone at the foot of the page."""
-
-    def split(self, aw: float, ah: float) -> list:
-        parts = super().split(aw, ah)
-        return [parts[0], PageBreak(), *parts[1:]] if len(parts) > 1 else parts
-
-
-class KeepShort(KeepTogether):
-    """Keeps a short table in one piece; one taller than a page (a cell of very long text) is
-    let to split at once rather than first pushed to a new page."""
-
-    def split(self, aw: float, ah: float) -> list:
-        if getattr(self, "_H", 0) > FRAME_HEIGHT:
-            first, *rest = self._content
-            parts = first.splitOn(self.canv, aw, ah)
-            return [*parts, *rest] if parts else []
-        return super().split(aw, ah)
-
-
-class KeepWithNext(Flowable):
-    """A heading (or caption) and what follows it: the heading goes to the next page unless
-    at least the first part of what follows fits below it on this one.
-
-    ReportLab's own ``keepWithNext`` keeps the two together only when both fit on a page; a
-    heading over a table longer than a page would still stand alone at the foot. Here the
-    flowable always asks to be split, and the split puts the heading on the page only with the
-    part of the next flowable that fits there.
-    """
-
-    def __init__(self, head: list, following: Flowable) -> None:
-        super().__init__()
-        self.head = head
-        self.following = following
-
-    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        self._head_height = sum(f.wrapOn(self.canv, aw, ah)[1] + f.getSpaceBefore() + f.getSpaceAfter()
-                                for f in self.head)
-        return aw, ah + 1  # never drawn as one piece: always split
-
-    def split(self, aw: float, ah: float) -> list:
-        room = ah - self._head_height
-        frame = getattr(self, "_frame", None)
-        fresh = getattr(frame, "_atTop", False)  # at the top of a page nothing is gained by moving on
-        self.following._frame = frame  # a nested heading needs to know it too
-        _w, height = self.following.wrapOn(self.canv, aw, max(room, 0))
-        if height <= room or fresh:
-            return [*self.head, self.following]
-        if room <= 0:
-            return []
-        parts = self.following.splitOn(self.canv, aw, room)
-        if not parts or isinstance(parts[0], ActionFlowable):  # e.g. KeepTogether's page break
-            return []
-        return [*self.head, *parts]
-
-    def draw(self) -> None:  # pragma: no cover - always split before drawing
-        raise AssertionError("KeepWithNext is always split")
-
-
-def keep_headings_with_next(story: list) -> list:
-    """Bind every heading (with its page-break condition) to the flowable that follows it,
-    from the end, so a chapter heading followed by a sub-heading and a table stays together."""
-    out: list = []
-    for flowable in reversed(story):
-        # A heading, or a □ line (the first level of the plan's hierarchy, a heading in all but name).
-        leads = isinstance(flowable, Heading) or (isinstance(flowable, Paragraph) and flowable.style.name == "bullet0")
-        if leads and out and not isinstance(out[0], (PageBreak, NextPageTemplate)):
-            out[0] = KeepWithNext([flowable], out[0])
-        else:
-            out.insert(0, flowable)
-    return out
 
 
 def render(doc: c.Document, glyphs: Glyphs | None = None) -> bytes:
