@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
+from tests.ui.helpers import destroy_closed
 from ui.app import application
 
 
@@ -29,6 +30,14 @@ def _no_modal_boxes(monkeypatch):
     for name in ("warning", "critical", "information", "question"):
         monkeypatch.setattr(QMessageBox, name, staticmethod(box))
     yield said
+
+
+@pytest.fixture(autouse=True)
+def _closed_widgets_destroyed():
+    """The widgets a test leaves (closed and handed to ``deleteLater`` by pytest-qt) are destroyed
+    when it ends, not in the middle of a later test (see ``destroy_closed``)."""
+    yield
+    destroy_closed()
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QTableView, QWidget
 
@@ -54,6 +54,14 @@ def settle() -> None:
     """Let the posted work run: the editor's commit, then the edit it schedules."""
     for _ in range(3):
         QApplication.processEvents()
+
+
+def destroy_closed() -> None:
+    """Destroy now the widgets whose deletion is pending (``deleteLater``, as pytest-qt does with the
+    widgets of a finished test). ``processEvents`` never runs these, so without this they pile up
+    until the next test that waits in an event loop, which then spends seconds tearing down every
+    earlier window (holding the interpreter, so the autosave thread cannot run meanwhile either)."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
 def _editor(table: QTableView, kind: type) -> QWidget:
