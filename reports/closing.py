@@ -40,11 +40,12 @@ def validation(pk: Packet, in_draft: bool = True) -> list[content.Block]:
     if findings:
         rows: list[list[content.Cell | None]] = [pk.heads(N_("Severity"), N_("Code"), N_("Where"), N_("Message"))]
         for f in findings:
-            # told apart in print without colour: a mark and a word of its own, an error in bold
+            # told apart in print without colour: a mark and a word of its own (kept on one line by a
+            # no-break space), an error in bold
             if f.is_error:
-                severity = pk.cell(ERROR_MARK + " " + pk.tr(N_("error")), "label")
+                severity = pk.cell(ERROR_MARK + "\u00a0" + pk.tr(N_("error")), "label")
             else:
-                severity = pk.cell(WARNING_MARK + " " + pk.tr(N_("warning")))
+                severity = pk.cell(WARNING_MARK + "\u00a0" + pk.tr(N_("warning")))
             # the place as people read it ("Researcher 2 (Kim Tae-yoon): participation rate, 2024"),
             # the code whole on one line
             where = labels.field_label(f.shown or f.path, pk.lang, pk.proposal)
