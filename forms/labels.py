@@ -20,12 +20,18 @@ from forms.model import SLOT_NAMES, label
 
 #: What one record of a list is called with its row (from 1), for the lists that are not record
 #: tables (those are named by ``forms.record_columns``).
-_RECORDS = {"attachments": N_("Attached document {n}")}
+_RECORDS = {"attachments": N_("Attached document {n}"), "partner_regions": N_("Partner region {n}")}
 #: The names of the proposal's own fields; a record's fields are named by ``forms.record_columns``.
 _NAMES = {
     "title": N_("Title"), "call": N_("Call"), "type": N_("Project type"), "date": N_("Date"),
     "lead_region": N_("Lead region"), "partner_regions": N_("Partner regions"),
     "budget.entry_unit": N_("Entry unit"),
+    # the proposal's parts, where a finding concerns one as a whole
+    "budget": N_("Budget"), "budget.lines": N_("Budget lines"), "plan": N_("Plan"),
+    "organisations": N_("Participating organisations"), "researchers": N_("Participating researchers"),
+    "indicators": N_("Performance indicators"), "tasks": N_("Schedule"), "deliverables": N_("Deliverables"),
+    "equipment": N_("Equipment and facilities"), "roadmap": N_("Roadmap"), "attachments": N_("Attached documents"),
+    "other_projects": N_("other ongoing projects"),
 }
 
 
@@ -46,10 +52,14 @@ def field_name(key: str) -> str | None:
     return _NAMES.get(key) or record_columns.field_name(key)
 
 
-def field_label(path: str, lang: str) -> str:
+def field_label(path: str | FieldPath, lang: str, root: object | None = None) -> str:
     """``plan.summary.en`` → "Summary (English)"; ``organisations[1].name.ko`` → "Organisation 2:
-    name (Korean)" (rows are shown from 1)."""
+    name (Korean)" (rows are shown from 1). Given the proposal ``root``, a record that has a name of
+    its own is named with it too: "Researcher 2 (Kim Tae-yoon): participation rate, 2024"; the
+    whole proposal (the empty path) is "The proposal as a whole"."""
     steps = list(FieldPath.parse(path).steps)
+    if not steps:
+        return translate(N_("The proposal as a whole"), lang)
     suffix = ""
     if len(steps) > 1 and steps[-1] in ("ko", "en"):
         suffix = " (" + language_name(str(steps.pop()), lang) + ")"
@@ -62,10 +72,28 @@ def field_label(path: str, lang: str) -> str:
             named = field_name(rest)
             name = translate(named, lang) if named else _named(steps[i + 1:], lang)
             head = record_label(collection, step + 1, lang)
+            own = _own_name(root, steps[:i + 1], lang)
+            if own:
+                head = translate(N_("{record} ({name})"), lang, record=head, name=own)
             return head + (": " + name if name else "") + suffix
     joined = str(FieldPath(tuple(steps)))
     named = field_name(joined)
     return (translate(named, lang) if named else joined) + suffix
+
+
+def _own_name(root: object | None, steps: list, lang: str) -> str:
+    """The name of the record at ``steps`` in ``root`` (a researcher's, an indicator's), in ``lang``
+    or else in the other language; "" without a proposal, a record or a name."""
+    if root is None:
+        return ""
+    try:
+        record = FieldPath(tuple(steps)).get(root)
+    except (LookupError, AttributeError):
+        return ""
+    name = getattr(record, "name", None)
+    get = getattr(name, "get", None)
+    own = get(lang) if callable(get) and not isinstance(name, dict) else ""
+    return " ".join(own.split()) if isinstance(own, str) else ""
 
 
 def _named(steps: list, lang: str) -> str:

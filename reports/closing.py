@@ -3,6 +3,7 @@ full SHA-256 and its QR code."""
 
 from __future__ import annotations
 
+from forms import labels
 from forms.base.i18n import N_
 from forms.values import ERRORS, Count
 from reports import content
@@ -39,14 +40,28 @@ def validation(pk: Packet, in_draft: bool = True) -> list[content.Block]:
     if findings:
         rows: list[list[content.Cell | None]] = [pk.heads(N_("Severity"), N_("Code"), N_("Where"), N_("Message"))]
         for f in findings:
-            severity = pk.tr(N_("error")) if f.is_error else pk.tr(N_("warning"))
-            rows.append([pk.cell(severity), pk.cell(f.code), pk.cell(str(f.shown)), pk.cell(f.message(pk.lang))])
+            # told apart in print without colour: a mark and a word of its own (kept on one line by a
+            # no-break space), an error in bold
+            if f.is_error:
+                severity = pk.cell(ERROR_MARK + "\u00a0" + pk.tr(N_("error")), "label")
+            else:
+                severity = pk.cell(WARNING_MARK + "\u00a0" + pk.tr(N_("warning")))
+            # the place as people read it ("Researcher 2 (Kim Tae-yoon): participation rate, 2024"),
+            # the code whole on one line
+            where = labels.field_label(f.shown or f.path, pk.lang, pk.proposal)
+            rows.append([severity, pk.cell(f.code, "code"), pk.cell(where), pk.cell(f.message(pk.lang))])
         story.append(pk.para(pk.tr(N_("Warnings do not block submission; each is listed with its rule code.")),
                              "note"))
-        story.append(content.Table(rows, [18, 42, 36, None]))
+        story.append(content.Table(rows, [20, 42, 44, None]))
     else:
         story.append(pk.para(pk.tr(N_("There is no warning either.")), "statement"))
     return story
+
+
+#: The marks of an error and of a warning in the report, before their words: both are in the
+#: bundled Nanum faces (an English packet takes them from there), unlike ⚠.
+ERROR_MARK = "✖"
+WARNING_MARK = "▲"
 
 
 def glyph_lines(pk: Packet) -> list[content.Block]:

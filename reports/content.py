@@ -33,8 +33,9 @@ PAGE_WIDTH_MM = 210
 ParaRole = Literal["body", "bullet0", "bullet1", "bullet2", "bullet3", "statement", "note", "words", "end",
                    "title", "subtitle", "date", "to", "draft", "centre", "fingerprint"]
 #: Cell roles: text (left), head (centred, bold, shaded), num (right-aligned figure),
-#: total/total_num (bold on a shaded total row), label (a row's bold left label).
-CellRole = Literal["text", "head", "num", "total", "total_num", "label"]
+#: total/total_num (bold on a shaded total row), label (a row's bold left label), code (left, one
+#: word never broken over lines, as a figure: a rule code such as ``budget.local_match_min``).
+CellRole = Literal["text", "head", "num", "total", "total_num", "label", "code"]
 
 
 @dataclass

@@ -75,7 +75,7 @@ _ROLES: dict[str, tuple[str, float, bool, str, int]] = {
 }
 _BULLET_INDENT = {"bullet0": 0, "bullet1": 4, "bullet2": 8, "bullet3": 12}
 _CELL_ALIGN = {"text": "LEFT", "head": "CENTER", "num": "RIGHT", "total": "CENTER", "total_num": "RIGHT",
-               "label": "LEFT"}
+               "label": "LEFT", "code": "LEFT"}
 _CELL_BOLD = {"head", "total", "total_num", "label"}
 CELL_SIZE = 9.5
 #: One HWPX at a time: the id stand-in is the library's, for the whole process.

@@ -109,7 +109,7 @@ class PdfRenderer:
         #: The cell styles set a step or two smaller, or without breaks after hyphens (``cell_style``).
         self._fitted: dict[tuple[str, float], ParagraphStyle] = {}
         self._cell_styles = {"text": s.cell, "head": s.cell_head, "num": s.cell_num, "total": s.cell_bold,
-                             "total_num": s.cell_num_bold, "label": s.cell_bold}
+                             "total_num": s.cell_num_bold, "label": s.cell_bold, "code": s.cell}
 
     # -- text ----------------------------------------------------------------------------------
     def para(self, text: str, style, where: str = "") -> Paragraph:  # noqa: ANN001
@@ -285,7 +285,7 @@ class PdfRenderer:
 
     def widths(self, t: c.Table) -> list[float]:
         """Column widths in points: the given ones, the rest shared equally; a column of figures
-        is widened to its widest figure (a figure never wraps), and a column to the widest word of
+        is widened to its widest figure (a figure, or a code, never wraps), and a column to the widest word of
         its headers and total labels (in English, of all its cells: such a word is not cut),
         taking the room from the columns of text, which wrap."""
         fixed = sum(w for w in t.widths if w is not None) * mm
@@ -303,7 +303,7 @@ class PdfRenderer:
                 if cell is None or cell.colspan != 1:
                     continue
                 style = self._cell_styles[cell.role]
-                if cell.role not in ("num", "total_num"):  # a header, a label such as "Subtotal", a word
+                if cell.role not in ("num", "total_num", "code"):  # a header, a label such as "Subtotal", a word
                     # (a header word may break after its hyphen at its size; an amount is one word:
                     # ``KRW 5,500,000,000`` is set on one line)
                     text = keep_amounts_together(cell.text)
