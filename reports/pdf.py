@@ -131,7 +131,7 @@ class PdfRenderer:
             story += self.cover(self.doc.cover)
         blocks = self.doc.blocks
         for i, block in enumerate(blocks):
-            if isinstance(block, c.Fingerprint) and i and isinstance(blocks[i - 1], c.Para):
+            if isinstance(block, c.Fingerprint) and i and isinstance(blocks[i - 1], (c.Para, c.Enclosures)):
                 story[-1] = KeepTogether([story[-1], *self.block(block)])  # the text's last words stay with it
                 continue
             story += self.block(block)
@@ -175,6 +175,8 @@ class PdfRenderer:
             return self.seals(b.signers, b.mark)
         if isinstance(b, c.Fingerprint):
             return self.fingerprint(b)
+        if isinstance(b, c.Enclosures):
+            return self.enclosures(b)
         if isinstance(b, c.PageBreak):
             return [PageBreak()]
         if isinstance(b, c.Contents):
@@ -375,6 +377,23 @@ class PdfRenderer:
                 if needed <= room:
                     return max(SEAL_NAME[self.doc.lang == "en"], needed), style, text
         return room, s.seal, signer
+
+    def enclosures(self, e: c.Enclosures) -> list:
+        """``붙임  1. …`` at the left margin, the next items under ``1.``, ``끝.`` after the last:
+        the label and the items in two columns, so a long item's second line stays under its
+        first words too."""
+        s = self.styles.end
+        if not e.items:
+            return [self.para(e.end, s)]
+        cell = s.clone("enclosure", spaceBefore=0)
+        label = stringWidth(e.label, s.fontName, s.fontSize) + stringWidth(c.ENCLOSURE_GAP, s.fontName, s.fontSize)
+        rows = [[self.para(e.label, cell) if i == 0 else "", self.para(line, cell)]
+                for i, line in enumerate(e.lines())]
+        table = Table(rows, colWidths=[label, FRAME_WIDTH - label], hAlign="LEFT")
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 1), ("FONT", (0, 0), (-1, -1), s.fontName, s.fontSize)]))
+        return [Spacer(1, s.spaceBefore), table]
 
     def fingerprint(self, f: c.Fingerprint) -> list:
         s = self.styles
