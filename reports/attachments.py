@@ -66,7 +66,7 @@ def _fill(pk: Packet, name: str) -> dict[str, str]:
 def _letter(pk: Packet, wording: Commitment, name: str, facts: list[tuple[str, str]],
             table: content.Table | None, signer: str) -> list[content.Block]:
     """A commitment's page: its title, the facts, the committing sentence, the amounts, the
-    pledge, the proposal's date, the seal box and the addressee."""
+    pledge, the proposal's date, the box for the organisation's official seal (직인) and the addressee."""
     fields = _fill(pk, name)
     rows: list[list[content.Cell | None]] = [[pk.cell(a, "label"), pk.cell(b)] for a, b in facts]
     blocks: list[content.Block] = [
@@ -79,7 +79,7 @@ def _letter(pk: Packet, wording: Commitment, name: str, facts: list[tuple[str, s
     blocks += [
         pk.para(pk.text(wording.pledge).format(**fields), "statement"),
         pk.para(official_date(pk.proposal.date, pk.lang), "date"),
-        content.SealBox([signer], pk.tr(N_("(seal)"))),
+        content.SealBox([signer], pk.tr(N_("(official seal)"))),
         pk.para(pk.tr(N_("To: The Minister, {ministry}"), ministry=pk.text(pk.profile.ministry)), "to"),
     ]
     return blocks
@@ -116,7 +116,9 @@ def _org_facts(pk: Packet, org: Organisation) -> list[tuple[str, str]]:
 
 def _signer(pk: Packet, org: Organisation) -> str:
     """``포항공과대학교 산학협력단 대표 홍길동``: the organisation and its representative, if named
-    (a person's name is kept on one line: "Kim Sung-geun", never "Kim" / "Sung-geun")."""
+    (a person's name is kept on one line: "Kim Sung-geun", never "Kim" / "Sung-geun"; the seal box
+    keeps the whole line on one). The proposal holds no title of an organisation's head (총장,
+    원장, 대표이사), so every head is written 대표."""
     rep = " ".join(pk.text(org.representative).split()).replace(" ", NBSP)
     return pk.tr(N_("{organisation}, represented by {representative}") if rep else N_("Head of {organisation}"),
                  organisation=pk.text(org.name), representative=rep)

@@ -75,6 +75,14 @@ def glyph_lines(pk: Packet) -> list[content.Block]:
     return out
 
 
+def enclosures(pk: Packet, attached: list[content.Attachment]) -> content.Enclosures:
+    """The end of the main document's body: its attachments listed at the left margin, one copy
+    each (``붙임  1. 지방비 부담 확약서 (경상북도) 1부.``), and ``끝.`` after the last one."""
+    items = [pk.tr(N_("{number}. {title}, 1 copy."), number=i, title=a.title)
+             for i, a in enumerate(attached, start=1)]
+    return content.Enclosures(pk.tr(N_("Attachments:")), items, pk.tr(N_("End.")))
+
+
 def confirmation_number(digest: str) -> str:
     """The document confirmation number (문서확인번호): the fingerprint's first twelve characters
     in groups of four, as e-government documents print theirs."""

@@ -28,7 +28,7 @@ PAGE_WIDTH_MM = 210
 
 #: Paragraph roles: each renderer maps a role to its own style.
 #: body: the plan's prose; bullet0..bullet3: the □ ○ - · levels; statement: a generated sentence;
-#: note: a small remark under a table; words: an amount in words; end: the closing "끝.";
+#: note: a small remark under a table; words: an amount in words; end: the closing "끝." (see :class:`Enclosures`);
 #: title/subtitle/date/to: the large centred lines of a cover or an attachment; draft: the draft notice.
 ParaRole = Literal["body", "bullet0", "bullet1", "bullet2", "bullet3", "statement", "note", "words", "end",
                    "title", "subtitle", "date", "to", "draft", "centre", "fingerprint"]
@@ -168,6 +168,27 @@ class Scan:
 
 
 @dataclass
+class Enclosures:
+    """The end of a document's body, as an official document writes it: the attachments listed at
+    the left margin after ``label`` (``붙임  1. … 1부.``, the next items under ``1.``), and ``end``
+    (``끝.``) two spaces after the last item's full stop; with no item, ``end`` alone at the left."""
+
+    label: str  # "붙임" / "Attachments:"
+    items: list[str]  # "1. 지방비 부담 확약서 (경상북도) 1부."
+    end: str  # "끝." / "End."
+
+    def lines(self) -> list[str]:
+        """The items as printed, the last one followed by the end mark."""
+        if not self.items:
+            return [self.end]
+        return [*self.items[:-1], f"{self.items[-1]}{ENCLOSURE_GAP}{self.end}"]
+
+
+#: Between the last item's full stop and ``끝.``, and between ``붙임`` and the first item: two spaces.
+ENCLOSURE_GAP = "\u00a0\u00a0"
+
+
+@dataclass
 class PageBreak:
     pass
 
@@ -197,7 +218,7 @@ class Cover:
     draft: str = ""
 
 
-Block = Heading | Para | Table | Figure | SealBox | Fingerprint | Scan | PageBreak | Contents
+Block = Heading | Para | Table | Figure | SealBox | Fingerprint | Scan | PageBreak | Contents | Enclosures
 
 
 @dataclass
@@ -263,4 +284,6 @@ class Document:
                 out += b.notes
             elif isinstance(b, SealBox):
                 out += b.signers
+            elif isinstance(b, Enclosures):
+                out += [b.label, *b.lines()]
         return "\n".join(t for t in out if t)

@@ -73,6 +73,8 @@ _ROLES: dict[str, tuple[str, float, bool, str, int]] = {
     "h1": (GOTHIC_FACE, 14, True, "LEFT", 140),
     "h2": (GOTHIC_FACE, 12, True, "LEFT", 140),
 }
+#: A point in millimetres.
+_PT_MM = 25.4 / 72
 _BULLET_INDENT = {"bullet0": 0, "bullet1": 4, "bullet2": 8, "bullet3": 12}
 _CELL_ALIGN = {"text": "LEFT", "head": "CENTER", "num": "RIGHT", "total": "CENTER", "total_num": "RIGHT",
                "label": "LEFT", "code": "LEFT"}
@@ -112,7 +114,8 @@ class HwpxRenderer:
             self._runs[key] = self.out.styles.ensure_run(font=face, size=size, bold=bold)
         return self._runs[key]
 
-    def para(self, text: str, role: str, page_break: bool = False, keep: bool = False):  # noqa: ANN201
+    def para(self, text: str, role: str, page_break: bool = False, keep: bool = False,  # noqa: ANN201
+             indent_mm: float = 0.0):
         face, size, bold, align, spacing = _ROLES[role]
         text = printable(text)
         self.preview(text)
@@ -127,8 +130,8 @@ class HwpxRenderer:
         else:
             paragraph = self.out.add_paragraph(text, char_pr_id_ref=char, inherit_style=False)
         options = {"alignment": align, "line_spacing_percent": spacing}
-        if role in _BULLET_INDENT:
-            options["indent_left_mm"] = _BULLET_INDENT[role]
+        if role in _BULLET_INDENT or indent_mm:
+            options["indent_left_mm"] = _BULLET_INDENT.get(role, 0) + indent_mm
         if role.startswith("h"):
             options.update(spacing_before_pt=10 if role == "h0" else 6, spacing_after_pt=4)
         if page_break:
@@ -137,6 +140,19 @@ class HwpxRenderer:
             options["keep_with_next"] = True
         self.format([paragraph], **options)
         return paragraph
+
+    def enclosures(self, e: c.Enclosures) -> None:
+        """``붙임  1. …`` at the left margin, the next items indented under ``1.`` (by the label's
+        width in the body's size: a full-width character an em, a space a third), ``끝.`` after the last."""
+        lines = e.lines()
+        if not e.items:
+            self.para(e.end, "end")
+            return
+        self.para(f"{e.label}{c.ENCLOSURE_GAP}{lines[0]}", "end")
+        size = _ROLES["end"][1] * _PT_MM
+        indent = sum(size if ord(ch) > 0x2E80 else size / 2 for ch in e.label) + size * 2 / 3
+        for line in lines[1:]:
+            self.para(line, "end", indent_mm=round(indent, 1))
 
     def preview(self, line: str) -> None:
         """Note ``line`` for the preview text while it is still among the document's first lines."""
@@ -284,6 +300,8 @@ class HwpxRenderer:
             self.seals(b.signers, b.mark)
         elif isinstance(b, c.Fingerprint):
             self.fingerprint(b)
+        elif isinstance(b, c.Enclosures):
+            self.enclosures(b)
         elif isinstance(b, c.PageBreak):
             self._break = True
         elif isinstance(b, c.Contents):

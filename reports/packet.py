@@ -40,14 +40,14 @@ def describe(pk: Packet) -> content.Document:
     own (참고) after them."""
     blocks: list[content.Block] = [cover.contents(pk)]
     blocks += sections.plan(pk)
-    blocks.append(pk.para(pk.tr(N_("End.")), "end"))
-    blocks.append(closing.fingerprint_box(pk))
     doc = content.Document(
         lang=pk.lang, title=pk.text(pk.proposal.title), blocks=blocks, cover=cover.cover(pk),
         footer=footer(pk.fingerprint, pk.lang), draft=content.DRAFT_MARK if pk.draft else "", meta=metadata(pk),
         attachments=attachments.generated(pk),
     )
     doc.attachments += added.attachments(pk, len(doc.attachments) + 1)
+    blocks.append(closing.enclosures(pk, doc.attachments))
+    blocks.append(closing.fingerprint_box(pk))
     if pk.draft:
         scan_glyphs(doc, pk.glyphs)
         doc.annex = [*closing.validation(pk), *closing.glyph_lines(pk)]

@@ -69,6 +69,8 @@ CELL_SIZES = (TABLE_SIZE, TABLE_SIZE - 0.5, TABLE_SIZE - 1)
 _PADDING = {"grid": (3, 3), "facts": (6, 6)}
 #: The width of a seal box's name: an English title ("Governor of Gyeongsangbuk-do") is longer.
 SEAL_NAME = (80 * mm, 110 * mm)
+#: The seal's box, a seal name's cell padding (both sides), and the sizes a signatory's line is tried in.
+SEAL_BOX, SEAL_PAD, SEAL_SIZES = 20 * mm, 12, (14, 13, 12, 11, 10)
 #: The sizes a cover's title is tried in, largest first, before the cover goes on over pages.
 TITLE_SIZES = (22, 20, 18, 16, 14)
 
@@ -129,7 +131,7 @@ class PdfRenderer:
             story += self.cover(self.doc.cover)
         blocks = self.doc.blocks
         for i, block in enumerate(blocks):
-            if isinstance(block, c.Fingerprint) and i and isinstance(blocks[i - 1], c.Para):
+            if isinstance(block, c.Fingerprint) and i and isinstance(blocks[i - 1], (c.Para, c.Enclosures)):
                 story[-1] = KeepTogether([story[-1], *self.block(block)])  # the text's last words stay with it
                 continue
             story += self.block(block)
@@ -173,6 +175,8 @@ class PdfRenderer:
             return self.seals(b.signers, b.mark)
         if isinstance(b, c.Fingerprint):
             return self.fingerprint(b)
+        if isinstance(b, c.Enclosures):
+            return self.enclosures(b)
         if isinstance(b, c.PageBreak):
             return [PageBreak()]
         if isinstance(b, c.Contents):
@@ -350,14 +354,46 @@ class PdfRenderer:
         s = self.styles
         out: list = []
         for signer in signers or ["–"]:
-            table = Table([[self.para(signer, s.seal), self.para(mark, s.seal_mark)]],
-                          colWidths=[SEAL_NAME[self.doc.lang == "en"], 20 * mm], rowHeights=[18 * mm], splitInRow=1)
+            name, style, signer = self.seal_name(signer)
+            table = Table([[self.para(signer, style), self.para(mark, s.seal_mark)]],
+                          colWidths=[name, SEAL_BOX], rowHeights=[18 * mm], splitInRow=1)
             table.setStyle(TableStyle([
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("BOX", (1, 0), (1, 0), 0.8, INK),
                 ("FONT", (0, 0), (-1, -1), s.gothic, 10),
             ]))
             out += [table, Spacer(1, 3 * mm)]
         return out
+
+    def seal_name(self, signer: str) -> tuple[float, ParagraphStyle, str]:
+        """The signatory on one line: the name's column grows to the line's width, and a line wider
+        than the frame allows is set a size or two smaller; one still too wide ("POSTECH …
+        Foundation, represented by Kim Sung-geun") breaks after its first comma, never inside a name."""
+        s = self.styles
+        room = FRAME_WIDTH - SEAL_BOX - SEAL_PAD
+        for text in (signer, signer.replace(", ", ",\n", 1)):
+            for size in SEAL_SIZES:
+                style = s.seal if size == s.seal.fontSize else s.seal.clone("seal_fit", fontSize=size, leading=size + 6)
+                needed = max(stringWidth(line, style.fontName, size) for line in text.split("\n")) + SEAL_PAD
+                if needed <= room:
+                    return max(SEAL_NAME[self.doc.lang == "en"], needed), style, text
+        return room, s.seal, signer
+
+    def enclosures(self, e: c.Enclosures) -> list:
+        """``붙임  1. …`` at the left margin, the next items under ``1.``, ``끝.`` after the last:
+        the label and the items in two columns, so a long item's second line stays under its
+        first words too."""
+        s = self.styles.end
+        if not e.items:
+            return [self.para(e.end, s)]
+        cell = s.clone("enclosure", spaceBefore=0)
+        label = stringWidth(e.label, s.fontName, s.fontSize) + stringWidth(c.ENCLOSURE_GAP, s.fontName, s.fontSize)
+        rows = [[self.para(e.label, cell) if i == 0 else "", self.para(line, cell)]
+                for i, line in enumerate(e.lines())]
+        table = Table(rows, colWidths=[label, FRAME_WIDTH - label], hAlign="LEFT")
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 1), ("FONT", (0, 0), (-1, -1), s.fontName, s.fontSize)]))
+        return [Spacer(1, s.spaceBefore), table]
 
     def fingerprint(self, f: c.Fingerprint) -> list:
         s = self.styles

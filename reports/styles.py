@@ -87,7 +87,7 @@ class Styles:
         self.statement = style("statement", fontName=myeongjo, fontSize=11.5, leading=18.5, spaceBefore=4,
                                spaceAfter=4)
         self.words = style("words", fontName=bold, fontSize=11.5, leading=18, spaceBefore=6)
-        self.end = style("end", fontName=myeongjo, alignment=TA_RIGHT, spaceBefore=10)
+        self.end = style("end", fontName=myeongjo, spaceBefore=10)
         self.toc_title = style("toc_title", fontName=bold, fontSize=20, leading=28, alignment=TA_CENTER,
                                spaceAfter=18)
         self.toc_levels = [

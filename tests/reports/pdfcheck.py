@@ -100,3 +100,21 @@ def ink_ratios(pdf: bytes, scale: float = 0.4) -> list[float]:
     finally:
         doc.close()
     return ratios
+
+
+def boxes(pdf: bytes, page: int, needle: str) -> list[tuple[float, float, float, float]]:
+    """Where ``needle`` is printed on page ``page`` (from 1): for each occurrence, in points from the
+    page's bottom left, the left of its first character, the bottom and top of that character, and
+    the right of its last character."""
+    doc = pypdfium2.PdfDocument(pdf)
+    try:
+        text = doc[page - 1].get_textpage()
+        search = text.search(needle)
+        out = []
+        while found := search.get_next():
+            first, count = found
+            left, bottom, _right, top = text.get_charbox(first)
+            out.append((left, bottom, text.get_charbox(first + count - 1)[2], top))
+        return out
+    finally:
+        doc.close()

@@ -17,7 +17,7 @@ from reports import attachments
 from reports import packet as packet_mod
 from reports.export import export_packet
 from tests.forms.test_profile import edited
-from tests.reports.pdfcheck import outline_titles, page_texts, squash
+from tests.reports.pdfcheck import boxes, outline_titles, page_texts, squash
 
 TITLES = {
     "ko": {"local": "지방비 부담 확약서", "participation": "참여 확약서", "cost": "기업 부담금 확약서"},
@@ -76,6 +76,31 @@ def test_one_participation_commitment_per_organisation(packet):
     assert len(pages) == len(p.organisations)
     for org, (_page, text) in zip(p.organisations, pages, strict=True):
         assert squash(org.name.get(lang)) in text
+
+
+#: The participation commitment's words: the facts stand above the sentence that refers to them;
+#: the organisation seals it with its official seal.
+REFERS = {"ko": ("위와같이참여", "아래와같이"), "en": ("assetoutabove", "assetoutbelow")}
+SEAL = {"ko": "(직인)", "en": "(official seal)"}
+
+
+def test_a_participation_commitment_refers_to_the_facts_above_and_is_signed_on_one_line(packet):
+    lang, pdf = packet
+    p = SAMPLES["super_regional"]()
+    for org, (page, text) in zip(p.organisations, _pages(pdf, lang, "participation"), strict=True):
+        above, below = REFERS[lang]
+        assert above in text and below not in text
+        rep = org.representative.get(lang)
+        head = "대표" if lang == "ko" else ", represented by"
+        assert squash(f"{org.name.get(lang)} {head} {rep}") + squash(SEAL[lang]) in text
+        # the organisation, the head's title and the representative's name all on one line
+        # (the lowest of each on the page is the signatory's: the facts table stands above it)
+        name_bottom = min(b[1] for b in boxes(pdf, page, rep.split()[-1]))
+        head_bottom = min(b[1] for b in boxes(pdf, page, head.strip(", ")))
+        org_bottom = min(b[1] for b in boxes(pdf, page, org.name.get(lang).split()[0]))
+        assert abs(name_bottom - head_bottom) < 3, org.id
+        if lang == "ko":  # a long English line breaks after "…Foundation,", before "represented by …"
+            assert abs(org_bottom - head_bottom) < 3, org.id
 
 
 def test_one_cost_share_commitment_per_for_profit_organisation_with_its_figures(packet):

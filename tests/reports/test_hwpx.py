@@ -167,6 +167,11 @@ def test_korean_styles_merged_headers_units_page_numbers_and_seals(made):
     assert "(단위: 천원)" in text
     assert "경상북도지사\t(인)" in text and "대구광역시장\t(인)" in text  # the seal boxes
     assert "문서확인번호" in section  # the confirmation number is at the foot of each page
+    # the attachments listed at the left margin, 끝. after the last one, as in the PDF
+    lines = text.splitlines()
+    first = lines.index("붙임\u00a0\u00a01. 지방비 부담 확약서 (경상북도) 1부.")
+    assert lines[first + 1] == "2. 지방비 부담 확약서 (대구광역시) 1부."
+    assert lines[first + 9] == "10. 기업 부담금 확약서 ((주)대경리사이클) 1부.\u00a0\u00a0끝."
 
 
 def test_export_command_codes_as_for_the_pdf(tmp_path):

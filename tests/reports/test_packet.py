@@ -147,9 +147,10 @@ def test_leap_packet_has_one_seal_box(tmp_path_factory):
     pdf = _export(tmp_path_factory, "leap", "ko")
     cover = squash(page_texts(pdf)[0])
     assert "충청남도지사" in cover
-    assert cover.count("(인)") == 1  # the cover's; each attachment carries its own
+    assert cover.count("(인)") == 1  # the cover's; each attachment carries its own, for the official seal
     attached = [t for level, t, _p in outline_titles(pdf) if level == 0 and t.startswith("붙임")]
-    assert all_text(pdf).count("(인)") == 1 + len(attached)
+    assert all_text(pdf).count("(인)") == 1
+    assert all_text(pdf).count("(직인)") == len(attached)
 
 
 @pytest.mark.parametrize(("unit", "label", "national"), [

@@ -23,8 +23,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 #: The end of a sentence: a full stop after a Korean syllable or a closing bracket.
 _SENTENCE = re.compile(r"[^.]*?[가-힣)]\.(?=\s|$)")
-#: A 합쇼체 sentence ends so (or it is the document's closing 끝.).
-_POLITE = re.compile(r"(?:니다|십시오|끝)(?:\([^()]*(?:\([^()]*\)[^()]*)*\))?\.$")
+#: A 합쇼체 sentence ends so (or it is the document's closing 끝., or an item of its attachments'
+#: list, counted in copies: 붙임  1. 참여 확약서 1부.).
+_POLITE = re.compile(r"(?:니다|십시오|끝)(?:\([^()]*(?:\([^()]*\)[^()]*)*\))?\.$|\d부\.$")
 #: The other registers inside a sentence: a plain 다 or a noun ending before a full stop or colon.
 _OTHER = re.compile(r"(?<!니)다[.:,]|[가-힣](?:함|임|음|됨|님)[.:]")
 
@@ -45,6 +46,7 @@ def other_register(text: str) -> list[str]:
 
 def test_the_check_tells_the_registers_apart():
     assert other_register("지방비를 부담할 것을 확약합니다. 제출할 수 없습니다.\n끝.") == []
+    assert other_register("붙임  1. 참여 확약서 (대구경북과학기술원) 1부.\n2. 참여 확약서 1부.  끝.") == []
     assert other_register("규칙 묶음 x 버전 1(이름)에 따라 검증하였습니다. 지방비를 증액하십시오.") == []
     assert other_register("지방비를 부담한다. 확약합니다.") == ["지방비를 부담한다."]
     assert other_register("검증 기준: 규칙 묶음 x, 버전 1 (이름).") == ["검증 기준: 규칙 묶음 x, 버전 1 (이름)."]
