@@ -118,3 +118,22 @@ def boxes(pdf: bytes, page: int, needle: str) -> list[tuple[float, float, float,
         return out
     finally:
         doc.close()
+
+
+def laid_out_tables(monkeypatch, proposal, path: str, lang: str) -> list:
+    """Every ReportLab table laid out while ``proposal``'s draft packet is exported to ``path``
+    (each as often as ReportLab wraps it), to look at the cells as they were set."""
+    from reportlab.platypus import Table
+
+    from reports.export import export_packet
+
+    tables: list = []
+    wrap = Table.wrap
+
+    def record(self, *args):
+        tables.append(self)
+        return wrap(self, *args)
+
+    monkeypatch.setattr(Table, "wrap", record)
+    export_packet(proposal, path, lang=lang, draft=True)
+    return tables

@@ -17,8 +17,8 @@ from reportlab.platypus.tables import Table
 from forms.money import NBSP
 from forms.sample import SAMPLES
 from reports import content as c
-from reports.export import export_packet
 from reports.pdf import CELL_SIZES, MAX_WORD, PdfRenderer
+from tests.reports.pdfcheck import laid_out_tables
 
 
 def _source(para: Paragraph) -> str:
@@ -84,16 +84,8 @@ def _cell_paragraphs(tables: list[Table]) -> list[Paragraph]:
 @pytest.mark.parametrize("lang", ["ko", "en"])
 @pytest.mark.parametrize("kind", ["super_regional", "leap"])
 def test_no_line_of_a_table_cell_ends_inside_a_word(tmp_path, monkeypatch, lang, kind):
-    tables: list[Table] = []
-    wrap = Table.wrap
-
-    def record(self, *args):
-        tables.append(self)
-        return wrap(self, *args)
-
-    monkeypatch.setattr(Table, "wrap", record)
     proposal = SAMPLES[kind]()
-    export_packet(proposal, str(tmp_path / "p.pdf"), lang=lang, draft=True)
+    tables = laid_out_tables(monkeypatch, proposal, str(tmp_path / "p.pdf"), lang)
     paragraphs = _cell_paragraphs(tables)
     wrapped = [p for p in paragraphs if len(p.blPara.lines) > 1]
     assert len(paragraphs) > 300 and len(wrapped) > 20  # cells of many lines were looked at

@@ -5,24 +5,15 @@ from __future__ import annotations
 import pytest
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
-from reportlab.platypus.tables import Table
 
 from forms.sample import SAMPLES
-from reports.export import export_packet
+from tests.reports.pdfcheck import laid_out_tables
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 @pytest.mark.parametrize("kind", ["super_regional", "leap"])
 def test_no_header_word_is_wider_than_its_column(tmp_path, monkeypatch, lang, kind):
-    tables: list[Table] = []
-    wrap = Table.wrap
-
-    def record(self, *args):
-        tables.append(self)
-        return wrap(self, *args)
-
-    monkeypatch.setattr(Table, "wrap", record)
-    export_packet(SAMPLES[kind](), str(tmp_path / "p.pdf"), lang=lang, draft=True)
+    tables = laid_out_tables(monkeypatch, SAMPLES[kind](), str(tmp_path / "p.pdf"), lang)
     checked, too_wide = 0, []
     for table in tables:
         for col, value in enumerate(table._cellvalues[0]):
