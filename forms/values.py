@@ -18,7 +18,7 @@ from forms.dates import official_date
 from forms.model import Organisation, label
 from forms.money import Won, format_number
 
-__all__ = ["CategoryRef", "Count", "DateRef", "Label", "Num", "OrgRef", "Pct", "RegionRef", "Won", "round_percent"]
+__all__ = ["CategoryRef", "Count", "DateRef", "Label", "Num", "OrgRef", "Pct", "RegionRef", "Won", "YearSpan", "round_percent"]
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,20 @@ class Count:
 
     def render(self, lang: str) -> str:
         return translate_plural(*self.forms, self.n, lang, count=Num(self.n))
+
+
+@dataclass(frozen=True)
+class YearSpan:
+    """A span of years as each language writes it: "2023~2025" in Korean, "2023–2025" (an en dash)
+    in English; one year alone when the span has one. Every period the app prints is written so."""
+
+    first: int
+    last: int
+
+    def render(self, lang: str) -> str:
+        if self.first == self.last:
+            return str(self.first)
+        return f"{self.first}~{self.last}" if lang == "ko" else f"{self.first}\u2013{self.last}"
 
 
 #: The nouns counted most often.

@@ -6,7 +6,7 @@ from __future__ import annotations
 from forms import record_columns
 from forms.base.i18n import N_, NP_
 from forms.model import label
-from forms.values import Count
+from forms.values import Count, YearSpan
 from reports import content
 from reports.context import Packet
 
@@ -107,7 +107,7 @@ def _roadmap_table(pk: Packet) -> list[content.Block]:
     for i, stage in enumerate(pk.proposal.roadmap):
         rows.append([
             pk.cell(pk.tr(N_("Stage {n}"), n=stage.stage), "head"),
-            pk.cell(f"{stage.start_year}–{stage.end_year}", "num"),
+            pk.cell(YearSpan(stage.start_year, stage.end_year).render(pk.lang), "num"),
             pk.cell(Count(stage.years, YEARS).render(pk.lang), "num"),
             pk.cell(pk.text(stage.goal), where=f"roadmap[{i}].goal"),
         ])
