@@ -32,7 +32,8 @@ def _tool(tmp_path, ldd: str, apt_status: int) -> subprocess.CompletedProcess:
     bin_ = tmp_path / "bin"
     bin_.mkdir()
     scripts = {"ldd": f"#!/bin/sh\ncat <<'OUT'\n{ldd}OUT\n",
-               "apt-get": f"#!/bin/sh\necho \"$@\" > {tmp_path}/apt-args\nexit {apt_status}\n",
+               "apt-get": f"#!/bin/sh\necho \"$@\" >> {tmp_path}/apt-args\n"
+                          f"[ \"$1\" = update ] && exit 0\nexit {apt_status}\n",
                "sudo": "#!/bin/sh\nexec \"$@\"\n"}
     for name, text in scripts.items():
         path = bin_ / name
@@ -48,11 +49,12 @@ def test_what_is_missing_is_named_with_the_command_to_install_it_and_the_app_doe
     done = _tool(tmp_path, LDD, apt_status=100)  # installing fails (or is not allowed)
     assert done.returncode == 1
     assert "libxcb-cursor.so.0, libxcb-icccm.so.4" in done.stderr
-    assert "sudo apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1" in done.stderr
+    assert "sudo apt-get update && sudo apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1" in done.stderr
     assert "libweird.so.9" in done.stderr
     if os.geteuid() == 0:  # as root it tried to install them itself
-        assert (tmp_path / "apt-args").read_text().split() == ["install", "-y", "libxcb-cursor0", "libxcb-icccm4",
-                                                               "libxcb-keysyms1"]
+        # the package lists are read first: a fresh system has none
+        assert (tmp_path / "apt-args").read_text().splitlines() == [
+            "update -qq", "install -y libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1"]
 
 
 def test_nothing_missing_lets_the_app_start(tmp_path):

@@ -95,16 +95,19 @@ def check() -> int:
         return 0
     known, unknown = packages(libs)
     print("Qt cannot open a window: these libraries are missing: " + ", ".join(libs), file=sys.stderr)
-    line = "sudo apt-get install " + " ".join(known) if known else ""
+    line = "sudo apt-get update && sudo apt-get install " + " ".join(known) if known else ""
     if known and shutil.which("apt-get"):
         if os.geteuid() == 0:
-            command = ["apt-get", "install", "-y", *known]
+            prefix = []
         elif shutil.which("sudo") and sys.stdin.isatty():
             answer = input(f"Install them now with: {line} ? [Y/n] ").strip().lower()
-            command = ["sudo", "apt-get", "install", "-y", *known] if answer in ("", "y", "yes") else []
+            prefix = ["sudo"] if answer in ("", "y", "yes") else None
         else:
-            command = []
-        if command and subprocess.run(command, check=False).returncode == 0:
+            prefix = None
+        # A fresh system's package lists are empty (or old): read them first, as `apt-get install`
+        # alone would find none of the packages. This needs the package registry once.
+        if prefix is not None and all(subprocess.run(command, check=False).returncode == 0 for command in (
+                [*prefix, "apt-get", "update", "-qq"], [*prefix, "apt-get", "install", "-y", *known])):
             again = subprocess.run(["ldd", path], capture_output=True, text=True, check=False)
             if not missing_libraries(again.stdout + again.stderr):
                 return 0
