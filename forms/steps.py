@@ -95,6 +95,18 @@ class StepStatus:
     state: StepState
     errors: int
     warnings: int
+    #: Findings that wait for a later step's data (notes, not counted in the state).
+    waiting: int = 0
+
+    @property
+    def left(self) -> int:
+        """What is left to do on the step: its errors and warnings."""
+        return self.errors + self.warnings
+
+
+def waiting(finding: Finding) -> Step | None:
+    """The step whose data ``finding`` waits for, or None when it does not wait."""
+    return Step(finding.waiting_for) if finding.waiting_for in Step._value2member_map_ else None
 
 
 def findings_by_step(report: Report) -> dict[Step, list[Finding]]:
@@ -113,19 +125,22 @@ def _state(errors: int, warnings: int) -> StepState:
 def step_statuses(report: Report) -> list[StepStatus]:
     """Each step's state, in order. Review sums everything; Export is blocked by any error."""
     grouped = findings_by_step(report)
+    counted = [f for f in report.findings if waiting(f) is None]
+    total_e = sum(1 for f in counted if f.is_error)
+    total_w = len(counted) - total_e
+    total_waiting = len(report.findings) - len(counted)
     out = []
-    total_e = len(report.errors)
-    total_w = len(report.warnings)
     for step in STEPS:
         if step in (Step.REVIEW, Step.EXPORT):
-            e, w = total_e, total_w
-            if step == Step.EXPORT:
-                w = 0
+            e, w, n = total_e, total_w, total_waiting
+            if step == Step.EXPORT:  # every error blocks the export, a waiting one too
+                e, w, n = len(report.errors), 0, 0
         else:
-            items = grouped[step]
+            items = [f for f in grouped[step] if waiting(f) is None]
             e = sum(1 for f in items if f.is_error)
             w = len(items) - e
-        out.append(StepStatus(step, _state(e, w), e, w))
+            n = len(grouped[step]) - len(items)
+        out.append(StepStatus(step, _state(e, w), e, w, n))
     return out
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -85,7 +86,6 @@ class MainWindow(ProposalActions, ExchangeActions, CopyActions, QMainWindow):
         self.opening = opening
         self.doc = Document(store, self)
         self._icons: dict = {}
-        self._icons_shown = False
         self.steps = StepList()
         self.steps.setWordWrap(True)  # long step names (and stretched test languages) wrap
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -253,14 +253,27 @@ class MainWindow(ProposalActions, ExchangeActions, CopyActions, QMainWindow):
         self._size_steps()
 
     def _size_steps(self) -> None:
-        """The step list as wide as its longest step name in this language and font, up to about
-        forty characters; a longer name wraps onto a second line."""
+        """The step list as wide as its longest step name in this language and font, with room for
+        its state icon and a count of what is left ("(12)") whether or not they are shown yet, so
+        the list keeps its width when a proposal opens and as counts change; up to about forty
+        characters, a longer name wraps onto a second line."""
         metrics = self.steps.fontMetrics()
         frame = 2 * self.steps.frameWidth() + 2 * self.steps.spacing() + metrics.averageCharWidth()
-        natural = self.steps.sizeHintForColumn(0) + frame
+        lang = i18n.current_language()
+        style = self.steps.style()
+        icon = (self.steps.iconSize().width() if self.steps.iconSize().isValid()
+                else style.pixelMetric(QStyle.PixelMetric.PM_ListViewIconSize))
+        longest = max(metrics.horizontalAdvance(self._step_text(i, step, lang, 99)) for i, step in enumerate(STEPS))
+        natural = longest + icon + 4 * style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + frame
         width = max(16 * metrics.averageCharWidth(), min(natural, 40 * metrics.averageCharWidth()))
         if self.steps.width() != width or self.steps.minimumWidth() != width:
             self.steps.setFixedWidth(width)
+
+    @staticmethod
+    def _step_text(i: int, step: Step, lang: str, left: int) -> str:
+        """A step's line in the list: its number and name, and what is left to do on it."""
+        text = f"{i + 1}. {title(step, lang)}"
+        return f"{text} ({left})" if left else text
 
     def _title(self) -> None:
         name = appinfo.name(i18n.current_language())
@@ -317,7 +330,6 @@ class MainWindow(ProposalActions, ExchangeActions, CopyActions, QMainWindow):
         if name is None:
             return QIcon()
         if name not in self._icons:
-            from PySide6.QtWidgets import QStyle
 
             self._icons[name] = self.style().standardIcon(getattr(QStyle.StandardPixmap, name))
         return self._icons[name]
@@ -327,8 +339,9 @@ class MainWindow(ProposalActions, ExchangeActions, CopyActions, QMainWindow):
         statuses = step_statuses(report) if report is not None else []
         for i, step in enumerate(STEPS):
             item = self.steps.item(i)
-            text = f"{i + 1}. {title(step, i18n.current_language())}"
             enabled = has or step == Step.START
+            left = statuses[i].left if statuses and step != Step.EXPORT else 0
+            text = self._step_text(i, step, i18n.current_language(), left)
             if statuses:
                 st = statuses[i]
                 pixmap, state = STATE_ICONS[st.state], st.state.value
@@ -348,9 +361,6 @@ class MainWindow(ProposalActions, ExchangeActions, CopyActions, QMainWindow):
             item.setToolTip(tip)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{text}: {tip}" if tip else text)
             item.setData(Qt.ItemDataRole.UserRole, state)
-        if bool(statuses) != self._icons_shown:  # the state icons came or went: the names need room
-            self._icons_shown = bool(statuses)
-            self._size_steps()
         grouped = findings_by_step(report) if report is not None else {s: [] for s in STEPS}
         for step, page in zip(STEPS, self._pages, strict=True):
             if page is not None:

@@ -79,6 +79,10 @@ class Finding:
     #: The sentence said instead of the rule's own, where the values call for another wording
     #: (no local funds at all: not "add X to reach X").
     template: str | None = None
+    #: The step (``forms.steps.Step`` value) whose data this finding compares against while that
+    #: step has none yet: the finding waits there as a note, not counted as something left to do
+    #: ("" when it does not wait).
+    waiting_for: str = ""
 
     def __post_init__(self) -> None:
         if self.shown is None:

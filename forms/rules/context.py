@@ -35,3 +35,9 @@ class Context:
         # the rules make their paths with at() from the proposal they check, unchanged meanwhile
         shown = path.by_hint() or path.by_row(self.proposal)
         self.findings.append(Finding(rule, path, values, severity, shown, template))
+
+    def emit_waiting(self, waiting_for: str, rule: Rule, path: FieldPath, **values: object) -> None:
+        """As :meth:`emit`; ``waiting_for``: the step whose data the finding compares against, when
+        that step has none yet ("" otherwise; see ``Finding.waiting_for``)."""
+        self.emit(rule, path, None, **values)
+        self.findings[-1].waiting_for = waiting_for

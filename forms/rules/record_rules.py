@@ -353,6 +353,9 @@ def _equipment(ctx: Context) -> None:
             first_line.setdefault(key, i)
     if not (p.equipment or prof.form.holds("equipment")):
         return
+    # Before any amount of the budget is entered, the items are compared against nothing yet: the
+    # finding waits on the Budget step as a note (the empty budget is that step's own finding).
+    waiting = "" if any(line.amount_krw for line in p.budget.lines) else "budget"
     years_of: dict[str, set[int]] = {}  # once, not once per organisation over every key
     for o, y in (*items, *budget):
         years_of.setdefault(o, set()).add(y)
@@ -363,8 +366,8 @@ def _equipment(ctx: Context) -> None:
             if have != need:
                 path = (EQUIPMENT.at(p.equipment, first_item[key]) if key in first_item
                         else BUDGET_LINES.at(p.budget.lines, first_line[key]))
-                ctx.emit(EQUIPMENT_SUM, path, org=OrgRef.of(org), year=year, items=Won(have), budget=Won(need),
-                         difference=Won(abs(have - need)))
+                ctx.emit_waiting(waiting, EQUIPMENT_SUM, path, org=OrgRef.of(org), year=year, items=Won(have),
+                         budget=Won(need), difference=Won(abs(have - need)))
 
 
 def _justification(ctx: Context) -> None:

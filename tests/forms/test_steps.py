@@ -57,3 +57,24 @@ def test_export_allowed_exactly_without_errors(super_regional):
     super_regional.budget.lines[0].items[-1].unit_price_krw -= 1  # its justification follows
     report = validate(super_regional)
     assert report.warnings and not report.errors and export_allowed(report)
+
+
+def test_a_finding_against_a_budget_not_entered_yet_waits_and_is_not_counted():
+    from forms.sample import super_regional
+    from forms.steps import waiting
+
+    p = super_regional()
+    assert p.equipment
+    for line in p.budget.lines:
+        line.amount_krw = 0
+    report = validate(p)
+    sums = [f for f in report.findings if f.code == "equipment.sum_mismatch"]
+    assert sums and all(waiting(f) == Step.BUDGET for f in sums)
+    plan = {s.step: s for s in step_statuses(report)}[Step.PLAN]
+    assert plan.waiting == len(sums) and plan.left == sum(
+        1 for f in report.findings if waiting(f) is None and step_of(f.path) == Step.PLAN)
+    assert not export_allowed(report)  # the empty budget blocks the export all the same
+    # once the budget has an amount, the same mismatch is something left to do on the plan
+    p.budget.lines[0].amount_krw = 1_000_000
+    again = validate(p)
+    assert any(f.code == "equipment.sum_mismatch" and waiting(f) is None for f in again.findings)

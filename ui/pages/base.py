@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QHeaderView,
     QLabel,
+    QSplitter,
     QStyle,
     QStyleOptionComboBox,
     QVBoxLayout,
@@ -22,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from forms.base.i18n import current_language
 from forms.steps import Step, title
-from ui.findings import FindingsPanel
+from ui import setup
+from ui.findings import FindingsPanel, folded_setting
 from ui.marks import Marker
 
 if TYPE_CHECKING:
@@ -57,17 +60,61 @@ class Page(QWidget):
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.layout_ = QVBoxLayout(self)
+        # The page's fields (``layout_``) above, what is left to do below (see add_findings), split
+        # so the person sets the list's height; the fields never move as findings come and go.
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        body = QWidget()
+        self.layout_ = QVBoxLayout(body)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.addWidget(self.heading)
         self.layout_.addWidget(self.intro)
-        #: the step's findings listed on the page (see add_findings); the Budget page has its own
+        self.splitter.addWidget(body)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.splitter)
+        #: the step's findings listed under the page (see add_findings); the Budget page has its own
         self.findings: FindingsPanel | None = None
 
     def add_findings(self) -> None:
-        """List the step's findings at this point of the page; a click goes to the field."""
+        """List what is left to do on the step under the page; a click goes to the field."""
         self.findings = FindingsPanel()
         self.findings.activated.connect(self.focus_path)
-        self.layout_.addWidget(self.findings)
+        self.findings.folded_changed.connect(lambda _folded: self.place_findings())
+        self.splitter.addWidget(self.findings)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.splitterMoved.connect(self._findings_moved)
+        fold = QShortcut(QKeySequence("Alt+F12"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        fold.activated.connect(self.findings.fold.toggle)
+
+    def place_findings(self) -> None:
+        """Give the list its remembered height (shared by every page), or fold it to its heading."""
+        panel = self.findings
+        if panel is None:
+            return
+        if panel.fold.isChecked() != folded_setting():  # folded or unfolded on another page
+            panel.fold.setChecked(folded_setting())  # calls this again
+            return
+        if panel.fold.isChecked():
+            height = panel.folded_height()
+            panel.setMinimumHeight(height)
+            panel.setMaximumHeight(height)
+        else:
+            panel.setMaximumHeight(16777215)  # QWIDGETSIZE_MAX: no limit
+            panel.setMinimumHeight(panel.folded_height() + 2 * panel.fontMetrics().lineSpacing())
+            height = setup.settings().value("findings/height", 0, type=int) or panel.default_height()
+        total = sum(self.splitter.sizes()) or self.height()
+        height = min(height, max(panel.folded_height(), total // 2))
+        if self.splitter.sizes()[1:] != [height]:
+            self.splitter.setSizes([max(0, total - height), height])
+
+    def _findings_moved(self, _pos: int, _index: int) -> None:
+        if self.findings is not None and not self.findings.fold.isChecked():
+            setup.settings().setValue("findings/height", self.splitter.sizes()[1])
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.place_findings()  # as another page may have left it
 
     @property
     def lang(self) -> str:
@@ -76,6 +123,9 @@ class Page(QWidget):
     def retranslate(self) -> None:
         """Re-set every text in the current language; widgets and their state stay."""
         self.heading.setText(title(self.step, self.lang))
+        if self.findings is not None:
+            self.findings.show_findings(self._marked, self.lang)
+            self.findings.retranslate(self.lang)
 
     def refresh(self, path: str) -> None:
         """Show the proposal's values after a change at ``path`` ("" means everything)."""
@@ -91,6 +141,7 @@ class Page(QWidget):
             if widget is not None:
                 marks.setdefault(widget, []).append(finding)
         self.marker.apply(marks, self.lang)
+        self._marked = findings
         if self.findings is not None:
             self.findings.show_findings(findings, self.lang)
 
@@ -129,6 +180,8 @@ class Page(QWidget):
         self._last_focus = widget
 
     _last_focus: QWidget | None = None
+    #: the findings last marked (listed again when the language changes)
+    _marked: list[Finding] = []  # replaced, never changed in place
 
     def focus_path(self, path: str) -> QWidget | None:
         widget = self.widget_for(path)

@@ -3,18 +3,21 @@ year, the local match against its minimum, the national cap used, and a small ch
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
+    QSplitter,
     QStyle,
     QTableView,
     QTableWidget,
@@ -33,6 +36,7 @@ from forms.money import EntryUnit, format_number
 from forms.rules import Finding
 from forms.rules.budget_rules import LOCAL_SHORT
 from forms.steps import Step
+from ui import setup
 from ui.budget_delegate import KeyDelegate
 from ui.budget_model import KEY_FIELDS, BudgetModel, shown
 from ui.chart import BudgetChart
@@ -94,19 +98,22 @@ class BudgetPage(Page):
         remember_columns(self.table.horizontalHeader(), "budget")
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setWordWrap(False)
+        # Rows one line of text high (the style's default leaves room for a second): on a 1366×768
+        # laptop the grid shows a third more lines.
+        rows = self.table.verticalHeader()
+        rows.setMinimumSectionSize(self.table.fontMetrics().height() + 6)
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         # Only the names of organisations and categories may be elided, and their tooltip has them.
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.viewport().installEventFilter(self)
         self.table.installEventFilter(self)
         self._sized: tuple | None = None  # (columns, language, width) the columns were sized for
-        self.layout_.addWidget(self.table, 3)
         self.input_error = QLabel()
         self.input_error.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.input_error.setWordWrap(True)
         self._input_error: InputError | None = None
         self.model.input_rejected.connect(self._show_input_error)
         delegate.closeEditor.connect(self._editor_closed)
-        self.layout_.addWidget(self.input_error)
 
         bottom = QHBoxLayout()
         self.summary_box = QGroupBox()
@@ -131,7 +138,42 @@ class BudgetPage(Page):
         self._summary_shape: tuple | None = None
         bottom.addWidget(self.summary_box, 3)
         bottom.addWidget(self.chart, 2)
-        self.layout_.addLayout(bottom, 2)
+        # The grid above, the totals, checks and chart below, split where the person drags it
+        # (remembered across starts): the checks never push the grid around as they change.
+        grid = QWidget()
+        above = QVBoxLayout(grid)
+        above.setContentsMargins(0, 0, 0, 0)
+        above.addWidget(self.table, 1)
+        above.addWidget(self.input_error)
+        below = QWidget()
+        below.setLayout(bottom)
+        bottom.setContentsMargins(0, 0, 0, 0)
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(grid)
+        # below scrolls when dragged smaller than its contents: the grid can take the whole page
+        scroll = QScrollArea()
+        scroll.setWidget(below)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
+        self.split.addWidget(scroll)
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 0)
+        self.split.splitterMoved.connect(
+            lambda _pos, _index: setup.settings().setValue("budget/split", self.split.saveState()))
+        self._split_placed = False
+        self.layout_.addWidget(self.split, 1)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._split_placed:  # once: where the person left the split, else the grid gets the room
+            self._split_placed = True
+            state = setup.settings().value("budget/split")
+            if not (isinstance(state, QByteArray) and self.split.restoreState(state)):
+                total = sum(self.split.sizes())
+                below = self.split.widget(1).widget().sizeHint().height()
+                self.split.setSizes([max(total - below, total // 2), min(below, total // 2)])
 
     def _show_input_error(self, error: InputError | None) -> None:
         self._input_error = error

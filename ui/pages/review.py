@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from forms.base.errors import InputError
-from forms.base.i18n import _
+from forms.base.i18n import _, translate
 from forms.rules import Finding, Report
-from forms.steps import STEPS, findings_by_step, title
+from forms.steps import STEPS, findings_by_step, title, waiting
 from forms.steps import Step as StepCode
 from forms.values import ERRORS, WARNINGS, Count
+from ui.findings import WAITS
 from ui.pages.base import Page
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole  # the Finding an item shows
@@ -129,13 +130,22 @@ class ReviewPage(Page):
             items = grouped[step]
             if not items:
                 continue
-            head = QTreeWidgetItem([f"{title(step, self.lang)} ({len(items)})"])
+            left = sum(1 for f in items if waiting(f) is None)
+            head = QTreeWidgetItem([f"{title(step, self.lang)} ({left})"])
             head.setFirstColumnSpanned(True)
             self.tree.addTopLevelItem(head)
             head.setFirstColumnSpanned(True)
-            for finding in items:
-                child = QTreeWidgetItem([finding.message(self.lang), _("Error") if finding.is_error else _("Warning")])
-                child.setIcon(0, icons[finding.is_error])
+            for finding in sorted(items, key=lambda f: waiting(f) is not None):  # notes after what is left
+                later = waiting(finding)
+                if later is not None:
+                    kind = _("Note")
+                    message = translate(WAITS, self.lang, message=finding.message(self.lang),
+                                        step=title(later, self.lang))
+                else:
+                    kind, message = (_("Error") if finding.is_error else _("Warning")), finding.message(self.lang)
+                child = QTreeWidgetItem([message, kind])
+                child.setIcon(0, style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation) if later is not None
+                              else icons[finding.is_error])
                 child.setToolTip(0, self._tooltip(report, finding))
                 child.setData(0, FINDING_ROLE, finding)
                 head.addChild(child)
