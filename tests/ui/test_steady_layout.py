@@ -127,7 +127,7 @@ def test_an_equipment_list_waits_as_a_note_until_the_budget_has_amounts(sample_w
     w = sample_window
     p = w.doc.proposal
     assert p.equipment
-    for i, line in enumerate(p.budget.lines):
+    for i in range(len(p.budget.lines)):
         w.doc.edit(f"budget.lines[{i}].amount_krw", 0)
     settle()
     w.go(STEPS.index(Step.PLAN))
