@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -32,6 +31,7 @@ from forms.dates import official_date
 from forms.profile import CallProfile
 from forms.rules import RULES
 from forms.rules.base import message_template
+from ui import ask
 
 BACKUP, NEW, QUIT = "backup", "new", "quit"
 
@@ -152,7 +152,7 @@ class SnapshotsDialog(QDialog):
         QMessageBox.warning(self, _("Snapshots"), exc.text(current_language()))
 
     def save(self) -> None:
-        name, ok = QInputDialog.getText(self, _("Save a snapshot"), _("Name of the snapshot:"))
+        name, ok = ask.ask_text(self, _("Save a snapshot"), _("Name of the snapshot:"))
         if not ok:
             return
         try:

@@ -148,3 +148,27 @@ def answer_next_dialog(kind: type, answer) -> None:
         answer(dialog)
 
     QTimer.singleShot(0, look)
+
+
+def answer_input_dialogs(monkeypatch, answers) -> list:
+    """Answer each input dialog the window opens (a name, a choice) with the next of ``answers``,
+    as a person typing it and pressing OK (None: pressing Cancel); returns the dialogs as they were shown, for their size."""
+    from PySide6.QtWidgets import QComboBox, QDialog, QInputDialog, QLineEdit
+
+    shown: list = []
+    answers = iter(answers)
+
+    def run(dialog) -> int:
+        dialog.show()
+        field = dialog.findChild(QComboBox) if dialog.comboBoxItems() else dialog.findChild(QLineEdit)
+        shown.append({"width": dialog.width(), "text": dialog.textValue(), "items": dialog.comboBoxItems(),
+                      "field": field, "field_width": field.width()})
+        answer = next(answers)
+        dialog.hide()
+        if answer is None:  # Cancel
+            return QDialog.DialogCode.Rejected
+        dialog.setTextValue(answer)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QInputDialog, "exec", run)
+    return shown

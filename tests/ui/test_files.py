@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from forms.files.exchange import read_file, write_file
 from forms.rules import RULES
 from forms.steps import STEPS, Step
-from tests.ui.helpers import type_into
+from tests.ui.helpers import answer_input_dialogs, type_into
 from ui import dialogs
 
 
@@ -54,8 +54,7 @@ def test_open_a_recent_proposal_from_the_start_page(window, qtbot, store, super_
 def test_snapshots_save_compare_and_restore(sample_window, qtbot, store, monkeypatch):
     w = sample_window
     pid = w.doc.proposal.id
-    names = iter(["before", "after"])
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: (next(names), True)))
+    answer_input_dialogs(monkeypatch, ["before", "after"])
     box = dialogs.SnapshotsDialog(store, pid, w)
     box.save()
     w.doc.edit("title.en", "Changed title")
@@ -104,8 +103,7 @@ def test_renaming_a_proposal_open_or_not_sets_the_title_in_the_windows_language(
                                                                                 monkeypatch):
     w = sample_window
     store.create(leap)
-    names = iter(["Renamed while open", "Renamed in the list"])
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: (next(names), True)))
+    answer_input_dialogs(monkeypatch, ["Renamed while open", "Renamed in the list"])
     w.rename_proposal(w.doc.proposal.id)
     assert w.doc.proposal.title.en == "Renamed while open"
     korean = leap.title.ko

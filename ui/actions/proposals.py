@@ -3,13 +3,14 @@ new, open, rename, duplicate, delete (kept, to be restored), restore, and the sn
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from forms.base import i18n
 from forms.base.i18n import N_, _
 from forms.fieldpath import TITLE
 from forms.model import duplicate
 from forms.steps import STEPS, Step
+from ui import ask
 from ui.actions.base import FAILED, WindowActions
 
 
@@ -57,7 +58,7 @@ class ProposalActions(WindowActions):
                 return
             current = found[0].title.get(lang, fallback=False)
         field = TITLE.child("ko" if lang == "ko" else "en")
-        text, ok = QInputDialog.getText(self, _("Rename the proposal"),
+        text, ok = ask.ask_text(self, _("Rename the proposal"),
                                         _("Title ({language}):").format(language=i18n.NATIVE_NAMES.get(lang, lang)),
                                         text=current)
         text = " ".join(text.split())
@@ -119,8 +120,7 @@ class ProposalActions(WindowActions):
         names = [_("{title} — deleted {date} {time}").format(
             title=k.title.get(lang) or _("(untitled)"), date=official_date(k.deleted_at.astimezone().date(), lang),
             time=f"{k.deleted_at.astimezone():%H:%M}") for k in kept]
-        chosen, ok = QInputDialog.getItem(self, _("Restore a deleted proposal"), _("&Deleted proposals:"),
-                                          names, 0, False)
+        chosen, ok = ask.ask_item(self, _("Restore a deleted proposal"), _("&Deleted proposals:"), names)
         if not ok or chosen not in names:
             return
         restored = self.guard(trash.restore, self.store, kept[names.index(chosen)].path)
