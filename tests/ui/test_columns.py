@@ -111,6 +111,13 @@ def test_organisation_columns_are_readable_and_stay_put_when_a_kind_is_chosen(sa
     choose(page.widget_for("organisations[1].kind"), "large")
     settle()
     assert _widths(header) == before
+    # and the choice is shown whole, not cut ("Large firm or pub…", "중소:")
+    from ui.pages.base import choice_width
+
+    for key in ("kind", "role", "region"):
+        for row in range(len(w.doc.proposal.organisations)):
+            combo = page.widget_for(f"organisations[{row}].{key}")
+            assert combo.width() >= choice_width(page.table, [combo.currentText()]), (key, combo.currentText())
     type_into(qtbot, page.widget_for("organisations[1].name.en"), "Kyungpook National University Industry Foundation")
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     settle()

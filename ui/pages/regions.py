@@ -139,10 +139,10 @@ class RegionsPage(Page):
         self._size_columns()
 
     def _size_columns(self) -> None:
-        """Each drop-down column as wide as its header and the longest choice shown in it; the
-        two name columns share the rest equally. Measured when a proposal is opened, the language
-        changes or the table is resized, never while names are typed or choices made (a longer
-        choice made later scrolls in its drop-down rather than moving every column)."""
+        """Each drop-down column as wide as its header and the longest choice it offers, so a choice
+        made later is shown whole ("중소기업", not "중소:") without moving any column; the two name
+        columns share the rest equally. Measured when a proposal is opened, the language changes
+        or the table is resized, never while names are typed or choices made."""
         header = self.table.horizontalHeader()
         room = steady_width(self.table)
         shape = (self.lang, room, self._eligible)
@@ -150,10 +150,16 @@ class RegionsPage(Page):
             return
         self._sized = shape
         floors = [header.sectionSizeFromContents(col).width() for col in range(len(COLUMNS))]
-        widths = list(floors)
+        every, shown = list(floors), list(floors)
         for widgets in self._rows:
             for col, key in enumerate(COLUMNS[2:], start=2):
-                widths[col] = max(widths[col], choice_width(self.table, [widgets[key].currentText()]))
+                combo = widgets[key]
+                offered = [combo.itemText(i) for i in range(combo.count())]
+                every[col] = max(every[col], choice_width(self.table, offered) + 2)  # + the grid's lines
+                shown[col] = max(shown[col], choice_width(self.table, [combo.currentText()]) + 2)
+        # Room for every choice if the names keep theirs; else (a narrow window, a long language)
+        # for the choices made, the others scrolling in their drop-downs.
+        widths = every if room - sum(every[2:]) >= sum(floors[:2]) else shown
         rest = room - sum(widths[2:])
         widths[:2] = share_width(rest, [rest, rest], floors[:2])  # Korean and English alike, names or not
         apply_widths(header, widths)
