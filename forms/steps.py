@@ -85,6 +85,19 @@ def step_of(path: FieldPath | str) -> Step:
     return _STEP_OF.get(where.head, Step.REVIEW)
 
 
+#: The step where what a rule checks is entered, by the first part of the rule's code.
+_RULE_STEPS: dict[str, Step] = {
+    "call": Step.START, "type": Step.TYPE, "region": Step.REGIONS, "org": Step.REGIONS, "content": Step.PLAN,
+    "researchers": Step.PLAN, "indicators": Step.PLAN, "tasks": Step.PLAN, "deliverables": Step.PLAN,
+    "equipment": Step.PLAN, "budget": Step.BUDGET, "policy": Step.BUDGET,
+}
+
+
+def rule_step(code: str) -> Step:
+    """The step where what the rule ``code`` checks is entered (Review for a rule of no one step)."""
+    return _RULE_STEPS.get(code.split(".", 1)[0], Step.REVIEW)
+
+
 def title(step: Step, lang: str) -> str:
     return translate(STEP_TITLES[step], lang)
 

@@ -3,9 +3,10 @@ the call's rules with their sources."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSlider,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -31,6 +32,8 @@ from forms.dates import official_date
 from forms.profile import CallProfile
 from forms.rules import RULES
 from forms.rules.base import message_template
+from forms.steps import STEPS, rule_step
+from forms.steps import title as step_title
 from ui import ask
 
 BACKUP, NEW, QUIT = "backup", "new", "quit"
@@ -241,20 +244,29 @@ class RulesDialog(QDialog):
         lang = current_language()
         self.setWindowTitle(_("Rules of {call}").format(call=profile.name.get(lang)))
         tabs = QTabWidget()
+        # Written for an official: the step where each rule is met, what it says and what it rests
+        # on, in words; no rule codes (those are for the validation report and the command line).
         table = QTableWidget(len(RULES), 4)
-        table.setHorizontalHeaderLabels([_("Rule"), _("Severity"), _("Message"), _("Basis in the call")])
+        table.setHorizontalHeaderLabels([_("Step"), _("Severity"), _("Rule"), _("Basis in the call")])
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setWordWrap(True)
         table.setAccessibleName(_("Rules"))
-        for r, rule in enumerate(sorted(RULES.values(), key=lambda x: x.code)):
+        # A row taller than the view (a long basis) scrolls by pixels, and Page Up/Down turn the
+        # view a page (they moved the current row, and stuck on a row taller than the view).
+        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        table.installEventFilter(self)
+        table.verticalHeader().hide()
+        order = sorted(RULES.values(), key=lambda x: (STEPS.index(rule_step(x.code)), x.code))
+        for r, rule in enumerate(order):
             severity = profile.severity.get(rule.code, rule.severity.value)
             clause = profile.clause(rule.clause)
-            source = clause.explained(lang, profile.path) if clause else ""
-            cells = [rule.code, _("Error") if severity == "error" else _("Warning"), message_template(rule, lang),
-                     source]
+            source = clause.explained(lang) if clause else ""
+            cells = [step_title(rule_step(rule.code), lang), _("Error") if severity == "error" else _("Warning"),
+                     message_template(rule, lang), source]
             for c, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
+                item.setData(Qt.ItemDataRole.UserRole, rule.code)  # kept, not shown
                 table.setItem(r, c, item)
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -262,6 +274,7 @@ class RulesDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         table.resizeRowsToContents()
+        self.table = table
         tabs.addTab(table, _("Rules"))
         info = QLabel("\n".join([
             profile.name.get(lang), profile.ministry.get(lang), profile.agency.get(lang),
@@ -278,3 +291,12 @@ class RulesDialog(QDialog):
         box.addWidget(tabs)
         box.addWidget(buttons)
         self.resize(980, 620)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if obj is getattr(self, "table", None) and event.type() == QEvent.Type.KeyPress and not event.modifiers():
+            action = {Qt.Key.Key_PageDown: QAbstractSlider.SliderAction.SliderPageStepAdd,
+                      Qt.Key.Key_PageUp: QAbstractSlider.SliderAction.SliderPageStepSub}.get(Qt.Key(event.key()))
+            if action is not None:
+                self.table.verticalScrollBar().triggerAction(action)
+                return True
+        return super().eventFilter(obj, event)

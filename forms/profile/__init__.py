@@ -22,7 +22,6 @@ from forms.profile.types import (
     COMMITMENTS,
     DEFAULT_SCAN_LIMIT,
     INFERRED,
-    INFERRED_HERE,
     Amount,
     CallProfile,
     Chapter,
@@ -40,7 +39,7 @@ from forms.profile.types import (
 )
 
 __all__ = [
-    "COMMITMENTS", "COMMITMENT_FIELDS", "DEFAULT_SCAN_LIMIT", "INFERRED", "INFERRED_HERE", "Amount", "CallProfile",
+    "COMMITMENTS", "COMMITMENT_FIELDS", "DEFAULT_SCAN_LIMIT", "INFERRED", "Amount", "CallProfile",
     "Chapter", "Commitment", "Form", "FormSection", "Participation", "Percent", "Period", "ProfileError",
     "SectionRule", "ShareRule", "Size", "Sourced", "TypeRule", "calls_dir", "load_profile", "load_profile_file",
     "parse_profile", "profile_ids",

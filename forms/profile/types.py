@@ -6,7 +6,6 @@ from its TOML file is ``forms.profile.reader``.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -15,12 +14,10 @@ from forms.attached import MAX_TOTAL_BYTES
 from forms.base.i18n import N_, translate
 from forms.model import Text
 
-INFERRED = N_("No source states this value: it is the app's assumption. If the call's guidelines say otherwise, "
-              "have it corrected in the call profile ({file}).")
-
-
-INFERRED_HERE = N_("No source states this value: it is the app's assumption. If the call's guidelines say otherwise, "
-                   "have it corrected in the call profile.")
+#: Said of a value no source states, to the official reading it: in words, without the profile's
+#: file or keys (the profile's own comments tell its maintainer where to change it).
+INFERRED = N_("No source states this value: it is the app's assumption. Where the call's guidelines say "
+              "otherwise, they prevail: ask whoever looks after the app to bring it in line.")
 
 
 @dataclass(frozen=True)
@@ -39,13 +36,12 @@ class Sourced:
     def note_text(self, lang: str) -> str:
         return (self.note_ko or self.note) if lang == "ko" else self.note
 
-    def explained(self, lang: str, profile_file: str = "") -> str:
+    def explained(self, lang: str) -> str:
         """The source in ``lang``, its note, and for an inferred value a plain word that it is the
-        app's assumption and where to change it (the profile's file, when ``profile_file`` is given)."""
+        app's assumption, which the call's guidelines overrule."""
         parts = [self.source_text(lang), self.note_text(lang)]
         if self.inferred:
-            parts.append(translate(INFERRED, lang, file=os.path.basename(profile_file)) if profile_file
-                         else translate(INFERRED_HERE, lang))
+            parts.append(translate(INFERRED, lang))
         parts = [p.strip() for p in parts if p.strip()]
         return " ".join(p if p.endswith((".", "。", ")")) or p is parts[-1] else p + "." for p in parts)
 

@@ -78,3 +78,12 @@ def test_a_finding_against_a_budget_not_entered_yet_waits_and_is_not_counted():
     p.budget.lines[0].amount_krw = 1_000_000
     again = validate(p)
     assert any(f.code == "equipment.sum_mismatch" and waiting(f) is None for f in again.findings)
+
+
+def test_every_rule_belongs_to_the_step_where_what_it_checks_is_entered():
+    from forms.rules import RULES
+    from forms.steps import rule_step
+
+    assert all(rule_step(code) != Step.REVIEW for code in RULES), [c for c in RULES if rule_step(c) == Step.REVIEW]
+    assert rule_step("budget.local_match_short") == Step.BUDGET and rule_step("type.missing") == Step.TYPE
+    assert rule_step("equipment.sum_mismatch") == Step.PLAN and rule_step("org.none") == Step.REGIONS

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from forms.files.exchange import read_file, write_file
@@ -85,16 +86,23 @@ def test_about_shows_the_version_and_the_font_licence(app):
 
 def test_rules_dialog_lists_every_rule_with_its_source(app, super_regional):
     from forms.profile import load_profile
+    from forms.rules.base import message_template
+    from forms.steps import STEPS, rule_step, title
 
     profile = load_profile(super_regional.call)
     box = dialogs.RulesDialog(profile)
     table = box.findChildren(dialogs.QTableWidget)[0]
-    codes = [table.item(r, 0).text() for r in range(table.rowCount())]
+    codes = [table.item(r, 2).data(Qt.ItemDataRole.UserRole) for r in range(table.rowCount())]
     assert sorted(codes) == sorted(RULES)  # every rule, once
+    assert [table.item(r, 2).text() for r in range(len(codes))] == [message_template(RULES[c], "en") for c in codes]
+    steps = [rule_step(code) for code in codes]
+    assert steps == sorted(steps, key=STEPS.index)  # in the order of the steps, each named
     for r, code in enumerate(codes):
         source = profile.clause(RULES[code].clause).source_text("en")
         assert source and table.item(r, 3).text().startswith(source), code  # the clause's own source
-        assert table.item(r, 2).text(), code
+        assert table.item(r, 0).text() == title(steps[r], "en")
+        # written for an official: no rule code anywhere in the table
+        assert not any(c in table.item(r, col).text() for col in range(4) for c in RULES), code
     row = codes.index("budget.local_match_short")
     assert "20%" in table.item(row, 3).text()
 
@@ -110,3 +118,22 @@ def test_renaming_a_proposal_open_or_not_sets_the_title_in_the_windows_language(
     w.rename_proposal(leap.id)
     stored, _version = store.load(leap.id)
     assert (stored.title.en, stored.title.ko) == ("Renamed in the list", korean)
+
+
+def test_page_down_goes_through_the_rules_help_to_its_end(app, qtbot, super_regional):
+    from forms.profile import load_profile
+
+    box = dialogs.RulesDialog(load_profile(super_regional.call))
+    qtbot.addWidget(box)
+    box.resize(700, 360)  # rows taller than the view: the long bases
+    box.show()
+    table = box.table
+    table.setFocus()
+    bar = table.verticalScrollBar()
+    seen = [bar.value()]
+    for _ in range(400):
+        qtbot.keyClick(table, Qt.Key.Key_PageDown)
+        if bar.value() == seen[-1]:
+            break
+        seen.append(bar.value())
+    assert bar.value() == bar.maximum() > 0, seen[-5:]  # never stuck on a tall row

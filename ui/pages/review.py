@@ -157,7 +157,7 @@ class ReviewPage(Page):
         """The message and what the rule rests on (the call's clause, in words), not the rule's
         code: the code is for the validation report and the command line."""
         clause = report.profile.clause(finding.rule.clause) if report.profile is not None else None
-        basis = clause.explained(self.lang, report.profile.path) if clause is not None else ""
+        basis = clause.explained(self.lang) if clause is not None else ""
         text = finding.message(self.lang)
         return text + "\n" + _("Basis in the call: {basis}").format(basis=basis) if basis else text
 
