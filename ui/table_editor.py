@@ -38,6 +38,7 @@ from forms.fieldpath import ORGANISATIONS, ROOT, TASKS, FieldPath
 from forms.model import Text
 from forms.money import EntryUnit, format_number, parse_amount
 from forms.record_columns import Column, read
+from ui import choice_keys
 from ui.pages.base import (
     apply_widths,
     dragged_widths,
@@ -257,7 +258,7 @@ class RecordTable(QGroupBox):
             box.toggled.connect(lambda v, r=row, col=column: self.set_value(r, col, bool(v)))
             return box
         if kind == "choice":
-            combo = proposal_field(QComboBox())
+            combo = choice_keys.install(proposal_field(QComboBox()))  # arrows move; Enter, Tab choose
             combo.currentIndexChanged.connect(
                 lambda i, r=row, col=column, cb=combo: i >= 0 and self.set_value(r, col, cb.itemData(i)))
             combo.currentTextChanged.connect(combo.setToolTip)  # the whole name, where the cell cuts it
