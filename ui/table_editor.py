@@ -37,7 +37,7 @@ from forms.base.i18n import _, current_language
 from forms.fieldpath import ORGANISATIONS, ROOT, TASKS, FieldPath
 from forms.model import Text
 from forms.money import EntryUnit, format_number, parse_amount
-from forms.record_columns import Column, read
+from forms.record_columns import Column, first_missing, read
 from ui import choice_keys
 from ui.pages.base import (
     apply_widths,
@@ -313,9 +313,15 @@ class RecordTable(QGroupBox):
         if base is None or self.make is None:
             return
         records = self.records()
-        self.doc.edit(base, [*copy.deepcopy(records), self.make(self.doc.proposal)], text=self.undo_text)
-        if self._rows:
-            self._rows[-1][self.columns[0].field].setFocus()
+        record = self.make(self.doc.proposal)
+        self.doc.edit(base, [*copy.deepcopy(records), record], text=self.undo_text)
+        if self._rows and self.columns:
+            # the cursor on the cell the new row must fill first (the one marked as missing), so
+            # typing goes there; the first cell when it needs nothing
+            col = first_missing(self.columns, record, self.doc.proposal) or 0
+            self.table.setCurrentCell(len(self._rows) - 1, col)
+            self.table.scrollTo(self.table.model().index(len(self._rows) - 1, col))
+            self._rows[-1][self.columns[col].field].setFocus()
 
     def remove_row(self) -> None:
         base = self.base()
