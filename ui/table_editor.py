@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from forms.base.errors import InputError
-from forms.base.i18n import _, current_language
+from forms.base.i18n import N_, _, current_language
 from forms.fieldpath import ORGANISATIONS, ROOT, TASKS, FieldPath
 from forms.model import Text
 from forms.money import EntryUnit, format_number, parse_amount
@@ -69,8 +69,12 @@ class RecordTable(QGroupBox):
 
     def __init__(self, doc: Document, title: str, base: Callable[[], FieldPath | None],
                  columns: Callable[[Proposal], list[Column]], make: Callable[[Proposal], object] | None,
-                 undo_text: str, parent: QWidget | None = None, *, name: str) -> None:
+                 undo_text: str, parent: QWidget | None = None, *, name: str,
+                 buttons: tuple[str, str] = (N_("&Add row"), N_("&Remove row"))) -> None:
         super().__init__(parent)
+        #: the Add and Remove buttons' words (``N_`` messages), each with its own Alt+letter among
+        #: the tables of the chapter that shows this one
+        self.button_texts = buttons
         self.doc, self.title_, self.base, self.columns_of, self.make, self.undo_text = (
             doc, title, base, columns, make, undo_text)
         self.columns: list[Column] = []
@@ -108,8 +112,8 @@ class RecordTable(QGroupBox):
     def retranslate(self) -> None:
         self.setTitle(_(self.title_))
         self.table.setAccessibleName(_(self.title_))
-        self.add_button.setText(_("Add row"))
-        self.remove_button.setText(_("Remove row"))
+        self.add_button.setText(_(self.button_texts[0]))
+        self.remove_button.setText(_(self.button_texts[1]))
         self._headers()
         if self.doc.proposal is not None:
             self.sync()
