@@ -102,8 +102,8 @@ def _dialogs(window, store, super_regional, monkeypatch) -> list[tuple[str, QWid
     """Every dialog of the window, made as the window makes it (the message boxes asked inline are
     caught as they would open)."""
     from forms.files.budgetsheet import Names, compare
-    from forms.merge import merge
     from forms.files.exchange import to_dict
+    from forms.merge import merge
     from forms.profile import load_profile
     from ui import dialogs
     from ui.budgetimport import BudgetImportDialog
