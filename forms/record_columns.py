@@ -63,6 +63,8 @@ class Column:
     literal: bool = False
     #: Named fields of the title (``year`` of "{year} (English)").
     fields: tuple[tuple[str, object], ...] = ()
+    #: The record must fill it (see :attr:`RecordField.required`).
+    required: bool = False
 
     def heading(self) -> str:
         title = self.title if self.literal else _(self.title)
@@ -88,6 +90,12 @@ class Column:
         if len(steps) > 1 and isinstance(steps[-2], int) and steps[-1] in ("ko", "en"):
             return len(steps) - 2
         return None
+
+    @property
+    def language(self) -> str | None:
+        """The language of a column of a bilingual field (``name.ko``: ko); None for another."""
+        steps = self.field.steps
+        return steps[-1] if len(steps) > 1 and steps[-1] in LANGUAGES else None
 
 
 def read(record: object, path: FieldPath) -> object:
@@ -117,18 +125,24 @@ class RecordField:
     lo: int = 0
     hi: int = 100
     choices: Choices | None = field(default=None, compare=False)
+    #: The record must fill it: the rules say so when it is empty (in the language of submission,
+    #: for a bilingual field; every year of the call, for a per-year one), and the window puts the
+    #: cursor on it in a new row.
+    required: bool = False
 
     def columns(self, years: tuple[int, ...]) -> list[Column]:
         """The window's columns of this field, for a call of ``years``."""
         langs: tuple[str | None, ...] = LANGUAGES if self.bilingual else (None,)
         if self.per_year:
             if not self.titles:  # the year itself is the title
-                return [Column(f"{self.path}[{y}]", str(y), self.kind, self.lo, self.hi, literal=True) for y in years]
+                return [Column(f"{self.path}[{y}]", str(y), self.kind, self.lo, self.hi, literal=True,
+                               required=self.required) for y in years]
             return [Column(f"{self.path}[{y}]" + (f".{lang}" if lang else ""), title, self.kind, self.lo, self.hi,
-                           fields=(("year", y),))
+                           fields=(("year", y),), required=self.required)
                     for y in years for lang, title in zip(langs, self.titles, strict=False)]
         lo, hi = (min(years), max(years)) if self.kind == "year" else (self.lo, self.hi)
-        return [Column(self.path + (f".{lang}" if lang else ""), title, self.kind, lo, hi, self.choices)
+        return [Column(self.path + (f".{lang}" if lang else ""), title, self.kind, lo, hi, self.choices,
+                       required=self.required)
                 for lang, title in zip(langs, self.titles, strict=False)]
 
 
@@ -167,6 +181,21 @@ class RecordColumns:
         """The window's columns for ``p`` (a column per year of its call for a per-year field)."""
         years = years_of(p)
         return [c for f in self.fields for c in f.columns(years)]
+
+
+def first_missing(columns: list[Column], record: object, p: Proposal) -> int | None:
+    """The first of ``columns`` that ``record`` must fill and leaves empty (for a bilingual field,
+    in the language of ``p``'s submission): the cell the rules mark; None when there is none."""
+    try:
+        lang = load_profile(p.call).submission_language
+    except InputError:
+        lang = "ko"
+    for i, column in enumerate(columns):
+        if column.required and column.language in (None, lang):
+            value = read(record, column.field)
+            if value is None or (isinstance(value, str) and not value.strip()):
+                return i
+    return None
 
 
 def years_of(p: Proposal) -> tuple[int, ...]:
@@ -225,11 +254,12 @@ TABLES: dict[str, RecordColumns] = {t.key: t for t in (
         RecordField("stage", N_("stage"), "int", heading=N_("Stage")),
         RecordField("start_year", N_("start year"), "year", titles=(N_("From"),)),
         RecordField("end_year", N_("end year"), "year", titles=(N_("To"),)),
-        RecordField("goal", N_("goal"), "name", True, (N_("Goal (Korean)"), N_("Goal (English)")), N_("Goal")),
+        RecordField("goal", N_("goal"), "name", True, (N_("Goal (Korean)"), N_("Goal (English)")), N_("Goal"),
+                    required=True),
     )),
     RecordColumns("indicators", Indicator, "indicators", N_("Indicator {n}"), (
         RecordField("name", _NAME, "name", True, (N_("Indicator (Korean)"), N_("Indicator (English)")),
-                    N_("Indicator")),
+                    N_("Indicator"), required=True),
         RecordField("kind", N_("kind"), "choice", titles=(N_("Quantitative or qualitative"),),
                     choices=_codes([k.value for k in IndicatorKind])),
         RecordField("unit", N_("unit"), "text", True, (N_("Unit (Korean)"), N_("Unit (English)")), N_("Unit")),
@@ -237,13 +267,13 @@ TABLES: dict[str, RecordColumns] = {t.key: t for t in (
                     N_("Baseline")),
         # the packet heads each year's column with the year itself
         RecordField("targets", N_("target"), "text", True, (N_("{year} (Korean)"), N_("{year} (English)")),
-                    per_year=True),
+                    per_year=True, required=True),
         RecordField("weight", N_("weight"), "int", titles=(N_("Weight (%)"),), heading=N_("Weight (%)")),
         RecordField("method", N_("method"), "name", True,
                     (N_("How it is measured (Korean)"), N_("How it is measured (English)")), N_("How measured")),
     ), lambda _p: Indicator(new_id())),
     RecordColumns("tasks", Task, "tasks", N_("Task {n}"), (
-        RecordField("name", _NAME, "name", True, (N_("Task (Korean)"), N_("Task (English)"))),
+        RecordField("name", _NAME, "name", True, (N_("Task (Korean)"), N_("Task (English)")), required=True),
         RecordField("org", _ORG, "choice", titles=(N_("Organisation in charge"),), choices=_orgs),
         RecordField("start", N_("start month"), "month", titles=(N_("From (YYYY-MM)"),)),
         RecordField("end", N_("end month"), "month", titles=(N_("To (YYYY-MM)"),)),
@@ -252,12 +282,12 @@ TABLES: dict[str, RecordColumns] = {t.key: t for t in (
         RecordField("task", N_("task"), "choice", titles=(N_("Task"),), heading=N_("Task"), choices=_tasks),
         RecordField("year", _YEAR, "year", titles=(N_("Year"),), heading=N_("Year")),
         RecordField("name", _NAME, "name", True, (N_("Deliverable (Korean)"), N_("Deliverable (English)")),
-                    N_("Deliverable")),
+                    N_("Deliverable"), required=True),
     ), lambda p: Deliverable(new_id(), p.tasks[0].id if p.tasks else "", min(years_of(p)))),
     RecordColumns("researchers", Researcher, "researchers", N_("Researcher {n}"), (
         RecordField("org", _ORG, "choice", titles=(N_("Organisation"),), heading=N_("Organisation"), choices=_orgs),
         RecordField("name", _NAME, "text", True, (N_("Researcher (Korean)"), N_("Researcher (English)")),
-                    N_("Name")),
+                    N_("Name"), required=True),
         RecordField("position", N_("position"), "text", True, (N_("Position (Korean)"), N_("Position (English)")),
                     N_("Position")),
         RecordField("field", N_("field"), "text", True, (N_("Field (Korean)"), N_("Field (English)"))),
@@ -277,7 +307,8 @@ TABLES: dict[str, RecordColumns] = {t.key: t for t in (
     RecordColumns("equipment", Equipment, "equipment", N_("Equipment item {n}"), (
         RecordField("org", _ORG, "choice", titles=(N_("Organisation"),), heading=N_("Organisation"), choices=_orgs),
         RecordField("year", _YEAR, "year", titles=(N_("Year"),), heading=N_("Year")),
-        RecordField("name", _NAME, "name", True, (N_("Item (Korean)"), N_("Item (English)")), N_("Equipment")),
+        RecordField("name", _NAME, "name", True, (N_("Item (Korean)"), N_("Item (English)")), N_("Equipment"),
+                    required=True),
         RecordField("purpose", N_("purpose"), "text", True, (N_("Purpose (Korean)"), N_("Purpose (English)")),
                     N_("Purpose")),
         RecordField("quantity", N_("quantity"), "int", titles=(N_("Quantity"),), heading=N_("Quantity"), hi=100_000),

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import choice_keys
 from ui.budget_model import KEY_FIELDS
 
 
@@ -42,8 +43,8 @@ class KeyDelegate(QStyledItemDelegate):
         # As wide as its longest item (see updateEditorGeometry), and a choice applies at once:
         # not only when the cell is left.
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        combo.activated.connect(lambda _index, c=combo: self._chosen(c))
-        return combo
+        combo.activated.connect(lambda _index, c=combo: self._chosen(c))  # a click in the open list
+        return choice_keys.install(combo)  # arrows and letters move within the list; Enter or Tab choose
 
     def _chosen(self, combo: QComboBox) -> None:
         self.commitData.emit(combo)

@@ -85,8 +85,13 @@ class MergeDialog(QDialog):
         self.panes: dict[str, QPlainTextEdit] = {}
         titles = {"base": _("As sent (base)"), OURS: _("Ours, now"),
                   THEIRS: _("{partner}'s copy").format(partner=partner)}
+        keyed = {"base": _("As sent (&base)"), OURS: _("Ours, &now"),
+                 THEIRS: _("{partner}'s cop&y").format(partner=partner.replace("&", "&&"))}
         for col, (side, title) in enumerate(titles.items()):
-            label = QLabel(f"<b>{_escape(title)}</b>")
+            label = QLabel(keyed[side])  # plain text, so that its Alt+letter reaches the pane
+            font = label.font()
+            font.setBold(True)
+            label.setFont(font)
             pane = QPlainTextEdit()
             pane.setReadOnly(True)
             pane.setAccessibleName(title)
@@ -102,7 +107,7 @@ class MergeDialog(QDialog):
         split.setStretchFactor(1, 2)
 
         self.all_ours = QPushButton(_("Keep &ours for all"))
-        self.all_theirs = QPushButton(_("Take {partner}'s for &all").format(partner=partner))
+        self.all_theirs = QPushButton(_("&Take {partner}'s for all").format(partner=partner.replace("&", "&&")))
         self.all_ours.clicked.connect(lambda: self.choose_all(OURS))
         self.all_theirs.clicked.connect(lambda: self.choose_all(THEIRS))
         for button in (self.all_ours, self.all_theirs):
@@ -123,10 +128,11 @@ class MergeDialog(QDialog):
         self.changes.setAccessibleName(_("What the copy from {partner} changes").format(partner=partner))
         self.changes.addItems(changes or [])
         if self.conflicts:
-            changes_label = QLabel(_("Applied besides the conflicts, from the copy of {partner}:").format(
-                partner=partner))
+            changes_label = QLabel(_("Applied besi&des the conflicts, from the copy of {partner}:").format(
+                partner=partner.replace("&", "&&")))
         else:
-            changes_label = QLabel(_("What the copy from {partner} changes:").format(partner=partner))
+            changes_label = QLabel(_("What the copy from {partner} &changes:").format(
+                partner=partner.replace("&", "&&")))
         changes_label.setBuddy(self.changes)
 
         box = QVBoxLayout(self)
@@ -189,6 +195,3 @@ def ask_partner(p: Proposal, parent: QWidget | None = None) -> str:
     name = " ".join(name.split()) if ok else ""
     return offered.get(name, name)
 
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

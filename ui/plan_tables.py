@@ -31,13 +31,26 @@ if TYPE_CHECKING:
     from ui.document import Document
 
 
+#: The Add and Remove buttons of each table: no two tables of a chapter share a letter, nor take
+#: one of the Plan step's own (Title, English, Date, Back, Next, the menus, the roadmap's stage).
+_BUTTONS = {
+    "indicators": (N_("&Add indicator"), N_("Remove indi&cator")),
+    "tasks": (N_("Add tas&k"), N_("Re&move task")),
+    "deliverables": (N_("Add deli&verable"), N_("&Remove deliverable")),
+    "researchers": (N_("&Add researcher"), N_("&Remove researcher")),
+    "other_projects": (N_("Add other &project"), N_("Remove other pro&ject")),
+    "equipment": (N_("Add e&quipment item"), N_("Remove equipment ite&m")),
+}
+
+
 def _editor(doc: Document, key: str, title: str, base: Callable[[], FieldPath | None], undo_text: str,
             name: str) -> RecordTable:
     """The editor of the table ``key`` of ``forms.record_columns``, its columns and new records as
     described there (read again each time, so the editor shows what the description says)."""
     adds = table(key).make is not None
     return RecordTable(doc, title, base, lambda p: table(key).columns(p),
-                       (lambda p: table(key).make(p)) if adds else None, undo_text, name=name)
+                       (lambda p: table(key).make(p)) if adds else None, undo_text, name=name,
+                       **({"buttons": _BUTTONS[key]} if key in _BUTTONS else {}))
 
 
 # -- the tables ---------------------------------------------------------------------------------
@@ -137,7 +150,7 @@ class Justification(QGroupBox):
 
     def retranslate(self) -> None:
         self.setTitle(_("Budget justification (itemised)"))
-        self.line_label.setText(_("&Budget line:"))
+        self.line_label.setText(_("B&udget line:"))
         self.line.setAccessibleName(_("Budget line"))
         self.rows.retranslate()
         self.sync()

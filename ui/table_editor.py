@@ -33,11 +33,12 @@ from PySide6.QtWidgets import (
 )
 
 from forms.base.errors import InputError
-from forms.base.i18n import _, current_language
+from forms.base.i18n import N_, _, current_language
 from forms.fieldpath import ORGANISATIONS, ROOT, TASKS, FieldPath
 from forms.model import Text
 from forms.money import EntryUnit, format_number, parse_amount
-from forms.record_columns import Column, read
+from forms.record_columns import Column, first_missing, read
+from ui import choice_keys
 from ui.pages.base import (
     apply_widths,
     dragged_widths,
@@ -68,8 +69,12 @@ class RecordTable(QGroupBox):
 
     def __init__(self, doc: Document, title: str, base: Callable[[], FieldPath | None],
                  columns: Callable[[Proposal], list[Column]], make: Callable[[Proposal], object] | None,
-                 undo_text: str, parent: QWidget | None = None, *, name: str) -> None:
+                 undo_text: str, parent: QWidget | None = None, *, name: str,
+                 buttons: tuple[str, str] = (N_("&Add row"), N_("&Remove row"))) -> None:
         super().__init__(parent)
+        #: the Add and Remove buttons' words (``N_`` messages), each with its own Alt+letter among
+        #: the tables of the chapter that shows this one
+        self.button_texts = buttons
         self.doc, self.title_, self.base, self.columns_of, self.make, self.undo_text = (
             doc, title, base, columns, make, undo_text)
         self.columns: list[Column] = []
@@ -107,8 +112,8 @@ class RecordTable(QGroupBox):
     def retranslate(self) -> None:
         self.setTitle(_(self.title_))
         self.table.setAccessibleName(_(self.title_))
-        self.add_button.setText(_("Add row"))
-        self.remove_button.setText(_("Remove row"))
+        self.add_button.setText(_(self.button_texts[0]))
+        self.remove_button.setText(_(self.button_texts[1]))
         self._headers()
         if self.doc.proposal is not None:
             self.sync()
@@ -257,7 +262,7 @@ class RecordTable(QGroupBox):
             box.toggled.connect(lambda v, r=row, col=column: self.set_value(r, col, bool(v)))
             return box
         if kind == "choice":
-            combo = proposal_field(QComboBox())
+            combo = choice_keys.install(proposal_field(QComboBox()))  # arrows move; Enter, Tab choose
             combo.currentIndexChanged.connect(
                 lambda i, r=row, col=column, cb=combo: i >= 0 and self.set_value(r, col, cb.itemData(i)))
             combo.currentTextChanged.connect(combo.setToolTip)  # the whole name, where the cell cuts it
@@ -312,9 +317,15 @@ class RecordTable(QGroupBox):
         if base is None or self.make is None:
             return
         records = self.records()
-        self.doc.edit(base, [*copy.deepcopy(records), self.make(self.doc.proposal)], text=self.undo_text)
-        if self._rows:
-            self._rows[-1][self.columns[0].field].setFocus()
+        record = self.make(self.doc.proposal)
+        self.doc.edit(base, [*copy.deepcopy(records), record], text=self.undo_text)
+        if self._rows and self.columns:
+            # the cursor on the cell the new row must fill first (the one marked as missing), so
+            # typing goes there; the first cell when it needs nothing
+            col = first_missing(self.columns, record, self.doc.proposal) or 0
+            self.table.setCurrentCell(len(self._rows) - 1, col)
+            self.table.scrollTo(self.table.model().index(len(self._rows) - 1, col))
+            self._rows[-1][self.columns[col].field].setFocus()
 
     def remove_row(self) -> None:
         base = self.base()

@@ -45,14 +45,19 @@ def block_text(rows: list[list[str]]) -> str:
 
 @dataclass(frozen=True)
 class Cell:
-    """A place in the grid as the person sees it: the row number shown and the column's header."""
+    """A place in the grid as the person sees it: the row number shown and the column's header;
+    for a row the paste would add (not in the grid yet), its line in the pasted text."""
 
     row: int
     column: str
     translate_column: bool = False
+    new: bool = False
 
     def render(self, lang: str) -> str:
         column = translate(self.column, lang) if self.translate_column else self.column
+        if self.new:
+            return translate(N_("line {line} of the pasted text (a new row), column {column}"), lang,
+                             line=self.row, column=column)
         return translate(N_("row {row}, column {column}"), lang, row=self.row, column=column)
 
 
@@ -71,13 +76,16 @@ class PasteRefused(InputError):
         return "\n".join(lines)
 
 
-def _where(grid: BudgetGrid, row: int, col: int) -> Cell:
+def _where(grid: BudgetGrid, row: int, col: int, line: int) -> Cell:
+    """Grid row ``row`` and column ``col`` (``line`` of the pasted text) as the person sees them."""
     keys = len(KEY_FIELDS)
+    new = row >= len(grid.rows)  # below the lines (where the totals row is shown): not a row yet
+    number = line if new else row + 1
     if col < keys:
-        return Cell(row + 1, _HEADERS[KEY_FIELDS[col]], translate_column=True)
+        return Cell(number, _HEADERS[KEY_FIELDS[col]], translate_column=True, new=new)
     if col < keys + len(grid.years):
-        return Cell(row + 1, str(grid.years[col - keys]))
-    return Cell(row + 1, N_("Total"), translate_column=True)
+        return Cell(number, str(grid.years[col - keys]), new=new)
+    return Cell(number, N_("Total"), translate_column=True, new=new)
 
 
 def paste(proposal: Proposal, grid: BudgetGrid, top: int, left: int, block: list[list[str]],
@@ -95,7 +103,7 @@ def paste(proposal: Proposal, grid: BudgetGrid, top: int, left: int, block: list
     readers = {"org": names.org, "category": names.category, "source": names.source, "region": names.region}
 
     def fail(row: int, col: int, exc: InputError) -> None:
-        problems.append(InputError(exc.message, _where(grid, row, col), **exc.fields))
+        problems.append(InputError(exc.message, _where(grid, row, col, row - top + 1), **exc.fields))
 
     for i, values in enumerate(block):
         row = top + i
@@ -124,7 +132,9 @@ def paste(proposal: Proposal, grid: BudgetGrid, top: int, left: int, block: list
             elif not blank(text):
                 fail(row, col, InputError(N_("The totals are computed; paste amounts into the year columns.")))
         if not existing and any(not blank(t) for t in values):
-            missing = [f for f in ("org", "category", "source") if f not in given]
+            # a key the block does not reach (a name it holds but that cannot be read is named above)
+            reached = set(KEY_FIELDS[max(left, 0):max(0, min(keys, left + len(values)))])
+            missing = [f for f in ("org", "category", "source") if f not in reached]
             if missing:
                 fail(row, left, InputError(N_("There is no budget line on this row: paste the organisation, "
                                               "category and source with the amounts, or add a line first.")))

@@ -109,3 +109,29 @@ def test_a_field_named_by_its_path_stays_so():
     assert labels.field_label("equipment[0].shared", "en") == "Equipment item 1: shared"
     assert record_columns.field_name("shared") is None
     assert isinstance(TABLES["equipment"].field("shared"), RecordField)
+
+
+@pytest.mark.parametrize("key", sorted(k for k, t in TABLES.items() if t.make is not None and t.where))
+def test_the_required_fields_of_a_new_record_are_the_ones_the_rules_find_missing(super_regional, key):
+    """What the description calls required is what the rules mark as missing on a new row (the cell
+    the window's cursor goes to first, :func:`record_columns.first_missing`)."""
+    from forms.fieldpath import FieldPath
+    from forms.profile import load_profile
+
+    p, t = super_regional, TABLES[key]
+    base = FieldPath.parse(t.where)
+    records = base.get(p)
+    records.append(t.make(p))
+    row = len(records) - 1
+    lang = load_profile(p.call).submission_language
+    marked = set()
+    for finding in validate(p).findings:
+        where = finding.shown or finding.path
+        if finding.rule.code.endswith("_missing") and where.row(base) == row:
+            marked.add(str(where.after(base.child(row))))
+    columns = t.columns(p)
+    empty = [c.key for c in columns if c.required and c.language in (None, lang)
+             and not record_columns.read(records[row], c.field)]
+    assert set(empty) == marked
+    first = record_columns.first_missing(columns, records[row], p)
+    assert (columns[first].key if first is not None else None) == (empty[0] if empty else None)

@@ -98,3 +98,46 @@ def test_ctrl_c_copies_the_selection_as_tab_separated_text_that_pastes_back(samp
     _select(page, 2, model.year_column(years[0]))
     qtbot.keyClick(table, Qt.Key.Key_V, CTRL)
     assert [[_amount(w, page, r, y) for y in years] for r in (2, 3)] == expected
+
+
+def test_a_refused_paste_is_said_once_and_forgotten_on_undo_or_the_next_edit(sample_window, qtbot):
+    from forms.base import i18n
+    from tests.ui.helpers import edit_cell, settle
+
+    w = sample_window
+    i18n.set_language("ko")
+    page = _budget(w, qtbot)
+    years = page.model.years
+    col = page.model.year_column(years[0])
+    edit_cell(qtbot, page.table, 0, col, "1,234")  # something to undo
+    _select(page, 1, col)
+    QApplication.clipboard().setText("2x0\n")
+    qtbot.keyClick(page.table, Qt.Key.Key_V, CTRL)
+    assert page.input_error.text().startswith("붙여넣지 않았습니다")
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, CTRL)
+    settle()
+    assert _amount(w, page, 0, years[0]) != 1_234_000  # undone
+    assert page.input_error.text() == ""
+    qtbot.keyClick(page.table, Qt.Key.Key_V, CTRL)
+    assert page.input_error.text() != ""
+    edit_cell(qtbot, page.table, 2, col, "77")  # the next edit that is taken
+    assert page.input_error.text() == ""
+
+
+def test_a_new_row_with_an_unknown_organisation_is_named_as_it_was_pasted(sample_window, qtbot):
+    from forms.base import i18n
+
+    w = sample_window
+    page = _budget(w, qtbot)
+    count = len(w.doc.proposal.budget.lines)
+    _select(page, page.model.totals_row, 0)  # below the last line: the rows pasted are new
+    QApplication.clipboard().setText("Nobody Ltd\t연구재료비\t국비\t\t10\n")
+    for lang, where in (("en", "line 1 of the pasted text (a new row), column Organisation"),
+                        ("ko", "붙여넣은 텍스트의 1번째 줄(새 행), 기관명 열")):
+        i18n.set_language(lang)
+        qtbot.keyClick(page.table, Qt.Key.Key_V, CTRL)
+        lines = page.input_error.text().split("\n")
+        assert len(lines) == 2, lines  # the refusal and the one value it is about
+        assert lines[1].startswith(where + ": "), lines
+        assert str(page.model.totals_row + 1) not in lines[1]
+    assert len(w.doc.proposal.budget.lines) == count

@@ -113,6 +113,9 @@ class BudgetPage(Page):
         self.input_error.setWordWrap(True)
         self._input_error: InputError | None = None
         self.model.input_rejected.connect(self._show_input_error)
+        # a message about what was refused goes with the next change (an edit, a paste, Undo):
+        # it no longer says how the budget stands
+        doc.changed.connect(lambda _path: self._show_input_error(None))
         delegate.closeEditor.connect(self._editor_closed)
 
         bottom = QHBoxLayout()

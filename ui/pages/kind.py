@@ -88,11 +88,12 @@ class TypePage(Page):
         except InputError:  # an unknown call is reported by the rules as a finding
             profile = None
         self.group.setExclusive(False)
-        for code, (_box, text, button) in self.cards.items():
+        for number, (code, (_box, text, button)) in enumerate(self.cards.items(), start=1):
             text.setText(describe(profile, code, self.lang) if profile else "")
             chosen = p.type == code
             button.setChecked(chosen)
-            button.setText(_("Chosen") if chosen else _("Choose this type"))
+            button.setText((_("Chosen (&{number})") if chosen else _("Choose this type (&{number})")).format(
+                number=number))  # Alt+1, Alt+2: one card each
         self.group.setExclusive(True)
 
     def widget_for(self, path: str) -> QWidget | None:

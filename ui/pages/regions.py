@@ -32,6 +32,7 @@ from forms.fieldpath import ORGANISATIONS, PARTNER_REGIONS, ROOT, FieldPath
 from forms.model import Organisation, OrgKind, OrgRole, Text, label
 from forms.profile import load_profile
 from forms.steps import Step
+from ui import choice_keys
 from ui.pages.base import (
     Page,
     apply_widths,
@@ -250,7 +251,7 @@ class RegionsPage(Page):
             widgets[key] = edit
         for key, codes in (("kind", [k.value for k in OrgKind]), ("role", [k.value for k in OrgRole]),
                            ("region", ["", *[x.code for x in regions.existing_at(self._day or dt.date.today())]])):
-            combo = QComboBox()
+            combo = choice_keys.install(QComboBox())  # arrows move within it; Enter or Tab choose
             for code in codes:
                 combo.addItem(code, code)
             combo.currentIndexChanged.connect(lambda _i, k=key, row=r, c=combo: self.doc.edit(
