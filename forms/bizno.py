@@ -16,6 +16,11 @@ def check_digit(first_nine: str) -> int:
     return (10 - total % 10) % 10
 
 
+def well_formed(number: str) -> bool:
+    """Whether ``number`` is written as ten digits, hyphens optional (its check digit aside)."""
+    return bool(_FORM.match(number))
+
+
 def is_valid(number: str) -> bool:
     """Whether ``number`` is written as ten digits (hyphens optional) and its check digit holds."""
     if not _FORM.match(number):

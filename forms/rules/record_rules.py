@@ -148,9 +148,13 @@ ITEMS_SUM = rule(
 )
 REGISTRATION_INVALID = rule(
     "org.registration_invalid", E,
-    N_("{org}: '{value}' is not a valid business registration number (ten digits, 123-45-67890, with a correct "
-       "check digit)."), "form",
+    N_("{org}: '{value}' is not written as a business registration number: ten digits, in groups of three, two "
+       "and five (000-00-00000)."), "form",
 )
+#: The number has the right form but its last digit does not follow from the others (the example of
+#: the form is never a number: the person's own number could be the one shown).
+REGISTRATION_CHECK_DIGIT = N_("{org}: the last digit of the business registration number '{value}' does not match "
+                              "the other nine (a digit is probably mistyped).")
 REGISTRATION_MISSING = rule(
     "org.registration_missing", W, N_("{org}: give the business registration number."), "form",
 )
@@ -385,6 +389,7 @@ def _organisations(ctx: Context) -> None:
         path = ORGANISATIONS.at(p.organisations, i).child("registration_number")
         number = org.registration_number.strip()
         if number and not bizno.is_valid(number):
-            ctx.emit(REGISTRATION_INVALID, path, org=OrgRef.of(org), value=number[:20])
+            ctx.emit(REGISTRATION_INVALID, path, None if not bizno.well_formed(number) else REGISTRATION_CHECK_DIGIT,
+                     org=OrgRef.of(org), value=number[:20])
         elif not number and prof.form.holds("organisations"):
             ctx.emit(REGISTRATION_MISSING, path, org=OrgRef.of(org))

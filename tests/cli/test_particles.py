@@ -29,7 +29,7 @@ def test_validate_in_korean_over_the_national_cap_hedges_no_particle(tmp_path):
     assert done.returncode == 1, done.stderr
     out = done.stdout
     assert "budget.national_over_cap" in out and "5,500,000,000원을" in out
-    assert "'506-82-01237'은 올바른 사업자등록번호가 아닙니다" in out
+    assert "'506-82-0123'은 사업자등록번호 형식이 아닙니다" in out
     assert "2019-04는 공모 기간" in out
     assert not [h for h in HEDGES if h in out], out
 

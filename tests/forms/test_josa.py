@@ -243,7 +243,7 @@ def broken(doc: dict) -> dict:
     for line in doc["budget"]["lines"]:
         if line["source"] == "national":
             line["amount_krw"] *= 2  # over the national cap
-    doc["organisations"][0]["registration_number"] = "506-82-01237"  # a wrong check digit
+    doc["organisations"][0]["registration_number"] = "506-82-0123"  # nine digits: not the form of one
     doc["tasks"][0]["start"] = "2019-04"  # before the call's years
     doc["indicators"][0]["kind"] = "quantitative"
     doc["indicators"][0]["targets"][str(min(int(y) for y in doc["indicators"][0]["targets"]))] = {"ko": "많이",
@@ -267,7 +267,7 @@ def test_no_finding_of_a_broken_sample_hedges_a_particle(kind):
     assert {"researchers.pi_not_lead", "tasks.month_outside", "org.registration_invalid"} <= codes
     texts = [f.message("ko") for f in report.findings]
     assert not [t for t in texts if LEFT.search(t)]
-    assert any("'506-82-01237'은 올바른" in t for t in texts)
+    assert any("'506-82-0123'은 사업자등록번호 형식이" in t for t in texts)
 
 
 def test_a_value_ending_in_a_full_stop_is_not_given_a_second_one():

@@ -355,6 +355,15 @@ def test_registration_numbers(super_regional):
     p.organisations[0].registration_number = good[:-1] + str((last + 1) % 10)
     f = found(p, "org.registration_invalid")
     assert [str(x.shown) for x in f] == ["organisations[0].registration_number"]
+    # the message says what is wrong, and never gives a number as the example of the form
+    wrong_digit = f[0].message("en")
+    assert "last digit" in wrong_digit and "000-00-00000" not in wrong_digit
+    p.organisations[0].registration_number = "123-45-67890"  # the usual example, typed in: wrong digit
+    said = found(p, "org.registration_invalid")[0].message("ko")
+    assert said.count("123-45-67890") == 1 and "마지막 자리" in said
+    p.organisations[0].registration_number = "12-345-6789"
+    said = found(p, "org.registration_invalid")[0].message("en")
+    assert "000-00-00000" in said and "ten digits" in said and "last digit" not in said
     p.organisations[0].registration_number = good.replace("-", "")
     assert not found(p, "org.registration_invalid")
     p.organisations[0].registration_number = ""
