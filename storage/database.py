@@ -61,6 +61,8 @@ class Database:
         self.backup_problem: StorageError | None = None
         #: Why the database can only be read (a message field), or None when it can be changed.
         self.read_only: object | None = None
+        #: On a PostgreSQL server (``path`` is then its URL, without a password), not in a file.
+        self.server = engine.dialect.name == "postgresql"
 
     @contextlib.contextmanager
     def _read(self) -> Iterator[Connection]:
@@ -74,8 +76,12 @@ class Database:
             with conn.begin():
                 yield conn
 
-    def _row(self, conn: Connection, proposal_id: str):  # noqa: ANN202
-        row = conn.execute(select(proposals).where(proposals.c.uuid == proposal_id)).first()
+    def _row(self, conn: Connection, proposal_id: str, lock: bool = False):  # noqa: ANN202
+        """The proposal's row. ``lock``: in a write transaction, held until it ends (``FOR UPDATE`` on
+        a server, so the version read is the one written over; a file's ``BEGIN IMMEDIATE`` already
+        keeps every other writer out)."""
+        query = select(proposals).where(proposals.c.uuid == proposal_id)
+        row = conn.execute(query.with_for_update() if lock else query).first()
         if row is None:
             raise NotFound(N_("There is no proposal with the id {id} in this database."), id=proposal_id)
         return row
@@ -103,6 +109,8 @@ class Database:
                                id=proposal_id, reason=exc) from exc
 
     def _not_the_database(self, path: str) -> None:
+        if self.server:  # a file cannot be the server's database
+            return
         if any(same_file(path, self.path + suffix) for suffix in ("", "-wal", "-shm", ".lock")):
             raise InputError(N_("{file} is the database itself (or one of its files); name another file."),
                              file=path)

@@ -43,7 +43,7 @@ class Snapshots(Database):
         encodable(name)
         now = utcnow()
         with self._write() as conn:
-            row = self._row(conn, proposal_id)
+            row = self._row(conn, proposal_id, lock=True)
             taken = conn.execute(select(snapshots.c.pk).where(snapshots.c.proposal_pk == row.pk,
                                                               snapshots.c.name == name)).first()
             if taken is not None:
@@ -76,7 +76,7 @@ class Snapshots(Database):
         Returns the new version (an open autosaver must be restarted with it)."""
         now = utcnow()
         with self._write() as conn:
-            row = self._row(conn, proposal_id)
+            row = self._row(conn, proposal_id, lock=True)
             snap = self._snapshot_row(conn, row.pk, snapshot_id)
             p = self._parse(snap.body, proposal_id, snapshot_id)
             wc = self._working_copy(conn, row.pk)

@@ -85,6 +85,7 @@ class Store(Copies, Snapshots):
         """Save the working copy if the stored version is still ``expected_version``; else :class:`Conflict`."""
         new = expected_version + 1
         with self._write() as conn:
+            self._row(conn, p.id, lock=True)
             done = conn.execute(update(proposals)
                                 .where(proposals.c.uuid == p.id, proposals.c.version == expected_version)
                                 .values(version=new, updated_at=utcnow(), **columns(p)))
@@ -98,7 +99,7 @@ class Store(Copies, Snapshots):
 
     def delete(self, proposal_id: str) -> None:
         with self._write() as conn:
-            row = self._row(conn, proposal_id)
+            row = self._row(conn, proposal_id, lock=True)
             conn.execute(delete(proposals).where(proposals.c.pk == row.pk))
 
     def import_file(self, path: str) -> tuple[str, int]:
@@ -115,7 +116,7 @@ class Store(Copies, Snapshots):
         now = utcnow()
         kept = ""
         with self._write() as conn:
-            row = conn.execute(select(proposals).where(proposals.c.uuid == p.id)).first()
+            row = conn.execute(select(proposals).where(proposals.c.uuid == p.id).with_for_update()).first()
             if row is None:
                 version = 1
                 pk = conn.execute(insert(proposals).values(uuid=p.id, version=1, created_at=now, updated_at=now,
@@ -154,17 +155,19 @@ class Store(Copies, Snapshots):
     # --- backups and checks --------------------------------------------------------------------
 
     def backups(self) -> list[BackupInfo]:
-        """The automatic backups, newest first."""
-        return list_backups(self.path)
+        """The automatic backups, newest first (none on a server: its administrator backs it up)."""
+        return [] if self.server else list_backups(self.path)
 
     def backup_now(self, reason: str = "") -> BackupInfo:
         """Raises :class:`Unavailable` (with nothing left behind) when no backup can be made."""
+        self._file_only()
         with guard(self.path), self._engine.connect() as conn:
             return backup.make_backup(conn.connection.dbapi_connection, self.path, reason)
 
     def restore_backup(self, path: str) -> BackupInfo:
         """Replace the database's content with a backup; the current content is backed up first
         (that backup is returned)."""
+        self._file_only()
         check_backup(path)
         try:
             kept = self.backup_now("before-restore")
@@ -180,6 +183,11 @@ class Store(Copies, Snapshots):
         self._engine.dispose()
         upgrade_file(self._engine, self.path, backup_first=False)
         return kept
+
+    def _file_only(self) -> None:
+        if self.server:
+            raise Unavailable(N_("The database {server} is on a server: its administrator backs it up and restores "
+                                 "it (pg_dump, pg_restore); the app makes no backup of it."), server=self.path)
 
     def check(self) -> list[str]:
         """Problems found (in the current language); an empty list means the database is sound."""
