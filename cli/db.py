@@ -144,6 +144,13 @@ def _snapshots(store: Store, ns: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _history(store: Store, ns: argparse.Namespace) -> int:
+    pid = resolve_id(store, ns.id)
+    for v in store.history(pid):
+        say("\t".join(["v" + str(v.version), _when(v.saved_at), v.saved_by or _("(not recorded)")]))
+    return EXIT_OK
+
+
 def _diff(store: Store, ns: argparse.Namespace) -> int:
     pid = resolve_id(store, ns.id)
     a, b = resolve_snapshot(store, pid, ns.snap_a), resolve_snapshot(store, pid, ns.snap_b)
@@ -189,7 +196,7 @@ def _restore(path: str, ns: argparse.Namespace) -> int:
 
 
 _WITH_STORE = {"list": _list, "import": _import, "export": _export, "snapshot": _snapshot,
-               "snapshots": _snapshots, "diff": _diff, "check": _check}
+               "snapshots": _snapshots, "diff": _diff, "check": _check, "history": _history}
 
 
 def _on_server(location: str, ns: argparse.Namespace) -> int:
@@ -320,6 +327,8 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser], common
     q.add_argument("id", metavar="ID")
     q.add_argument("--name", required=True)
     q = dbsub.add_parser("snapshots", help=_("list a proposal's snapshots"), **verbs)
+    q.add_argument("id", metavar="ID")
+    q = dbsub.add_parser("history", help=_("list a proposal's saved versions, who saved each and when"), **verbs)
     q.add_argument("id", metavar="ID")
     q = dbsub.add_parser("diff", help=_("show what changed between two snapshots"), **verbs)
     q.add_argument("id", metavar="ID")

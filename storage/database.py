@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import getpass
 import hashlib
 import os
 from collections.abc import Iterator
 from typing import Self
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 from sqlalchemy.engine import Connection, Engine
 
 from forms.base.atomic import same_file
@@ -21,7 +22,7 @@ from forms.model import Proposal
 from storage import backup
 from storage.checks import guard
 from storage.errors import NotFound, StorageError
-from storage.schema import proposals, utcnow, working_copies
+from storage.schema import proposal_versions, proposals, utcnow, working_copies
 
 
 def shown(path: str) -> str:
@@ -97,6 +98,22 @@ class Database:
             raise StorageError(N_("A proposal with the id {id} is already in this database."), id=p.id)
         return conn.execute(insert(proposals).values(uuid=p.id, version=version, created_at=created_at,
                                                      updated_at=updated_at, **columns(p))).inserted_primary_key[0]
+
+    def _saved_by(self, conn: Connection) -> str:
+        """Who saves: the login the server knows (``current_user``), or the OS user on a file."""
+        if self.server:
+            return conn.execute(text("SELECT current_user")).scalar_one()
+        try:
+            return getpass.getuser()
+        except (OSError, KeyError):
+            return ""
+
+    def _record_version(self, conn: Connection, proposal_pk: int, version: int, body: str, fingerprint: str,
+                        saved_at: dt.datetime) -> None:
+        """Keep this saved version (in the transaction that saves it) with who saved it."""
+        conn.execute(insert(proposal_versions).values(proposal_pk=proposal_pk, version=version, body=body,
+                                                      fingerprint=fingerprint, saved_by=self._saved_by(conn),
+                                                      saved_at=saved_at))
 
     def _parse(self, body: str, proposal_id: str, snapshot: int | None = None) -> Proposal:
         try:

@@ -88,6 +88,7 @@ class Snapshots(Database):
                          .values(version=version, updated_at=now, **columns(p)))
             conn.execute(update(working_copies).where(working_copies.c.proposal_pk == row.pk)
                          .values(body=snap.body, fingerprint=snap.fingerprint, saved_at=now))
+            self._record_version(conn, row.pk, version, snap.body, snap.fingerprint, now)
         return version
 
     def diff(self, proposal_id: str, snap_a: int | None, snap_b: int | None) -> ProposalDiff:

@@ -21,11 +21,11 @@ from storage.checks import guard, problems
 from storage.copies import Copies
 from storage.database import columns, shown, stored
 from storage.errors import Conflict, StorageError, Unavailable
-from storage.schema import aware, imports, proposals, snapshots, utcnow, working_copies
+from storage.schema import aware, imports, proposal_versions, proposals, snapshots, utcnow, working_copies
 from storage.snapshots import Snapshots
 from storage.upgrade import check_backup, upgrade_file
 
-__all__ = ["Imported", "ProposalInfo", "Store"]
+__all__ = ["Imported", "ProposalInfo", "Store", "VersionInfo"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,15 @@ class ProposalInfo:
     version: int
     updated_at: dt.datetime  # UTC, timezone-aware
     call: str = ""
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    """A saved version: its number, who saved it ("" when not recorded) and when."""
+
+    version: int
+    saved_by: str
+    saved_at: dt.datetime  # UTC, timezone-aware
 
 
 @dataclass(frozen=True)
@@ -67,7 +76,9 @@ class Store(Copies, Snapshots):
         now = utcnow()
         with self._write() as conn:
             pk = self._add_row(conn, p, 1, now, now)
-            conn.execute(insert(working_copies).values(proposal_pk=pk, **stored(p)))
+            body = stored(p)
+            conn.execute(insert(working_copies).values(proposal_pk=pk, **body))
+            self._record_version(conn, pk, 1, body["body"], body["fingerprint"], body["saved_at"])
         return 1
 
     def load(self, proposal_id: str) -> tuple[Proposal, int]:
@@ -94,8 +105,19 @@ class Store(Copies, Snapshots):
                 title = p.title if not p.title.is_empty() else Text(row.title_ko, row.title_en)
                 raise Conflict(p.id, title, expected_version, row.version)
             pk = conn.execute(select(proposals.c.pk).where(proposals.c.uuid == p.id)).scalar_one()
-            conn.execute(update(working_copies).where(working_copies.c.proposal_pk == pk).values(**stored(p)))
+            body = stored(p)
+            conn.execute(update(working_copies).where(working_copies.c.proposal_pk == pk).values(**body))
+            self._record_version(conn, pk, new, body["body"], body["fingerprint"], body["saved_at"])
         return new
+
+    def history(self, proposal_id: str) -> list[VersionInfo]:
+        """The proposal's saved versions, newest first, with who saved each and when."""
+        v = proposal_versions.c
+        with self._read() as conn:
+            row = self._row(conn, proposal_id)
+            rows = conn.execute(select(v.version, v.saved_by, v.saved_at).where(v.proposal_pk == row.pk)
+                                .order_by(v.version.desc(), v.pk.desc())).all()
+        return [VersionInfo(r.version, r.saved_by, aware(r.saved_at)) for r in rows]
 
     def delete(self, proposal_id: str) -> None:
         with self._write() as conn:
@@ -134,6 +156,7 @@ class Store(Copies, Snapshots):
                 conn.execute(update(proposals).where(proposals.c.pk == pk)
                              .values(version=version, updated_at=now, **columns(p)))
                 conn.execute(update(working_copies).where(working_copies.c.proposal_pk == pk).values(**body))
+            self._record_version(conn, pk, version, body["body"], fingerprint, now)
             conn.execute(insert(imports).values(proposal_pk=pk, uuid=p.id, file=shown(os.path.abspath(path)),
                                                 fingerprint=fingerprint, version=version, imported_at=now))
         return Imported(p.id, version, kept)

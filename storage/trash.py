@@ -136,8 +136,10 @@ def restore(store: Store, path: str) -> str:
                                                       merged_at=dt.datetime.fromisoformat(m["merged_at"])))
         conn.execute(update(imports).where(imports.c.uuid == p.id, imports.c.proposal_pk.is_(None))
                      .values(proposal_pk=pk))
+        fingerprint = hashlib.sha256(kept["body"].encode()).hexdigest()
         conn.execute(insert(working_copies).values(proposal_pk=pk, body=kept["body"], saved_at=now,
-                                                   fingerprint=hashlib.sha256(kept["body"].encode()).hexdigest()))
+                                                   fingerprint=fingerprint))
+        store._record_version(conn, pk, version, kept["body"], fingerprint, now)
         for s in kept.get("snapshots", []):
             conn.execute(insert(snapshots).values(proposal_pk=pk, name=s["name"], version=s["version"],
                                                   created_at=dt.datetime.fromisoformat(s["created_at"]),

@@ -71,3 +71,26 @@ def test_setup_twice_changes_nothing_the_second_time(pg_db, capsys):
     assert code == 0 and "0001_initial" in out
     code, out, _err = _run(capsys, "db", "--db", pg_db.url(), "setup")
     assert code == 0 and "0001_initial" not in out and "변경" in out
+
+
+def test_history_says_who_saved_each_version_and_when(pg_ready, super_regional, tmp_path, capsys):
+    path = str(tmp_path / "p.json")
+    exchange.write_file(super_regional, path)
+    assert _run(capsys, "db", "--db", pg_ready.url("alice"), "import", path)[0] == 0
+    super_regional.title.en = "Bob's"
+    exchange.write_file(super_regional, path)
+    assert _run(capsys, "db", "--db", pg_ready.url("bob"), "import", path)[0] == 0
+    code, out, _err = _run(capsys, "db", "--db", pg_ready.url("rita"), "history", super_regional.id[:8])
+    lines = [line.split("\t") for line in out.splitlines()]
+    assert code == 0 and [(v, who) for v, _when, who in lines] == [("v2", "bob"), ("v1", "alice")]
+    assert all(len(when) == len("2026-01-02 03:04") for _v, when, _who in lines)
+
+
+def test_history_on_a_file_names_the_user_of_the_computer(tmp_path, super_regional, capsys):
+    import getpass
+
+    path, db = str(tmp_path / "p.json"), str(tmp_path / "p.db")
+    exchange.write_file(super_regional, path)
+    assert _run(capsys, "db", "--db", db, "import", path)[0] == 0
+    code, out, _err = _run(capsys, "db", "--db", db, "history", super_regional.id)
+    assert code == 0 and out.split("\t")[0] == "v1" and out.strip().endswith(getpass.getuser())
