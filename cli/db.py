@@ -25,7 +25,7 @@ from forms.model import label
 from storage.backup import list_backups, stray_files
 from storage.errors import DamagedDatabase, NewerDatabase, NotFound, ReadOnly, Unavailable
 from storage.lock import InstanceLock, held_elsewhere
-from storage.paths import default_db_path, refuse_folder
+from storage.paths import default_db_path, is_server, refuse_folder
 
 if TYPE_CHECKING:
     from storage.store import Store
@@ -144,6 +144,13 @@ def _snapshots(store: Store, ns: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _history(store: Store, ns: argparse.Namespace) -> int:
+    pid = resolve_id(store, ns.id)
+    for v in store.history(pid):
+        say("\t".join(["v" + str(v.version), _when(v.saved_at), v.saved_by or _("(not recorded)")]))
+    return EXIT_OK
+
+
 def _diff(store: Store, ns: argparse.Namespace) -> int:
     pid = resolve_id(store, ns.id)
     a, b = resolve_snapshot(store, pid, ns.snap_a), resolve_snapshot(store, pid, ns.snap_b)
@@ -189,11 +196,65 @@ def _restore(path: str, ns: argparse.Namespace) -> int:
 
 
 _WITH_STORE = {"list": _list, "import": _import, "export": _export, "snapshot": _snapshot,
-               "snapshots": _snapshots, "diff": _diff, "check": _check}
+               "snapshots": _snapshots, "diff": _diff, "check": _check, "history": _history}
+
+
+def _on_server(location: str, ns: argparse.Namespace) -> int:
+    """A ``db`` command on a PostgreSQL server: no lock file and no backups (the server keeps
+    writers apart; its administrator backs it up)."""
+    if ns.db_command == "setup":
+        from storage.server import setup
+
+        done = setup(location)
+        if not done.changed:
+            say(_("The database {server} is set up already (schema {revision}, groups {editor} and {reader}); "
+                  "nothing was changed.").format(server=_shown(location), revision=_head(), editor="rps_editor",
+                                                 reader="rps_reader"))
+            return EXIT_OK
+        for rev in done.revisions:
+            say(_("Schema revision {revision} applied.").format(revision=rev))
+        for role in done.roles:
+            say(_("Group role {role} created.").format(role=role))
+        for grant in done.grants:
+            say(_("Granted {grant}.").format(grant=grant))
+        say(_("The database {server} is set up (schema {revision}). Grant each official's login one of the groups: "
+              "GRANT rps_editor TO login; or GRANT rps_reader TO login;").format(server=_shown(location),
+                                                                                   revision=_head()))
+        return EXIT_OK
+    if ns.db_command in ("backups", "restore"):
+        raise Unavailable(N_("The database {server} is on a server: its administrator backs it up and restores "
+                             "it (pg_dump, pg_restore); the app makes no backup of it."), server=_shown(location))
+    from storage.opening import open_store
+
+    with open_store(location) as store:
+        if store.read_only is not None and ns.db_command in WRITING:
+            raise Unavailable(N_("The database {server} can only be read: {reason}. Nothing was changed."),
+                              server=store.path, reason=store.read_only)
+        if store.read_only is not None:
+            say(fill(_("The database {file} is opened read-only: {reason}."),
+                     file=store.path, reason=render_field(store.read_only, current_language())), err=True)
+        return _WITH_STORE[ns.db_command](store, ns)
+
+
+def _shown(location: str) -> str:
+    from storage.server import parse
+
+    return parse(location).shown
+
+
+def _head() -> str:
+    from storage import migrations
+
+    return migrations.head()
 
 
 def run(ns: argparse.Namespace) -> int:
     """Run one ``db`` subcommand. ``InputError`` (damaged database, unknown id, …) is left to main.py."""
+    if is_server(getattr(ns, "db", None)):
+        return _on_server(ns.db, ns)
+    if ns.db_command == "setup":
+        raise InputError(N_("'db setup' prepares a database on a PostgreSQL server: name it with --db "
+                            "postgresql://…. A database file needs no set-up."))
     path = os.path.abspath(getattr(ns, "db", None) or default_db_path())
     if ns.db_command == "backups":  # works even when the database does not open
         return _backups(path)
@@ -267,11 +328,15 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser], common
     q.add_argument("--name", required=True)
     q = dbsub.add_parser("snapshots", help=_("list a proposal's snapshots"), **verbs)
     q.add_argument("id", metavar="ID")
+    q = dbsub.add_parser("history", help=_("list a proposal's saved versions, who saved each and when"), **verbs)
+    q.add_argument("id", metavar="ID")
     q = dbsub.add_parser("diff", help=_("show what changed between two snapshots"), **verbs)
     q.add_argument("id", metavar="ID")
     q.add_argument("snap_a", metavar="SNAP_A")
     q.add_argument("snap_b", metavar="SNAP_B")
     dbsub.add_parser("check", help=_("check the database's integrity"), **verbs)
+    dbsub.add_parser("setup", help=_("create or upgrade the schema on a PostgreSQL server (its owner runs this)"),
+                     **verbs)
     dbsub.add_parser("backups", help=_("list the automatic backups"), **verbs)
     q = dbsub.add_parser("restore", help=_("restore a backup"), **verbs)
     q.add_argument("backup", metavar="BACKUP")

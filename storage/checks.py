@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from forms.base.errors import InputError
+from forms.base.errors import InputError, Phrase
 from forms.base.i18n import N_, _, current_language
 from forms.files import exchange
 from storage import migrations
@@ -26,6 +26,9 @@ def guard(path: str) -> Iterator[None]:
     except StorageError:
         raise
     except DBAPIError as exc:
+        sqlstate = getattr(exc.orig, "sqlstate", None)
+        if sqlstate is not None or (isinstance(exc, OperationalError) and _from_server(exc)):
+            raise _server_failure(path, exc, sqlstate or "") from exc
         if _damage(exc):
             raise DamagedDatabase(path, N_("its pages are inconsistent (the database is damaged).")) from exc
         if isinstance(exc, OperationalError):  # locked, read-only, disk full, cannot open
@@ -39,6 +42,33 @@ def guard(path: str) -> Iterator[None]:
             raise Unavailable(N_("The database {file} cannot be used right now: {reason}"), file=path,
                               reason=write_reason(exc)) from exc
         raise
+
+
+def _from_server(exc: DBAPIError) -> bool:
+    return type(exc.orig).__module__.startswith("psycopg")
+
+
+def _server_failure(server: str, exc: DBAPIError, sqlstate: str) -> StorageError:
+    """What a PostgreSQL server's refusal or failure means, in the reader's words; the server's
+    own words follow as the detail."""
+    detail = (str(exc.orig or exc).strip().splitlines() or [type(exc.orig).__name__])[0]
+    if sqlstate == "42501":
+        return Unavailable(N_("The server {server} refused: your login is not permitted to do this. Nothing was "
+                              "changed. To change proposals, ask the administrator to grant you rps_editor."),
+                           server=server)
+    if sqlstate in ("55P03", "40P01", "40001"):
+        return Unavailable(N_("Someone else on {server} is saving the same proposal; nothing was changed. Try "
+                              "again in a moment."), server=server)
+    if sqlstate.startswith("28"):
+        reason = Phrase(N_("the server did not accept the login (user name or password)"))
+    elif sqlstate == "3D000":
+        reason = Phrase(N_("there is no such database on the server"))
+    elif sqlstate.startswith(("08", "57P")) or not sqlstate:
+        reason = Phrase(N_("the server cannot be reached, or it refused the connection"))
+    else:
+        reason = Phrase(N_("the server reported an error"))
+    return Unavailable(N_("The database {server} cannot be used right now: {reason} ({detail}). Nothing was "
+                          "changed."), server=server, reason=reason, detail=detail)
 
 
 def _damage(exc: BaseException) -> bool:

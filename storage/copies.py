@@ -52,7 +52,7 @@ class Copies(Database):
             raise InputError(N_("Name the region or organisation the copy is for."))
         self._not_the_database(path)
         with self._write() as conn:
-            row = self._row(conn, proposal_id)
+            row = self._row(conn, proposal_id, lock=True)
             wc = self._working_copy(conn, row.pk)
             base = self._parse(wc.body, proposal_id)
             base.sent_copy = None
@@ -81,7 +81,7 @@ class Copies(Database):
         """Keep that the partner's copy with this fingerprint (of the file as it came back) is
         merged into the proposal."""
         with self._write() as conn:
-            row = self._row(conn, proposal_id)
+            row = self._row(conn, proposal_id, lock=True)
             conn.execute(insert(merged_copies).values(proposal_pk=row.pk, fingerprint=fingerprint, partner=partner,
                                                       merged_at=utcnow()))
 

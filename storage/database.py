@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import getpass
 import hashlib
 import os
 from collections.abc import Iterator
 from typing import Self
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 from sqlalchemy.engine import Connection, Engine
 
 from forms.base.atomic import same_file
@@ -21,7 +22,7 @@ from forms.model import Proposal
 from storage import backup
 from storage.checks import guard
 from storage.errors import NotFound, StorageError
-from storage.schema import proposals, utcnow, working_copies
+from storage.schema import proposal_versions, proposals, utcnow, working_copies
 
 
 def shown(path: str) -> str:
@@ -61,6 +62,8 @@ class Database:
         self.backup_problem: StorageError | None = None
         #: Why the database can only be read (a message field), or None when it can be changed.
         self.read_only: object | None = None
+        #: On a PostgreSQL server (``path`` is then its URL, without a password), not in a file.
+        self.server = engine.dialect.name == "postgresql"
 
     @contextlib.contextmanager
     def _read(self) -> Iterator[Connection]:
@@ -74,8 +77,12 @@ class Database:
             with conn.begin():
                 yield conn
 
-    def _row(self, conn: Connection, proposal_id: str):  # noqa: ANN202
-        row = conn.execute(select(proposals).where(proposals.c.uuid == proposal_id)).first()
+    def _row(self, conn: Connection, proposal_id: str, lock: bool = False):  # noqa: ANN202
+        """The proposal's row. ``lock``: in a write transaction, held until it ends (``FOR UPDATE`` on
+        a server, so the version read is the one written over; a file's ``BEGIN IMMEDIATE`` already
+        keeps every other writer out)."""
+        query = select(proposals).where(proposals.c.uuid == proposal_id)
+        row = conn.execute(query.with_for_update() if lock else query).first()
         if row is None:
             raise NotFound(N_("There is no proposal with the id {id} in this database."), id=proposal_id)
         return row
@@ -92,6 +99,22 @@ class Database:
         return conn.execute(insert(proposals).values(uuid=p.id, version=version, created_at=created_at,
                                                      updated_at=updated_at, **columns(p))).inserted_primary_key[0]
 
+    def _saved_by(self, conn: Connection) -> str:
+        """Who saves: the login the server knows (``current_user``), or the OS user on a file."""
+        if self.server:
+            return conn.execute(text("SELECT current_user")).scalar_one()
+        try:
+            return getpass.getuser()
+        except (OSError, KeyError):
+            return ""
+
+    def _record_version(self, conn: Connection, proposal_pk: int, version: int, body: str, fingerprint: str,
+                        saved_at: dt.datetime) -> None:
+        """Keep this saved version (in the transaction that saves it) with who saved it."""
+        conn.execute(insert(proposal_versions).values(proposal_pk=proposal_pk, version=version, body=body,
+                                                      fingerprint=fingerprint, saved_by=self._saved_by(conn),
+                                                      saved_at=saved_at))
+
     def _parse(self, body: str, proposal_id: str, snapshot: int | None = None) -> Proposal:
         try:
             return exchange.loads(body)
@@ -103,6 +126,8 @@ class Database:
                                id=proposal_id, reason=exc) from exc
 
     def _not_the_database(self, path: str) -> None:
+        if self.server:  # a file cannot be the server's database
+            return
         if any(same_file(path, self.path + suffix) for suffix in ("", "-wal", "-shm", ".lock")):
             raise InputError(N_("{file} is the database itself (or one of its files); name another file."),
                              file=path)

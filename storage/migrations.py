@@ -25,6 +25,7 @@ from sqlalchemy import (
     delete,
     insert,
     inspect,
+    literal,
     select,
     table,
     update,
@@ -130,12 +131,41 @@ def _rev_0004_merged_copies(op: Operations) -> None:
         batch.create_index("ix_merged_copies_fingerprint", ["fingerprint"])
 
 
+def _rev_0005_proposal_versions(op: Operations) -> None:
+    """Each saved version of a proposal, with who saved it and when (``db history``). A proposal
+    already in the database starts with its current version, saved by someone not recorded.
+    Batch operations, so it runs the same on SQLite and on a server."""
+    op.create_table(
+        "proposal_versions",
+        Column("pk", Integer, primary_key=True, autoincrement=True),
+        Column("proposal_pk", Integer, ForeignKey("proposals.pk", ondelete="CASCADE"), nullable=False),
+        Column("version", Integer, nullable=False),
+        Column("body", Text, nullable=False),
+        Column("fingerprint", String(64), nullable=False),
+        Column("saved_by", Text, nullable=False),
+        Column("saved_at", DateTime, nullable=False),
+    )
+    with op.batch_alter_table("proposal_versions") as batch:
+        batch.create_index("ix_proposal_versions_proposal_pk", ["proposal_pk"])
+    props = table("proposals", column("pk", Integer), column("version", Integer))
+    copies = table("working_copies", column("proposal_pk", Integer), column("body", Text),
+                   column("fingerprint", String), column("saved_at", DateTime))
+    versions = table("proposal_versions", column("proposal_pk", Integer), column("version", Integer),
+                     column("body", Text), column("fingerprint", String), column("saved_by", Text),
+                     column("saved_at", DateTime))
+    op.get_bind().execute(insert(versions).from_select(
+        ["proposal_pk", "version", "body", "fingerprint", "saved_by", "saved_at"],
+        select(props.c.pk, props.c.version, copies.c.body, copies.c.fingerprint, literal(""), copies.c.saved_at)
+        .join(copies, copies.c.proposal_pk == props.c.pk)))
+
+
 #: Every revision, oldest first. Append new ones; never edit or reorder a released one.
 REVISIONS: list[tuple[str, Callable[[Operations], None]]] = [
     ("0001_initial", _rev_0001_initial),
     ("0002_call_and_imports", _rev_0002_call_and_imports),
     ("0003_partner_copies", _rev_0003_partner_copies),
     ("0004_merged_copies", _rev_0004_merged_copies),
+    ("0005_proposal_versions", _rev_0005_proposal_versions),
 ]
 
 

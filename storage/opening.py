@@ -9,7 +9,7 @@ import sqlite3
 
 from forms.base.errors import Phrase, os_reason
 from forms.base.i18n import N_
-from storage import backup, health, migrations
+from storage import backup, health, migrations, server
 from storage.backup import BackupInfo, latest_backup, list_backups
 from storage.checks import guard
 from storage.errors import (
@@ -97,7 +97,13 @@ def open_store(path: str | None = None, read_only_ok: bool = False, beside_write
     only reads could take itself for the last one if the window's process lost its locks (POSIX
     locks belong to the process: any ``close()`` of the file there drops them): the window would
     then write on into a deleted log and lose it. A read-only connection never does that.
+
+    ``path`` may also name a PostgreSQL server (:mod:`storage.server`): none of the above concerns
+    it; its schema must be this app's already (``main.py db setup``), and a role that may only read
+    opens it read-only.
     """
+    if server.is_server(path):
+        return server.open_server(path)
     path = os.path.abspath(path or default_db_path())
     refuse_folder(path)
     existed_at_all = os.path.lexists(path)

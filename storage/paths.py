@@ -49,13 +49,27 @@ def refuse_folder(db_path: str) -> None:
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]+:")
 
 
+#: The schemes that name a PostgreSQL server (see ``storage.server``).
+SERVER_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
+
+
+def is_server(location: str | None) -> bool:
+    """Whether ``--db`` names a PostgreSQL server (a URL with its scheme) rather than a file."""
+    if not location:
+        return False
+    scheme, sep, _rest = location.partition("://")
+    return bool(sep) and scheme.lower() in SERVER_SCHEMES
+
+
 def database_file(value: str) -> str:
-    """``value`` of ``--db`` if it can name a database file; an address with a scheme (a server's, a
-    SQLAlchemy URL) is refused in words before anything is opened or made, since read as a path it
-    would become folders named ``postgresql:`` in the current folder."""
+    """``value`` of ``--db`` if it can name a database file or a PostgreSQL server; any other
+    address (a SQLAlchemy URL, a web address) is refused in words before anything is opened or
+    made, since read as a path it would become folders named ``sqlite:`` in the current folder."""
+    if is_server(value):
+        return value
     found = _SCHEME.match(value)
     if found:
-        raise InputError(N_("--db names a file: '{scheme}…' is an address, and this version opens no database "
-                            "server. Name the database file (for example --db proposals.db); nothing was made."),
+        raise InputError(N_("--db names a file or a PostgreSQL server (postgresql://…): '{scheme}…' is neither. "
+                            "Name the database file (for example --db proposals.db); nothing was made."),
                          scheme=found.group())
     return value

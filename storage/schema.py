@@ -102,6 +102,17 @@ merged_copies = Table(  # added by revision 0004
     Column("merged_at", DateTime, nullable=False),
 )
 
+proposal_versions = Table(  # added by revision 0005
+    "proposal_versions", metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("proposal_pk", Integer, ForeignKey("proposals.pk", ondelete="CASCADE"), nullable=False, index=True),
+    Column("version", Integer, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("fingerprint", String(64), nullable=False),
+    Column("saved_by", Text, nullable=False),  # the server's login (current_user); on a file, the OS user
+    Column("saved_at", DateTime, nullable=False),
+)
+
 
 def utcnow() -> dt.datetime:
     """Now, in UTC, without tzinfo (as stored); :func:`aware` adds it back when read."""

@@ -43,7 +43,7 @@ class Snapshots(Database):
         encodable(name)
         now = utcnow()
         with self._write() as conn:
-            row = self._row(conn, proposal_id)
+            row = self._row(conn, proposal_id, lock=True)
             taken = conn.execute(select(snapshots.c.pk).where(snapshots.c.proposal_pk == row.pk,
                                                               snapshots.c.name == name)).first()
             if taken is not None:
@@ -76,7 +76,7 @@ class Snapshots(Database):
         Returns the new version (an open autosaver must be restarted with it)."""
         now = utcnow()
         with self._write() as conn:
-            row = self._row(conn, proposal_id)
+            row = self._row(conn, proposal_id, lock=True)
             snap = self._snapshot_row(conn, row.pk, snapshot_id)
             p = self._parse(snap.body, proposal_id, snapshot_id)
             wc = self._working_copy(conn, row.pk)
@@ -88,6 +88,7 @@ class Snapshots(Database):
                          .values(version=version, updated_at=now, **columns(p)))
             conn.execute(update(working_copies).where(working_copies.c.proposal_pk == row.pk)
                          .values(body=snap.body, fingerprint=snap.fingerprint, saved_at=now))
+            self._record_version(conn, row.pk, version, snap.body, snap.fingerprint, now)
         return version
 
     def diff(self, proposal_id: str, snap_a: int | None, snap_b: int | None) -> ProposalDiff:

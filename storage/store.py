@@ -21,11 +21,11 @@ from storage.checks import guard, problems
 from storage.copies import Copies
 from storage.database import columns, shown, stored
 from storage.errors import Conflict, StorageError, Unavailable
-from storage.schema import aware, imports, proposals, snapshots, utcnow, working_copies
+from storage.schema import aware, imports, proposal_versions, proposals, snapshots, utcnow, working_copies
 from storage.snapshots import Snapshots
 from storage.upgrade import check_backup, upgrade_file
 
-__all__ = ["Imported", "ProposalInfo", "Store"]
+__all__ = ["Imported", "ProposalInfo", "Store", "VersionInfo"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,15 @@ class ProposalInfo:
     version: int
     updated_at: dt.datetime  # UTC, timezone-aware
     call: str = ""
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    """A saved version: its number, who saved it ("" when not recorded) and when."""
+
+    version: int
+    saved_by: str
+    saved_at: dt.datetime  # UTC, timezone-aware
 
 
 @dataclass(frozen=True)
@@ -67,7 +76,9 @@ class Store(Copies, Snapshots):
         now = utcnow()
         with self._write() as conn:
             pk = self._add_row(conn, p, 1, now, now)
-            conn.execute(insert(working_copies).values(proposal_pk=pk, **stored(p)))
+            body = stored(p)
+            conn.execute(insert(working_copies).values(proposal_pk=pk, **body))
+            self._record_version(conn, pk, 1, body["body"], body["fingerprint"], body["saved_at"])
         return 1
 
     def load(self, proposal_id: str) -> tuple[Proposal, int]:
@@ -85,6 +96,7 @@ class Store(Copies, Snapshots):
         """Save the working copy if the stored version is still ``expected_version``; else :class:`Conflict`."""
         new = expected_version + 1
         with self._write() as conn:
+            self._row(conn, p.id, lock=True)
             done = conn.execute(update(proposals)
                                 .where(proposals.c.uuid == p.id, proposals.c.version == expected_version)
                                 .values(version=new, updated_at=utcnow(), **columns(p)))
@@ -93,12 +105,23 @@ class Store(Copies, Snapshots):
                 title = p.title if not p.title.is_empty() else Text(row.title_ko, row.title_en)
                 raise Conflict(p.id, title, expected_version, row.version)
             pk = conn.execute(select(proposals.c.pk).where(proposals.c.uuid == p.id)).scalar_one()
-            conn.execute(update(working_copies).where(working_copies.c.proposal_pk == pk).values(**stored(p)))
+            body = stored(p)
+            conn.execute(update(working_copies).where(working_copies.c.proposal_pk == pk).values(**body))
+            self._record_version(conn, pk, new, body["body"], body["fingerprint"], body["saved_at"])
         return new
+
+    def history(self, proposal_id: str) -> list[VersionInfo]:
+        """The proposal's saved versions, newest first, with who saved each and when."""
+        v = proposal_versions.c
+        with self._read() as conn:
+            row = self._row(conn, proposal_id)
+            rows = conn.execute(select(v.version, v.saved_by, v.saved_at).where(v.proposal_pk == row.pk)
+                                .order_by(v.version.desc(), v.pk.desc())).all()
+        return [VersionInfo(r.version, r.saved_by, aware(r.saved_at)) for r in rows]
 
     def delete(self, proposal_id: str) -> None:
         with self._write() as conn:
-            row = self._row(conn, proposal_id)
+            row = self._row(conn, proposal_id, lock=True)
             conn.execute(delete(proposals).where(proposals.c.pk == row.pk))
 
     def import_file(self, path: str) -> tuple[str, int]:
@@ -115,7 +138,7 @@ class Store(Copies, Snapshots):
         now = utcnow()
         kept = ""
         with self._write() as conn:
-            row = conn.execute(select(proposals).where(proposals.c.uuid == p.id)).first()
+            row = conn.execute(select(proposals).where(proposals.c.uuid == p.id).with_for_update()).first()
             if row is None:
                 version = 1
                 pk = conn.execute(insert(proposals).values(uuid=p.id, version=1, created_at=now, updated_at=now,
@@ -133,6 +156,7 @@ class Store(Copies, Snapshots):
                 conn.execute(update(proposals).where(proposals.c.pk == pk)
                              .values(version=version, updated_at=now, **columns(p)))
                 conn.execute(update(working_copies).where(working_copies.c.proposal_pk == pk).values(**body))
+            self._record_version(conn, pk, version, body["body"], fingerprint, now)
             conn.execute(insert(imports).values(proposal_pk=pk, uuid=p.id, file=shown(os.path.abspath(path)),
                                                 fingerprint=fingerprint, version=version, imported_at=now))
         return Imported(p.id, version, kept)
@@ -154,17 +178,19 @@ class Store(Copies, Snapshots):
     # --- backups and checks --------------------------------------------------------------------
 
     def backups(self) -> list[BackupInfo]:
-        """The automatic backups, newest first."""
-        return list_backups(self.path)
+        """The automatic backups, newest first (none on a server: its administrator backs it up)."""
+        return [] if self.server else list_backups(self.path)
 
     def backup_now(self, reason: str = "") -> BackupInfo:
         """Raises :class:`Unavailable` (with nothing left behind) when no backup can be made."""
+        self._file_only()
         with guard(self.path), self._engine.connect() as conn:
             return backup.make_backup(conn.connection.dbapi_connection, self.path, reason)
 
     def restore_backup(self, path: str) -> BackupInfo:
         """Replace the database's content with a backup; the current content is backed up first
         (that backup is returned)."""
+        self._file_only()
         check_backup(path)
         try:
             kept = self.backup_now("before-restore")
@@ -180,6 +206,11 @@ class Store(Copies, Snapshots):
         self._engine.dispose()
         upgrade_file(self._engine, self.path, backup_first=False)
         return kept
+
+    def _file_only(self) -> None:
+        if self.server:
+            raise Unavailable(N_("The database {server} is on a server: its administrator backs it up and restores "
+                                 "it (pg_dump, pg_restore); the app makes no backup of it."), server=self.path)
 
     def check(self) -> list[str]:
         """Problems found (in the current language); an empty list means the database is sound."""

@@ -45,6 +45,12 @@ class DeletedInfo:
 
 
 def folder(store: Store) -> str:
+    """Beside a database file; for a server's, in the user's data folder, one folder per server and database."""
+    if store.server:
+        from storage.paths import data_dir
+
+        name = hashlib.sha256(store.path.encode("utf-8")).hexdigest()[:16]
+        return os.path.join(data_dir(), "deleted", "server-" + name)
     return os.path.join(os.path.dirname(os.path.abspath(store.path)), "deleted")
 
 
@@ -52,7 +58,7 @@ def delete_keeping(store: Store, proposal_id: str) -> DeletedInfo:
     """Delete the proposal after keeping it (working copy and snapshots) in the ``deleted`` folder."""
     now = utcnow()
     with store._write() as conn:
-        row = store._row(conn, proposal_id)
+        row = store._row(conn, proposal_id, lock=True)
         body = store._working_copy(conn, row.pk).body
         snaps = conn.execute(select(snapshots).where(snapshots.c.proposal_pk == row.pk)
                              .order_by(snapshots.c.created_at, snapshots.c.pk)).all()
@@ -130,8 +136,10 @@ def restore(store: Store, path: str) -> str:
                                                       merged_at=dt.datetime.fromisoformat(m["merged_at"])))
         conn.execute(update(imports).where(imports.c.uuid == p.id, imports.c.proposal_pk.is_(None))
                      .values(proposal_pk=pk))
+        fingerprint = hashlib.sha256(kept["body"].encode()).hexdigest()
         conn.execute(insert(working_copies).values(proposal_pk=pk, body=kept["body"], saved_at=now,
-                                                   fingerprint=hashlib.sha256(kept["body"].encode()).hexdigest()))
+                                                   fingerprint=fingerprint))
+        store._record_version(conn, pk, version, kept["body"], fingerprint, now)
         for s in kept.get("snapshots", []):
             conn.execute(insert(snapshots).values(proposal_pk=pk, name=s["name"], version=s["version"],
                                                   created_at=dt.datetime.fromisoformat(s["created_at"]),

@@ -56,3 +56,28 @@ def leap():
 def db_path(tmp_path):
     """A database path in a fresh temporary folder (the file does not exist yet)."""
     return str(tmp_path / "proposals.db")
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A private PostgreSQL server for the whole run (see ``tests/pgserver.py``); it must start."""
+    from tests.pgserver import PgServer
+
+    server = PgServer()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_db(pg_server):
+    """A fresh, empty database on the test server, owned by ``office_admin``."""
+    from tests.pgserver import PgDatabase
+
+    return PgDatabase(pg_server)
+
+
+@pytest.fixture
+def pg_ready(pg_db):
+    """A fresh database set up by its owner: alice and bob may change proposals, rita may read them."""
+    pg_db.set_up()
+    return pg_db

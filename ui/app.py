@@ -48,10 +48,23 @@ def show_error(text: str, interactive: bool = True, parent=None) -> None:  # noq
         sys.stderr.write(text + "\n")
 
 
+class NoLock:
+    """Where a database on a server stands in for the lock on a file: nothing is held."""
+
+    held = False
+
+    def release(self) -> None:
+        pass
+
+
 def acquire_lock(path: str, interactive: bool = True):  # noqa: ANN201
-    """One window per database: the lock on ``path``, or an exit code after saying why not."""
+    """One window per database: the lock on ``path``, or an exit code after saying why not. A
+    server's database takes no lock: the server keeps its writers apart."""
     from storage.lock import InstanceLock
-    from storage.paths import refuse_folder
+    from storage.paths import is_server, refuse_folder
+
+    if is_server(path):
+        return NoLock()
 
     try:
         refuse_folder(path)

@@ -75,7 +75,7 @@ def test_the_first_revision_upgrades_to_remember_merged_copies(db_path, super_re
         assert store.check() == []
     conn = sqlite3.connect(db_path)
     try:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0004_merged_copies"
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == migrations.head()
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE tbl_name = 'merged_copies'")}
         assert {"merged_copies", "ix_merged_copies_proposal_pk", "ix_merged_copies_fingerprint"} <= names
     finally:

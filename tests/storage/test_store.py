@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
-import sqlite3
 
 import pytest
 
@@ -14,6 +12,7 @@ from forms.files import exchange
 from forms.model import Proposal
 from storage.errors import Conflict, NotFound, StorageError
 from storage.opening import open_store
+from tests.storage.raw import sql
 
 
 def test_create_load_save_round_trip(store, super_regional):
@@ -44,8 +43,8 @@ def test_list_shows_searchable_columns_newest_first(store, super_regional, leap)
     assert store.list_proposals()[0].id == super_regional.id
 
 
-def test_stale_version_is_a_conflict_naming_the_proposal(db_path, super_regional):
-    with open_store(db_path) as a, open_store(db_path) as b:
+def test_stale_version_is_a_conflict_naming_the_proposal(location, super_regional):
+    with open_store(location) as a, open_store(location) as b:
         a.create(super_regional)
         mine, v = a.load(super_regional.id)
         theirs, v2 = b.load(super_regional.id)
@@ -90,8 +89,7 @@ def test_import_same_proposal_twice_adds_a_version(store, leap, tmp_path):
     snaps = store.snapshots(leap.id)
     assert len(snaps) == 1 and "leap.json" in snaps[0].name and snaps[0].version == 2
     assert store.load(leap.id)[0].title.en == "Edited elsewhere"
-    with contextlib.closing(sqlite3.connect(store.path)) as conn:  # the audit of imports, as the file holds it
-        rows = conn.execute("SELECT uuid, version, file FROM imports ORDER BY pk").fetchall()
+    rows = sql(store, "SELECT uuid, version, file FROM imports ORDER BY pk")  # the audit of imports, as kept
     assert rows == [(leap.id, n, os.path.abspath(path)) for n in (1, 2, 3)]
 
 
@@ -162,9 +160,7 @@ def test_diff_between_snapshots(store, super_regional):
 def test_check_finds_a_tampered_copy(store, leap):
     store.create(leap)
     assert store.check() == []
-    with contextlib.closing(sqlite3.connect(store.path)) as conn:  # changed outside the app
-        conn.execute("UPDATE working_copies SET body = '{\"format\": 1}'")
-        conn.commit()
+    sql(store, "UPDATE working_copies SET body = '{\"format\": 1}'")  # changed outside the app
     problems = store.check()
     assert len(problems) == 1 and leap.id in problems[0]
 

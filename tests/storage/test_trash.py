@@ -3,10 +3,9 @@ returned copy still merges) and its record of imports."""
 
 from __future__ import annotations
 
-import sqlite3
-
 from forms.files import exchange
 from storage import trash
+from tests.storage.raw import sql
 
 
 def test_restore_brings_back_the_sent_copies_snapshots_and_version(store, super_regional, tmp_path):
@@ -32,13 +31,12 @@ def test_restore_brings_back_the_sent_copies_snapshots_and_version(store, super_
     assert restored_version == version and p.title.en == "Edited before sending"
 
 
-def test_restore_reattaches_the_record_of_imports(store, super_regional, tmp_path, db_path):
+def test_restore_reattaches_the_record_of_imports(store, super_regional, tmp_path):
     path = str(tmp_path / "p.json")
     exchange.write_file(super_regional, path)
     store.import_file(path)
     trash.delete_keeping(store, super_regional.id)
     trash.restore(store, trash.deleted(store)[0].path)
-    with sqlite3.connect(db_path) as conn:
-        rows = conn.execute("select count(*) from imports join proposals on proposals.pk = imports.proposal_pk "
-                            "where proposals.uuid = ?", (super_regional.id,)).fetchone()
-    assert rows == (1,)
+    rows = sql(store, "select count(*) from imports join proposals on proposals.pk = imports.proposal_pk "
+                      "where proposals.uuid = :id", id=super_regional.id)
+    assert rows == [(1,)]
