@@ -65,6 +65,15 @@ class ResearcherRole(StrEnum):
     RESEARCHER = "researcher"
 
 
+class Degree(StrEnum):
+    """A researcher's highest degree (학위)."""
+
+    BACHELOR = "bachelor"
+    MASTER = "master"
+    DOCTORATE = "doctorate"
+    OTHER = "other"
+
+
 class IndicatorKind(StrEnum):
     QUANTITATIVE = "quantitative"
     QUALITATIVE = "qualitative"
@@ -103,6 +112,11 @@ LABELS: dict[str, str] = {
     "principal": N_("Principal investigator"),
     "org_principal": N_("Organisation's principal investigator"),
     "researcher": N_("Researcher"),
+    # researchers' degrees
+    "bachelor": N_("Bachelor's"),
+    "master": N_("Master's"),
+    "doctorate": N_("Doctorate"),
+    "other": N_("Other degree"),
     "quantitative": N_("Quantitative"),
     "qualitative": N_("Qualitative"),
     # bases of the local match, and languages, as they appear inside messages
@@ -229,8 +243,13 @@ class Researcher:
     #: Participation rate (참여율) in this project, percent per year.
     rates: dict[int, int] = field(default_factory=dict)
     other_projects: list[OtherProject] = field(default_factory=list)
-    #: The research field (전공·분야); last, because its name hides ``dataclasses.field`` below it.
+    #: The research field (전공·분야); after the fields made with ``dataclasses.field``, because its
+    #: name hides that function below it.
     field: Text = field(default_factory=Text)
+    #: The national researcher number (국가연구자번호) NTIS gives each researcher: 8 digits; "" until known.
+    national_number: str = ""
+    #: The highest degree, a :class:`Degree` code; "" when not given.
+    degree: str = ""
 
 
 @dataclass

@@ -27,6 +27,7 @@ from forms.ids import new_id
 from forms.model import (
     BudgetItem,
     BudgetLine,
+    Degree,
     Deliverable,
     Equipment,
     Indicator,
@@ -222,6 +223,12 @@ def _codes(codes: list[str]) -> Choices:
     return lambda _p: [(code, label(code, current_language())) for code in codes]
 
 
+def _degrees(_p: Proposal) -> list[tuple[object, str]]:
+    """The degrees, after "not given" (a researcher's degree may be left out)."""
+    lang = current_language()
+    return [("", _("(not given)")), *((d.value, label(d.value, lang)) for d in Degree)]
+
+
 def _first_org(p: Proposal) -> str:
     lead = p.lead_organisation()
     return lead.id if lead else (p.organisations[0].id if p.organisations else "")
@@ -290,7 +297,12 @@ TABLES: dict[str, RecordColumns] = {t.key: t for t in (
                     N_("Name"), required=True),
         RecordField("position", N_("position"), "text", True, (N_("Position (Korean)"), N_("Position (English)")),
                     N_("Position")),
-        RecordField("field", N_("field"), "text", True, (N_("Field (Korean)"), N_("Field (English)"))),
+        RecordField("field", N_("field"), "text", True, (N_("Field (Korean)"), N_("Field (English)")),
+                    N_("Field")),
+        RecordField("degree", N_("degree"), "choice", titles=(N_("Degree"),), heading=N_("Degree"),
+                    choices=_degrees),
+        RecordField("national_number", N_("national researcher number"), "text",
+                    titles=(N_("National researcher number"),), heading=N_("National researcher no.")),
         RecordField("role", N_("role"), "choice", titles=(N_("Role"),), heading=N_("Role"),
                     choices=_codes([r.value for r in ResearcherRole])),
         RecordField("rates", N_("participation rate"), "int", heading=N_("{year} rate (%)"), per_year=True),

@@ -58,7 +58,7 @@ def _fill(p: Proposal) -> Proposal:
     p.researchers = [
         Researcher(r["id"], r["org"], _text(r["name"]), _text(r["position"]), r.get("role", "researcher"),
                    {y: r["rate"] for y in years}, [OtherProject(**o) for o in r.get("other_projects", [])],
-                   _text(r["field"]))
+                   _text(r["field"]), r["national_number"], r["degree"])
         for r in data["researchers"]
     ]
     p.indicators = [

@@ -256,7 +256,11 @@ class PdfRenderer:
         if t.total_rows:
             cmds.append(("BACKGROUND", (0, last - t.total_rows + 1), (-1, last), TOTAL_FILL))
         cmds.append(("FONT", (0, 0), (-1, -1), self.styles.gothic, self.styles.cell.fontSize))
-        table = RunningTable(data, colWidths=widths, repeatRows=top + t.header_rows, splitInRow=1,
+        # A body cell spanning rows (a researcher beside their projects) keeps them on one page: the
+        # table is then split only between such groups, never inside one, which would leave the
+        # spanning cell's text behind.
+        spans = any(cell is not None and cell.rowspan > 1 for row in t.rows[t.header_rows:] for cell in row)
+        table = RunningTable(data, colWidths=widths, repeatRows=top + t.header_rows, splitInRow=0 if spans else 1,
                       hAlign="CENTER" if t.frame == "facts" else "LEFT")
         table.setStyle(TableStyle(cmds))
         story: list = [table, *(self.para(note, self.styles.note) for note in t.notes)]

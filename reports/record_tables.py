@@ -10,8 +10,10 @@ import re
 
 from forms import categories
 from forms.base.i18n import N_
-from forms.model import label
+from forms.model import ResearcherRole, label
+from forms.participation import load
 from forms.record_columns import table
+from forms.values import Pct
 from reports import content
 from reports.context import Packet
 
@@ -98,18 +100,54 @@ def deliverables(pk: Packet) -> list[content.Block]:
 
 
 def researchers(pk: Packet) -> list[content.Block]:
-    p, years = pk.proposal, list(pk.summary.years)
+    """Who takes part (degree, national researcher number), then each one's participation rates
+    with their other national R&D projects, the rates added up per year and the projects counted
+    against the limits (3책5공), as the rules count them (``forms.participation``)."""
+    p = pk.proposal
     if not p.researchers:
         return []
     h = table("researchers").heading
-    rows: list[Row] = [[*pk.heads(h("name"), h("org"), h("position"), h("role")),
-                        *(pk.cell(pk.tr(h("rates"), year=y), "head") for y in years)]]
+    rows: list[Row] = [pk.heads(h("name"), h("org"), h("position"), h("degree"), h("field"), h("national_number"),
+                                h("role"))]
     for i, r in enumerate(p.researchers):
         rows.append([pk.cell(pk.text(r.name), where=f"researchers[{i}].name"), pk.cell(_org(pk, r.org)),
-                     pk.cell(pk.text(r.position)), pk.cell(label(r.role, pk.lang)),
-                     *(pk.cell(str(r.rates[y]) if y in r.rates else "–", "num") for y in years)])
-    return [content.Table(rows, [26, None, 24, 30, *([16] * len(years))],
-                          caption=pk.tr(N_("Researchers and participation rates")))]
+                     pk.cell(pk.text(r.position)), pk.cell(label(r.degree, pk.lang) if r.degree else "–"),
+                     pk.cell(pk.text(r.field) or "–"), pk.cell(r.national_number.strip() or "–", "code"),
+                     pk.cell(label(r.role, pk.lang))])
+    return [content.Table(rows, [18, None, 20, 14, None, 24, 26], caption=pk.tr(N_("Researchers of the project"))),
+            _participation(pk)]
+
+
+def _participation(pk: Packet) -> content.Table:
+    """Per researcher: this project and each other one (its role, whether the count takes it in,
+    the rate in each year), then the rates added up per year and the projects counted, led and in
+    all, against the call's limits."""
+    p, years, limits = pk.proposal, list(pk.summary.years), pk.profile.participation
+    h = table("researchers").heading
+    counted, left_out = pk.tr(N_("Counted")), pk.tr(N_("Not counted"))
+    rows: list[Row] = [[*pk.heads(h("name"), N_("Project"), h("role"), N_("Counted for the limits")),
+                        *(pk.cell(pk.tr(h("rates"), year=y), "head") for y in years)]]
+    for i, r in enumerate(p.researchers):
+        carried = load(r)
+        rows.append([pk.cell(pk.text(r.name), where=f"researchers[{i}].name", rowspan=len(r.other_projects) + 2),
+                     pk.cell(pk.tr(N_("This project"))), pk.cell(label(r.role, pk.lang)), pk.cell(counted),
+                     *(pk.cell(str(r.rates.get(y, 0)), "num") for y in years)])
+        for j, o in enumerate(r.other_projects):
+            role = ResearcherRole.PRINCIPAL if o.principal else ResearcherRole.RESEARCHER
+            rows.append([None, pk.cell(o.title.strip() or "–", where=f"researchers[{i}].other_projects[{j}].title"),
+                         pk.cell(label(role, pk.lang)), pk.cell(counted if o.counted else left_out),
+                         *(pk.cell(str(o.rate), "num") for _y in years)])
+        rows.append([None, pk.cell(pk.tr(N_("Total")), "total"),
+                     pk.cell(pk.tr(N_("Led {count}/{max}"), count=carried.led, max=limits.max_pi_projects), "total"),
+                     pk.cell(pk.tr(N_("In all {count}/{max}"), count=carried.projects, max=limits.max_projects),
+                             "total"),
+                     *(pk.cell(str(carried.total(r.rates.get(y, 0))), "total_num") for y in years)])
+    note = pk.tr(N_("A researcher takes part in at most {projects} national R&D projects at once, this one included, "
+                    "and leads at most {led} of them (3책5공); the rates add up to at most {rate} in each year. A "
+                    "project marked not counted adds its rate but is not counted among the projects."),
+                 projects=limits.max_projects, led=limits.max_pi_projects, rate=Pct(limits.max_rate, percent=True))
+    return content.Table(rows, [18, None, 26, 20, *([16] * len(years))], notes=[note],
+                         caption=pk.tr(N_("Participation rates and other national R&D projects by researcher")))
 
 
 def equipment(pk: Packet) -> list[content.Block]:

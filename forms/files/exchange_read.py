@@ -48,6 +48,7 @@ from forms.model import (
     Budget,
     BudgetItem,
     BudgetLine,
+    Degree,
     Deliverable,
     Equipment,
     Indicator,
@@ -231,7 +232,8 @@ def _read_records(r: Reader, d: dict, p: Proposal) -> None:
     seen: set[str] = set()
     for i, raw in enumerate(r.array(d.get("researchers", []), RESEARCHERS, LIST_LIMITS["researchers",])):
         path = RESEARCHERS.child(i)
-        x = r.obj(raw, path, {"id", "org", "name", "position", "field", "role", "rates", "other_projects"},
+        x = r.obj(raw, path, {"id", "org", "name", "position", "field", "role", "rates", "other_projects",
+                              "national_number", "degree"},
                   {"id", "org", "name", "role"})
         others = []
         for j, o in enumerate(r.array(x.get("other_projects", []), path.child("other_projects"), 100)):
@@ -252,6 +254,8 @@ def _read_records(r: Reader, d: dict, p: Proposal) -> None:
             role=r.choice(x["role"], path.child("role"), [k.value for k in ResearcherRole]),
             rates=r.by_year(x.get("rates", {}), path.child("rates"), r.percent),
             other_projects=others,
+            national_number=r.string(x.get("national_number", ""), path.child("national_number"), 20),
+            degree=r.choice(x["degree"], path.child("degree"), [k.value for k in Degree]) if "degree" in x else "",
         ))
 
     seen = set()

@@ -45,7 +45,9 @@ def _records(p: Proposal) -> dict:
             {"id": r.id, "org": r.org, "name": _text(r.name), "position": _text(r.position), "field": _text(r.field),
              "role": r.role, "rates": _by_year(r.rates),
              "other_projects": [{"title": o.title, "principal": o.principal, "rate": o.rate, "counted": o.counted}
-                                for o in r.other_projects]}
+                                for o in r.other_projects],
+             **({"national_number": r.national_number} if r.national_number else {}),
+             **({"degree": r.degree} if r.degree else {})}
             for r in p.researchers
         ],
         "indicators": [

@@ -20,6 +20,7 @@ from forms.fieldpath import (
     TASKS,
 )
 from forms.model import ResearcherRole, Text
+from forms.participation import is_national_number, load
 from forms.rules.base import Severity, rule
 from forms.rules.context import Context
 from forms.values import Count, Label, Named, OrgRef, Pct, Won
@@ -74,6 +75,13 @@ PI_RATE_LOW = rule(
     "researchers.pi_rate_low", E,
     N_("The principal investigator {name} takes part at {rate} in {year}; at least {min} is required, "
        "{shortfall} more."), "pi_min_rate",
+)
+NATIONAL_NUMBER_INVALID = rule(
+    "researchers.number_invalid", E,
+    N_("{name}: '{value}' is not a national researcher number; it has 8 digits, as NTIS gives it."), "form",
+)
+NATIONAL_NUMBER_MISSING = rule(
+    "researchers.number_missing", W, N_("{name}: give the national researcher number (as NTIS gives it)."), "form",
 )
 PERSONNEL_NO_RESEARCHERS = rule(
     "researchers.personnel_without_researchers", W,
@@ -162,7 +170,6 @@ REGISTRATION_MISSING = rule(
 _PERSONNEL = ("personnel", "student_personnel")
 _PROJECTS = NP_("{count} national R&D project", "{count} national R&D projects")
 _MARKED = NP_("{count} researcher", "{count} researchers")
-_PRINCIPALS = (ResearcherRole.PRINCIPAL, ResearcherRole.ORG_PRINCIPAL)
 
 
 def _named(text: Text, fallback: str) -> Named:
@@ -213,26 +220,28 @@ def _researchers(ctx: Context) -> None:
                          last=max(years))
         if not any(person.rates.get(y, 0) for y in years):
             ctx.emit(NO_RATE, path.child("rates"), name=name)
-        others = sum(o.rate for o in person.other_projects)
+        carried = load(person)
         for year in years:
             rate = person.rates.get(year, 0)
-            if rate and rate + others > limits.max_rate:
-                ctx.emit(RATE_OVER, path.child("rates", year), name=name, year=year, total=_pct(rate + others),
-                         rate=_pct(rate), others=_pct(others), max=_pct(limits.max_rate),
-                         excess=_pct(rate + others - limits.max_rate))
+            if rate and carried.total(rate) > limits.max_rate:
+                ctx.emit(RATE_OVER, path.child("rates", year), name=name, year=year, total=_pct(carried.total(rate)),
+                         rate=_pct(rate), others=_pct(carried.others_rate), max=_pct(limits.max_rate),
+                         excess=_pct(carried.total(rate) - limits.max_rate))
             if person.role == ResearcherRole.PRINCIPAL and rate < prof.pi_min_rate.percent:
                 ctx.emit(PI_RATE_LOW, path.child("rates", year), name=name, year=year, rate=_pct(rate),
                          min=Pct(prof.pi_min_rate.percent, percent=True),
                          shortfall=Pct(prof.pi_min_rate.percent - rate, percent=True))
-        counted = [o for o in person.other_projects if o.counted]
-        projects = 1 + len(counted)
-        if projects > limits.max_projects:
-            ctx.emit(PROJECTS_OVER, path.child("other_projects"), name=name, count=Count(projects, _PROJECTS),
-                     max=Count(limits.max_projects, _PROJECTS))
-        led = (1 if person.role in _PRINCIPALS else 0) + sum(1 for o in counted if o.principal)
-        if led > limits.max_pi_projects:
-            ctx.emit(PI_PROJECTS_OVER, path.child("other_projects"), name=name, count=Count(led, _PROJECTS),
+        if carried.projects > limits.max_projects:
+            ctx.emit(PROJECTS_OVER, path.child("other_projects"), name=name,
+                     count=Count(carried.projects, _PROJECTS), max=Count(limits.max_projects, _PROJECTS))
+        if carried.led > limits.max_pi_projects:
+            ctx.emit(PI_PROJECTS_OVER, path.child("other_projects"), name=name, count=Count(carried.led, _PROJECTS),
                      max=Count(limits.max_pi_projects, _PROJECTS))
+        number = person.national_number.strip()
+        if number and not is_national_number(number):
+            ctx.emit(NATIONAL_NUMBER_INVALID, path.child("national_number"), name=name, value=number[:20])
+        elif not number:
+            ctx.emit(NATIONAL_NUMBER_MISSING, path.child("national_number"), name=name)
     listed = {r.org for r in p.researchers}
     first: dict[str, int] = {}
     amounts: dict[str, int] = {}

@@ -91,7 +91,8 @@ def test_the_packet_and_the_messages_follow_the_description(monkeypatch, super_r
 
     # the packet's headings
     assert _heads(record_tables.indicators(pk))[:3] == ["Indicator", "Yardstick", "Baseline"]
-    assert _heads(record_tables.researchers(pk))[4:] == ["2023 share", "2024 share", "2025 share"]
+    # (the researchers' rates are in the second table, beside their other projects)
+    assert _heads(record_tables.researchers(pk)[1:])[4:] == ["2023 share", "2024 share", "2025 share"]
     assert "Moons" in _heads(record_tables.justification(pk))
     assert _heads(sections._roadmap_table(pk))[-1] == "Aim"
     # the window's columns

@@ -13,7 +13,8 @@ from forms import bizno
 from forms.base.paths import resource_path
 from forms.fieldpath import BUDGET_LINES
 from forms.files import exchange_write
-from forms.model import BudgetItem, Equipment, OtherProject, Text
+from forms.model import BudgetItem, Degree, Equipment, OtherProject, Text
+from forms.participation import is_national_number, load
 from forms.profile import load_profile
 from forms.rules import validate
 from forms.values import Won
@@ -128,6 +129,45 @@ def test_at_most_three_as_principal_investigator(super_regional):
     assert [str(x.shown) for x in found(p, "researchers.pi_projects_over")] == [f"researchers[{i}].other_projects"]
     other.role = "org_principal"
     assert len(found(p, "researchers.pi_projects_over")) == 2
+
+
+def test_the_samples_give_every_researcher_a_number_and_a_degree(super_regional, leap):
+    for p in (super_regional, leap):
+        assert all(is_national_number(r.national_number) and r.degree in set(Degree) for r in p.researchers)
+        assert len({r.national_number for r in p.researchers}) == len(p.researchers)
+        # several take part elsewhere: one leads another project, one has a project the count leaves out
+        assert sum(1 for r in p.researchers if r.other_projects) >= 4
+        assert any(o.principal for r in p.researchers for o in r.other_projects)
+        assert any(not o.counted for r in p.researchers for o in r.other_projects)
+
+
+@pytest.mark.parametrize("number", ["1128354", "112835470", "1128-3547", "11283S47", "１１２８３５４７"])
+def test_a_national_researcher_number_is_eight_digits(super_regional, number):
+    person = super_regional.researchers[3]
+    person.national_number = " 11283547 "  # spaces around are not part of it
+    assert not found(super_regional, "researchers.number_invalid")
+    person.national_number = number
+    f = found(super_regional, "researchers.number_invalid")
+    assert [str(x.shown) for x in f] == ["researchers[3].national_number"] and f[0].severity == "error"
+    assert f"'{number}' is not a national researcher number; it has 8 digits" in f[0].message("en")
+    assert "8자리 숫자입니다" in f[0].message("ko") and number in f[0].message("ko")
+
+
+def test_a_missing_national_researcher_number_is_a_warning(super_regional):
+    super_regional.researchers[3].national_number = ""
+    report = validate(super_regional)
+    assert [(f.code, str(f.shown), f.severity) for f in report.findings] == [
+        ("researchers.number_missing", "researchers[3].national_number", "warning")]
+    assert "give the national researcher number" in report.findings[0].message("en")
+    assert not report.errors  # a draft without the number still exports
+
+
+def test_the_rule_and_the_packet_count_with_one_function(super_regional):
+    person = next(r for r in super_regional.researchers if len(r.other_projects) == 2 and not all(
+        o.counted for o in r.other_projects))  # the principal investigator: one led elsewhere, one left out
+    carried = load(person)
+    assert (carried.others_rate, carried.projects, carried.led) == (25, 2, 2)
+    assert carried.total(person.rates[2024]) == person.rates[2024] + 25
 
 
 def test_the_limits_are_the_profiles(super_regional):

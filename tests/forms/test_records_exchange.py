@@ -29,7 +29,7 @@ def full(super_regional):
     p.researchers = [Researcher("r1", "postech", Text("김하늘", "Kim Haneul"), Text("교수", "Professor"),
                                 role="principal", rates={2023: 30, 2024: 30, 2025: 30},
                                 other_projects=[OtherProject("다른 과제", True, 20), OtherProject("기획", False, 5, False)],
-                                field=Text("재료공학", "Materials"))]
+                                field=Text("재료공학", "Materials"), national_number="11283547", degree="doctorate")]
     p.indicators = [Indicator("i1", Text("특허 출원", "Patent applications"), "quantitative", Text("건", "cases"),
                               Text.both("0"), {2023: Text.both("2"), 2024: Text.both("3"), 2025: Text("4", "four")},
                               100, Text("출원서 확인", "Filings checked"))]
@@ -52,6 +52,19 @@ def test_records_round_trip_and_match_the_schema(full):
     assert doc["budget"]["lines"][0]["items"][0]["unit_price_krw"] == 1_000_000
     full.budget.lines[1].items = []
     assert "items" not in exchange_write.to_dict(full)["budget"]["lines"][1]  # written only where there are rows
+
+
+def test_a_researchers_number_and_degree_are_written_only_when_given(full):
+    person = exchange_write.to_dict(full)["researchers"][0]
+    assert (person["national_number"], person["degree"]) == ("11283547", "doctorate")
+    full.researchers[0].national_number = full.researchers[0].degree = ""
+    doc = exchange_write.to_dict(full)
+    assert "national_number" not in doc["researchers"][0] and "degree" not in doc["researchers"][0]
+    jsonschema.validate(doc, SCHEMA, format_checker=jsonschema.FormatChecker())
+    assert exchange_read.loads(exchange_write.dumps(full)) == full
+    # a number that is not one yet is kept as typed: the rules say what is wrong with it
+    full.researchers[0].national_number = "1128-354"
+    assert exchange_read.loads(exchange_write.dumps(full)).researchers[0].national_number == "1128-354"
 
 
 def test_baseline_and_targets_are_written_in_both_languages(full):
@@ -106,6 +119,9 @@ BAD = [
     (("researchers", 0, "rates", "2023"), 30.5, "researchers[0].rates[2023]: must be a whole number"),
     (("researchers", 0, "rates", "year"), 30, "researchers[0].rates[\"year\"]: 'year' is not a year"),
     (("researchers", 0, "role"), "boss", "researchers[0].role: 'boss' is not a known code"),
+    (("researchers", 0, "degree"), "phd", "researchers[0].degree: 'phd' is not a known code"),
+    (("researchers", 0, "national_number"), 11283547, "researchers[0].national_number: must be text"),
+    (("researchers", 0, "national_number"), "1" * 21, "researchers[0].national_number: is longer than 20"),
     (("researchers", 0, "other_projects", 0, "principal"), "yes", "other_projects[0].principal: must be true or false"),
     (("researchers", 0, "other_projects", 0, "rate"), -1, "other_projects[0].rate: must be a whole number from 0"),
     (("indicators", 0, "weight"), "100", "indicators[0].weight: must be a whole number from 0 to 100, not \"100\""),

@@ -114,9 +114,9 @@ def test_the_forms_records_are_printed_in_their_chapters(tmp_path):
     export_packet(p, str(out), lang="ko", draft=validate(p).has_errors)
     text = all_text(out.read_bytes())
     for needle in ("성과지표및연차별목표", "재생양극재수명", "수행일정", "회수공정개발", "주요결과물", "실험실공정보고서",
-                   "참여연구원및참여율", "홍길동", "연구시설·장비구축계획", "분석장비", "연구개발비산출근거", "추진체계도"):
+                   "참여연구원현황", "홍길동", "참여연구원별참여율", "연구시설·장비구축계획", "분석장비", "연구개발비산출근거", "추진체계도"):
         assert needle in text, needle
-    assert text.rindex("성과지표및연차별목표") < text.rindex("03연구개발과제의추진전략") < text.rindex("참여연구원및참여율")
+    assert text.rindex("성과지표및연차별목표") < text.rindex("03연구개발과제의추진전략") < text.rindex("참여연구원현황")
 
 
 def _lines(para, width: float) -> list[str]:
