@@ -16,7 +16,7 @@ def cover(pk: Packet) -> content.Cover:
     # The project type stands under the call's name, above the form's name.
     facts = [
         (N_("Project period"), keyfigures.period(pk)),
-        (N_("Regions"), keyfigures.regions_line(pk)),
+        (N_("Applicant regions"), keyfigures.regions_line(pk)),
         (N_("Lead organisation"), pk.text(lead_org.name) if lead_org else "–"),
         (N_("Principal investigator"), keyfigures.principal(pk)),
         (N_("Managing agency"), pk.text(pk.profile.agency)),

@@ -57,9 +57,18 @@ def principal(pk: Packet) -> str:
 def cost_table(pk: Packet, caption: str = "") -> content.Table:
     """The project cost by source in one row: national funds, each paying region's local funds
     (and their sum when more than one region pays), the organisations' own cash and in kind, and
-    the total: the budget chapter's table by year and source, over all years."""
+    the total: the budget chapter's table by year and source, over all years. Figures with
+    decimals (an exact thousand-won packet) leave no room for a row: they stand in a column."""
     st = pk.statement
     by = {row.key: row for row in st.by_year_source}
+    if pk.decimals:
+        rows: list[Row] = []
+        for source in st.by_year_source:
+            rows.append([pk.cell(label(source.key, pk.lang), "head"), pk.cell(pk.amount(source.total), "num")])
+            rows += [[pk.cell("· " + pk.region(r.key), "head"), pk.cell(pk.amount(r.total), "num")]
+                     for r in source.parts]
+        rows.append([pk.cell(pk.tr(N_("Total")), "total"), pk.cell(pk.amount(st.year_totals.total), "total_num")])
+        return content.Table(rows, [46, 46], header_rows=0, unit=pk.unit_label(), caption=caption, total_rows=1)
     regions_ = by["local"].parts
     local_cols = [*(pk.region(r.key) for r in regions_)]
     local_vals = [r.total for r in regions_]
@@ -115,7 +124,7 @@ def key_figures(pk: Packet) -> list[content.Block]:
     facts = [
         (pk.tr(N_("Project period")), period(pk)),
         (pk.tr(N_("Project type")), label(p.type, pk.lang) if p.type else "–"),
-        (pk.tr(N_("Regions")), regions_line(pk)),
+        (pk.tr(N_("Applicant regions")), regions_line(pk)),
         (pk.tr(N_("Lead organisation")), pk.text(lead.name) if lead else "–"),
         (pk.tr(N_("Organisations")), organisations(pk)),
         (pk.tr(N_("Principal investigator")), principal(pk)),

@@ -39,12 +39,12 @@ def _amounts(lang: str) -> list[str]:
 
 
 COVER = {
-    "ko": ["테마기획서(연구개발계획서)", "사업기간2023~2025(10년계획중1단계)", "참여지역경상북도(주관),대구광역시",
+    "ko": ["테마기획서(연구개발계획서)", "사업기간2023~2025(10년계획중1단계)", "신청지역경상북도(주관),대구광역시",
            "주관연구개발기관포항공과대학교산학협력단", "연구책임자강도현(포항공과대학교산학협력단,교수)",
            "총사업비(단위:천원)국비지방비기관부담금합계경상북도대구광역시소계현금현물",
            "「지역혁신메가프로젝트(시범사업)」공모에위와같이제안서를제출합니다.2023.3.2.경상북도지사"],
     "en": ["Themeplan(R&Dplan)", "Projectperiod2023–2025(stage1ofthe10-yearplan)",
-           "RegionsGyeongsangbuk-do(lead),Daegu", "LeadorganisationPOSTECHIndustry-AcademicCooperationFoundation",
+           "ApplicantregionsGyeongsangbuk-do(lead),Daegu", "LeadorganisationPOSTECHIndustry-AcademicCooperationFoundation",
            "PrincipalinvestigatorKangDo-hyun(POSTECHIndustry-AcademicCooperationFoundation,Professor)",
            "Totalprojectcost(Unit:thousandwon)NationalfundsLocalfundsOwnshareTotalGyeongsangbuk-doDaeguSubtotal"
            "CashInkind",
@@ -72,7 +72,7 @@ def test_the_summary_chapter_opens_with_the_key_figures(packets, lang):
     chapter, summary = ("00연구개발과제개요", "0-1요약") if lang == "ko" else ("00Summaryoftheproject", "0-1Summary")
     opening = text[text.index(chapter):text.index(summary)]
     needles = {
-        "ko": ["주요현황", "사업기간2023~2025(10년계획중1단계)", "사업유형초광역협력형", "참여지역경상북도(주관),대구광역시",
+        "ko": ["주요현황", "사업기간2023~2025(10년계획중1단계)", "사업유형초광역협력형", "신청지역경상북도(주관),대구광역시",
                "주관연구개발기관포항공과대학교산학협력단",
                "참여기관주관연구개발기관1개,공동연구개발기관4개,위탁연구개발기관1개",
                "참여연구원14명", "지방비비율국비의20.91%(공모기준:20%이상)", "재원별총사업비"],
