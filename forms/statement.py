@@ -140,7 +140,8 @@ class ShareRow:
 
     @property
     def gov(self) -> int:
-        """Government support and local funds together (the by-organisation table's first column)."""
+        """Public funds: the national funds (government support) and the local funds together (the
+        by-organisation table's first column)."""
         return self.by_source.get("national", 0) + self.by_source.get("local", 0)
 
     @property

@@ -196,8 +196,8 @@ def _org_name(pk: Packet, org_id: str, role: str = "label") -> content.Cell:
 
 def _by_org(pk: Packet) -> list[content.Block]:
     st = pk.statement
-    rows: list[Row] = [pk.heads(N_("Organisation"), N_("Government (national + local)"), N_("Own share (cash)"),
-                                N_("Own share (in kind)"), N_("Total"), N_("Government share (maximum)"),
+    rows: list[Row] = [pk.heads(N_("Organisation"), N_("Public funds (national + local)"), N_("Own share (cash)"),
+                                N_("Own share (in kind)"), N_("Total"), N_("Public funds' share (maximum)"),
                                 N_("Cash in own share (minimum)"))]
     for o in st.orgs:
         t = o.totals
@@ -214,8 +214,9 @@ def _by_org(pk: Packet) -> list[content.Block]:
     rows.append([pk.cell(pk.tr(N_("Total")), "total"),
                  *_amounts(pk, [total.gov, total.by_source["own_cash"], total.by_source["own_in_kind"], total.total],
                            True), None, None])
-    note = pk.tr(N_("The government share is measured on each organisation's R&D cost without "
-                    "international joint R&D; the figures in brackets are the call's limits."))
+    note = pk.tr(N_("Public funds are the national and the local funds together; their share is measured on each "
+                    "organisation's R&D cost without international joint R&D; the figures in brackets are the "
+                    "call's limits."))
     table = content.Table(rows, [38, 24, 21, 21, 24, None, None], unit=pk.unit_label(), total_rows=1, notes=[note])
     return [pk.subheading(pk.tr(N_("Budget by organisation")), "budget-org"), table]
 

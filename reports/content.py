@@ -203,8 +203,9 @@ class Contents:
 
 @dataclass
 class Cover:
-    """The cover: the call, the kind, the word for the document, the title, the facts, the date,
-    the seals and the addressee."""
+    """The cover: the call, the project type, the form's name for the document, the title, the
+    facts, the project cost by source, the sentence that submits it, the date, the seals and the
+    addressee."""
 
     call: str
     kind: str
@@ -216,6 +217,8 @@ class Cover:
     seal_mark: str
     to: str
     draft: str = ""
+    cost: Table | None = None
+    submission: str = ""
 
 
 Block = Heading | Para | Table | Figure | SealBox | Fingerprint | Scan | PageBreak | Contents | Enclosures
@@ -272,18 +275,23 @@ class Document:
         out: list[str] = []
         if self.cover:
             c = self.cover
-            out += [c.call, c.kind, c.document, c.title, *(f"{a} {b}" for a, b in c.facts), c.date, *c.seals, c.to]
+            out += [c.call, c.kind, c.document, c.title, *(f"{a} {b}" for a, b in c.facts)]
+            if c.cost is not None:
+                out += _table_text(c.cost)
+            out += [c.submission, c.date, *c.seals, c.to]
         for b in self.all_blocks():
             if isinstance(b, Heading):
                 out.append(b.shown)
             elif isinstance(b, Para):
                 out.append(b.text)
             elif isinstance(b, Table):
-                out += [b.caption, b.unit]
-                out += [c.text for row in b.rows for c in row if c is not None]
-                out += b.notes
+                out += _table_text(b)
             elif isinstance(b, SealBox):
                 out += b.signers
             elif isinstance(b, Enclosures):
                 out += [b.label, *b.lines()]
         return "\n".join(t for t in out if t)
+
+
+def _table_text(t: Table) -> list[str]:
+    return [t.caption, t.unit, *(c.text for row in t.rows for c in row if c is not None), *t.notes]

@@ -326,6 +326,10 @@ class HwpxRenderer:
         if cv.facts:
             rows = [[c.Cell(k, "label"), c.Cell(v)] for k, v in cv.facts]
             self.table(c.Table(rows, [45, None], header_rows=0))
+        if cv.cost is not None:
+            self.table(cv.cost)
+        if cv.submission:
+            self.para(cv.submission, "body")
         self.para(cv.date, "date")
         self.seals(cv.seals, cv.seal_mark)
         self.para(cv.to, "to")

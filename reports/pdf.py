@@ -428,11 +428,19 @@ class PdfRenderer:
                 return [kept, NextPageTemplate("body"), PageBreak()]
         return [*story, NextPageTemplate("body"), PageBreak()]
 
+    def cover_table(self, t: c.Table) -> list:
+        """A table of the cover, not kept together on its own: the whole cover is kept in one
+        frame, and a table kept together reports an endless height, which no scale can fit."""
+        out: list = []
+        for f in self.table(t):
+            out += f._content if isinstance(f, KeepShort) else [f]
+        return out
+
     def _cover_story(self, cv: c.Cover, title_style) -> list:  # noqa: ANN001
         s = self.styles
         story: list = [self.para(cv.call, s.cover_call, "call"), Spacer(1, 3 * mm),
-                       self.para(cv.kind, s.cover_kind, "type"), Spacer(1, 10 * mm),
-                       self.para(cv.document, s.cover_title), Spacer(1, 8 * mm),
+                       self.para(cv.kind, s.cover_kind, "type"), Spacer(1, 8 * mm),
+                       self.para(cv.document, s.cover_title), Spacer(1, 6 * mm),
                        HRFlowable(width="90%", thickness=2, color=ACCENT, spaceAfter=10),
                        self.para(cv.title, title_style, "title"),
                        HRFlowable(width="90%", thickness=2, color=ACCENT, spaceBefore=12)]
@@ -440,8 +448,13 @@ class PdfRenderer:
             story += [Spacer(1, 5 * mm), self.para(cv.draft, s.cover_draft)]
         facts = c.Table([[c.Cell(a, "head"), c.Cell(b, where="cover")] for a, b in cv.facts], [38, 100],
                         header_rows=0, frame="facts")
-        story += [Spacer(1, 10 * mm), *self.table(facts), Spacer(1, 10 * mm), self.para(cv.date, s.cover_date),
-                  Spacer(1, 8 * mm), *self.seals(cv.seals, cv.seal_mark), Spacer(1, 5 * mm),
+        story += [Spacer(1, 8 * mm), *self.cover_table(facts)]
+        if cv.cost is not None:
+            story += [Spacer(1, 3 * mm), *self.cover_table(cv.cost)]
+        if cv.submission:
+            story += [Spacer(1, 6 * mm), self.para(cv.submission, s.cover_sub)]
+        story += [Spacer(1, 6 * mm), self.para(cv.date, s.cover_date),
+                  Spacer(1, 6 * mm), *self.seals(cv.seals, cv.seal_mark), Spacer(1, 4 * mm),
                   self.para(cv.to, s.cover_date)]
         return story
 

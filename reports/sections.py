@@ -35,12 +35,15 @@ def text_block(pk: Packet, text: str, where: str) -> list[content.Block]:
 
 def plan(pk: Packet) -> list[content.Block]:
     """The chapters of the call's form (00-08), in its order, each section under its own heading,
-    and the record tables each chapter holds; the budget chapter's tables come from ``budget``."""
-    from reports import budget, record_tables
+    and the record tables each chapter holds; the chapter of the summary opens with the key
+    figures (``keyfigures``), the budget chapter's tables come from ``budget``."""
+    from reports import budget, keyfigures, record_tables
 
     story: list[content.Block] = []
     for chapter in pk.profile.form.chapters:
         story.append(pk.form_chapter(chapter.number, pk.text(chapter.title), f"ch-{chapter.number}"))
+        if any(section.key == "summary" for section in chapter.sections):
+            story.extend(keyfigures.key_figures(pk))  # the summary chapter opens with the key figures
         for section in chapter.sections:
             story.append(pk.subheading(pk.text(section.title), f"sec-{section.key}"))
             text = pk.proposal.section(section.key).get(pk.lang)

@@ -81,7 +81,7 @@ REGION_PAYS_NOTHING = rule(
 )
 GOV_SHARE_OVER = rule(
     "budget.gov_share_over", E,
-    N_("{org} ({kind}): the government share (national and local funds) is {ratio} of its R&D cost; "
+    N_("{org} ({kind}): the share of public funds (national and local) is {ratio} of its R&D cost; "
        "at most {max} is allowed. Its own share is {shortfall} short."),
     "shares",
 )

@@ -13,7 +13,7 @@ from forms.values import OrgRef, Pct
 
 INTERNATIONAL = rule(
     "policy.international_share", Severity.WARNING,
-    N_("International joint R&D is {ratio} of the government funds; the 2022 policy direction aims at "
+    N_("International joint R&D is {ratio} of the public funds (national and local); the 2022 policy direction aims at "
        "{target}. This is a policy target, not a rule of the call."),
     "policy.international",
 )
