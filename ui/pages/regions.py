@@ -44,7 +44,7 @@ from ui.pages.base import (
     steady_width,
 )
 
-COLUMNS = ("name.ko", "name.en", "kind", "role", "region")
+COLUMNS = ("name.ko", "name.en", "kind", "role", "region", "commissioned_by")
 
 _LEAD = FieldPath(("lead_region",))
 
@@ -112,11 +112,16 @@ class RegionsPage(Page):
         self.partners.setAccessibleName(_("Partner regions"))
         self.orgs_box.setTitle(_("Organisations"))
         self.table.setAccessibleName(_("Organisations"))
-        self.table.setHorizontalHeaderLabels([_("Name (Korean)"), _("Name (English)"), _("Kind"), _("Role"),
-                                              _("Region")])
+        self.table.setHorizontalHeaderLabels(self._titles())
         self.add_button.setText(_("&Add organisation"))
         self.remove_button.setText(_("Re&move organisation"))
         self._name_combos()
+        if self.doc.proposal is not None and self._rows:
+            self._show_orgs()  # the commissioning organisations' names in the new language
+
+    @staticmethod
+    def _titles() -> list[str]:
+        return [_("Name (Korean)"), _("Name (English)"), _("Kind"), _("Role"), _("Region"), _("Commissioned by")]
 
     def _region_name(self, code: str) -> str:
         return regions.name(code, self._day or dt.date.today(), self.lang) if code else _("(choose)")
@@ -133,8 +138,7 @@ class RegionsPage(Page):
                 combo = widgets[key]
                 for i in range(combo.count()):
                     combo.setItemText(i, label(combo.itemData(i), self.lang))
-            for key, name in zip(COLUMNS, (_("Name (Korean)"), _("Name (English)"), _("Kind"), _("Role"),
-                                           _("Region")), strict=True):
+            for key, name in zip(COLUMNS, self._titles(), strict=True):
                 widgets[key].setAccessibleName(_("Organisation {number}: {field}").format(number=r + 1, field=name))
         self._size_columns()
 
@@ -154,6 +158,9 @@ class RegionsPage(Page):
         for widgets in self._rows:
             for col, key in enumerate(COLUMNS[2:], start=2):
                 widths[col] = max(widths[col], choice_width(self.table, [widgets[key].currentText()]))
+        # an organisation's name may be long: the names typed keep their room, the drop-down shows it whole
+        last = len(COLUMNS) - 1
+        widths[last] = max(floors[last], min(widths[last], 18 * self.table.fontMetrics().averageCharWidth()))
         rest = room - sum(widths[2:])
         widths[:2] = share_width(rest, [rest, rest], floors[:2])  # Korean and English alike, names or not
         apply_widths(header, widths)
@@ -250,6 +257,10 @@ class RegionsPage(Page):
             combo.currentIndexChanged.connect(lambda _i, k=key, row=r, c=combo: self.doc.edit(
                 f"organisations[{row}].{k}", c.currentData() or "", text=N_("Organisation")))
             widgets[key] = combo
+        # who commissions it: chosen among the other organisations (filled in by _show_orgs)
+        combo = QComboBox()
+        combo.currentIndexChanged.connect(lambda _i, row=r, c=combo: self._commissioner_chosen(row, c))
+        widgets["commissioned_by"] = combo
         for c, key in enumerate(COLUMNS):
             self.table.setCellWidget(r, c, widgets[key])
         return widgets
@@ -271,7 +282,28 @@ class RegionsPage(Page):
                 if value and combo.findData(value) < 0:
                     combo.addItem(value, value)
                 set_combo(combo, value)
+            self._show_commissioner(widgets["commissioned_by"], org, orgs)
         self.remove_button.setEnabled(bool(orgs))
+
+    def _show_commissioner(self, combo: QComboBox, org: Organisation, orgs: list[Organisation]) -> None:
+        """The organisations that may commission ``org`` (any other; the rules say which cannot),
+        offered while it is commissioned or names one."""
+        choices = [("", "–"), *((o.id, o.display_name(self.lang)) for o in orgs if o is not org)]
+        if org.commissioned_by and org.commissioned_by not in {code for code, _n in choices}:
+            choices.append((org.commissioned_by, org.commissioned_by))  # an unknown id stays visible
+        blocked = combo.blockSignals(True)
+        if [(combo.itemData(i), combo.itemText(i)) for i in range(combo.count())] != choices:
+            combo.clear()
+            for code, name in choices:
+                combo.addItem(name, code)
+        set_combo(combo, org.commissioned_by)
+        combo.blockSignals(blocked)
+        combo.setEnabled(org.role == OrgRole.COMMISSIONED or bool(org.commissioned_by))
+
+    def _commissioner_chosen(self, row: int, combo: QComboBox) -> None:
+        orgs = self.doc.proposal.organisations
+        if row < len(orgs) and (combo.currentData() or "") != orgs[row].commissioned_by:
+            self.doc.edit(f"organisations[{row}].commissioned_by", combo.currentData() or "", text=N_("Organisation"))
 
     def add_organisation(self) -> None:
         p = self.doc.proposal
