@@ -42,3 +42,10 @@ def test_the_commissioning_organisation_is_chosen_in_its_own_column(sample_windo
     assert "org.commissioner_missing" not in _codes(w)
     # an organisation that is not commissioned has nothing to choose
     assert not page._rows[0]["commissioned_by"].isEnabled()
+    # the column is there while some organisation is commissioned
+    assert not page.table.isColumnHidden(5)
+    row_rist = w.doc.proposal.organisations.index(w.doc.proposal.organisation("rist"))
+    w.doc.edit(f"organisations[{row_rist}].role", "participant")
+    w.doc.edit(f"organisations[{row_rist}].commissioned_by", "")
+    settle()
+    assert page.table.isColumnHidden(5)

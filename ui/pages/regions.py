@@ -149,7 +149,9 @@ class RegionsPage(Page):
         choice made later scrolls in its drop-down rather than moving every column)."""
         header = self.table.horizontalHeader()
         room = steady_width(self.table)
-        shape = (self.lang, room, self._eligible)
+        last = len(COLUMNS) - 1
+        hidden = self.table.isColumnHidden(last)
+        shape = (self.lang, room, self._eligible, hidden)
         if shape == self._sized:
             return
         self._sized = shape
@@ -159,8 +161,7 @@ class RegionsPage(Page):
             for col, key in enumerate(COLUMNS[2:], start=2):
                 widths[col] = max(widths[col], choice_width(self.table, [widgets[key].currentText()]))
         # an organisation's name may be long: the names typed keep their room, the drop-down shows it whole
-        last = len(COLUMNS) - 1
-        widths[last] = max(floors[last], min(widths[last], 18 * self.table.fontMetrics().averageCharWidth()))
+        widths[last] = 0 if hidden else max(floors[last], min(widths[last], 18 * self.table.fontMetrics().averageCharWidth()))
         rest = room - sum(widths[2:])
         widths[:2] = share_width(rest, [rest, rest], floors[:2])  # Korean and English alike, names or not
         apply_widths(header, widths)
@@ -283,6 +284,12 @@ class RegionsPage(Page):
                     combo.addItem(value, value)
                 set_combo(combo, value)
             self._show_commissioner(widgets["commissioned_by"], org, orgs)
+        # the column of who commissions whom, while some organisation is commissioned
+        shown = any(o.role == OrgRole.COMMISSIONED or o.commissioned_by for o in orgs)
+        last = len(COLUMNS) - 1
+        if self.table.isColumnHidden(last) == shown:
+            self.table.setColumnHidden(last, not shown)
+            self._size_columns()
         self.remove_button.setEnabled(bool(orgs))
 
     def _show_commissioner(self, combo: QComboBox, org: Organisation, orgs: list[Organisation]) -> None:
