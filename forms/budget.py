@@ -69,6 +69,7 @@ class OrgTotals:
     by_category: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     in_kind: int = 0
     international: int = 0  # international joint R&D, outside the share base
+    direct_in_kind: int = 0  # the own share in kind booked as direct costs
 
     @property
     def total(self) -> int:
@@ -94,6 +95,12 @@ class OrgTotals:
     @property
     def direct(self) -> int:
         return sum(v for k, v in self.by_category.items() if k not in _INDIRECT)
+
+    @property
+    def direct_cash(self) -> int:
+        """The direct costs in cash (national and local funds, own cash): the base of the
+        commissioned R&D cap."""
+        return self.direct - self.direct_in_kind
 
 
 _INDIRECT = {c for c, cat in CATEGORIES.items() if not cat.direct}
@@ -167,6 +174,8 @@ def summarise(proposal: Proposal, profile: CallProfile) -> BudgetSummary:
         if org is None:
             org = by_org[org_id] = OrgTotals()
         org.by_category[category] += amount
+        if source == "own_in_kind" and category not in _INDIRECT:
+            org.direct_in_kind += amount
         if category == "international" and source in GOV_SOURCES:
             org.international += amount
         if source == "local" and line.region:

@@ -256,6 +256,7 @@ TABLES: dict[str, RecordColumns] = {t.key: t for t in (
                     (N_("Contact person (Korean)"), N_("Contact person (English)"))),
         # edited on the Organisations step
         RecordField("kind", N_("kind")), RecordField("region", N_("region")), RecordField("role", N_("role")),
+        RecordField("commissioned_by", N_("commissioned by"), "choice", choices=_orgs),
     )),
     RecordColumns("roadmap", RoadmapStage, "roadmap", N_("Roadmap stage {n}"), (
         RecordField("stage", N_("stage"), "int", heading=N_("Stage")),

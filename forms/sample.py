@@ -116,6 +116,8 @@ def _justify(p: Proposal, line: BudgetLine) -> list[BudgetItem]:
     if not line.amount_krw:
         return []
     stem = "-".join(filter(None, (str(line.year), line.org, line.category, line.source, line.region)))
+    if line.category == "commissioned":
+        return [BudgetItem(f"{stem}-1", _commission(p, line.org), 1, line.amount_krw, 1)]
     rows = _ROWS.get(line.category)
     if rows is None:
         name = _SINGLE.get(line.category, Text(line.category, line.category))
@@ -126,6 +128,18 @@ def _justify(p: Proposal, line: BudgetLine) -> list[BudgetItem]:
     unit = line.amount_krw * per_mille // 1000 // (quantity * months) // 1000 * 1000
     first = BudgetItem(f"{stem}-1", name, quantity, unit, months)
     return [first, BudgetItem(f"{stem}-2", rest, 1, line.amount_krw - first.amount_krw, 1)]
+
+
+def _commission(p: Proposal, org_id: str) -> Text:
+    """A commissioned R&D row names the organisation commissioned and its tasks (the plan says who
+    does the commissioned work, and what)."""
+    names: list[tuple[str, str]] = []
+    for org in p.organisations:
+        if org.commissioned_by == org_id:
+            tasks = [t.name for t in p.tasks if t.org == org.id]
+            names.append((f"{org.name.ko} 위탁: " + ", ".join(t.ko for t in tasks),
+                          f"Commissioned to {org.name.en}: " + ", ".join(t.en for t in tasks)))
+    return Text("; ".join(ko for ko, _en in names), "; ".join(en for _ko, en in names))
 
 
 _NATIONAL_BY_YEAR = {2023: 1_500_000_000, 2024: 2_000_000_000, 2025: 2_000_000_000}
@@ -158,8 +172,11 @@ def _round_k(amount: int) -> int:
 
 
 def _budget(orgs: list[tuple[str, int, dict[str, int], str | None]],
-            local: dict[int, dict[str, dict[str, int]]]) -> list[BudgetLine]:
-    """orgs: (id, per-mille of national, category weights, company own-share percent or None)."""
+            local: dict[int, dict[str, dict[str, int]]], commissions: dict[str, str]) -> list[BudgetLine]:
+    """orgs: (id, per-mille of national, category weights, company own-share percent or None).
+    commissions: each commissioned organisation's id → the id of the one that commissions it; the
+    commissioned organisation's national and local funds are the commissioning one's commissioned
+    R&D (위탁연구개발비), one line a year for each source and paying region."""
     lines: list[BudgetLine] = []
     for year, national in _NATIONAL_BY_YEAR.items():
         shares = _split(national, {org_id: per_mille for org_id, per_mille, _w, _own in orgs})
@@ -167,8 +184,10 @@ def _budget(orgs: list[tuple[str, int, dict[str, int], str | None]],
             for category, amount in _split(shares[org_id], weights).items():
                 lines.append(BudgetLine(year, org_id, category, "national", amount))
             if own_pct is not None:
-                # Own share = own_pct % of the organisation's total cost: own = gov * p / (100 - p).
-                own = _round_k(shares[org_id] * int(own_pct) // (100 - int(own_pct)))
+                # Own share = own_pct % of the organisation's total cost, which includes the work it
+                # commissions: own = gov * p / (100 - p).
+                gov = shares[org_id] + sum(shares[c] for c, by in commissions.items() if by == org_id)
+                own = _round_k(gov * int(own_pct) // (100 - int(own_pct)))
                 cash = own * 4 // 10 // 1000 * 1000
                 lines.append(BudgetLine(year, org_id, "materials", "own_cash", cash))
                 lines.append(BudgetLine(year, org_id, "personnel", "own_in_kind", own - cash))
@@ -176,7 +195,24 @@ def _budget(orgs: list[tuple[str, int, dict[str, int], str | None]],
             for org_id, amount in per_org.items():
                 for category, part in _split(amount, {"equipment": 500, "materials": 300, "activities": 200}).items():
                     lines.append(BudgetLine(year, org_id, category, "local", part, region))
-    return lines
+    return _commissioned(lines, commissions)
+
+
+def _commissioned(lines: list[BudgetLine], commissions: dict[str, str]) -> list[BudgetLine]:
+    out: list[BudgetLine] = []
+    booked: dict[tuple[int, str, str, str | None], BudgetLine] = {}
+    for line in lines:
+        by = commissions.get(line.org)
+        if by is None:
+            out.append(line)
+            continue
+        key = (line.year, by, line.source, line.region)
+        if key in booked:
+            booked[key].amount_krw += line.amount_krw
+        else:
+            booked[key] = BudgetLine(line.year, by, "commissioned", line.source, line.amount_krw, line.region)
+            out.append(booked[key])
+    return out
 
 
 def _roadmap(goals: list[tuple[str, str]]) -> list[RoadmapStage]:
@@ -212,7 +248,7 @@ def super_regional() -> Proposal:
                      "university", "KR-27", "participant"),
         Organisation("dgist", Text("대구경북과학기술원", "DGIST"), "institute", "KR-27", "participant"),
         Organisation("rist", Text("포항산업과학연구원", "Research Institute of Industrial Science & Technology"),
-                     "institute", "KR-47", "commissioned"),
+                     "institute", "KR-47", "commissioned", "postech"),
         Organisation("hanbit", Text("(주)한빛배터리소재", "Hanbit Battery Materials Co., Ltd."), "sme", "KR-47",
                      "participant"),
         Organisation("daegyeong", Text("(주)대경리사이클", "Daegyeong Recycle Corp."), "mid_sized", "KR-27",
@@ -225,7 +261,7 @@ def super_regional() -> Proposal:
         2024: {"KR-47": {"postech": 190_000_000, "rist": 80_000_000}, "KR-27": {"knu": 80_000_000, "dgist": 70_000_000}},
         2025: {"KR-47": {"postech": 190_000_000, "rist": 80_000_000}, "KR-27": {"knu": 75_000_000, "dgist": 65_000_000}},
     }
-    p.budget.lines = _budget(orgs, local)
+    p.budget.lines = _budget(orgs, local, {"rist": "postech"})
     p.roadmap = _roadmap([
         ("무변형 회수 원천기술 확보", "Core deformation-free recovery technology"),
         ("파일럿 실증과 지역기업 이전", "Pilot demonstration and transfer to regional firms"),
@@ -254,16 +290,17 @@ def leap() -> Proposal:
                      "participant"),
         Organisation("ctp", Text("충남테크노파크", "Chungnam Technopark"), "local_public", "KR-44", "participant"),
         Organisation("seohae", Text("(주)서해마린바이오", "Seohae Marine Bio Inc."), "sme", "KR-44", "participant"),
-        Organisation("kmbio", Text("(주)케이엠바이오텍", "KM Biotech Co."), "mid_sized", "KR-44", "commissioned"),
+        Organisation("kmbio", Text("(주)케이엠바이오텍", "KM Biotech Co."), "mid_sized", "KR-44", "commissioned",
+                     "seohae"),
     ]
     orgs = [("sch", 380, _INTL_LEAD, None), ("kit", 250, _INTL_INSTITUTE, None), ("ctp", 130, _NONPROFIT, None),
-            ("seohae", 130, _COMPANY, "28"), ("kmbio", 110, _COMPANY, "31")]
+            ("seohae", 140, _COMPANY, "28"), ("kmbio", 100, _COMPANY, None)]
     local = {
         2023: {"KR-44": {"sch": 180_000_000, "ctp": 130_000_000}},
         2024: {"KR-44": {"sch": 240_000_000, "ctp": 170_000_000}},
         2025: {"KR-44": {"sch": 240_000_000, "ctp": 170_000_000}},
     }
-    p.budget.lines = _budget(orgs, local)
+    p.budget.lines = _budget(orgs, local, {"kmbio": "seohae"})
     p.roadmap = _roadmap([
         ("후보 소재 발굴과 플랫폼 설계", "Candidate materials and platform design"),
         ("안전성 평가와 시생산 실증", "Safety assessment and trial production"),

@@ -26,7 +26,7 @@ from functools import cached_property
 from forms import categories
 from forms.base.i18n import N_, translate
 from forms.budget import SOURCES, BudgetSummary, Matching, OrgTotals, ceil_fraction, summarise
-from forms.model import Organisation, Proposal
+from forms.model import BudgetLine, Organisation, Proposal
 from forms.profile import CallProfile
 from forms.values import Label, OrgRef, Pct, Won
 
@@ -353,3 +353,72 @@ def state(proposal: Proposal, profile: CallProfile, summary: BudgetSummary | Non
     paying = set(summary.local_by_region)
     regions = (*(c for c in applicants if c in paying), *sorted(paying - set(applicants)))
     return BudgetStatement(summary, profile.local_basis, orgs, regions)
+
+
+# -- the justification (산출근거), grouped ----------------------------------------------------------
+
+@dataclass(frozen=True)
+class JustifiedCategory:
+    """One category of one organisation in one year: its lines (with their place in the budget's
+    list), by source (national, each paying region's local funds, own cash, own in kind)."""
+
+    code: str
+    lines: tuple[tuple[int, BudgetLine], ...]
+
+    @property
+    def total(self) -> int:
+        return sum(line.amount_krw for _i, line in self.lines if not line.no_amount)
+
+
+@dataclass(frozen=True)
+class JustifiedYear:
+    year: int
+    categories: tuple[JustifiedCategory, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(c.total for c in self.categories)
+
+
+@dataclass(frozen=True)
+class JustifiedOrg:
+    org_id: str
+    years: tuple[JustifiedYear, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(y.total for y in self.years)
+
+
+def justification(proposal: Proposal, paying_regions: tuple[str, ...] = ()) -> tuple[JustifiedOrg, ...]:
+    """The budget lines for the justification (산출근거), each organisation → year → category in
+    one place: organisations in the consortium's order (then those it does not name, by id), years
+    in order, categories in the order of ``forms.categories``, each category's lines by source (the
+    paying regions in ``paying_regions``' order). Every line with an amount is there, with its
+    justification rows or without, so the subtotals are the budget tables' figures."""
+    order = {o.id: i for i, o in enumerate(proposal.organisations)}
+    known = list(categories.CATEGORIES)
+    regions = {r: i for i, r in enumerate(paying_regions)}
+
+    def category_key(code: str) -> tuple[int, str]:
+        return (known.index(code), "") if code in categories.CATEGORIES else (len(known), code)
+
+    def source_key(item: tuple[int, BudgetLine]) -> tuple[int, int, str, int]:
+        i, line = item
+        src = SOURCES.index(line.source) if line.source in SOURCES else len(SOURCES)
+        region = line.region or ""
+        return src, regions.get(region, len(regions)), region, i
+
+    grouped: dict[str, dict[int, dict[str, list[tuple[int, BudgetLine]]]]] = {}
+    for i, line in enumerate(proposal.budget.lines):
+        if line.no_amount or not line.amount_krw:
+            continue
+        grouped.setdefault(line.org, {}).setdefault(line.year, {}).setdefault(line.category, []).append((i, line))
+    out = []
+    for org_id in sorted(grouped, key=lambda o: (order.get(o, len(order)), o)):
+        years = grouped[org_id]
+        out.append(JustifiedOrg(org_id, tuple(
+            JustifiedYear(year, tuple(JustifiedCategory(code, tuple(sorted(years[year][code], key=source_key)))
+                                      for code in sorted(years[year], key=category_key)))
+            for year in sorted(years))))
+    return tuple(out)

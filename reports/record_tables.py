@@ -13,6 +13,7 @@ from forms.base.i18n import N_
 from forms.model import ResearcherRole, label
 from forms.participation import load
 from forms.record_columns import table
+from forms.statement import justification as justification_of
 from forms.values import Pct
 from reports import content
 from reports.context import Packet
@@ -181,20 +182,68 @@ def organisations(pk: Packet) -> list[content.Block]:
 
 
 def justification(pk: Packet) -> list[content.Block]:
-    """The justification rows (산출근거) of the budget lines that have them."""
-    lines = [line for line in pk.proposal.budget.lines if line.items]
-    if not lines:
+    """The justification rows (산출근거), each organisation → year → category in one place (see
+    ``forms.statement.justification``): a row per justification row with its source (national, the
+    paying region's local funds, own cash, own in kind: marked ※), a line without rows as one row
+    of its own, and the subtotals of each category, year and organisation, which are the budget
+    tables' figures; the total last. Printed when any line has rows."""
+    p = pk.proposal
+    if not any(line.items for line in p.budget.lines):
         return []
     line_head, item_head = table("budget").heading, table("budget_items").heading
+    ncols = 7
     # a row's amount is its quantity times its unit price and months, not a field of its own
-    rows: list[Row] = [pk.heads(line_head("year"), line_head("org"), line_head("category"), item_head("item"),
+    rows: list[Row] = [pk.heads(line_head("category"), item_head("item"), N_("Source"),
                                 item_head("unit_price_krw"), item_head("quantity"), item_head("months"),
                                 N_("Amount"))]
-    for line in lines:
-        for item in line.items:
-            rows.append([pk.cell(str(line.year), "num"), pk.cell(_org(pk, line.org)),
-                         pk.cell(categories.name(line.category, pk.lang)), pk.cell(pk.text(item.item)),
-                         pk.cell(pk.amount(item.unit_price_krw), "num"), pk.cell(str(item.quantity), "num"),
-                         pk.cell(str(item.months), "num"), pk.cell(pk.amount(item.amount_krw), "num")])
+
+    def across(cell: content.Cell) -> Row:
+        cell.colspan = ncols
+        return [cell, *([None] * (ncols - 1))]
+
+    def subtotal(text: str, amount: int) -> Row:
+        return [pk.cell(text, "total", colspan=ncols - 1), *([None] * (ncols - 2)),
+                pk.cell(pk.amount(amount), "total_num")]
+
+    orgs = justification_of(p, pk.statement.paying_regions)
+    for org in orgs:
+        name = _org(pk, org.org_id)
+        rows.append(across(pk.cell(name, "label")))
+        for year in org.years:
+            rows.append(across(pk.cell(str(year.year), "label")))
+            for cat in year.categories:
+                category = categories.name(cat.code, pk.lang)
+                first = True
+                for i, line in cat.lines:
+                    source = _source(pk, line.source, line.region)
+                    items = line.items or [None]
+                    for item in items:
+                        head = pk.cell(category if first else "")
+                        first = False
+                        if item is None:  # a line without justification rows: its amount alone
+                            rows.append([head, pk.cell(pk.tr(N_("(not itemised)")), where=f"budget.lines[{i}]"),
+                                         pk.cell(source), pk.cell("–", "num"), pk.cell("–", "num"),
+                                         pk.cell("–", "num"), pk.cell(pk.amount(line.amount_krw), "num")])
+                            continue
+                        rows.append([head, pk.cell(pk.text(item.item)), pk.cell(source),
+                                     pk.cell(pk.amount(item.unit_price_krw), "num"), pk.cell(str(item.quantity), "num"),
+                                     pk.cell(str(item.months), "num"), pk.cell(pk.amount(item.amount_krw), "num")])
+                rows.append(subtotal(pk.tr(N_("Subtotal, {category}"), category=category), cat.total))
+            rows.append(subtotal(pk.tr(N_("Subtotal, {year}"), year=str(year.year)), year.total))
+        rows.append(subtotal(pk.tr(N_("Total, {organisation}"), organisation=name), org.total))
+    rows.append(subtotal(pk.tr(N_("Total")), sum(o.total for o in orgs)))
+    notes = [pk.tr(N_("※ In kind: the organisation's own share given in kind (researchers' time, equipment, "
+                      "materials), not paid in cash. The subtotals are those of the budget tables above."))]
     return [pk.subheading(pk.tr(N_("Justification of the budget")), "budget-items"),
-            content.Table(rows, [12, 30, 24, None, 20, 12, 12, 22], unit=pk.unit_label())]
+            content.Table(rows, [26, None, 27, 19, 11, 11, 22], unit=pk.unit_label(), total_rows=1, notes=notes)]
+
+
+def _source(pk: Packet, source: str, region: str | None) -> str:
+    """Where a justification row's money comes from: 국비, 지방비(경상북도), 기관부담금(현금), or
+    ※ 현물 (the own share in kind), marked so that a row in kind is seen as one."""
+    name = label(source, pk.lang)
+    if source == "local" and region:
+        return pk.tr(N_("{source} ({region})"), source=name, region=pk.region(region))
+    if source == "own_in_kind":
+        return "※ " + pk.tr(N_("In kind"))
+    return name

@@ -75,7 +75,7 @@ _TOP_KEYS = {"format", "format_version", "id", "call", "type", "date", "title", 
              "partner_regions", "organisations", "plan", "roadmap", "budget",
              "researchers", "indicators", "tasks", "deliverables", "equipment",
              "attachments", "sent_copy"}
-_ORG_KEYS = {"id", "name", "kind", "region", "role", "registration_number", "representative", "address", "contact"}
+_ORG_KEYS = {"id", "name", "kind", "region", "role", "commissioned_by", "registration_number", "representative", "address", "contact"}
 _FORMAT = FieldPath(("format",))
 _FORMAT_VERSION = FieldPath(("format_version",))
 _ID = FieldPath(("id",))
@@ -138,6 +138,7 @@ def from_dict(data: object, *, repair: bool = False) -> Proposal:
             kind=r.choice(o["kind"], path.child("kind"), [k.value for k in OrgKind]),
             region=r.region(o["region"], path.child("region"), allow_empty=True),
             role=r.choice(o["role"], path.child("role"), [k.value for k in OrgRole]),
+            commissioned_by=r.string(o.get("commissioned_by", ""), path.child("commissioned_by"), ids.MAX_ID),
             registration_number=r.string(o.get("registration_number", ""), path.child("registration_number"), 20),
             representative=r.text(o.get("representative", {}), path.child("representative")),
             address=r.text(o.get("address", {}), path.child("address")),

@@ -12,12 +12,21 @@ from forms.base.app import FILE_FORMAT, FILE_FORMAT_VERSION, MAX_FILE_BYTES
 from forms.base.atomic import write_bytes
 from forms.base.errors import InputError, os_reason
 from forms.base.i18n import N_
-from forms.model import BudgetItem, Proposal, Text
+from forms.model import BudgetItem, Organisation, Proposal, Text
 from forms.profile import ProfileError, load_profile
 
 
 def _text(t: Text) -> dict:
     return {"ko": t.ko, "en": t.en}
+
+
+def _organisation(o: Organisation) -> dict:
+    d = {"id": o.id, "name": _text(o.name), "kind": o.kind, "region": o.region, "role": o.role}
+    if o.commissioned_by:  # only a commissioned organisation names who commissions it
+        d["commissioned_by"] = o.commissioned_by
+    d.update({"registration_number": o.registration_number, "representative": _text(o.representative),
+              "address": _text(o.address), "contact": _text(o.contact)})
+    return d
 
 
 def _plan_keys(p: Proposal) -> list[str]:
@@ -88,12 +97,7 @@ def to_dict(p: Proposal) -> dict:
         "title": _text(p.title),
         "lead_region": p.lead_region,
         "partner_regions": list(p.partner_regions),
-        "organisations": [
-            {"id": o.id, "name": _text(o.name), "kind": o.kind, "region": o.region, "role": o.role,
-             "registration_number": o.registration_number, "representative": _text(o.representative),
-             "address": _text(o.address), "contact": _text(o.contact)}
-            for o in p.organisations
-        ],
+        "organisations": [_organisation(o) for o in p.organisations],
         "plan": {key: _text(p.plan.get(key, Text())) for key in _plan_keys(p)},
         "roadmap": [
             {"id": s.id, "stage": s.stage, "start_year": s.start_year, "end_year": s.end_year,

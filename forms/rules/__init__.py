@@ -10,14 +10,14 @@ from forms.budget import BudgetSummary
 from forms.fieldpath import CALL, FieldPath
 from forms.model import Proposal
 from forms.profile import CallProfile, ProfileError, load_profile
-from forms.rules import budget_rules, consortium, content, policy, record_rules
+from forms.rules import budget_rules, commissioned, consortium, content, policy, record_rules
 from forms.rules.base import RULES, Finding, Rule, Severity, rule
 from forms.rules.context import Context
 from forms.statement import BudgetStatement, state
 
 CALL_UNKNOWN = rule("call.unknown", Severity.ERROR, N_("There is no call profile '{call}' in this app."), "call")
 
-_CHECKS = (consortium.check, content.check, budget_rules.check, record_rules.check, policy.check)
+_CHECKS = (consortium.check, commissioned.check, content.check, budget_rules.check, record_rules.check, policy.check)
 
 
 @dataclass

@@ -36,6 +36,7 @@ RULES: dict[str, Rule] = {}
 #: call's rules in Help): "{org}: … {amount} …" reads "‹organisation›: … ‹amount› …".
 FIELD_LABELS = {
     "amount": N_("amount"), "base": N_("base amount"), "basis": N_("basis"), "basis_amount": N_("basis amount"),
+    "by": N_("commissioning organisation"),
     "call": N_("call"),
     "cap": N_("cap"), "category": N_("category"), "closes": N_("closing day"), "count": N_("number"),
     "date": N_("date"),

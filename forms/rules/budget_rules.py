@@ -99,7 +99,7 @@ ALLOWANCE_OVER = rule(
 )
 COMMISSIONED_OVER = rule(
     "budget.commissioned_over", E,
-    N_("{org}: commissioned R&D of {amount} is more than {max} of its direct cost ({base}), by {excess}."),
+    N_("{org}: commissioned R&D of {amount} is more than {max} of its direct cost in cash ({base}), by {excess}."),
     "caps.commissioned",
 )
 INDIRECT_OVER = rule(
@@ -194,7 +194,7 @@ def check(ctx: Context) -> None:
         _cap(ctx, path, ref, prof.caps["allowance"].percent, ALLOWANCE_OVER, cats.get("allowance", 0),
              cats.get("personnel", 0) + cats.get("student_personnel", 0))
         _cap(ctx, path, ref, prof.caps["commissioned"].percent, COMMISSIONED_OVER, cats.get("commissioned", 0),
-             totals.direct)
+             totals.direct_cash)
         if org.for_profit:
             adjusted = totals.direct - totals.in_kind - cats.get("commissioned", 0)
             _cap(ctx, path, ref, prof.caps["forprofit_indirect"].percent, INDIRECT_OVER, cats.get("indirect", 0),

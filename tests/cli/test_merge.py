@@ -30,6 +30,13 @@ def _ours(d):
     d["plan"]["summary"]["ko"] += "\n경북이 덧붙인 문단."
 
 
+def _ours_clean(d):
+    """Ours renames an organisation (a commissioned one would need its lines moved to whoever
+    commissions it: that is not a clean change of its own)."""
+    d["organisations"][1]["name"]["en"] = "Kyungpook National University Foundation"
+    d["plan"]["summary"]["ko"] += "\n경북이 덧붙인 문단."
+
+
 def _theirs_clean(d):
     d["title"]["en"] = "A new title from Daegu"
     d["organisations"].append({"id": "dg-new", "name": {"ko": "대구신소재(주)", "en": "Daegu New Materials"},
@@ -43,12 +50,12 @@ def _theirs_conflicting(d):
 
 def test_a_clean_merge_writes_the_merged_proposal(three):
     base, write, out = three
-    done = run("merge", str(base), str(write("ours.json", _ours)), str(write("theirs.json", _theirs_clean)),
+    done = run("merge", str(base), str(write("ours.json", _ours_clean)), str(write("theirs.json", _theirs_clean)),
                "--out", str(out))
     assert done.returncode == 0, done.stderr
     merged = json.loads(out.read_text(encoding="utf-8"))
     assert merged["title"]["en"] == "A new title from Daegu"
-    assert merged["organisations"][1]["role"] == "commissioned"
+    assert merged["organisations"][1]["name"]["en"] == "Kyungpook National University Foundation"
     assert merged["organisations"][-1]["id"] == "dg-new"
     assert merged["plan"]["summary"]["ko"].endswith("\n경북이 덧붙인 문단.")
     assert run("validate", str(out)).returncode == 0

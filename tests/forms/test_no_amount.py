@@ -23,8 +23,8 @@ YEARS = (2023, 2024, 2025)
 
 
 def _new_row(p, amount=1_000_000):
-    """A line of its own row (the only commissioned R&D of the sample), last in the list."""
-    p.budget.lines.append(BudgetLine(2023, "postech", "commissioned", "national", amount))
+    """A line of its own row (the only commissioned R&D of DGIST), last in the list."""
+    p.budget.lines.append(BudgetLine(2023, "dgist", "commissioned", "national", amount))
     return len(p.budget.lines) - 1
 
 
@@ -78,7 +78,7 @@ def test_the_rule_names_the_line_and_its_cell_and_totals_leave_it_out(super_regi
     # its justification rows are not compared with an amount that was never entered
     assert "budget.items_mismatch" not in {f.code for f in report.findings}
     # nothing of it in any total, not even a 0 under its category or organisation
-    assert ("commissioned", 2023) not in report.summary.by_category_year
+    assert "commissioned" not in report.summary.by_org["dgist"].by_category
     assert report.summary.by_category_year == before.by_category_year
     assert report.summary.total == before.total
     # an amount typed again: the rule is settled
@@ -154,7 +154,7 @@ def test_the_workbook_reads_an_empty_amount_of_a_known_line_as_not_entered(super
     p = super_regional
     i = _new_row(p)
     names = Names(p)
-    row = {"year": 2023, "org": "postech", "category": "commissioned", "source": "national", "region": None,
+    row = {"year": 2023, "org": "dgist", "category": "commissioned", "source": "national", "region": None,
            "amount_krw": None, "id": p.budget.lines[i].id}
     line, problems = read_line(names, row, {p.budget.lines[i].id})
     assert not problems and line.no_amount and line.amount_krw == 0

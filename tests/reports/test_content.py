@@ -80,6 +80,8 @@ def test_the_organisation_tables_repeat_their_header(super_regional, tmp_path):
         # and unit label, above its header, on each page it runs on
         if "기관별·연도별 연구개발비 지원 및 부담 계획" in text:  # a page the support plan runs on
             assert "(단위: 천원)" in text and "연도" in text
+        elif "산출항목" in squash(text):  # the justification, an organisation's name heading its rows
+            assert "비목" in text and "재원" in text
         else:  # a page of a table listing organisations by name
             assert "기관명" in text
 

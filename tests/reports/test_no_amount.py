@@ -11,13 +11,14 @@ from forms.sample import SAMPLES
 from reports.export import write_packet
 from tests.reports.pdfcheck import all_text, squash
 
-NAME = "CommissionedR&D"  # the category only this line has, as the packet prints it (without spaces)
+NAME = "CommissionedR&D"  # the line's category, as the packet prints it (without spaces)
 
 
 def _packet(tmp_path, name, fmt, amount=None):
     p = SAMPLES["super_regional"]()
     if amount is not None:
-        p.budget.lines.append(BudgetLine(2023, "postech", "commissioned", "national", amount, no_amount=amount == 0))
+        # DGIST's only commissioned R&D: entered, its group in the justification names the category
+        p.budget.lines.append(BudgetLine(2023, "dgist", "commissioned", "national", amount, no_amount=amount == 0))
     path = tmp_path / f"{name}.{fmt}"
     write_packet(p, str(path), lang="en", draft=True, fmt=fmt)
     data = path.read_bytes()

@@ -291,7 +291,7 @@ def test_the_closing_line_and_the_fingerprint_box_follow_the_text_on_its_page(ko
 def test_a_tables_continuation_never_stands_as_a_header_over_a_sliver(tmp_path_factory, lang):
     """A long table's continuation goes on to the next page with its caption and header; it is
     never set again below its first part on the same page over a sliver of a split row."""
-    heads = {"ko": "연도기관명비목산출항목단가수량개월금액", "en": "YearOrganisationCategoryItemUnitpriceQuantityMonthsAmount"}
+    heads = {"ko": "비목산출항목재원단가수량개월금액", "en": "CategoryItemSourceUnitpriceQuantityMonthsAmount"}
     pages = [bare(t) for t in page_texts(_export(tmp_path_factory, "super_regional", lang))]
     with_table = [t for t in pages if heads[lang] in t]
     assert len(with_table) > 5

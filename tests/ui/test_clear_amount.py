@@ -8,6 +8,7 @@ import openpyxl
 from PySide6.QtCore import Qt
 
 from forms.model import BudgetLine
+from forms.sample import SAMPLES
 from forms.steps import STEPS, Step
 from reports.export import write_packet
 from tests.reports.pdfcheck import all_text
@@ -17,7 +18,8 @@ UNDO = (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
 
 
 def _open(window, store, super_regional):
-    super_regional.budget.lines.append(BudgetLine(2023, "postech", "commissioned", "national", 1_000_000))
+    # DGIST's only commissioned R&D: a row of the grid with this line alone
+    super_regional.budget.lines.append(BudgetLine(2023, "dgist", "commissioned", "national", 1_000_000))
     window.doc.load(super_regional, store.create(super_regional))
     window.go(STEPS.index(Step.BUDGET))
     return window.budget.model, window.budget.table
@@ -69,7 +71,9 @@ def test_delete_on_a_rows_only_line_leaves_an_empty_cell_that_the_workbook_and_p
     sheet = openpyxl.load_workbook(book).worksheets[0]
     assert next(r for r in sheet.iter_rows(min_row=2) if r[6].value == line_id)[5].value is None
     write_packet(doc.proposal, str(packet), lang="en", draft=True)
-    assert "CommissionedR&D" not in all_text(packet.read_bytes())
+    sample = tmp_path / "sample.pdf"  # the sample's own commissioned R&D, and nothing of the cleared line
+    write_packet(SAMPLES["super_regional"](), str(sample), lang="en", draft=True)
+    assert all_text(packet.read_bytes()).count("CommissionedR&D") == all_text(sample.read_bytes()).count("CommissionedR&D")
 
     _press(qtbot, table, row, col, *UNDO)
     line = doc.proposal.budget.lines[index]

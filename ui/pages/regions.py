@@ -45,7 +45,7 @@ from ui.pages.base import (
     steady_width,
 )
 
-COLUMNS = ("name.ko", "name.en", "kind", "role", "region")
+COLUMNS = ("name.ko", "name.en", "kind", "role", "region", "commissioned_by")
 
 _LEAD = FieldPath(("lead_region",))
 
@@ -113,11 +113,16 @@ class RegionsPage(Page):
         self.partners.setAccessibleName(_("Partner regions"))
         self.orgs_box.setTitle(_("Organisations"))
         self.table.setAccessibleName(_("Organisations"))
-        self.table.setHorizontalHeaderLabels([_("Name (Korean)"), _("Name (English)"), _("Kind"), _("Role"),
-                                              _("Region")])
+        self.table.setHorizontalHeaderLabels(self._titles())
         self.add_button.setText(_("&Add organisation"))
         self.remove_button.setText(_("Re&move organisation"))
         self._name_combos()
+        if self.doc.proposal is not None and self._rows:
+            self._show_orgs()  # the commissioning organisations' names in the new language
+
+    @staticmethod
+    def _titles() -> list[str]:
+        return [_("Name (Korean)"), _("Name (English)"), _("Kind"), _("Role"), _("Region"), _("Commissioned by")]
 
     def _region_name(self, code: str) -> str:
         return regions.name(code, self._day or dt.date.today(), self.lang) if code else _("(choose)")
@@ -134,8 +139,7 @@ class RegionsPage(Page):
                 combo = widgets[key]
                 for i in range(combo.count()):
                     combo.setItemText(i, label(combo.itemData(i), self.lang))
-            for key, name in zip(COLUMNS, (_("Name (Korean)"), _("Name (English)"), _("Kind"), _("Role"),
-                                           _("Region")), strict=True):
+            for key, name in zip(COLUMNS, self._titles(), strict=True):
                 widgets[key].setAccessibleName(_("Organisation {number}: {field}").format(number=r + 1, field=name))
         self._size_columns()
 
@@ -146,7 +150,9 @@ class RegionsPage(Page):
         or the table is resized, never while names are typed or choices made."""
         header = self.table.horizontalHeader()
         room = steady_width(self.table)
-        shape = (self.lang, room, self._eligible)
+        last = len(COLUMNS) - 1
+        hidden = self.table.isColumnHidden(last)
+        shape = (self.lang, room, self._eligible, hidden)
         if shape == self._sized:
             return
         self._sized = shape
@@ -158,6 +164,10 @@ class RegionsPage(Page):
                 offered = [combo.itemText(i) for i in range(combo.count())]
                 every[col] = max(every[col], choice_width(self.table, offered) + 2)  # + the grid's lines
                 shown[col] = max(shown[col], choice_width(self.table, [combo.currentText()]) + 2)
+        # an organisation's name may be long: the names typed keep their room, the drop-down shows it whole
+        chars = 18 * self.table.fontMetrics().averageCharWidth()
+        for widths in (every, shown):
+            widths[last] = 0 if hidden else max(floors[last], min(shown[last], chars))
         # Room for every choice if the names keep theirs; else (a narrow window, a long language)
         # for the choices made, the others scrolling in their drop-downs.
         widths = every if room - sum(every[2:]) >= sum(floors[:2]) else shown
@@ -257,6 +267,10 @@ class RegionsPage(Page):
             combo.currentIndexChanged.connect(lambda _i, k=key, row=r, c=combo: self.doc.edit(
                 f"organisations[{row}].{k}", c.currentData() or "", text=N_("Organisation")))
             widgets[key] = combo
+        # who commissions it: chosen among the other organisations (filled in by _show_orgs)
+        combo = QComboBox()
+        combo.currentIndexChanged.connect(lambda _i, row=r, c=combo: self._commissioner_chosen(row, c))
+        widgets["commissioned_by"] = combo
         for c, key in enumerate(COLUMNS):
             self.table.setCellWidget(r, c, widgets[key])
         return widgets
@@ -278,7 +292,34 @@ class RegionsPage(Page):
                 if value and combo.findData(value) < 0:
                     combo.addItem(value, value)
                 set_combo(combo, value)
+            self._show_commissioner(widgets["commissioned_by"], org, orgs)
+        # the column of who commissions whom, while some organisation is commissioned
+        shown = any(o.role == OrgRole.COMMISSIONED or o.commissioned_by for o in orgs)
+        last = len(COLUMNS) - 1
+        if self.table.isColumnHidden(last) == shown:
+            self.table.setColumnHidden(last, not shown)
+            self._size_columns()
         self.remove_button.setEnabled(bool(orgs))
+
+    def _show_commissioner(self, combo: QComboBox, org: Organisation, orgs: list[Organisation]) -> None:
+        """The organisations that may commission ``org`` (any other; the rules say which cannot),
+        offered while it is commissioned or names one."""
+        choices = [("", "–"), *((o.id, o.display_name(self.lang)) for o in orgs if o is not org)]
+        if org.commissioned_by and org.commissioned_by not in {code for code, _n in choices}:
+            choices.append((org.commissioned_by, org.commissioned_by))  # an unknown id stays visible
+        blocked = combo.blockSignals(True)
+        if [(combo.itemData(i), combo.itemText(i)) for i in range(combo.count())] != choices:
+            combo.clear()
+            for code, name in choices:
+                combo.addItem(name, code)
+        set_combo(combo, org.commissioned_by)
+        combo.blockSignals(blocked)
+        combo.setEnabled(org.role == OrgRole.COMMISSIONED or bool(org.commissioned_by))
+
+    def _commissioner_chosen(self, row: int, combo: QComboBox) -> None:
+        orgs = self.doc.proposal.organisations
+        if row < len(orgs) and (combo.currentData() or "") != orgs[row].commissioned_by:
+            self.doc.edit(f"organisations[{row}].commissioned_by", combo.currentData() or "", text=N_("Organisation"))
 
     def add_organisation(self) -> None:
         p = self.doc.proposal
