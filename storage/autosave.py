@@ -78,6 +78,15 @@ class Autosaver:
             if p is not None:
                 self._save(p)
 
+    def abandon(self) -> Proposal | None:
+        """Stop the worker without saving (a save under way finishes first); the copy not saved
+        yet, or None. The caller saves it later, with another autosaver."""
+        with self._cond:
+            self._stopping = True
+            self._cond.notify()
+        self._thread.join()
+        return self.unsaved
+
     def close(self) -> None:
         """Stop the worker and save what is pending. Raises what the last save raises."""
         with self._cond:

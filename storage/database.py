@@ -4,6 +4,7 @@ stored in. The parts of :class:`~storage.store.Store` (proposals, copies, snapsh
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import getpass
 import hashlib
@@ -46,7 +47,10 @@ def columns(p: Proposal) -> dict:
 
 
 def stored(p: Proposal) -> dict:
-    """The stored form: the canonical exchange JSON (compact, sorted keys) and its fingerprint."""
+    """The stored form: the canonical exchange JSON (compact, sorted keys) and its fingerprint. The
+    mark of a file written from the database (the version it was taken from) is not stored."""
+    if p.stored_version is not None:
+        p = dataclasses.replace(p, stored_version=None)
     raw = exchange.canonical_json(p)
     return {"body": raw.decode("utf-8"), "fingerprint": hashlib.sha256(raw).hexdigest(), "saved_at": utcnow()}
 
