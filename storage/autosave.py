@@ -3,7 +3,8 @@
 ``changed(proposal)`` only takes a deep copy and wakes the worker (about a millisecond for a
 full proposal). The worker waits until edits pause for :data:`QUIET` seconds, but never longer
 than :data:`LATEST` after the first unsaved edit, so steady typing is saved too. A failed save is
-retried; a :class:`~storage.errors.Conflict` (or the proposal having been deleted) stops
+retried, sooner at first and less often while it keeps failing (a server out of reach); a
+:class:`~storage.errors.Conflict` (or the proposal having been deleted) stops
 autosaving, keeping the copy in ``unsaved`` until the caller decides what to do. Callbacks run
 on the worker thread. After ``Store.restore_snapshot`` or ``restore_backup`` the version changes:
 close the autosaver and start a new one with the new version.
@@ -23,7 +24,8 @@ from storage.store import Store
 
 QUIET = 0.3  # seconds without edits before saving
 LATEST = 0.7  # seconds after the first unsaved edit at the latest
-RETRY = 1.0  # seconds before retrying a failed save
+RETRY = 1.0  # seconds before retrying a failed save; doubled after each failure in a row …
+RETRY_MAX = 8.0  # … up to this (a server out of reach is not asked every second)
 
 
 class Autosaver:
@@ -43,6 +45,7 @@ class Autosaver:
         self._pending: Proposal | None = None
         self._first = self._last = 0.0
         self._retry_at = 0.0
+        self._failures = 0
         self._stopping = False
         self._thread = threading.Thread(target=self._run, name=f"autosave-{proposal_id[:8]}", daemon=True)
         self._thread.start()
@@ -130,9 +133,10 @@ class Autosaver:
                     continue
             try:
                 self.flush()
-                self._retry_at = 0.0
+                self._retry_at, self._failures = 0.0, 0
             except Exception as exc:  # noqa: BLE001 - reported to the caller, retried unless a conflict
-                self._retry_at = time.monotonic() + RETRY
+                self._failures += 1
+                self._retry_at = time.monotonic() + min(RETRY * 2 ** (self._failures - 1), RETRY_MAX)
                 if self._on_error is not None:
                     with contextlib.suppress(Exception):
                         self._on_error(exc)

@@ -25,6 +25,9 @@ from storage.checks import guard
 from storage.errors import NotFound, StorageError
 from storage.schema import proposal_versions, proposals, utcnow, working_copies
 
+#: The channel every save on a server is announced on, as ``<proposal id> <version>``.
+CHANNEL = "rps_proposals"
+
 
 def shown(path: str) -> str:
     """A file name as text that can be stored: bytes that are not UTF-8 (kept by Python as lone
@@ -114,10 +117,22 @@ class Database:
 
     def _record_version(self, conn: Connection, proposal_pk: int, version: int, body: str, fingerprint: str,
                         saved_at: dt.datetime) -> None:
-        """Keep this saved version (in the transaction that saves it) with who saved it."""
+        """Keep this saved version (in the transaction that saves it) with who saved it, and on a
+        server tell the windows listening (:meth:`_notify`)."""
         conn.execute(insert(proposal_versions).values(proposal_pk=proposal_pk, version=version, body=body,
                                                       fingerprint=fingerprint, saved_by=self._saved_by(conn),
                                                       saved_at=saved_at))
+        if self.server:
+            uuid = conn.execute(select(proposals.c.uuid).where(proposals.c.pk == proposal_pk)).scalar_one()
+            self._notify(conn, uuid, version)
+
+    def _notify(self, conn: Connection, proposal_id: str, version: int) -> None:
+        """On a server, ``NOTIFY`` the channel the windows listen on (:mod:`storage.live`) that the
+        proposal is at ``version`` now (0: deleted). In the transaction: delivered when it commits,
+        never when it is rolled back. On a file no one listens (another process is kept out by its lock)."""
+        if self.server:
+            conn.execute(text("SELECT pg_notify(:channel, :payload)"),
+                         {"channel": CHANNEL, "payload": f"{proposal_id} {version}"})
 
     def _parse(self, body: str, proposal_id: str, snapshot: int | None = None) -> Proposal:
         try:

@@ -203,6 +203,7 @@ class Store(Copies, Snapshots):
         with self._write() as conn:
             row = self._row(conn, proposal_id, lock=True)
             conn.execute(delete(proposals).where(proposals.c.pk == row.pk))
+            self._notify(conn, row.uuid, 0)
 
     def import_file(self, path: str) -> tuple[str, int]:
         """Import an exchange file: its proposal's id and version (see :meth:`import_proposal`)."""

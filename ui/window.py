@@ -133,6 +133,7 @@ class MainWindow(ProposalActions, ExchangeActions, CopyActions, TogetherActions,
         self.doc.save_failed.connect(self._save_failed)
         self.doc.stored.connect(self.refresh_recent)
         self.connect_together()
+        self.listen()
 
         self.menus = Menus(self)
         self.doc.undo_stack.indexChanged.connect(self._undo_moved)
@@ -382,6 +383,7 @@ class MainWindow(ProposalActions, ExchangeActions, CopyActions, TogetherActions,
         self.refresh_recent()
         self.menus.update_file()
         self._show_saved()
+        self.listen()
         problem = getattr(store, "backup_problem", None)
         if problem is not None:  # today's backup could not be made (a full disk): said, work goes on
             self.statusBar().showMessage(problem.text(i18n.current_language()))
@@ -462,6 +464,7 @@ class MainWindow(ProposalActions, ExchangeActions, CopyActions, TogetherActions,
         if not self._amount_settled() or not self.behind_settled():
             event.ignore()
             return
+        self.stop_listening()
         try:
             self.doc.close_autosave()
         except InputError as exc:

@@ -20,10 +20,47 @@ NOTE_MS = 15_000
 class TogetherActions(WindowActions):
     """Part of the main window: changes saved by someone else to the open proposal."""
 
+    live = None
+
     def connect_together(self) -> None:
         self.doc.reloaded.connect(self._reloaded)
         self.doc.merged.connect(self._merged)
         self.doc.conflicted.connect(self._conflicted)
+
+    def listen(self) -> None:
+        """On a server, hear every save (see :mod:`storage.live`); a file has nothing to hear."""
+        self.stop_listening()
+        if self.store is None or not getattr(self.store, "server", False):
+            return
+        from ui.live import Live
+
+        self.live = Live(self.store, self)
+        self.live.changed.connect(self._heard)
+        self.live.lost.connect(self._connection_lost)
+        self.live.back.connect(self._connection_back)
+
+    def stop_listening(self) -> None:
+        if self.live is not None:
+            self.live.stop()
+            self.live.deleteLater()
+            self.live = None
+
+    def _heard(self, proposal_id: str, version: int) -> None:
+        """A save heard: the open proposal is caught up with when someone else saved it (idle: shown
+        as saved; editing: merged at once); the start page's list shows the change."""
+        if self.is_open(proposal_id) and version > self.doc.known_version():
+            self.doc.catch_up()
+        self.refresh_recent()
+
+    def _connection_lost(self, _exc: object) -> None:
+        self.statusBar().showMessage(_("The connection to the server is lost. What you type is kept in this window "
+                                       "and saved when the server is back; trying again…"))
+
+    def _connection_back(self) -> None:
+        self.statusBar().showMessage(_("Connected to the server again."), NOTE_MS)
+        if self.doc.proposal is not None and not self.doc.unstored:
+            self.doc.catch_up()  # saves made while the connection was lost were not heard
+        self.refresh_recent()
 
     @staticmethod
     def _who(moved: Moved) -> str:
