@@ -1,8 +1,9 @@
-"""Autosave: every change is persisted within one second of the last edit, off the caller's thread.
+"""Autosave: every change is persisted soon after the last edit (within a second on a file), off the caller's thread.
 
 ``changed(proposal)`` only takes a deep copy and wakes the worker (about a millisecond for a
 full proposal). The worker waits until edits pause for :data:`QUIET` seconds, but never longer
-than :data:`LATEST` after the first unsaved edit, so steady typing is saved too. A failed save is
+than :data:`LATEST` after the first unsaved edit, so steady typing is saved too (on a server
+:data:`QUIET_SERVER` and :data:`LATEST_SERVER`: a longer pause). A failed save is
 retried, sooner at first and less often while it keeps failing (a server out of reach); a
 :class:`~storage.errors.Conflict` (or the proposal having been deleted) stops
 autosaving, keeping the copy in ``unsaved`` until the caller decides what to do. Callbacks run
@@ -24,6 +25,10 @@ from storage.store import Store
 
 QUIET = 0.3  # seconds without edits before saving
 LATEST = 0.7  # seconds after the first unsaved edit at the latest
+#: The same on a PostgreSQL server: each save sends the whole proposal over the network and every
+#: colleague's window hears it, so a save waits for a short pause in the typing.
+QUIET_SERVER = 1.5
+LATEST_SERVER = 5.0
 RETRY = 1.0  # seconds before retrying a failed save; doubled after each failure in a row …
 RETRY_MAX = 8.0  # … up to this (a server out of reach is not asked every second)
 
@@ -36,6 +41,8 @@ class Autosaver:
         self.proposal_id = proposal_id
         self.version = version
         self.last_saved_at: dt.datetime | None = None
+        #: Seconds without edits before saving, and after the first unsaved edit at the latest.
+        self.quiet, self.latest = (QUIET_SERVER, LATEST_SERVER) if getattr(store, "server", False) else (QUIET, LATEST)
         #: Set when another writer saved first or the proposal is gone; autosaving stops then.
         self.stopped: StorageError | None = None
         self._on_saved = on_saved
@@ -118,7 +125,7 @@ class Autosaver:
             self._on_saved(version, self.last_saved_at)
 
     def _due(self) -> float:
-        return max(min(self._last + QUIET, self._first + LATEST), self._retry_at)
+        return max(min(self._last + self.quiet, self._first + self.latest), self._retry_at)
 
     def _run(self) -> None:
         while True:
