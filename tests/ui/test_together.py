@@ -95,6 +95,8 @@ def test_conflicts_open_the_merge_view_and_nothing_typed_is_lost(two, qtbot, mon
     assert b.doc.proposal.title.en == "Mine" and b.doc.behind is not None
     stored, version = b.store.load(b.doc.proposal.id)
     assert (stored.title.en, version) == ("Theirs", 2)  # nothing saved
+    b.open_proposal(b.doc.proposal.id)  # opening (this or another proposal) asks first: nothing typed is dropped
+    assert len(shown) == 2 and b.doc.proposal.title.en == "Mine" and b.doc.behind is not None
 
     def keep_mine(dialog):
         shown.append(dialog)
@@ -104,6 +106,6 @@ def test_conflicts_open_the_merge_view_and_nothing_typed_is_lost(two, qtbot, mon
     monkeypatch.setattr(MergeDialog, "exec", keep_mine)
     b.doc.edit("title.ko", "내 제목")  # the next change asks again
     _saved(qtbot, b, 3)
-    assert len(shown) == 2
+    assert len(shown) == 3
     stored, _v = b.store.load(b.doc.proposal.id)
     assert (stored.title.en, stored.title.ko) == ("Mine", "내 제목")
