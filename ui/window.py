@@ -133,7 +133,6 @@ class MainWindow(ProposalActions, ExchangeActions, CopyActions, TogetherActions,
         self.doc.save_failed.connect(self._save_failed)
         self.doc.stored.connect(self.refresh_recent)
         self.connect_together()
-        self.listen()
 
         self.menus = Menus(self)
         self.doc.undo_stack.indexChanged.connect(self._undo_moved)

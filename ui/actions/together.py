@@ -23,9 +23,11 @@ class TogetherActions(WindowActions):
     live = None
 
     def connect_together(self) -> None:
+        """Follow colleagues' saves: those the document meets, and on a server those heard."""
         self.doc.reloaded.connect(self._reloaded)
         self.doc.merged.connect(self._merged)
         self.doc.conflicted.connect(self._conflicted)
+        self.listen()
 
     def listen(self) -> None:
         """On a server, hear every save (see :mod:`storage.live`); a file has nothing to hear."""
