@@ -26,7 +26,8 @@ def place(request, db_path):
 
 @pytest.fixture
 def two(app, qtbot, place, super_regional):
-    """Two windows with the same proposal open, each on its own connection to the database."""
+    """Two windows with the same proposal open, each on its own connection to the database. On a
+    server they do not listen here (``test_live`` does): a colleague's save is met when saving."""
     from ui.window import MainWindow
 
     stores = [open_store(place[0]), open_store(place[1])]
@@ -36,6 +37,7 @@ def two(app, qtbot, place, super_regional):
         w = MainWindow(store)
         qtbot.addWidget(w)
         w.show()
+        w.stop_listening()
         w.open_proposal(super_regional.id)
         windows.append(w)
     yield windows, place[2]
