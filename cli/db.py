@@ -2,7 +2,7 @@
 
 Exit codes as for ``validate``: 0 done, 1 problems found (``check``), 2 bad input (an unreadable
 file, an unknown id, a damaged database); the ``InputError`` cases are printed by ``main.py``.
-A command that changes the database (``import``, ``snapshot``, ``restore``) first takes the lock a
+A command that changes the database (``import``, ``save``, ``snapshot``, ``restore``) first takes the lock a
 window holds on it, and stops with 3 while a window (or another such command) has it open.
 """
 
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from storage.store import Store
 
 #: The commands that change the database: they wait for no one, they refuse while it is open.
-WRITING = ("import", "snapshot", "restore")
+WRITING = ("import", "snapshot", "restore", "save")
 #: How long such a command waits for another one to finish before it gives up (a window is not waited for
 #: in the sense that it holds the lock as long as it is open, so the command stops after this too).
 LOCK_WAIT = 10.0
@@ -121,8 +121,49 @@ def _import(store: Store, ns: argparse.Namespace) -> int:
 
 def _export(store: Store, ns: argparse.Namespace) -> int:
     pid = resolve_id(store, ns.id)
-    store.export_file(pid, ns.out)
-    say(_("Wrote {id} to {file}.").format(id=pid, file=ns.out))
+    version = store.export_file(pid, ns.out, record_version=True)
+    say(_("Wrote {id} (version {version}) to {file}.").format(id=pid, version=version, file=ns.out))
+    return EXIT_OK
+
+
+def _save(store: Store, ns: argparse.Namespace) -> int:
+    """An edited file written by ``db export`` stored as the next version: merged three ways against
+    the version it was written from when the stored proposal moved on since (as a window does)."""
+    from cli.merge import conflict_lines
+    from forms.proposalfile import read_proposal
+
+    p = read_proposal(ns.file)
+    if p.stored_version is None:
+        raise InputError(N_("{file} does not say which version of the database it was written from, so it cannot "
+                            "be saved as the next one: only a file written by 'db export' can. To take it as it "
+                            "is, use 'db import'. Nothing was saved."), file=ns.file)
+    base = p.stored_version.version
+    done = store.save_onto(p, base, p.stored_version.fingerprint)
+    lang = current_language()
+    moved = done.moved
+    who = ", ".join(moved.saved_by) if moved is not None and moved.saved_by else _("someone else")
+    if done.version is None:
+        unresolved = moved.result.unresolved
+        if not unresolved:  # a safety net: the merge settles what a file could not hold
+            say(_("The merged proposal would not be a proposal the app reads; nothing was saved."), err=True)
+            return EXIT_PROBLEMS
+        for c in unresolved:
+            for line in conflict_lines(c, lang):
+                say(line)
+        say(translate_plural(
+            "{count} conflict with what {who} saved since version {base} (the proposal is at version {version} "
+            "now); nothing was saved. Export the proposal again and make your change there, or make it in the "
+            "window, which asks whose version to keep.",
+            "{count} conflicts with what {who} saved since version {base} (the proposal is at version {version} "
+            "now); nothing was saved. Export the proposal again and make your changes there, or make them in the "
+            "window, which asks whose version to keep for each.", len(unresolved), lang, who=who, base=base,
+            version=moved.version), err=True)
+        return EXIT_PROBLEMS
+    if moved is not None:
+        say(_("Merged {file} with what {who} saved since version {base}, without conflict; saved as version "
+              "{version}.").format(file=ns.file, who=who, base=base, version=done.version))
+    else:
+        say(_("Saved {file} as version {version}.").format(file=ns.file, version=done.version))
     return EXIT_OK
 
 
@@ -195,7 +236,7 @@ def _restore(path: str, ns: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_WITH_STORE = {"list": _list, "import": _import, "export": _export, "snapshot": _snapshot,
+_WITH_STORE = {"list": _list, "import": _import, "export": _export, "save": _save, "snapshot": _snapshot,
                "snapshots": _snapshots, "diff": _diff, "check": _check, "history": _history}
 
 
@@ -323,6 +364,9 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser], common
     q = dbsub.add_parser("export", help=_("write a proposal to an exchange file"), **verbs)
     q.add_argument("id", metavar="ID")
     q.add_argument("--out", required=True, metavar="FILE")
+    q = dbsub.add_parser("save", help=_("store a file written by 'db export' and edited as the next version, "
+                                        "merging with what was saved since"), **verbs)
+    q.add_argument("file", metavar="FILE")
     q = dbsub.add_parser("snapshot", help=_("save the working copy under a name"), **verbs)
     q.add_argument("id", metavar="ID")
     q.add_argument("--name", required=True)

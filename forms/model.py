@@ -368,6 +368,15 @@ class SentCopy:
 
 
 @dataclass
+class StoredVersion:
+    """What marks a file written from the proposal database (``main.py db export``): the version it
+    was taken from and that version's fingerprint, against which ``db save`` merges it back."""
+
+    version: int
+    fingerprint: str
+
+
+@dataclass
 class Budget:
     #: The unit in which plain numbers are typed and tables are shown: won, thousand, million.
     entry_unit: str = "thousand"
@@ -399,6 +408,8 @@ class Proposal:
     equipment: list[Equipment] = field(default_factory=list)
     #: Set on a copy sent to a partner, and kept while the partner edits it.
     sent_copy: SentCopy | None = None
+    #: Set on a file written from the database, and kept while it is edited outside the app.
+    stored_version: StoredVersion | None = None
     #: Documents the official attached, in the order they follow the generated attachments.
     attachments: list[ScanAttachment] = field(default_factory=list)
 

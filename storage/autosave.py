@@ -1,9 +1,11 @@
-"""Autosave: every change is persisted within one second of the last edit, off the caller's thread.
+"""Autosave: every change is persisted soon after the last edit (within a second on a file), off the caller's thread.
 
 ``changed(proposal)`` only takes a deep copy and wakes the worker (about a millisecond for a
 full proposal). The worker waits until edits pause for :data:`QUIET` seconds, but never longer
-than :data:`LATEST` after the first unsaved edit, so steady typing is saved too. A failed save is
-retried; a :class:`~storage.errors.Conflict` (or the proposal having been deleted) stops
+than :data:`LATEST` after the first unsaved edit, so steady typing is saved too (on a server
+:data:`QUIET_SERVER` and :data:`LATEST_SERVER`: a longer pause). A failed save is
+retried, sooner at first and less often while it keeps failing (a server out of reach); a
+:class:`~storage.errors.Conflict` (or the proposal having been deleted) stops
 autosaving, keeping the copy in ``unsaved`` until the caller decides what to do. Callbacks run
 on the worker thread. After ``Store.restore_snapshot`` or ``restore_backup`` the version changes:
 close the autosaver and start a new one with the new version.
@@ -23,7 +25,12 @@ from storage.store import Store
 
 QUIET = 0.3  # seconds without edits before saving
 LATEST = 0.7  # seconds after the first unsaved edit at the latest
-RETRY = 1.0  # seconds before retrying a failed save
+#: The same on a PostgreSQL server: each save sends the whole proposal over the network and every
+#: colleague's window hears it, so a save waits for a short pause in the typing.
+QUIET_SERVER = 1.5
+LATEST_SERVER = 5.0
+RETRY = 1.0  # seconds before retrying a failed save; doubled after each failure in a row …
+RETRY_MAX = 8.0  # … up to this (a server out of reach is not asked every second)
 
 
 class Autosaver:
@@ -34,6 +41,8 @@ class Autosaver:
         self.proposal_id = proposal_id
         self.version = version
         self.last_saved_at: dt.datetime | None = None
+        #: Seconds without edits before saving, and after the first unsaved edit at the latest.
+        self.quiet, self.latest = (QUIET_SERVER, LATEST_SERVER) if getattr(store, "server", False) else (QUIET, LATEST)
         #: Set when another writer saved first or the proposal is gone; autosaving stops then.
         self.stopped: StorageError | None = None
         self._on_saved = on_saved
@@ -43,6 +52,7 @@ class Autosaver:
         self._pending: Proposal | None = None
         self._first = self._last = 0.0
         self._retry_at = 0.0
+        self._failures = 0
         self._stopping = False
         self._thread = threading.Thread(target=self._run, name=f"autosave-{proposal_id[:8]}", daemon=True)
         self._thread.start()
@@ -78,6 +88,15 @@ class Autosaver:
             if p is not None:
                 self._save(p)
 
+    def abandon(self) -> Proposal | None:
+        """Stop the worker without saving (a save under way finishes first); the copy not saved
+        yet, or None. The caller saves it later, with another autosaver."""
+        with self._cond:
+            self._stopping = True
+            self._cond.notify()
+        self._thread.join()
+        return self.unsaved
+
     def close(self) -> None:
         """Stop the worker and save what is pending. Raises what the last save raises."""
         with self._cond:
@@ -106,7 +125,7 @@ class Autosaver:
             self._on_saved(version, self.last_saved_at)
 
     def _due(self) -> float:
-        return max(min(self._last + QUIET, self._first + LATEST), self._retry_at)
+        return max(min(self._last + self.quiet, self._first + self.latest), self._retry_at)
 
     def _run(self) -> None:
         while True:
@@ -121,9 +140,10 @@ class Autosaver:
                     continue
             try:
                 self.flush()
-                self._retry_at = 0.0
+                self._retry_at, self._failures = 0.0, 0
             except Exception as exc:  # noqa: BLE001 - reported to the caller, retried unless a conflict
-                self._retry_at = time.monotonic() + RETRY
+                self._failures += 1
+                self._retry_at = time.monotonic() + min(RETRY * 2 ** (self._failures - 1), RETRY_MAX)
                 if self._on_error is not None:
                     with contextlib.suppress(Exception):
                         self._on_error(exc)

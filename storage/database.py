@@ -4,6 +4,7 @@ stored in. The parts of :class:`~storage.store.Store` (proposals, copies, snapsh
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import getpass
 import hashlib
@@ -23,6 +24,9 @@ from storage import backup
 from storage.checks import guard
 from storage.errors import NotFound, StorageError
 from storage.schema import proposal_versions, proposals, utcnow, working_copies
+
+#: The channel every save on a server is announced on, as ``<proposal id> <version>``.
+CHANNEL = "rps_proposals"
 
 
 def shown(path: str) -> str:
@@ -46,7 +50,10 @@ def columns(p: Proposal) -> dict:
 
 
 def stored(p: Proposal) -> dict:
-    """The stored form: the canonical exchange JSON (compact, sorted keys) and its fingerprint."""
+    """The stored form: the canonical exchange JSON (compact, sorted keys) and its fingerprint. The
+    mark of a file written from the database (the version it was taken from) is not stored."""
+    if p.stored_version is not None:
+        p = dataclasses.replace(p, stored_version=None)
     raw = exchange.canonical_json(p)
     return {"body": raw.decode("utf-8"), "fingerprint": hashlib.sha256(raw).hexdigest(), "saved_at": utcnow()}
 
@@ -110,10 +117,22 @@ class Database:
 
     def _record_version(self, conn: Connection, proposal_pk: int, version: int, body: str, fingerprint: str,
                         saved_at: dt.datetime) -> None:
-        """Keep this saved version (in the transaction that saves it) with who saved it."""
+        """Keep this saved version (in the transaction that saves it) with who saved it, and on a
+        server tell the windows listening (:meth:`_notify`)."""
         conn.execute(insert(proposal_versions).values(proposal_pk=proposal_pk, version=version, body=body,
                                                       fingerprint=fingerprint, saved_by=self._saved_by(conn),
                                                       saved_at=saved_at))
+        if self.server:
+            uuid = conn.execute(select(proposals.c.uuid).where(proposals.c.pk == proposal_pk)).scalar_one()
+            self._notify(conn, uuid, version)
+
+    def _notify(self, conn: Connection, proposal_id: str, version: int) -> None:
+        """On a server, ``NOTIFY`` the channel the windows listen on (:mod:`storage.live`) that the
+        proposal is at ``version`` now (0: deleted). In the transaction: delivered when it commits,
+        never when it is rolled back. On a file no one listens (another process is kept out by its lock)."""
+        if self.server:
+            conn.execute(text("SELECT pg_notify(:channel, :payload)"),
+                         {"channel": CHANNEL, "payload": f"{proposal_id} {version}"})
 
     def _parse(self, body: str, proposal_id: str, snapshot: int | None = None) -> Proposal:
         try:

@@ -11,21 +11,23 @@ import sqlite3
 from dataclasses import dataclass
 
 from sqlalchemy import delete, insert, select, update
+from sqlalchemy.engine import Connection
 
 from forms.base.i18n import N_, _
 from forms.files import exchange
-from forms.model import Proposal, Text
+from forms.model import Proposal, StoredVersion, Text
 from storage import backup
 from storage.backup import BackupInfo, list_backups
 from storage.checks import guard, problems
 from storage.copies import Copies
 from storage.database import columns, shown, stored
-from storage.errors import Conflict, StorageError, Unavailable
+from storage.errors import Conflict, NotFound, StorageError, Unavailable
+from storage.moved import Moved, weigh
 from storage.schema import aware, imports, proposal_versions, proposals, snapshots, utcnow, working_copies
 from storage.snapshots import Snapshots
 from storage.upgrade import check_backup, upgrade_file
 
-__all__ = ["Imported", "ProposalInfo", "Store", "VersionInfo"]
+__all__ = ["Imported", "Moved", "ProposalInfo", "Saved", "Store", "VersionInfo"]
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,15 @@ class VersionInfo:
     version: int
     saved_by: str
     saved_at: dt.datetime  # UTC, timezone-aware
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What :meth:`Store.save_onto` did: the version saved (None when conflicts kept it from being
+    saved), and the merge when the stored proposal had moved on."""
+
+    version: int | None
+    moved: Moved | None
 
 
 @dataclass(frozen=True)
@@ -94,21 +105,90 @@ class Store(Copies, Snapshots):
 
     def save(self, p: Proposal, expected_version: int) -> int:
         """Save the working copy if the stored version is still ``expected_version``; else :class:`Conflict`."""
-        new = expected_version + 1
         with self._write() as conn:
-            self._row(conn, p.id, lock=True)
-            done = conn.execute(update(proposals)
-                                .where(proposals.c.uuid == p.id, proposals.c.version == expected_version)
-                                .values(version=new, updated_at=utcnow(), **columns(p)))
-            if done.rowcount != 1:
-                row = self._row(conn, p.id)
+            row = self._row(conn, p.id, lock=True)
+            if row.version != expected_version:
                 title = p.title if not p.title.is_empty() else Text(row.title_ko, row.title_en)
                 raise Conflict(p.id, title, expected_version, row.version)
-            pk = conn.execute(select(proposals.c.pk).where(proposals.c.uuid == p.id)).scalar_one()
-            body = stored(p)
-            conn.execute(update(working_copies).where(working_copies.c.proposal_pk == pk).values(**body))
-            self._record_version(conn, pk, new, body["body"], body["fingerprint"], body["saved_at"])
+            return self._save_locked(conn, row, p)
+
+    def _save_locked(self, conn: Connection, row, p: Proposal) -> int:  # noqa: ANN001 - the proposal's row
+        """Save ``p`` as the version after ``row``'s, whose row lock this transaction holds."""
+        new = row.version + 1
+        done = conn.execute(update(proposals).where(proposals.c.pk == row.pk, proposals.c.version == row.version)
+                            .values(version=new, updated_at=utcnow(), **columns(p)))
+        if done.rowcount != 1:  # the lock makes this impossible; never written over all the same
+            raise Conflict(p.id, p.title, row.version, row.version + 1)
+        body = stored(p)
+        conn.execute(update(working_copies).where(working_copies.c.proposal_pk == row.pk).values(**body))
+        self._record_version(conn, row.pk, new, body["body"], body["fingerprint"], body["saved_at"])
         return new
+
+    # --- saving onto a proposal that moved on (see storage.moved) -----------------------------
+
+    def saved_version(self, proposal_id: str, version: int) -> Proposal:
+        """The proposal as it was saved as ``version`` (kept in ``proposal_versions``)."""
+        with self._read() as conn:
+            row = self._row(conn, proposal_id)
+            return self._version_body(conn, row, version)
+
+    def _version_body(self, conn: Connection, row, version: int, fingerprint: str | None = None) -> Proposal:  # noqa: ANN001
+        v = proposal_versions.c
+        query = select(v.body, v.fingerprint).where(v.proposal_pk == row.pk, v.version == version)
+        if fingerprint is not None:
+            query = query.where(v.fingerprint == fingerprint)
+        body = conn.execute(query.order_by(v.pk.desc())).first()
+        if body is None:
+            if fingerprint is not None:
+                raise NotFound(N_("Version {version} of proposal {id} in this database is not the one the file was "
+                                  "written from: the file comes from another database, or from a copy of this one."),
+                               version=version, id=row.uuid)
+            raise NotFound(N_("Version {version} of proposal {id} is not kept in this database (it was saved before "
+                              "versions were kept), so what changed since cannot be merged."),
+                           version=version, id=row.uuid)
+        p = self._parse(body.body, row.uuid)
+        p.id = row.uuid
+        return p
+
+    def _moved(self, conn: Connection, row, base: Proposal, mine: Proposal, base_version: int) -> Moved:  # noqa: ANN001
+        v = proposal_versions.c
+        names = conn.execute(select(v.saved_by).where(v.proposal_pk == row.pk, v.version > base_version)
+                             .order_by(v.version, v.pk)).scalars().all()
+        theirs = self._parse(self._working_copy(conn, row.pk).body, row.uuid)
+        theirs.id = row.uuid
+        mine = mine.copy()
+        mine.id = row.uuid
+        return weigh(row.uuid, base_version, row.version, tuple(dict.fromkeys(n for n in names if n)), base, mine,
+                     theirs)
+
+    def moved_on(self, p: Proposal, base_version: int) -> Moved | None:
+        """None when the stored proposal is still at ``base_version``; else ``p`` (made from that
+        version) merged onto it as it is now. Nothing is saved."""
+        with self._read() as conn:
+            row = self._row(conn, p.id)
+            if row.version == base_version:
+                return None
+            return self._moved(conn, row, self._version_body(conn, row, base_version), p, base_version)
+
+    def save_onto(self, p: Proposal, base_version: int, base_fingerprint: str | None = None) -> Saved:
+        """Save ``p``, made from the saved version ``base_version`` (with ``base_fingerprint``, when
+        known: a file's mark), as the next version; when the stored proposal moved on since, merge
+        three ways under its row lock and save the merge if it is clean. A merge with conflicts
+        saves nothing (``Saved.version`` is None): its :class:`Moved` lists them."""
+        with self._write() as conn:
+            row = self._row(conn, p.id, lock=True)
+            if row.version < base_version:
+                raise NotFound(N_("Proposal {id} in this database is at version {current}, older than version "
+                                  "{version} the file was written from: the file comes from another database."),
+                               id=row.uuid, current=row.version, version=base_version)
+            base = self._version_body(conn, row, base_version, base_fingerprint)
+            if row.version == base_version:
+                return Saved(self._save_locked(conn, row, p), None)
+            moved = self._moved(conn, row, base, p, base_version)
+            merged = moved.merged
+            if merged is None:
+                return Saved(None, moved)
+            return Saved(self._save_locked(conn, row, merged), moved)
 
     def history(self, proposal_id: str) -> list[VersionInfo]:
         """The proposal's saved versions, newest first, with who saved each and when."""
@@ -123,6 +203,7 @@ class Store(Copies, Snapshots):
         with self._write() as conn:
             row = self._row(conn, proposal_id, lock=True)
             conn.execute(delete(proposals).where(proposals.c.pk == row.pk))
+            self._notify(conn, row.uuid, 0)
 
     def import_file(self, path: str) -> tuple[str, int]:
         """Import an exchange file: its proposal's id and version (see :meth:`import_proposal`)."""
@@ -161,8 +242,10 @@ class Store(Copies, Snapshots):
                                                 fingerprint=fingerprint, version=version, imported_at=now))
         return Imported(p.id, version, kept)
 
-    def export_file(self, proposal_id: str, path: str) -> None:
-        """Write the working copy to an exchange file (atomically); never over the database."""
+    def export_file(self, proposal_id: str, path: str, record_version: bool = False) -> int:
+        """Write the working copy to an exchange file (atomically); never over the database. Returns
+        its version. ``record_version``: the file records it, with its fingerprint (``stored_version``),
+        so that :meth:`save_onto` can take the file back as the next version (``db export``/``db save``)."""
         self._not_the_database(path)
         with self._read() as conn:
             row = self._row(conn, proposal_id)
@@ -172,8 +255,13 @@ class Store(Copies, Snapshots):
             raise StorageError(N_("The saved copy of {id} in the database does not match its fingerprint: the "
                                   "database was changed outside the app. Nothing was written. 'db check' lists "
                                   "what is damaged; a snapshot or a backup can be restored."), id=row.uuid)
-        p, _version = self.load(proposal_id)
+        p = self._parse(saved.body, proposal_id)
+        if p.id != row.uuid and exchange.normal_id(row.uuid) == p.id:
+            p.id = row.uuid  # as load() does
+        if record_version:
+            p.stored_version = StoredVersion(row.version, saved.fingerprint)
         exchange.write_file(p, path)
+        return row.version
 
     # --- backups and checks --------------------------------------------------------------------
 

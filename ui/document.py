@@ -69,6 +69,11 @@ class Document(QObject):
     save_failed = Signal(object)
     #: a new proposal was written to the database for the first time (its first edit)
     stored = Signal()
+    #: someone else saved the open proposal (a storage.moved.Moved): shown as they saved it (nothing
+    #: was being typed here), merged with what was (and saved), or with conflicts to choose
+    reloaded = Signal(object)
+    merged = Signal(object)
+    conflicted = Signal(object)
 
     def __init__(self, store: object | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -97,7 +102,10 @@ class Document(QObject):
         # The autosaver calls back from its worker thread; these signals carry the call into
         # the GUI thread (queued connection, because the emitting thread differs).
         self._saved_from_thread.connect(self._on_saved)
-        self._failed_from_thread.connect(self.save_failed)
+        self._failed_from_thread.connect(self._on_save_failed)
+        #: the merge with a newer version waiting for the person's choices (autosave waits with it)
+        self.behind = None
+        self._catching = False
 
     _saved_from_thread = Signal(int, object)
     _failed_from_thread = Signal(object)
@@ -113,6 +121,7 @@ class Document(QObject):
         self.close_autosave()
         self.proposal = proposal
         self.version = version
+        self.behind = None
         self.undo_stack.clear()
         self.unstored = not stored and self.store is not None
         if self.store is not None and stored:
@@ -150,7 +159,7 @@ class Document(QObject):
     def close(self) -> None:
         """No proposal open any more (its autosave finished first)."""
         self.close_autosave()
-        self.proposal, self.report, self.version, self.unstored = None, None, 0, False
+        self.proposal, self.report, self.version, self.unstored, self.behind = None, None, 0, False, None
         self.undo_stack.clear()
         self.changed.emit("")
         self.validated.emit(None)
@@ -185,7 +194,7 @@ class Document(QObject):
         self.undo_stack.beginMacro(text)
         try:
             for f in dataclasses.fields(proposal):
-                if f.name not in ("id", "sent_copy"):
+                if f.name not in ("id", "sent_copy", "stored_version"):
                     self.edit(f.name, getattr(proposal, f.name), text=text)
         finally:
             self.undo_stack.endMacro()
@@ -194,6 +203,8 @@ class Document(QObject):
         path.set(self.proposal, value)
         if self.unstored:
             self._store_new()
+        if self.behind is not None and not self._catching:  # conflicts not chosen yet: asked again
+            QTimer.singleShot(0, self.catch_up)
         if self._autosaver is not None:
             self._handover.start()
             if not self._handover_latest.isActive():
@@ -208,6 +219,89 @@ class Document(QObject):
         self.version = version
         self.last_saved_at = when if isinstance(when, dt.datetime) else dt.datetime.now()
         self.saved.emit(version, self.last_saved_at)
+
+    def _on_save_failed(self, exc: object) -> None:
+        from storage.errors import Conflict
+
+        if isinstance(exc, Conflict) and self.proposal is not None and exc.proposal_id == self.proposal.id:
+            self.catch_up()  # someone else saved first: their changes are merged in, not a failure
+        else:
+            self.save_failed.emit(exc)
+
+    def editing(self) -> bool:
+        """Whether something typed is not saved yet."""
+        return (self._handover_pending() or self.behind is not None
+                or (self._autosaver is not None and self._autosaver.unsaved is not None))
+
+    def known_version(self) -> int:
+        """The latest version saved from here (the autosaver's, which may be ahead of ``version``)."""
+        return max(self.version, self._autosaver.version if self._autosaver is not None else 0)
+
+    def catch_up(self) -> None:
+        """The stored proposal moved on (another window or person saved it): take their changes.
+        Nothing typed here unsaved: it is shown as they saved it. Something typed: it is merged
+        three ways (against the version loaded here, kept in the database) and a clean merge is
+        applied as ONE undo step and saved as the next version; conflicts are for the person to
+        choose (``conflicted``), autosave waiting meanwhile with what is typed kept here."""
+        from forms.base.errors import InputError
+
+        if self.proposal is None or self.store is None or self.unstored or self._catching:
+            return
+        self._catching = True
+        try:
+            editing = self.editing()
+            self._handover.stop()
+            self._handover_latest.stop()
+            self._first_edit = None
+            if self._autosaver is not None:
+                self._autosaver.abandon()
+                self.version = self._autosaver.version
+                self._autosaver = None
+            try:
+                moved = self.store.moved_on(self.proposal, self.version)
+            except InputError as exc:
+                self._resume(editing)
+                self.save_failed.emit(exc)
+                return
+            if moved is None:
+                self._resume(editing)
+            elif not editing:
+                self.load(moved.theirs, moved.version)
+                self.reloaded.emit(moved)
+            elif moved.merged is None:
+                self.behind = moved
+                self.conflicted.emit(moved)
+            else:
+                self.take_merge(moved, moved.merged)
+        finally:
+            self._catching = False
+
+    def _resume(self, editing: bool) -> None:
+        self._start_autosave()
+        if editing:
+            self._autosaver.changed(self.proposal)
+
+    def take_merge(self, moved: object, merged: Proposal) -> None:
+        """Apply ``merged`` (mine merged onto ``moved.theirs``) as one undo step, and save it as the
+        version after theirs."""
+        from forms.files.exchange import fingerprint
+
+        was = self._catching
+        self._catching = True
+        try:
+            self.behind = None
+            self.version = moved.version
+            if self._autosaver is not None:
+                self._autosaver.abandon()
+            self._start_autosave()
+            self.replace(merged, N_("Merge the changes saved elsewhere"))
+            if self._handover_pending():
+                self._hand_over()  # saved now, not after a pause: the merge is no keystroke
+            elif fingerprint(self.proposal) != fingerprint(moved.theirs):
+                self._autosaver.changed(self.proposal)  # mine held all the merge kept: saved all the same
+        finally:
+            self._catching = was
+        self.merged.emit(moved)
 
     def _hand_over(self) -> None:
         self._handover.stop()
@@ -227,6 +321,8 @@ class Document(QObject):
             self.version = self._autosaver.version
 
     def close_autosave(self) -> None:
+        if self.behind is not None:  # conflicts not chosen: nothing can be saved over the newer version
+            return
         if self._handover_pending():
             self._hand_over()
         if self._autosaver is not None:

@@ -34,6 +34,7 @@ from ui import setup
 from ui.actions.copies import CopyActions
 from ui.actions.exchange import ExchangeActions
 from ui.actions.proposals import ProposalActions
+from ui.actions.together import TogetherActions
 from ui.document import Document
 from ui.menus import Menus
 from ui.pages.base import PROPOSAL_FIELD, Page
@@ -74,7 +75,7 @@ class StepList(QListWidget):
         super().keyPressEvent(event)
 
 
-class MainWindow(ProposalActions, ExchangeActions, CopyActions, QMainWindow):
+class MainWindow(ProposalActions, ExchangeActions, CopyActions, TogetherActions, QMainWindow):
     """The steps, the current page, the menus and the last save. What the official does with
     proposals, files and partners' copies are its parts in :mod:`ui.actions`."""
 
@@ -131,6 +132,7 @@ class MainWindow(ProposalActions, ExchangeActions, CopyActions, QMainWindow):
         self.doc.saved.connect(lambda _v, _w: self._saved())
         self.doc.save_failed.connect(self._save_failed)
         self.doc.stored.connect(self.refresh_recent)
+        self.connect_together()
 
         self.menus = Menus(self)
         self.doc.undo_stack.indexChanged.connect(self._undo_moved)
@@ -380,6 +382,7 @@ class MainWindow(ProposalActions, ExchangeActions, CopyActions, QMainWindow):
         self.refresh_recent()
         self.menus.update_file()
         self._show_saved()
+        self.listen()
         problem = getattr(store, "backup_problem", None)
         if problem is not None:  # today's backup could not be made (a full disk): said, work goes on
             self.statusBar().showMessage(problem.text(i18n.current_language()))
@@ -457,9 +460,10 @@ class MainWindow(ProposalActions, ExchangeActions, CopyActions, QMainWindow):
         return False
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if not self._amount_settled():
+        if not self._amount_settled() or not self.behind_settled():
             event.ignore()
             return
+        self.stop_listening()
         try:
             self.doc.close_autosave()
         except InputError as exc:

@@ -66,6 +66,7 @@ from forms.model import (
     ScanSlot,
     SentCopy,
     Source,
+    StoredVersion,
     Task,
 )
 from forms.money import EntryUnit
@@ -74,12 +75,13 @@ from forms.profile import load_profile, profile_ids
 _TOP_KEYS = {"format", "format_version", "id", "call", "type", "date", "title", "lead_region",
              "partner_regions", "organisations", "plan", "roadmap", "budget",
              "researchers", "indicators", "tasks", "deliverables", "equipment",
-             "attachments", "sent_copy"}
+             "attachments", "sent_copy", "stored_version"}
 _ORG_KEYS = {"id", "name", "kind", "region", "role", "commissioned_by", "registration_number", "representative", "address", "contact"}
 _FORMAT = FieldPath(("format",))
 _FORMAT_VERSION = FieldPath(("format_version",))
 _ID = FieldPath(("id",))
 _SENT_COPY = FieldPath(("sent_copy",))
+_STORED_VERSION = FieldPath(("stored_version",))
 
 
 def from_dict(data: object, *, repair: bool = False) -> Proposal:
@@ -199,6 +201,13 @@ def from_dict(data: object, *, repair: bool = False) -> Proposal:
         if len(fp) != 64 or any(ch not in "0123456789abcdef" for ch in fp):
             raise r.fail(_SENT_COPY.child("base_fingerprint"), N_("must be a fingerprint of 64 hexadecimal digits."))
         p.sent_copy = SentCopy(r.string(sent["partner"], _SENT_COPY.child("partner"), 200), fp)
+    if "stored_version" in d:
+        kept = r.obj(d["stored_version"], _STORED_VERSION, {"version", "fingerprint"}, {"version", "fingerprint"})
+        fp = r.string(kept["fingerprint"], _STORED_VERSION.child("fingerprint"), 64)
+        if len(fp) != 64 or any(ch not in "0123456789abcdef" for ch in fp):
+            raise r.fail(_STORED_VERSION.child("fingerprint"), N_("must be a fingerprint of 64 hexadecimal digits."))
+        p.stored_version = StoredVersion(r.integer(kept["version"], _STORED_VERSION.child("version"), 1, 2**31 - 1),
+                                         fp)
     if "id" not in d:
         p.id = content_id(p)
     made: tuple[tuple[str, Sequence[RoadmapStage | BudgetLine]], ...] = (

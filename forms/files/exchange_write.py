@@ -125,6 +125,8 @@ def to_dict(p: Proposal) -> dict:
     }
     if p.sent_copy is not None:
         doc["sent_copy"] = {"partner": p.sent_copy.partner, "base_fingerprint": p.sent_copy.base_fingerprint}
+    if p.stored_version is not None:
+        doc["stored_version"] = {"version": p.stored_version.version, "fingerprint": p.stored_version.fingerprint}
     return doc
 
 

@@ -32,7 +32,7 @@ class _Missing(Enum):
 MISSING: Final = _Missing.MISSING
 
 #: Keys about the file rather than the proposal: never merged, ours' value is kept.
-META_KEYS = frozenset({"format", "format_version", "sent_copy"})
+META_KEYS = frozenset({"format", "format_version", "sent_copy", "stored_version"})
 
 OURS, THEIRS = "ours", "theirs"
 SIDES = (OURS, THEIRS)

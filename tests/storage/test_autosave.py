@@ -128,3 +128,23 @@ def test_a_deleted_proposal_stops_autosaving(store, leap):
     assert isinstance(saver.stopped, NotFound) and saver.conflict is None and len(errors) == 1
     saver.close()
     assert saver.unsaved is not None and store.list_proposals() == []
+
+
+def test_on_a_server_a_save_waits_for_a_longer_pause_in_the_typing(store, leap):
+    saver = Autosaver(store, leap.id, store.create(leap))
+    try:
+        # on a server: 1.5 s after the last keystroke, at most 5 s after the first; on a file as before
+        assert (saver.quiet, saver.latest) == ((1.5, 5.0) if store.server else (0.3, 0.7))
+        with saver._cond:
+            saver._first, saver._last = 100.0, 103.0  # typing for three seconds
+            assert saver._due() == (104.5 if store.server else 100.7)
+            saver._first, saver._last = 100.0, 104.0  # and on: the latest moment comes first
+            assert saver._due() == (105.0 if store.server else 100.7)
+        saved = threading.Event()
+        saver._on_saved = lambda _v, _when: saved.set()
+        leap.title.en = "saved after the pause"
+        saver.changed(leap)
+        assert saved.wait(20)
+        assert store.load(leap.id)[0].title.en == "saved after the pause"
+    finally:
+        saver.close()

@@ -18,14 +18,16 @@ class ProposalActions(WindowActions):
     """Part of the main window: its actions on stored proposals."""
 
     def new_proposal(self, call: str | None = None) -> None:
-        if self.opening:
-            return  # it would not be saved: wait for the database
+        if self.opening or not self.behind_settled():
+            return  # it would not be saved: wait for the database; or a colleague's changes to choose first
         call = call or self.start.call.currentData()
         if self.guard(self.doc.new, call) is not FAILED:
             self.refresh_recent()
             self.go(STEPS.index(Step.TYPE))
 
     def open_proposal(self, proposal_id: str) -> None:
+        if not self.behind_settled():  # what was typed stays until a colleague's conflicting changes are chosen
+            return
         if self.store is not None and self.guard(self.doc.open, proposal_id) is not FAILED:
             self.go(STEPS.index(Step.TYPE))
 
