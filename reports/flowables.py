@@ -4,6 +4,8 @@ seal box that notes where it was drawn (for the signature field laid over it).""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from reportlab.platypus import (
     ActionFlowable,
     Flowable,
@@ -13,8 +15,6 @@ from reportlab.platypus import (
     Paragraph,
     Table,
 )
-
-from dataclasses import dataclass
 
 from reports.doc import Heading
 from reports.styles import FRAME_HEIGHT
