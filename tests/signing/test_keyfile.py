@@ -24,7 +24,7 @@ def test_each_form_opens_with_its_password_and_not_without(pki, make):
     assert not key_matches(read_certificate(pki.daegu.der, "c.der"), info)
     with pytest.raises(WrongPassword) as caught:
         decrypt_key(data, "암호 pas", "signPri.key")
-    assert "password" in caught.value.text("en") and "비밀번호" in caught.value.text("ko")
+    assert "password" in caught.value.text("en") and "암호가 맞지 않아" in caught.value.text("ko")
 
 
 @pytest.mark.parametrize("data", [b"", b"not a key", b"\x30\x03\x02\x01\x01"])
