@@ -220,7 +220,7 @@ class ExportPage(Page):
         self.open_folder.setText(_("Open its folde&r"))
         self.print_button.setText(_("&Print…"))
         self.sign_button.setText(_("&Sign…"))
-        self.verify_button.setText(_("&Verify a packet…"))
+        self.verify_button.setText(_("Verif&y a packet…"))
         if self.last_file:
             self.result.setText(_("Written: {file}").format(file=self.last_file))
         self._format_texts()
