@@ -9,6 +9,9 @@ No subcommand opens the GUI; a subcommand runs headless through the same code as
     python main.py import-budget FILE.json BUDGET.xlsx --out NEW.json
     python main.py merge BASE OURS THEIRS --out MERGED [--take ours|theirs] [--json]
     python main.py attach FILE.json SCAN.pdf --slot SLOT [--out NEW.json]; detach FILE.json ID
+    python main.py sign PACKET.pdf --field CODE --out SIGNED.pdf (--cert C --key K [--password-file F] |
+        --pkcs11 LIB --token LABEL [--pin-file F]) [--chain CA…] [--tsa URL]; sign --extend PDF --out … --tsa URL --trust ROOT…
+    python main.py verify PDF [--trust ROOT…] [--json]
     python main.py db [--db PATH] list|import|export|snapshot|snapshots|history|diff|check|backups|restore|setup …
 """
 
@@ -64,7 +67,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     if not commands:
         parser.set_defaults(command=None)
         return parser
-    from cli import attach, budget_import, db, files, merge
+    from cli import attach, budget_import, db, files, merge, sign
 
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", dest="sub_lang", choices=LANGUAGES, default=argparse.SUPPRESS,
@@ -77,6 +80,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     budget_import.add_parsers(sub, common)
     merge.add_parsers(sub, common)
     attach.add_parsers(sub, common)
+    sign.add_parsers(sub, common)
     db.add_parsers(sub, common, with_db)
     return parser
 

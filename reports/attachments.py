@@ -64,9 +64,10 @@ def _fill(pk: Packet, name: str) -> dict[str, str]:
 
 
 def _letter(pk: Packet, wording: Commitment, name: str, facts: list[tuple[str, str]],
-            table: content.Table | None, signer: str) -> list[content.Block]:
+            table: content.Table | None, signer: str, field: str = "") -> list[content.Block]:
     """A commitment's page: its title, the facts, the committing sentence, the amounts, the
-    pledge, the proposal's date, the box for the organisation's official seal (직인) and the addressee."""
+    pledge, the proposal's date, the box for the organisation's official seal (직인) and the addressee.
+    A final packet lays the signature field ``field`` over the box (none on a draft)."""
     fields = _fill(pk, name)
     rows: list[list[content.Cell | None]] = [[pk.cell(a, "label"), pk.cell(b)] for a, b in facts]
     blocks: list[content.Block] = [
@@ -79,7 +80,7 @@ def _letter(pk: Packet, wording: Commitment, name: str, facts: list[tuple[str, s
     blocks += [
         pk.para(pk.text(wording.pledge).format(**fields), "statement"),
         pk.para(official_date(pk.proposal.date, pk.lang), "date"),
-        content.SealBox([signer], pk.tr(N_("(official seal)"))),
+        content.SealBox([signer], pk.tr(N_("(official seal)")), "" if pk.draft else field),
         pk.para(pk.tr(N_("To: The Minister, {ministry}"), ministry=pk.text(pk.profile.ministry)), "to"),
     ]
     return blocks
@@ -100,7 +101,8 @@ def _local_funds(pk: Packet, wording: Commitment, code: str) -> tuple[str, str, 
     facts = [(pk.tr(N_("Project")), pk.text(pk.proposal.title)),
              (pk.tr(N_("Local government")), name), (pk.tr(N_("Head")), head)]
     title = _title(wording, pk, name)
-    return title, f"attachment-local-{code}", _letter(pk, wording, name, facts, table, head)
+    # The region's head signs the packet digitally in the field named by the region's code.
+    return title, f"attachment-local-{code}", _letter(pk, wording, name, facts, table, head, field=code)
 
 
 def _org_facts(pk: Packet, org: Organisation) -> list[tuple[str, str]]:

@@ -144,6 +144,9 @@ class SealBox:
 
     signers: list[str]
     mark: str = "(인)"
+    #: The name of the empty signature field laid over the seal's box (a region's code, ``KR-47``), in
+    #: which that signer signs the PDF digitally; "" for none (a draft, an organisation's letter).
+    field: str = ""
 
 
 @dataclass

@@ -1,7 +1,10 @@
 """Flowables the packet's layout needs beyond ReportLab's own: a table whose continuation starts a
-new page, a short table kept in one piece, and a heading kept with the start of what follows it."""
+new page, a short table kept in one piece, a heading kept with the start of what follows it, and a
+seal box that notes where it was drawn (for the signature field laid over it)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from reportlab.platypus import (
     ActionFlowable,
@@ -92,3 +95,33 @@ def keep_headings_with_next(story: list) -> list:
         else:
             out.insert(0, flowable)
     return out
+
+
+@dataclass(frozen=True)
+class SealPlace:
+    """Where a seal box was drawn: its signature field's name, the page (from 1) and the box's
+    rectangle on it in points (left, bottom, right, top)."""
+
+    name: str
+    page: int
+    rect: tuple[float, float, float, float]
+
+
+class SealTable(Table):
+    """A signer's line and the box for the seal, which notes in ``places`` (by field name) where
+    its box was drawn: the page and the rectangle, in the page's own coordinates."""
+
+    def __init__(self, name: str, places: dict[str, SealPlace], *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        self.field_name = name
+        self.places = places
+
+    def draw(self) -> None:
+        super().draw()
+        canv = self.canv
+        left, right = self._colpositions[-2], self._colpositions[-1]  # the box: the last column
+        bottom, top = self._rowpositions[-1], self._rowpositions[0]
+        x0, y0 = canv.absolutePosition(left, bottom)
+        x1, y1 = canv.absolutePosition(right, top)
+        rect = tuple(round(v, 2) for v in (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
+        self.places[self.field_name] = SealPlace(self.field_name, canv.getPageNumber(), rect)

@@ -33,7 +33,7 @@ from reportlab.platypus import (
 from forms.money import keep_amounts_together
 from reports import content as c
 from reports.doc import Contents, Heading, PageInfo, build
-from reports.flowables import KeepShort, RunningTable, keep_headings_with_next
+from reports.flowables import KeepShort, RunningTable, SealTable, keep_headings_with_next
 from reports.fonts import Glyphs, markup
 from reports.qr import QrCode
 from reports.styles import (
@@ -100,6 +100,8 @@ class PdfRenderer:
         self.placed: list = []
         #: Why the packet is not PDF/A (a scan's fonts not in it), once rendered: empty when it is.
         self.shortfalls: list = []
+        #: Where each seal box with a signature field was drawn (:class:`reports.flowables.SealTable`).
+        self.fields: dict = {}
         self.styles = Styles(doc.lang)
         s = self.styles
         self._para_styles = {
@@ -159,6 +161,10 @@ class PdfRenderer:
 
             for scan, forms in draw(writer, self.placed):
                 self.shortfalls += pdfa.scan_shortfalls(scan.name or "-", forms)
+        if self.fields:
+            from reports.sigfields import add_fields
+
+            add_fields(writer, list(self.fields.values()))
         return pdfa.finish(writer)  # archival (PDF/A-2u), as far as the scans allow: see ``shortfalls``
 
     # -- blocks --------------------------------------------------------------------------------
@@ -172,7 +178,7 @@ class PdfRenderer:
         if isinstance(b, c.Figure):
             return self.figure(b)
         if isinstance(b, c.SealBox):
-            return self.seals(b.signers, b.mark)
+            return self.seals(b.signers, b.mark, b.field)
         if isinstance(b, c.Fingerprint):
             return self.fingerprint(b)
         if isinstance(b, c.Enclosures):
@@ -354,13 +360,19 @@ class PdfRenderer:
         return [KeepTogether([*head, drawing]), Spacer(1, 5)]
 
     # -- seals, fingerprint, cover ---------------------------------------------------------------
-    def seals(self, signers: list[str], mark: str) -> list:
+    def seals(self, signers: list[str], mark: str, field: str = "") -> list:
+        """A line per signer with the box for the seal; with ``field``, the box notes where it was drawn
+        (``self.fields``) so that an empty signature field of that name is laid over it."""
         s = self.styles
         out: list = []
         for signer in signers or ["–"]:
             name, style, signer = self.seal_name(signer)
-            table = Table([[self.para(signer, style), self.para(mark, s.seal_mark)]],
-                          colWidths=[name, SEAL_BOX], rowHeights=[18 * mm], splitInRow=1)
+            cells = [[self.para(signer, style), self.para(mark, s.seal_mark)]]
+            if field:
+                table: Table = SealTable(field, self.fields, cells, colWidths=[name, SEAL_BOX], rowHeights=[18 * mm],
+                                         splitInRow=1)
+            else:
+                table = Table(cells, colWidths=[name, SEAL_BOX], rowHeights=[18 * mm], splitInRow=1)
             table.setStyle(TableStyle([
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("BOX", (1, 0), (1, 0), 0.8, INK),
                 ("FONT", (0, 0), (-1, -1), s.gothic, 10),

@@ -12,9 +12,12 @@ FORBIDDEN = {
               "reports", "cli"},
     # the database layer reads no document: scans are read beside the packet that places them
     "storage": {"PySide6", "shiboken6", "reportlab", "pypdf", "PIL", "openpyxl", "ui", "reports", "cli"},
-    "reports": {"PySide6", "shiboken6", "sqlalchemy", "alembic", "ui", "storage", "cli"},
+    "reports": {"PySide6", "shiboken6", "sqlalchemy", "alembic", "ui", "storage", "cli", "signing", "pyhanko"},
+    # signing reads and signs PDFs with pyHanko: no window, database or layout of the packet
+    "signing": {"PySide6", "shiboken6", "sqlalchemy", "alembic", "reportlab", "openpyxl", "hwpx", "ui", "storage",
+                "reports", "cli"},
     # the window does not depend on the command line: what both need (exit codes) lives in forms/
-    "ui": {"sqlalchemy", "alembic", "reportlab", "cli"},
+    "ui": {"sqlalchemy", "alembic", "reportlab", "cli", "pyhanko", "pkcs11"},
     "cli": {"PySide6", "shiboken6", "ui"},
 }
 

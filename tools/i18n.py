@@ -1,6 +1,6 @@
 """Catalog upkeep behind `make i18n` and `make catalogs`.
 
-Domains: one per layer (forms, storage, reports, ui); main.py and cli/ belong to forms.
+Domains: one per layer (forms, storage, reports, ui); main.py, cli/ and signing/ belong to forms.
   extract  — pybabel extract each layer into resources/locale/<domain>.pot
   update   — merge into ko and en catalogs (new entries are added, none is lost)
   english  — fill the English catalogs: English is the source language, so msgstr = msgid
@@ -21,7 +21,7 @@ from babel.messages.pofile import read_po, write_po
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LOCALE = os.path.join(ROOT, "resources", "locale")
-DOMAINS = {"forms": ["forms", "cli", "main.py"], "storage": ["storage"], "reports": ["reports"], "ui": ["ui"]}
+DOMAINS = {"forms": ["forms", "cli", "signing", "main.py"], "storage": ["storage"], "reports": ["reports"], "ui": ["ui"]}
 LANGS = ("ko", "en")
 
 

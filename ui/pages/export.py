@@ -98,12 +98,21 @@ class ExportPage(Page):
         self.open_folder.clicked.connect(lambda: self._open(os.path.dirname(self.last_file)))
         self.print_button = QPushButton()
         self.print_button.clicked.connect(self._print)
+        self.sign_button = QPushButton()  # a final PDF packet only: a draft has no signature fields
+        self.sign_button.clicked.connect(lambda: self.open_signatures(self.last_file))
         done.addWidget(self.result, 1)
-        for b in (self.open_pdf, self.open_folder, self.print_button):
+        for b in (self.open_pdf, self.open_folder, self.print_button, self.sign_button):
             done.addWidget(b)
         self.done_box.setVisible(False)
         self.layout_.addWidget(self.done_box)
+        self.verify_button = QPushButton()
+        self.verify_button.clicked.connect(lambda: self.open_signatures(""))
+        verify_row = QHBoxLayout()
+        verify_row.addWidget(self.verify_button)
+        verify_row.addStretch(1)
+        self.layout_.addLayout(verify_row)
         self.layout_.addStretch(1)
+        self.sign_dialog = None
         self.last_file = ""
 
     # -- attached documents --------------------------------------------------------------------
@@ -210,6 +219,8 @@ class ExportPage(Page):
         self.open_pdf.setText(_("&Open the file"))
         self.open_folder.setText(_("Open its folde&r"))
         self.print_button.setText(_("&Print…"))
+        self.sign_button.setText(_("&Sign…"))
+        self.verify_button.setText(_("Verif&y a packet…"))
         if self.last_file:
             self.result.setText(_("Written: {file}").format(file=self.last_file))
         self._format_texts()
@@ -310,10 +321,18 @@ class ExportPage(Page):
         lines += [_("It is not an archival PDF (PDF/A-2u): {reason}.").format(reason=shortfall.text(self.lang))
                   for shortfall in written.not_archival]
         self.result.setText("\n".join(lines))
+        self.sign_button.setVisible(fmt == "pdf" and not self.draft.isChecked())
         self.done_box.setVisible(True)
         self.open_pdf.setFocus()
         self.exported.emit(self.last_file)
         return True
+
+    def open_signatures(self, path: str) -> None:
+        """The packet's signature fields and signatures, and signing one (``path``: the packet just
+        exported; empty: a packet chosen from the disk). pyHanko loads only now."""
+        from ui.signdialog import open_signatures
+
+        self.sign_dialog = open_signatures(self, path)
 
     def _open(self, path: str) -> None:
         open_with_system(path, lambda: self._no_program(path), self)
