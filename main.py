@@ -9,7 +9,7 @@ No subcommand opens the GUI; a subcommand runs headless through the same code as
     python main.py import-budget FILE.json BUDGET.xlsx --out NEW.json
     python main.py merge BASE OURS THEIRS --out MERGED [--take ours|theirs] [--json]
     python main.py attach FILE.json SCAN.pdf --slot SLOT [--out NEW.json]; detach FILE.json ID
-    python main.py db [--db PATH] list|import|export|snapshot|snapshots|history|diff|check|backups|restore|setup …
+    python main.py db [--db PATH] list|import|export|snapshot|snapshots|history|diff|check|backups|restore|setup|login …
 """
 
 from __future__ import annotations
