@@ -163,6 +163,7 @@ class TlsFront:
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.port = self.listener.getsockname()[1]
         self._closed = False
+        self.connections = 0  # how many clients came (a refused address never comes)
         threading.Thread(target=self._accept, name="tls-front", daemon=True).start()
 
     def _accept(self) -> None:
@@ -171,6 +172,7 @@ class TlsFront:
                 client, _addr = self.listener.accept()
             except OSError:
                 return
+            self.connections += 1
             threading.Thread(target=self._serve, args=(client,), daemon=True).start()
 
     def _serve(self, client: socket.socket) -> None:
