@@ -53,7 +53,9 @@ def free_port() -> int:
 
 
 class PgServer:
-    def __init__(self, tls: TlsFiles | None = None, passwords: dict[str, str] | None = None) -> None:
+    def __init__(self, tls: TlsFiles | None = None, passwords: dict[str, str] | None = None,
+                 durable: bool = False) -> None:
+        """``durable``: commits reach the disk as on a real server (the bench); else fsync is off."""
         import warnings
 
         with warnings.catch_warnings():
@@ -87,8 +89,9 @@ class PgServer:
             os.chown(self.folder, entry.pw_uid, entry.pw_gid)
         self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "--encoding=UTF8",
                   "--locale=C", "--no-sync")
-        options = f"-c listen_addresses='' -k {self.folder} -c fsync=off -c synchronous_commit=off " \
-                  "-c full_page_writes=off"
+        options = f"-c listen_addresses='' -k {self.folder}"
+        if not durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self.front: TlsFront | None = None
         if tls is not None:
             (self.data / "pg_hba.conf").write_text("local all postgres,office_admin trust\n"
