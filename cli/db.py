@@ -240,13 +240,67 @@ _WITH_STORE = {"list": _list, "import": _import, "export": _export, "save": _sav
                "snapshots": _snapshots, "diff": _diff, "check": _check, "history": _history}
 
 
+#: How many times a password typed at the terminal may be refused before the command stops.
+PASSWORD_TRIES = 3
+
+
+def _ask_password(account: str, wrong: bool) -> str:
+    import getpass
+
+    if wrong:
+        say(_("The server did not accept that password."), err=True)
+    return getpass.getpass(_("Password for {account}: ").format(account=account))
+
+
+def _with_password(connect):  # noqa: ANN001, ANN202
+    """``connect(password)`` first with the keychain's password; when the server asks for another,
+    at the terminal (when there is one: else the message says how to keep it in the keychain)."""
+    import sys
+
+    from storage.server import PasswordNeeded
+
+    try:
+        return connect(None)
+    except PasswordNeeded as exc:
+        if not sys.stdin.isatty():
+            raise
+        needed = exc
+    for _try in range(PASSWORD_TRIES):
+        try:
+            return connect(_ask_password(needed.account, needed.wrong))
+        except PasswordNeeded as exc:
+            needed = exc
+    raise needed
+
+
+def _login(location: str) -> int:
+    """``db login``: ask for the password, check it on the server, keep it in the system's keychain."""
+    from storage.server import PasswordNeeded, account, login, parse
+
+    server = parse(location)
+    wrong = False
+    for _try in range(PASSWORD_TRIES):
+        password = _ask_password(account(server), wrong)
+        try:
+            kept = login(location, password)
+        except PasswordNeeded as exc:
+            wrong, last = True, exc
+            continue
+        say(_("The password of {account} is kept in the system's keychain; the app takes it from there.").format(
+            account=kept))
+        return EXIT_OK
+    raise last
+
+
 def _on_server(location: str, ns: argparse.Namespace) -> int:
     """A ``db`` command on a PostgreSQL server: no lock file and no backups (the server keeps
     writers apart; its administrator backs it up)."""
+    if ns.db_command == "login":
+        return _login(location)
     if ns.db_command == "setup":
         from storage.server import setup
 
-        done = setup(location)
+        done = _with_password(lambda password: setup(location, password))
         if not done.changed:
             say(_("The database {server} is set up already (schema {revision}, groups {editor} and {reader}); "
                   "nothing was changed.").format(server=_shown(location), revision=_head(), editor="rps_editor",
@@ -267,7 +321,7 @@ def _on_server(location: str, ns: argparse.Namespace) -> int:
                              "it (pg_dump, pg_restore); the app makes no backup of it."), server=_shown(location))
     from storage.opening import open_store
 
-    with open_store(location) as store:
+    with _with_password(lambda password: open_store(location, password=password)) as store:
         if store.read_only is not None and ns.db_command in WRITING:
             raise Unavailable(N_("The database {server} can only be read: {reason}. Nothing was changed."),
                               server=store.path, reason=store.read_only)
@@ -296,6 +350,9 @@ def run(ns: argparse.Namespace) -> int:
     if ns.db_command == "setup":
         raise InputError(N_("'db setup' prepares a database on a PostgreSQL server: name it with --db "
                             "postgresql://…. A database file needs no set-up."))
+    if ns.db_command == "login":
+        raise InputError(N_("'db login' keeps the password of a login on a PostgreSQL server: name it with --db "
+                            "postgresql://…. A database file needs no password."))
     path = os.path.abspath(getattr(ns, "db", None) or default_db_path())
     if ns.db_command == "backups":  # works even when the database does not open
         return _backups(path)
@@ -381,6 +438,8 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser], common
     dbsub.add_parser("check", help=_("check the database's integrity"), **verbs)
     dbsub.add_parser("setup", help=_("create or upgrade the schema on a PostgreSQL server (its owner runs this)"),
                      **verbs)
+    dbsub.add_parser("login", help=_("ask for the password of your login on a PostgreSQL server and keep it in "
+                                     "the system's keychain"), **verbs)
     dbsub.add_parser("backups", help=_("list the automatic backups"), **verbs)
     q = dbsub.add_parser("restore", help=_("restore a backup"), **verbs)
     q.add_argument("backup", metavar="BACKUP")

@@ -52,6 +52,7 @@ def _server_failure(server: str, exc: DBAPIError, sqlstate: str) -> StorageError
     """What a PostgreSQL server's refusal or failure means, in the reader's words; the server's
     own words follow as the detail."""
     detail = (str(exc.orig or exc).strip().splitlines() or [type(exc.orig).__name__])[0]
+    detail = detail.removeprefix("connection failed: ")
     if sqlstate == "42501":
         return Unavailable(N_("The server {server} refused: your login is not permitted to do this. Nothing was "
                               "changed. To change proposals, ask the administrator to grant you rps_editor."),
@@ -63,6 +64,14 @@ def _server_failure(server: str, exc: DBAPIError, sqlstate: str) -> StorageError
         reason = Phrase(N_("the server did not accept the login (user name or password)"))
     elif sqlstate == "3D000":
         reason = Phrase(N_("there is no such database on the server"))
+    elif not sqlstate and "certificate verify failed" in detail:
+        reason = Phrase(N_("the server's certificate is not trusted: it is not signed by the CA certificate named "
+                           "in sslrootcert (ask the office's administrator for the office's CA certificate)"))
+    elif not sqlstate and "does not match host name" in detail:
+        reason = Phrase(N_("the server's name does not match its certificate: write the server's name in the "
+                           "address exactly as its certificate names it (not its IP address)"))
+    elif not sqlstate and "root certificate file" in detail:
+        reason = Phrase(N_("the CA certificate file named in sslrootcert cannot be read"))
     elif sqlstate.startswith(("08", "57P")) or not sqlstate:
         reason = Phrase(N_("the server cannot be reached, or it refused the connection"))
     else:

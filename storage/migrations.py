@@ -159,6 +159,25 @@ def _rev_0005_proposal_versions(op: Operations) -> None:
         .join(copies, copies.c.proposal_pk == props.c.pk)))
 
 
+def _rev_0006_deleted_proposals(op: Operations) -> None:
+    """Deleted proposals kept to be restored, in the database, so that on a server any official
+    of the team may restore what another deleted (a file's are kept in a folder beside it, as
+    before). ``kept`` holds what the folder's file would: the working copy, version, snapshots and
+    sent copies, as JSON. Batch operations, so it runs the same on SQLite and on a server."""
+    op.create_table(
+        "deleted_proposals",
+        Column("pk", Integer, primary_key=True, autoincrement=True),
+        Column("uuid", String(64), nullable=False),
+        Column("title_ko", Text, nullable=False),
+        Column("title_en", Text, nullable=False),
+        Column("deleted_by", Text, nullable=False),
+        Column("deleted_at", DateTime, nullable=False),
+        Column("kept", Text, nullable=False),
+    )
+    with op.batch_alter_table("deleted_proposals") as batch:
+        batch.create_index("ix_deleted_proposals_deleted_at", ["deleted_at"])
+
+
 #: Every revision, oldest first. Append new ones; never edit or reorder a released one.
 REVISIONS: list[tuple[str, Callable[[Operations], None]]] = [
     ("0001_initial", _rev_0001_initial),
@@ -166,6 +185,7 @@ REVISIONS: list[tuple[str, Callable[[Operations], None]]] = [
     ("0003_partner_copies", _rev_0003_partner_copies),
     ("0004_merged_copies", _rev_0004_merged_copies),
     ("0005_proposal_versions", _rev_0005_proposal_versions),
+    ("0006_deleted_proposals", _rev_0006_deleted_proposals),
 ]
 
 

@@ -79,7 +79,8 @@ def _read_only(path: str, reason: object, backup_problem: StorageError | None = 
     return store
 
 
-def open_store(path: str | None = None, read_only_ok: bool = False, beside_writer: bool = False) -> Store:
+def open_store(path: str | None = None, read_only_ok: bool = False, beside_writer: bool = False,
+               password: str | None = None) -> Store:
     """Open (or create) the database at ``path`` or the default place.
 
     Raises :class:`DamagedDatabase`, :class:`NewerDatabase` or :class:`Unavailable`; never changes
@@ -100,10 +101,11 @@ def open_store(path: str | None = None, read_only_ok: bool = False, beside_write
 
     ``path`` may also name a PostgreSQL server (:mod:`storage.server`): none of the above concerns
     it; its schema must be this app's already (``main.py db setup``), and a role that may only read
-    opens it read-only.
+    opens it read-only. ``password``: the login's, just typed by the person, when the server asked
+    for one (:class:`storage.server.PasswordNeeded`); it is kept in the system's keychain once it worked.
     """
     if server.is_server(path):
-        return server.open_server(path)
+        return server.open_server(path, password)
     path = os.path.abspath(path or default_db_path())
     refuse_folder(path)
     existed_at_all = os.path.lexists(path)

@@ -113,6 +113,17 @@ proposal_versions = Table(  # added by revision 0005
     Column("saved_at", DateTime, nullable=False),
 )
 
+deleted_proposals = Table(  # added by revision 0006; used on a server (a file keeps a folder beside it)
+    "deleted_proposals", metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("uuid", String(64), nullable=False),
+    Column("title_ko", Text, nullable=False),
+    Column("title_en", Text, nullable=False),
+    Column("deleted_by", Text, nullable=False),  # the server's login (current_user)
+    Column("deleted_at", DateTime, nullable=False, index=True),
+    Column("kept", Text, nullable=False),  # JSON: what a deleted proposal's file holds
+)
+
 
 def utcnow() -> dt.datetime:
     """Now, in UTC, without tzinfo (as stored); :func:`aware` adds it back when read."""

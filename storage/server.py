@@ -5,6 +5,11 @@ would be (``--db postgresql://user@host:5432/proposals?sslmode=verify-full&sslro
 Over the network only ``sslmode=verify-full`` is accepted: every weaker mode lets another machine
 pose as the server and read what is typed. A Unix socket needs none.
 
+A password is never part of the address. When the server asks for one, it is taken from the
+system's keychain (:mod:`storage.keychain`); when none is kept there, or the server refuses the one
+kept, :class:`PasswordNeeded` says so and the caller asks the person (a dialog in the window,
+the terminal on the command line) and tries again with it: a password that worked is kept.
+
 A client never changes the server's schema: its owner runs ``main.py db setup`` (:func:`setup`),
 which creates or upgrades the tables under an advisory lock and grants them to two group roles,
 ``rps_editor`` (may change proposals) and ``rps_reader`` (may read them). Officials log in as their
@@ -19,7 +24,7 @@ from urllib.parse import unquote
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, OperationalError
 
 from forms.base.errors import InputError, Phrase
 from forms.base.i18n import N_
@@ -66,6 +71,8 @@ def parse(location: str) -> Server:
     if not url.database:
         raise InputError(N_("--db {url} names no database: write its name after the server "
                             "(postgresql://USER@HOST/DATABASE)."), url=shown)
+    if "password" in url.query:
+        raise _password_in_address(url)
     unknown = sorted(set(url.query) - _OPTIONS)
     if unknown:
         raise InputError(N_("--db {url}: the option {option} is not one this app uses."), url=shown,
@@ -85,11 +92,21 @@ def parse(location: str) -> Server:
                                 "“{mode}” does not check that the server is the office's, so another machine could "
                                 "pose as it and read what is typed. Add sslmode=verify-full&sslrootcert= the "
                                 "office's CA certificate."), url=shown, mode=mode or "prefer")
+    if url.password is not None:  # after sslmode: both are said, in turn
+        raise _password_in_address(url)
     query = dict(url.query)
     query.setdefault("connect_timeout", str(CONNECT_TIMEOUT))
     if not url.username:  # the login of the person at the machine, as psql does; said in every message
         url = url.set(username=_os_user())
     return Server(url.set(drivername="postgresql+psycopg", query=query), shown, socket)
+
+
+def _password_in_address(url: URL) -> InputError:
+    shown = url.update_query_dict({"password": "***"}) if "password" in url.query else url
+    return InputError(N_("--db {url}: a password does not belong in the address, where others can read it (the "
+                         "list of running programs, the shell's history). Remove it, and put the password in the "
+                         "keychain with db login: python main.py db login --db ADDRESS"),
+                      url=unquote(shown.render_as_string(hide_password=True)))
 
 
 def _hidden(location: str) -> str:
@@ -109,9 +126,79 @@ def _os_user() -> str:
         return ""
 
 
-def make_server_engine(server: Server) -> Engine:
-    return create_engine(server.url, pool_pre_ping=True,
-                         connect_args={"options": f"-c lock_timeout={LOCK_TIMEOUT_MS}"})
+def account(server: Server) -> str:
+    """The login's name in the keychain: ``user@host:port/database``."""
+    url = server.url
+    return f"{url.username}@{url.host or url.query.get('host', '')}:{url.port or 5432}/{url.database}"
+
+
+def make_server_engine(server: Server, password: str | None = None) -> Engine:
+    args: dict[str, object] = {"options": f"-c lock_timeout={LOCK_TIMEOUT_MS}"}
+    if password is not None:
+        args["password"] = password
+    return create_engine(server.url, pool_pre_ping=True, connect_args=args)
+
+
+class PasswordNeeded(StorageError):
+    """The server asks for the login's password and none is kept (``wrong``: the one tried was refused)."""
+
+    def __init__(self, server: Server, wrong: bool) -> None:
+        self.server, self.wrong, self.account = server, wrong, account(server)
+        if wrong:
+            message = N_("The server {server} did not accept the password of {user}. Put the right one in the "
+                         "system's keychain with: {command}")
+        else:
+            message = N_("The server {server} asks for the password of {user}, and none is kept in the system's "
+                         "keychain. Put it there once with: {command}")
+        super().__init__(message, server=server.shown, user=server.url.username,
+                         command=f"python main.py db login --db '{server.shown}'")
+
+
+def _asks_password(exc: OperationalError) -> bool:
+    """Whether the connection failed for want of the right password (psycopg says so only in words)."""
+    said = str(exc.orig or exc)
+    return "password" in said and ("no password supplied" in said or "authentication failed" in said
+                                   or getattr(exc.orig, "sqlstate", None) in ("28P01", "28000"))
+
+
+def connect(server: Server, password: str | None = None) -> Engine:
+    """An engine on ``server`` whose first connection worked. When the server asks for a password:
+    ``password`` if given (then kept in the keychain, replacing what was there), else the one the
+    keychain holds; :class:`PasswordNeeded` when there is none or it was refused."""
+    from storage import keychain
+
+    tried = password
+    while True:
+        engine = make_server_engine(server, tried)
+        try:
+            engine.connect().close()
+        except OperationalError as exc:
+            engine.dispose()
+            if not _asks_password(exc):
+                raise
+            if tried is None:
+                tried = keychain.stored(account(server))
+                if tried is not None:
+                    continue
+            raise PasswordNeeded(server, wrong=tried is not None) from None
+        if password is not None:
+            try:
+                keychain.keep(account(server), password)
+            except keychain.KeychainUnavailable:
+                engine.dispose()
+                raise
+        return engine
+
+
+def login(location: str, password: str) -> str:
+    """Check ``password`` on the server named by ``location`` and keep it in the keychain; the
+    keychain's account name. Raises :class:`PasswordNeeded` (``wrong``) when the server refuses it."""
+    from storage.checks import guard
+
+    server = parse(location)
+    with guard(server.shown):
+        connect(server, password).dispose()
+    return account(server)
 
 
 class NoAccess(StorageError):
@@ -155,14 +242,15 @@ def check_access(conn: Connection, server: Server) -> str | None:
                                     "change proposals)")
 
 
-def open_server(location: str):  # noqa: ANN201 - a Store (imported here: store imports this module)
+def open_server(location: str, password: str | None = None):  # noqa: ANN201 - a Store (store imports this module)
     """The store on the server named by ``location``, after checking that this role may use it and
-    that its schema is this app's."""
+    that its schema is this app's. ``password``: one the person just typed (see :func:`connect`)."""
     from storage.checks import guard
     from storage.store import Store
 
     server = parse(location)
-    engine = make_server_engine(server)
+    with guard(server.shown):
+        engine = connect(server, password)
     try:
         with guard(server.shown), engine.connect() as conn, conn.begin():
             why_read_only = check_access(conn, server)
@@ -192,13 +280,14 @@ class SetupDone:
 _GRANTS = {EDITOR: ("SELECT", "INSERT", "UPDATE", "DELETE"), READER: ("SELECT",)}
 
 
-def setup(location: str) -> SetupDone:
+def setup(location: str, password: str | None = None) -> SetupDone:
     """Create or upgrade the schema and grant it to the two groups, all in one transaction under
     an advisory lock; run by the database's owner. Running it again changes nothing."""
     from storage.checks import guard
 
     server = parse(location)
-    engine = make_server_engine(server)
+    with guard(server.shown):
+        engine = connect(server, password)
     try:
         with guard(server.shown), engine.connect() as conn, conn.begin():
             conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SETUP_LOCK})

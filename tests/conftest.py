@@ -81,3 +81,61 @@ def pg_ready(pg_db):
     """A fresh database set up by its owner: alice and bob may change proposals, rita may read them."""
     pg_db.set_up()
     return pg_db
+
+
+#: The password of ``kim``, an editor on the TLS server (never a real one).
+KIM_PASSWORD = "correct horse 전지 staple"
+
+
+@pytest.fixture(scope="session")
+def pg_tls(tmp_path_factory):
+    """A second private server, as an office runs one: a certificate for "localhost" signed by the
+    office's CA (``ca.pem`` in ``.folder``), TLS on 127.0.0.1 only, every login with its password
+    (``kim``: :data:`KIM_PASSWORD`). Its one database ``.name`` is set up, kim an editor."""
+    from tests.pgserver import PgDatabase, PgServer
+    from tests.tls import Ca
+    from tools.pgserver import TlsFiles
+
+    folder = tmp_path_factory.mktemp("office-ca")
+    ca = Ca()
+    ca.write(folder / "ca.pem")
+    cert, key = ca.server_files("localhost", folder)
+    server = PgServer(TlsFiles(cert, key), passwords={"kim": KIM_PASSWORD})
+    db = PgDatabase(server)
+    db.set_up()
+    with server.admin() as conn:
+        conn.execute("GRANT rps_editor TO kim")
+    db.folder = folder
+    yield db
+    server.stop()
+
+
+@pytest.fixture
+def memory_keyring():
+    """The system's keychain replaced by one in memory for the test: ``{(service, account): password}``."""
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    kept: dict[tuple[str, str], str] = {}
+
+    class MemoryKeyring(KeyringBackend):
+        priority = 1
+
+        def get_password(self, service, username):
+            return kept.get((service, username))
+
+        def set_password(self, service, username, password):
+            kept[(service, username)] = password
+
+        def delete_password(self, service, username):
+            kept.pop((service, username), None)
+
+    before = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    yield kept
+    keyring.set_keyring(before)
+
+
+def tls_url(db, user: str = "kim", host: str = "localhost", ca: str = "ca.pem", mode: str = "verify-full") -> str:
+    """The URL of ``pg_tls``'s database over TLS."""
+    return db.server.tcp_url(db.name, user, host=host, sslmode=mode, sslrootcert=str(db.folder / ca))

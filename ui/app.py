@@ -85,13 +85,14 @@ def acquire_lock(path: str, interactive: bool = True):  # noqa: ANN201
     return lock
 
 
-def _open_store(path: str):  # noqa: ANN202
+def _open_store(path: str, password: str | None = None):  # noqa: ANN202
     """The store at ``path``, or the exception that says why it cannot be used (for the caller's
-    thread to handle: this runs in the background while the window is shown)."""
+    thread to handle: this runs in the background while the window is shown). ``password``: typed
+    by the person when the server asked for one."""
     try:
         from storage.opening import open_store
 
-        store = open_store(path)
+        store = open_store(path, password=password)
     except Exception as exc:  # noqa: BLE001 - DamagedDatabase, NewerDatabase, Unavailable …, or a fault
         return exc
     try:  # what the Start page shows once the database is open: the calls, by name
@@ -109,9 +110,16 @@ def settle(path: str, lock, opened, interactive: bool = True, parent=None):  # n
     chose (the latest backup, a new database, or quitting) in a dialog over ``parent``, or an exit
     code. Releases the lock when there will be no store."""
     from storage.errors import DamagedDatabase, NewerDatabase
+    from storage.server import PasswordNeeded
 
     lang = i18n.current_language()
     try:
+        while isinstance(opened, PasswordNeeded) and interactive:  # asked here, on the window's thread
+            typed = dialogs().ask_password(opened.account, opened.wrong, parent)
+            if typed is None:
+                lock.release()
+                return EXIT_QUIT
+            opened = _open_store(path, typed)
         if isinstance(opened, (DamagedDatabase, NewerDatabase)):
             if not interactive:
                 show_error(opened.text(lang), interactive)

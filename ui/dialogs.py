@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -70,6 +71,46 @@ def ask_recovery(message: str, has_backup: bool, parent: QWidget | None = None) 
     dialog = RecoveryDialog(message, has_backup, parent)
     dialog.exec()
     return dialog.choice()
+
+
+class PasswordDialog(QDialog):
+    """The password of the login on a server, typed once (never shown); the app keeps it in the
+    system's keychain when the server accepts it."""
+
+    def __init__(self, account: str, wrong: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Password for the server"))
+        text = (_("The server did not accept the password of {account}. Type it again; the app keeps the one "
+                  "that works in the system's keychain.") if wrong else
+                _("The server asks for the password of {account}. Type it once; the app keeps it in the "
+                  "system's keychain and takes it from there next time."))
+        said = QLabel(text.format(account=account))
+        said.setWordWrap(True)
+        self.field = QLineEdit()
+        self.field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.field.setAccessibleName(_("Password"))
+        label = QLabel(_("&Password:"))
+        label.setBuddy(self.field)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addWidget(said)
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self.field, 1)
+        box.addLayout(row)
+        box.addWidget(buttons)
+        self.setMinimumWidth(420)
+
+
+def ask_password(account: str, wrong: bool, parent: QWidget | None = None) -> str | None:
+    """The password typed, or None when the person cancelled."""
+    dialog = PasswordDialog(account, wrong, parent)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    typed = dialog.field.text()
+    dialog.field.clear()
+    return typed if accepted else None
 
 
 class OpenDialog(QDialog):

@@ -119,9 +119,10 @@ class ProposalActions(WindowActions):
         if not kept:
             self.say(_("No deleted proposal is kept."), "information")
             return
-        names = [_("{title} — deleted {date} {time}").format(
+        names = [(_("{title} — deleted {date} {time} by {login}") if k.deleted_by else
+                  _("{title} — deleted {date} {time}")).format(
             title=k.title.get(lang) or _("(untitled)"), date=official_date(k.deleted_at.astimezone().date(), lang),
-            time=f"{k.deleted_at.astimezone():%H:%M}") for k in kept]
+            time=f"{k.deleted_at.astimezone():%H:%M}", login=k.deleted_by) for k in kept]
         chosen, ok = ask.ask_item(self, _("Restore a deleted proposal"), _("&Deleted proposals:"), names)
         if not ok or chosen not in names:
             return
