@@ -75,7 +75,7 @@ def test_english_packet(en_pdf):
     for needle in ("RegionalInnovationMegaProject(pilot)", "Super-regionalcooperationtype", "March2,2023",
                    "GovernorofGyeongsangbuk-do", "MayorofDaegu", "Budgetbyyearandsource", "(Unit:thousandwon)",
                    "To:TheMinister,MinistryofScienceandICT", "End.", "Gyeongsangbuk-do", "Daegu", "POSTECH", "5,500,000",
-                   "fivebillionfivehundredmillionwon"):  # the amount in words, in English beside the Korean form
+                   "KRW5,500,000,000(fivebillionfivehundredmillionwon)"):  # the amount in figures and English words
         assert needle in text, needle
     assert "경상북도지사" not in text
 
