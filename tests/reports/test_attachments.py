@@ -26,7 +26,7 @@ TITLES = {
 }
 NUMBER = {"ko": "붙임", "en": "Attachment"}
 #: The sample proposal's date as a commitment letter writes it.
-DATED = {"ko": "2023. 3. 2.", "en": "March 2, 2023"}
+DATED = {"ko": "2023. 3. 2.", "en": "2 March 2023"}
 
 
 @pytest.fixture(scope="module", params=["ko", "en"])
