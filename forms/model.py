@@ -156,6 +156,7 @@ class Organisation:
     kind: str = OrgKind.UNIVERSITY.value
     region: str = ""
     role: str = OrgRole.PARTICIPANT.value
+    commissioned_by: str = ""
     #: 사업자등록번호 (or a non-profit's 고유번호), ten digits written 123-45-67890; "" if not given.
     registration_number: str = ""
     representative: Text = field(default_factory=Text)
