@@ -1,6 +1,7 @@
 """Dates as official documents write them, through Babel's CLDR formats: ``2026. 7. 1.`` in Korean
-(the medium form, which is the one the Regulation on Administrative Work prescribes), the long form
-in English (``July 1, 2026``); and dates as people type them back.
+(the medium form, which is the one the Regulation on Administrative Work prescribes), day month year
+in English (``1 July 2026``), one form in the window's date field and in every document; and dates
+as people type them back.
 
 :func:`parse_date` reads every form the app shows a date in — the documents' (:func:`official_date`)
 and the window's (:func:`field_date`: ``2026. 7. 1.``, ``1 July 2026``) — and the usual ones
@@ -16,10 +17,11 @@ import re
 from forms.base.errors import InputError
 from forms.base.i18n import N_, babel_locale, normalise
 
-#: Which of Babel's date formats each language's documents use; any other takes the long form.
-_FORMATS = {"ko": "medium"}
-#: The date field's pattern in the window: the documents' form in Korean, day month year in English.
-_FIELD_PATTERNS = {"ko": "y. M. d.", "en": "d MMMM y"}
+#: The one pattern a date is written in, in the window's date field and in every document: Korean's
+#: medium form, day month year in English (and in any other language, with its month names).
+_PATTERNS = {"ko": "y. M. d.", "en": "d MMMM y"}
+#: A month of a schedule: ``2023.4`` in Korean, ``Apr 2023`` in English.
+_MONTH_PATTERNS = {"en": "MMM y"}
 
 #: English month names, full and short (not the system's: ``calendar.month_name`` follows the locale).
 _NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -43,17 +45,26 @@ _LONGEST = 40
 
 
 def official_date(day: dt.date, lang: str) -> str:
-    from babel.dates import format_date  # Babel loads when a date is first shown, not at start
-
-    return format_date(day, format=_FORMATS.get(normalise(lang), "long"), locale=babel_locale(lang))
+    """The date as a document writes it: ``2026. 7. 1.`` in Korean, ``1 July 2026`` otherwise, as
+    the window's date field shows it."""
+    return field_date(day, lang)
 
 
 def field_date(day: dt.date, lang: str) -> str:
     """The date as the window's date field shows it: ``2026. 7. 1.`` in Korean, ``1 July 2026``
     otherwise (English month names whatever the system's language)."""
+    from babel.dates import format_date  # Babel loads when a date is first shown, not at start
+
+    return format_date(day, format=_PATTERNS["ko" if normalise(lang) == "ko" else "en"], locale=babel_locale(lang))
+
+
+def month_label(year: int, month: int, lang: str) -> str:
+    """A month as a schedule names it: ``2023.4`` in Korean, ``Apr 2023`` in English."""
+    if normalise(lang) == "ko":
+        return f"{year}.{month}"
     from babel.dates import format_date
 
-    return format_date(day, format=_FIELD_PATTERNS["ko" if normalise(lang) == "ko" else "en"], locale=babel_locale(lang))
+    return format_date(dt.date(year, month, 1), format=_MONTH_PATTERNS["en"], locale=babel_locale(lang))
 
 
 def parse_date(text: str) -> dt.date:

@@ -307,3 +307,15 @@ def english_words(amount: int) -> str:
 def official_form(amount: int) -> str:
     """``금5,500,000,000원(금오십오억원)``: digits and words, as amounts are written on documents."""
     return f"금{amount:,}원(금{hangul_numeral(amount)}원)"
+
+
+def english_form(amount: int) -> str:
+    """``KRW 5,500,000,000 (five billion five hundred million won)``: the English document's
+    digits and words, where a Korean one writes :func:`official_form`."""
+    return f"{format_won(amount, 'en')} ({english_words(amount)})"
+
+
+def written_form(amount: int, lang: str) -> str:
+    """An amount in figures and words as a document in ``lang`` writes it: :func:`official_form`
+    in Korean, :func:`english_form` otherwise."""
+    return official_form(amount) if lang == "ko" else english_form(amount)

@@ -15,7 +15,7 @@ from forms import regions
 from forms.base.i18n import N_
 from forms.dates import official_date
 from forms.model import Organisation, label
-from forms.money import NBSP, english_words, format_won, official_form
+from forms.money import NBSP, format_won, written_form
 from forms.profile import Commitment
 from reports import content
 from reports.context import Packet
@@ -53,8 +53,8 @@ def _title(wording: Commitment, pk: Packet, name: str) -> str:
 
 
 def _words(pk: Packet, won: int) -> str:
-    """An amount in figures and words as documents write it; an English packet adds its English words."""
-    return official_form(won) if pk.lang == "ko" else f"{official_form(won)}\n{english_words(won)}"
+    """An amount in figures and words as a document in the packet's language writes it."""
+    return written_form(won, pk.lang)
 
 
 def _fill(pk: Packet, name: str) -> dict[str, str]:
@@ -146,7 +146,7 @@ def _cost_share(pk: Packet, wording: Commitment, org: Organisation) -> tuple[str
     own = stated.totals.own if stated else 0
     rows.append([pk.cell(pk.tr(N_("Total")), "total"),
                  *(pk.cell(format_won(by_source.get(s, 0), pk.lang), "total_num") for s in ("own_cash", "own_in_kind"))])
-    note = pk.tr(N_("Own share in all: {amount}"), amount=_words(pk, own).replace("\n", ", "))
+    note = pk.tr(N_("Own share in all: {amount}"), amount=_words(pk, own))
     table = content.Table(rows, [24, None, None], total_rows=1, caption=pk.tr(N_("Own share by year")),
                           notes=[note])
     title = _title(wording, pk, name)

@@ -10,7 +10,7 @@ from forms import categories
 from forms.base.i18n import N_
 from forms.fieldpath import ORGANISATIONS
 from forms.model import label
-from forms.money import english_words, format_in_unit, format_won, official_form
+from forms.money import format_in_unit, format_won, written_form
 from forms.statement import CategoryRow, ShareRow
 from forms.values import Pct
 from reports import content
@@ -50,9 +50,8 @@ def _by_year_source(pk: Packet) -> list[content.Block]:
     total = st.year_totals
     rows.append([pk.cell(pk.tr(N_("Total")), "total"), *_amounts(pk, [*total.by_year, total.total], total=True)])
     table = content.Table(rows, [46, *([None] * (len(sm.years) + 1))], unit=pk.unit_label(), total_rows=1)
-    # The Korean official form is what the amount says on a Korean document, in either language;
-    # an English packet adds the English words beside it.
-    words = official_form(sm.national) if pk.lang == "ko" else f"{official_form(sm.national)}, {english_words(sm.national)}"
+    # 금5,500,000,000원(금오십오억원) on a Korean document; KRW and English words on an English one.
+    words = written_form(sm.national, pk.lang)
     national = pk.para(pk.tr(N_("National funds in words: {amount} (the call's cap: {cap})"),
                              amount=words, cap=format_won(sm.national_cap, pk.lang)), "words")
     return [pk.subheading(pk.tr(N_("Budget by year and source")), "budget-year-source"), table, national]

@@ -115,18 +115,38 @@ class BarChart:
 class Schedule:
     """A schedule chart (수행일정): tasks as rows, months as columns, bars drawn, not typed."""
 
-    months: list[str]  # column labels, e.g. "2023.7"
+    months: list[str]  # each month named whole ("2023.7", "Jul 2023"): an edited copy's column heads
     tasks: list[tuple[str, int, int]]  # (name, first month index, last month index), inclusive
     height: float = 0.0
+    #: The drawn heading's two rows: each year with the number of months it spans, and each month's
+    #: number ("7"), so that a month is named inside its own column.
+    years: list[tuple[str, int]] = field(default_factory=list)
+    marks: list[str] = field(default_factory=list)
+
+
+#: Where a box of the organisation chart stands: the ministry and its managing agency, the applicant
+#: governments, the lead organisation, a participant, a commissioned organisation.
+OrgTier = Literal["ministry", "agency", "government", "lead", "participant", "commissioned"]
+
+
+@dataclass
+class OrgBox:
+    """One box of the organisation chart: a name and, under it, what it is in the project."""
+
+    key: str
+    name: str
+    role: str
+    tier: OrgTier
 
 
 @dataclass
 class OrgChart:
-    """An organisation chart: the lead at the top, the participants below, the commissioned under them."""
+    """The project's organisation chart (추진체계도): the ministry over its managing agency; the agency
+    and the applicant governments (which fund and oversee it) over the lead organisation; the
+    participants under the lead; each commissioned organisation under the one that commissions it."""
 
-    top: tuple[str, str]  # (name, role)
-    members: list[tuple[str, str]]  # participants
-    below: list[tuple[str, str]] = field(default_factory=list)  # commissioned
+    boxes: list[OrgBox]
+    links: list[tuple[str, str]]  # (upper box's key, lower box's key)
 
 
 @dataclass

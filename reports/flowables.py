@@ -27,8 +27,18 @@ class RunningTable(Table):
     part; the continuation was then set in that room, its repeated caption and header over a
     sliver of a split row standing alone at the foot of the page."""
 
+    #: The least of its body a first part shows under its header (about a line of a cell): less
+    #: is a sliver of a split row, and the whole table goes to the next page instead.
+    LEAST_BODY = 12.0
+
     def split(self, aw: float, ah: float) -> list:
         parts = super().split(aw, ah)
+        fresh = getattr(getattr(self, "_frame", None), "_atTop", False)  # nothing is gained by moving on
+        if len(parts) > 1 and not fresh:
+            first = parts[0]
+            first.wrapOn(self.canv, aw, ah)
+            if sum(first._rowHeights[self.repeatRows:]) < self.LEAST_BODY:
+                return []
         return [parts[0], PageBreak(), *parts[1:]] if len(parts) > 1 else parts
 
 

@@ -428,9 +428,16 @@ class HwpxRenderer:
                                              for i in range(len(d.months)))])
             self.table(c.Table(rows, [50] + [None] * len(d.months), caption=caption, unit=unit))
         elif isinstance(d, c.OrgChart):
-            rows = [[c.Cell(d.top[0], "head"), c.Cell(d.top[1], "head")]]
-            rows += [[c.Cell(n), c.Cell(role)] for n, role in [*d.members, *d.below]]
-            self.table(c.Table(rows, [None, 50], caption=caption, unit=unit))
+            # One row per box, each under the box it hangs from (the ministry first, the lead's
+            # participants after the lead, each commissioned organisation after its commissioner).
+            names = {b.key: b.name for b in d.boxes}
+            above: dict[str, list[str]] = {}
+            for up, low in d.links:
+                if up in names:
+                    above.setdefault(low, []).append(names[up])
+            rows = [[c.Cell(b.name, "head" if b.tier in ("ministry", "agency", "government", "lead") else "text"),
+                     c.Cell(b.role), c.Cell(", ".join(above.get(b.key, [])) or "–")] for b in d.boxes]
+            self.table(c.Table(rows, [None, 40, None], header_rows=0, caption=caption, unit=unit))
 
     def fingerprint(self, fp: c.Fingerprint) -> None:
         rows = [[c.Cell(fp.number_label, "label"), c.Cell(fp.number)], [c.Cell("SHA-256", "label"), c.Cell(fp.digest)]]

@@ -10,6 +10,7 @@ import re
 
 from forms import categories
 from forms.base.i18n import N_
+from forms.dates import month_label
 from forms.model import ResearcherRole, label
 from forms.participation import load
 from forms.record_columns import table
@@ -74,17 +75,20 @@ def schedule(pk: Packet) -> list[content.Block]:
         return []
     first = min(a for _t, a, _b in spans)
     last = max(b for _t, _a, b in spans)
-    months = []
+    months: list[tuple[int, int]] = []
     y, m = first
     while (y, m) <= last:
-        months.append(f"{y}.{m}")
+        months.append((y, m))
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    years = [(str(year), sum(1 for yy, _m in months if yy == year)) for year in dict.fromkeys(y for y, _m in months)]
 
     def index(ym: tuple[int, int]) -> int:
         return (ym[0] - first[0]) * 12 + ym[1] - first[1]
 
     tasks = [(pk.text(t.name), index(a), index(b)) for t, a, b in spans]
-    return [content.Figure(content.Schedule(months, tasks), caption=pk.tr(N_("Schedule")))]
+    schedule = content.Schedule([month_label(y, m, pk.lang) for y, m in months], tasks, years=years,
+                                marks=[str(m) for _y, m in months])
+    return [content.Figure(schedule, caption=pk.tr(N_("Schedule")))]
 
 
 def deliverables(pk: Packet) -> list[content.Block]:

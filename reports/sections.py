@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from forms import record_columns
 from forms.base.i18n import N_, NP_
-from forms.model import label
+from forms.model import OrgRole, label
 from forms.values import Count, YearSpan
 from reports import content
 from reports.context import Packet
@@ -87,18 +87,31 @@ def consortium(pk: Packet) -> list[content.Block]:
 
 
 def org_chart(pk: Packet) -> content.Figure:
-    """The consortium drawn: the lead organisation on top, the participants below it, the
-    commissioned ones under them."""
+    """The consortium drawn (추진체계도): the ministry over its managing agency; the agency and the
+    applicant governments, which fund and oversee the project, over the lead organisation; the
+    participants under the lead; each commissioned organisation under the one that commissions it
+    (under the lead when it names none, or none that is in the proposal and not itself commissioned)."""
     p = pk.proposal
     lead = p.lead_organisation()
-
-    def box(o) -> tuple[str, str]:  # noqa: ANN001
-        return pk.text(o.name), label(o.role, pk.lang)
-
-    top = box(lead) if lead else ("–", "")
-    members = [box(o) for o in p.organisations if o is not lead and o.role != "commissioned"]
-    below = [box(o) for o in p.organisations if o.role == "commissioned"]
-    return content.Figure(content.OrgChart(top, members, below), caption=pk.tr(N_("Organisation chart")))
+    lead_key = f"org:{lead.id}" if lead else "org:"
+    boxes = [content.OrgBox("ministry", pk.text(pk.profile.ministry), pk.tr(N_("Ministry")), "ministry"),
+             content.OrgBox("agency", pk.text(pk.profile.agency), pk.tr(N_("Managing agency")), "agency")]
+    links = [("ministry", "agency"), ("agency", lead_key)]
+    for code in p.applicant_regions():
+        role = N_("Lead region") if code == p.lead_region else N_("Partner region")
+        boxes.append(content.OrgBox(f"region:{code}", pk.region(code), pk.tr(role), "government"))
+        links.append((f"region:{code}", lead_key))
+    boxes.append(content.OrgBox(lead_key, pk.text(lead.name) if lead else "–", label(OrgRole.LEAD.value, pk.lang),
+                                "lead"))
+    members = [o for o in p.organisations if o is not lead]
+    commissioners = {o.id for o in members if o.role != OrgRole.COMMISSIONED}
+    for org in members:
+        commissioned = org.role == OrgRole.COMMISSIONED
+        above = f"org:{org.commissioned_by}" if commissioned and org.commissioned_by in commissioners else lead_key
+        boxes.append(content.OrgBox(f"org:{org.id}", pk.text(org.name), label(org.role, pk.lang),
+                                    "commissioned" if commissioned else "participant"))
+        links.append((above, f"org:{org.id}"))
+    return content.Figure(content.OrgChart(boxes, links), caption=pk.tr(N_("Organisation chart")))
 
 
 def _roadmap_table(pk: Packet) -> list[content.Block]:

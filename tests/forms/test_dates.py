@@ -7,16 +7,24 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from forms.base.errors import InputError
-from forms.dates import field_date, official_date, parse_date
+from forms.dates import field_date, month_label, official_date, parse_date
 
 
 @pytest.mark.parametrize(("day", "lang", "text"), [
     (dt.date(2026, 7, 1), "ko", "2026. 7. 1."), (dt.date(2023, 12, 25), "ko", "2023. 12. 25."),
-    (dt.date(2026, 7, 1), "en", "July 1, 2026"), (dt.date(2026, 7, 1), "ko_KR.UTF-8", "2026. 7. 1."),
-    (dt.date(2026, 7, 1), "qps", "July 1, 2026"),
+    (dt.date(2026, 7, 1), "en", "1 July 2026"), (dt.date(2026, 7, 1), "ko_KR.UTF-8", "2026. 7. 1."),
+    (dt.date(2026, 7, 1), "qps", "1 July 2026"), (dt.date(2023, 3, 15), "en", "15 March 2023"),
 ])
 def test_official_date(day, lang, text):
-    assert official_date(day, lang) == text
+    """A document writes a date one way, as the window's date field shows it."""
+    assert official_date(day, lang) == text == field_date(day, lang)
+
+
+@pytest.mark.parametrize(("year", "month", "lang", "text"), [
+    (2023, 4, "ko", "2023.4"), (2025, 10, "ko", "2025.10"), (2023, 4, "en", "Apr 2023"), (2025, 10, "en", "Oct 2025"),
+])
+def test_a_schedules_month_in_each_language(year, month, lang, text):
+    assert month_label(year, month, lang) == text
 
 
 @pytest.mark.parametrize(("day", "lang", "text"), [

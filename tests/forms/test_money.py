@@ -9,12 +9,15 @@ from forms.money import (
     MAX_AMOUNT,
     NBSP,
     EntryUnit,
+    english_form,
+    english_words,
     format_in_unit,
     format_won,
     hangul_numeral,
     keep_amounts_together,
     official_form,
     parse_amount,
+    written_form,
 )
 
 
@@ -112,6 +115,26 @@ def test_official_forms_and_hangul_numerals():
     assert hangul_numeral(0) == "영"
     assert hangul_numeral(10_001) == "일만일"
     assert hangul_numeral(2_000_000_000_000) == "이조"
+
+
+@pytest.mark.parametrize(("amount", "words"), [
+    (0, "zero won"), (1, "one won"), (15, "fifteen won"), (100, "one hundred won"),
+    (1_001, "one thousand one won"), (40_020, "forty thousand twenty won"),
+    (5_500_000_000, "five billion five hundred million won"),
+    (999_999_999_999, "nine hundred ninety-nine billion nine hundred ninety-nine million "
+                      "nine hundred ninety-nine thousand nine hundred ninety-nine won"),
+    (10**15, "one quadrillion won"),
+])
+def test_english_words_of_known_amounts(amount, words):
+    assert english_words(amount) == words
+
+
+def test_an_english_document_writes_an_amount_in_krw_and_english_words_never_in_korean():
+    assert english_form(5_500_000_000) == "KRW 5,500,000,000 (five billion five hundred million won)"
+    assert english_form(210_000_000) == "KRW 210,000,000 (two hundred ten million won)"
+    assert written_form(210_000_000, "en") == english_form(210_000_000)
+    assert written_form(210_000_000, "ko") == official_form(210_000_000) == "금210,000,000원(금이억일천만원)"
+    assert "금" not in written_form(5_500_000_000, "en")
 
 
 def test_locale_formatting():

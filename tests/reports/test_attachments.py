@@ -9,7 +9,7 @@ import pytest
 
 from forms import regions
 from forms.budget import summarise
-from forms.money import EntryUnit, format_won, official_form
+from forms.money import EntryUnit, format_won, written_form
 from forms.profile import load_profile, load_profile_file
 from forms.rules import validate
 from forms.sample import SAMPLES
@@ -26,7 +26,7 @@ TITLES = {
 }
 NUMBER = {"ko": "붙임", "en": "Attachment"}
 #: The sample proposal's date as a commitment letter writes it.
-DATED = {"ko": "2023. 3. 2.", "en": "March 2, 2023"}
+DATED = {"ko": "2023. 3. 2.", "en": "2 March 2023"}
 
 
 @pytest.fixture(scope="module", params=["ko", "en"])
@@ -61,8 +61,8 @@ def test_one_local_funds_commitment_per_applicant_region_with_its_head_and_amoun
         for year in summary.years:
             amount = summary.local_by_region_year[(code, year)]
             assert amount > 0
-            assert squash(official_form(amount)) in text, (code, year)
-        assert squash(official_form(summary.local_by_region[code])) in text
+            assert squash(written_form(amount, lang)) in text, (code, year)
+        assert squash(written_form(summary.local_by_region[code], lang)) in text
         # dated by the proposal's own date, above the head who seals it
         assert squash(DATED[lang] + regions.get(code).head(p.date, lang)) in text
     heads = "".join(t for _p, t in pages)
@@ -117,7 +117,7 @@ def test_one_cost_share_commitment_per_for_profit_organisation_with_its_figures(
                 assert squash(format_won(summary.by_org_year_source[(org.id, year, source)], lang)) in text
         own = sum(v for (o, _y, s), v in summary.by_org_year_source.items()
                   if o == org.id and s in ("own_cash", "own_in_kind"))
-        assert squash(official_form(own)) in text
+        assert squash(written_form(own, lang)) in text
 
 
 def test_attachments_are_bookmarked_listed_and_numbered_on(packet):

@@ -72,10 +72,10 @@ def test_amounts_come_from_the_budget_summary(ko_pdf):
 
 def test_english_packet(en_pdf):
     text = all_text(en_pdf)
-    for needle in ("RegionalInnovationMegaProject(pilot)", "Super-regionalcooperationtype", "March2,2023",
+    for needle in ("RegionalInnovationMegaProject(pilot)", "Super-regionalcooperationtype", "2March2023",
                    "GovernorofGyeongsangbuk-do", "MayorofDaegu", "Budgetbyyearandsource", "(Unit:thousandwon)",
                    "To:TheMinister,MinistryofScienceandICT", "End.", "Gyeongsangbuk-do", "Daegu", "POSTECH", "5,500,000",
-                   "fivebillionfivehundredmillionwon"):  # the amount in words, in English beside the Korean form
+                   "KRW5,500,000,000(fivebillionfivehundredmillionwon)"):  # the amount in figures and English words
         assert needle in text, needle
     assert "경상북도지사" not in text
 
