@@ -315,7 +315,7 @@ TABLES: dict[str, RecordColumns] = {t.key: t for t in (
         RecordField("title", kind="name", titles=(N_("Other ongoing national R&D project"),)),
         RecordField("principal", kind="bool", titles=(N_("As principal investigator"),)),
         RecordField("rate", kind="int", titles=(N_("Rate (%)"),)),
-        RecordField("counted", kind="bool", titles=(N_("Counted for 3책5공"),)),
+        RecordField("counted", kind="bool", titles=(N_("Counted for the three-and-five rule"),)),
     ), lambda _p: OtherProject()),
     RecordColumns("equipment", Equipment, "equipment", N_("Equipment item {n}"), (
         RecordField("org", _ORG, "choice", titles=(N_("Organisation"),), heading=N_("Organisation"), choices=_orgs),

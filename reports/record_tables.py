@@ -148,7 +148,7 @@ def _participation(pk: Packet) -> content.Table:
                              "total"),
                      *(pk.cell(str(carried.total(r.rates.get(y, 0))), "total_num") for y in years)])
     note = pk.tr(N_("A researcher takes part in at most {projects} national R&D projects at once, this one included, "
-                    "and leads at most {led} of them (3책5공); the rates add up to at most {rate} in each year. A "
+                    "and leads at most {led} of them (the three-and-five rule); the rates add up to at most {rate} in each year. A "
                     "project marked not counted adds its rate but is not counted among the projects."),
                  projects=limits.max_projects, led=limits.max_pi_projects, rate=Pct(limits.max_rate, percent=True))
     return content.Table(rows, [18, None, 26, 20, *([16] * len(years))], notes=[note],

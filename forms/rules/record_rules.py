@@ -63,13 +63,13 @@ RATE_OVER = rule(
 )
 PROJECTS_OVER = rule(
     "researchers.projects_over", E,
-    N_("{name} would take part in {count} at once, this one included; at most {max} are allowed (3책5공)."),
+    N_("{name} would take part in {count} at once, this one included; at most {max} are allowed (the three-and-five rule)."),
     "participation",
 )
 PI_PROJECTS_OVER = rule(
     "researchers.pi_projects_over", E,
     N_("{name} would lead {count} at once as principal investigator, this one included; at most {max} are "
-       "allowed (3책5공)."), "participation",
+       "allowed (the three-and-five rule)."), "participation",
 )
 PI_RATE_LOW = rule(
     "researchers.pi_rate_low", E,
