@@ -186,3 +186,27 @@ def test_the_plan_body_of_each_sample_has_no_sentence_in_the_letters_register(ki
     assert "8-3" in body and "초과한다." in body  # the budget chapter's statement is in the body
     assert polite_sentences(body) == []
     assert "확약합니다." in rest and other_register(rest) == []
+    assert year_spans(body + rest) == {"~"}  # the roadmap's table and the applicant's text alike
+
+
+#: A span of years as written: the first year, what joins it to the last one, the last year.
+_SPAN = re.compile(r"(?<!\d)((?:19|20)\d\d)(\s*[~\u2013\u2014-]\s*|년\s*[~\u2013-]\s*)((?:19|20)\d\d)(?!\d)")
+
+
+def year_spans(text: str) -> set[str]:
+    """The ways ``text`` joins the years of a span (one way, "~" in Korean, "–" in English)."""
+    return {m.group(2) for m in _SPAN.finditer(text)}
+
+
+def test_the_check_finds_each_way_of_writing_a_span():
+    assert year_spans("시범단계(2023~2025), 2단계(2026~2028)") == {"~"}
+    assert year_spans("2023~2025와 2026–2028, 2029 ~ 2032, 2023-2025") == {"~", "\u2013", " ~ ", "-"}
+    assert year_spans("사업자등록번호 506-82-01236, 2023. 3. 2., 2023.4") == set()
+
+
+@pytest.mark.parametrize("kind", sorted(SAMPLES))
+def test_each_sample_writes_its_spans_of_years_one_way_in_each_language(kind):
+    p = SAMPLES[kind]()
+    for lang, way in (("ko", "~"), ("en", "\u2013")):
+        text = "\n".join(p.section(key).get(lang) for key in p.plan)
+        assert year_spans(text) == {way}, lang
