@@ -26,7 +26,20 @@ class RunningTable(Table):
 
     def split(self, aw: float, ah: float) -> list:
         parts = super().split(aw, ah)
-        return [parts[0], PageBreak(), *parts[1:]] if len(parts) > 1 else parts
+        if len(parts) < 2:
+            return parts
+        # A first part of the header over a sliver of a split row (a few points, no line of its
+        # text) says nothing: the whole table goes on to the next page instead (unless this is a
+        # page of its own already, under a row taller than any page, where nothing is gained).
+        header = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+        if sum(parts[0]._rowHeights[header:]) < MIN_ROW and ah < FRAME_HEIGHT - MIN_ROW:
+            return []
+        return [parts[0], PageBreak(), *parts[1:]]
+
+
+#: The least height of the rows a table's first part must carry under its header (points): about
+#: one line of a cell's text.
+MIN_ROW = 12
 
 
 class KeepShort(KeepTogether):
