@@ -24,7 +24,7 @@ from fractions import Fraction
 from functools import cached_property
 
 from forms import categories
-from forms.base.i18n import N_, translate
+from forms.base.i18n import N_, NC_, translate
 from forms.budget import SOURCES, BudgetSummary, Matching, OrgTotals, ceil_fraction, summarise
 from forms.model import BudgetLine, Organisation, Proposal
 from forms.profile import CallProfile
@@ -50,6 +50,26 @@ MATCH_NO_BASIS = {
                          "funds) cannot be checked. Local funds budgeted so far: {local}."),
     "total": N_("Nothing is budgeted yet, so the local match (at least {min} of the total project cost) cannot "
                 "be checked."),
+}
+#: The same sentences as the plan's budget chapter states them: the plan is written in its own
+#: register (in Korean the plain 한다체 of the plan's text, where the window and the findings speak
+#: politely), so each has a message of its own, told apart by the context "plan".
+MATCH_PLAN = {
+    MATCH_SHORT: NC_("plan", "Local funds of {local} are {ratio} of {basis} ({basis_amount}), short of the minimum "
+                             "of {min} ({required}) that the call requires. Add {shortfall} of local funds."),
+    MATCH_MET: NC_("plan", "Local funds of {local} are {ratio} of {basis} ({basis_amount}); the call requires at "
+                           "least {min} ({required}). The minimum is met with a surplus of {surplus}."),
+    MATCH_EXACT: NC_("plan", "Local funds of {local} are exactly the minimum the call requires: {min} of {basis} "
+                             "({basis_amount})."),
+    MATCH_NONE: NC_("plan", "No local funds are budgeted yet, and the call requires at least {required}: {min} of "
+                            "{basis} ({basis_amount})."),
+    MATCH_NO_BASIS["national"]: NC_("plan", "No national funds are budgeted yet, so the local match (at least "
+                                            "{min} of the national funds) cannot be checked."),
+    MATCH_NO_BASIS["national_local"]: NC_("plan", "No national funds are budgeted yet, so the local match (at "
+                                                  "least {min} of the national funds) cannot be checked. Local "
+                                                  "funds budgeted so far: {local}."),
+    MATCH_NO_BASIS["total"]: NC_("plan", "Nothing is budgeted yet, so the local match (at least {min} of the "
+                                         "total project cost) cannot be checked."),
 }
 CAP_USED = N_("National funds: {national} of the cap of {cap} ({used} used).")
 #: Over the cap: the rule ``budget.national_over_cap`` blocks the export until it is reduced.
@@ -282,8 +302,11 @@ class BudgetStatement:
             return MATCH_SHORT if m.local else MATCH_NONE
         return MATCH_MET if m.surplus else MATCH_EXACT
 
-    def matching_sentence(self, lang: str) -> str:
-        return translate(self.matching_template(), lang, **self.matching_values())
+    def matching_sentence(self, lang: str, plan: bool = False) -> str:
+        """The local match in a sentence: as the window says it, or (``plan``) as the plan's budget
+        chapter states it, in the plan's register."""
+        template = self.matching_template()
+        return translate(MATCH_PLAN[template] if plan else template, lang, **self.matching_values())
 
     # -- the national cap --------------------------------------------------------------------
     @property

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from forms import categories
-from forms.base.i18n import N_
+from forms.base.i18n import N_, NC_
 from forms.fieldpath import ORGANISATIONS
 from forms.model import label
 from forms.money import format_in_unit, format_won, written_form
@@ -68,10 +68,10 @@ def _matching(pk: Packet) -> list[content.Block]:
                      pk.cell(pk.amount(ym.local), num), pk.cell(pk.amount(ym.required), num),
                      pk.cell(_fixed(st.matching_values(ym)["ratio"], pk.lang), num),
                      pk.cell(pk.amount(ym.surplus if ym.met else -ym.shortfall), num)])
-    note = pk.tr(N_("△ marks a shortfall."))
+    note = pk.tr(NC_("plan", "△ marks a shortfall."))
     table = content.Table(rows, [24, None, None, None, None, None], unit=pk.unit_label(), total_rows=1, notes=[note])
     return [pk.subheading(pk.tr(N_("Matching funds")), "budget-matching"),
-            pk.para(st.matching_sentence(pk.lang), "statement"), table]
+            pk.para(st.matching_sentence(pk.lang, plan=True), "statement"), table]
 
 
 def _fixed(pct: Pct, lang: str) -> str:
@@ -139,7 +139,8 @@ def _support_and_share(pk: Packet) -> list[content.Block]:
         else:
             rows.append([year, *amounts(row, total), *(shares(row, total) if together else [])])
     widths: list[float | None] = [16, *([None] * (1 + n_local + 3)), *([11.5] * (3 if together else 0))]
-    note = pk.tr(N_("Shares are of each organisation's total in each year; government support is the national funds."))
+    note = pk.tr(NC_("plan", "Shares are of each organisation's total in each year; government support is the "
+                            "national funds."))
     caption = pk.tr(N_("Support and share plan by organisation and year"))
     story: list[content.Block] = [
         pk.subheading(pk.tr(N_("Support and share plan")), "budget-support-share"),
@@ -177,7 +178,7 @@ def _by_category(pk: Packet) -> list[content.Block]:
     for row in table_.indirect:
         rows.append([pk.cell(categories.name(row.codes[0], pk.lang)), *values(row)])
     rows.append([pk.cell(pk.tr(N_("Total")), "total"), *values(table_.total, True)])
-    note = pk.tr(N_("Cash is national funds, local funds and the organisations' own cash; in kind is the "
+    note = pk.tr(NC_("plan", "Cash is national funds, local funds and the organisations' own cash; in kind is the "
                     "organisations' own share in kind."))
     table = content.Table(rows, [38, *([None] * (ny + 3))], header_rows=2, unit=pk.unit_label(), total_rows=1,
                           notes=[note])
@@ -213,9 +214,9 @@ def _by_org(pk: Packet) -> list[content.Block]:
     rows.append([pk.cell(pk.tr(N_("Total")), "total"),
                  *_amounts(pk, [total.gov, total.by_source["own_cash"], total.by_source["own_in_kind"], total.total],
                            True), None, None])
-    note = pk.tr(N_("Public funds are the national and the local funds together; their share is measured on each "
-                    "organisation's R&D cost without international joint R&D; the figures in brackets are the "
-                    "call's limits."))
+    note = pk.tr(NC_("plan", "Public funds are the national and the local funds together; their share is measured "
+                     "on each organisation's R&D cost without international joint R&D; the figures in brackets "
+                     "are the call's limits."))
     table = content.Table(rows, [38, 24, 21, 21, 24, None, None], unit=pk.unit_label(), total_rows=1, notes=[note])
     return [pk.subheading(pk.tr(N_("Budget by organisation")), "budget-org"), table]
 

@@ -54,7 +54,7 @@ def test_korean_packet_has_cover_contents_budget_and_closing(ko_pdf):
         assert needle not in text, needle
     # the stage plan keeps its □ ○ hierarchy
     assert "□기초·원천(1단계,2023~2025)" in text
-    assert "○무변형회수메커니즘규명과실험실공정확립" in text
+    assert "○회수메커니즘규명,하루1kg규모실험실공정확립,시제품3종제작" in text
 
 
 def test_amounts_come_from_the_budget_summary(ko_pdf):

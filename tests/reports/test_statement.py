@@ -50,9 +50,14 @@ def test_total_basis_the_rule_and_the_packet_state_the_same_required_amount(tota
     out = tmp_path / f"total-{lang}.pdf"
     export_packet(p, str(out), lang=lang, draft=True, profile=total_basis)
     text = all_text(out.read_bytes())
-    # the budget chapter's statement is the rule's message, word for word (and the validation
-    # chapter lists it again)
-    assert text.count(squash(message)) == 2, message
+    # the budget chapter states the rule's message with the same values, in the plan's register
+    # (word for word in English; 한다체 in Korean), and the validation chapter lists the message
+    stated = report.statement.matching_sentence(lang, plan=True)
+    assert (stated == message) == (lang == "en")
+    assert text.count(squash(message)) == (2 if lang == "en" else 1), message
+    assert squash(stated) in text
+    for field in ("required", "shortfall"):
+        assert squash(finding.values[field].render(lang)) in squash(stated)
     # the matching table's total row: the required amount in the table's unit
     assert format_in_unit(required, EntryUnit.THOUSAND, lang) in text
     assert format_in_unit(-(-s.total // 5), EntryUnit.THOUSAND, lang) not in text
