@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from forms import categories
-from forms.base.i18n import N_
+from forms.base.i18n import N_, NC_
 from forms.dates import month_label
 from forms.model import ResearcherRole, label
 from forms.participation import load
@@ -147,9 +147,10 @@ def _participation(pk: Packet) -> content.Table:
                      pk.cell(pk.tr(N_("In all {count}/{max}"), count=carried.projects, max=limits.max_projects),
                              "total"),
                      *(pk.cell(str(carried.total(r.rates.get(y, 0))), "total_num") for y in years)])
-    note = pk.tr(N_("A researcher takes part in at most {projects} national R&D projects at once, this one included, "
-                    "and leads at most {led} of them (the three-and-five rule); the rates add up to at most {rate} in each year. A "
-                    "project marked not counted adds its rate but is not counted among the projects."),
+    note = pk.tr(NC_("plan", "A researcher takes part in at most {projects} national R&D projects at once, this one "
+                     "included, and leads at most {led} of them (the three-and-five rule); the rates add up to at most "
+                     "{rate} in each year. A project marked not counted adds its rate but is not counted among the "
+                     "projects."),
                  projects=limits.max_projects, led=limits.max_pi_projects, rate=Pct(limits.max_rate, percent=True))
     return content.Table(rows, [18, None, 26, 20, *([16] * len(years))], notes=[note],
                          caption=pk.tr(N_("Participation rates and other national R&D projects by researcher")))
@@ -236,8 +237,8 @@ def justification(pk: Packet) -> list[content.Block]:
             rows.append(subtotal(pk.tr(N_("Subtotal, {year}"), year=str(year.year)), year.total))
         rows.append(subtotal(pk.tr(N_("Total, {organisation}"), organisation=name), org.total))
     rows.append(subtotal(pk.tr(N_("Total")), sum(o.total for o in orgs)))
-    notes = [pk.tr(N_("※ In kind: the organisation's own share given in kind (researchers' time, equipment, "
-                      "materials), not paid in cash. The subtotals are those of the budget tables above."))]
+    notes = [pk.tr(NC_("plan", "※ In kind: the organisation's own share given in kind (researchers' time, "
+                       "equipment, materials), not paid in cash. The subtotals are those of the budget tables above."))]
     return [pk.subheading(pk.tr(N_("Justification of the budget")), "budget-items"),
             content.Table(rows, [26, None, 27, 19, 11, 11, 22], unit=pk.unit_label(), total_rows=1, notes=notes)]
 
