@@ -158,5 +158,4 @@ def justification(pk: Packet) -> list[content.Block]:
                          pk.cell(categories.name(line.category, pk.lang)), pk.cell(pk.text(item.item)),
                          pk.cell(pk.amount(item.unit_price_krw), "num"), pk.cell(str(item.quantity), "num"),
                          pk.cell(str(item.months), "num"), pk.cell(pk.amount(item.amount_krw), "num")])
-    return [pk.subheading(pk.tr(N_("Justification of the budget")), "budget-items"),
-            content.Table(rows, [12, 30, 24, None, 20, 12, 12, 22], unit=pk.unit_label())]
+    return [content.Table(rows, [12, 30, 24, None, 20, 12, 12, 22], unit=pk.unit_label())]
