@@ -3,6 +3,8 @@ new page, a short table kept in one piece, and a heading kept with the start of 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reportlab.platypus import (
     ActionFlowable,
     Flowable,
@@ -22,11 +24,44 @@ class RunningTable(Table):
 
     ReportLab splits a table at a row boundary when one fits, which can leave room under the first
     part; the continuation was then set in that room, its repeated caption and header over a
-    sliver of a split row standing alone at the foot of the page."""
+    sliver of a split row standing alone at the foot of the page.
+
+    A table grouped by rows naming a group (an organisation) knows, for each row, the group it
+    belongs to and whether it names it (``groups``): a continuation that starts inside a group is
+    laid out again by ``continued`` (the row it starts at, the group's name) with the group's
+    name first, "(name, continued)"."""
+
+    groups: list[tuple[str | None, bool]] | None = None
+    continued: Callable[[int, str], Table] | None = None
 
     def split(self, aw: float, ah: float) -> list:
         parts = super().split(aw, ah)
-        return [parts[0], PageBreak(), *parts[1:]] if len(parts) > 1 else parts
+        if len(parts) < 2:
+            return parts
+        first, rest = parts
+        split_row = len(first._cellvalues) - 1
+        if self.groups and len(first._cellvalues) + len(rest._cellvalues) - self.repeatRows > len(self._cellvalues) \
+                and self.groups[split_row][1]:
+            return []  # a group's name cut in two at the foot: the table starts on the next page instead
+        return [first, PageBreak(), self._go_on(first, rest)]
+
+    def _go_on(self, first: Table, rest: Table) -> Table:
+        groups, repeat = self.groups, self.repeatRows
+        if not groups or not isinstance(repeat, int):
+            return rest
+        n = len(first._cellvalues)
+        if n + len(rest._cellvalues) - repeat != len(self._cellvalues):  # a row was split in two
+            return rest
+        name, head = groups[n]
+        if name is not None and not head and self.continued is not None:
+            return self.continued(n, name)
+        # the rest starts with a group's name (or outside any group): it keeps what it knows
+        assert isinstance(rest, RunningTable)
+        rest.groups = groups[:repeat] + groups[n:]
+        if self.continued is not None:
+            go_on = self.continued
+            rest.continued = lambda row, group: go_on(row - repeat + n, group)
+        return rest
 
 
 class KeepShort(KeepTogether):

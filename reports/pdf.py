@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -30,6 +31,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from forms.base.i18n import N_, translate
 from forms.money import keep_amounts_together
 from reports import content as c
 from reports.doc import Contents, Heading, PageInfo, build
@@ -199,8 +201,19 @@ class PdfRenderer:
 
     # -- tables --------------------------------------------------------------------------------
     def table(self, t: c.Table) -> list:
-        """The table with its caption and unit label as a first row that repeats with the header."""
-        widths = self.widths(t)
+        """The table with its caption and unit label as a first row that repeats with the header,
+        and its notes as last rows kept with its last row."""
+        story: list = [self.grid(t, self.widths(t))]
+        if len(t.rows) <= SMALL_TABLE_ROWS:
+            story = [KeepShort(story)]  # a short table is not cut: it moves whole to the next page
+        if t.frame != "facts":
+            story.append(Spacer(1, 5))
+        return story
+
+    def grid(self, t: c.Table, widths: list[float]) -> RunningTable:
+        """The table laid out in ``widths``. A table grouped by rows that name a group across the
+        table (an organisation's name) never leaves a group's name alone at the foot of a page, and
+        a group continued on a new page starts with its name: "(포항공과대학교, 계속)"."""
         ncols = len(widths)
         data: list[list] = []
         cmds: list = []
@@ -234,37 +247,55 @@ class PdfRenderer:
                 if cell.role == "label" and cell.colspan == ncols:  # a group's name across the table
                     cmds.append(("BACKGROUND", (0, r), (-1, r), GROUP_FILL))
             data.append(out)
+        groups = _groups(t)
+        for i, (_name, head) in enumerate(groups):
+            if head and top + i + 1 < len(data):  # a group's name stays with the group's first row
+                cmds.append(("NOSPLIT", (0, top + i), (-1, top + i + 1)))
         last = len(data) - 1
         body = (0, top)
         if t.frame == "grid":
             cmds += [
-                ("GRID", body, (-1, -1), 0.4, RULE), ("LINEABOVE", body, (-1, top), 1.2, RULE),
-                ("LINEBELOW", (0, -1), (-1, -1), 1.2, RULE),
-                ("VALIGN", body, (-1, -1), "MIDDLE"),
-                ("TOPPADDING", body, (-1, -1), 3), ("BOTTOMPADDING", body, (-1, -1), 3),
-                ("LEFTPADDING", body, (-1, -1), 3), ("RIGHTPADDING", body, (-1, -1), 3),
+                ("GRID", body, (-1, last), 0.4, RULE), ("LINEABOVE", body, (-1, top), 1.2, RULE),
+                ("LINEBELOW", (0, last), (-1, last), 1.2, RULE),
+                ("VALIGN", body, (-1, last), "MIDDLE"),
+                ("TOPPADDING", body, (-1, last), 3), ("BOTTOMPADDING", body, (-1, last), 3),
+                ("LEFTPADDING", body, (-1, last), 3), ("RIGHTPADDING", body, (-1, last), 3),
             ]
             if t.header_rows:
                 cmds.append(("BACKGROUND", body, (-1, top + t.header_rows - 1), HEAD_FILL))
         elif t.frame == "facts":
-            cmds += [("GRID", body, (-1, -1), 0.5, RULE), ("BACKGROUND", body, (0, -1), HEAD_FILL),
-                     ("VALIGN", body, (-1, -1), "MIDDLE"), ("TOPPADDING", body, (-1, -1), 5),
-                     ("BOTTOMPADDING", body, (-1, -1), 5), ("LEFTPADDING", body, (-1, -1), 6)]
+            cmds += [("GRID", body, (-1, last), 0.5, RULE), ("BACKGROUND", body, (0, -1), HEAD_FILL),
+                     ("VALIGN", body, (-1, last), "MIDDLE"), ("TOPPADDING", body, (-1, last), 5),
+                     ("BOTTOMPADDING", body, (-1, last), 5), ("LEFTPADDING", body, (-1, last), 6)]
         else:
-            cmds += [("VALIGN", body, (-1, -1), "TOP"), ("LEFTPADDING", body, (-1, -1), 0),
-                     ("TOPPADDING", body, (-1, -1), 2), ("BOTTOMPADDING", body, (-1, -1), 2)]
+            cmds += [("VALIGN", body, (-1, last), "TOP"), ("LEFTPADDING", body, (-1, last), 0),
+                     ("TOPPADDING", body, (-1, last), 2), ("BOTTOMPADDING", body, (-1, last), 2)]
         if t.total_rows:
             cmds.append(("BACKGROUND", (0, last - t.total_rows + 1), (-1, last), TOTAL_FILL))
         cmds.append(("FONT", (0, 0), (-1, -1), self.styles.gothic, self.styles.cell.fontSize))
+        if t.notes:
+            # The notes under the table, across it and unruled: a note is never set apart from its
+            # table, the last row goes over to the next page with it.
+            for note in t.notes:
+                data.append([self.para(note, self.styles.note), *([""] * (ncols - 1))])
+            cmds += [("SPAN", (0, r), (-1, r)) for r in range(last + 1, len(data))]
+            cmds += [("LEFTPADDING", (0, last + 1), (-1, -1), 0), ("RIGHTPADDING", (0, last + 1), (-1, -1), 0),
+                     ("TOPPADDING", (0, last + 1), (-1, -1), 0), ("BOTTOMPADDING", (0, last + 1), (-1, -1), 0),
+                     ("TOPPADDING", (0, last + 1), (-1, last + 1), 3),
+                     ("NOSPLIT", (0, last), (-1, -1))]
         table = RunningTable(data, colWidths=widths, repeatRows=top + t.header_rows, splitInRow=1,
-                      hAlign="CENTER" if t.frame == "facts" else "LEFT")
+                             hAlign="CENTER" if t.frame == "facts" else "LEFT")
         table.setStyle(TableStyle(cmds))
-        story: list = [table, *(self.para(note, self.styles.note) for note in t.notes)]
-        if len(t.rows) <= SMALL_TABLE_ROWS:
-            story = [KeepShort(story)]  # a short table is not cut: it moves whole to the next page
-        if t.frame != "facts":
-            story.append(Spacer(1, 5))
-        return story
+        table.groups = [(None, False)] * top + groups + [(None, False)] * len(t.notes)
+
+        def continued(row: int, name: str) -> RunningTable:
+            """The rows from ``row`` on (of the laid-out table) under the header, after "(name, continued)"."""
+            label = c.Cell(translate(N_("({name}, continued)"), self.doc.lang, name=name), "label", colspan=ncols)
+            rows = [*t.rows[:t.header_rows], [label, *([None] * (ncols - 1))], *t.rows[row - top:]]
+            return self.grid(replace(t, rows=rows), widths)
+
+        table.continued = continued
+        return table
 
     def cell_style(self, cell: c.Cell, room: float) -> ParagraphStyle:
         """The style of ``cell`` in a column ``room`` wide: its role's, a step or two smaller
@@ -440,6 +471,24 @@ class PdfRenderer:
                   Spacer(1, 8 * mm), *self.seals(cv.seals, cv.seal_mark), Spacer(1, 5 * mm),
                   self.para(cv.to, s.cover_date)]
         return story
+
+
+def _groups(t: c.Table) -> list[tuple[str | None, bool]]:
+    """For each row of ``t``: the name of the group it belongs to (None outside any: the header,
+    the total rows), and whether it is the row that names the group (one cell across the table)."""
+    ncols = len(t.widths)
+    out: list[tuple[str | None, bool]] = []
+    name: str | None = None
+    for i, row in enumerate(t.rows):
+        first = row[0] if row else None
+        head = first is not None and first.role == "label" and first.colspan == ncols and i >= t.header_rows
+        if head:
+            name = first.text
+        if i < t.header_rows or i >= len(t.rows) - t.total_rows:
+            out.append((None, False))
+        else:
+            out.append((name, head))
+    return out
 
 
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|(?<=s)'(?=[\s.,;:)]|$)")
