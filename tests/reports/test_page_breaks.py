@@ -102,3 +102,32 @@ def test_a_tables_notes_and_caption_stay_with_it(tmp_path, kind, lang, draft, li
             f"page {number} starts with a table's note: {top!r}"
         foot = page[-1].strip()
         assert not any(foot.startswith(caption) for caption in captions), f"page {number} ends with a caption: {foot!r}"
+
+
+def _paragraphs(p: Proposal, lang: str, draft: bool) -> list[str]:
+    """The text of every paragraph of prose in the packet (plan text, generated sentences), squashed."""
+    from forms.money import EntryUnit
+    from forms.rules import validate
+    from reports import content
+    from reports.packet import describe, packet
+    from tests.reports.pdfcheck import squash
+
+    doc = describe(packet(p, validate(p), lang, draft, EntryUnit.THOUSAND))
+    return [squash(b.text) for b in doc.all_blocks() if isinstance(b, content.Para)
+            and b.role in ("body", "bullet0", "bullet1", "bullet2", "bullet3", "statement")]
+
+
+@pytest.mark.parametrize(("kind", "lang", "draft", "lines", "scale"), CASES)
+def test_no_line_of_a_paragraph_stands_alone_at_a_page_top_or_foot(tmp_path, kind, lang, draft, lines, scale):
+    from tests.reports.pdfcheck import squash
+
+    p = variant(kind, lines, scale)
+    draft = draft or scale != 1
+    paragraphs = _paragraphs(p, lang, draft)
+    laid_out = pages(tmp_path, p, lang, draft)
+    for number, page in enumerate(laid_out[1:], start=2):
+        top, foot = squash(page[0]), squash(page[-1])
+        widows = [t for t in paragraphs if len(top) > 3 and t.endswith(top) and len(t) > len(top)]
+        assert not widows, f"page {number} opens with the last line of a paragraph alone: {page[0]!r}"
+        orphans = [t for t in paragraphs if len(foot) > 3 and t.startswith(foot) and len(t) > len(foot)]
+        assert not orphans, f"page {number} ends with the first line of a paragraph alone: {page[-1]!r}"
