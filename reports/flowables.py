@@ -15,6 +15,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from reports import content as c
 from reports.doc import Heading
 from reports.styles import FRAME_HEIGHT
 
@@ -62,6 +63,24 @@ class RunningTable(Table):
             go_on = self.continued
             rest.continued = lambda row, group: go_on(row - repeat + n, group)
         return rest
+
+
+def groups_of(t: c.Table) -> list[tuple[str | None, bool]]:
+    """For each row of ``t``: the name of the group it belongs to (None outside any: the header,
+    the total rows), and whether it is the row that names the group (one cell across the table)."""
+    ncols = len(t.widths)
+    out: list[tuple[str | None, bool]] = []
+    name: str | None = None
+    for i, row in enumerate(t.rows):
+        first = row[0] if row else None
+        head = first is not None and first.role == "label" and first.colspan == ncols and i >= t.header_rows
+        if head:
+            name = first.text
+        if i < t.header_rows or i >= len(t.rows) - t.total_rows:
+            out.append((None, False))
+        else:
+            out.append((name, head))
+    return out
 
 
 class KeepShort(KeepTogether):

@@ -35,7 +35,7 @@ from forms.base.i18n import N_, translate
 from forms.money import keep_amounts_together
 from reports import content as c
 from reports.doc import Contents, Heading, PageInfo, build
-from reports.flowables import KeepShort, RunningTable, keep_headings_with_next
+from reports.flowables import KeepShort, RunningTable, groups_of, keep_headings_with_next
 from reports.fonts import Glyphs, markup
 from reports.qr import QrCode
 from reports.styles import (
@@ -247,7 +247,7 @@ class PdfRenderer:
                 if cell.role == "label" and cell.colspan == ncols:  # a group's name across the table
                     cmds.append(("BACKGROUND", (0, r), (-1, r), GROUP_FILL))
             data.append(out)
-        groups = _groups(t)
+        groups = groups_of(t)
         for i, (_name, head) in enumerate(groups):
             if head and top + i + 1 < len(data):  # a group's name stays with the group's first row
                 cmds.append(("NOSPLIT", (0, top + i), (-1, top + i + 1)))
@@ -471,24 +471,6 @@ class PdfRenderer:
                   Spacer(1, 8 * mm), *self.seals(cv.seals, cv.seal_mark), Spacer(1, 5 * mm),
                   self.para(cv.to, s.cover_date)]
         return story
-
-
-def _groups(t: c.Table) -> list[tuple[str | None, bool]]:
-    """For each row of ``t``: the name of the group it belongs to (None outside any: the header,
-    the total rows), and whether it is the row that names the group (one cell across the table)."""
-    ncols = len(t.widths)
-    out: list[tuple[str | None, bool]] = []
-    name: str | None = None
-    for i, row in enumerate(t.rows):
-        first = row[0] if row else None
-        head = first is not None and first.role == "label" and first.colspan == ncols and i >= t.header_rows
-        if head:
-            name = first.text
-        if i < t.header_rows or i >= len(t.rows) - t.total_rows:
-            out.append((None, False))
-        else:
-            out.append((name, head))
-    return out
 
 
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|(?<=s)'(?=[\s.,;:)]|$)")
