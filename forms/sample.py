@@ -104,12 +104,23 @@ _ROWS: dict[str, tuple[tuple[Text, int, int, int], Text]] = {
                    Text("회의·세미나·전문가 자문", "Meetings, seminars and expert advice")),
 }
 _SINGLE: dict[str, Text] = {
-    "equipment": Text("연구시설·장비 구입(07-2 장비 목록)", "Facilities and equipment (list in 07-2)"),
     "allowance": Text("연구수당(인건비의 20% 이내)", "Research allowance (within 20% of personnel cost)"),
     "commissioned": Text("위탁연구개발비", "Commissioned R&D"),
     "international": Text("국제공동연구(해외 협력기관)", "International joint R&D (partner abroad)"),
     "indirect": Text("간접비(기관 고시 비율)", "Indirect costs (the organisation's published rate)"),
 }
+
+
+def _see_equipment(p: Proposal) -> Text:
+    """Equipment is justified by the form's item that lists it, named by its number and title as
+    the packet prints them (``7-2 연구시설·장비``)."""
+    from forms.profile import load_profile
+
+    item = load_profile(p.call).form.item_of_table("equipment")
+    if item is None:
+        return Text("연구시설·장비 구입", "Facilities and equipment")
+    return Text(f"연구시설·장비 구입({item.number} {item.title.ko} 참조)",
+                f"Facilities and equipment (see {item.number} {item.title.en})")
 
 
 def _justify(p: Proposal, line: BudgetLine) -> list[BudgetItem]:
@@ -120,7 +131,8 @@ def _justify(p: Proposal, line: BudgetLine) -> list[BudgetItem]:
         return [BudgetItem(f"{stem}-1", _commission(p, line.org), 1, line.amount_krw, 1)]
     rows = _ROWS.get(line.category)
     if rows is None:
-        name = _SINGLE.get(line.category, Text(line.category, line.category))
+        name = (_see_equipment(p) if line.category == "equipment"
+                else _SINGLE.get(line.category, Text(line.category, line.category)))
         return [BudgetItem(f"{stem}-1", name, 1, line.amount_krw, 1)]
     (name, quantity, months, per_mille), rest = rows
     if not quantity:  # personnel: as many as the organisation lists researchers

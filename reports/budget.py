@@ -19,16 +19,17 @@ from reports.context import Packet
 Row = list[content.Cell | None]
 
 
-def budget(pk: Packet) -> list[content.Block]:
-    story: list[content.Block] = []
-    story += _by_year_source(pk)
-    story += _matching(pk)
-    story += _support_and_share(pk)
-    story += _by_category(pk)
-    story += _by_org(pk)
-    story.append(pk.subheading(pk.tr(N_("Budget by year: chart")), "budget-chart"))
-    story.append(content.Figure(year_chart(pk), unit=pk.unit_label()))
-    return story
+def table(pk: Packet, name: str) -> list[content.Block]:
+    """The blocks of one of the budget's tables, by the name the call's form gives it
+    (``forms.profile.BUDGET_TABLES``); its heading is the form's item that prints it."""
+    make = {"budget.support_share": _support_and_share, "budget.category": _by_category,
+            "budget.year_source": _by_year_source, "budget.matching": _matching, "budget.org": _by_org,
+            "budget.chart": _chart}[name]
+    return make(pk)
+
+
+def _chart(pk: Packet) -> list[content.Block]:
+    return [content.Figure(year_chart(pk), unit=pk.unit_label())]
 
 
 def _years(pk: Packet) -> list[str]:
@@ -54,7 +55,7 @@ def _by_year_source(pk: Packet) -> list[content.Block]:
     words = written_form(sm.national, pk.lang)
     national = pk.para(pk.tr(N_("National funds in words: {amount} (the call's cap: {cap})"),
                              amount=words, cap=format_won(sm.national_cap, pk.lang)), "words")
-    return [pk.subheading(pk.tr(N_("Budget by year and source")), "budget-year-source"), table, national]
+    return [table, national]
 
 
 def _matching(pk: Packet) -> list[content.Block]:
@@ -70,8 +71,7 @@ def _matching(pk: Packet) -> list[content.Block]:
                      pk.cell(pk.amount(ym.surplus if ym.met else -ym.shortfall), num)])
     note = pk.tr(NC_("plan", "△ marks a shortfall."))
     table = content.Table(rows, [24, None, None, None, None, None], unit=pk.unit_label(), total_rows=1, notes=[note])
-    return [pk.subheading(pk.tr(N_("Matching funds")), "budget-matching"),
-            pk.para(st.matching_sentence(pk.lang, plan=True), "statement"), table]
+    return [pk.para(st.matching_sentence(pk.lang, plan=True), "statement"), table]
 
 
 def _fixed(pct: Pct, lang: str) -> str:
@@ -143,7 +143,6 @@ def _support_and_share(pk: Packet) -> list[content.Block]:
                             "national funds."))
     caption = pk.tr(N_("Support and share plan by organisation and year"))
     story: list[content.Block] = [
-        pk.subheading(pk.tr(N_("Support and share plan")), "budget-support-share"),
         content.Table(rows, widths, header_rows=2, unit=pk.unit_label(), total_rows=1, caption=caption,
                       notes=[note] if together else []),
     ]
@@ -182,7 +181,7 @@ def _by_category(pk: Packet) -> list[content.Block]:
                     "organisations' own share in kind."))
     table = content.Table(rows, [38, *([None] * (ny + 3))], header_rows=2, unit=pk.unit_label(), total_rows=1,
                           notes=[note])
-    return [pk.subheading(pk.tr(N_("Budget by category and year")), "budget-category"), table]
+    return [table]
 
 
 def _org_name(pk: Packet, org_id: str, role: str = "label") -> content.Cell:
@@ -218,7 +217,7 @@ def _by_org(pk: Packet) -> list[content.Block]:
                      "on each organisation's R&D cost without international joint R&D; the figures in brackets "
                      "are the call's limits."))
     table = content.Table(rows, [38, 24, 21, 21, 24, None, None], unit=pk.unit_label(), total_rows=1, notes=[note])
-    return [pk.subheading(pk.tr(N_("Budget by organisation")), "budget-org"), table]
+    return [table]
 
 
 def nice_scale(largest: int, unit: int) -> tuple[int, int]:

@@ -4,6 +4,7 @@ seal box that notes where it was drawn (for the signature field laid over it).""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.platypus import (
@@ -16,6 +17,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from reports import content as c
 from reports.doc import Heading
 from reports.styles import FRAME_HEIGHT
 
@@ -25,7 +27,15 @@ class RunningTable(Table):
 
     ReportLab splits a table at a row boundary when one fits, which can leave room under the first
     part; the continuation was then set in that room, its repeated caption and header over a
-    sliver of a split row standing alone at the foot of the page."""
+    sliver of a split row standing alone at the foot of the page.
+
+    A table grouped by rows naming a group (an organisation) knows, for each row, the group it
+    belongs to and whether it names it (``groups``): a continuation that starts inside a group is
+    laid out again by ``continued`` (the row it starts at, the group's name) with the group's
+    name first, "(name, continued)"."""
+
+    groups: list[tuple[str | None, bool]] | None = None
+    continued: Callable[[int, str], Table] | None = None
 
     #: The least of its body a first part shows under its header (about a line of a cell): less
     #: is a sliver of a split row, and the whole table goes to the next page instead.
@@ -33,13 +43,55 @@ class RunningTable(Table):
 
     def split(self, aw: float, ah: float) -> list:
         parts = super().split(aw, ah)
+        if len(parts) < 2:
+            return parts
+        first, rest = parts
         fresh = getattr(getattr(self, "_frame", None), "_atTop", False)  # nothing is gained by moving on
-        if len(parts) > 1 and not fresh:
-            first = parts[0]
+        if not fresh:
             first.wrapOn(self.canv, aw, ah)
             if sum(first._rowHeights[self.repeatRows:]) < self.LEAST_BODY:
-                return []
-        return [parts[0], PageBreak(), *parts[1:]] if len(parts) > 1 else parts
+                return []  # the header over a sliver of a split row: the whole table goes on
+        split_row = len(first._cellvalues) - 1
+        if self.groups and len(first._cellvalues) + len(rest._cellvalues) - self.repeatRows > len(self._cellvalues) \
+                and self.groups[split_row][1]:
+            return []  # a group's name cut in two at the foot: the table starts on the next page instead
+        return [first, PageBreak(), self._go_on(first, rest)]
+
+    def _go_on(self, first: Table, rest: Table) -> Table:
+        groups, repeat = self.groups, self.repeatRows
+        if not groups or not isinstance(repeat, int):
+            return rest
+        n = len(first._cellvalues)
+        if n + len(rest._cellvalues) - repeat != len(self._cellvalues):  # a row was split in two
+            return rest
+        name, head = groups[n]
+        if name is not None and not head and self.continued is not None:
+            return self.continued(n, name)
+        # the rest starts with a group's name (or outside any group): it keeps what it knows
+        assert isinstance(rest, RunningTable)
+        rest.groups = groups[:repeat] + groups[n:]
+        if self.continued is not None:
+            go_on = self.continued
+            rest.continued = lambda row, group: go_on(row - repeat + n, group)
+        return rest
+
+
+def groups_of(t: c.Table) -> list[tuple[str | None, bool]]:
+    """For each row of ``t``: the name of the group it belongs to (None outside any: the header,
+    the total rows), and whether it is the row that names the group (one cell across the table)."""
+    ncols = len(t.widths)
+    out: list[tuple[str | None, bool]] = []
+    name: str | None = None
+    for i, row in enumerate(t.rows):
+        first = row[0] if row else None
+        head = first is not None and first.role == "label" and first.colspan == ncols and i >= t.header_rows
+        if head:
+            name = first.text
+        if i < t.header_rows or i >= len(t.rows) - t.total_rows:
+            out.append((None, False))
+        else:
+            out.append((name, head))
+    return out
 
 
 class KeepShort(KeepTogether):

@@ -10,19 +10,15 @@ placed with the page numbering running through. The file is finished as PDF/A-2u
 
 from __future__ import annotations
 
-import io
 import re
+from dataclasses import replace
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
-    HRFlowable,
-    KeepInFrame,
     KeepTogether,
-    NextPageTemplate,
     PageBreak,
     Paragraph,
     Spacer,
@@ -30,15 +26,15 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from forms.base.i18n import N_, translate
 from forms.money import keep_amounts_together
 from reports import content as c
 from reports.doc import Contents, Heading, PageInfo, build
-from reports.flowables import KeepShort, RunningTable, SealTable, keep_headings_with_next
+from reports.flowables import KeepShort, RunningTable, SealTable, groups_of, keep_headings_with_next
 from reports.fonts import Glyphs, markup
+from reports.pdfcover import CoverPages
 from reports.qr import QrCode
 from reports.styles import (
-    ACCENT,
-    FRAME_HEIGHT,
     FRAME_WIDTH,
     HEAD_FILL,
     INK,
@@ -48,8 +44,6 @@ from reports.styles import (
     Styles,
 )
 
-#: The smallest a cover is set to keep it on one page.
-MIN_COVER_SCALE = 0.8
 #: A table of up to this many rows is never split over two pages.
 SMALL_TABLE_ROWS = 8
 #: A word up to this wide widens its column rather than being cut.
@@ -71,8 +65,6 @@ _PADDING = {"grid": (3, 3), "facts": (6, 6)}
 SEAL_NAME = (80 * mm, 110 * mm)
 #: The seal's box, a seal name's cell padding (both sides), and the sizes a signatory's line is tried in.
 SEAL_BOX, SEAL_PAD, SEAL_SIZES = 20 * mm, 12, (14, 13, 12, 11, 10)
-#: The sizes a cover's title is tried in, largest first, before the cover goes on over pages.
-TITLE_SIZES = (22, 20, 18, 16, 14)
 
 
 class _Paragraph(Paragraph):
@@ -92,7 +84,7 @@ class _Paragraph(Paragraph):
         return size
 
 
-class PdfRenderer:
+class PdfRenderer(CoverPages):
     def __init__(self, doc: c.Document, glyphs: Glyphs | None = None) -> None:
         self.doc = doc
         self.glyphs = glyphs if glyphs is not None else Glyphs()
@@ -205,8 +197,19 @@ class PdfRenderer:
 
     # -- tables --------------------------------------------------------------------------------
     def table(self, t: c.Table) -> list:
-        """The table with its caption and unit label as a first row that repeats with the header."""
-        widths = self.widths(t)
+        """The table with its caption and unit label as a first row that repeats with the header,
+        and its notes as last rows kept with its last row."""
+        story: list = [self.grid(t, self.widths(t))]
+        if len(t.rows) <= SMALL_TABLE_ROWS:
+            story = [KeepShort(story)]  # a short table is not cut: it moves whole to the next page
+        if t.frame != "facts":
+            story.append(Spacer(1, 5))
+        return story
+
+    def grid(self, t: c.Table, widths: list[float]) -> RunningTable:
+        """The table laid out in ``widths``. A table grouped by rows that name a group across the
+        table (an organisation's name) never leaves a group's name alone at the foot of a page, and
+        a group continued on a new page starts with its name: "(포항공과대학교, 계속)"."""
         ncols = len(widths)
         data: list[list] = []
         cmds: list = []
@@ -240,25 +243,29 @@ class PdfRenderer:
                 if cell.role == "label" and cell.colspan == ncols:  # a group's name across the table
                     cmds.append(("BACKGROUND", (0, r), (-1, r), GROUP_FILL))
             data.append(out)
+        groups = groups_of(t)
+        for i, (_name, head) in enumerate(groups):
+            if head and top + i + 1 < len(data):  # a group's name stays with the group's first row
+                cmds.append(("NOSPLIT", (0, top + i), (-1, top + i + 1)))
         last = len(data) - 1
         body = (0, top)
         if t.frame == "grid":
             cmds += [
-                ("GRID", body, (-1, -1), 0.4, RULE), ("LINEABOVE", body, (-1, top), 1.2, RULE),
-                ("LINEBELOW", (0, -1), (-1, -1), 1.2, RULE),
-                ("VALIGN", body, (-1, -1), "MIDDLE"),
-                ("TOPPADDING", body, (-1, -1), 3), ("BOTTOMPADDING", body, (-1, -1), 3),
-                ("LEFTPADDING", body, (-1, -1), 3), ("RIGHTPADDING", body, (-1, -1), 3),
+                ("GRID", body, (-1, last), 0.4, RULE), ("LINEABOVE", body, (-1, top), 1.2, RULE),
+                ("LINEBELOW", (0, last), (-1, last), 1.2, RULE),
+                ("VALIGN", body, (-1, last), "MIDDLE"),
+                ("TOPPADDING", body, (-1, last), 3), ("BOTTOMPADDING", body, (-1, last), 3),
+                ("LEFTPADDING", body, (-1, last), 3), ("RIGHTPADDING", body, (-1, last), 3),
             ]
             if t.header_rows:
                 cmds.append(("BACKGROUND", body, (-1, top + t.header_rows - 1), HEAD_FILL))
         elif t.frame == "facts":
-            cmds += [("GRID", body, (-1, -1), 0.5, RULE), ("BACKGROUND", body, (0, -1), HEAD_FILL),
-                     ("VALIGN", body, (-1, -1), "MIDDLE"), ("TOPPADDING", body, (-1, -1), 5),
-                     ("BOTTOMPADDING", body, (-1, -1), 5), ("LEFTPADDING", body, (-1, -1), 6)]
+            cmds += [("GRID", body, (-1, last), 0.5, RULE), ("BACKGROUND", body, (0, -1), HEAD_FILL),
+                     ("VALIGN", body, (-1, last), "MIDDLE"), ("TOPPADDING", body, (-1, last), 5),
+                     ("BOTTOMPADDING", body, (-1, last), 5), ("LEFTPADDING", body, (-1, last), 6)]
         else:
-            cmds += [("VALIGN", body, (-1, -1), "TOP"), ("LEFTPADDING", body, (-1, -1), 0),
-                     ("TOPPADDING", body, (-1, -1), 2), ("BOTTOMPADDING", body, (-1, -1), 2)]
+            cmds += [("VALIGN", body, (-1, last), "TOP"), ("LEFTPADDING", body, (-1, last), 0),
+                     ("TOPPADDING", body, (-1, last), 2), ("BOTTOMPADDING", body, (-1, last), 2)]
         if t.total_rows:
             cmds.append(("BACKGROUND", (0, last - t.total_rows + 1), (-1, last), TOTAL_FILL))
         cmds.append(("FONT", (0, 0), (-1, -1), self.styles.gothic, self.styles.cell.fontSize))
@@ -266,15 +273,29 @@ class PdfRenderer:
         # table is then split only between such groups, never inside one, which would leave the
         # spanning cell's text behind.
         spans = any(cell is not None and cell.rowspan > 1 for row in t.rows[t.header_rows:] for cell in row)
+        if t.notes:
+            # The notes under the table, across it and unruled: a note is never set apart from its
+            # table, the last row goes over to the next page with it.
+            for note in t.notes:
+                data.append([self.para(note, self.styles.note), *([""] * (ncols - 1))])
+            cmds += [("SPAN", (0, r), (-1, r)) for r in range(last + 1, len(data))]
+            cmds += [("LEFTPADDING", (0, last + 1), (-1, -1), 0), ("RIGHTPADDING", (0, last + 1), (-1, -1), 0),
+                     ("TOPPADDING", (0, last + 1), (-1, -1), 0), ("BOTTOMPADDING", (0, last + 1), (-1, -1), 0),
+                     ("TOPPADDING", (0, last + 1), (-1, last + 1), 3),
+                     ("NOSPLIT", (0, last), (-1, -1))]
         table = RunningTable(data, colWidths=widths, repeatRows=top + t.header_rows, splitInRow=0 if spans else 1,
-                      hAlign="CENTER" if t.frame == "facts" else "LEFT")
+                             hAlign="CENTER" if t.frame == "facts" else "LEFT")
         table.setStyle(TableStyle(cmds))
-        story: list = [table, *(self.para(note, self.styles.note) for note in t.notes)]
-        if len(t.rows) <= SMALL_TABLE_ROWS:
-            story = [KeepShort(story)]  # a short table is not cut: it moves whole to the next page
-        if t.frame != "facts":
-            story.append(Spacer(1, 5))
-        return story
+        table.groups = [(None, False)] * top + groups + [(None, False)] * len(t.notes)
+
+        def continued(row: int, name: str) -> RunningTable:
+            """The rows from ``row`` on (of the laid-out table) under the header, after "(name, continued)"."""
+            label = c.Cell(translate(N_("({name}, continued)"), self.doc.lang, name=name), "label", colspan=ncols)
+            rows = [*t.rows[:t.header_rows], [label, *([None] * (ncols - 1))], *t.rows[row - top:]]
+            return self.grid(replace(t, rows=rows), widths)
+
+        table.continued = continued
+        return table
 
     def cell_style(self, cell: c.Cell, room: float) -> ParagraphStyle:
         """The style of ``cell`` in a column ``room`` wide: its role's, a step or two smaller
@@ -424,51 +445,6 @@ class PdfRenderer:
         # kept with the closing line in one (ReportLab's KeepTogether reports an endless height,
         # so one inside another always started a new page: 끝. stood alone on a page of its own).
         return [Spacer(1, 6 * mm), box]
-
-    def cover(self, cv: c.Cover) -> list:
-        """One page: a long title is set smaller, size by size, and the whole cover a little
-        smaller (never below four fifths) rather than spill its last lines onto a page of their
-        own; a cover that still does not fit (a very long title, many regions to seal) goes on
-        over pages, its title in the smallest size."""
-        story: list = []
-        for size in TITLE_SIZES:
-            title = self.styles.cover_title.clone("cover_title_fit", fontSize=size, leading=size * 1.45)
-            story = self._cover_story(cv, title)
-            kept = KeepInFrame(FRAME_WIDTH, FRAME_HEIGHT, story, mode="shrink")
-            kept.wrapOn(Canvas(io.BytesIO()), FRAME_WIDTH, FRAME_HEIGHT)  # measured on a scratch canvas
-            if 1 / getattr(kept, "_scale", 1.0) >= MIN_COVER_SCALE:  # ReportLab keeps the factor it divides by
-                return [kept, NextPageTemplate("body"), PageBreak()]
-        return [*story, NextPageTemplate("body"), PageBreak()]
-
-    def cover_table(self, t: c.Table) -> list:
-        """A table of the cover, not kept together on its own: the whole cover is kept in one
-        frame, and a table kept together reports an endless height, which no scale can fit."""
-        out: list = []
-        for f in self.table(t):
-            out += f._content if isinstance(f, KeepShort) else [f]
-        return out
-
-    def _cover_story(self, cv: c.Cover, title_style) -> list:  # noqa: ANN001
-        s = self.styles
-        story: list = [self.para(cv.call, s.cover_call, "call"), Spacer(1, 3 * mm),
-                       self.para(cv.kind, s.cover_kind, "type"), Spacer(1, 8 * mm),
-                       self.para(cv.document, s.cover_title), Spacer(1, 6 * mm),
-                       HRFlowable(width="90%", thickness=2, color=ACCENT, spaceAfter=10),
-                       self.para(cv.title, title_style, "title"),
-                       HRFlowable(width="90%", thickness=2, color=ACCENT, spaceBefore=12)]
-        if cv.draft:
-            story += [Spacer(1, 5 * mm), self.para(cv.draft, s.cover_draft)]
-        facts = c.Table([[c.Cell(a, "head"), c.Cell(b, where="cover")] for a, b in cv.facts], [38, 100],
-                        header_rows=0, frame="facts")
-        story += [Spacer(1, 8 * mm), *self.cover_table(facts)]
-        if cv.cost is not None:
-            story += [Spacer(1, 3 * mm), *self.cover_table(cv.cost)]
-        if cv.submission:
-            story += [Spacer(1, 6 * mm), self.para(cv.submission, s.cover_sub)]
-        story += [Spacer(1, 6 * mm), self.para(cv.date, s.cover_date),
-                  Spacer(1, 6 * mm), *self.seals(cv.seals, cv.seal_mark), Spacer(1, 4 * mm),
-                  self.para(cv.to, s.cover_date)]
-        return story
 
 
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|(?<=s)'(?=[\s.,;:)]|$)")

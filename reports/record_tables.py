@@ -239,8 +239,7 @@ def justification(pk: Packet) -> list[content.Block]:
     rows.append(subtotal(pk.tr(N_("Total")), sum(o.total for o in orgs)))
     notes = [pk.tr(NC_("plan", "※ In kind: the organisation's own share given in kind (researchers' time, "
                        "equipment, materials), not paid in cash. The subtotals are those of the budget tables above."))]
-    return [pk.subheading(pk.tr(N_("Justification of the budget")), "budget-items"),
-            content.Table(rows, [26, None, 27, 19, 11, 11, 22], unit=pk.unit_label(), total_rows=1, notes=notes)]
+    return [content.Table(rows, [26, None, 27, 19, 11, 11, 22], unit=pk.unit_label(), total_rows=1, notes=notes)]
 
 
 def _source(pk: Packet, source: str, region: str | None) -> str:

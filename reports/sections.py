@@ -34,33 +34,51 @@ def text_block(pk: Packet, text: str, where: str) -> list[content.Block]:
 
 
 def plan(pk: Packet) -> list[content.Block]:
-    """The chapters of the call's form (00-08), in its order, each section under its own heading,
-    and the record tables each chapter holds; the chapter of the summary opens with the key
-    figures (``keyfigures``), the budget chapter's tables come from ``budget``."""
-    from reports import budget, keyfigures, record_tables
+    """The chapters of the call's form (00-08), in its order, each with its numbered items as the
+    form's description numbers and titles them (``7-2 연구시설·장비``): the text of the item's
+    sections, then the tables it prints. Sections in no item stand first, under the chapter's title.
+    The chapter of the summary opens with the key figures (``keyfigures``)."""
+    from reports import keyfigures
 
     story: list[content.Block] = []
     for chapter in pk.profile.form.chapters:
         story.append(pk.form_chapter(chapter.number, pk.text(chapter.title), f"ch-{chapter.number}"))
         if any(section.key == "summary" for section in chapter.sections):
             story.extend(keyfigures.key_figures(pk))  # the summary chapter opens with the key figures
-        for section in chapter.sections:
-            story.append(pk.subheading(pk.text(section.title), f"sec-{section.key}"))
-            text = pk.proposal.section(section.key).get(pk.lang)
-            if text.strip():
-                story.extend(text_block(pk, text, f"plan.{section.key}.{pk.lang}"))
-            else:
-                story.append(pk.para(pk.tr(N_("(not written)")), "note"))
-            if section.key == "consortium":
-                story.extend(consortium(pk))
-            if section.key == "roadmap" and "roadmap" in chapter.records:
-                story.extend(_roadmap_table(pk))
-        for table in chapter.records:
-            if table == "budget":
-                story.extend(budget.budget(pk))
-            elif table != "roadmap":
-                story.extend(record_tables.blocks(pk, table))
+        for section in chapter.preamble:
+            story.append(content.Heading(pk.text(section.title), 1, f"sec-{section.key}"))
+            story.extend(_section(pk, section.key))
+        for item in chapter.items:
+            key = f"sec-{item.sections[0]}" if item.section_titled else f"item-{item.number}"
+            story.append(content.Heading(pk.text(item.title), 1, key, item.number))
+            shown = len(story)
+            for section_key in item.sections:
+                section = chapter.section(section_key)
+                if not item.section_titled and section is not None:
+                    story.append(content.Heading(pk.text(section.title), 2, f"sec-{section_key}"))
+                story.extend(_section(pk, section_key))
+            for table in item.tables:
+                story.extend(_table(pk, table))
+            if len(story) == shown:  # an item of tables the proposal has no records for
+                story.append(pk.para(pk.tr(N_("(none)")), "note"))
     return story
+
+
+def _section(pk: Packet, key: str) -> list[content.Block]:
+    text = pk.proposal.section(key).get(pk.lang)
+    out = text_block(pk, text, f"plan.{key}.{pk.lang}") if text.strip() else [pk.para(pk.tr(N_("(not written)")), "note")]
+    return [*out, *(consortium(pk) if key == "consortium" else [])]
+
+
+def _table(pk: Packet, name: str) -> list[content.Block]:
+    """The blocks of a table the form's item prints (``indicators``, ``budget.support_share``)."""
+    from reports import budget, record_tables
+
+    if name == "roadmap":
+        return _roadmap_table(pk)
+    if name.startswith("budget."):
+        return budget.table(pk, name)
+    return record_tables.blocks(pk, name)
 
 
 def consortium(pk: Packet) -> list[content.Block]:

@@ -52,8 +52,10 @@ class Styles:
         self.gothic, self.gothic_bold = gothic, bold
 
         def style(name: str, **kw: object) -> ParagraphStyle:
+            # A paragraph keeps at least two lines together at a page's foot and top: neither its
+            # first line alone at the foot (an orphan) nor its last alone at the top (a widow).
             base = {"fontName": myeongjo, "fontSize": BODY_SIZE, "leading": BODY_SIZE * 1.6,
-                    "textColor": INK, "wordWrap": wrap, "alignment": TA_LEFT}
+                    "textColor": INK, "wordWrap": wrap, "alignment": TA_LEFT, "allowWidows": 0, "allowOrphans": 0}
             base.update(kw)
             return ParagraphStyle(name, **base)
 

@@ -27,6 +27,7 @@ from forms.profile.types import (
     Chapter,
     Commitment,
     Form,
+    FormItem,
     FormSection,
     Participation,
     Percent,
@@ -36,13 +37,14 @@ from forms.profile.types import (
     Size,
     Sourced,
     TypeRule,
+    printed_tables,
 )
 
 __all__ = [
     "COMMITMENTS", "COMMITMENT_FIELDS", "DEFAULT_SCAN_LIMIT", "INFERRED", "Amount", "CallProfile",
-    "Chapter", "Commitment", "Form", "FormSection", "Participation", "Percent", "Period", "ProfileError",
+    "Chapter", "Commitment", "Form", "FormItem", "FormSection", "Participation", "Percent", "Period", "ProfileError",
     "SectionRule", "ShareRule", "Size", "Sourced", "TypeRule", "calls_dir", "load_profile", "load_profile_file",
-    "parse_profile", "profile_ids",
+    "parse_profile", "printed_tables", "profile_ids",
 ]
 
 

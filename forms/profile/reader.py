@@ -27,6 +27,7 @@ from forms.profile.types import (
     Chapter,
     Commitment,
     Form,
+    FormItem,
     FormSection,
     Participation,
     Percent,
@@ -35,6 +36,7 @@ from forms.profile.types import (
     Size,
     Sourced,
     TypeRule,
+    printed_tables,
 )
 
 
@@ -336,7 +338,7 @@ def _form(r: _Reader) -> Form:
         prefix = f"form.chapters[{i}]"
         if not isinstance(ch, dict):
             raise r.fail(prefix, N_("a table"), ch)
-        r.only(ch, prefix, {"number", "title", "sections", "records"})
+        r.only(ch, prefix, {"number", "title", "sections", "records", "items"})
         sections: list[FormSection] = []
         for j, sec in enumerate(ch.get("sections", [])):
             sp = f"{prefix}.sections[{j}]"
@@ -361,12 +363,10 @@ def _form(r: _Reader) -> Form:
                 raise r.fail(f"{prefix}.records", N_("record tables named once each, such as 'indicators' or "
                                                       "'researchers'"), table)
             seen_tables.add(table)
-        chapters.append(Chapter(
-            number=r.get(ch, prefix, "number", "str"),
-            title=_text_of(r, ch, f"{prefix}.title"),
-            sections=tuple(sections),
-            records=records,
-        ))
+        number = r.get(ch, prefix, "number", "str")
+        title = _text_of(r, ch, f"{prefix}.title")
+        chapters.append(Chapter(number=number, title=title, sections=tuple(sections), records=records,
+                                items=_items(r, ch, prefix, number, title, sections, records)))
     return Form(name=Text(r.get(name, "form.name", "ko", "str"), r.get(name, "form.name", "en", "str")),
                 chapters=tuple(chapters), **r.sourced(form, "form"))
 
@@ -395,6 +395,55 @@ def _commitments(r: _Reader) -> dict[str, Commitment]:
                                                       "ministry, agency or name"), lang_text)
         out[key] = Commitment(title=texts["title"], body=texts["body"], pledge=texts["pledge"], **r.sourced(t, prefix))
     return out
+
+
+def _items(r: _Reader, ch: dict, prefix: str, number: str, title: Text, sections: list[FormSection],
+           records: tuple[str, ...]) -> tuple[FormItem, ...]:
+    """``[[form.chapters.items]]``: the chapter's numbered items in order, each with its title, the
+    keys of the sections whose text it holds and the tables it prints. Numbered from the item's
+    place (``7-2`` in chapter ``07``). Without items, each section is an item under its own title.
+    A table of the chapter no item names is printed in its last item."""
+    stem = str(int(number)) if number.isdigit() else number
+    keys = [s.key for s in sections]
+    printable = [t for record in records for t in printed_tables(record)]
+    raw = ch.get("items")
+    found: list[tuple[Text, tuple[str, ...], tuple[str, ...], bool]] = []
+    if raw is None:
+        for s in sections:
+            found.append((s.title, (s.key,), ("roadmap",) if s.key == "roadmap" and "roadmap" in records else (), True))
+        if not found and printable:
+            found.append((title, (), (), False))
+    else:
+        if not isinstance(raw, list) or not raw:
+            raise r.fail(f"{prefix}.items", N_("a list of items ([[form.chapters.items]])"), raw)
+        seen: set[str] = set()
+        shown: set[str] = set()
+        for i, item in enumerate(raw):
+            ip = f"{prefix}.items[{i}]"
+            if not isinstance(item, dict):
+                raise r.fail(ip, N_("a table"), item)
+            r.only(item, ip, {"title", "sections", "tables"})
+            held = tuple(r.get(item, ip, "sections", "strs", []))
+            tables = tuple(r.get(item, ip, "tables", "strs", []))
+            for key in held:
+                if key not in keys or key in seen:
+                    raise r.fail(f"{ip}.sections", N_("keys of this chapter's sections, each in one item"), key)
+                seen.add(key)
+            for table in tables:
+                if table not in printable or table in shown:
+                    raise r.fail(f"{ip}.tables", N_("tables of this chapter's records, each in one item"), table)
+                shown.add(table)
+            if "title" in item or len(held) != 1:
+                found.append((_text_of(r, item, f"{ip}.title"), held, tables, False))
+            else:
+                own = next(s for s in sections if s.key == held[0])
+                found.append((own.title, held, tables, True))
+    if found:
+        named = {t for _title, _held, tables, _own in found for t in tables}
+        rest = tuple(t for t in printable if t not in named)
+        found[-1] = (*found[-1][:2], found[-1][2] + rest, found[-1][3])
+    return tuple(FormItem(f"{stem}-{n}", text, held, tables, own)
+                 for n, (text, held, tables, own) in enumerate(found, start=1))
 
 
 def _text_of(r: _Reader, table: dict, key: str, optional: bool = False) -> Text:

@@ -91,6 +91,34 @@ class FormSection(SectionRule):
     guidance: Text = field(default_factory=Text)
 
 
+#: The tables the budget chapter prints from the budget lines (the record table ``budget``): the
+#: support and share plan by organisation, by category, by year and source, the matching funds,
+#: by organisation, and the chart of the years, in the order a form without items shows them.
+BUDGET_TABLES: tuple[str, ...] = ("budget.support_share", "budget.category", "budget.year_source",
+                                  "budget.matching", "budget.org", "budget.chart")
+
+
+def printed_tables(record: str) -> tuple[str, ...]:
+    """The tables the packet prints for a record table: the budget lines as the budget's tables,
+    every other record table as itself."""
+    return BUDGET_TABLES if record == "budget" else (record,)
+
+
+@dataclass(frozen=True)
+class FormItem:
+    """A numbered item of a chapter, as the form numbers and titles it (``7-2 연구시설·장비``):
+    the sections whose text it holds and the tables it prints, in order. The number is given by
+    the item's place in its chapter; every heading, the contents and every reference to a table
+    take it from here."""
+
+    number: str
+    title: Text
+    sections: tuple[str, ...] = ()
+    tables: tuple[str, ...] = ()
+    #: The item is one section under that section's own title (no heading of its own over it).
+    section_titled: bool = False
+
+
 @dataclass(frozen=True)
 class Chapter:
     """A chapter of the form: its number as printed ("02"), title, sections and record tables."""
@@ -101,6 +129,17 @@ class Chapter:
     #: The structured tables this chapter holds (``indicators``, ``researchers``, …; see
     #: ``forms.model.RECORD_TABLES``), in the order the chapter shows them.
     records: tuple[str, ...] = ()
+    #: The numbered items as printed (``[[form.chapters.items]]``; without them, one per section).
+    items: tuple[FormItem, ...] = ()
+
+    @property
+    def preamble(self) -> tuple[FormSection, ...]:
+        """The sections in no item: printed under the chapter's title, before its first item."""
+        placed = {key for item in self.items for key in item.sections}
+        return tuple(s for s in self.sections if s.key not in placed)
+
+    def section(self, key: str) -> FormSection | None:
+        return next((s for s in self.sections if s.key == key), None)
 
 
 @dataclass(frozen=True)
@@ -128,6 +167,13 @@ class Form(Sourced):
 
     def holds(self, table: str) -> bool:
         return self.chapter_of_record(table) is not None
+
+    def item_of_table(self, table: str) -> FormItem | None:
+        """The numbered item that prints ``table`` (``equipment``, ``budget.support_share``)."""
+        return next((i for c in self.chapters for i in c.items if table in i.tables), None)
+
+    def items(self) -> list[FormItem]:
+        return [i for c in self.chapters for i in c.items]
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from forms.base.errors import InputError
 from forms.files import exchange_read, exchange_write
 from forms.model import Proposal, Text
 from forms.profile import calls_dir, load_profile, load_profile_file
+from forms.profile.types import BUDGET_TABLES
 from forms.rules import validate
 
 OTHER = os.path.join(os.path.dirname(__file__), "calls", "test-other-form.toml")
@@ -64,12 +65,33 @@ def test_the_limits_of_the_new_records_are_profile_values_with_sources():
     assert p.clause("form").source_text("ko") != p.clause("form").source_text("en")
 
 
+def test_the_items_of_chapters_07_and_08_are_numbered_from_the_profile():
+    form = load_profile("msit-mega-2023").form
+    numbered = {i.number: (i.title.ko, i.sections, i.tables) for i in form.items() if i.number[0] in "78"}
+    assert numbered["7-1"] == ("참여연구자", (), ("researchers",))
+    assert numbered["7-2"] == ("연구시설·장비", ("facilities",), ("equipment",))
+    assert numbered["7-3"][2] == ("organisations",)
+    assert [numbered[n][2] for n in ("8-1", "8-2", "8-3")] == [("budget.support_share",), ("budget.category",),
+                                                                ("budget_items",)]
+    assert form.item_of_table("equipment").number == "7-2"
+    # every table of the budget is printed in one item; the basis of the budget stands before 8-1
+    budget = next(c for c in form.chapters if c.number == "08")
+    assert sorted(t for i in budget.items for t in i.tables) == sorted([*BUDGET_TABLES, "budget_items"])
+    assert [s.key for s in budget.preamble] == ["budget_basis"]
+
+
 def test_a_second_form_is_read_from_its_profile_alone(other_form):
     form = other_form.form
     assert [c.number for c in form.chapters] == ["I", "II", "III"]
     assert form.section_keys() == ["overview", "work_plan", "summary"]
     assert form.section("summary").title.en == "Abstract" and form.section("summary").max_chars == 300
     assert form.chapter_of_record("tasks").number == "II" and not form.holds("indicators")
+    # without items of its own, each section is a numbered item and the records follow in the last;
+    # a chapter of records only is one item under the chapter's title
+    assert [(i.number, i.sections) for i in form.items()] == [("I-1", ("overview",)), ("II-1", ("work_plan",)),
+                                                             ("II-2", ("summary",)), ("III-1", ())]
+    assert form.items()[2].tables == ("tasks", "researchers")
+    assert form.items()[3].tables == (*BUDGET_TABLES, "equipment")
 
 
 def test_the_rules_ask_for_the_sections_of_the_proposals_form(other_form, super_regional):
@@ -125,6 +147,9 @@ def test_a_new_proposal_has_no_sections_until_written():
      "form.chapters[2].records"),
     ('records = ["budget", "budget_items"]', 'records = ["budget", "indicators"]', "form.chapters[8].records"),
     ('key = "background"', 'key = "summary"', "form.chapters[1].sections[0].key"),
+    ('sections = ["facilities"]', 'sections = ["summary"]', "form.chapters[7].items[1].sections"),
+    ('tables = ["budget_items"]', 'tables = ["indicators"]', "form.chapters[8].items[2].tables"),
+    ('tables = ["budget.org"]', 'tables = ["budget.category"]', "form.chapters[8].items[5].tables"),
     ('key = "background"', 'key = "Back ground"', "form.chapters[1].sections[0].key"),
     ('number = "03"', "number = 3", "form.chapters[3].number"),
     ('min_chars = 100\nmax_chars = 4000', "min_chars = 100", "form.chapters[1].sections[0].max_chars"),

@@ -137,3 +137,19 @@ def laid_out_tables(monkeypatch, proposal, path: str, lang: str) -> list:
     monkeypatch.setattr(Table, "wrap", record)
     export_packet(proposal, path, lang=lang, draft=True)
     return tables
+
+
+def pdftotext(pdf: bytes, layout: bool = False) -> list[str]:
+    """The pages' text as poppler's ``pdftotext`` reads it (the pages split at its form feeds, the diagonal draft mark left out);
+    the test is skipped on a machine without it."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        pytest.skip("pdftotext (poppler) is not installed")
+    args = [tool, "-enc", "UTF-8", "-nodiag", *(["-layout"] if layout else []), "-", "-"]
+    done = subprocess.run(args, input=pdf, capture_output=True, check=True, timeout=120)
+    return done.stdout.decode("utf-8").split("\f")[:-1]
