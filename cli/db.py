@@ -122,7 +122,7 @@ def _import(store: Store, ns: argparse.Namespace) -> int:
 def _export(store: Store, ns: argparse.Namespace) -> int:
     pid = resolve_id(store, ns.id)
     version = store.export_file(pid, ns.out, record_version=True)
-    say(_("Wrote {id} (version {version}) to {file}.").format(id=pid, version=version, file=ns.out))
+    say(fill(_("Wrote {id} (version {version}) to {file}."), id=pid, version=version, file=ns.out))
     return EXIT_OK
 
 
@@ -160,10 +160,10 @@ def _save(store: Store, ns: argparse.Namespace) -> int:
             version=moved.version), err=True)
         return EXIT_PROBLEMS
     if moved is not None:
-        say(_("Merged {file} with what {who} saved since version {base}, without conflict; saved as version "
-              "{version}.").format(file=ns.file, who=who, base=base, version=done.version))
+        say(fill(_("Merged {file} with what {who} saved since version {base}, without conflict; saved as version "
+              "{version}."), file=ns.file, who=who, base=base, version=done.version))
     else:
-        say(_("Saved {file} as version {version}.").format(file=ns.file, version=done.version))
+        say(fill(_("Saved {file} as version {version}."), file=ns.file, version=done.version))
     return EXIT_OK
 
 
@@ -302,18 +302,18 @@ def _on_server(location: str, ns: argparse.Namespace) -> int:
 
         done = _with_password(lambda password: setup(location, password))
         if not done.changed:
-            say(_("The database {server} is set up already (schema {revision}, groups {editor} and {reader}); "
-                  "nothing was changed.").format(server=_shown(location), revision=_head(), editor="rps_editor",
+            say(fill(_("The database {server} is set up already (schema {revision}, groups {editor} and {reader}); "
+                  "nothing was changed."), server=_shown(location), revision=_head(), editor="rps_editor",
                                                  reader="rps_reader"))
             return EXIT_OK
         for rev in done.revisions:
-            say(_("Schema revision {revision} applied.").format(revision=rev))
+            say(fill(_("Schema revision {revision} applied."), revision=rev))
         for role in done.roles:
-            say(_("Group role {role} created.").format(role=role))
+            say(fill(_("Group role {role} created."), role=role))
         for grant in done.grants:
-            say(_("Granted {grant}.").format(grant=grant))
-        say(_("The database {server} is set up (schema {revision}). Grant each official's login one of the groups: "
-              "GRANT rps_editor TO login; or GRANT rps_reader TO login;").format(server=_shown(location),
+            say(fill(_("Granted {grant}."), grant=grant))
+        say(fill(_("The database {server} is set up (schema {revision}). Grant each official's login one of the groups: "
+              "GRANT rps_editor TO login; or GRANT rps_reader TO login;"), server=_shown(location),
                                                                                    revision=_head()))
         return EXIT_OK
     if ns.db_command in ("backups", "restore"):

@@ -303,7 +303,8 @@ TABLES: dict[str, RecordColumns] = {t.key: t for t in (
         RecordField("degree", N_("degree"), "choice", titles=(N_("Degree"),), heading=N_("Degree"),
                     choices=_degrees),
         RecordField("national_number", N_("national researcher number"), "text",
-                    titles=(N_("National researcher number"),), heading=N_("National researcher no.")),
+                    titles=(N_("National researcher number"),), heading=N_("National researcher no."),
+                    required=True),  # missing: a warning (a draft may go without it), marked all the same
         RecordField("role", N_("role"), "choice", titles=(N_("Role"),), heading=N_("Role"),
                     choices=_codes([r.value for r in ResearcherRole])),
         RecordField("rates", N_("participation rate"), "int", heading=N_("{year} rate (%)"), per_year=True),

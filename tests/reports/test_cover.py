@@ -49,7 +49,7 @@ COVER = {
            "Totalprojectcost(Unit:thousandwon)NationalfundsLocalfundsOwnshareTotalGyeongsangbuk-doDaeguSubtotal"
            "CashInkind",
            "Weherebysubmitthisproposal,assetoutabove,tothecallfortheRegionalInnovationMegaProject(pilot)."
-           "March2,2023GovernorofGyeongsangbuk-do"],
+           "2March2023GovernorofGyeongsangbuk-do"],
 }
 
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from forms import regions
 from forms.base.errors import InputError
-from forms.base.i18n import N_, _
+from forms.base.i18n import N_, _, fill
 from forms.dependents import dependents, without
 from forms.fieldpath import ORGANISATIONS, PARTNER_REGIONS, ROOT, FieldPath
 from forms.model import Organisation, OrgKind, OrgRole, Text, label
@@ -45,7 +45,7 @@ from ui.pages.base import (
     steady_width,
 )
 
-COLUMNS = ("name.ko", "name.en", "kind", "role", "region", "commissioned_by")
+COLUMNS = ("name.ko", "name.en", "kind", "role", "region")
 
 _LEAD = FieldPath(("lead_region",))
 
@@ -90,8 +90,15 @@ class RegionsPage(Page):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
+        # Who commissions each commissioned organisation: a line of its own under the table (a
+        # column of whole names did not fit beside the others), while some organisation is.
+        self.commissioners_box = QWidget()
+        self.commissioners = QFormLayout(self.commissioners_box)
+        self.commissioners.setContentsMargins(0, 0, 0, 0)
+        self.commissioners_box.hide()
         box = QVBoxLayout(self.orgs_box)
         box.addWidget(self.table)
+        box.addWidget(self.commissioners_box)
         box.addLayout(buttons)
         self.layout_.addWidget(self.regions_box)
         self.layout_.addWidget(self.orgs_box, 1)
@@ -122,7 +129,7 @@ class RegionsPage(Page):
 
     @staticmethod
     def _titles() -> list[str]:
-        return [_("Name (Korean)"), _("Name (English)"), _("Kind"), _("Role"), _("Region"), _("Commissioned by")]
+        return [_("Name (Korean)"), _("Name (English)"), _("Kind"), _("Role"), _("Region")]
 
     def _region_name(self, code: str) -> str:
         return regions.name(code, self._day or dt.date.today(), self.lang) if code else _("(choose)")
@@ -150,9 +157,7 @@ class RegionsPage(Page):
         or the table is resized, never while names are typed or choices made."""
         header = self.table.horizontalHeader()
         room = steady_width(self.table)
-        last = len(COLUMNS) - 1
-        hidden = self.table.isColumnHidden(last)
-        shape = (self.lang, room, self._eligible, hidden)
+        shape = (self.lang, room, self._eligible)
         if shape == self._sized:
             return
         self._sized = shape
@@ -164,10 +169,6 @@ class RegionsPage(Page):
                 offered = [combo.itemText(i) for i in range(combo.count())]
                 every[col] = max(every[col], choice_width(self.table, offered) + 2)  # + the grid's lines
                 shown[col] = max(shown[col], choice_width(self.table, [combo.currentText()]) + 2)
-        # an organisation's name may be long: the names typed keep their room, the drop-down shows it whole
-        chars = 18 * self.table.fontMetrics().averageCharWidth()
-        for widths in (every, shown):
-            widths[last] = 0 if hidden else max(floors[last], min(shown[last], chars))
         # Room for every choice if the names keep theirs; else (a narrow window, a long language)
         # for the choices made, the others scrolling in their drop-downs.
         widths = every if room - sum(every[2:]) >= sum(floors[:2]) else shown
@@ -267,12 +268,17 @@ class RegionsPage(Page):
             combo.currentIndexChanged.connect(lambda _i, k=key, row=r, c=combo: self.doc.edit(
                 f"organisations[{row}].{k}", c.currentData() or "", text=N_("Organisation")))
             widgets[key] = combo
-        # who commissions it: chosen among the other organisations (filled in by _show_orgs)
-        combo = QComboBox()
-        combo.currentIndexChanged.connect(lambda _i, row=r, c=combo: self._commissioner_chosen(row, c))
-        widgets["commissioned_by"] = combo
         for c, key in enumerate(COLUMNS):
             self.table.setCellWidget(r, c, widgets[key])
+        # who commissions it: chosen among the other organisations (filled in by _show_orgs), on a
+        # line under the table shown while it is commissioned
+        combo = choice_keys.install(QComboBox())
+        combo.currentIndexChanged.connect(lambda _i, row=r, c=combo: self._commissioner_chosen(row, c))
+        label = QLabel()  # no buddy: several such lines would share one Alt letter
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        self.commissioners.addRow(label, combo)
+        widgets["commissioned_by"], widgets["commissioned_label"] = combo, label
         return widgets
 
     def _show_orgs(self) -> None:
@@ -281,6 +287,8 @@ class RegionsPage(Page):
             self.table.setRowCount(len(orgs))
             while len(self._rows) < len(orgs):
                 self._rows.append(self._make_row(len(self._rows)))
+            for gone in self._rows[len(orgs):]:
+                self.commissioners.removeRow(gone["commissioned_by"])
             del self._rows[len(orgs):]
             self._name_combos()
         for widgets, org in zip(self._rows, orgs, strict=True):
@@ -293,12 +301,12 @@ class RegionsPage(Page):
                     combo.addItem(value, value)
                 set_combo(combo, value)
             self._show_commissioner(widgets["commissioned_by"], org, orgs)
-        # the column of who commissions whom, while some organisation is commissioned
-        shown = any(o.role == OrgRole.COMMISSIONED or o.commissioned_by for o in orgs)
-        last = len(COLUMNS) - 1
-        if self.table.isColumnHidden(last) == shown:
-            self.table.setColumnHidden(last, not shown)
-            self._size_columns()
+            commissioned = org.role == OrgRole.COMMISSIONED or bool(org.commissioned_by)
+            said = fill(_("{organisation} is commissioned by:"), organisation=org.display_name(self.lang) or "–")
+            widgets["commissioned_label"].setText(said)
+            widgets["commissioned_by"].setAccessibleName(said)
+            self.commissioners.setRowVisible(widgets["commissioned_by"], commissioned)
+        self.commissioners_box.setVisible(any(o.role == OrgRole.COMMISSIONED or o.commissioned_by for o in orgs))
         self.remove_button.setEnabled(bool(orgs))
 
     def _show_commissioner(self, combo: QComboBox, org: Organisation, orgs: list[Organisation]) -> None:
@@ -314,7 +322,6 @@ class RegionsPage(Page):
                 combo.addItem(name, code)
         set_combo(combo, org.commissioned_by)
         combo.blockSignals(blocked)
-        combo.setEnabled(org.role == OrgRole.COMMISSIONED or bool(org.commissioned_by))
 
     def _commissioner_chosen(self, row: int, combo: QComboBox) -> None:
         orgs = self.doc.proposal.organisations
