@@ -12,13 +12,15 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable
 
-from forms.fieldpath import FieldPath
+from forms.fieldpath import FieldPath, RecordId, Step
 from forms.model import Proposal
 
 _MISSING = object()
 
 
-def _child(obj: object, step: str | int) -> object:
+def _child(obj: object, step: Step) -> object:
+    if isinstance(step, RecordId):  # a path by row holds none
+        return _MISSING
     try:
         if isinstance(step, int):
             return obj[step] if 0 <= step < len(obj) else _MISSING  # type: ignore[arg-type,index]  # by duck typing
@@ -29,10 +31,10 @@ def _child(obj: object, step: str | int) -> object:
         return _MISSING
 
 
-def _put(obj: object, step: str | int, value: object) -> None:
+def _put(obj: object, step: Step, value: object) -> None:
     if isinstance(step, int) or isinstance(obj, dict):
         obj[step] = value  # type: ignore[index]  # by duck typing
-    else:
+    elif isinstance(step, str):
         setattr(obj, step, value)
 
 
@@ -63,8 +65,9 @@ def refreshed(last: Proposal, live: Proposal, paths: Iterable[FieldPath]) -> Pro
             steps = path.by_row(live).steps
         except (LookupError, AttributeError, ValueError, TypeError):  # that record is gone since: its list is copied
             steps = path.steps[:1]
-        ours, theirs = root, live
-        above: tuple[object, str | int] | None = None  # the copy's container of ``ours``, and the step to it
+        ours: object = root
+        theirs: object = live
+        above: tuple[object, Step] | None = None  # the copy's container of ``ours``, and the step to it
         for i, step in enumerate(steps):
             new = _child(theirs, step)
             if new is _MISSING:  # the edit's field is gone since: the part that held it is copied whole
