@@ -14,7 +14,7 @@ from hwpx import HwpxDocument
 from forms.money import EntryUnit
 from forms.rules import validate
 from forms.sample import SAMPLES
-from reports import hwpx
+from reports import hwpx, hwpx_merge
 from reports.packet import describe, packet
 
 
@@ -29,7 +29,7 @@ def test_the_copy_is_byte_for_byte_what_the_librarys_merges_make(kind, lang, mon
     proposal = SAMPLES[kind]()
     doc = describe(packet(proposal, validate(proposal), lang, False, EntryUnit.THOUSAND))
     fast = hwpx.render(doc)
-    monkeypatch.setattr(hwpx, "merge_cells", _library_merges)
+    monkeypatch.setattr(hwpx_merge, "merge_cells", _library_merges)
     assert hwpx.render(doc) == fast
 
 
@@ -63,7 +63,7 @@ def test_each_table_is_merged_as_the_library_merges_it(name):
         expected_error = type(exc)
     if expected_error is not None:
         with pytest.raises(expected_error):
-            hwpx.merge_cells(ours, [row.cells for row in ours.rows], merges)
+            hwpx_merge.merge_cells(ours, [row.cells for row in ours.rows], merges)
         return
-    hwpx.merge_cells(ours, [row.cells for row in ours.rows], merges)
+    hwpx_merge.merge_cells(ours, [row.cells for row in ours.rows], merges)
     assert ET.tostring(copy.deepcopy(ours.element)) == ET.tostring(copy.deepcopy(theirs.element))
