@@ -73,13 +73,33 @@ store.close()
 """
 
 
+def _with_proposals(db: str, count: int = 6) -> None:
+    """A database at ``db`` holding ``count`` proposals (the samples under new ids), closed."""
+    import uuid
+
+    sys.path.insert(0, ROOT)
+    from forms.sample import SAMPLES
+    from storage.opening import open_store
+
+    store = open_store(db)
+    try:
+        for i in range(count):
+            p = SAMPLES["super_regional" if i % 2 else "leap"]()
+            p.id = str(uuid.uuid4())
+            store.create(p)
+    finally:
+        store.close()
+
+
 def startup(runs: int = 15) -> dict[str, float]:
-    """Medians over ``runs`` starts, the app and the bare window taking turns (so both meet the
-    same moments of a busy machine): when the window is shown, when the app's database is open,
-    and the whole process from launch to exit."""
-    shown, ready, app_whole, bare_shown, bare_whole = [], [], [], [], []
+    """Medians over ``runs`` starts on a database holding proposals, the app and the bare window
+    taking turns (so both meet the same moments of a busy machine): when the window is shown,
+    when the proposals are listed, when the app's database is open, and the whole process from
+    launch to exit."""
+    shown, listed, ready, app_whole, bare_shown, bare_whole = [], [], [], [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "bench.db")
+        _with_proposals(db)
         app = [sys.executable, os.path.join(ROOT, "main.py"), "--smoke", "--db", db, "--lang", "en"]
         bare = [sys.executable, "-c", BARE]
         for i in range(runs + 1):
@@ -88,7 +108,8 @@ def startup(runs: int = 15) -> dict[str, float]:
             whole = time.perf_counter() - t0
             if done.returncode != 0:
                 raise RuntimeError(done.stderr)
-            m = re.search(r"after (\d+\.\d+) s; database open after (\d+\.\d+) s", done.stdout)
+            m = re.search(r"after (\d+\.\d+) s; proposals listed after (\d+\.\d+) s; database open after "
+                          r"(\d+\.\d+) s", done.stdout)
             if m is None:
                 raise RuntimeError(f"the smoke run did not report its times: {done.stdout!r}")
             t0 = time.perf_counter()
@@ -99,12 +120,13 @@ def startup(runs: int = 15) -> dict[str, float]:
             if i == 0:
                 continue  # the first start creates the database and warms the disk cache: not counted
             shown.append(float(m.group(1)))
-            ready.append(float(m.group(2)))
+            listed.append(float(m.group(2)))
+            ready.append(float(m.group(3)))
             app_whole.append(whole)
             bare_shown.append(float(done_bare.stdout.split()[1]))
             bare_whole.append(whole_bare)
     med = statistics.median
-    return {"shown": med(shown), "ready": med(ready), "app_whole": med(app_whole), "bare_shown": med(bare_shown),
+    return {"shown": med(shown), "listed": med(listed), "ready": med(ready), "app_whole": med(app_whole), "bare_shown": med(bare_shown),
             "bare_whole": med(bare_whole)}
 
 
@@ -216,9 +238,12 @@ def run() -> list[tuple[str, str, str]]:
     ms = lambda seconds: f"{seconds * 1000:.0f} ms"  # noqa: E731
     return [
         ("ui: start-up to the window shown, main.py --smoke (median of 15)", ms(start["shown"]),
-         f"<= 2x bare ({ms(2 * start['bare_shown'])})"),
+         f"<= 1.5x bare ({ms(1.5 * start['bare_shown'])})"),
         ("ui: start-up to the window shown, bare PySide6 window (median of 15)", ms(start["bare_shown"]), "reference"),
-        ("ui: start-up ratio, window shown", f"{start['shown'] / start['bare_shown']:.2f}x", "<= 2x"),
+        ("ui: start-up ratio, window shown", f"{start['shown'] / start['bare_shown']:.2f}x", "<= 1.5x"),
+        ("ui: start-up to the proposals listed (6 in the database)", ms(start["listed"]),
+         f"<= 2.5x bare ({ms(2.5 * start['bare_shown'])})"),
+        ("ui: start-up ratio, proposals listed", f"{start['listed'] / start['bare_shown']:.2f}x", "<= 2.5x"),
         ("ui: start-up to the database open behind the window", ms(start["ready"]),
          f"<= 2.5x bare ({ms(2.5 * start['bare_shown'])})"),
         ("ui: start-up ratio, database open", f"{start['ready'] / start['bare_shown']:.2f}x", "<= 2.5x"),
