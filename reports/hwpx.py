@@ -26,7 +26,7 @@ from forms.base import app
 from forms.money import EntryUnit, decimals_needed, format_in_unit
 from forms.printable import one_line, printable
 from reports import content as c
-from reports import zipped
+from reports import hwpx_merge, zipped
 
 #: Hancom Office's own faces, present wherever it is installed: Myeongjo for the body, Gothic for
 #: headings, tables and notes (as Korean official reports are set).
@@ -197,6 +197,14 @@ class HwpxRenderer:
             self.block(block)
 
     def render(self) -> bytes:
+        self.build()
+        # Preview/PrvImage.png stays the library's blank page: drawing the first page takes a
+        # layout engine, and Hancom Office makes its own image when it saves the document.
+        data = self.out.to_bytes()
+        return zipped.normalised(data, first=("mimetype",))
+
+    def build(self) -> None:
+        """The whole document, in the library's tree (:meth:`render` then writes its archive)."""
         self.walk()
         self._apply_formats()
         self.page()
@@ -204,10 +212,6 @@ class HwpxRenderer:
         self.properties()
         self.version()
         self.out.package.write("Preview/PrvText.txt", self.preview_text())
-        # Preview/PrvImage.png stays the library's blank page: drawing the first page takes a
-        # layout engine, and Hancom Office makes its own image when it saves the document.
-        data = self.out.to_bytes()
-        return zipped.normalised(data, first=("mimetype",))
 
     def page(self) -> None:
         """The PDF's page: its margins, and its footer — the page number centred, then the draft's
@@ -387,8 +391,7 @@ class HwpxRenderer:
                 if cell.rowspan > 1 or cell.colspan > 1:
                     merges.append((r, col, min(r + cell.rowspan, nrows) - 1, min(col + cell.colspan, ncols) - 1))
         # Merged last, bottom-right first, so each merge finds its cells where the rows put them.
-        for r0, c0, r1, c1 in sorted(merges, reverse=True):
-            table.merge_cells(r0, c0, r1, c1)
+        hwpx_merge.merge_cells(table, grid, sorted(merges, reverse=True))
         for note in t.notes:
             self.para(note, "note")
 

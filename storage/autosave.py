@@ -1,7 +1,8 @@
 """Autosave: every change is persisted soon after the last edit (within a second on a file), off the caller's thread.
 
-``changed(proposal)`` only takes a deep copy and wakes the worker (about a millisecond for a
-full proposal). The worker waits until edits pause for :data:`QUIET` seconds, but never longer
+``changed(proposal)`` only takes a deep copy and wakes the worker (a few milliseconds for a
+full proposal); ``changed(copy, snapshot=True)`` takes a copy the caller never changes again as it
+is (the window hands over such copies, made from the last one and the fields edited since). The worker waits until edits pause for :data:`QUIET` seconds, but never longer
 than :data:`LATEST` after the first unsaved edit, so steady typing is saved too (on a server
 :data:`QUIET_SERVER` and :data:`LATEST_SERVER`: a longer pause). A failed save is
 retried, sooner at first and less often while it keeps failing (a server out of reach); a
@@ -67,11 +68,12 @@ class Autosaver:
         with self._cond:
             return self._pending
 
-    def changed(self, proposal: Proposal, since: float | None = None) -> None:
+    def changed(self, proposal: Proposal, since: float | None = None, snapshot: bool = False) -> None:
         """Note an edit; returns at once (the copy is saved by the worker). ``since``: the
         ``time.monotonic()`` of the first edit in this copy, when the caller held edits back
-        before handing them over (the latest save is counted from then)."""
-        copy = proposal.copy()
+        before handing them over (the latest save is counted from then). ``snapshot``: ``proposal``
+        is a copy the caller never changes afterwards, taken as it is (no copy made here)."""
+        copy = proposal if snapshot else proposal.copy()
         now = time.monotonic()
         with self._cond:
             if self._pending is None:

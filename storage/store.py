@@ -22,23 +22,13 @@ from storage.checks import guard, problems
 from storage.copies import Copies
 from storage.database import columns, shown, stored
 from storage.errors import Conflict, NotFound, StorageError, Unavailable
+from storage.info import ProposalInfo
 from storage.moved import Moved, weigh
 from storage.schema import aware, imports, proposal_versions, proposals, snapshots, utcnow, working_copies
 from storage.snapshots import Snapshots
 from storage.upgrade import check_backup, upgrade_file
 
 __all__ = ["Imported", "Moved", "ProposalInfo", "Saved", "Store", "VersionInfo"]
-
-
-@dataclass(frozen=True)
-class ProposalInfo:
-    id: str
-    title: Text
-    type: str
-    lead_region: str
-    version: int
-    updated_at: dt.datetime  # UTC, timezone-aware
-    call: str = ""
 
 
 @dataclass(frozen=True)

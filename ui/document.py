@@ -99,6 +99,10 @@ class Document(QObject):
         self._handover_latest.setInterval(self.HANDOVER_LATEST)
         self._handover_latest.timeout.connect(self._hand_over)
         self._first_edit: float | None = None  # time.monotonic() of the first edit not handed over
+        # What is handed over is a copy that follows the edits (forms.snapshot): the last copy and
+        # the paths edited since make the next, so a keystroke never copies the whole proposal.
+        self._snapshot: Proposal | None = None
+        self._edited: list[FieldPath] = []
         # The autosaver calls back from its worker thread; these signals carry the call into
         # the GUI thread (queued connection, because the emitting thread differs).
         self._saved_from_thread.connect(self._on_saved)
@@ -136,6 +140,19 @@ class Document(QObject):
         self._autosaver = Autosaver(self.store, self.proposal.id, self.version,
                                     on_saved=lambda v, when: self._saved_from_thread.emit(v, when),
                                     on_error=lambda exc: self._failed_from_thread.emit(exc))
+        self._snapshot, self._edited = self.proposal.copy(), []  # when it opens, not on a keystroke
+
+    def _take_snapshot(self) -> Proposal:
+        """A copy of the proposal as it is now, for the autosaver (which never changes it): the last
+        copy with what was edited since copied in."""
+        from forms.snapshot import refreshed
+
+        if self._snapshot is None:
+            self._snapshot = self.proposal.copy()
+        elif self._edited:
+            self._snapshot = refreshed(self._snapshot, self.proposal, self._edited)
+        self._edited = []
+        return self._snapshot
 
     def new(self, call: str) -> None:
         """A new proposal, not stored until something is typed into it: New pressed twice, or New
@@ -206,6 +223,7 @@ class Document(QObject):
         if self.behind is not None and not self._catching:  # conflicts not chosen yet: asked again
             QTimer.singleShot(0, self.catch_up)
         if self._autosaver is not None:
+            self._edited.append(path)
             self._handover.start()
             if not self._handover_latest.isActive():
                 self._first_edit = time.monotonic()
@@ -308,7 +326,7 @@ class Document(QObject):
         self._handover_latest.stop()
         since, self._first_edit = self._first_edit, None
         if self._autosaver is not None and self.proposal is not None:
-            self._autosaver.changed(self.proposal, since=since)
+            self._autosaver.changed(self._take_snapshot(), since=since, snapshot=True)
 
     def _handover_pending(self) -> bool:
         return self._handover.isActive() or self._handover_latest.isActive()

@@ -141,9 +141,37 @@ def test_the_smoke_run_says_how_long_the_start_took(db_path):
     done = subprocess.run([sys.executable, os.path.join(ROOT, "main.py"), "--smoke", "--db", db_path, "--lang", "en"],
                           capture_output=True, text=True, timeout=120, env=env, cwd=ROOT)
     assert done.returncode == 0, done.stderr
-    m = re.search(r"Window shown after (\d+\.\d+) s; database open after (\d+\.\d+) s\.", done.stdout)
+    m = re.search(r"Window shown after (\d+\.\d+) s; proposals listed after (\d+\.\d+) s; "
+                  r"database open after (\d+\.\d+) s\.", done.stdout)
     assert m, done.stdout
-    assert 0 < float(m.group(1)) <= float(m.group(2))
+    assert 0 < float(m.group(1)) <= float(m.group(2)) <= float(m.group(3))
+
+
+def test_the_proposals_are_listed_before_the_database_is_open_then_from_it(app, qtbot, db_path):
+    s = open_store(db_path)
+    s.create(SAMPLES["leap"]())
+    s.close()
+    from storage.quicklist import quick_list
+
+    i18n.set_language("en")
+    window = MainWindow(None, opening=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_early_list(quick_list(db_path))
+    start = window.start
+    texts = [start.recent.item(i).text() for i in range(start.recent.count())]
+    assert texts[0] == "Opening the database…" and len(texts) == 2 and SAMPLES["leap"]().title.en in texts[1]
+    assert not start.open_button.isEnabled() and not start.new_button.isEnabled()  # nothing opens until it is open
+    window.retranslate()  # a language chosen meanwhile keeps the list
+    assert start.recent.count() == 2
+    store = open_store(db_path)
+    try:
+        window.attach_store(store)
+        assert start.recent.count() == 1 and start.open_button.isEnabled()
+        assert SAMPLES["leap"]().title.en in start.recent.item(0).text()
+    finally:
+        window.close()
+        store.close()
 
 
 def test_the_step_list_keeps_its_width_when_a_proposal_opens_and_has_room_for_icons_and_counts(window, super_regional,

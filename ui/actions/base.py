@@ -75,15 +75,21 @@ class WindowActions:
         return self.current_proposal_id() == proposal_id
 
     def recent_infos(self) -> list:
-        """The stored proposals, the last changed first (none while the database is not open or
-        cannot be read)."""
-        if self.store is None:
-            return []
+        """The stored proposals, the last changed first (while the database is being opened, those
+        read before it, if any; none when it cannot be read)."""
+        if self.store is None:  # what was read before the database opened, if anything
+            return list(getattr(self, "early_infos", []))
         try:
             infos = self.store.list_proposals()
         except InputError:
             return []
         return sorted(infos, key=lambda i: i.updated_at, reverse=True)
+
+    def show_early_list(self, infos: list) -> None:
+        """The proposals read before the database is open (storage's ProposalInfo list, newest
+        first): listed while it opens, then replaced by the database's own list."""
+        self.early_infos = list(infos)
+        self.start.show_recent(self.early_infos)
 
     def title_of(self, proposal_id: str) -> str:
         """A stored proposal's title in the window's language; the open one's as typed this
