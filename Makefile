@@ -69,7 +69,7 @@ screenshots: catalogs  ## the window pictures the docs show, in docs/screenshots
 
 # The pages of the sample's packet that the docs show (README.md, docs/packet.md), as printed at 60 dpi:
 # language-page. Pages are counted from 1, as the packet's `- n -` numbers them.
-PACKET_PAGES := ko-1 ko-20 ko-33 en-1 en-25 en-46
+PACKET_PAGES := ko-1 ko-18 ko-21 ko-22 en-1 en-17
 
 packet-pages: catalogs  ## the packet pages the docs show, in docs/packet (the sample's packet, 60 dpi)
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \

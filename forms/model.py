@@ -174,6 +174,8 @@ class Organisation:
     #: 사업자등록번호 (or a non-profit's 고유번호), ten digits written 123-45-67890; "" if not given.
     registration_number: str = ""
     representative: Text = field(default_factory=Text)
+    #: The head's title as the organisation writes it (단장, 총장, 원장, 대표이사); "" when not given.
+    representative_title: Text = field(default_factory=Text)
     address: Text = field(default_factory=Text)
     #: The contact person: name, position, telephone, as one line in each language.
     contact: Text = field(default_factory=Text)

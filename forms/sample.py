@@ -55,6 +55,8 @@ def _fill(p: Proposal) -> Proposal:
         d = data["organisations"][org.id]
         org.registration_number = bizno.formatted(d["registration"])
         org.representative, org.address, org.contact = (_text(d[k]) for k in ("representative", "address", "contact"))
+        if "title" in d:
+            org.representative_title = _text(d["title"])
     p.researchers = [
         Researcher(r["id"], r["org"], _text(r["name"]), _text(r["position"]), r.get("role", "researcher"),
                    {y: r["rate"] for y in years}, [OtherProject(**o) for o in r.get("other_projects", [])],

@@ -117,11 +117,15 @@ def _org_facts(pk: Packet, org: Organisation) -> list[tuple[str, str]]:
 
 
 def _signer(pk: Packet, org: Organisation) -> str:
-    """``포항공과대학교 산학협력단 대표 홍길동``: the organisation and its representative, if named
-    (a person's name is kept on one line: "Kim Sung-geun", never "Kim" / "Sung-geun"; the seal box
-    keeps the whole line on one). The proposal holds no title of an organisation's head (총장,
-    원장, 대표이사), so every head is written 대표."""
+    """``포항공과대학교 산학협력단 단장 김성근``: the organisation, its head's title as the
+    organisation writes it (단장, 총장, 원장, 대표이사; 대표 when none is given) and its
+    representative, if named (a person's name is kept on one line: "Kim Sung-geun", never "Kim" /
+    "Sung-geun"; the seal box keeps the whole line on one)."""
     rep = " ".join(pk.text(org.representative).split()).replace(" ", NBSP)
+    title = " ".join(pk.text(org.representative_title).split())
+    if rep and title:
+        return pk.tr(N_("{organisation}, {title} {representative}"), organisation=pk.text(org.name),
+                     title=title, representative=rep)
     return pk.tr(N_("{organisation}, represented by {representative}") if rep else N_("Head of {organisation}"),
                  organisation=pk.text(org.name), representative=rep)
 

@@ -76,7 +76,7 @@ _TOP_KEYS = {"format", "format_version", "id", "call", "type", "date", "title", 
              "partner_regions", "organisations", "plan", "roadmap", "budget",
              "researchers", "indicators", "tasks", "deliverables", "equipment",
              "attachments", "sent_copy", "stored_version"}
-_ORG_KEYS = {"id", "name", "kind", "region", "role", "commissioned_by", "registration_number", "representative", "address", "contact"}
+_ORG_KEYS = {"id", "name", "kind", "region", "role", "commissioned_by", "registration_number", "representative", "representative_title", "address", "contact"}
 _FORMAT = FieldPath(("format",))
 _FORMAT_VERSION = FieldPath(("format_version",))
 _ID = FieldPath(("id",))
@@ -143,6 +143,7 @@ def from_dict(data: object, *, repair: bool = False) -> Proposal:
             commissioned_by=r.string(o.get("commissioned_by", ""), path.child("commissioned_by"), ids.MAX_ID),
             registration_number=r.string(o.get("registration_number", ""), path.child("registration_number"), 20),
             representative=r.text(o.get("representative", {}), path.child("representative")),
+            representative_title=r.text(o.get("representative_title", {}), path.child("representative_title")),
             address=r.text(o.get("address", {}), path.child("address")),
             contact=r.text(o.get("contact", {}), path.child("contact")),
         ))

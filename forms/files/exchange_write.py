@@ -24,8 +24,10 @@ def _organisation(o: Organisation) -> dict:
     d = {"id": o.id, "name": _text(o.name), "kind": o.kind, "region": o.region, "role": o.role}
     if o.commissioned_by:  # only a commissioned organisation names who commissions it
         d["commissioned_by"] = o.commissioned_by
-    d.update({"registration_number": o.registration_number, "representative": _text(o.representative),
-              "address": _text(o.address), "contact": _text(o.contact)})
+    d.update({"registration_number": o.registration_number, "representative": _text(o.representative)})
+    if not o.representative_title.is_empty():  # written only when given
+        d["representative_title"] = _text(o.representative_title)
+    d.update({"address": _text(o.address), "contact": _text(o.contact)})
     return d
 
 

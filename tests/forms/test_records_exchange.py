@@ -39,6 +39,7 @@ def full(super_regional):
                              45_000_000, True, Text("", ""))]
     p.organisations[0].registration_number = "220-82-00415"
     p.organisations[0].representative = Text("홍길동", "Hong Gildong")
+    p.organisations[0].representative_title = Text("단장", "Director")
     p.budget.lines[0].items = [BudgetItem("b1", Text("연구원", "Researcher"), 2, 1_000_000, 12)]
     return p
 
@@ -180,3 +181,10 @@ def test_the_command_line_gives_exit_2_with_where(tmp_path, full):
                          cwd=resource_path(".."))
     assert run.returncode == 2
     assert "researchers[0].rates[2024]" in run.stdout + run.stderr
+
+
+def test_a_heads_title_is_written_only_when_given(full):
+    org = exchange_write.to_dict(full)["organisations"][0]
+    assert org["representative_title"] == {"ko": "단장", "en": "Director"}
+    full.organisations[0].representative_title = Text()
+    assert "representative_title" not in exchange_write.to_dict(full)["organisations"][0]
