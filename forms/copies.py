@@ -17,6 +17,7 @@ from typing import Protocol
 
 from forms.base.errors import InputError
 from forms.base.i18n import N_, translate
+from forms.dates import moment
 from forms.files.exchange import fingerprint, from_dict, to_dict
 from forms.merge import MergeResult, Unrelated, merge, partner_name
 from forms.merge.compare import compare
@@ -117,4 +118,4 @@ def changes(ours: Proposal, result: MergeResult, lang: str) -> list[str]:
 
 def snapshot_name(partner: str, when: dt.datetime, lang: str) -> str:
     """The name of the snapshot a merge is kept as: the partner's name and the local time."""
-    return translate(SNAPSHOT_NAME, lang, partner=partner, time=when.strftime("%Y-%m-%d %H:%M:%S"))
+    return translate(SNAPSHOT_NAME, lang, partner=partner, time=moment(when, lang, seconds=True))

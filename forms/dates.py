@@ -67,6 +67,16 @@ def month_label(year: int, month: int, lang: str) -> str:
     return format_date(dt.date(year, month, 1), format=_MONTH_PATTERNS["en"], locale=babel_locale(lang))
 
 
+def moment(when: dt.datetime, lang: str, seconds: bool = False) -> str:
+    """A moment as the window names it — a snapshot, a merge, a deletion: the date as every date is
+    written, then the local time to the minute (``2026. 12. 7. 01:25``, ``7 December 2026, 01:25``),
+    or to the second where two could fall in one minute (a snapshot's name must be its own)."""
+    local = when.astimezone() if when.tzinfo is not None else when
+    day = official_date(local.date(), lang)
+    time = f"{local:%H:%M:%S}" if seconds else f"{local:%H:%M}"
+    return f"{day} {time}" if normalise(lang) == "ko" else f"{day}, {time}"
+
+
 def parse_date(text: str) -> dt.date:
     """The date ``text`` names, in any form :func:`official_date` or :func:`field_date` writes in
     either language, or a usual one (see the module). Raises :class:`InputError` naming the forms

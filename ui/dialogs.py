@@ -29,7 +29,7 @@ from forms.base import app as appinfo
 from forms.base.errors import InputError
 from forms.base.i18n import _, current_language
 from forms.base.paths import resource_path
-from forms.dates import official_date
+from forms.dates import moment, official_date
 from forms.profile import CallProfile
 from forms.rules import RULES
 from forms.rules.base import message_template
@@ -185,7 +185,7 @@ class SnapshotsDialog(QDialog):
         self.list.clear()
         for snap in self.store.snapshots(self.proposal_id):
             when = snap.created_at.astimezone()
-            item = QListWidgetItem(f"{snap.name} — {official_date(when.date(), lang)} {when:%H:%M}")
+            item = QListWidgetItem(f"{snap.name} — {moment(when, lang)}")
             item.setData(Qt.ItemDataRole.UserRole, snap.id)
             self.list.addItem(item)
 

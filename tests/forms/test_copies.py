@@ -148,6 +148,11 @@ def test_the_changes_list_each_applied_change_then_the_budget_totals(store):
     assert len(listed) > len(returned.result.applied("en"))  # the budget's totals follow
 
 
-def test_the_snapshot_of_a_merge_is_named_after_the_partner_and_the_time():
-    assert snapshot_name("Busan", WHEN, "en") == "Merged the copy from Busan, 2024-05-02 09:30:00"
-    assert snapshot_name("부산광역시", WHEN, "ko") == "부산광역시 사본 병합, 2024-05-02 09:30:00"
+def test_the_snapshot_of_a_merge_is_named_after_the_partner_and_the_time(monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "UTC")  # the person's local time: here, UTC
+    time.tzset()
+    # the date as every date of the window is written, the time to the second (names stay unique)
+    assert snapshot_name("Busan", WHEN, "en") == "Merged the copy from Busan, 2 May 2024, 09:30:00"
+    assert snapshot_name("부산광역시", WHEN, "ko") == "부산광역시 사본 병합, 2024. 5. 2. 09:30:00"

@@ -76,3 +76,14 @@ def test_anything_else_is_refused_in_words_in_both_languages(text, ko):
         parse_date(text)
     assert ko in caught.value.text("ko")
     assert caught.value.text("en") and caught.value.text("en") != caught.value.text("ko")
+
+
+def test_a_moment_is_written_with_the_date_as_every_date_is():
+    import datetime as dt
+
+    from forms.dates import moment
+
+    when = dt.datetime(2026, 12, 7, 1, 25, 17)
+    assert moment(when, "ko") == "2026. 12. 7. 01:25"
+    assert moment(when, "en") == "7 December 2026, 01:25"
+    assert moment(when, "en", seconds=True) == "7 December 2026, 01:25:17"

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from forms.base import app as appinfo
 from forms.base import i18n
 from forms.base.i18n import N_, _
+from forms.dates import moment
 from forms.steps import STEPS, Step
 from ui import files
 from ui.actions.base import FAILED, WindowActions
@@ -142,7 +143,7 @@ class CopyActions(WindowActions):
         it is not asked again."""
         self.say(i18n.fill(_("{file} is already merged into “{title}” ({time}); its conflicts were settled then. "
                              "Nothing was changed."), file=file, title=self.title_of(proposal_id),
-                           time=when.astimezone().strftime("%Y-%m-%d %H:%M")), "information")
+                           time=moment(when, i18n.current_language())), "information")
 
     def ask_returned(self, name: str, returned) -> str:  # noqa: ANN001 - storage.store.ReturnedCopy
         """Ask what to do with a partner's copy being imported: "merge", "replace" or "" (cancel)."""

@@ -111,7 +111,7 @@ class ProposalActions(WindowActions):
             self.statusBar().showMessage(_("Deleted: {title}").format(title=name), 8000)
 
     def restore_deleted(self) -> None:
-        from forms.dates import official_date
+        from forms.dates import moment
         from storage import trash
 
         lang = i18n.current_language()
@@ -119,10 +119,9 @@ class ProposalActions(WindowActions):
         if not kept:
             self.say(_("No deleted proposal is kept."), "information")
             return
-        names = [(_("{title} — deleted {date} {time} by {login}") if k.deleted_by else
-                  _("{title} — deleted {date} {time}")).format(
-            title=k.title.get(lang) or _("(untitled)"), date=official_date(k.deleted_at.astimezone().date(), lang),
-            time=f"{k.deleted_at.astimezone():%H:%M}", login=k.deleted_by) for k in kept]
+        names = [(_("{title} — deleted {time} by {login}") if k.deleted_by else _("{title} — deleted {time}")).format(
+            title=k.title.get(lang) or _("(untitled)"), time=moment(k.deleted_at, lang), login=k.deleted_by)
+            for k in kept]
         chosen, ok = ask.ask_item(self, _("Restore a deleted proposal"), _("&Deleted proposals:"), names)
         if not ok or chosen not in names:
             return
