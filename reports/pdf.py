@@ -268,6 +268,8 @@ class PdfRenderer(CoverPages):
                      ("TOPPADDING", body, (-1, last), 2), ("BOTTOMPADDING", body, (-1, last), 2)]
         if t.total_rows:
             cmds.append(("BACKGROUND", (0, last - t.total_rows + 1), (-1, last), TOTAL_FILL))
+            if len(t.rows) - t.header_rows > t.total_rows:  # the total never opens a page alone
+                cmds.append(("NOSPLIT", (0, last - t.total_rows), (-1, last)))
         cmds.append(("FONT", (0, 0), (-1, -1), self.styles.gothic, self.styles.cell.fontSize))
         # A body cell spanning rows (a researcher beside their projects) keeps them on one page: the
         # table is then split only between such groups, never inside one, which would leave the

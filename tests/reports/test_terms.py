@@ -44,7 +44,11 @@ def labelled_totals(table) -> list[tuple[str, str]]:
     beside the amount in its total column."""
     rows = table._cellvalues
     heads = [i for i, row in enumerate(rows) if any(_head(v) for v in row)]
-    body = [i for i in range(len(rows)) if i not in heads]
+    # the notes under a table are its last rows, one paragraph across it (a note style): not figures
+    notes = {i for i, row in enumerate(rows)
+             if any(isinstance(c, Paragraph) and c.style.name.startswith("note")
+                    for v in row[:1] for c in (v if isinstance(v, (list, tuple)) else [v]))}
+    body = [i for i in range(len(rows)) if i not in heads and i not in notes]
     out: list[tuple[str, str]] = []
     if not body:
         return out
