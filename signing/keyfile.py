@@ -58,18 +58,23 @@ class _EncryptedKey(core.Sequence):
     _fields = [("algorithm", _Scheme), ("data", core.OctetString)]
 
 
-def read_small(path: str) -> bytes:
-    """The bytes of ``path``, refused in words when missing or too big to be a key, a certificate or a password."""
+def read_at_most(path: str, most: int, too_large: str) -> bytes:
+    """The bytes of ``path``, refused in words when missing, or with ``too_large`` when over ``most``."""
     try:
         with open(path, "rb") as f:
-            data = f.read(MAX_FILE + 1)
+            data = f.read(most + 1)
     except OSError as exc:
         from forms.base.errors import os_reason
 
         raise InputError(N_("{file} cannot be read ({reason})."), file=path, reason=os_reason(exc)) from exc
-    if len(data) > MAX_FILE:
-        raise InputError(N_("{file} is too large to be a key file, a certificate or a password file."), file=path)
+    if len(data) > most:
+        raise InputError(too_large, file=path)
     return data
+
+
+def read_small(path: str) -> bytes:
+    """The bytes of ``path``, refused in words when missing or too big to be a key, a certificate or a password."""
+    return read_at_most(path, MAX_FILE, N_("{file} is too large to be a key file, a certificate or a password file."))
 
 
 def pbkdf1_sha1(password: bytes, salt: bytes, rounds: int) -> bytes:

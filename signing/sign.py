@@ -24,6 +24,7 @@ from signing.keyfile import (
     certificates,
     decrypt_key,
     key_matches,
+    read_at_most,
     read_certificate,
     read_small,
 )
@@ -42,16 +43,7 @@ class Field:
 
 
 def read_packet(path: str) -> bytes:
-    from forms.base.errors import os_reason
-
-    try:
-        with open(path, "rb") as f:
-            data = f.read(MAX_PACKET + 1)
-    except OSError as exc:
-        raise InputError(N_("{file} cannot be read ({reason})."), file=path, reason=os_reason(exc)) from exc
-    if len(data) > MAX_PACKET:
-        raise InputError(N_("{file} is too large to be a packet."), file=path)
-    return data
+    return read_at_most(path, MAX_PACKET, N_("{file} is too large to be a packet."))
 
 
 def _reader(data: bytes, path: str):  # noqa: ANN202 - pyHanko's reader
