@@ -267,12 +267,15 @@ class Document(QObject):
             return
         self._catching = True
         try:
-            editing = self.editing()
+            # Typed and not saved: edits not handed over yet, conflicts not chosen, or the copy the
+            # autosaver still holds once it stopped (a save under way finishes first and then counts
+            # as saved: taking it as unsaved would save the same proposal again as a new version).
+            editing = self._handover_pending() or self.behind is not None
             self._handover.stop()
             self._handover_latest.stop()
             self._first_edit = None
             if self._autosaver is not None:
-                self._autosaver.abandon()
+                editing = self._autosaver.abandon() is not None or editing
                 self.version = self._autosaver.version
                 self._autosaver = None
             try:

@@ -111,3 +111,31 @@ def test_conflicts_open_the_merge_view_and_nothing_typed_is_lost(two, qtbot, mon
     assert len(shown) == 3
     stored, _v = b.store.load(b.doc.proposal.id)
     assert (stored.title.en, stored.title.ko) == ("Mine", "내 제목")
+
+
+def test_looking_again_while_a_save_is_under_way_does_not_save_the_same_proposal_twice(two, qtbot,
+                                                                                      super_regional):
+    """A window looks again (its connection came back, a colleague's save was heard) while its own
+    save is under way: that save finishes first and counts as saved, so nothing is left to save and
+    no second version of the same proposal is written."""
+    import threading
+
+    (a, _b), _names = two
+    started, release = threading.Event(), threading.Event()
+    real_save = a.store.save
+
+    def slow_save(proposal, expected):
+        started.set()
+        release.wait(10)
+        return real_save(proposal, expected)
+
+    a.store.save = slow_save
+    a.doc.edit("title.en", "Saved while the window looks again")
+    qtbot.waitUntil(started.is_set, timeout=10_000)
+    threading.Timer(0.3, release.set).start()
+    a.doc.catch_up()  # waits for the save under way
+    assert not a.doc.editing()
+    qtbot.wait(2 * 1500)  # longer than an autosave's pause on either kind of database
+    stored, version = a.store.load(super_regional.id)
+    assert version == 2 and a.doc.version == 2
+    assert stored.title.en == "Saved while the window looks again"
