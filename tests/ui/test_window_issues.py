@@ -296,7 +296,8 @@ def test_the_plan_counter_turns_red_past_its_limit_and_the_page_says_by_how_much
     qtbot.keyClicks(editor, "abcde")
     settle()
     assert counter.property("finding") == "error" and ERROR_COLOUR in counter.styleSheet()
-    assert any(line.startswith("✖") and "5 over the limit" in line for line in page.findings.lines), page.findings.lines
+    assert any(line.startswith("✖") and f"{limit + 5:,}/{limit:,} characters" in line
+               for line in page.findings.lines), page.findings.lines
     qtbot.keyClick(editor, Qt.Key.Key_Backspace)
     for _ in range(5):
         qtbot.keyClick(editor, Qt.Key.Key_Backspace)
