@@ -113,6 +113,7 @@ class FindingsPanel(QWidget):
     def retranslate(self, lang: str) -> None:
         self.fold.setToolTip(translate(N_("Fold or unfold the list of what is left (Alt+F12)"), lang))
         self.fold.setAccessibleName(translate(N_("Fold or unfold the list of what is left"), lang))
+        self.scroll.setAccessibleName(translate(N_("What is left to do on this step"), lang))
         self._show_title(lang)
 
     def _show_title(self, lang: str) -> None:
