@@ -1,7 +1,9 @@
-"""What is left to do on a step, listed under the page: a heading with the count ("남은 일 3건")
-and each finding on its own line, errors (✖, red) before warnings (⚠, amber), then the notes (ℹ,
-grey) of findings that wait for a later step's data. A click on a message puts the cursor in its
-field.
+"""What is left to do on a step, listed under the page as a checklist: a heading with the count
+("남은 일 3건") and a line for each finding in a few words with its figure ("성과지표 가중치 합
+90/100", "연구책임자 없음"; ``forms.rules.short``), errors (✖, red) before warnings (⚠, amber), then
+the notes (ℹ, grey) of findings that wait for a later step's data. A line's tooltip (and the status
+bar, while the pointer is on it) says the rule's whole sentence; a click on a line, or Enter on it,
+puts the cursor in its field.
 
 The panel keeps its height whatever it lists, so the page above it never moves as findings come and
 go (a click lands where it was aimed): the person sets the height by dragging the splitter above it,
@@ -10,11 +12,22 @@ or folds it to its heading with the button (or Alt+F12); both are remembered acr
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from forms.base.i18n import N_, NP_, current_language, translate
 from forms.steps import title, waiting
@@ -23,7 +36,6 @@ from ui import setup
 from ui.marks import ERROR_COLOUR, WARNING_COLOUR
 
 if TYPE_CHECKING:
-    from forms.fieldpath import FieldPath
     from forms.rules import Finding
 
 NOTE_COLOUR = "#5f6368"
@@ -32,6 +44,12 @@ DEFAULT_LINES = 5
 WAITS = N_("{message} (checked once {step} has data)")
 NOTES = NP_("{count} note", "{count} notes")
 LEFT = NP_("{count} thing left to do on this step", "{count} things left to do on this step")
+
+
+def _short(finding: Finding, lang: str) -> str:
+    from forms.rules.short import short_label  # the rules load with the first proposal, not the window
+
+    return short_label(finding, lang)
 
 
 def folded_setting() -> bool:
@@ -59,26 +77,28 @@ class FindingsPanel(QWidget):
         head.setContentsMargins(0, 0, 0, 0)
         head.addWidget(self.fold)
         head.addWidget(self.title, 1)
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.RichText)
-        self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.label.linkActivated.connect(self._link)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.label)
-        self.scroll.setWidgetResizable(True)
+        # One line per finding: an item view, so each line has its own tooltip and status tip (the
+        # whole sentence) and the keyboard reaches every line (arrows, Enter), as the mouse does.
+        self.scroll = QListWidget()
         self.scroll.setFrameShape(QFrame.Shape.StyledPanel)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.scroll.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.scroll.setWordWrap(True)  # a long name in a label wraps; it is never cut
+        self.scroll.setResizeMode(QListView.ResizeMode.Adjust)
+        self.scroll.setMouseTracking(True)  # the status bar says the whole sentence of the line pointed at
+        self.scroll.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+        self.scroll.itemClicked.connect(self._clicked)
+        self.scroll.itemActivated.connect(self._clicked)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 2, 0, 0)
         box.setSpacing(2)
         box.addLayout(head)
         box.addWidget(self.scroll, 1)
-        self.lines: list[str] = []  # the messages shown, plain, for tests and screen readers
+        self.lines: list[str] = []  # the lines shown (mark and short label), plain, for tests and screen readers
         self.left = 0  # errors and warnings listed (the notes are not counted)
         self._shown: tuple | None = None
         self._lang = ""
-        self._paths: dict[str, FieldPath] = {}  # each link's text → the field it names (no parsing)
         self.fold.setChecked(folded_setting())
         self._folded(self.fold.isChecked())
         self.retranslate(current_language())
@@ -93,6 +113,7 @@ class FindingsPanel(QWidget):
     def retranslate(self, lang: str) -> None:
         self.fold.setToolTip(translate(N_("Fold or unfold the list of what is left (Alt+F12)"), lang))
         self.fold.setAccessibleName(translate(N_("Fold or unfold the list of what is left"), lang))
+        self.scroll.setAccessibleName(translate(N_("What is left to do on this step"), lang))
         self._show_title(lang)
 
     def _show_title(self, lang: str) -> None:
@@ -107,25 +128,30 @@ class FindingsPanel(QWidget):
 
     def show_findings(self, findings: list[Finding], lang: str) -> None:
         ordered = sorted(findings, key=lambda f: (waiting(f) is not None, not f.is_error))
-        shown = tuple((f.is_error, waiting(f), f.path, f.message(lang)) for f in ordered)
-        self._paths = {str(f.shown): f.shown for f in ordered}
+        shown = tuple((f.is_error, waiting(f), f.shown, _short(f, lang), f.message(lang)) for f in ordered)
         if shown == self._shown and lang == self._lang:
             return  # unchanged: no relayout on a keystroke that changes no finding
         self._shown, self._lang = shown, lang
-        rows, self.lines = [], []
-        for (error, later, _path, message), finding in zip(shown, ordered, strict=True):
+        self.scroll.clear()
+        self.lines = []
+        for error, later, where, label, message in shown:
             if later is not None:
                 colour, sign = NOTE_COLOUR, "ℹ"
-                message = translate(WAITS, lang, message=message,
-                                    step=title(later, lang))
+                step = title(later, lang)
+                label = translate(WAITS, lang, message=label, step=step)
+                message = translate(WAITS, lang, message=message, step=step)
             else:
                 colour, sign = (ERROR_COLOUR, "✖") if error else (WARNING_COLOUR, "⚠")
-            self.lines.append(f"{sign} {message}")
-            rows.append(f'<span style="color:{colour}">{sign}</span> '
-                        f'<a href="{escape(str(finding.shown), quote=True)}" style="color:{colour}; text-decoration:none">'
-                        f"{escape(message)}</a>")
-        self.left = sum(1 for _e, later, _p, _m in shown if later is None)
-        self.label.setText("<br>".join(rows))
+            line = f"{sign} {label}"
+            self.lines.append(line)
+            item = QListWidgetItem(line)
+            item.setForeground(QBrush(QColor(colour)))
+            item.setToolTip(message)
+            item.setStatusTip(message)
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, message)
+            item.setData(Qt.ItemDataRole.UserRole, where)
+            self.scroll.addItem(item)
+        self.left = sum(1 for _e, later, _w, _l, _m in shown if later is None)
         self.setAccessibleDescription("\n".join(self.lines))
         self._show_title(lang)
 
@@ -136,7 +162,7 @@ class FindingsPanel(QWidget):
             setup.settings().setValue("findings/folded", folded)
         self.folded_changed.emit(folded)
 
-    def _link(self, href: str) -> None:
-        where = self._paths.get(href)
+    def _clicked(self, item: QListWidgetItem) -> None:
+        where = item.data(Qt.ItemDataRole.UserRole)
         if where is not None:
             self.activated.emit(where)

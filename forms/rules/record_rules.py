@@ -23,7 +23,7 @@ from forms.model import ResearcherRole, Text
 from forms.participation import is_national_number, load
 from forms.rules.base import Severity, rule
 from forms.rules.context import Context
-from forms.values import Count, Label, Named, OrgRef, Pct, Won
+from forms.values import Count, Label, Named, Num, OrgRef, Pct, Won
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -268,7 +268,8 @@ def _indicators(ctx: Context) -> None:
     if p.indicators:
         total = sum(i.weight for i in p.indicators)
         if total != 100:
-            ctx.emit(WEIGHTS, INDICATORS, total=_pct(total), difference=_pct(abs(total - 100)))
+            ctx.emit(WEIGHTS, INDICATORS, total=_pct(total), difference=_pct(abs(total - 100)),
+                     points=Num(total))  # the checklist's figure: 90/100
     for i, ind in enumerate(p.indicators):
         path = INDICATORS.at(p.indicators, i)
         name = _named(ind.name, f"#{i + 1}")

@@ -267,9 +267,11 @@ def test_the_regions_page_lists_a_missing_name_and_a_click_goes_to_it(sample_win
     name = w.regions.widget_for("organisations[1].name.ko")
     type_into(qtbot, name, "")
     panel = w.regions.findings
-    assert panel.isVisible() and "✖ Organisation 2 has no name in Korean." in panel.lines
+    assert panel.isVisible() and "✖ Organisation 2: no name (Korean)" in panel.lines
     w.regions.setFocus()
-    panel.label.linkActivated.emit("organisations[1].name.ko")  # the link the message carries
+    line = panel.scroll.item(panel.lines.index("✖ Organisation 2: no name (Korean)"))
+    assert line.toolTip() == "Organisation 2 has no name in Korean."
+    qtbot.mouseClick(panel.scroll.viewport(), Qt.MouseButton.LeftButton, pos=panel.scroll.visualItemRect(line).center())
     assert QApplication.focusWidget() is name
 
 
@@ -296,7 +298,8 @@ def test_the_plan_counter_turns_red_past_its_limit_and_the_page_says_by_how_much
     qtbot.keyClicks(editor, "abcde")
     settle()
     assert counter.property("finding") == "error" and ERROR_COLOUR in counter.styleSheet()
-    assert any(line.startswith("✖") and "5 over the limit" in line for line in page.findings.lines), page.findings.lines
+    assert any(line.startswith("✖") and f"{limit + 5:,}/{limit:,} characters" in line
+               for line in page.findings.lines), page.findings.lines
     qtbot.keyClick(editor, Qt.Key.Key_Backspace)
     for _ in range(5):
         qtbot.keyClick(editor, Qt.Key.Key_Backspace)
