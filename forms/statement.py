@@ -33,7 +33,7 @@ from forms.values import Label, OrgRef, Pct, Won
 #: The local match, short of the minimum: the rule ``budget.local_match_short`` says this too.
 MATCH_SHORT = N_("Local funds of {local} are {ratio} of {basis} ({basis_amount}), short of the minimum of "
                  "{min} ({required}) that the call requires. Add {shortfall} of local funds.")
-MATCH_MET = N_("Local funds of {local} are {ratio} of {basis} ({basis_amount}); the call requires at least "
+MATCH_MET = N_("Local funds of {local} are {ratio} of {basis} ({basis_amount}). The call requires at least "
                "{min} ({required}). The minimum is met with a surplus of {surplus}.")
 #: Met to the won: the required amount is the local amount, so it is not said twice.
 MATCH_EXACT = N_("Local funds of {local} are exactly the minimum the call requires: {min} of {basis} "
@@ -57,7 +57,7 @@ MATCH_NO_BASIS = {
 MATCH_PLAN = {
     MATCH_SHORT: NC_("plan", "Local funds of {local} are {ratio} of {basis} ({basis_amount}), short of the minimum "
                              "of {min} ({required}) that the call requires. Add {shortfall} of local funds."),
-    MATCH_MET: NC_("plan", "Local funds of {local} are {ratio} of {basis} ({basis_amount}); the call requires at "
+    MATCH_MET: NC_("plan", "Local funds of {local} are {ratio} of {basis} ({basis_amount}). The call requires at "
                            "least {min} ({required}). The minimum is met with a surplus of {surplus}."),
     MATCH_EXACT: NC_("plan", "Local funds of {local} are exactly the minimum the call requires: {min} of {basis} "
                              "({basis_amount})."),

@@ -71,8 +71,8 @@ def round_percent(value: Fraction, places: int = 2) -> Decimal:
 
 
 #: A value that fails its limit but, rounded, reads as meeting it says so.
-OVER_ROUNDED = N_("{pct} (rounded; more than {limit})")
-UNDER_ROUNDED = N_("{pct} (rounded; less than {limit})")
+OVER_ROUNDED = N_("{pct} (rounded, in fact more than {limit})")
+UNDER_ROUNDED = N_("{pct} (rounded, in fact less than {limit})")
 
 
 @dataclass(frozen=True)

@@ -139,7 +139,7 @@ def _support_and_share(pk: Packet) -> list[content.Block]:
         else:
             rows.append([year, *amounts(row, total), *(shares(row, total) if together else [])])
     widths: list[float | None] = [16, *([None] * (1 + n_local + 3)), *([11.5] * (3 if together else 0))]
-    note = pk.tr(NC_("plan", "Shares are of each organisation's total in each year; government support is the "
+    note = pk.tr(NC_("plan", "Shares are of each organisation's total in each year. Government support is the "
                             "national funds."))
     caption = pk.tr(N_("Support and share plan by organisation and year"))
     story: list[content.Block] = [
@@ -177,7 +177,7 @@ def _by_category(pk: Packet) -> list[content.Block]:
     for row in table_.indirect:
         rows.append([pk.cell(categories.name(row.codes[0], pk.lang)), *values(row)])
     rows.append([pk.cell(pk.tr(N_("Total")), "total"), *values(table_.total, True)])
-    note = pk.tr(NC_("plan", "Cash is national funds, local funds and the organisations' own cash; in kind is the "
+    note = pk.tr(NC_("plan", "Cash is national funds, local funds and the organisations' own cash. In kind is the "
                     "organisations' own share in kind."))
     table = content.Table(rows, [38, *([None] * (ny + 3))], header_rows=2, unit=pk.unit_label(), total_rows=1,
                           notes=[note])
@@ -213,8 +213,8 @@ def _by_org(pk: Packet) -> list[content.Block]:
     rows.append([pk.cell(pk.tr(N_("Total")), "total"),
                  *_amounts(pk, [total.gov, total.by_source["own_cash"], total.by_source["own_in_kind"], total.total],
                            True), None, None])
-    note = pk.tr(NC_("plan", "Public funds are the national and the local funds together; their share is measured "
-                     "on each organisation's R&D cost without international joint R&D; the figures in brackets "
+    note = pk.tr(NC_("plan", "Public funds are the national and the local funds together. Their share is measured "
+                     "on each organisation's R&D cost without international joint R&D. The figures in brackets "
                      "are the call's limits."))
     table = content.Table(rows, [38, 24, 21, 21, 24, None, None], unit=pk.unit_label(), total_rows=1, notes=[note])
     return [table]

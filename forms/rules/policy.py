@@ -13,13 +13,13 @@ from forms.values import OrgRef, Pct
 
 INTERNATIONAL = rule(
     "policy.international_share", Severity.WARNING,
-    N_("International joint R&D is {ratio} of the public funds (national and local); the 2022 policy direction aims at "
+    N_("International joint R&D is {ratio} of the public funds (national and local). The 2022 policy direction aims at "
        "{target}. This is a policy target, not a rule of the call."),
     "policy.international",
 )
 COMPANY_OWN = rule(
     "policy.company_own_share", Severity.WARNING,
-    N_("{org} pays {ratio} of its R&D cost itself; the legal minimum for its kind is {min}, and the 2022 "
+    N_("{org} pays {ratio} of its R&D cost itself. The legal minimum for its kind is {min}, and the 2022 "
        "policy direction lowered companies' share to {target}. A smaller own share may be possible."),
     "policy.company_own_share",
 )

@@ -37,12 +37,12 @@ PI_MISSING = rule(
 )
 PI_TWICE = rule(
     "researchers.pi_twice", E,
-    N_("{name} is marked principal investigator too; the project has exactly one, and {count} are marked."),
+    N_("{name} is marked principal investigator too. The project has exactly one, and {count} are marked."),
     "form",
 )
 PI_NOT_LEAD = rule(
     "researchers.pi_not_lead", E,
-    N_("The principal investigator {name} belongs to {org}; the principal investigator must be of the lead "
+    N_("The principal investigator {name} belongs to {org}. The principal investigator must be of the lead "
        "organisation."), "form",
 )
 RESEARCHER_UNKNOWN_ORG = rule(
@@ -58,27 +58,27 @@ NO_RATE = rule(
 )
 RATE_OVER = rule(
     "researchers.rate_over", E,
-    N_("{name}, {year}: participation rates add up to {total} ({rate} here, {others} in other projects); at most "
+    N_("{name}, {year}: participation rates add up to {total} ({rate} here, {others} in other projects). At most "
        "{max} is allowed, {excess} over."), "participation",
 )
 PROJECTS_OVER = rule(
     "researchers.projects_over", E,
-    N_("{name} would take part in {count} at once, this one included; at most {max} are allowed (the three-and-five rule)."),
+    N_("{name} would take part in {count} at once, this one included. At most {max} are allowed (the three-and-five rule)."),
     "participation",
 )
 PI_PROJECTS_OVER = rule(
     "researchers.pi_projects_over", E,
-    N_("{name} would lead {count} at once as principal investigator, this one included; at most {max} are "
+    N_("{name} would lead {count} at once as principal investigator, this one included. At most {max} are "
        "allowed (the three-and-five rule)."), "participation",
 )
 PI_RATE_LOW = rule(
     "researchers.pi_rate_low", E,
-    N_("The principal investigator {name} takes part at {rate} in {year}; at least {min} is required, "
+    N_("The principal investigator {name} takes part at {rate} in {year}. At least {min} is required, "
        "{shortfall} more."), "pi_min_rate",
 )
 NATIONAL_NUMBER_INVALID = rule(
     "researchers.number_invalid", E,
-    N_("{name}: '{value}' is not a national researcher number; it has 8 digits, as NTIS gives it."), "form",
+    N_("{name}: '{value}' is not a national researcher number. It has 8 digits, as NTIS gives it."), "form",
 )
 NATIONAL_NUMBER_MISSING = rule(
     "researchers.number_missing", W, N_("{name}: give the national researcher number (as NTIS gives it)."), "form",
@@ -93,7 +93,7 @@ INDICATORS_NONE = rule("indicators.none", E, N_("Add the project's performance i
 INDICATOR_NAME = rule("indicators.name_missing", E, N_("Indicator {number} has no name in {language}."), "form")
 WEIGHTS = rule(
     "indicators.weights_not_100", E,
-    N_("The weights of the performance indicators add up to {total}; they must add up to exactly 100% "
+    N_("The weights of the performance indicators add up to {total}. They must add up to exactly 100% "
        "({difference} apart)."), "form",
 )
 TARGET_MISSING = rule("indicators.target_missing", E, N_("{name}: no target for {year} in {language}."), "years")
@@ -140,7 +140,7 @@ EQUIPMENT_OUTSIDE = rule(
 EQUIPMENT_SUM = rule(
     "equipment.sum_mismatch", E,
     N_("{org}, {year}: the equipment items add up to {items}, but its facilities and equipment budget is "
-       "{budget}; {difference} apart."), "categories",
+       "{budget}. They differ by {difference}."), "categories",
 )
 REVIEW_NOTE = rule(
     "equipment.review_note_missing", W,
@@ -151,8 +151,8 @@ REVIEW_NOTE = rule(
 # budget justification and organisations -------------------------------------------------------
 ITEMS_SUM = rule(
     "budget.items_mismatch", E,
-    N_("Line {line}: the justification rows add up to {items}, but the line's amount is {amount}; {difference} "
-       "apart."), "categories",
+    N_("Line {line}: the justification rows add up to {items}, but the line's amount is {amount}. They differ by {difference}"
+       "."), "categories",
 )
 REGISTRATION_INVALID = rule(
     "org.registration_invalid", E,

@@ -72,7 +72,7 @@ class TypePage(Page):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.intro.setText(_("Choose the project type. You can change it later; everything is checked again."))
+        self.intro.setText(_("Choose the project type. You can change it later, and everything is checked again."))
         self.note.setText(_("Every value above comes from the call profile, with the clause it rests on."))
         for code, (box, _text, button) in self.cards.items():
             box.setTitle(label(code, self.lang))
