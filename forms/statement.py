@@ -72,6 +72,8 @@ MATCH_PLAN = {
                                          "total project cost) cannot be checked."),
 }
 CAP_USED = N_("National funds: {national} of the cap of {cap} ({used} used).")
+#: Under the cap: the warning ``budget.national_below_cap`` names what is not requested.
+CAP_UNDER = N_("National funds: {national} of the cap of {cap} ({used} used). {unused} is not requested.")
 #: Over the cap: the rule ``budget.national_over_cap`` blocks the export until it is reduced.
 CAP_OVER = N_("National funds: {national}, {excess} over the call's cap of {cap} ({used}). Reduce them by "
               "{excess}.")
@@ -320,6 +322,9 @@ class BudgetStatement:
         if s.national_excess:
             return translate(CAP_OVER, lang, national=Won(s.national), cap=Won(s.national_cap),
                              used=self.national_used, excess=Won(s.national_excess))
+        if s.national_unused:
+            return translate(CAP_UNDER, lang, national=Won(s.national), cap=Won(s.national_cap),
+                             used=self.national_used, unused=Won(s.national_unused))
         return translate(CAP_USED, lang, national=Won(s.national), cap=Won(s.national_cap), used=self.national_used)
 
     # -- organisations -----------------------------------------------------------------------
