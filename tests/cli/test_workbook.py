@@ -279,7 +279,7 @@ def test_a_copied_row_is_a_new_line_with_a_new_id(super_file, tmp_path):
     out = tmp_path / "new.json"
     done = run("import-budget", str(super_file), str(book), "--out", str(out), lang="en")
     assert done.returncode == 0, done.stderr
-    assert "1 line added, 0 removed, 0 amounts changed;" in done.stdout
+    assert "1 line added, 0 removed, 0 amounts changed." in done.stdout
     before, after = _lines(super_file), _lines(out)
     assert after[:-1] == before
     assert after[-1]["year"] == 2031 and after[-1]["id"] not in {x["id"] for x in before}
