@@ -129,12 +129,12 @@ class OrgStatement:
     @property
     def gov_limit(self) -> Pct | None:
         """The most the government share may be for this kind (None: the call sets none)."""
-        return Pct(self.gov_max, percent=True) if self.gov_max is not None else None
+        return Pct.of_limit(self.gov_max) if self.gov_max is not None else None
 
     @property
     def cash_limit(self) -> Pct | None:
         """The least the cash part of the own share may be for this kind (None: the call sets none)."""
-        return Pct(self.own_cash_min, percent=True) if self.own_cash_min is not None else None
+        return Pct.of_limit(self.own_cash_min) if self.own_cash_min is not None else None
 
     @property
     def cash_short(self) -> int:
@@ -290,7 +290,7 @@ class BudgetStatement:
         """The values of the local-match sentence (the whole pilot's, or the year ``m``'s)."""
         m = m or self.matching
         return {"local": Won(m.local), "ratio": Pct(m.ratio, limit=m.min_percent, bound="min"), "basis": self.basis_label,
-                "basis_amount": Won(m.basis_amount), "min": Pct(m.min_percent, percent=True),
+                "basis_amount": Won(m.basis_amount), "min": Pct.of_limit(m.min_percent),
                 "required": Won(m.required), "shortfall": Won(m.shortfall), "surplus": Won(m.surplus)}
 
     def matching_template(self) -> str:
@@ -357,7 +357,7 @@ class BudgetStatement:
         support and share plan states them: rounded half up, both decimals kept (no limit holds them)."""
         whole = sum(amounts.values())
         own = amounts.get("own_cash", 0) + amounts.get("own_in_kind", 0)
-        national, local, own_share = (Pct(Fraction(part, whole) if whole else None, fixed=True)
+        national, local, own_share = (Pct(Fraction(part, whole) if whole else None)
                                       for part in (amounts.get("national", 0), amounts.get("local", 0), own))
         return national, local, own_share
 

@@ -151,7 +151,7 @@ def _participation(pk: Packet) -> content.Table:
                      "included, and leads at most {led} of them (the three-and-five rule). The rates add up to at most "
                      "{rate} in each year. A project marked not counted adds its rate but is not counted among the "
                      "projects."),
-                 projects=limits.max_projects, led=limits.max_pi_projects, rate=Pct(limits.max_rate, percent=True))
+                 projects=limits.max_projects, led=limits.max_pi_projects, rate=Pct.of_limit(limits.max_rate))
     return content.Table(rows, [18, None, 26, 20, *([16] * len(years))], notes=[note],
                          caption=pk.tr(N_("Participation rates and other national R&D projects by researcher")))
 

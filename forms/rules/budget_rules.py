@@ -172,7 +172,7 @@ def check(ctx: Context) -> None:
             ym = st.years.get(year)
             if ym is not None and ym.basis_amount and not ym.met:
                 ctx.emit(LOCAL_YEAR_LOW, BUDGET, year=year, ratio=Pct(ym.ratio, limit=ym.min_percent, bound="min"), basis=st.basis_label,
-                         shortfall=Won(ym.shortfall), min=Pct(ym.min_percent, percent=True))
+                         shortfall=Won(ym.shortfall), min=Pct.of_limit(ym.min_percent))
     for code in p.applicant_regions():
         if not s.local_by_region.get(code):
             ctx.emit(REGION_PAYS_NOTHING, BUDGET, region=RegionRef(code, prof.announced))
@@ -204,5 +204,5 @@ def check(ctx: Context) -> None:
 def _cap(ctx: Context, path: FieldPath, org: OrgRef, pct: Fraction, rule_: Rule, amount: int, base: int) -> None:
     if amount and amount * 100 > pct * base:
         limit = floor_fraction(pct * base / 100)
-        ctx.emit(rule_, path, org=org, amount=Won(amount), max=Pct(pct, percent=True), base=Won(base),
+        ctx.emit(rule_, path, org=org, amount=Won(amount), max=Pct.of_limit(pct), base=Won(base),
                  excess=Won(amount - limit))

@@ -23,7 +23,7 @@ from forms.model import ResearcherRole, Text
 from forms.participation import is_national_number, load
 from forms.rules.base import Severity, rule
 from forms.rules.context import Context
-from forms.values import Count, Label, Named, OrgRef, Pct, Won
+from forms.values import RATE, WEIGHT, Count, Label, Named, OrgRef, Pct, Won
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -225,12 +225,11 @@ def _researchers(ctx: Context) -> None:
             rate = person.rates.get(year, 0)
             if rate and carried.total(rate) > limits.max_rate:
                 ctx.emit(RATE_OVER, path.child("rates", year), name=name, year=year, total=_pct(carried.total(rate)),
-                         rate=_pct(rate), others=_pct(carried.others_rate), max=_pct(limits.max_rate),
+                         rate=_pct(rate), others=_pct(carried.others_rate), max=Pct.of_limit(limits.max_rate),
                          excess=_pct(carried.total(rate) - limits.max_rate))
             if person.role == ResearcherRole.PRINCIPAL and rate < prof.pi_min_rate.percent:
                 ctx.emit(PI_RATE_LOW, path.child("rates", year), name=name, year=year, rate=_pct(rate),
-                         min=Pct(prof.pi_min_rate.percent, percent=True),
-                         shortfall=Pct(prof.pi_min_rate.percent - rate, percent=True))
+                         min=Pct.of_limit(prof.pi_min_rate.percent), shortfall=_pct(prof.pi_min_rate.percent - rate))
         if carried.projects > limits.max_projects:
             ctx.emit(PROJECTS_OVER, path.child("other_projects"), name=name,
                      count=Count(carried.projects, _PROJECTS), max=Count(limits.max_projects, _PROJECTS))
@@ -256,8 +255,9 @@ def _researchers(ctx: Context) -> None:
                          amount=Won(amounts[org.id]))
 
 
-def _pct(value: int | Fraction) -> Pct:
-    return Pct(Fraction(value), percent=True)
+def _pct(value: int | Fraction, kind: str = RATE) -> Pct:
+    """A participation rate (or, with ``kind``, an indicator's weight), in whole percent."""
+    return Pct(Fraction(value), percent=True, kind=kind)
 
 
 def _indicators(ctx: Context) -> None:
@@ -268,7 +268,8 @@ def _indicators(ctx: Context) -> None:
     if p.indicators:
         total = sum(i.weight for i in p.indicators)
         if total != 100:
-            ctx.emit(WEIGHTS, INDICATORS, total=_pct(total), difference=_pct(abs(total - 100)))
+            ctx.emit(WEIGHTS, INDICATORS, total=_pct(total, WEIGHT),
+                     difference=_pct(abs(total - 100), WEIGHT))
     for i, ind in enumerate(p.indicators):
         path = INDICATORS.at(p.indicators, i)
         name = _named(ind.name, f"#{i + 1}")
