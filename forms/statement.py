@@ -11,7 +11,8 @@ budget page and its chart, the packet (PDF and HWPX) and the workbook all read t
 so they state the same amounts, in the same order, rounded the same way:
 
 - amounts are whole won, computed exactly (``Fraction``), never rounded in a message;
-- a percentage is rounded half up to two decimals; one held to a limit (the local match and the
+- a percentage is rounded half up to the places of its kind (``forms.values.PLACES``: a share two,
+  both always shown); one held to a limit (the local match and the
   cash part to a minimum, the government share and the national cap used to a maximum) names it,
   and says it is rounded and short of it when its rounded figure would seem to meet a limit it
   fails (``forms.values.Pct``).
