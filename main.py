@@ -149,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
-        say(_("Unexpected error: {error}. What was saved before stays saved; please report this.").format(
+        say(_("Unexpected error: {error}. What was saved before stays saved. Please report this.").format(
             error=f"{type(exc).__name__}: {exc}"), err=True)
         return EXIT_SOFTWARE
 

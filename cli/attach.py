@@ -38,7 +38,7 @@ def cmd_attach(ns: argparse.Namespace) -> int:
     proposal.attachments.append(added)
     out = ns.out or ns.file
     write_file(proposal, out)
-    say(_("Attached {name} as {slot} (id {id}); wrote {file}.").format(
+    say(_("Attached {name} as {slot} (id {id}). Wrote {file}.").format(
         name=added.name, slot=_(SLOT_NAMES[added.slot]), id=added.id, file=out))
     return EXIT_OK
 
@@ -63,7 +63,7 @@ def find_attachment(attachments: list[ScanAttachment], text: str) -> int:
     if key and any(a.id.lower().startswith(key) for a in attachments):
         raise InputError(N_("Give at least the first {count} characters of the attached document's id, not "
                             "'{value}'."), count=MIN_PREFIX, value=text)
-    raise InputError(N_("The proposal has no attached document with the id '{value}'; its attachments: {known}."),
+    raise InputError(N_("The proposal has no attached document with the id '{value}'. Its attachments: {known}."),
                      value=text, known=_listed(attachments))
 
 
@@ -73,7 +73,7 @@ def cmd_detach(ns: argparse.Namespace) -> int:
     # a file an older version wrote over the read limit is read too: taking documents out is its repair
     proposal = exchange.read_file(ns.file, repair=True)
     if not ns.ids:
-        raise InputError(N_("Name the attached document to take out by its id (or its first characters); the "
+        raise InputError(N_("Name the attached document to take out by its id (or its first characters). The "
                             "proposal's attachments: {known}."), known=_listed(proposal.attachments))
     positions = sorted({find_attachment(proposal.attachments, text) for text in ns.ids})
     removed = [proposal.attachments[i] for i in positions]
@@ -82,10 +82,10 @@ def cmd_detach(ns: argparse.Namespace) -> int:
     out = ns.out or ns.file
     exchange.write_file(proposal, out, oversized=True)  # never larger than the file read
     for item in removed:
-        say(fill(_("Removed {name}; wrote {file}."), name=item.name, file=out))
+        say(fill(_("Removed {name}. Wrote {file}."), name=item.name, file=out))
     size = os.path.getsize(out)
     if size > exchange.MAX_FILE_BYTES:
-        say(fill(_("{file} is still {size} MB; a proposal file is read up to {limit} MB. Take out more attached "
+        say(fill(_("{file} is still {size} MB. A proposal file is read up to {limit} MB. Take out more attached "
                    "documents."), file=out, size=megabytes(size), limit=megabytes(exchange.MAX_FILE_BYTES)))
     return EXIT_OK
 
@@ -102,7 +102,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser], common
     p = sub.add_parser("detach", parents=[common], help=_("take an attached document out of the proposal file"))
     p.add_argument("file", metavar="FILE.json")
     p.add_argument("ids", metavar="ID", nargs="*",
-                   help=_("the id of an attached document, or its first characters (at least four); several "
-                          "may be given; none lists them"))
+                   help=_("the id of an attached document or its first characters (at least four), several "
+                          "at once if need be (with none, they are listed)"))
     p.add_argument("--out", metavar="NEW.json", help=_("write the proposal here (default: over FILE.json)"))
     p.set_defaults(func=cmd_detach)

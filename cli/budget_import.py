@@ -27,7 +27,7 @@ def cmd_import_budget(ns: argparse.Namespace) -> int:
 
     lang = i18n.current_language()
     if same_file(ns.workbook, ns.out):
-        raise InputError(N_("The proposal would be written over the workbook {file}; name another file with --out."),
+        raise InputError(N_("The proposal would be written over the workbook {file}. Name another file with --out."),
                          file=ns.out)
     proposal = read_file(ns.file)
     read = read_budget(ns.workbook, proposal)
@@ -51,7 +51,7 @@ def cmd_import_budget(ns: argparse.Namespace) -> int:
         else:
             say("> " + _("{line}: {before} → {after} won").format(line=moved, before=f"{old.amount_krw:,}",
                                                                 after=f"{new.amount_krw:,}"))
-    say(_("{added}; wrote {file}.").format(added=changes.text(lang), file=ns.out))
+    say(_("{added}. Wrote {file}.").format(added=changes.text(lang), file=ns.out))
     if changes.dropped_items:
         say(changes.dropped_text(lang, done=True))
     return EXIT_OK

@@ -55,7 +55,7 @@ def resolve_id(store: Store, text: str) -> str:
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:
-        raise InputError(N_("More than one proposal id starts with {id}; give more of it."), id=text)
+        raise InputError(N_("More than one proposal id starts with {id}. Give more of it."), id=text)
     if len(text) < 4 and any(i.startswith(text) for i in ids):
         raise InputError(N_("Give at least the first four characters of the proposal id, not {id}."), id=text)
     raise NotFound(N_("There is no proposal with the id {id} in this database."), id=text)
@@ -145,22 +145,22 @@ def _save(store: Store, ns: argparse.Namespace) -> int:
     if done.version is None:
         unresolved = moved.result.unresolved
         if not unresolved:  # a safety net: the merge settles what a file could not hold
-            say(_("The merged proposal would not be a proposal the app reads; nothing was saved."), err=True)
+            say(_("The merged proposal would not be a proposal the app reads. Nothing was saved."), err=True)
             return EXIT_PROBLEMS
         for c in unresolved:
             for line in conflict_lines(c, lang):
                 say(line)
         say(translate_plural(
             "{count} conflict with what {who} saved since version {base} (the proposal is at version {version} "
-            "now); nothing was saved. Export the proposal again and make your change there, or make it in the "
+            "now). Nothing was saved. Export the proposal again and make your change there, or make it in the "
             "window, which asks whose version to keep.",
             "{count} conflicts with what {who} saved since version {base} (the proposal is at version {version} "
-            "now); nothing was saved. Export the proposal again and make your changes there, or make them in the "
+            "now). Nothing was saved. Export the proposal again and make your changes there, or make them in the "
             "window, which asks whose version to keep for each.", len(unresolved), lang, who=who, base=base,
             version=moved.version), err=True)
         return EXIT_PROBLEMS
     if moved is not None:
-        say(fill(_("Merged {file} with what {who} saved since version {base}, without conflict; saved as version "
+        say(fill(_("Merged {file} with what {who} saved since version {base}, without conflict. Saved as version "
               "{version}."), file=ns.file, who=who, base=base, version=done.version))
     else:
         say(fill(_("Saved {file} as version {version}."), file=ns.file, version=done.version))
@@ -226,7 +226,7 @@ def _backups(path: str) -> int:
 def _restore(path: str, ns: argparse.Namespace) -> int:
     source = resolve_backup(path, ns.backup)
     if same_file(source, path):
-        raise InputError(N_("{backup} is the database itself, not a backup of it; nothing was restored."),
+        raise InputError(N_("{backup} is the database itself, not a backup of it. Nothing was restored."),
                          backup=source)
     from storage.opening import restore_into  # SQLAlchemy: only for a command that uses it
 
@@ -286,7 +286,7 @@ def _login(location: str) -> int:
         except PasswordNeeded as exc:
             wrong, last = True, exc
             continue
-        say(_("The password of {account} is kept in the system's keychain; the app takes it from there.").format(
+        say(_("The password of {account} is kept in the system's keychain. The app takes it from there.").format(
             account=kept))
         return EXIT_OK
     raise last
@@ -302,8 +302,8 @@ def _on_server(location: str, ns: argparse.Namespace) -> int:
 
         done = _with_password(lambda password: setup(location, password))
         if not done.changed:
-            say(fill(_("The database {server} is set up already (schema {revision}, groups {editor} and {reader}); "
-                  "nothing was changed."), server=_shown(location), revision=_head(), editor="rps_editor",
+            say(fill(_("The database {server} is set up already (schema {revision}, groups {editor} and {reader}). "
+                  "Nothing was changed."), server=_shown(location), revision=_head(), editor="rps_editor",
                                                  reader="rps_reader"))
             return EXIT_OK
         for rev in done.revisions:
@@ -318,7 +318,7 @@ def _on_server(location: str, ns: argparse.Namespace) -> int:
         return EXIT_OK
     if ns.db_command in ("backups", "restore"):
         raise Unavailable(N_("The database {server} is on a server: its administrator backs it up and restores "
-                             "it (pg_dump, pg_restore); the app makes no backup of it."), server=_shown(location))
+                             "it (pg_dump, pg_restore). The app makes no backup of it."), server=_shown(location))
     from storage.opening import open_store
 
     with _with_password(lambda password: open_store(location, password=password)) as store:
@@ -371,7 +371,7 @@ def run(ns: argparse.Namespace) -> int:
             raise Unavailable(N_("The database {file} cannot be changed: {reason} Nothing was changed."),
                               file=path, reason=os_reason(exc)) from exc
         if not taken:
-            say(_("The database {file} is open in a window of the app (or in another command); close it, then "
+            say(_("The database {file} is open in a window of the app (or in another command). Close it, then "
                   "run this command again. Nothing was changed.").format(file=path), err=True)
             return EXIT_LOCKED
     try:
@@ -392,7 +392,7 @@ def _run_on(path: str, ns: argparse.Namespace) -> int:
     except (DamagedDatabase, NewerDatabase) as exc:
         say(exc.text(current_language()), err=True)
         db = f" --db {path}" if getattr(ns, "db", None) else ""
-        hint = _("To see the backups: {backups}; to restore one: {restore}.").format(
+        hint = _("To see the backups: {backups}. To restore one: {restore}.").format(
             backups=f"python main.py db{db} backups", restore=f"python main.py db{db} restore NAME")
         say(hint if list_backups(path) else _("There is no backup of it yet."), err=True)
         return EXIT_BAD_INPUT

@@ -45,7 +45,7 @@ def cmd_validate(ns: argparse.Namespace) -> int:
         from reports.export import write_report
 
         if same_file(ns.file, ns.report):
-            raise InputError(N_("The report would be written over the proposal file {file}; name another file "
+            raise InputError(N_("The report would be written over the proposal file {file}. Name another file "
                                 "with --report."), file=ns.report)
         write_report(proposal, ns.report, lang)  # an unwritable target: exit 2, as for any bad input
     if ns.json:
@@ -91,12 +91,12 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser], common
     p.add_argument("file", metavar="FILE")
     p.add_argument("--out", required=True, metavar="OUT.pdf")
     p.add_argument("--format", choices=list(FORMATS), default=None,
-                   help=_("pdf: the packet; hwpx: its editable copy for Hancom Office; xlsx: the budget workbook "
-                          "(default: as the suffix of --out says, else pdf)"))
+                   help=_("pdf (the packet), hwpx (its editable copy for Hancom Office) or xlsx (the budget workbook), "
+                          "by default as the suffix of --out says, else pdf"))
     p.add_argument("--lang", dest="packet_lang", choices=["ko", "en"], help=_("language of the packet"))
     p.add_argument("--draft", action="store_true", help=_("export despite errors, marking every page as a draft"))
     p.add_argument("--unit", choices=["won", "thousand", "million"], default=None,
-                   help=_("unit of the amount tables of the packet and its HWPX copy (default: thousand); the "
+                   help=_("unit of the amount tables of the packet and its HWPX copy (default: thousand), while the "
                           "budget workbook always holds won"))
     p.set_defaults(func=cmd_export)
 

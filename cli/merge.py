@@ -30,7 +30,7 @@ def refuse_inputs_as_output(out: str, base: str, ours: str, theirs: str) -> None
     for role, path in ((N_("the base"), base), (N_("ours"), ours), (N_("the partner's copy"), theirs)):
         if same_file(out, path):
             raise InputError(N_("{out} is {role} ({file}): the merge is never written over one of the copies it "
-                                "merges; name another file with --out."), out=out, role=Phrase(role), file=path)
+                                "merges. Name another file with --out."), out=out, role=Phrase(role), file=path)
 
 
 def merge_files(base: str, ours: str, theirs: str, take: str | None = None) -> MergeResult:
@@ -38,8 +38,8 @@ def merge_files(base: str, ours: str, theirs: str, take: str | None = None) -> M
     try:
         return merge(*docs, take=take)
     except Unrelated:
-        raise InputError(N_("{base}, {ours} and {theirs} are not versions of the same proposal (their ids differ); "
-                            "nothing was merged."), base=base, ours=ours, theirs=theirs) from None
+        raise InputError(N_("{base}, {ours} and {theirs} are not versions of the same proposal (their ids differ). "
+                            "Nothing was merged."), base=base, ours=ours, theirs=theirs) from None
 
 
 def conflict_lines(c: Conflict, lang: str) -> list[str]:
@@ -73,7 +73,7 @@ def cmd_merge(ns: argparse.Namespace) -> int:
         try:
             merged = from_dict(result.merged)
         except InputError as exc:  # a safety net: the merge settles what a file could not hold
-            message = _("The merged proposal would not be a file the app reads ({reason}); nothing was written.").format(
+            message = _("The merged proposal would not be a file the app reads ({reason}). Nothing was written.").format(
                 reason=exc.text(lang))
             if ns.json:
                 say(json_text({"merged": False, "readable": True, "conflicts": [], "message": message}))
@@ -88,9 +88,9 @@ def cmd_merge(ns: argparse.Namespace) -> int:
                 for line in conflict_lines(c, lang):
                     say(line)
             say(translate_plural(
-                "{count} conflict; nothing was written. Choose a side with --take ours or --take theirs, or merge "
+                "{count} conflict. Nothing was written. Choose a side with --take ours or --take theirs, or merge "
                 "in the window to choose.",
-                "{count} conflicts; nothing was written. Choose a side for all of them with --take ours or --take "
+                "{count} conflicts. Nothing was written. Choose a side for all of them with --take ours or --take "
                 "theirs, or merge in the window to choose one by one.", len(result.unresolved), lang), err=True)
         return EXIT_ERRORS
     write_file(merged, ns.out)
@@ -98,8 +98,8 @@ def cmd_merge(ns: argparse.Namespace) -> int:
         say(json_text({"merged": True, "out": ns.out,
                         "conflicts": [{**c.as_dict(lang), "taken": result.chosen[c.key]} for c in result.conflicts]}))
     elif result.conflicts:
-        say(translate_plural("Merged into {file}; {count} conflict settled with --take {side}.",
-                             "Merged into {file}; {count} conflicts settled with --take {side}.",
+        say(translate_plural("Merged into {file}, with {count} conflict settled by --take {side}.",
+                             "Merged into {file}, with {count} conflicts settled by --take {side}.",
                              len(result.conflicts), lang, file=ns.out, side=ns.take))
     else:
         say(_("Merged into {file} without conflict.").format(file=ns.out))

@@ -29,7 +29,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser], common
                    help=_("certificates of the issuing CAs, added to the signature"))
     p.add_argument("--tsa", metavar="URL", help=_("a time-stamp server: the signature gets a trusted time (PAdES B-T)"))
     p.add_argument("--extend", action="store_true",
-                   help=_("add the validation data and a document time-stamp to a signed packet (B-LT, B-LTA); "
+                   help=_("add the validation data and a document time-stamp to a signed packet (B-LT, B-LTA), which "
                           "needs --tsa and --trust"))
     p.add_argument("--trust", metavar="ROOT", nargs="+", action="extend", default=[],
                    help=_("root certificates the signatures lead to (with --extend)"))
@@ -52,11 +52,11 @@ def secret_from(path: str | None, prompt: str) -> str:
         return text.splitlines()[0] if text else ""
     if not sys.stdin.isatty():
         raise InputError(N_("Give the password or PIN in a file (--password-file, --pin-file), or run the command at a "
-                            "terminal to type it; nothing was signed."))
+                            "terminal to type it. Nothing was signed."))
     try:
         return getpass.getpass(prompt)
     except EOFError as exc:
-        raise InputError(N_("No password or PIN was given; nothing was signed.")) from exc
+        raise InputError(N_("No password or PIN was given. Nothing was signed.")) from exc
 
 
 def cmd_sign(ns: argparse.Namespace) -> int:
@@ -95,12 +95,12 @@ def cmd_sign(ns: argparse.Namespace) -> int:
     try:
         write_bytes(ns.out, signed)
     except OSError as exc:
-        raise InputError(N_("{file} cannot be written ({reason}); nothing was written."),
+        raise InputError(N_("{file} cannot be written ({reason}). Nothing was written."),
                          file=ns.out, reason=os_reason(exc)) from exc
     if ns.extend:
-        say(_("Added the validation data and a document time-stamp; wrote {file}.").format(file=ns.out))
+        say(_("Added the validation data and a document time-stamp. Wrote {file}.").format(file=ns.out))
     else:
-        say(_("Signed the field {field}; wrote {file}.").format(field=ns.field, file=ns.out))
+        say(_("Signed the field {field}. Wrote {file}.").format(field=ns.field, file=ns.out))
     return EXIT_OK
 
 

@@ -23,7 +23,7 @@ TOO_LARGE = N_("An amount cannot exceed {limit}.")
 _MAX_INPUT = 64
 _UNCLEAR = N_("'{text}' is unclear: a number after 억 or 조 needs its unit (12억 3천만, or 12.3억), or 원 at the end "
               "if it is won (12억 3원).")
-_NOT_AMOUNT = N_("'{text}' is not an amount; type digits, for example 55억 or 5,500,000,000.")
+_NOT_AMOUNT = N_("'{text}' is not an amount. Type digits, for example 55억 or 5,500,000,000.")
 
 
 class EntryUnit(Enum):
@@ -42,7 +42,7 @@ class EntryUnit(Enum):
         for unit in cls:
             if unit.code == code:
                 return unit
-        raise InputError(N_("Unknown amount unit '{unit}'; use won, thousand or million."), unit=code)
+        raise InputError(N_("Unknown amount unit '{unit}'. Use won, thousand or million."), unit=code)
 
     def label(self, lang: str) -> str:
         return translate(_UNIT_LABELS[self.value], lang)
@@ -137,7 +137,7 @@ def _parse(text: str, unit: EntryUnit) -> int:
         total *= unit.value
     check_limit(total)
     if total != total.to_integral_value():
-        raise InputError(N_("An amount must be a whole number of won; {text} is not."), text=text.strip())
+        raise InputError(N_("An amount must be a whole number of won, and {text} is not."), text=text.strip())
     return int(total)
 
 

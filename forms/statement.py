@@ -11,7 +11,8 @@ budget page and its chart, the packet (PDF and HWPX) and the workbook all read t
 so they state the same amounts, in the same order, rounded the same way:
 
 - amounts are whole won, computed exactly (``Fraction``), never rounded in a message;
-- a percentage is rounded half up to two decimals; one held to a limit (the local match and the
+- a percentage is rounded half up to the places of its kind (``forms.values.PLACES``: a share two,
+  both always shown); one held to a limit (the local match and the
   cash part to a minimum, the government share and the national cap used to a maximum) names it,
   and says it is rounded and short of it when its rounded figure would seem to meet a limit it
   fails (``forms.values.Pct``).
@@ -33,7 +34,7 @@ from forms.values import Label, OrgRef, Pct, Won
 #: The local match, short of the minimum: the rule ``budget.local_match_short`` says this too.
 MATCH_SHORT = N_("Local funds of {local} are {ratio} of {basis} ({basis_amount}), short of the minimum of "
                  "{min} ({required}) that the call requires. Add {shortfall} of local funds.")
-MATCH_MET = N_("Local funds of {local} are {ratio} of {basis} ({basis_amount}); the call requires at least "
+MATCH_MET = N_("Local funds of {local} are {ratio} of {basis} ({basis_amount}). The call requires at least "
                "{min} ({required}). The minimum is met with a surplus of {surplus}.")
 #: Met to the won: the required amount is the local amount, so it is not said twice.
 MATCH_EXACT = N_("Local funds of {local} are exactly the minimum the call requires: {min} of {basis} "
@@ -57,7 +58,7 @@ MATCH_NO_BASIS = {
 MATCH_PLAN = {
     MATCH_SHORT: NC_("plan", "Local funds of {local} are {ratio} of {basis} ({basis_amount}), short of the minimum "
                              "of {min} ({required}) that the call requires. Add {shortfall} of local funds."),
-    MATCH_MET: NC_("plan", "Local funds of {local} are {ratio} of {basis} ({basis_amount}); the call requires at "
+    MATCH_MET: NC_("plan", "Local funds of {local} are {ratio} of {basis} ({basis_amount}). The call requires at "
                            "least {min} ({required}). The minimum is met with a surplus of {surplus}."),
     MATCH_EXACT: NC_("plan", "Local funds of {local} are exactly the minimum the call requires: {min} of {basis} "
                              "({basis_amount})."),
@@ -72,6 +73,8 @@ MATCH_PLAN = {
                                          "total project cost) cannot be checked."),
 }
 CAP_USED = N_("National funds: {national} of the cap of {cap} ({used} used).")
+#: Under the cap: the warning ``budget.national_below_cap`` names what is not requested.
+CAP_UNDER = N_("National funds: {national} of the cap of {cap} ({used} used). {unused} is not requested.")
 #: Over the cap: the rule ``budget.national_over_cap`` blocks the export until it is reduced.
 CAP_OVER = N_("National funds: {national}, {excess} over the call's cap of {cap} ({used}). Reduce them by "
               "{excess}.")
@@ -127,12 +130,12 @@ class OrgStatement:
     @property
     def gov_limit(self) -> Pct | None:
         """The most the government share may be for this kind (None: the call sets none)."""
-        return Pct(self.gov_max, percent=True) if self.gov_max is not None else None
+        return Pct.of_limit(self.gov_max) if self.gov_max is not None else None
 
     @property
     def cash_limit(self) -> Pct | None:
         """The least the cash part of the own share may be for this kind (None: the call sets none)."""
-        return Pct(self.own_cash_min, percent=True) if self.own_cash_min is not None else None
+        return Pct.of_limit(self.own_cash_min) if self.own_cash_min is not None else None
 
     @property
     def cash_short(self) -> int:
@@ -288,7 +291,7 @@ class BudgetStatement:
         """The values of the local-match sentence (the whole pilot's, or the year ``m``'s)."""
         m = m or self.matching
         return {"local": Won(m.local), "ratio": Pct(m.ratio, limit=m.min_percent, bound="min"), "basis": self.basis_label,
-                "basis_amount": Won(m.basis_amount), "min": Pct(m.min_percent, percent=True),
+                "basis_amount": Won(m.basis_amount), "min": Pct.of_limit(m.min_percent),
                 "required": Won(m.required), "shortfall": Won(m.shortfall), "surplus": Won(m.surplus)}
 
     def matching_template(self) -> str:
@@ -320,6 +323,9 @@ class BudgetStatement:
         if s.national_excess:
             return translate(CAP_OVER, lang, national=Won(s.national), cap=Won(s.national_cap),
                              used=self.national_used, excess=Won(s.national_excess))
+        if s.national_unused:
+            return translate(CAP_UNDER, lang, national=Won(s.national), cap=Won(s.national_cap),
+                             used=self.national_used, unused=Won(s.national_unused))
         return translate(CAP_USED, lang, national=Won(s.national), cap=Won(s.national_cap), used=self.national_used)
 
     # -- organisations -----------------------------------------------------------------------
@@ -352,7 +358,7 @@ class BudgetStatement:
         support and share plan states them: rounded half up, both decimals kept (no limit holds them)."""
         whole = sum(amounts.values())
         own = amounts.get("own_cash", 0) + amounts.get("own_in_kind", 0)
-        national, local, own_share = (Pct(Fraction(part, whole) if whole else None, fixed=True)
+        national, local, own_share = (Pct(Fraction(part, whole) if whole else None)
                                       for part in (amounts.get("national", 0), amounts.get("local", 0), own))
         return national, local, own_share
 

@@ -18,7 +18,8 @@ from forms.dates import official_date
 from forms.model import Organisation, label
 from forms.money import Won, format_number
 
-__all__ = ["CategoryRef", "Count", "DateRef", "Label", "Num", "OrgRef", "Pct", "RegionRef", "Won", "YearSpan", "round_percent"]
+__all__ = ["LIMIT", "PLACES", "RATE", "SHARE", "WEIGHT", "CategoryRef", "Count", "DateRef", "Label", "Num", "OrgRef", "Pct",
+           "RegionRef", "Won", "YearSpan", "round_percent"]
 
 
 @dataclass(frozen=True)
@@ -70,29 +71,43 @@ def round_percent(value: Fraction, places: int = 2) -> Decimal:
     return Decimal(-whole if value < 0 else whole).scaleb(-places)
 
 
+#: The kinds of percentage the app shows, and the decimal places each is shown with, everywhere
+#: (the window, the rules' messages, the packet, the workbook): one number of places per kind, so a
+#: column or a sentence never mixes 13.3%, 42% and 20.12%.
+SHARE = "share"    # a share of money: the local match, a government or cash share, the national cap used
+RATE = "rate"      # a researcher's participation rate (whole percent, as the form takes it)
+WEIGHT = "weight"  # a performance indicator's weight (whole percent)
+LIMIT = "limit"    # a limit or target the call sets (at least 20%, at most 75%), as the call writes it
+PLACES = {SHARE: 2, RATE: 0, WEIGHT: 0, LIMIT: 0}
+
 #: A value that fails its limit but, rounded, reads as meeting it says so.
-OVER_ROUNDED = N_("{pct} (rounded; more than {limit})")
-UNDER_ROUNDED = N_("{pct} (rounded; less than {limit})")
+OVER_ROUNDED = N_("{pct} (rounded, in fact more than {limit})")
+UNDER_ROUNDED = N_("{pct} (rounded, in fact less than {limit})")
 
 
 @dataclass(frozen=True)
 class Pct:
-    """A ratio shown as a percentage, rounded half up to two decimals (``places``;
-    ``round_percent``): 20.909% shows 20.91%, 39.9993% shows 40%. ``fixed`` keeps every decimal
-    (tables: 21.00%).
+    """A ratio shown as a percentage of its ``kind``, rounded half up (``round_percent``) to the
+    kind's places, every one of them shown (``PLACES``): a share 20.909% shows 20.91%, 42% shows
+    42.00%; a participation rate or a weight is whole. A limit the call sets is shown as the call
+    writes it: whole, or with its decimals when it has them (never rounded toward or away from it).
 
     A value checked against a limit names it (``limit``, in percent; ``bound`` "max" for at most,
     "min" for at least): when the value fails it but its rounded figure does not show it
-    (75.004% against a maximum of 75% shows 75%), the figure says it is rounded and more than the
+    (75.004% against a maximum of 75% shows 75.00%), the figure says it is rounded and more than the
     limit (or less than it), so a shown value never seems to meet a limit it fails.
     """
 
     value: Fraction | None  # a ratio (0.2 for 20 %), or a percentage when ``percent`` is set
     percent: bool = False
-    fixed: bool = False
-    places: int = 2
+    kind: str = SHARE
     limit: Fraction | None = None
     bound: str = ""  # "max" or "min", with ``limit``
+
+    @classmethod
+    def of_limit(cls, percent: Fraction | int) -> Pct:
+        """A limit or target of the call, given in percent."""
+        return cls(Fraction(percent), percent=True, kind=LIMIT)
 
     @property
     def exact(self) -> Fraction | None:
@@ -101,22 +116,31 @@ class Pct:
             return None
         return Fraction(self.value) if self.percent else Fraction(self.value) * 100
 
+    @property
+    def places(self) -> int:
+        return PLACES[self.kind]
+
+    def figure(self) -> str:
+        """The number shown, without the sign: rounded to the kind's places, all of them kept."""
+        pct = self.exact
+        if pct is None:
+            return "–"
+        if self.kind == LIMIT and pct.denominator != 1:  # a limit with decimals: as the call writes it
+            return f"{round_percent(pct, 2):f}".rstrip("0").rstrip(".")
+        return f"{round_percent(pct, self.places):f}"
+
     def render(self, lang: str) -> str:
         pct = self.exact
         if pct is None:
             return "–"
-        shown = round_percent(pct, self.places)
-        text = f"{shown:f}"
-        if not self.fixed and "." in text:
-            text = text.rstrip("0").rstrip(".")
-        text = f"{text}%"
+        text = f"{self.figure()}%"
         if self.limit is None:
             return text
-        limit, seen = Fraction(self.limit), Fraction(shown)
+        limit, seen = Fraction(self.limit), Fraction(round_percent(pct, self.places))
         if self.bound == "max" and pct > limit and seen <= limit:
-            return translate(OVER_ROUNDED, lang, pct=text, limit=Pct(limit, percent=True))
+            return translate(OVER_ROUNDED, lang, pct=text, limit=Pct.of_limit(limit))
         if self.bound == "min" and pct < limit and seen >= limit:
-            return translate(UNDER_ROUNDED, lang, pct=text, limit=Pct(limit, percent=True))
+            return translate(UNDER_ROUNDED, lang, pct=text, limit=Pct.of_limit(limit))
         return text
 
 

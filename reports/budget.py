@@ -4,15 +4,12 @@ tables; this module only places the figures, in the packet's unit, into blocks o
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from forms import categories
 from forms.base.i18n import N_, NC_
 from forms.fieldpath import ORGANISATIONS
 from forms.model import label
 from forms.money import format_in_unit, format_won, written_form
 from forms.statement import CategoryRow, ShareRow
-from forms.values import Pct
 from reports import content
 from reports.context import Packet
 
@@ -67,16 +64,11 @@ def _matching(pk: Packet) -> list[content.Block]:
         num = "total_num" if total else "num"
         rows.append([pk.cell(name, "total" if total else "head"), pk.cell(pk.amount(ym.basis_amount), num),
                      pk.cell(pk.amount(ym.local), num), pk.cell(pk.amount(ym.required), num),
-                     pk.cell(_fixed(st.matching_values(ym)["ratio"], pk.lang), num),
+                     pk.cell(st.matching_values(ym)["ratio"].render(pk.lang), num),
                      pk.cell(pk.amount(ym.surplus if ym.met else -ym.shortfall), num)])
     note = pk.tr(NC_("plan", "△ marks a shortfall."))
     table = content.Table(rows, [24, None, None, None, None, None], unit=pk.unit_label(), total_rows=1, notes=[note])
     return [pk.para(st.matching_sentence(pk.lang, plan=True), "statement"), table]
-
-
-def _fixed(pct: Pct, lang: str) -> str:
-    """A statement's percentage in a table: rounded as the statement rounds it, both decimals kept."""
-    return replace(pct, fixed=True).render(lang)
 
 
 def _support_and_share(pk: Packet) -> list[content.Block]:
@@ -139,7 +131,7 @@ def _support_and_share(pk: Packet) -> list[content.Block]:
         else:
             rows.append([year, *amounts(row, total), *(shares(row, total) if together else [])])
     widths: list[float | None] = [16, *([None] * (1 + n_local + 3)), *([11.5] * (3 if together else 0))]
-    note = pk.tr(NC_("plan", "Shares are of each organisation's total in each year; government support is the "
+    note = pk.tr(NC_("plan", "Shares are of each organisation's total in each year. Government support is the "
                             "national funds."))
     caption = pk.tr(N_("Support and share plan by organisation and year"))
     story: list[content.Block] = [
@@ -177,7 +169,7 @@ def _by_category(pk: Packet) -> list[content.Block]:
     for row in table_.indirect:
         rows.append([pk.cell(categories.name(row.codes[0], pk.lang)), *values(row)])
     rows.append([pk.cell(pk.tr(N_("Total")), "total"), *values(table_.total, True)])
-    note = pk.tr(NC_("plan", "Cash is national funds, local funds and the organisations' own cash; in kind is the "
+    note = pk.tr(NC_("plan", "Cash is national funds, local funds and the organisations' own cash. In kind is the "
                     "organisations' own share in kind."))
     table = content.Table(rows, [38, *([None] * (ny + 3))], header_rows=2, unit=pk.unit_label(), total_rows=1,
                           notes=[note])
@@ -200,8 +192,8 @@ def _by_org(pk: Packet) -> list[content.Block]:
                                 N_("Cash in own share (minimum)"))]
     for o in st.orgs:
         t = o.totals
-        gov = [_fixed(o.gov_pct, pk.lang)]
-        cash = [_fixed(o.cash_pct, pk.lang)]
+        gov = [o.gov_pct.render(pk.lang)]
+        cash = [o.cash_pct.render(pk.lang)]
         if o.gov_limit is not None:
             gov.append(f"(≤ {o.gov_limit.render(pk.lang)})")
         if o.cash_limit is not None:
@@ -213,8 +205,8 @@ def _by_org(pk: Packet) -> list[content.Block]:
     rows.append([pk.cell(pk.tr(N_("Total")), "total"),
                  *_amounts(pk, [total.gov, total.by_source["own_cash"], total.by_source["own_in_kind"], total.total],
                            True), None, None])
-    note = pk.tr(NC_("plan", "Public funds are the national and the local funds together; their share is measured "
-                     "on each organisation's R&D cost without international joint R&D; the figures in brackets "
+    note = pk.tr(NC_("plan", "Public funds are the national and the local funds together. Their share is measured "
+                     "on each organisation's R&D cost without international joint R&D. The figures in brackets "
                      "are the call's limits."))
     table = content.Table(rows, [38, 24, 21, 21, 24, None, None], unit=pk.unit_label(), total_rows=1, notes=[note])
     return [table]

@@ -28,10 +28,10 @@ def validation(pk: Packet, in_draft: bool = True) -> list[content.Block]:
                                id=pk.profile.id, version=pk.profile.version, name=pk.text(pk.profile.name)),
                          "statement"))
     if r.errors and in_draft:
-        story.append(pk.para(pk.tr(N_("The proposal has {errors}; this packet is a draft and cannot be "
+        story.append(pk.para(pk.tr(N_("The proposal has {errors}. This packet is a draft and cannot be "
                                       "submitted."), errors=Count(len(r.errors), ERRORS)), "statement"))
     elif r.errors:
-        story.append(pk.para(pk.tr(N_("The proposal has {errors}; until they are corrected its packet "
+        story.append(pk.para(pk.tr(N_("The proposal has {errors}. Until they are corrected its packet "
                                       "can be exported only as a draft."), errors=Count(len(r.errors), ERRORS)),
                              "statement"))
     else:
@@ -50,7 +50,7 @@ def validation(pk: Packet, in_draft: bool = True) -> list[content.Block]:
             # the code whole on one line
             where = labels.field_label(f.shown or f.path, pk.lang, pk.proposal)
             rows.append([severity, pk.cell(f.code, "code"), pk.cell(where), pk.cell(f.message(pk.lang))])
-        story.append(pk.para(pk.tr(N_("Warnings do not block submission; each is listed with its rule code.")),
+        story.append(pk.para(pk.tr(N_("Warnings do not block submission. Each is listed with its rule code.")),
                              "note"))
         story.append(content.Table(rows, [20, 42, 44, None]))
     else:
@@ -100,5 +100,5 @@ def fingerprint_box(pk: Packet) -> content.Fingerprint:
         number=confirmation_number(pk.fingerprint),
         sentence=pk.tr(N_("This document was made from the proposal file whose SHA-256 value is given below. "
                           "The document confirmation number at the foot of every page is its first twelve "
-                          "characters; with it, any printed page can be matched to its file.")),
+                          "characters. With it, any printed page can be matched to its file.")),
     )

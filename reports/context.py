@@ -104,5 +104,5 @@ class Packet:
 
     def unit_label(self) -> str:
         if self.rounded:
-            return self.tr(N_("(Unit: {unit}; rounded to whole millions)"), unit=self.unit.label(self.lang))
+            return self.tr(N_("(Unit: {unit}, rounded to whole millions)"), unit=self.unit.label(self.lang))
         return self.tr(N_("(Unit: {unit})"), unit=self.unit.label(self.lang))

@@ -76,7 +76,7 @@ def format_for(out: str, fmt: str | None = None) -> str:
     if fmt is None:
         return named or FORMATS[0]
     if named is not None and named != fmt:
-        raise InputError(N_("The format {format} does not fit the file name {file}, which ends in .{suffix}; name a "
+        raise InputError(N_("The format {format} does not fit the file name {file}, which ends in .{suffix}. Name a "
                             ".{format} file, or choose the format the suffix names."),
                          format=fmt, file=out, suffix=suffix)
     return fmt
@@ -101,7 +101,7 @@ def check_export(out: str, fmt: str | None = None, unit: str | None = None, sour
         raise InputError(N_("The budget workbook holds every amount in won, as numbers Excel can sum and the "
                             "import reads back, so the unit {unit} does not apply to it."), unit=unit)
     if source and same_file(source, out):
-        raise InputError(N_("The packet would be written over the proposal file {file}; name another file."),
+        raise InputError(N_("The packet would be written over the proposal file {file}. Name another file."),
                          file=out)
     return fmt
 
@@ -113,16 +113,16 @@ def _check_target(out_path: str) -> None:
     target = os.path.abspath(out_path)
     folder = os.path.dirname(target)
     if os.path.isdir(target):
-        raise InputError(N_("{file} is a folder; name a file to write."), file=out_path)
+        raise InputError(N_("{file} is a folder. Name a file to write."), file=out_path)
     if not os.path.isdir(folder):
         probe = folder  # the nearest part of the path that exists: a file where a folder should be?
         while not os.path.exists(probe) and os.path.dirname(probe) != probe:
             probe = os.path.dirname(probe)
         if os.path.exists(probe) and not os.path.isdir(probe):
-            raise InputError(N_("{path} is a file, not a folder; nothing was written."), path=probe)
-        raise InputError(N_("The folder {folder} does not exist; nothing was written."), folder=folder)
+            raise InputError(N_("{path} is a file, not a folder. Nothing was written."), path=probe)
+        raise InputError(N_("The folder {folder} does not exist. Nothing was written."), folder=folder)
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise InputError(N_("The folder {folder} cannot be written to; nothing was written."), folder=folder)
+        raise InputError(N_("The folder {folder} cannot be written to. Nothing was written."), folder=folder)
 
 
 def write_packet(proposal: Proposal, out_path: str, lang: str = "ko", draft: bool = False,
@@ -131,7 +131,7 @@ def write_packet(proposal: Proposal, out_path: str, lang: str = "ko", draft: boo
     if lang not in LANGUAGES:
         raise InputError(N_("The packet can be made in Korean (ko) or English (en), not '{lang}'."), lang=lang)
     if fmt not in FORMATS:
-        raise InputError(N_("'{format}' is not a format the app writes; use one of {formats}."), format=fmt, formats=", ".join(FORMATS))
+        raise InputError(N_("'{format}' is not a format the app writes. Use one of {formats}."), format=fmt, formats=", ".join(FORMATS))
     entry_unit = EntryUnit.from_code(unit)
     report = validate(proposal, profile)
     if report.profile is None or (report.has_errors and not draft):
@@ -167,7 +167,7 @@ def write_packet(proposal: Proposal, out_path: str, lang: str = "ko", draft: boo
     try:
         write_bytes(out_path, data)
     except OSError as exc:
-        raise InputError(N_("{file} cannot be written ({reason}); nothing was written."),
+        raise InputError(N_("{file} cannot be written ({reason}). Nothing was written."),
                          file=out_path, reason=os_reason(exc)) from exc
     return written
 
@@ -187,7 +187,7 @@ def write_report(proposal: Proposal, out_path: str, lang: str = "ko") -> None:
     try:
         write_bytes(out_path, data)
     except OSError as exc:
-        raise InputError(N_("{file} cannot be written ({reason}); the report was not written."),
+        raise InputError(N_("{file} cannot be written ({reason}). The report was not written."),
                          file=out_path, reason=os_reason(exc)) from exc
 
 

@@ -105,7 +105,7 @@ def local_share(pk: Packet) -> str:
         return "–"
     return pk.tr(N_("{ratio} of {basis} (the call requires at least {min})"),
                  ratio=Pct(m.ratio, limit=m.min_percent, bound="min"), basis=st.basis_label,
-                 min=Pct(m.min_percent, percent=True))
+                 min=Pct.of_limit(m.min_percent))
 
 
 def organisations(pk: Packet) -> str:

@@ -231,12 +231,12 @@ def scan_shortfalls(name: str, forms: list) -> list[Shortfall]:
     missing = sorted(font for font, d in found.items() if not _embedded(d))
     if missing:
         out.append(Shortfall(N_("the attached document {file} uses fonts it does not contain ({fonts}), which an "
-                                "archival PDF must carry; attach a copy saved as PDF/A, or as a scanned image"),
+                                "archival PDF must carry. Attach a copy saved as PDF/A, or as a scanned image"),
                              {"file": name, "fonts": ", ".join(missing)}))
     no_text = sorted(font for font, d in found.items() if _embedded(d) and not _unicode(d))
     if no_text:
         out.append(Shortfall(N_("the attached document {file} uses fonts whose text has no Unicode meaning ({fonts}), "
-                                "which an archival PDF must give; attach a copy saved as PDF/A, or as a scanned image"),
+                                "which an archival PDF must give. Attach a copy saved as PDF/A, or as a scanned image"),
                              {"file": name, "fonts": ", ".join(no_text)}))
     return out
 

@@ -148,10 +148,10 @@ def _participation(pk: Packet) -> content.Table:
                              "total"),
                      *(pk.cell(str(carried.total(r.rates.get(y, 0))), "total_num") for y in years)])
     note = pk.tr(NC_("plan", "A researcher takes part in at most {projects} national R&D projects at once, this one "
-                     "included, and leads at most {led} of them (the three-and-five rule); the rates add up to at most "
+                     "included, and leads at most {led} of them (the three-and-five rule). The rates add up to at most "
                      "{rate} in each year. A project marked not counted adds its rate but is not counted among the "
                      "projects."),
-                 projects=limits.max_projects, led=limits.max_pi_projects, rate=Pct(limits.max_rate, percent=True))
+                 projects=limits.max_projects, led=limits.max_pi_projects, rate=Pct.of_limit(limits.max_rate))
     return content.Table(rows, [18, None, 26, 20, *([16] * len(years))], notes=[note],
                          caption=pk.tr(N_("Participation rates and other national R&D projects by researcher")))
 

@@ -37,7 +37,7 @@ _BY_SUFFIX = {".pdf": N_("a PDF document"), ".png": N_("a PNG image"), ".jpg": N
 
 
 def _too_large(name: str, size: int, limit: Size) -> InputError:
-    return InputError(N_("{file} is {size} MB; the call takes attached documents of up to {limit} MB, so it was "
+    return InputError(N_("{file} is {size} MB. The call takes attached documents of up to {limit} MB, so it was "
                          "not attached. Scan it at a lower resolution or split it."),
                       file=name, size=megabytes(size), limit=megabytes(limit.max_bytes))
 
@@ -61,9 +61,9 @@ def check(data: bytes, name: str, limit: Size) -> tuple[str, int]:
     if kind is None:
         expected = _BY_SUFFIX.get(os.path.splitext(name)[1].lower())
         if expected:
-            raise InputError(N_("{file} is named as {kind} but is not one; it was not attached."),
+            raise InputError(N_("{file} is named as {kind} but is not one. It was not attached."),
                              file=name, kind=Phrase(expected))
-        raise InputError(N_("{file} is not a PDF, PNG or JPEG file; only these can be attached."), file=name)
+        raise InputError(N_("{file} is not a PDF, PNG or JPEG file. Only these can be attached."), file=name)
     if kind == "application/pdf":
         return kind, _pdf_pages(data, name)
     _check_image(data, name, kind)
@@ -74,18 +74,18 @@ def _pdf_pages(data: bytes, name: str) -> int:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
-    damaged = InputError(N_("{file} is a damaged PDF document that cannot be read; it was not attached."),
+    damaged = InputError(N_("{file} is a damaged PDF document that cannot be read. It was not attached."),
                          file=name)
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
-            raise InputError(N_("{file} is protected by a password (encrypted); attach a copy without one."),
+            raise InputError(N_("{file} is protected by a password (encrypted). Attach a copy without one."),
                              file=name)
         count = len(reader.pages)
         if count == 0:
             raise damaged
         if count > MAX_PAGES:
-            raise InputError(N_("{file} has {count} pages; an attached document may have up to {limit}."),
+            raise InputError(N_("{file} has {count} pages. An attached document may have up to {limit}."),
                              file=name, count=count, limit=MAX_PAGES)
         for page in reader.pages:  # every page must give its size (its content is read, within
             box = page.mediabox     # bounds, as the packet places it: reports.scans.check)
@@ -102,8 +102,8 @@ def _pdf_pages(data: bytes, name: str) -> int:
 def _check_image(data: bytes, name: str, kind: str) -> None:
     from PIL import Image
 
-    what = N_("{file} is a damaged PNG image that cannot be read; it was not attached.") if kind == "image/png" \
-        else N_("{file} is a damaged JPEG image that cannot be read; it was not attached.")
+    what = N_("{file} is a damaged PNG image that cannot be read. It was not attached.") if kind == "image/png" \
+        else N_("{file} is a damaged JPEG image that cannot be read. It was not attached.")
     try:
         with warnings.catch_warnings():
             # Pillow warns of an image over its own limit and refuses one over twice that before
@@ -112,7 +112,7 @@ def _check_image(data: bytes, name: str, kind: str) -> None:
             with _open_image(data, kind) as image:
                 if image.width * image.height > MAX_PIXELS:
                     raise InputError(
-                        N_("{file} is an image of {width} × {height} = {pixels} pixels; an attached image may have "
+                        N_("{file} is an image of {width} × {height} = {pixels} pixels. An attached image may have "
                            "up to {limit} pixels, so it was not attached. Scan it at a lower resolution."),
                         file=name, width=image.width, height=image.height, pixels=image.width * image.height,
                         limit=MAX_PIXELS)
@@ -139,15 +139,15 @@ def read_scan(path: str, slot: str, limit: Size, attached: Sequence[ScanAttachme
     read, is not a PDF, PNG or JPEG that opens completely, is larger than ``limit``, or would bring
     the documents already ``attached`` over the total ``limit`` a proposal can carry."""
     if slot not in [s.value for s in ScanSlot]:
-        raise InputError(N_("'{value}' is not a kind of attached document; use one of: {allowed}."),
+        raise InputError(N_("'{value}' is not a kind of attached document. Use one of: {allowed}."),
                          value=slot, allowed=", ".join(s.value for s in ScanSlot))
     name = os.path.basename(path)
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
-            raise InputError(N_("{file} is a folder; name a file to attach."), file=path)
+            raise InputError(N_("{file} is a folder. Name a file to attach."), file=path)
         if not stat.S_ISREG(info.st_mode):
-            raise InputError(N_("{file} is not an ordinary file; name a file to attach."), file=path)
+            raise InputError(N_("{file} is not an ordinary file. Name a file to attach."), file=path)
         if info.st_size > limit.max_bytes:
             raise _too_large(name, info.st_size, limit)
         check_room(attached, name, info.st_size, limit)

@@ -162,7 +162,7 @@ class ScanPlace(Flowable):
 def refused(scan: c.Scan, reason: ScanRefused) -> InputError:
     """The export's refusal of an attached document, naming it."""
     return InputError(N_("The attached document {file} (id {id}) cannot be placed in the packet: {reason}. Take it "
-                         "out (detach) and attach a readable copy; nothing was written."),
+                         "out (detach) and attach a readable copy. Nothing was written."),
                       file=scan.name or "-", id=scan.ident or "-", reason=reason)
 
 
@@ -270,7 +270,7 @@ def check(media_type: str, data: bytes, name: str) -> None:
     try:
         _guarded(place, data)
     except ScanRefused as exc:
-        raise InputError(N_("{file} cannot be placed in the packet: {reason}; it was not attached."),
+        raise InputError(N_("{file} cannot be placed in the packet: {reason}. It was not attached."),
                          file=name, reason=exc) from None
 
 

@@ -142,7 +142,7 @@ def decrypt_key(data: bytes, password: str, path: str = "signPri.key") -> keys.P
             raise ValueError("padding")
         private = serialization.load_der_private_key(plain, None)
     except (ValueError, TypeError) as exc:
-        raise WrongPassword(N_("The password does not open the key file {file}; nothing was signed."),
+        raise WrongPassword(N_("The password does not open the key file {file}. Nothing was signed."),
                             file=path) from exc
     der = private.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
                                 serialization.NoEncryption())

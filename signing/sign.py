@@ -80,7 +80,7 @@ def key_file_signer(cert_path: str, key_path: str, password: str, chain: list[st
     key = decrypt_key(read_small(key_path), password, key_path)
     if not key_matches(cert, key):
         raise InputError(N_("The key file {key} does not belong to the certificate {cert}: choose the signCert.der "
-                            "and signPri.key of the same folder; nothing was signed."), key=key_path, cert=cert_path)
+                            "and signPri.key of the same folder. Nothing was signed."), key=key_path, cert=cert_path)
     cas = [c for path in chain for c in certificates(path)]
     return SimpleSigner(signing_cert=cert, signing_key=key, cert_registry=SimpleCertificateStore.from_certs([cert, *cas]))
 
@@ -98,19 +98,19 @@ def token_signer(library: str, token: str, pin: str, chain: list[str] = (),
     try:
         session = open_pkcs11_session(library, token_criteria=TokenCriteria(label=token), user_pin=pin)
     except (p11.PinIncorrect, p11.PinInvalid, p11.PinLenRange) as exc:
-        raise WrongPassword(N_("The PIN does not open the token {token}; nothing was signed."), token=token) from exc
+        raise WrongPassword(N_("The PIN does not open the token {token}. Nothing was signed."), token=token) from exc
     except p11.PinLocked as exc:
-        raise InputError(N_("The token {token} is locked after too many wrong PINs; nothing was signed."),
+        raise InputError(N_("The token {token} is locked after too many wrong PINs. Nothing was signed."),
                          token=token) from exc
     except (PKCS11Error, SigningError) as exc:
-        raise InputError(N_("No token labelled {token} is connected; nothing was signed."), token=token) from exc
+        raise InputError(N_("No token labelled {token} is connected. Nothing was signed."), token=token) from exc
     except (OSError, RuntimeError, p11.PKCS11Error) as exc:
-        raise InputError(N_("{library} cannot be used as a PKCS#11 library of a token ({reason}); nothing was "
+        raise InputError(N_("{library} cannot be used as a PKCS#11 library of a token ({reason}). Nothing was "
                             "signed."), library=library, reason=type(exc).__name__) from exc
     try:
         found = list(session.get_objects({Attribute.CLASS: ObjectClass.PRIVATE_KEY}))
         if not found:
-            raise InputError(N_("The token {token} holds no signing key; nothing was signed."), token=token)
+            raise InputError(N_("The token {token} holds no signing key. Nothing was signed."), token=token)
         key_id = found[0][Attribute.ID]
         cas = [c for path in chain for c in certificates(path)]
         cert = read_certificate(read_small(cert_path), cert_path) if cert_path else None
@@ -125,13 +125,13 @@ def check_field(found: list[Field], field: str, path: str) -> bool:
     the packet has no such field, it is signed, or the lead region has not signed first."""
     if not found:
         raise InputError(N_("{file} has no signature fields: it is not a final packet made by the app (a draft has "
-                            "none). Export the final packet and sign that; nothing was signed."), file=path)
+                            "none). Export the final packet and sign that. Nothing was signed."), file=path)
     names = [f.name for f in found]
     if field not in names:
-        raise InputError(N_("{file} has no signature field {field}; its fields are {fields}. Nothing was signed."),
+        raise InputError(N_("{file} has no signature field {field}. Its fields are {fields}. Nothing was signed."),
                          file=path, field=field, fields=", ".join(names))
     if next(f for f in found if f.name == field).signed:
-        raise InputError(N_("The field {field} of {file} is already signed; nothing was signed."),
+        raise InputError(N_("The field {field} of {file} is already signed. Nothing was signed."),
                          file=path, field=field)
     first = not any(f.signed for f in found)
     if first and field != names[0]:
@@ -165,10 +165,10 @@ def sign_packet(data: bytes, field: str, signer: object, tsa: str | None = None,
         # is in the file, the printed page is sealed by hand where that is still the rule.
         PdfSigner(meta, signer, timestamper=stamper, stamp_style=NoOpStampStyle()).sign_pdf(w, output=out)
     except TimestampRequestError as exc:
-        raise InputError(N_("The time-stamp server {url} did not give a time-stamp ({reason}); nothing was signed."),
+        raise InputError(N_("The time-stamp server {url} did not give a time-stamp ({reason}). Nothing was signed."),
                          url=tsa, reason=str(exc)) from exc
     except SigningError as exc:
-        raise InputError(N_("The packet could not be signed ({reason}); nothing was signed."),
+        raise InputError(N_("The packet could not be signed ({reason}). Nothing was signed."),
                          reason=str(exc)) from exc
     return out.getvalue()
 
@@ -190,7 +190,7 @@ def extend_packet(data: bytes, tsa: str, roots: list[x509.Certificate], path: st
         raise InputError(N_("Name the root certificates the signatures lead to with --trust: the validation data is "
                             "gathered up to them. Nothing was written."))
     if not _reader(data, path).embedded_regular_signatures:
-        raise InputError(N_("{file} has no signature to extend; nothing was written."), file=path)
+        raise InputError(N_("{file} has no signature to extend. Nothing was written."), file=path)
     context = ValidationContext(trust_roots=roots, allow_fetching=True, revocation_mode="soft-fail")
     try:
         count = len(_reader(data, path).embedded_regular_signatures)
@@ -203,12 +203,12 @@ def extend_packet(data: bytes, tsa: str, roots: list[x509.Certificate], path: st
         PdfTimeStamper(UrlTimeStamper(tsa)).timestamp_pdf(IncrementalPdfFileWriter(io.BytesIO(data), strict=False),
                                                           MD, validation_context=context, output=out)
     except TimestampRequestError as exc:
-        raise InputError(N_("The time-stamp server {url} did not give a time-stamp ({reason}); nothing was written."),
+        raise InputError(N_("The time-stamp server {url} did not give a time-stamp ({reason}). Nothing was written."),
                          url=tsa, reason=str(exc)) from exc
     except (PathBuildingError, PathValidationError) as exc:
-        raise InputError(N_("A signature's certificate does not lead to a root named with --trust ({reason}); nothing "
+        raise InputError(N_("A signature's certificate does not lead to a root named with --trust ({reason}). Nothing "
                             "was written."), reason=str(exc)) from exc
     except (SigningError, ValueError) as exc:
-        raise InputError(N_("The packet could not be extended ({reason}); nothing was written."),
+        raise InputError(N_("The packet could not be extended ({reason}). Nothing was written."),
                          reason=str(exc)) from exc
     return out.getvalue()

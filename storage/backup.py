@@ -169,8 +169,8 @@ def make_backup(source: sqlite3.Connection, db_path: str, reason: str = "") -> B
     try:
         with _one_at_a_time(db_path, LOCK_WAIT) as held:
             if not held:
-                raise Unavailable(N_("No backup of {file} could be made: another backup is being made; "
-                                     "try again in a moment."), file=db_path)
+                raise Unavailable(N_("No backup of {file} could be made: another backup is being made. "
+                                     "Try again in a moment."), file=db_path)
             return _make(source, db_path, reason)
     except (OSError, sqlite3.Error) as exc:
         raise _failed(db_path, exc) from exc

@@ -58,7 +58,7 @@ def _server_failure(server: str, exc: DBAPIError, sqlstate: str) -> StorageError
                               "changed. To change proposals, ask the administrator to grant you rps_editor."),
                            server=server)
     if sqlstate in ("55P03", "40P01", "40001"):
-        return Unavailable(N_("Someone else on {server} is saving the same proposal; nothing was changed. Try "
+        return Unavailable(N_("Someone else on {server} is saving the same proposal. Nothing was changed. Try "
                               "again in a moment."), server=server)
     if sqlstate.startswith("28"):
         reason = Phrase(N_("the server did not accept the login (user name or password)"))

@@ -39,7 +39,7 @@ def encodable(text: str) -> None:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise InputError(N_("“{name}” holds bytes that are not text (character {position}); type the name "
+        raise InputError(N_("“{name}” holds bytes that are not text (character {position}). Type the name "
                             "again."), name=shown(text), position=exc.start + 1) from None
 
 
@@ -148,10 +148,10 @@ class Database:
         if self.server:  # a file cannot be the server's database
             return
         if any(same_file(path, self.path + suffix) for suffix in ("", "-wal", "-shm", ".lock")):
-            raise InputError(N_("{file} is the database itself (or one of its files); name another file."),
+            raise InputError(N_("{file} is the database itself (or one of its files). Name another file."),
                              file=path)
         if same_file(os.path.dirname(os.path.abspath(path)), backup.backup_dir(self.path)):
-            raise InputError(N_("{file} is in the folder of the database's backups; name a file elsewhere."),
+            raise InputError(N_("{file} is in the folder of the database's backups. Name a file elsewhere."),
                              file=path)
 
     def close(self) -> None:

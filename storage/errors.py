@@ -32,7 +32,7 @@ class UnusableBackup(StorageError):
 
     def __init__(self, path: str, reason: str) -> None:
         self.path, self.reason = path, reason
-        super().__init__(N_("The backup {file} cannot be used: {reason} Nothing was restored; the database is "
+        super().__init__(N_("The backup {file} cannot be used: {reason} Nothing was restored. The database is "
                             "as it was."), file=path, reason=Phrase(reason))
 
 
@@ -43,7 +43,7 @@ class NewerDatabase(StorageError):
         self.path = path
         self.revision = revision
         super().__init__(N_("The database {file} was written by a newer version of this app (schema {revision}). "
-                            "Please use the newer version; this one leaves the file untouched."),
+                            "Please use the newer version. This one leaves the file untouched."),
                          file=path, revision=revision)
 
 
@@ -57,7 +57,7 @@ class Conflict(StorageError):
         self.current_version = current
         super().__init__(N_("“{title}” was changed elsewhere since you opened it (it is now at version {current}, "
                             "your copy is version {expected}). Your copy was not saved, and nothing was "
-                            "overwritten; reopen the proposal to see the other changes."),
+                            "overwritten. Reopen the proposal to see the other changes."),
                          title=title.get("en") or proposal_id, current=current, expected=expected)
 
     def text(self, lang: str) -> str:
@@ -88,7 +88,7 @@ class ReadOnly(Unavailable):
                          "in, or open it with the version that wrote it.")
         else:
             message = N_("The database {file} can only be read: {reason}. Nothing in it was changed. Commands "
-                         "that only read it (list, export, snapshots, diff, check) still work; to change it, "
+                         "that only read it (list, export, snapshots, diff, check) still work. To change it, "
                          "copy it to a folder you can write in or ask for write permission.")
         super().__init__(message, file=path, reason=Phrase(reason))
 
@@ -104,7 +104,7 @@ def write_reason(exc: BaseException) -> object:
     if code == sqlite3.SQLITE_READONLY or "readonly" in str(exc):
         return Phrase(N_("it cannot be written (a read-only disk, or no permission)"))
     if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in str(exc):
-        return Phrase(N_("another program is using it; try again in a moment"))
+        return Phrase(N_("another program is using it, so try again in a moment"))
     if code == sqlite3.SQLITE_IOERR or "disk I/O error" in str(exc):
         return Phrase(N_("the disk could not be read or written"))
     return str(exc) or type(exc).__name__

@@ -73,22 +73,22 @@ def check_header(path: str, empty_is_new: bool = False) -> None:
     if not head.startswith(MAGIC):
         if _looks_like_text(head[:64]):
             raise DamagedDatabase(path, N_("it is a text file, not a database."))
-        raise DamagedDatabase(path, N_("it does not start like a database file; it was overwritten or is "
+        raise DamagedDatabase(path, N_("it does not start like a database file. It was overwritten or is "
                                        "another kind of file."))
     if size < HEADER_SIZE:
-        raise DamagedDatabase(path, N_("it is shorter than its header says; the file was cut short."))
+        raise DamagedDatabase(path, N_("it is shorter than its header says. The file was cut short."))
     page_size = int.from_bytes(head[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size > 65536 or page_size & (page_size - 1):
         raise DamagedDatabase(path, N_("its header is damaged."))
     if size % page_size:
-        raise DamagedDatabase(path, N_("it is shorter than its header says; the file was cut short."))
+        raise DamagedDatabase(path, N_("it is shorter than its header says. The file was cut short."))
     pages = int.from_bytes(head[28:32], "big")
     change_counter, valid_for = head[24:28], head[92:96]
     # With a write-ahead log present the header may already count pages a checkpoint was still
     # copying when the process died; SQLite completes that from the log, so only check without one.
     if not wal and pages and change_counter == valid_for and pages * page_size > size:
-        raise DamagedDatabase(path, N_("it is shorter than its header says; the file was cut short."))
+        raise DamagedDatabase(path, N_("it is shorter than its header says. The file was cut short."))
 
 
 @dataclass(frozen=True)

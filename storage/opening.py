@@ -120,7 +120,7 @@ def open_store(path: str | None = None, read_only_ok: bool = False, beside_write
     existed = os.path.exists(path)
     if beside_writer and existed and why_read_only is None:
         if examine_ours(path).revision != migrations.head():
-            raise Unavailable(N_("The database {file} is open in a window of another version of the app; close "
+            raise Unavailable(N_("The database {file} is open in a window of another version of the app. Close "
                                  "that window, then run this command again. Nothing was changed."), file=path)
         return _read_only(path, Phrase(N_("a window of the app has it open")))
     if why_read_only is not None:
@@ -198,7 +198,7 @@ def _replace_aside(path: str, backup_path: str | None) -> str | None:
         except (OSError, sqlite3.Error) as exc:
             with contextlib.suppress(OSError):
                 os.unlink(ready)
-            raise Unavailable(N_("The backup {backup} could not be copied: {reason} Nothing was restored; the "
+            raise Unavailable(N_("The backup {backup} could not be copied: {reason} Nothing was restored. The "
                                  "database is as it was."), backup=backup_path,
                               reason=write_reason(exc)) from exc
     aside = health.move_aside(path) if os.path.lexists(path) else None
@@ -233,6 +233,6 @@ def restore_into(path: str, backup_path: str) -> str:
         open_store(path).close()
         return aside or path
     except Unavailable as exc:
-        raise Unavailable(N_("Nothing was restored; the database is as it was. {reason}"), reason=exc) from exc
+        raise Unavailable(N_("Nothing was restored. The database is as it was. {reason}"), reason=exc) from exc
     with store:
         return store.restore_backup(backup_path).path

@@ -41,7 +41,7 @@ def refuse_folder(db_path: str) -> None:
     if os.path.isdir(db_path):
         from storage.errors import Unavailable
 
-        raise Unavailable(N_("{file} is a folder, not a database file; name a file (--db PATH)."),
+        raise Unavailable(N_("{file} is a folder, not a database file. Name a file (--db PATH)."),
                           file=os.path.abspath(db_path))
 
 
@@ -70,6 +70,6 @@ def database_file(value: str) -> str:
     found = _SCHEME.match(value)
     if found:
         raise InputError(N_("--db names a file or a PostgreSQL server (postgresql://…): '{scheme}…' is neither. "
-                            "Name the database file (for example --db proposals.db); nothing was made."),
+                            "Name the database file (for example --db proposals.db). Nothing was made."),
                          scheme=found.group())
     return value

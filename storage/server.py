@@ -88,7 +88,7 @@ def parse(location: str) -> Server:
                                 "?host=/path/to/folder."), url=shown)
         mode = url.query.get("sslmode", "")
         if mode != "verify-full":
-            raise InputError(N_("--db {url}: over the network this app connects only with sslmode=verify-full; "
+            raise InputError(N_("--db {url}: over the network this app connects only with sslmode=verify-full. "
                                 "“{mode}” does not check that the server is the office's, so another machine could "
                                 "pose as it and read what is typed. Add sslmode=verify-full&sslrootcert= the "
                                 "office's CA certificate."), url=shown, mode=mode or "prefer")
@@ -235,7 +235,7 @@ def check_access(conn: Connection, server: Server) -> str | None:
                               "owner brings it up to date with: {command}"), server=server.shown, found=rev,
                            expected=migrations.head(), command=_setup_command(server))
         raise NotSetUp(N_("The database {server} has a schema ({found}) that this version of the app does not "
-                          "know: a newer version set it up. Use the newer version; nothing was changed."),
+                          "know: a newer version set it up. Use the newer version. Nothing was changed."),
                        server=server.shown, found=rev or "?")
     writable = conn.execute(text("SELECT has_table_privilege('proposals', 'UPDATE')")).scalar_one()
     return None if writable else N_("your login may only read it (ask the administrator for rps_editor to "
@@ -294,10 +294,10 @@ def setup(location: str, password: str | None = None) -> SetupDone:
             rev = migrations.current_revision(conn)
             if rev is not None and not migrations.known(rev):
                 raise NotSetUp(N_("The database {server} has a schema ({found}) that this version of the app does "
-                                  "not know: a newer version set it up. Use the newer version; nothing was "
+                                  "not know: a newer version set it up. Use the newer version. Nothing was "
                                   "changed."), server=server.shown, found=rev)
             if rev is None and migrations.has_tables(conn):
-                raise NotSetUp(N_("The database {server} holds tables of another application; set up an empty "
+                raise NotSetUp(N_("The database {server} holds tables of another application. Set up an empty "
                                   "database for the proposals. Nothing was changed."), server=server.shown)
             ran = migrations.upgrade(conn)
             roles = _create_roles(conn)

@@ -37,9 +37,9 @@ class Snapshots(Database):
         if not name:
             raise InputError(N_("Give the snapshot a name."))
         if name.isdigit():  # a snapshot is named by its number or its name: a number would be taken for one
-            raise InputError(N_("A snapshot's name cannot be only a number ({name}); add a word."), name=name)
+            raise InputError(N_("A snapshot's name cannot be only a number ({name}). Add a word."), name=name)
         if name.lower() in WORKING_COPY:  # these stand for the working copy wherever a snapshot is named
-            raise InputError(N_("“{name}” stands for the working copy; give the snapshot another name."), name=name)
+            raise InputError(N_("“{name}” stands for the working copy. Give the snapshot another name."), name=name)
         encodable(name)
         now = utcnow()
         with self._write() as conn:
@@ -47,7 +47,7 @@ class Snapshots(Database):
             taken = conn.execute(select(snapshots.c.pk).where(snapshots.c.proposal_pk == row.pk,
                                                               snapshots.c.name == name)).first()
             if taken is not None:
-                raise InputError(N_("This proposal already has a snapshot named {name}; choose another name."),
+                raise InputError(N_("This proposal already has a snapshot named {name}. Choose another name."),
                                  name=name)
             wc = self._working_copy(conn, row.pk)
             pk = conn.execute(insert(snapshots).values(proposal_pk=row.pk, name=name, created_at=now,

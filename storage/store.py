@@ -244,7 +244,7 @@ class Store(Copies, Snapshots):
             # the row was changed outside the app: a copy handed out must be what was saved
             raise StorageError(N_("The saved copy of {id} in the database does not match its fingerprint: the "
                                   "database was changed outside the app. Nothing was written. 'db check' lists "
-                                  "what is damaged; a snapshot or a backup can be restored."), id=row.uuid)
+                                  "what is damaged. A snapshot or a backup can be restored."), id=row.uuid)
         p = self._parse(saved.body, proposal_id)
         if p.id != row.uuid and exchange.normal_id(row.uuid) == p.id:
             p.id = row.uuid  # as load() does
@@ -273,7 +273,7 @@ class Store(Copies, Snapshots):
         try:
             kept = self.backup_now("before-restore")
         except Unavailable as exc:  # never restore over content that was not kept first
-            raise Unavailable(N_("Nothing was restored; the database is as it was. {reason}"), reason=exc) from exc
+            raise Unavailable(N_("Nothing was restored. The database is as it was. {reason}"), reason=exc) from exc
         self._engine.dispose()
         with guard(self.path), self._engine.connect() as conn:
             src = sqlite3.connect(path)
@@ -288,7 +288,7 @@ class Store(Copies, Snapshots):
     def _file_only(self) -> None:
         if self.server:
             raise Unavailable(N_("The database {server} is on a server: its administrator backs it up and restores "
-                                 "it (pg_dump, pg_restore); the app makes no backup of it."), server=self.path)
+                                 "it (pg_dump, pg_restore). The app makes no backup of it."), server=self.path)
 
     def check(self) -> list[str]:
         """Problems found (in the current language); an empty list means the database is sound."""

@@ -96,7 +96,7 @@ def delete_keeping(store: Store, proposal_id: str) -> DeletedInfo:
             with atomic_write(path, "w", encoding="utf-8") as fp:
                 json.dump(kept, fp, ensure_ascii=False)
         except OSError as exc:  # nothing is deleted unless it was kept
-            raise StorageError(N_("The proposal cannot be kept for restoring ({reason}); it was not deleted."),
+            raise StorageError(N_("The proposal cannot be kept for restoring ({reason}). It was not deleted."),
                                reason=os_reason(exc)) from exc
         conn.execute(delete(proposals).where(proposals.c.pk == row.pk))
     return DeletedInfo(path, proposal_id, Text(row.title_ko, row.title_en), aware(now))

@@ -80,9 +80,9 @@ class PasswordDialog(QDialog):
     def __init__(self, account: str, wrong: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Password for the server"))
-        text = (_("The server did not accept the password of {account}. Type it again; the app keeps the one "
+        text = (_("The server did not accept the password of {account}. Type it again. The app keeps the one "
                   "that works in the system's keychain.") if wrong else
-                _("The server asks for the password of {account}. Type it once; the app keeps it in the "
+                _("The server asks for the password of {account}. Type it once. The app keeps it in the "
                   "system's keychain and takes it from there next time."))
         said = QLabel(text.format(account=account))
         said.setWordWrap(True)
@@ -243,7 +243,7 @@ def about_text() -> str:
         _("Version {version}").format(version=appinfo.VERSION),
         "",
         _("Prepares proposals for national regional-innovation calls, checks them against the call's rules "
-          "and exports the submission packet. Works offline; it opens no network connection."),
+          "and exports the submission packet. Works offline and opens no network connection."),
         "",
         _("Licences: the app is MIT-licensed. It uses Qt for Python (PySide6, LGPLv3), SQLAlchemy and Alembic "
           "(MIT), ReportLab (BSD), Babel (BSD) and platformdirs (MIT). The Nanum and Noto fonts are licensed "

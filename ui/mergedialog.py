@@ -42,9 +42,9 @@ class MergeDialog(QDialog):
         if self.conflicts:
             text = translate_plural(
                 "{file}: the copy from {partner} merges with the proposal, except for {count} conflict. Choose "
-                "whose version to keep; nothing changes until you apply.",
+                "whose version to keep. Nothing changes until you apply.",
                 "{file}: the copy from {partner} merges with the proposal, except for {count} conflicts. Choose "
-                "for each whose version to keep; nothing changes until you apply.",
+                "for each whose version to keep. Nothing changes until you apply.",
                 len(self.conflicts), current_language(), file=file, partner=partner)
         else:
             text = _("{file}: the copy from {partner} merges with the proposal without conflict. "

@@ -188,7 +188,7 @@ class Justification(QGroupBox):
         line = p.budget.lines[index]
         lang = current_language()
         total = sum(item.amount_krw for item in line.items)
-        self.sum.setText(_("The rows add up to {total}; the line's amount is {amount}.").format(
+        self.sum.setText(_("The rows add up to {total}. The line's amount is {amount}.").format(
             total=format_won(total, lang), amount=format_won(line.amount_krw, lang)))
 
     def tables(self) -> list[RecordTable]:

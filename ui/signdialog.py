@@ -199,7 +199,7 @@ class SignDialog(QDialog):
         self.path = out
         self.setWindowTitle(_("Signatures of {file}").format(file=os.path.basename(out)))
         self.reload()
-        return not self._say(_("Signed the field {field}; wrote {file}.").format(field=field, file=out))
+        return not self._say(_("Signed the field {field}. Wrote {file}.").format(field=field, file=out))
 
     def _say(self, text: str, error: bool = False) -> bool:
         self.message.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "")

@@ -40,7 +40,7 @@ class NotAFile(InputError):
     """The output named is a device, a pipe or a socket: it is never replaced by a file."""
 
     def __init__(self, path: str) -> None:
-        super().__init__(N_("{file} is not an ordinary file (it is a device, a pipe or a socket); nothing was "
+        super().__init__(N_("{file} is not an ordinary file (it is a device, a pipe or a socket). Nothing was "
                             "written. Name a file to write."), file=path)
 
 

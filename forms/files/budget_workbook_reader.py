@@ -108,11 +108,11 @@ def _lines_sheet(book: Workbook, path: str) -> SheetEntry:
     named = [s for s in book.sheets if s.name in titles]
     visible = [s for s in named if s.state in ("", "visible")]
     if len(visible) > 1:
-        raise InputError(N_("{file} has more than one visible sheet named {sheet}; keep only the one to import."),
+        raise InputError(N_("{file} has more than one visible sheet named {sheet}. Keep only the one to import."),
                          file=path, sheet=" / ".join(sorted({s.name for s in visible})))
     if not visible:
         if named:
-            raise InputError(N_("{file} has its sheet {sheet} hidden; the budget is read only from the visible sheet "
+            raise InputError(N_("{file} has its sheet {sheet} hidden. The budget is read only from the visible sheet "
                                 "the app wrote. Show the sheet in Excel, or export the workbook again."),
                              file=path, sheet=named[0].name)
         raise InputError(N_("{file} has no sheet named {sheet}: is it the budget workbook the app wrote?"),
@@ -186,8 +186,8 @@ def _cell_problem(ws: Sheet, row: int, col: int, key: str, exc: InputError) -> I
         return unsaved_formula(key, formula)
     merged = ws.merged_range(row, col)
     if merged is not None:
-        return InputError(N_("This cell is part of the merged cells {cells}, which the app's workbook never has; "
-                             "unmerge them in Excel and type the value in each cell."), cells=merged)
+        return InputError(N_("This cell is part of the merged cells {cells}, which the app's workbook never has. "
+                             "Unmerge them in Excel and type the value in each cell."), cells=merged)
     return exc
 
 
@@ -206,8 +206,8 @@ def _letters(col: int) -> str:
 
 
 def _another(path: str, title: str, proposal: Proposal) -> InputError:
-    return InputError(N_("{file} is the budget of another proposal, “{other}”, not of this one, “{this}”; "
-                         "nothing was changed."), file=path, other=title, this=ProposalTitle(proposal))
+    return InputError(N_("{file} is the budget of another proposal, “{other}”, not of this one, “{this}”. "
+                         "Nothing was changed."), file=path, other=title, this=ProposalTitle(proposal))
 
 
 def _line_ids(ws: Sheet, columns: dict[str, int]) -> set[str]:

@@ -104,21 +104,21 @@ class Names:
     def category(self, text: str) -> str:
         found = self._categories.get(_fold(text))
         if found is None:
-            raise InputError(N_("'{value}' is not a budget category; use its Korean or English name, such as "
+            raise InputError(N_("'{value}' is not a budget category. Use its Korean or English name, such as "
                                 "인건비 or Personnel."), value=text.strip())
         return found
 
     def source(self, text: str) -> str:
         found = self._sources.get(_fold(text))
         if found is None:
-            raise InputError(N_("'{value}' is not a source of funds; use one of: {choices}."), value=text.strip(),
+            raise InputError(N_("'{value}' is not a source of funds. Use one of: {choices}."), value=text.strip(),
                              choices=", ".join(label(s, "ko") for s in SOURCES))
         return found
 
     def region(self, text: str) -> str:
         found = self._regions.get(_fold(text))
         if found is None:
-            raise InputError(N_("'{value}' is not a region; use its name or code, such as 경상북도 or KR-47."),
+            raise InputError(N_("'{value}' is not a region. Use its name or code, such as 경상북도 or KR-47."),
                              value=text.strip())
         return found
 
@@ -140,17 +140,17 @@ class _OrgNames:
 
 
 #: A required cell with nothing in it.
-EMPTY_CELL = N_("This cell is empty; it must be filled in.")
+EMPTY_CELL = N_("This cell is empty, but it must be filled in.")
 
 
 def unsaved_formula(key: str, formula: str) -> InputError:
     """The problem of a cell that holds ``formula`` but no value: the program that wrote the file
     did not calculate it (Excel stores a formula's result when it saves; a script may not)."""
     if key == "amount_krw":
-        return InputError(N_("This cell holds the formula {formula}, but its value was not saved in the file; type "
+        return InputError(N_("This cell holds the formula {formula}, but its value was not saved in the file. Type "
                              "the amount, or open the file in Excel and save it so the value is stored."),
                           formula=formula)
-    return InputError(N_("This cell holds the formula {formula}, but its value was not saved in the file; type "
+    return InputError(N_("This cell holds the formula {formula}, but its value was not saved in the file. Type "
                          "the value itself, or open the file in Excel and save it so the value is stored."),
                       formula=formula)
 
@@ -165,12 +165,12 @@ def read_amount(value: object) -> int:
         return parse_amount(str(value), EntryUnit.WON)
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
-            raise InputError(N_("'{text}' is not an amount; type digits, for example 55억 or 5,500,000,000."),
+            raise InputError(N_("'{text}' is not an amount. Type digits, for example 55억 or 5,500,000,000."),
                              text=str(value))
         if value < 0:
             raise InputError(N_("An amount cannot be negative."))
         if not value.is_integer():
-            raise InputError(N_("An amount must be a whole number of won; {text} is not."), text=repr(value))
+            raise InputError(N_("An amount must be a whole number of won, and {text} is not."), text=repr(value))
         return parse_amount(str(int(value)), EntryUnit.WON)
     if isinstance(value, str):
         return parse_amount(value, EntryUnit.WON)
@@ -217,7 +217,7 @@ def read_line(names: Names, cells: dict[str, object],
         except InputError as exc:
             problems[key] = exc
     if "region" not in problems and values.get("region") and values.get("source") not in (None, "local"):
-        problems["region"] = InputError(N_("A paying region is given only for local funds; leave it empty."))
+        problems["region"] = InputError(N_("A paying region is given only for local funds. Leave it empty."))
     if problems:
         return None, problems
     year, amount, region = values["year"], values["amount_krw"], values["region"]

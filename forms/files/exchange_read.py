@@ -91,11 +91,11 @@ def from_dict(data: object, *, repair: bool = False) -> Proposal:
     d = r.obj(data, ROOT, _TOP_KEYS, {"format", "format_version", "call", "type", "lead_region",
                                      "partner_regions", "organisations", "budget"})
     if d["format"] != FILE_FORMAT:
-        raise r.fail(_FORMAT, N_("must be \"{expected}\"; this is not a proposal file."), expected=FILE_FORMAT)
+        raise r.fail(_FORMAT, N_("must be \"{expected}\". This is not a proposal file."), expected=FILE_FORMAT)
     version = d["format_version"]
     if isinstance(version, int) and not isinstance(version, bool) and version > FILE_FORMAT_VERSION:
-        raise r.fail(_FORMAT_VERSION, N_("the file was written by a newer version of the app (format {found}); "
-                                          "this version reads format {supported}."),
+        raise r.fail(_FORMAT_VERSION, N_("the file was written by a newer version of the app (format {found}). "
+                                          "This version reads format {supported}."),
                      found=version, supported=FILE_FORMAT_VERSION)
     r.integer(version, _FORMAT_VERSION, 1, FILE_FORMAT_VERSION)
 
@@ -104,7 +104,7 @@ def from_dict(data: object, *, repair: bool = False) -> Proposal:
         text = r.string(d["id"], _ID, 64)
         read_id = normal_id(text)
         if read_id is None:
-            raise r.fail(_ID, N_("must be a UUID such as 0b5d…-…; '{value}' is not."), value=text[:40])
+            raise r.fail(_ID, N_("must be a UUID such as 0b5d…-…, and '{value}' is not."), value=text[:40])
         p.id = read_id
     p.call = r.choice(d["call"], CALL, profile_ids())
     p.type = r.choice(d["type"], TYPE, [t.value for t in ProjectType] + [""])
@@ -305,7 +305,7 @@ def _read_records(r: Reader, d: dict, p: Proposal) -> None:
         item_id = r.ident(x["id"], path.child("id"), seen, N_("deliverable"))
         task = r.string(x["task"], path.child("task"), 64)
         if task not in task_ids:
-            raise r.fail(path.child("task"), N_("'{value}' is not the id of a task in this file; expected one of: "
+            raise r.fail(path.child("task"), N_("'{value}' is not the id of a task in this file. Expected one of: "
                                             "{allowed}."), value=task, allowed=Choices(task_ids))
         p.deliverables.append(Deliverable(
             id=item_id, task=task,
@@ -364,7 +364,7 @@ def loads(text: str, *, repair: bool = False) -> Proposal:
 def loads_bytes(raw: bytes, *, repair: bool = False) -> Proposal:
     most = REPAIR_MAX_BYTES if repair else MAX_FILE_BYTES
     if len(raw) > most:
-        raise InputError(N_("The file is larger than {limit} MB; a proposal file is much smaller."),
+        raise InputError(N_("The file is larger than {limit} MB. A proposal file is much smaller."),
                          limit=most // (1024 * 1024))
     try:
         text = raw.decode("utf-8-sig")
@@ -386,11 +386,11 @@ def read_file(path: str, *, repair: bool = False) -> Proposal:
         if stat.S_ISDIR(info.st_mode):
             raise InputError(N_("Cannot read {file}: {reason}."), file=path, reason=Phrase(N_("it is a folder")))
         if not stat.S_ISREG(info.st_mode):  # a pipe or a device would be read forever, or block
-            raise InputError(N_("{file} is not an ordinary file (it is a device, a pipe or a socket); name a "
+            raise InputError(N_("{file} is not an ordinary file (it is a device, a pipe or a socket). Name a "
                                 "proposal file."), file=path)
         size = info.st_size
         if size > most:
-            raise InputError(N_("{file} is {size} MB; a proposal file is read up to {limit} MB. If it carries many "
+            raise InputError(N_("{file} is {size} MB. A proposal file is read up to {limit} MB. If it carries many "
                                 "attached documents, take some out with the detach command (\"detach {file}\" "
                                 "without an id lists them), then read it again."),
                              file=path, size=megabytes(size), limit=megabytes(most))

@@ -66,7 +66,7 @@ class Reader:
             raise self.fail(path if path.steps else _WHOLE_FILE, N_("must be an object {{…}}, not {found}."), found=_kind(value))
         for key in value:
             if keys is not None and key not in keys:
-                raise self.fail(path.child(key), N_("unexpected key; expected one of: {keys}."),
+                raise self.fail(path.child(key), N_("unexpected key, expected one of: {keys}."),
                                 keys=", ".join(sorted(keys)))
         for key in sorted(required):
             if key not in value:
@@ -83,7 +83,7 @@ class Reader:
     def choice(self, value: object, path: FieldPath, allowed: list[str]) -> str:
         text = self.string(value, path, 100)
         if text not in allowed:
-            raise self.fail(path, N_("'{value}' is not a known code; expected one of: {allowed}."),
+            raise self.fail(path, N_("'{value}' is not a known code. Expected one of: {allowed}."),
                             value=text, allowed=Choices(allowed))
         return text
 
@@ -92,7 +92,7 @@ class Reader:
         if allow_empty and text == "":
             return text
         if not regions.is_known(text):
-            raise self.fail(path, N_("'{value}' is not a region code; use ISO 3166-2:KR codes such as KR-47."),
+            raise self.fail(path, N_("'{value}' is not a region code. Use ISO 3166-2:KR codes such as KR-47."),
                             value=text)
         return text
 
@@ -151,7 +151,7 @@ class Reader:
             if not (len(key) == 4 and key.isdigit() and MIN_YEAR <= int(key) <= MAX_YEAR):
                 # no field path names a key that is not a year: the key as JSON writes it
                 raise self.fail(f"{path}[{json.dumps(key[:20], ensure_ascii=False)}]",
-                                N_("'{value}' is not a year; the keys here are years such as \"2023\"."),
+                                N_("'{value}' is not a year. The keys here are years such as \"2023\"."),
                                 value=key[:20])
             out[int(key)] = read(item, path.child(int(key)))
         return out

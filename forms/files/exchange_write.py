@@ -143,8 +143,8 @@ def write_file(p: Proposal, path: str, *, oversized: bool = False) -> None:
     raw = dumps(p).encode("utf-8")
     if len(raw) > MAX_FILE_BYTES and not oversized:
         raise InputError(N_("{file} was not written: the proposal would make a file of {size} MB, and a proposal "
-                            "file can be read only up to {limit} MB. Its attached documents take {attached} MB; "
-                            "remove some, or attach them scanned at a lower resolution."),
+                            "file can be read only up to {limit} MB. Its attached documents take {attached} MB. "
+                            "Remove some, or attach them scanned at a lower resolution."),
                          file=path, size=megabytes(len(raw)), limit=megabytes(MAX_FILE_BYTES),
                          attached=megabytes(total_bytes(p.attachments)))
     try:

@@ -117,7 +117,7 @@ def paste(proposal: Proposal, grid: BudgetGrid, top: int, left: int, block: list
                 field = KEY_FIELDS[col]
                 if blank(text):
                     if field != "region":
-                        fail(row, col, InputError(N_("This cell is empty; it must be filled in.")))
+                        fail(row, col, InputError(N_("This cell is empty, but it must be filled in.")))
                     given[field] = None
                     continue
                 try:
@@ -130,7 +130,7 @@ def paste(proposal: Proposal, grid: BudgetGrid, top: int, left: int, block: list
                 except InputError as exc:
                     fail(row, col, exc)
             elif not blank(text):
-                fail(row, col, InputError(N_("The totals are computed; paste amounts into the year columns.")))
+                fail(row, col, InputError(N_("The totals are computed. Paste amounts into the year columns.")))
         if not existing and any(not blank(t) for t in values):
             # a key the block does not reach (a name it holds but that cannot be read is named above)
             reached = set(KEY_FIELDS[max(left, 0):max(0, min(keys, left + len(values)))])
@@ -142,7 +142,7 @@ def paste(proposal: Proposal, grid: BudgetGrid, top: int, left: int, block: list
         key.update(given)
         if key.get("region") and key.get("source") != "local":
             fail(row, KEY_FIELDS.index("region"),
-                 InputError(N_("A paying region is given only for local funds; leave it empty.")))
+                 InputError(N_("A paying region is given only for local funds. Leave it empty.")))
         if problems:
             continue
         cells = grid.rows[row].cells if existing else {}

@@ -143,8 +143,8 @@ def parse(text: str) -> object:
         at = _lone_surrogate(text)
         if at is not None:
             line, column = _line_column(text, at)
-            raise InputError(N_("line {line}, column {column}: {escape} is half of a character (a lone surrogate); "
-                                "such text cannot be stored or printed."),
+            raise InputError(N_("line {line}, column {column}: {escape} is half of a character (a lone surrogate). "
+                                "Such text cannot be stored or printed."),
                              line=line, column=column, escape=text[at:at + 6])
     return value
 

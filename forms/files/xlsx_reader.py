@@ -113,13 +113,13 @@ class Workbook:
     def __init__(self, path: str) -> None:
         self.path = path
         if os.path.isdir(path):
-            raise InputError(N_("{file} is a folder, not an Excel workbook; choose the workbook file (.xlsx) "
+            raise InputError(N_("{file} is a folder, not an Excel workbook. Choose the workbook file (.xlsx) "
                                 "itself."), file=path)
         try:
             size = os.path.getsize(path)
             if size > MAX_FILE_BYTES:
-                raise InputError(N_("{file} ({size}) is far larger than a budget workbook can be (at most {limit}); "
-                                    "it was not read."), file=path, size=size_text(size),
+                raise InputError(N_("{file} ({size}) is far larger than a budget workbook can be (at most {limit}). "
+                                    "It was not read."), file=path, size=size_text(size),
                                  limit=size_text(MAX_FILE_BYTES))
             self.zip = zipfile.ZipFile(path)
         except OSError as exc:
@@ -144,8 +144,8 @@ class Workbook:
     def _open(self) -> None:
         infos = self.zip.infolist()
         if len(infos) > MAX_PARTS:
-            raise InputError(N_("{file} holds {count} parts, far more than an Excel workbook has (at most {limit}); "
-                                "it was not read."), file=self.path, count=len(infos), limit=MAX_PARTS)
+            raise InputError(N_("{file} holds {count} parts, far more than an Excel workbook has (at most {limit}). "
+                                "It was not read."), file=self.path, count=len(infos), limit=MAX_PARTS)
         self.parts = {i.filename: i for i in infos}
         root = self._relations("_rels/.rels")
         main = next((t for kind, t in root if kind == _MAIN), None)
@@ -181,10 +181,10 @@ class Workbook:
                              file=self.path, part=part)
         if info.file_size > limit:
             raise InputError(N_("{file} would unpack its part {part} to {size}, more than a budget workbook holds "
-                                "(at most {limit}); it was not read."), file=self.path, part=part,
+                                "(at most {limit}). It was not read."), file=self.path, part=part,
                              size=size_text(info.file_size), limit=size_text(limit))
         if info.flag_bits & 0x1:
-            raise InputError(N_("{file} is encrypted; save it in Excel without a password and import it again."),
+            raise InputError(N_("{file} is encrypted. Save it in Excel without a password and import it again."),
                              file=self.path)
         return info
 
@@ -197,7 +197,7 @@ class Workbook:
 
         def refuse(*_args: object) -> NoReturn:
             raise _Refused(InputError(N_("{file} declares a document type in its part {part}, which an Excel "
-                                         "workbook never does; it was not read."), file=self.path, part=part))
+                                         "workbook never does. It was not read."), file=self.path, part=part))
 
         parser.StartDoctypeDeclHandler = refuse
         parser.EntityDeclHandler = refuse
@@ -308,7 +308,7 @@ class Workbook:
             if local == "si":
                 if len(out) >= MAX_STRINGS:
                     raise _Refused(InputError(N_("{file} holds more than {count} texts, far more than a budget "
-                                                 "workbook; it was not read."), file=self.path, count=MAX_STRINGS))
+                                                 "workbook. It was not read."), file=self.path, count=MAX_STRINGS))
                 state.update(si=True, n=0)
                 buf.clear()
             elif local in ("rPh", "phoneticPr"):  # the reading aid of East Asian text, not the text
@@ -354,7 +354,7 @@ class Workbook:
             if local in ("row", "c"):
                 st["cells"] += 1
                 if st["cells"] > MAX_CELLS:
-                    raise _Refused(InputError(N_("The sheet {sheet} has more than {count} cells; it is not a budget."),
+                    raise _Refused(InputError(N_("The sheet {sheet} has more than {count} cells. It is not a budget."),
                                               sheet=sheet.name, count=MAX_CELLS))
             if local == "row":
                 r = attrs.get("r")
@@ -415,18 +415,18 @@ def _cell(sheet: Sheet, st: _CellState, raw: str, formula: str, strings: list[st
     row, col, kind = st["row"], st["col"], st["type"]
     value: object
     if st["n"] > MAX_CELL_CHARS:
-        value = InputError(N_("This cell holds more than {count} characters; no budget cell is that long."),
+        value = InputError(N_("This cell holds more than {count} characters. No budget cell is that long."),
                            count=MAX_CELL_CHARS)
     elif kind == "s":
         index = int(raw) if raw.strip().isdigit() and len(raw.strip()) <= 9 else -1
         if 0 <= index < len(strings):
             text = strings[index]
             value = text if text is not None else InputError(
-                N_("This cell holds more than {count} characters; no budget cell is that long."), count=MAX_CELL_CHARS)
+                N_("This cell holds more than {count} characters. No budget cell is that long."), count=MAX_CELL_CHARS)
         elif not raw.strip():
             value = None
         else:
-            value = InputError(N_("This cell refers to a text the file does not hold: the file is damaged; type the "
+            value = InputError(N_("This cell refers to a text the file does not hold: the file is damaged. Type the "
                                   "value again."))
     elif kind in ("inlineStr", "str", "d"):
         value = raw
@@ -435,7 +435,7 @@ def _cell(sheet: Sheet, st: _CellState, raw: str, formula: str, strings: list[st
         if value is None and raw.strip():
             value = _bad_value(raw)
     elif kind == "e":
-        value = InputError(N_("This cell holds the error {value}; type the value itself."), value=clipped(raw.strip()))
+        value = InputError(N_("This cell holds the error {value}. Type the value itself."), value=clipped(raw.strip()))
     else:
         value = _number(raw)
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -443,7 +443,7 @@ def _cell(sheet: Sheet, st: _CellState, raw: str, formula: str, strings: list[st
             sheet.formulas[(row, col)] = "=" + clipped(formula.strip(), 200)
         return
     if row > max_rows:
-        raise _Refused(InputError(N_("The sheet {sheet} has more than {count} rows; it is not a budget."),
+        raise _Refused(InputError(N_("The sheet {sheet} has more than {count} rows. It is not a budget."),
                                   sheet=sheet.name, count=max_rows))
     sheet.rows.setdefault(row, {})[col] = value
 
@@ -461,8 +461,8 @@ def _number(raw: str) -> object:
 
 
 def _bad_value(raw: str) -> InputError:
-    return InputError(N_("The file holds '{value}' as this cell's value, which cannot be read: the file is damaged; "
-                         "type the value again."), value=clipped(raw.strip(), 40))
+    return InputError(N_("The file holds '{value}' as this cell's value, which cannot be read: the file is damaged. "
+                         "Type the value again."), value=clipped(raw.strip(), 40))
 
 
 def _merged(sheet: Sheet, ref: str) -> None:

@@ -65,11 +65,11 @@ def load_profile(call_id: str) -> CallProfile:
     if call_id in _cache:
         return _cache[call_id]
     if call_id not in profile_ids():
-        raise ProfileError(N_("There is no call profile '{call}'; known calls: {known}."),
+        raise ProfileError(N_("There is no call profile '{call}'. Known calls: {known}."),
                            call=call_id, known=", ".join(profile_ids()))
     profile = load_profile_file(os.path.join(calls_dir(), call_id + ".toml"))
     if profile.id != call_id:
-        raise ProfileError(N_("Call profile {file} declares id '{id}'; it must match the file name."),
+        raise ProfileError(N_("Call profile {file} declares id '{id}'. It must match the file name."),
                            file=os.path.basename(profile.path), id=profile.id)
     _cache[call_id] = profile
     return profile

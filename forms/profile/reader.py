@@ -120,7 +120,7 @@ class _Reader:
             if key not in allowed:
                 full = f"{prefix}.{key}" if prefix else key
                 raise ProfileError(
-                    N_("Call profile {file}: unknown key '{key}'; expected one of {expected}."),
+                    N_("Call profile {file}: unknown key '{key}'. Expected one of {expected}."),
                     file=self.path, key=full, expected=", ".join(sorted(allowed)),
                 )
 

@@ -20,7 +20,7 @@ E, W = Severity.ERROR, Severity.WARNING
 EMPTY = rule("budget.empty", E, N_("Enter the budget: no budget line has an amount yet."), "national_cap")
 NO_AMOUNT = rule(
     "budget.amount_missing", E,
-    N_("Line {line}: no amount is entered for {year}; type the amount, or remove the line if it is not needed."),
+    N_("Line {line}: no amount is entered for {year}. Type the amount, or remove the line if it is not needed."),
     "call",
 )
 YEAR_OUTSIDE = rule(
@@ -45,18 +45,18 @@ LOCAL_NOT_APPLICANT = rule(
 )
 REGION_NOT_LOCAL = rule(
     "budget.region_not_local", W,
-    N_("Line {line}: only local funds name a paying region; the region on this line is ignored."),
+    N_("Line {line}: only local funds name a paying region. The region on this line is ignored."),
     "local_match",
 )
 IN_KIND_CATEGORY = rule(
     "budget.in_kind_category", E,
-    N_("Line {line}: an own share in kind cannot be booked as {category}; in kind may only be "
+    N_("Line {line}: an own share in kind cannot be booked as {category}. In kind may only be "
        "personnel, equipment, materials or research activities (technology, software)."),
     "categories",
 )
 INTERNATIONAL_OWN = rule(
     "budget.international_own_share", E,
-    N_("Line {line}: international joint R&D is funded entirely by the government; it takes no own share."),
+    N_("Line {line}: international joint R&D is funded entirely by the government. It takes no own share."),
     "categories",
 )
 NATIONAL_OVER = rule(
@@ -65,7 +65,7 @@ NATIONAL_OVER = rule(
 )
 NATIONAL_BELOW = rule(
     "budget.national_below_cap", W,
-    N_("National funds total {total}; {unused} of the {cap} available is not requested."), "national_cap",
+    N_("National funds total {total}, and {unused} of the {cap} available is not requested."), "national_cap",
 )
 #: The statement's own sentence: the rule, the budget page and the packet say the same.
 LOCAL_SHORT = rule("budget.local_match_short", E, MATCH_SHORT, "local_match")
@@ -81,13 +81,13 @@ REGION_PAYS_NOTHING = rule(
 )
 GOV_SHARE_OVER = rule(
     "budget.gov_share_over", E,
-    N_("{org} ({kind}): the share of public funds (national and local) is {ratio} of its R&D cost; "
-       "at most {max} is allowed. Its own share is {shortfall} short."),
+    N_("{org} ({kind}): the share of public funds (national and local) is {ratio} of its R&D cost. "
+       "At most {max} is allowed. Its own share is {shortfall} short."),
     "shares",
 )
 OWN_CASH_SHORT = rule(
     "budget.own_cash_short", E,
-    N_("{org} ({kind}): cash is {ratio} of its own share; at least {min} must be cash. "
+    N_("{org} ({kind}): cash is {ratio} of its own share. At least {min} must be cash. "
        "Move {shortfall} from in kind to cash."),
     "shares",
 )
@@ -172,7 +172,7 @@ def check(ctx: Context) -> None:
             ym = st.years.get(year)
             if ym is not None and ym.basis_amount and not ym.met:
                 ctx.emit(LOCAL_YEAR_LOW, BUDGET, year=year, ratio=Pct(ym.ratio, limit=ym.min_percent, bound="min"), basis=st.basis_label,
-                         shortfall=Won(ym.shortfall), min=Pct(ym.min_percent, percent=True))
+                         shortfall=Won(ym.shortfall), min=Pct.of_limit(ym.min_percent))
     for code in p.applicant_regions():
         if not s.local_by_region.get(code):
             ctx.emit(REGION_PAYS_NOTHING, BUDGET, region=RegionRef(code, prof.announced))
@@ -204,5 +204,5 @@ def check(ctx: Context) -> None:
 def _cap(ctx: Context, path: FieldPath, org: OrgRef, pct: Fraction, rule_: Rule, amount: int, base: int) -> None:
     if amount and amount * 100 > pct * base:
         limit = floor_fraction(pct * base / 100)
-        ctx.emit(rule_, path, org=org, amount=Won(amount), max=Pct(pct, percent=True), base=Won(base),
+        ctx.emit(rule_, path, org=org, amount=Won(amount), max=Pct.of_limit(pct), base=Won(base),
                  excess=Won(amount - limit))

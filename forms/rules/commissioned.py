@@ -51,7 +51,7 @@ OWN_LINES_NO_COMMISSIONER = N_(
     "(위탁연구개발비), not as lines of its own ({amount}).")
 COMMISSIONS_NOBODY = rule(
     "budget.commissioned_nobody", W,
-    N_("Line {line}: {org} books commissioned R&D of {amount} but commissions no organisation; name the "
+    N_("Line {line}: {org} books commissioned R&D of {amount} but commissions no organisation. Name the "
        "commissioned organisation (role: commissioned, commissioned by {org})."),
     _CLAUSE,
 )

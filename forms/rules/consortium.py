@@ -16,15 +16,15 @@ _REGIONS = NP_("{count} region", "{count} regions")
 TYPE_MISSING = rule("type.missing", E, N_("Choose the project type."), "types")
 TOO_FEW = rule(
     "type.too_few_regions", E,
-    N_("The {type} needs at least {min} different regions; this proposal has {count}."), "types",
+    N_("The {type} needs at least {min} different regions. This proposal has {count}."), "types",
 )
 TOO_MANY = rule(
     "type.too_many_regions", E,
-    N_("The {type} allows at most {max}; this proposal has {count}."), "types",
+    N_("The {type} allows at most {max}. This proposal has {count}."), "types",
 )
 LEAD_MISSING = rule("region.lead_missing", E, N_("Choose the lead region."), "eligibility")
 PARTNER_IS_LEAD = rule(
-    "region.partner_is_lead", E, N_("{region} is the lead region; it cannot also be a partner."), "types",
+    "region.partner_is_lead", E, N_("{region} is the lead region. It cannot also be a partner."), "types",
 )
 PARTNER_TWICE = rule("region.partner_twice", E, N_("{region} is listed twice as a partner."), "types")
 PARTNER_EMPTY = rule("region.partner_empty", E, N_("Choose a region for this partner or remove it."), "types")
@@ -38,7 +38,7 @@ NOT_VALID = rule(
 ORGS_NONE = rule("org.none", E, N_("Add the organisations taking part."), "call")
 ORG_LEAD_MISSING = rule("org.lead_missing", E, N_("Name a lead organisation (role: lead)."), "call")
 ORG_LEAD_TWICE = rule(
-    "org.lead_twice", E, N_("Only one organisation can lead; {count} are marked as lead."), "call",
+    "org.lead_twice", E, N_("Only one organisation can lead, but {count} are marked as lead."), "call",
 )
 ORG_NAME_MISSING = rule(
     "org.name_missing", E, N_("Organisation {number} has no name in {language}."), "call",

@@ -18,7 +18,7 @@ SECTION_MISSING = rule(
 )
 SECTION_SHORT = rule(
     "content.section_short", W,
-    N_("{section} ({language}): {count} characters; at least {min} are expected."), "sections",
+    N_("{section} ({language}): {count} characters. At least {min} are expected."), "sections",
 )
 SECTION_LONG = rule(
     "content.section_long", E,
@@ -32,7 +32,7 @@ ROADMAP_PILOT = rule(
 )
 ROADMAP_ORDER = rule(
     "content.roadmap_order", E,
-    N_("Stage {stage} should start in {expected}, right after the previous stage; it starts in {start}."),
+    N_("Stage {stage} should start in {expected}, right after the previous stage. It starts in {start}."),
     "roadmap",
 )
 ROADMAP_BACKWARDS = rule(
@@ -40,11 +40,11 @@ ROADMAP_BACKWARDS = rule(
 )
 ROADMAP_LONG = rule(
     "content.roadmap_too_long", E,
-    N_("The roadmap spans {years} years; a national R&D project may last at most {max}."), "roadmap",
+    N_("The roadmap spans {years} years. A national R&D project may last at most {max}."), "roadmap",
 )
 DATE_OUTSIDE = rule(
     "content.date_outside_submission", W,
-    N_("The proposal is dated {date}, outside the call's submission period ({opens} to {closes}); the cover "
+    N_("The proposal is dated {date}, outside the call's submission period ({opens} to {closes}). The cover "
        "prints this date."), "submission",
 )
 ROADMAP_GOAL = rule("content.roadmap_goal_missing", E, N_("Stage {stage} has no goal."), "roadmap")

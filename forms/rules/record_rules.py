@@ -23,7 +23,7 @@ from forms.model import ResearcherRole, Text
 from forms.participation import is_national_number, load
 from forms.rules.base import Severity, rule
 from forms.rules.context import Context
-from forms.values import Count, Label, Named, Num, OrgRef, Pct, Won
+from forms.values import RATE, WEIGHT, Count, Label, Named, Num, OrgRef, Pct, Won
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -37,12 +37,12 @@ PI_MISSING = rule(
 )
 PI_TWICE = rule(
     "researchers.pi_twice", E,
-    N_("{name} is marked principal investigator too; the project has exactly one, and {count} are marked."),
+    N_("{name} is marked principal investigator too. The project has exactly one, and {count} are marked."),
     "form",
 )
 PI_NOT_LEAD = rule(
     "researchers.pi_not_lead", E,
-    N_("The principal investigator {name} belongs to {org}; the principal investigator must be of the lead "
+    N_("The principal investigator {name} belongs to {org}. The principal investigator must be of the lead "
        "organisation."), "form",
 )
 RESEARCHER_UNKNOWN_ORG = rule(
@@ -58,27 +58,27 @@ NO_RATE = rule(
 )
 RATE_OVER = rule(
     "researchers.rate_over", E,
-    N_("{name}, {year}: participation rates add up to {total} ({rate} here, {others} in other projects); at most "
+    N_("{name}, {year}: participation rates add up to {total} ({rate} here, {others} in other projects). At most "
        "{max} is allowed, {excess} over."), "participation",
 )
 PROJECTS_OVER = rule(
     "researchers.projects_over", E,
-    N_("{name} would take part in {count} at once, this one included; at most {max} are allowed (the three-and-five rule)."),
+    N_("{name} would take part in {count} at once, this one included. At most {max} are allowed (the three-and-five rule)."),
     "participation",
 )
 PI_PROJECTS_OVER = rule(
     "researchers.pi_projects_over", E,
-    N_("{name} would lead {count} at once as principal investigator, this one included; at most {max} are "
+    N_("{name} would lead {count} at once as principal investigator, this one included. At most {max} are "
        "allowed (the three-and-five rule)."), "participation",
 )
 PI_RATE_LOW = rule(
     "researchers.pi_rate_low", E,
-    N_("The principal investigator {name} takes part at {rate} in {year}; at least {min} is required, "
+    N_("The principal investigator {name} takes part at {rate} in {year}. At least {min} is required, "
        "{shortfall} more."), "pi_min_rate",
 )
 NATIONAL_NUMBER_INVALID = rule(
     "researchers.number_invalid", E,
-    N_("{name}: '{value}' is not a national researcher number; it has 8 digits, as NTIS gives it."), "form",
+    N_("{name}: '{value}' is not a national researcher number. It has 8 digits, as NTIS gives it."), "form",
 )
 NATIONAL_NUMBER_MISSING = rule(
     "researchers.number_missing", W, N_("{name}: give the national researcher number (as NTIS gives it)."), "form",
@@ -93,7 +93,7 @@ INDICATORS_NONE = rule("indicators.none", E, N_("Add the project's performance i
 INDICATOR_NAME = rule("indicators.name_missing", E, N_("Indicator {number} has no name in {language}."), "form")
 WEIGHTS = rule(
     "indicators.weights_not_100", E,
-    N_("The weights of the performance indicators add up to {total}; they must add up to exactly 100% "
+    N_("The weights of the performance indicators add up to {total}. They must add up to exactly 100% "
        "({difference} apart)."), "form",
 )
 TARGET_MISSING = rule("indicators.target_missing", E, N_("{name}: no target for {year} in {language}."), "years")
@@ -140,7 +140,7 @@ EQUIPMENT_OUTSIDE = rule(
 EQUIPMENT_SUM = rule(
     "equipment.sum_mismatch", E,
     N_("{org}, {year}: the equipment items add up to {items}, but its facilities and equipment budget is "
-       "{budget}; {difference} apart."), "categories",
+       "{budget}. They differ by {difference}."), "categories",
 )
 REVIEW_NOTE = rule(
     "equipment.review_note_missing", W,
@@ -151,8 +151,8 @@ REVIEW_NOTE = rule(
 # budget justification and organisations -------------------------------------------------------
 ITEMS_SUM = rule(
     "budget.items_mismatch", E,
-    N_("Line {line}: the justification rows add up to {items}, but the line's amount is {amount}; {difference} "
-       "apart."), "categories",
+    N_("Line {line}: the justification rows add up to {items}, but the line's amount is {amount}. They differ by {difference}"
+       "."), "categories",
 )
 REGISTRATION_INVALID = rule(
     "org.registration_invalid", E,
@@ -225,12 +225,11 @@ def _researchers(ctx: Context) -> None:
             rate = person.rates.get(year, 0)
             if rate and carried.total(rate) > limits.max_rate:
                 ctx.emit(RATE_OVER, path.child("rates", year), name=name, year=year, total=_pct(carried.total(rate)),
-                         rate=_pct(rate), others=_pct(carried.others_rate), max=_pct(limits.max_rate),
+                         rate=_pct(rate), others=_pct(carried.others_rate), max=Pct.of_limit(limits.max_rate),
                          excess=_pct(carried.total(rate) - limits.max_rate))
             if person.role == ResearcherRole.PRINCIPAL and rate < prof.pi_min_rate.percent:
                 ctx.emit(PI_RATE_LOW, path.child("rates", year), name=name, year=year, rate=_pct(rate),
-                         min=Pct(prof.pi_min_rate.percent, percent=True),
-                         shortfall=Pct(prof.pi_min_rate.percent - rate, percent=True))
+                         min=Pct.of_limit(prof.pi_min_rate.percent), shortfall=_pct(prof.pi_min_rate.percent - rate))
         if carried.projects > limits.max_projects:
             ctx.emit(PROJECTS_OVER, path.child("other_projects"), name=name,
                      count=Count(carried.projects, _PROJECTS), max=Count(limits.max_projects, _PROJECTS))
@@ -256,8 +255,9 @@ def _researchers(ctx: Context) -> None:
                          amount=Won(amounts[org.id]))
 
 
-def _pct(value: int | Fraction) -> Pct:
-    return Pct(Fraction(value), percent=True)
+def _pct(value: int | Fraction, kind: str = RATE) -> Pct:
+    """A participation rate (or, with ``kind``, an indicator's weight), in whole percent."""
+    return Pct(Fraction(value), percent=True, kind=kind)
 
 
 def _indicators(ctx: Context) -> None:
@@ -268,7 +268,7 @@ def _indicators(ctx: Context) -> None:
     if p.indicators:
         total = sum(i.weight for i in p.indicators)
         if total != 100:
-            ctx.emit(WEIGHTS, INDICATORS, total=_pct(total), difference=_pct(abs(total - 100)),
+            ctx.emit(WEIGHTS, INDICATORS, total=_pct(total, WEIGHT), difference=_pct(abs(total - 100), WEIGHT),
                      points=Num(total))  # the checklist's figure: 90/100
     for i, ind in enumerate(p.indicators):
         path = INDICATORS.at(p.indicators, i)

@@ -58,7 +58,7 @@ def _attach(proposal, tmp_path, name: str, data: bytes):
 def test_a_small_pdf_that_unpacks_to_gigabytes_is_refused_at_attach(proposal, tmp_path, name, make, words):
     done, out = _attach(proposal, tmp_path, name, make())
     assert done.returncode == 2, done.stderr
-    assert f"{name} cannot be placed in the packet: {words}; it was not attached." in done.stderr
+    assert f"{name} cannot be placed in the packet: {words}. It was not attached." in done.stderr
     assert not out.exists()
 
 

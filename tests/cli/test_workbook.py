@@ -196,8 +196,8 @@ def test_a_unit_is_refused_for_the_workbook_which_holds_won(leap_file, tmp_path)
 
 
 @pytest.mark.parametrize(("cell", "why"), [
-    ("F2", "type the amount, or open the file in Excel and save it"),
-    ("B3", "type the value itself, or open the file in Excel and save it"),
+    ("F2", "Type the amount, or open the file in Excel and save it"),
+    ("B3", "Type the value itself, or open the file in Excel and save it"),
 ])
 def test_a_formula_saved_without_its_value_is_named_as_such(leap_file, tmp_path, cell, why):
     """A script (or openpyxl) can save a formula without its result: the cell reads as nothing, but
@@ -214,7 +214,7 @@ def test_a_formula_saved_without_its_value_is_named_as_such(leap_file, tmp_path,
     said = dict(line.split(": ", 1) for line in done.stderr.splitlines() if line.startswith("Budget lines!"))
     assert f"holds the formula {formula}, but its value was not saved" in said[f"Budget lines!{cell}"], done.stderr
     assert why in said[f"Budget lines!{cell}"]
-    assert said["Budget lines!C4"] == "This cell is empty; it must be filled in."
+    assert said["Budget lines!C4"] == "This cell is empty, but it must be filled in."
 
 
 # --- nothing typed is lost silently --------------------------------------------------------------
@@ -279,7 +279,7 @@ def test_a_copied_row_is_a_new_line_with_a_new_id(super_file, tmp_path):
     out = tmp_path / "new.json"
     done = run("import-budget", str(super_file), str(book), "--out", str(out), lang="en")
     assert done.returncode == 0, done.stderr
-    assert "1 line added, 0 removed, 0 amounts changed;" in done.stdout
+    assert "1 line added, 0 removed, 0 amounts changed." in done.stdout
     before, after = _lines(super_file), _lines(out)
     assert after[:-1] == before
     assert after[-1]["year"] == 2031 and after[-1]["id"] not in {x["id"] for x in before}

@@ -107,6 +107,6 @@ def test_a_file_over_the_read_limit_is_read_only_to_repair(super_regional, tmp_p
     with pytest.raises(InputError) as info:
         exchange.read_file(str(path))
     en = info.value.text("en")
-    assert "old.json is 1.5 MB; a proposal file is read up to 1 MB" in en and "detach" in en
+    assert "old.json is 1.5 MB. A proposal file is read up to 1 MB" in en and "detach" in en
     assert "detach" in info.value.text("ko")
     assert len(exchange.read_file(str(path), repair=True).attachments) == 102

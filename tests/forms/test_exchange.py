@@ -293,5 +293,5 @@ def test_an_unknown_type_lists_the_choices_with_the_empty_one_named(super_region
     doc["type"] = "mega"
     with pytest.raises(InputError) as info:
         exchange_read.loads(json.dumps(doc))
-    assert info.value.text("en").endswith('expected one of: super_regional, leap, "" (not chosen yet).')
+    assert info.value.text("en").endswith('Expected one of: super_regional, leap, "" (not chosen yet).')
     assert '"" (아직 선택하지 않음)' in info.value.text("ko")

@@ -151,7 +151,7 @@ def test_an_amount_over_the_cap():
                                             ("v2", "”로"), ("final", "”로"), ("draft 3", "”으로")])
 def test_a_quoted_snapshot_name(name, want):
     text = translate("The copy from {partner} is merged and saved as the snapshot “{name}”. The merged proposal "
-                     "breaks rules of the call; they are listed here.", "ko", partner="대구", name=name)
+                     "breaks rules of the call, which are listed here.", "ko", partner="대구", name=name)
     assert f"“{name}{want} 저장했습니다" in text
 
 
@@ -171,8 +171,8 @@ def test_a_number_value():
 
 
 def test_a_plural_message():
-    text = translate_plural("Merged into {file}; {count} conflict settled with --take {side}.",
-                            "Merged into {file}; {count} conflicts settled with --take {side}.", 2, "ko",
+    text = translate_plural("Merged into {file}, with {count} conflict settled by --take {side}.",
+                            "Merged into {file}, with {count} conflicts settled by --take {side}.", 2, "ko",
                             file="m.json", side="theirs")
     assert text.endswith("--take theirs로 정했습니다.")
 

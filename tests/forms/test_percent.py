@@ -1,5 +1,7 @@
-"""Every percentage the app shows is the exact value rounded half up to two decimals, in Korean
-and in English; one rounded onto a limit it fails says so."""
+"""Every percentage the app shows is the exact value rounded half up to the places of its kind (a
+share of money two, a participation rate and a weight none, a limit as the call writes it), every
+place shown, in Korean and in English, in the window, the rules' messages and the packet alike; one
+rounded onto a limit it fails says so."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from forms.budget import matching
 from forms.rules import validate
 from forms.sample import SAMPLES
 from forms.statement import BudgetStatement
-from forms.values import Pct
+from forms.values import PLACES, RATE, SHARE, WEIGHT, Pct
 
 LANGS = ("ko", "en")
 _FIGURE = re.compile(r"^(-?\d+(?:\.\d+)?)%")
@@ -36,18 +38,24 @@ def _is_half_up(shown: Fraction, exact: Fraction) -> bool:
     return (shown * 100).denominator == 1 and (abs(off) < Fraction(1, 200) or off == Fraction(1, 200))
 
 
-@given(ratios, st.sampled_from(LANGS), st.booleans())
-def test_a_percentage_is_the_exact_value_rounded_half_up(value, lang, fixed):
-    text = Pct(value, fixed=fixed).render(lang)
+@given(ratios, st.sampled_from(LANGS))
+def test_a_share_is_the_exact_value_rounded_half_up_with_both_places(value, lang):
+    text = Pct(value).render(lang)
     assert _is_half_up(_shown(text), value * 100), (value, text)
-    assert text == _FIGURE.match(text).group(0)  # the figure and nothing else
-    if fixed:
-        assert re.fullmatch(r"\d+\.\d\d%", text), text
+    assert re.fullmatch(r"\d+\.\d\d%", text), text  # the figure and nothing else, both places shown
+
+
+@given(st.fractions(min_value=0, max_value=300, max_denominator=1000), st.sampled_from((RATE, WEIGHT)),
+       st.sampled_from(LANGS))
+def test_a_rate_or_a_weight_is_whole(value, kind, lang):
+    text = Pct(value, percent=True, kind=kind).render(lang)
+    assert re.fullmatch(r"\d+%", text), text
+    assert abs(Fraction(int(text[:-1])) - value) <= Fraction(1, 2)
 
 
 @pytest.mark.parametrize(("value", "shown"), [
-    (Fraction(20909, 100000), "20.91%"), (Fraction(399993, 1000000), "40%"), (Fraction(1, 8), "12.5%"),
-    (Fraction(1005, 100000), "1.01%"), (Fraction(1004999, 100000000), "1%"),
+    (Fraction(20909, 100000), "20.91%"), (Fraction(399993, 1000000), "40.00%"), (Fraction(1, 8), "12.50%"),
+    (Fraction(1005, 100000), "1.01%"), (Fraction(1004999, 100000000), "1.00%"),
 ])
 def test_the_evaluators_figures(value, shown):
     for lang in LANGS:
@@ -104,4 +112,32 @@ def test_the_samples_organisation_figures_are_rounded_half_up(statement, lang):
             if ratio is not None:
                 assert _is_half_up(_shown(pct.render(lang)), ratio * 100)
     cash = {o.org_id: o.cash_pct.render(lang) for o in statement.orgs if o.cash_ratio is not None}
-    assert "40%" in cash.values()  # 39.9993…%: the cash part of a company's own share, no longer 39.99%
+    assert "40.00%" in cash.values()  # 39.9993…%: the cash part of a company's own share, no longer 39.99%
+
+
+_ANY = re.compile(r"(\d+(?:\.\d+)?)%")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_kind_is_printed_with_its_places_in_the_messages(lang):
+    """The rules' messages and the statement's sentences (which the Budget page and the packet print
+    as they are) write each kind with its places: shares 20.91% and 100.00%, rates and weights whole,
+    the call's limits as it writes them."""
+    p = SAMPLES["super_regional"]()
+    p.indicators[0].weight -= 10  # the weights add up to 90%
+    pi = next(r for r in p.researchers if r.role == "principal")
+    pi.rates[max(pi.rates)] = 19  # below the principal investigator's minimum of 20%
+    report = validate(p)
+    weights = next(f for f in report.findings if f.code == "indicators.weights_not_100").message(lang)
+    assert sorted(m.group(0) for m in _ANY.finditer(weights)) == ["10%", "100%", "90%"]
+    rate = next(f for f in report.findings if f.code == "researchers.pi_rate_low").message(lang)
+    assert sorted(m.group(0) for m in _ANY.finditer(rate)) == ["1%", "19%", "20%"]
+    st = report.statement
+    assert _ANY.findall(st.cap_sentence(lang)) == ["100.00"]  # a share of the cap: both places
+    assert sorted(_ANY.findall(st.matching_sentence(lang))) == ["20", "20.91"]  # a share; the call's limit
+    for o in st.orgs:
+        for share in (o.gov_pct, o.cash_pct):
+            assert re.fullmatch(r"\d+\.\d\d%|–", share.render(lang))
+        for limit in (o.gov_limit, o.cash_limit):
+            assert limit is None or re.fullmatch(r"\d+%", limit.render(lang))
+    assert PLACES == {SHARE: 2, RATE: 0, WEIGHT: 0, "limit": 0}

@@ -149,7 +149,7 @@ def test_a_national_researcher_number_is_eight_digits(super_regional, number):
     person.national_number = number
     f = found(super_regional, "researchers.number_invalid")
     assert [str(x.shown) for x in f] == ["researchers[3].national_number"] and f[0].severity == "error"
-    assert f"'{number}' is not a national researcher number; it has 8 digits" in f[0].message("en")
+    assert f"'{number}' is not a national researcher number. It has 8 digits" in f[0].message("en")
     assert "8자리 숫자입니다" in f[0].message("ko") and number in f[0].message("ko")
 
 

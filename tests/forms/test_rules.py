@@ -221,7 +221,7 @@ def test_sme_government_share_at_most_75_percent(super_regional):
 
 def test_sme_government_share_one_won_over(super_regional):
     f = finding(company(super_regional, 750_001, 100_000, 150_000), "budget.gov_share_over")
-    assert "at most 75%" in f.message("en") and "KRW 1 short" in f.message("en")
+    assert "At most 75%" in f.message("en") and "KRW 1 short" in f.message("en")
 
 
 @pytest.mark.parametrize(("kind", "gov", "ok"), [("mid_sized", 700_000, True), ("mid_sized", 700_001, False),
@@ -321,7 +321,7 @@ def test_international_share_target(super_regional):
 def test_company_own_share_hint(super_regional):
     assert "policy.company_own_share" not in codes(company(super_regional.copy(), 670_000, 330_000, 0))
     f = finding(company(super_regional.copy(), 660_000, 340_000, 0), "policy.company_own_share")
-    assert "34%" in f.message("en") and not f.is_error
+    assert "34.00%" in f.message("en") and not f.is_error
 
 
 def test_profile_can_change_a_severity(super_regional):
@@ -346,22 +346,21 @@ def test_percentages_never_seem_to_meet_a_limit_they_fail():
 
     # half up, and a figure rounded onto the limit it fails says so
     assert Pct(Fraction(199999, 1000000), limit=Fraction(20), bound="min").render("en") == \
-        "20% (rounded; less than 20%)"
+        "20.00% (rounded, in fact less than 20%)"
     assert Pct(Fraction(199999, 1000000), limit=Fraction(20), bound="min").render("ko") == \
-        "20%(반올림한 값, 20% 미만)"
+        "20.00%(반올림한 값, 20% 미만)"
     assert Pct(Fraction(750001, 1000000), limit=Fraction(75), bound="max").render("en") == \
-        "75% (rounded; more than 75%)"
-    assert Pct(Fraction(199999, 1000000), limit=Fraction(15), bound="min").render("en") == "20%"  # meets it
+        "75.00% (rounded, in fact more than 75%)"
+    assert Pct(Fraction(199999, 1000000), limit=Fraction(15), bound="min").render("en") == "20.00%"  # meets it
     assert Pct(Fraction(19949, 100000), limit=Fraction(20), bound="min").render("en") == "19.95%"  # seen to fail
-    assert Pct(Fraction(21, 100)).render("en") == "21%"
-    assert Pct(Fraction(21, 100), fixed=True).render("en") == "21.00%"
-    assert Pct(Fraction(2, 3), fixed=True).render("en") == "66.67%"
+    assert Pct(Fraction(21, 100)).render("en") == "21.00%"  # a share: both places, always
+    assert Pct(Fraction(2, 3)).render("en") == "66.67%"
 
 
 def test_government_share_over_the_limit_shows_above_it(super_regional):
     f = finding(company(super_regional, 750_001, 100_000, 150_000), "budget.gov_share_over")
-    assert "75% (rounded; more than 75%)" in f.message("en") and "at most 75%" in f.message("en")
-    assert "75%(반올림한 값, 75% 초과)" in f.message("ko")
+    assert "75.00% (rounded, in fact more than 75%)" in f.message("en") and "At most 75%" in f.message("en")
+    assert "75.00%(반올림한 값, 75% 초과)" in f.message("ko")
 
 
 def test_every_rule_reads_without_a_proposal_in_both_languages():

@@ -89,9 +89,9 @@ def test_unwritable_target_is_a_clear_input_error(super_regional, tmp_path, wher
     with pytest.raises(InputError) as info:
         export_packet(super_regional, str(target))
     assert not isinstance(info.value, ExportRefused)
-    said = {"missing": f"The folder {tmp_path / 'no' / 'such'} does not exist; nothing was written.",
-            "folder": f"{tmp_path} is a folder; name a file to write.",
-            "proc": "/proc/packet.pdf cannot be written (the file or folder does not exist); nothing was written."}
+    said = {"missing": f"The folder {tmp_path / 'no' / 'such'} does not exist. Nothing was written.",
+            "folder": f"{tmp_path} is a folder. Name a file to write.",
+            "proc": "/proc/packet.pdf cannot be written (the file or folder does not exist). Nothing was written."}
     assert info.value.text("en") == said[where]
     assert os.listdir(tmp_path) == []
 
@@ -100,7 +100,7 @@ def test_a_workbook_that_cannot_be_written_is_not_called_a_packet(super_regional
     with pytest.raises(InputError) as info:
         export_packet(super_regional, str(tmp_path / "no" / "budget.xlsx"), fmt="xlsx")
     assert "packet" not in info.value.text("en") and "제출 문서" not in info.value.text("ko")
-    assert "nothing was written" in info.value.text("en")
+    assert "Nothing was written" in info.value.text("en")
 
 
 @pytest.mark.parametrize("depth", [1, 2])

@@ -129,7 +129,7 @@ def _lines(para, width: float) -> list[str]:
 
 
 @pytest.mark.parametrize(("lang", "text", "before", "after"), [
-    ("en", "Local funds of KRW 1,150,000,000 are 20.9% of the national funds (KRW 5,500,000,000); the call "
+    ("en", "Local funds of KRW 1,150,000,000 are 20.9% of the national funds (KRW 5,500,000,000). The call "
            "requires at least 20% (KRW 1,100,000,000). The minimum is met with a surplus of KRW 50,000,000.",
      "KRW", r"\d"),
     ("ko", "국비는 3년간 55억 원으로 공모 상한에 맞추어 편성하고, 3천만 원 이상 장비는 심의를 거쳐 도입하며, "

@@ -52,7 +52,7 @@ def test_a_file_over_the_profiles_limit_is_refused(tmp_path):
     small = Size(source="test", max_bytes=len(data) - 1)
     with pytest.raises(InputError) as info:
         read_scan(_write(tmp_path, "big.pdf", data), "other", small)
-    assert "the call takes attached documents of up to" in info.value.text("en")
+    assert "The call takes attached documents of up to" in info.value.text("en")
     assert read_scan(_write(tmp_path, "fits.pdf", data), "other", Size(source="test", max_bytes=len(data)))
 
 

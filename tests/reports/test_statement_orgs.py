@@ -4,8 +4,6 @@ organisation and year, with each row's shares), read back from the PDF."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from forms.model import BudgetLine
@@ -31,7 +29,7 @@ def proposal():
 
 def _pct(pct: Pct | None, lang: str) -> str:
     """A statement's percentage as a table shows it: rounded as the statement rounds it, decimals kept."""
-    return replace(pct, fixed=True).render(lang) if pct is not None else ""
+    return pct.render(lang) if pct is not None else ""
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])

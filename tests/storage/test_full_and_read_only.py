@@ -79,7 +79,7 @@ def test_restore_on_a_full_disk_changes_nothing(sample_file, capsys):
         before = snapshot(disk)
         assert db(path, "restore", kept.name) == 2
         err = capsys.readouterr().err
-        assert err == (f"Nothing was restored; the database is as it was. The database {path} cannot be changed "
+        assert err == (f"Nothing was restored. The database is as it was. The database {path} cannot be changed "
                        "now: the disk is full. Nothing was changed.\n")
         assert snapshot(disk) == before
 

@@ -229,5 +229,5 @@ def test_a_workbook_of_another_proposal_is_refused_in_one_sentence(sample_window
     w.menus.import_budget.trigger()
     assert not listed
     assert said == [f"{book} is the budget of another proposal, “{leap.title.en}”, not of this one, "
-                    f"“{w.doc.proposal.title.en}”; nothing was changed."]
+                    f"“{w.doc.proposal.title.en}”. Nothing was changed."]
     assert [x.id for x in w.doc.proposal.budget.lines] == before

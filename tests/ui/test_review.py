@@ -123,14 +123,15 @@ def test_the_checks_panel_drops_a_settled_findings_tooltip(sample_window):
     national_before = lines[national].amount_krw
     w.doc.edit(f"budget.lines[{local}].amount_krw", before // 10)
     w.doc.edit(f"budget.lines[{national}].amount_krw", national_before + 1)
-    checks, matching = w.budget.checks, w.budget.matching
-    # the local match's finding marks the statement that says it; the national cap is listed
+    checks, matching, cap = w.budget.checks, w.budget.matching, w.budget.cap
+    # the local match's and the national cap's findings mark the statements that say them
     assert "Local funds" in matching.toolTip() and "Local funds" not in checks.text()
-    assert "National funds" in checks.text() and "National funds" in checks.toolTip()
+    assert "National funds" in cap.toolTip() and "National funds" not in checks.text()
     w.doc.edit(f"budget.lines[{national}].amount_krw", national_before)
     w.doc.edit(f"budget.lines[{local}].amount_krw", before)
     assert checks.text() == "" and checks.toolTip() == "" and checks.accessibleDescription() == ""
-    assert matching.mark_colour() is None and matching.toolTip() == matching.accessibleDescription() == matching.text()
+    for line in (matching, cap):
+        assert line.mark_colour() is None and line.toolTip() == line.accessibleDescription() == line.text()
 
 
 def test_typing_in_a_cell_survives_a_language_switch_and_leaving_the_cell_with_a_bad_amount(sample_window, qtbot):

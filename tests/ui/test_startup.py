@@ -136,5 +136,5 @@ def test_an_unforeseen_error_becomes_a_message_not_a_traceback(app, qtbot, monke
 
     QTimer.singleShot(0, slot)
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
-    assert shown == ["Unexpected error: RuntimeError: boom. Your work up to the last save is kept; please report this."]
+    assert shown == ["Unexpected error: RuntimeError: boom. Your work up to the last save is kept. Please report this."]
     assert "Traceback" not in capsys.readouterr().err

@@ -106,10 +106,10 @@ class CopyActions(WindowActions):
         if report is not None and report.has_errors:
             self.go(STEPS.index(Step.REVIEW))
             self.say(i18n.fill(_("The copy from {partner} is merged and saved as the snapshot “{name}”. The merged "
-                                 "proposal breaks rules of the call; they are listed here."),
+                                 "proposal breaks rules of the call, which are listed here."),
                                partner=partner, name=name))
         else:
-            self.statusBar().showMessage(_("The copy from {partner} is merged; snapshot “{name}”.").format(
+            self.statusBar().showMessage(_("The copy from {partner} is merged and saved as the snapshot “{name}”.").format(
                 partner=partner, name=name), 8000)
 
     def _as_it_is_now(self, proposal_id: str):  # noqa: ANN202 - forms.model.Proposal
@@ -133,7 +133,7 @@ class CopyActions(WindowActions):
         elif returned.verdict == Verdict.ALREADY_MERGED:
             self.say_already_merged(returned.proposal_id, returned.merged_at, os.path.basename(path))
         elif returned.verdict == Verdict.OTHER_PROPOSAL:
-            self.say(i18n.fill(_("{file} is a copy of another proposal; nothing was merged."), file=path))
+            self.say(i18n.fill(_("{file} is a copy of another proposal. Nothing was merged."), file=path))
         elif returned.verdict == Verdict.NOTHING_NEW:
             self.say(_("The copy from {partner} brings nothing new: the proposal already holds all of it.").format(
                 partner=returned.partner_name(i18n.current_language())), "information")
@@ -141,7 +141,7 @@ class CopyActions(WindowActions):
     def say_already_merged(self, proposal_id: str, when: dt.datetime, file: str) -> None:
         """A partner's copy merged into the proposal before: its conflicts were settled then, so
         it is not asked again."""
-        self.say(i18n.fill(_("{file} is already merged into “{title}” ({time}); its conflicts were settled then. "
+        self.say(i18n.fill(_("{file} is already merged into “{title}” ({time}). Its conflicts were settled then. "
                              "Nothing was changed."), file=file, title=self.title_of(proposal_id),
                            time=moment(when, i18n.current_language())), "information")
 

@@ -62,7 +62,7 @@ class ExchangeActions(WindowActions):
         self.open_proposal(done.proposal_id)
         if done.snapshot:
             self.statusBar().showMessage(
-                i18n.fill(_("Imported {file}; the working copy it replaced is kept as the snapshot “{name}” "
+                i18n.fill(_("Imported {file}. The working copy it replaced is kept as the snapshot “{name}” "
                             "(File → Snapshots)."), file=name, name=done.snapshot), 15000)
         else:
             self.statusBar().showMessage(i18n.fill(_("Imported {file}."), file=name), 8000)

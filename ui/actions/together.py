@@ -56,7 +56,7 @@ class TogetherActions(WindowActions):
 
     def _connection_lost(self, _exc: object) -> None:
         self.statusBar().showMessage(_("The connection to the server is lost. What you type is kept in this window "
-                                       "and saved when the server is back; trying again…"))
+                                       "and saved when the server is back. Trying again…"))
 
     def _connection_back(self) -> None:
         self.statusBar().showMessage(_("Connected to the server again."), NOTE_MS)
@@ -69,11 +69,11 @@ class TogetherActions(WindowActions):
         return ", ".join(moved.saved_by) or _("someone else")
 
     def _reloaded(self, moved: Moved) -> None:
-        self.statusBar().showMessage(_("{who} saved changes to this proposal; it is shown as saved (version "
+        self.statusBar().showMessage(_("{who} saved changes to this proposal. It is shown as saved (version "
                                        "{version}).").format(who=self._who(moved), version=moved.version), NOTE_MS)
 
     def _merged(self, moved: Moved) -> None:
-        self.statusBar().showMessage(_("{who} saved changes to this proposal while you were editing it; they are "
+        self.statusBar().showMessage(_("{who} saved changes to this proposal while you were editing it. They are "
                                        "merged with yours and saved (one step of Undo takes them out again).").format(
                                            who=self._who(moved)), NOTE_MS)
 

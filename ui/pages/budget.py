@@ -34,7 +34,7 @@ from forms.files import gridpaste
 from forms.model import BudgetLine, label
 from forms.money import EntryUnit, format_number
 from forms.rules import Finding
-from forms.rules.budget_rules import LOCAL_SHORT
+from forms.rules.budget_rules import LOCAL_SHORT, NATIONAL_BELOW, NATIONAL_OVER
 from forms.steps import Step
 from ui import setup
 from ui.budget_delegate import KeyDelegate
@@ -56,6 +56,8 @@ _AMOUNT = FieldPath(("amount_krw",))
 _ENTRY_UNIT = BUDGET.child("entry_unit")
 #: Changes after which the grid's rows are built again.
 _STRUCTURAL = (ROOT, BUDGET_LINES, ORGANISATIONS, PARTNER_REGIONS, FieldPath(("lead_region",)))
+#: The findings on the national cap: the cap line of the summary states them.
+_CAP_CODES = (NATIONAL_OVER.code, NATIONAL_BELOW.code)
 
 
 class BudgetPage(Page):
@@ -452,16 +454,18 @@ class BudgetPage(Page):
     def mark(self, findings: list[Finding]) -> None:
         self.model.set_marks(findings)
         summary_findings = [f for f in findings if self.model.cell_of(f.shown) is None]
-        # The statement's own sentence is already shown above (the same words): mark it there.
+        # What the statement's lines above already say (the local match; the national funds against
+        # the cap, with what is over or not requested) is marked there, not said a second time below.
         stated = [f for f in summary_findings if f.code == LOCAL_SHORT.code]
-        listed = [f for f in summary_findings if f.code != LOCAL_SHORT.code]
+        on_cap = [f for f in summary_findings if f.code in _CAP_CODES]
+        listed = [f for f in summary_findings if f.code != LOCAL_SHORT.code and f.code not in _CAP_CODES]
         # The cells' own findings too, errors first, by the row the grid shows (their cells are red).
         in_cells = sorted((self.model.as_shown(f) for f in findings if self.model.cell_of(f.shown) is not None),
                           key=lambda f: not f.is_error)
         text = "\n".join(("✖ " if f.is_error else "⚠ ") + f.message(self.lang) for f in [*in_cells, *listed])
         if self.checks.text() != text:
             self.checks.setText(text)
-        marks = {w: found for w, found in ((self.checks, listed), (self.matching, stated)) if found}
+        marks = {w: found for w, found in ((self.checks, listed), (self.matching, stated), (self.cap, on_cap)) if found}
         self.marker.apply(marks, self.lang)
 
     def widget_for(self, path: str) -> QWidget | None:

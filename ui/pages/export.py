@@ -200,7 +200,7 @@ class ExportPage(Page):
         self.add_scan.setText(_("&Add…"))
         self.remove_scan.setText(_("Remo&ve"))
         self._fill_scans()
-        self.intro.setText(_("Export the submission packet as a PDF, ready to print, seal and send; or its editable HWPX copy for "
+        self.intro.setText(_("Export the submission packet as a PDF, ready to print, seal and send, or as its editable HWPX copy for "
                             "Hancom Office, or the budget as an Excel workbook."))
         self.box.setTitle(_("What to export"))
         self.format_label.setText(_("For&mat:"))

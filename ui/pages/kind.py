@@ -25,7 +25,7 @@ def describe(profile: CallProfile, code: str, lang: str) -> str:
         translate(N_("National funds: up to {cap} over {count} years ({first}–{last})."), lang,
                   cap=Won(profile.national_cap), count=len(years), first=min(years), last=max(years)),
         translate(N_("Local funds: at least {min} of {basis}."), lang,
-                  min=Pct(profile.local_min, percent=True), basis=Label(f"basis.{profile.local_basis}")),
+                  min=Pct.of_limit(profile.local_min), basis=Label(f"basis.{profile.local_basis}")),
     ]
     if rule.max_regions and rule.max_regions == rule.min_regions:
         lines.append(translate(N_("Regions: exactly {count}."), lang, count=rule.min_regions))
@@ -72,7 +72,7 @@ class TypePage(Page):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.intro.setText(_("Choose the project type. You can change it later; everything is checked again."))
+        self.intro.setText(_("Choose the project type. You can change it later, and everything is checked again."))
         self.note.setText(_("Every value above comes from the call profile, with the clause it rests on."))
         for code, (box, _text, button) in self.cards.items():
             box.setTitle(label(code, self.lang))

@@ -245,7 +245,7 @@ class PlanPage(Page):
         for table in self._tables:
             table.retranslate()
         self.justification.retranslate()
-        self.budget_note.setText(_("The budget itself is entered in the Budget step; the packet prints it in "
+        self.budget_note.setText(_("The budget itself is entered in the Budget step. The packet prints it in "
                                    "this chapter, with the justification below."))
         self.roadmap_box.setTitle(_("Stages of the roadmap: years and goals"))
         self.roadmap.setHorizontalHeaderLabels([_(t) for t in record_columns.table("roadmap").titles()])

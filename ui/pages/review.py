@@ -119,8 +119,8 @@ class ReviewPage(Page):
         if not report.findings:
             self.intro.setText(_("No errors and no warnings: the proposal is ready to export."))
         else:
-            self.intro.setText(_("{errors} and {warnings}. Errors block the export; "
-                                 "double-click or press Enter on a finding to go to its field.").format(
+            self.intro.setText(_("{errors} and {warnings}. Errors block the export. "
+                                 "Double-click or press Enter on a finding to go to its field.").format(
                 errors=Count(e, ERRORS).render(self.lang), warnings=Count(w, WARNINGS).render(self.lang)))
         style = self.style()
         icons = {True: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
