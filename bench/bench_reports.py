@@ -5,8 +5,6 @@ the layout time grows with a proposal ten times larger (organisations, budget li
 from __future__ import annotations
 
 import os
-import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -23,8 +21,6 @@ LIBREOFFICE_RUNS = 5
 #: The budget of the whole process, per page of the packet: 0.6 s was set for the 13 pages the
 #: sample's packet had then (46 ms a page, on two cores).
 PER_PAGE_S = 0.6 / 13
-#: The aim of the packet's export against LibreOffice converting the same content to PDF.
-LIBREOFFICE_AIM = 0.1
 #: The aim of the HWPX copy's whole process: it writes XML and lays nothing out.
 HWPX_AIM_S = 1.0
 
@@ -93,38 +89,10 @@ def _hwpx_in_process(doc, runs: int = HWPX_RUNS) -> tuple[float, float]:
     return statistics.median(build), statistics.median(archive)
 
 
-def _libreoffice(doc, tmp: str) -> tuple[list[float], int] | str:
-    """``soffice --headless --convert-to pdf`` of ``doc`` written as a flat OpenDocument file,
-    with the app's fonts, each conversion a whole process: the times and the pages, or why not."""
-    import fodt
-
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        return "soffice not found: not measured"
-    source = os.path.join(tmp, "packet.fodt")
-    fodt.write(doc, source)
-    fonts = os.path.join(tmp, "fonts.conf")
-    with open(fonts, "w", encoding="utf-8") as fp:  # the Nanum faces the PDF uses, beside the system's
-        fp.write('<?xml version="1.0"?><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
-                 f'<dir>{os.path.join(ROOT, "resources", "fonts")}</dir><cachedir>{tmp}/fc</cachedir></fontconfig>')
-    env = dict(os.environ, FONTCONFIG_FILE=fonts)
-    command = [soffice, "--headless", f"-env:UserInstallation=file://{tmp}/lo-profile", "--convert-to", "pdf",
-               "--outdir", tmp, source]
-    times = []
-    for i in range(LIBREOFFICE_RUNS + 1):  # the first makes the profile and the font cache: not counted
-        start = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, env=env, timeout=300)
-        took = time.perf_counter() - start
-        out = os.path.join(tmp, "packet.pdf")
-        if done.returncode != 0 or not os.path.exists(out):
-            return f"soffice failed ({done.returncode}): not measured"
-        if i:
-            times.append(took)
-    pages = len(re.findall(rb"/Type\s*/Page[^s]", open(os.path.join(tmp, "packet.pdf"), "rb").read()))
-    return times, pages
-
-
 def run() -> list[tuple[str, str, str]]:
+    import fodt  # beside this file, as make bench runs it
+    import peers
+
     from forms.files.exchange_write import write_file
     from forms.money import EntryUnit
     from forms.rules import validate
@@ -146,17 +114,13 @@ def run() -> list[tuple[str, str, str]]:
         rows.append(("export: sample packet pages", str(pages) if pages else "-", "-"))
         rows.append(("export: whole process per page", f"{whole / max(pages, 1) * 1000:.0f} ms",
                      f"<= {PER_PAGE_S * 1000:.0f} ms on 2 cores"))
-        # The same content as a word-processor file, converted by LibreOffice (not timed: writing it).
+        # The same content as a word-processor file, converted by LibreOffice (not timed: writing
+        # it): a cold process per file against our whole process, a warm one against our layout.
         doc = describe(packet(sample, validate(sample), "ko", False, EntryUnit.THOUSAND))
-        office = _libreoffice(doc, tmp)
-        if isinstance(office, str):
-            rows.append(("export: LibreOffice, same content .fodt -> PDF", "-", office))
-        else:
-            office_times, office_pages = office
-            lo = statistics.median(office_times)
-            rows.append((f"export: LibreOffice, same content .fodt -> PDF (median of {LIBREOFFICE_RUNS})",
-                         f"{lo:.3f} s", f"reference ({office_pages} pages)"))
-            rows.append(("export: whole process / LibreOffice", f"{whole / lo:.2f}x", f"aim <= {LIBREOFFICE_AIM}x"))
+        fodt.write(doc, os.path.join(tmp, "packet.fodt"))
+        rows += peers.cold_rows(whole, peers.cold(os.path.join(tmp, "packet.fodt"), tmp, LIBREOFFICE_RUNS),
+                                LIBREOFFICE_RUNS, sys.executable)
+        warm = peers.warm(os.path.join(tmp, "packet.fodt"), tmp, LIBREOFFICE_RUNS)
         # The editable HWPX copy of the same packet, the whole process too (it writes XML and lays
         # nothing out; python-hwpx builds, serialises and checks the document in Python), and in
         # process: building the document, then the archive (whose open-safety check is the library's).
@@ -175,8 +139,7 @@ def run() -> list[tuple[str, str, str]]:
     content = big_size / small_size
     ratio = big_t / small_t
     rows.append(("export: layout of the sample, in process", f"{small_t:.3f} s", "-"))
-    if not isinstance(office, str):
-        rows.append(("export: layout in process / LibreOffice", f"{small_t / lo:.2f}x", f"aim <= {LIBREOFFICE_AIM}x"))
+    rows += peers.warm_rows(small_t, warm, LIBREOFFICE_RUNS, lambda: _render_time(sample, draft=True, runs=1))
     rows.append(("export: layout of a 10x proposal, in process", f"{big_t:.3f} s", "-"))
     rows.append(("export: 10x proposal, content ratio (JSON size)", f"{content:.1f}x", "-"))
     rows.append(("export: 10x proposal, time ratio", f"{ratio:.1f}x", f"<= content ratio ({content:.1f}x)"))

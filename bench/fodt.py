@@ -39,12 +39,18 @@ class Writer(HwpxRenderer):
         self.out: list[str] = []
         self.columns: list[str] = []  # the column styles of every table
         self.tables = 0
+        self.indents: list[str] = []  # the styles of paragraphs indented beyond their role
         self._break = False
 
-    def para(self, text: str, role: str, page_break: bool = False, keep: bool = False) -> None:
+    def para(self, text: str, role: str, page_break: bool = False, keep: bool = False, indent_mm: float = 0.0) -> None:
         name = role if role in _ROLES else "body"
         if page_break or self._break:
             name, self._break = name + "_break", False
+        if indent_mm:
+            parent, name = name, f"{name}_i{len(self.indents)}"
+            self.indents.append(f'<style:style style:name="{name}" style:family="paragraph" style:parent-style-name='
+                                f'"{parent}"><style:paragraph-properties fo:margin-left='
+                                f'"{_INDENT_MM.get(role, 0) + indent_mm}mm"/></style:style>')
         heading = role.startswith("h") and role[1:].isdigit()
         tag, level = ("text:h", f' text:outline-level="{int(role[1:]) + 1}"') if heading else ("text:p", "")
         self.out.append(f'<{tag} text:style-name="{name}"{level}>{escape(text)}</{tag}>')
@@ -115,7 +121,7 @@ class Writer(HwpxRenderer):
             f'<style:style style:name="shaded" style:family="table-cell"><style:table-cell-properties {border} '
             f'fo:background-color="{_HEAD_FILL}"/></style:style>'
             '<style:style style:name="plain" style:family="table-cell"><style:table-cell-properties fo:padding="0.8mm"/>'
-            f'</style:style>{"".join(self.columns)}</office:automatic-styles>'
+            f'</style:style>{"".join(self.columns)}{"".join(self.indents)}</office:automatic-styles>'
             '<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="page">'
             f'<style:header><text:p text:style-name="note">{escape(head)}</text:p></style:header>'
             '<style:footer><text:p text:style-name="centre">- <text:page-number text:select-page="current"/> -</text:p>'
