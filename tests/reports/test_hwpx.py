@@ -24,19 +24,10 @@ CASES = [(kind, lang) for kind in ("super_regional", "leap") for lang in ("ko", 
 
 
 @pytest.fixture(scope="module")
-def made(tmp_path_factory):
+def made(sample_packet):
     """Each sample in each language, as the PDF and as the HWPX, through the export road."""
-    folder = tmp_path_factory.mktemp("hwpx")
-    out = {}
-    for kind, lang in CASES:
-        proposal = SAMPLES[kind]()
-        files = {}
-        for fmt in ("pdf", "hwpx"):
-            path = folder / f"{kind}-{lang}.{fmt}"
-            write_packet(proposal, str(path), lang=lang, fmt=fmt)
-            files[fmt] = path.read_bytes()
-        out[(kind, lang)] = (proposal, files)
-    return out
+    return {(kind, lang): (SAMPLES[kind](), {fmt: sample_packet(kind, lang, fmt=fmt) for fmt in ("pdf", "hwpx")})
+            for kind, lang in CASES}
 
 
 def _text(data: bytes) -> str:
