@@ -53,8 +53,12 @@ $(VENV)/.qtdeps: $(STAMP) tools/qtdeps.py
 run: catalogs $(VENV)/.compiled $(VENV)/.qtdeps  ## open the app (checks first for the libraries Qt needs)
 	$(PYTHON) main.py
 
-test: catalogs  ## run the test suite (GUI tests offscreen)
-	QT_QPA_PLATFORM=offscreen $(PYTHON) -m pytest
+# The suite runs in one process per core, at most 4 (each starts its own PostgreSQL test server and
+# lays out its own shared packets); tests marked with one xdist_group share a process and its layouts.
+JOBS    ?= $(shell $(PY) -c "import os; print(min(4, len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1))")
+
+test: catalogs  ## run the test suite (GUI tests offscreen, JOBS=n processes: one per core, at most 4)
+	QT_QPA_PLATFORM=offscreen $(PYTHON) -m pytest -n $(JOBS) --dist loadgroup
 
 lint: $(STAMP)  ## ruff (names, annotations, imports) and mypy (the types of forms/)
 	$(BIN)/ruff check .

@@ -182,6 +182,16 @@ def _flate(data: bytes, times: int = 1):  # a pypdf stream
     return stream
 
 
+def _restream(stream):  # a pypdf stream
+    """A stream object of its own holding ``stream``'s packed bytes and filters."""
+    from pypdf.generic import ArrayObject, EncodedStreamObject, NameObject
+
+    again = EncodedStreamObject()
+    again._data = stream._data
+    again[NameObject("/Filter")] = ArrayObject(stream["/Filter"])
+    return again
+
+
 def many_operators_pdf(count: int = 3_000_000) -> bytes:
     """One page (a few KB) whose content unpacks to millions of operands: more than pypdf parses
     before it gives up."""
@@ -192,8 +202,8 @@ def many_operators_pdf(count: int = 3_000_000) -> bytes:
 def content_bomb_pdf(pages: int = 60, size: int = 70_000_000, shared: bool = False) -> bytes:
     """``pages`` pages whose content streams (a few hundred bytes each, packed twice over) each
     unpack to ``size`` bytes; ``shared``: one stream drawn by every page."""
-    one = _flate(b"%" + b" " * (size - 2) + b"\n", 2)
-    return _pages_with_content(lambda: one if shared else _flate(b"%" + b" " * (size - 2) + b"\n", 2), pages)
+    one = _flate(b"%" + b" " * (size - 2) + b"\n", 2)  # packed once: each page's own stream holds the same bytes
+    return _pages_with_content(lambda: one if shared else _restream(one), pages)
 
 
 def picture_bomb_pdf(size: int = 600_000_000) -> bytes:

@@ -1,4 +1,5 @@
-"""The command line as a user runs it: a subprocess, in Korean and in English."""
+"""The command line as a user runs it, in Korean and in English: in the test's process
+(:func:`tests.cli.inprocess.run_main`), and as a subprocess where the process itself is tested."""
 
 import json
 import os
@@ -7,10 +8,17 @@ import sys
 
 import pytest
 
+from tests.cli.inprocess import run_main
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
 def run(*args, lang=None):
+    return run_main(*args, *(["--lang", lang] if lang else []))
+
+
+def run_process(*args, lang=None):
+    """``main.py`` as a subprocess: its real exit status and standard error."""
     env = dict(os.environ, PYTHONIOENCODING="utf-8", LANG="C.UTF-8")
     env.pop("LC_ALL", None)
     cmd = [sys.executable, os.path.join(ROOT, "main.py"), *args]
@@ -80,7 +88,7 @@ def test_json_output(sample_files, tmp_path):
 def test_unreadable_file_exit_2_without_traceback(tmp_path, lang):
     path = tmp_path / "bad.json"
     path.write_text('{"format": "regional-proposal",\n  "budget": {"lines": [1.5', encoding="utf-8")
-    done = run("validate", str(path), lang=lang)
+    done = run_process("validate", str(path), lang=lang)
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     # where the file stops being JSON: the end of its second line

@@ -1,19 +1,14 @@
 """The command line in Korean puts each particle in the form the value before it needs."""
 
 import json
-import os
-import subprocess
-import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from tests.cli.inprocess import run_main
+
 HEDGES = ("을(를)", "를(을)", "이(가)", "가(이)", "은(는)", "는(은)", "과(와)", "와(과)", "(으)로", "(이)")
 
 
 def run(*args):
-    env = dict(os.environ, PYTHONIOENCODING="utf-8", LANG="C.UTF-8")
-    env.pop("LC_ALL", None)
-    cmd = [sys.executable, os.path.join(ROOT, "main.py"), *args, "--lang", "ko"]
-    return subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", env=env, timeout=60)
+    return run_main(*args, "--lang", "ko")
 
 
 def test_validate_in_korean_over_the_national_cap_hedges_no_particle(tmp_path):

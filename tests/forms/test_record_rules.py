@@ -3,14 +3,11 @@ passes, one won or one percent off fails, with the amounts in the message."""
 
 import dataclasses
 import json
-import subprocess
-import sys
 from fractions import Fraction
 
 import pytest
 
 from forms import bizno
-from forms.base.paths import resource_path
 from forms.fieldpath import BUDGET_LINES
 from forms.files import exchange_write
 from forms.model import BudgetItem, Degree, Equipment, OtherProject, Text
@@ -18,6 +15,7 @@ from forms.participation import is_national_number, load
 from forms.profile import load_profile
 from forms.rules import validate
 from forms.values import Won
+from tests.cli.inprocess import run_main
 
 PROFILE = load_profile("msit-mega-2023")
 
@@ -420,8 +418,7 @@ def test_validate_json_gives_each_new_finding_with_its_path(tmp_path, super_regi
     p.indicators[0].weight += 1
     path = tmp_path / "p.json"
     exchange_write.write_file(p, str(path))
-    run = subprocess.run([sys.executable, "main.py", "validate", str(path), "--json"], capture_output=True,
-                         text=True, cwd=resource_path(".."))
+    run = run_main("validate", str(path), "--json")
     assert run.returncode == 1
     findings = json.loads(run.stdout)
     findings = findings["findings"] if isinstance(findings, dict) else findings

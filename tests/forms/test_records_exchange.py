@@ -170,15 +170,13 @@ def test_a_record_id_used_twice_is_refused(full):
 
 
 def test_the_command_line_gives_exit_2_with_where(tmp_path, full):
-    import subprocess
-    import sys
+    from tests.cli.inprocess import run_main
 
     doc = exchange_write.to_dict(full)
     doc["researchers"][0]["rates"]["2024"] = 101
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-    run = subprocess.run([sys.executable, "main.py", "validate", str(path)], capture_output=True, text=True,
-                         cwd=resource_path(".."))
+    run = run_main("validate", str(path))
     assert run.returncode == 2
     assert "researchers[0].rates[2024]" in run.stdout + run.stderr
 

@@ -15,7 +15,6 @@ from forms.rules import validate
 from forms.sample import SAMPLES
 from reports import attachments
 from reports import packet as packet_mod
-from reports.export import export_packet
 from tests.forms.test_profile import edited
 from tests.reports.pdfcheck import boxes, outline_titles, page_texts, squash
 
@@ -30,11 +29,9 @@ DATED = {"ko": "2023. 3. 2.", "en": "2 March 2023"}
 
 
 @pytest.fixture(scope="module", params=["ko", "en"])
-def packet(request, tmp_path_factory):
+def packet(request, sample_packet):
     lang = request.param
-    out = tmp_path_factory.mktemp("attach") / f"packet-{lang}.pdf"
-    export_packet(SAMPLES["super_regional"](), str(out), lang=lang)
-    return lang, out.read_bytes()
+    return lang, sample_packet("super_regional", lang)
 
 
 def _pages(pdf: bytes, lang: str, kind: str) -> list[tuple[int, str]]:

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from forms.sample import SAMPLES
-from reports.export import export_packet
 from tests.reports.pdfcheck import boxes, outline_titles, page_texts, squash
 
 LEFT_MARGIN = 20 * 72 / 25.4  # 20 mm in points
@@ -21,11 +19,9 @@ WORDS = {
 
 
 @pytest.fixture(scope="module", params=["ko", "en"])
-def packet(request, tmp_path_factory):
+def packet(request, sample_packet):
     lang = request.param
-    out = tmp_path_factory.mktemp("closing") / f"packet-{lang}.pdf"
-    export_packet(SAMPLES["super_regional"](), str(out), lang=lang)
-    return lang, out.read_bytes()
+    return lang, sample_packet("super_regional", lang)
 
 
 def _end_page(pdf: bytes, lang: str) -> int:

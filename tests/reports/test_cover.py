@@ -17,14 +17,8 @@ from tests.reports.pdfcheck import page_texts, squash
 
 
 @pytest.fixture(scope="module")
-def packets(tmp_path_factory) -> dict[str, list[str]]:
-    folder = tmp_path_factory.mktemp("cover")
-    out = {}
-    for lang in ("ko", "en"):
-        path = folder / f"{lang}.pdf"
-        export_packet(SAMPLES["super_regional"](), str(path), lang=lang)
-        out[lang] = [squash(t) for t in page_texts(path.read_bytes())]
-    return out
+def packets(sample_packet) -> dict[str, list[str]]:
+    return {lang: [squash(t) for t in page_texts(sample_packet("super_regional", lang))] for lang in ("ko", "en")}
 
 
 def _amounts(lang: str) -> list[str]:

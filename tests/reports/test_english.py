@@ -12,7 +12,6 @@ from forms.dates import field_date
 from forms.money import english_form
 from forms.profile import load_profile
 from forms.sample import SAMPLES
-from reports.export import export_packet
 from tests.reports.pdfcheck import page_texts, squash
 
 HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
@@ -24,10 +23,8 @@ KOREAN_MONTH = re.compile(r"\b20\d\d\.(?:[1-9]|1[0-2])\b(?!\.\d)")
 
 
 @pytest.fixture(scope="module", params=sorted(SAMPLES))
-def english(request, tmp_path_factory) -> tuple[str, str]:
-    out = tmp_path_factory.mktemp("english") / f"{request.param}.pdf"
-    export_packet(SAMPLES[request.param](), str(out), lang="en")
-    return request.param, "\n".join(page_texts(out.read_bytes()))
+def english(request, sample_packet) -> tuple[str, str]:
+    return request.param, "\n".join(page_texts(sample_packet(request.param, "en")))
 
 
 def test_no_name_is_cut_short_and_no_korean_is_left_in_english_text(english):

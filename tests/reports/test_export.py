@@ -76,10 +76,8 @@ def test_draft_marks_every_page_and_the_cover(super_regional, tmp_path):
     assert "제출할수없습니다" in text
 
 
-def test_a_valid_packet_has_no_draft_mark(super_regional, tmp_path):
-    out = tmp_path / "p.pdf"
-    export_packet(super_regional, str(out), lang="en")
-    assert "DRAFT" not in all_text(out.read_bytes())
+def test_a_valid_packet_has_no_draft_mark(sample_packet):
+    assert "DRAFT" not in all_text(sample_packet("super_regional", "en"))
 
 
 @pytest.mark.parametrize("where", ["missing", "folder", "proc"])

@@ -24,19 +24,10 @@ CASES = [(kind, lang) for kind in ("super_regional", "leap") for lang in ("ko", 
 
 
 @pytest.fixture(scope="module")
-def made(tmp_path_factory):
+def made(sample_packet):
     """Each sample in each language, as the PDF and as the HWPX, through the export road."""
-    folder = tmp_path_factory.mktemp("hwpx")
-    out = {}
-    for kind, lang in CASES:
-        proposal = SAMPLES[kind]()
-        files = {}
-        for fmt in ("pdf", "hwpx"):
-            path = folder / f"{kind}-{lang}.{fmt}"
-            write_packet(proposal, str(path), lang=lang, fmt=fmt)
-            files[fmt] = path.read_bytes()
-        out[(kind, lang)] = (proposal, files)
-    return out
+    return {(kind, lang): (SAMPLES[kind](), {fmt: sample_packet(kind, lang, fmt=fmt) for fmt in ("pdf", "hwpx")})
+            for kind, lang in CASES}
 
 
 def _text(data: bytes) -> str:
@@ -176,11 +167,9 @@ def test_korean_styles_merged_headers_units_page_numbers_and_seals(made):
 
 def test_export_command_codes_as_for_the_pdf(tmp_path):
     import json
-    import subprocess
-    import sys
 
     from forms.files.exchange_write import write_file
-    from tests.cli.test_files import ROOT
+    from tests.cli.inprocess import run_main
 
     p = SAMPLES["leap"]()
     p.budget.lines[0].amount_krw = 10**13
@@ -189,8 +178,7 @@ def test_export_command_codes_as_for_the_pdf(tmp_path):
     out = tmp_path / "x.hwpx"
 
     def run(*extra):
-        return subprocess.run([sys.executable, f"{ROOT}/main.py", "export", str(src), "--format", "hwpx",
-                               "--out", str(out), "--lang", "en", *extra], capture_output=True, text=True)
+        return run_main("export", str(src), "--format", "hwpx", "--out", str(out), "--lang", "en", *extra)
 
     done = run()
     assert done.returncode == 1 and not out.exists()
@@ -199,8 +187,7 @@ def test_export_command_codes_as_for_the_pdf(tmp_path):
     section = zipfile.ZipFile(out).read("Contents/section0.xml").decode()
     assert "<hp:t>DRAFT — not for submission: the proposal does not pass validation.</hp:t>" in section
     assert "<hp:t>초안 / DRAFT · Document confirmation number " in section  # the head of every page
-    done = subprocess.run([sys.executable, f"{ROOT}/main.py", "export", str(src), "--format", "hwpx", "--out",
-                           str(tmp_path / "no" / "x.hwpx"), "--draft"], capture_output=True, text=True)
+    done = run_main("export", str(src), "--format", "hwpx", "--out", str(tmp_path / "no" / "x.hwpx"), "--draft")
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert json.loads(src.read_text(encoding="utf-8"))["budget"]["lines"][0]["amount_krw"] == 10**13
 

@@ -22,11 +22,9 @@ _NUMBERED = re.compile(r"(\d+-\d+) (.+)")
 @pytest.fixture(scope="module", params=[(kind, lang, draft) for kind in ("super_regional", "leap")
                                         for lang in ("ko", "en") for draft in (False, True)],
                 ids=lambda p: f"{p[0]}-{p[1]}-{'draft' if p[2] else 'final'}")
-def packet(request, tmp_path_factory) -> tuple[str, bytes]:
+def packet(request, sample_packet) -> tuple[str, bytes]:
     kind, lang, draft = request.param
-    out = tmp_path_factory.mktemp("numbering") / f"{kind}-{lang}.pdf"
-    export_packet(SAMPLES[kind](), str(out), lang=lang, draft=draft)
-    return lang, out.read_bytes()
+    return lang, sample_packet(kind, lang, draft)
 
 
 def _items(pdf: bytes) -> dict[str, str]:

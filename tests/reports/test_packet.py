@@ -23,20 +23,14 @@ from tests.reports.pdfcheck import (
 )
 
 
-def _export(tmp_path_factory, kind: str, lang: str, **kw) -> bytes:
-    out = tmp_path_factory.mktemp("packet") / f"{kind}-{lang}.pdf"
-    export_packet(SAMPLES[kind](), str(out), lang=lang, **kw)
-    return out.read_bytes()
+@pytest.fixture(scope="module")
+def ko_pdf(sample_packet) -> bytes:
+    return sample_packet("super_regional", "ko")
 
 
 @pytest.fixture(scope="module")
-def ko_pdf(tmp_path_factory) -> bytes:
-    return _export(tmp_path_factory, "super_regional", "ko")
-
-
-@pytest.fixture(scope="module")
-def en_pdf(tmp_path_factory) -> bytes:
-    return _export(tmp_path_factory, "super_regional", "en")
+def en_pdf(sample_packet) -> bytes:
+    return sample_packet("super_regional", "en")
 
 
 def test_korean_packet_has_cover_contents_budget_and_closing(ko_pdf):
@@ -145,8 +139,8 @@ def test_metadata(ko_pdf, en_pdf):
     assert en.trailer["/Root"]["/Lang"] == "en"
 
 
-def test_leap_packet_has_one_seal_box(tmp_path_factory):
-    pdf = _export(tmp_path_factory, "leap", "ko")
+def test_leap_packet_has_one_seal_box(sample_packet):
+    pdf = sample_packet("leap", "ko")
     cover = squash(page_texts(pdf)[0])
     assert "충청남도지사" in cover
     assert cover.count("(인)") == 1  # the cover's; each attachment carries its own, for the official seal
@@ -158,8 +152,8 @@ def test_leap_packet_has_one_seal_box(tmp_path_factory):
 @pytest.mark.parametrize(("unit", "label", "national"), [
     ("won", "(단위:원)", "5,500,000,000"), ("million", "(단위:백만원,백만원미만반올림)", "5,500"),
 ])
-def test_unit_option(tmp_path_factory, unit, label, national):
-    text = all_text(_export(tmp_path_factory, "super_regional", "ko", unit=unit))
+def test_unit_option(sample_packet, unit, label, national):
+    text = all_text(sample_packet("super_regional", "ko", unit=unit))
     assert label in text
     assert national in text
 
@@ -231,10 +225,10 @@ def test_a_cover_with_many_seals_goes_on_over_pages_rather_than_shrink_out_of_re
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_every_chapter_of_the_profiles_form_is_printed_in_its_order(tmp_path_factory, lang):
+def test_every_chapter_of_the_profiles_form_is_printed_in_its_order(sample_packet, lang):
     p = SAMPLES["super_regional"]()
     form = load_profile(p.call).form
-    pdf = _export(tmp_path_factory, "super_regional", lang)
+    pdf = sample_packet("super_regional", lang)
     top = [title for level, title, _page in outline_titles(pdf) if level == 0]
     attached = [t for t in top if t.startswith(("붙임 ", "Attachment "))]
     assert top == [f"{c.number} {c.title.get(lang)}" for c in form.chapters] + attached  # the attachments last
@@ -254,13 +248,13 @@ def test_the_support_plan_has_a_column_per_paying_region(ko_pdf):
     assert "지방자치단체" in head[:80] and "경상북도대구광역시현금현물" in head[:120]
 
 
-def test_a_drafts_validation_report_is_its_last_part_after_the_attachments(tmp_path_factory):
+def test_a_drafts_validation_report_is_its_last_part_after_the_attachments(sample_packet):
     """A ministry reader's order: the main document up to 끝., the attachments 붙임 1…n, then —
     in a draft only — the validation report as reference material (참고) of its own; the contents,
     the bookmarks and the printed page numbers agree on where each part starts."""
     import re
 
-    pdf = _export(tmp_path_factory, "super_regional", "ko", draft=True)
+    pdf = sample_packet("super_regional", "ko", draft=True)
     texts = page_texts(pdf)
     top = [(title, page) for level, title, page in outline_titles(pdf) if level == 0]
     titles = [title for title, _page in top]
@@ -290,11 +284,11 @@ def test_the_closing_line_and_the_fingerprint_box_follow_the_text_on_its_page(ko
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_a_tables_continuation_never_stands_as_a_header_over_a_sliver(tmp_path_factory, lang):
+def test_a_tables_continuation_never_stands_as_a_header_over_a_sliver(sample_packet, lang):
     """A long table's continuation goes on to the next page with its caption and header; it is
     never set again below its first part on the same page over a sliver of a split row."""
     heads = {"ko": "비목산출항목재원단가수량개월금액", "en": "CategoryItemSourceUnitpriceQuantityMonthsAmount"}
-    pages = [bare(t) for t in page_texts(_export(tmp_path_factory, "super_regional", lang))]
+    pages = [bare(t) for t in page_texts(sample_packet("super_regional", lang))]
     with_table = [t for t in pages if heads[lang] in t]
     assert len(with_table) > 5
     for text in with_table:
@@ -303,8 +297,8 @@ def test_a_tables_continuation_never_stands_as_a_header_over_a_sliver(tmp_path_f
 
 
 @pytest.mark.parametrize("kind", sorted(SAMPLES))
-def test_the_samples_korean_main_document_runs_to_thirty_pages_as_a_real_one_does(tmp_path_factory, kind):
-    pdf = _export(tmp_path_factory, kind, "ko")
+def test_the_samples_korean_main_document_runs_to_thirty_pages_as_a_real_one_does(sample_packet, kind):
+    pdf = sample_packet(kind, "ko")
     attachments = [page for level, title, page in outline_titles(pdf) if level == 0 and title.startswith("붙임")]
     assert attachments, "the generated attachments are in the outline"
     assert min(attachments) - 1 >= 30, f"the main document has {min(attachments) - 1} pages"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 
 import pytest
 
@@ -44,16 +45,43 @@ def pages(tmp_path, p: Proposal, lang: str, draft: bool) -> list[list[str]]:
             for page in pdftotext(out.read_bytes(), layout=True)]
 
 
-CASES = [(kind, lang, draft, lines, scale) for kind in ("super_regional", "leap") for lang in ("ko", "en")
-         for draft in (False, True) for lines, scale in ((0, 1), (1, 1), (2, 1), (4, 1), (0, 7), (3, 7))]
+Pages = tuple[tuple[str, ...], ...]
+
+
+@pytest.fixture(scope="module")
+def laid_out(tmp_path_factory) -> Callable[[str, str, bool, int, int], Pages]:
+    """The pages of ``variant(kind, lines, scale)`` exported in ``lang`` (a draft or not), laid out once
+    for the module: every test that reads the same variant reads the same layout, as tuples no test
+    can change."""
+    made: dict[tuple[str, str, bool, int, int], Pages] = {}
+
+    def get(kind: str, lang: str, draft: bool, lines: int, scale: int) -> Pages:
+        key = (kind, lang, draft, lines, scale)
+        if key not in made:
+            folder = tmp_path_factory.mktemp("page-breaks")
+            made[key] = tuple(tuple(page) for page in pages(folder, variant(kind, lines, scale), lang, draft))
+        return made[key]
+
+    return get
+
+
+def _cases() -> list:
+    """Both samples in both languages, final and draft, lengthened and scaled; the cases of one sample
+    and language run in one process (``--dist loadgroup``), so they share their layouts."""
+    return [pytest.param(kind, lang, draft, lines, scale, marks=pytest.mark.xdist_group(f"page-breaks-{kind}-{lang}"))
+            for kind in ("super_regional", "leap") for lang in ("ko", "en")
+            for draft in (False, True) for lines, scale in ((0, 1), (1, 1), (2, 1), (4, 1), (0, 7), (3, 7))]
+
+
+CASES = _cases()
 
 
 @pytest.mark.parametrize(("kind", "lang", "draft", "lines", "scale"), CASES)
-def test_the_support_and_share_plan_names_the_organisation_on_every_page(tmp_path, kind, lang, draft, lines, scale):
+def test_the_support_and_share_plan_names_the_organisation_on_every_page(laid_out, kind, lang, draft, lines, scale):
     p = variant(kind, lines, scale)
     names = {o.name.get(lang) for o in p.organisations}
     group = re.compile(r"^\s*\((.+), (?:계속|continued)\)\s*$")
-    for number, page in enumerate(pages(tmp_path, p, lang, draft or scale != 1), start=1):
+    for number, page in enumerate(laid_out(kind, lang, draft or scale != 1, lines, scale), start=1):
         named = [line.strip() in names or bool(group.match(line)) for line in page]
         assert not named[-1], f"page {number} ends with an organisation's name: {page[-1]!r}"
         if not page[0].startswith(_CAPTION[lang]):
@@ -65,15 +93,16 @@ def test_the_support_and_share_plan_names_the_organisation_on_every_page(tmp_pat
             assert group.match(label).group(1) in names
 
 
-@pytest.mark.parametrize(("kind", "lang"), [("super_regional", "ko"), ("super_regional", "en"), ("leap", "ko")])
-def test_a_group_continued_on_a_new_page_is_named_again(tmp_path, kind, lang):
+@pytest.mark.parametrize(("kind", "lang"), [pytest.param(kind, lang, marks=pytest.mark.xdist_group(f"page-breaks-{kind}-{lang}"))
+                                             for kind, lang in [("super_regional", "ko"), ("super_regional", "en"), ("leap", "ko")]])
+def test_a_group_continued_on_a_new_page_is_named_again(laid_out, kind, lang):
     """Among the layouts the lengthened text gives, one breaks 8-1 inside an organisation's rows:
     the next page names the organisation first, "(name, continued)"."""
     group = re.compile(r"^\s*\((.+), (?:계속|continued)\)\s*$")
     for lines, scale in [(n, 1) for n in range(0, 20, 2)] + [(n, 7) for n in range(0, 12, 2)]:
         p = variant(kind, lines, scale)
         names = {o.name.get(lang) for o in p.organisations}
-        for page in pages(tmp_path, p, lang, scale != 1):  # a scaled budget breaks rules: a draft
+        for page in laid_out(kind, lang, scale != 1, lines, scale):  # a scaled budget breaks rules: a draft
             # an organisation continued on 8-1's page (the 산출근거 also continues a year: "(2023, 계속)")
             labels = [line for line in page if group.match(line) and group.match(line).group(1) in names]
             if labels and any(line.strip().startswith(_CAPTION[lang]) for line in page[:2]):
@@ -96,12 +125,12 @@ def _notes(p: Proposal, lang: str, draft: bool) -> tuple[set[str], set[str]]:
 
 
 @pytest.mark.parametrize(("kind", "lang", "draft", "lines", "scale"), CASES)
-def test_a_tables_notes_and_caption_stay_with_it(tmp_path, kind, lang, draft, lines, scale):
+def test_a_tables_notes_and_caption_stay_with_it(laid_out, kind, lang, draft, lines, scale):
     p = variant(kind, lines, scale)
     draft = draft or scale != 1
     notes, captions = _notes(p, lang, draft)
     assert notes
-    for number, page in enumerate(pages(tmp_path, p, lang, draft), start=1):
+    for number, page in enumerate(laid_out(kind, lang, draft, lines, scale), start=1):
         top = page[0].strip()
         assert not any(note.startswith(top) or top.startswith(note[:30]) for note in notes), \
             f"page {number} starts with a table's note: {top!r}"
@@ -123,14 +152,13 @@ def _paragraphs(p: Proposal, lang: str, draft: bool) -> list[str]:
 
 
 @pytest.mark.parametrize(("kind", "lang", "draft", "lines", "scale"), CASES)
-def test_no_line_of_a_paragraph_stands_alone_at_a_page_top_or_foot(tmp_path, kind, lang, draft, lines, scale):
+def test_no_line_of_a_paragraph_stands_alone_at_a_page_top_or_foot(laid_out, kind, lang, draft, lines, scale):
     from tests.reports.pdfcheck import squash
 
     p = variant(kind, lines, scale)
     draft = draft or scale != 1
     paragraphs = _paragraphs(p, lang, draft)
-    laid_out = pages(tmp_path, p, lang, draft)
-    for number, page in enumerate(laid_out[1:], start=2):
+    for number, page in enumerate(laid_out(kind, lang, draft, lines, scale)[1:], start=2):
         top, foot = squash(page[0]), squash(page[-1])
         widows = [t for t in paragraphs if len(top) > 3 and t.endswith(top) and len(t) > len(top)]
         assert not widows, f"page {number} opens with the last line of a paragraph alone: {page[0]!r}"

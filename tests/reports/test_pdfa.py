@@ -46,13 +46,13 @@ def _export(tmp_path, proposal, name: str, lang: str = "en", draft: bool = False
 
 
 @pytest.fixture(scope="module")
-def packets(tmp_path_factory):
+def packets(tmp_path_factory, sample_packet):
     """The packet in Korean, a draft in English (its mark drawn translucent), and one with a scanned
     PDF whose fonts it carries and an image."""
     tmp = tmp_path_factory.mktemp("pdfa")
     return {
-        "ko": _export(tmp, SAMPLES["super_regional"](), "ko.pdf", "ko")[0],
-        "draft": _export(tmp, SAMPLES["super_regional"](), "draft.pdf", "en", draft=True)[0],
+        "ko": sample_packet("super_regional", "ko"),
+        "draft": sample_packet("super_regional", "en", draft=True),
         "scan": _export(tmp, _scanned(scanfiles.pdf_with_embedded_font(2, "ARCHIVED")), "scan.pdf")[0],
     }
 

@@ -22,10 +22,10 @@ def _pdftotext(path) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_every_line_of_body_text_ends_at_a_word_boundary(tmp_path, lang):
+def test_every_line_of_body_text_ends_at_a_word_boundary(tmp_path, sample_packet, lang):
     p = SAMPLES["super_regional"]()
     out = tmp_path / "p.pdf"
-    export_packet(p, str(out), lang=lang)
+    out.write_bytes(sample_packet("super_regional", lang))
     sources = [p.section(k).get(lang) for k in p.plan]
     words = {w for s in sources for w in s.split()}
     # the form's tables print names that the prose may quote word for word: a cell (or a line of a
@@ -156,10 +156,10 @@ def test_an_amount_never_breaks_between_its_currency_or_unit_and_its_figure(lang
         assert squash("".join(lines)) == squash(text)  # nothing lost, nothing cut
 
 
-def test_no_line_of_the_english_packet_ends_in_krw(tmp_path):
+def test_no_line_of_the_english_packet_ends_in_krw(tmp_path, sample_packet):
     """The sample's matching-funds paragraph ended a line in ``KRW``, its figure on the next."""
     out = tmp_path / "p.pdf"
-    export_packet(SAMPLES["super_regional"](), str(out), lang="en")
+    out.write_bytes(sample_packet("super_regional", "en"))
     text = "\n".join(_pdftotext(out))
     assert text.count("KRW") > 10
     assert [line for line in text.splitlines() if line.rstrip().endswith("KRW")] == []

@@ -176,12 +176,12 @@ def _body_and_rest(pdf, proposal) -> tuple[str, str]:
 
 
 @pytest.mark.parametrize("kind", sorted(SAMPLES))
-def test_the_plan_body_of_each_sample_has_no_sentence_in_the_letters_register(kind, tmp_path):
+def test_the_plan_body_of_each_sample_has_no_sentence_in_the_letters_register(kind, tmp_path, sample_packet):
     """The reference samples as printed in Korean: the plan's text (the applicant's 한다체 and
     noun-ending lines) and the sentences the packet adds to it, never a 합쇼체 sentence among them."""
     p = SAMPLES[kind]()
     out = tmp_path / "p.pdf"
-    export_packet(p, str(out), lang="ko")
+    out.write_bytes(sample_packet(kind, "ko"))
     body, rest = _body_and_rest(out, p)
     assert "8-3" in body and "초과한다." in body  # the budget chapter's statement is in the body
     assert polite_sentences(body) == []

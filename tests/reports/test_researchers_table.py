@@ -29,18 +29,9 @@ WORDS = {
 
 
 @pytest.fixture(scope="module")
-def made(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("researchers")
-    out = {}
-    for lang in ("ko", "en"):
-        p = SAMPLES["super_regional"]()
-        files = {}
-        for fmt in ("pdf", "hwpx"):
-            path = folder / f"p-{lang}.{fmt}"
-            write_packet(p, str(path), lang=lang, fmt=fmt)
-            files[fmt] = path.read_bytes()
-        out[lang] = (p, files)
-    return out
+def made(sample_packet):
+    return {lang: (SAMPLES["super_regional"](), {fmt: sample_packet("super_regional", lang, fmt=fmt) for fmt in ("pdf", "hwpx")})
+            for lang in ("ko", "en")}
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])

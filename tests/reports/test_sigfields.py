@@ -11,10 +11,8 @@ from tests.reports.pdfcheck import reader, squash
 
 
 @pytest.fixture(scope="module")
-def packet(tmp_path_factory):
-    out = tmp_path_factory.mktemp("fields") / "p.pdf"
-    write_packet(SAMPLES["super_regional"](), str(out), lang="ko")
-    return out.read_bytes()
+def packet(sample_packet):
+    return sample_packet("super_regional", "ko")
 
 
 def _fields(pdf):
