@@ -25,15 +25,15 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paragraph import cleanBlockQuotedText, split
 from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
 from forms.base.i18n import N_, translate
 from forms.money import keep_amounts_together
 from reports import content as c
 from reports.doc import Contents, Heading, PageInfo, build
-from reports.flowables import KeepShort, RunningTable, SealTable, groups_of, keep_headings_with_next
-from reports.fonts import Glyphs, markup
+from reports.flowables import Figure, KeepShort, RunningTable, SealTable, groups_of, keep_headings_with_next
+from reports.fonts import Glyphs, clean, covers, markup
 from reports.pdfcover import CoverPages
 from reports.qr import QrCode
 from reports.styles import (
@@ -86,6 +86,8 @@ class _Paragraph(Paragraph):
         return size
 
 
+#: The cells of figures, right aligned: each a :class:`reports.flowables.Figure` when it can be (``figure_text``).
+_FIGURES = ("num", "total_num")
 #: The only markup the packet's own paragraphs hold (``reports.fonts.markup``): a line break, a run in
 #: a fallback face, and the three escaped characters. People's text is escaped before it gets here,
 #: so none of it is ever read as markup.
@@ -297,7 +299,11 @@ class PdfRenderer(CoverPages):
                     continue
                 room = sum(widths[col:col + cell.colspan]) - sum(_PADDING.get(t.frame, (0, 6)))
                 style = self.cell_style(cell, room)
-                out.append(self.para(cell.text, style, cell.where) if cell.text else "")
+                figure = self.figure_text(cell, style, room) if cell.role in _FIGURES else None
+                if figure is not None:
+                    out.append(Figure(figure, style))
+                else:
+                    out.append(self.para(cell.text, style, cell.where) if cell.text else "")
                 if cell.colspan > 1 or cell.rowspan > 1:
                     cmds.append(("SPAN", (col, r), (col + cell.colspan - 1, r + cell.rowspan - 1)))
                 if cell.role == "label" and cell.colspan == ncols:  # a group's name across the table
@@ -358,6 +364,24 @@ class PdfRenderer(CoverPages):
 
         table.continued = continued
         return table
+
+    def figure_text(self, cell: c.Cell, style: ParagraphStyle, room: float) -> str | None:
+        """The text of a figure's cell (an amount, a share, a year) when it is one word that fits its
+        column (``room``) at its role's size, in its role's face: the cell is then a
+        :class:`reports.flowables.Figure`, drawn exactly as a paragraph of it is, at a fraction of
+        the cost. Otherwise (a figure in a smaller size, with a character its face lacks, of two
+        words or lines) None: the cell is a paragraph."""
+        if not cell.text or style is not self._cell_styles[cell.role]:
+            return None
+        text = keep_amounts_together(cell.text)
+        if self.doc.lang == "en":
+            text = typographic(text)
+        text = clean(text)
+        face = style.fontName
+        if text != cleanBlockQuotedText(text) or len(split(text)) != 1 \
+                or stringWidth(text, face, style.fontSize) > room or not all(covers(face, char) for char in text):
+            return None
+        return text
 
     def cell_style(self, cell: c.Cell, room: float) -> ParagraphStyle:
         """The style of ``cell`` in a column ``room`` wide: its role's, a step or two smaller
