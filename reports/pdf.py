@@ -268,10 +268,15 @@ class PdfRenderer(CoverPages):
             story.append(Spacer(1, 5))
         return story
 
-    def grid(self, t: c.Table, widths: list[float]) -> RunningTable:
+    def grid(self, t: c.Table, widths: list[float], made: dict | None = None) -> RunningTable:
         """The table laid out in ``widths``. A table grouped by rows that name a group across the
         table (an organisation's name) never leaves a group's name alone at the foot of a page, and
-        a group continued on a new page starts with its name: "(포항공과대학교, 계속)"."""
+        a group continued on a new page starts with its name: "(포항공과대학교, 계속)".
+
+        ``made`` holds the cells' flowables by cell: a continuation, laid out again from the row it
+        starts at, takes the flowables the table made of its header and its remaining rows rather
+        than making each again (the rows of a long table were made once for each page it ran on)."""
+        made = {} if made is None else made
         ncols = len(widths)
         data: list[list] = []
         cmds: list = []
@@ -297,13 +302,17 @@ class PdfRenderer(CoverPages):
                 if cell is None:
                     out.append("")
                     continue
-                room = sum(widths[col:col + cell.colspan]) - sum(_PADDING.get(t.frame, (0, 6)))
-                style = self.cell_style(cell, room)
-                figure = self.figure_text(cell, style, room) if cell.role in _FIGURES else None
-                if figure is not None:
-                    out.append(Figure(figure, style))
-                else:
-                    out.append(self.para(cell.text, style, cell.where) if cell.text else "")
+                known = made.get(id(cell))
+                if known is None:
+                    room = sum(widths[col:col + cell.colspan]) - sum(_PADDING.get(t.frame, (0, 6)))
+                    style = self.cell_style(cell, room)
+                    figure = self.figure_text(cell, style, room) if cell.role in _FIGURES else None
+                    if figure is not None:
+                        flowable: Flowable | str = Figure(figure, style)
+                    else:
+                        flowable = self.para(cell.text, style, cell.where) if cell.text else ""
+                    known = made[id(cell)] = (cell, flowable)  # (the cell held: its id is not reused)
+                out.append(known[1])
                 if cell.colspan > 1 or cell.rowspan > 1:
                     cmds.append(("SPAN", (col, r), (col + cell.colspan - 1, r + cell.rowspan - 1)))
                 if cell.role == "label" and cell.colspan == ncols:  # a group's name across the table
@@ -360,7 +369,7 @@ class PdfRenderer(CoverPages):
             """The rows from ``row`` on (of the laid-out table) under the header, after "(name, continued)"."""
             label = c.Cell(translate(N_("({name}, continued)"), self.doc.lang, name=name), "label", colspan=ncols)
             rows = [*t.rows[:t.header_rows], [label, *([None] * (ncols - 1))], *t.rows[row - top:]]
-            return self.grid(replace(t, rows=rows), widths)
+            return self.grid(replace(t, rows=rows), widths, made)
 
         table.continued = continued
         return table

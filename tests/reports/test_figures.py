@@ -10,9 +10,12 @@ import pytest
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Table, TableStyle
 
+from forms.money import EntryUnit
+from forms.rules import validate
 from forms.sample import SAMPLES
 from reports import content as c
 from reports.flowables import Figure
+from reports.packet import describe, packet
 from reports.pdf import PdfRenderer
 from tests.reports.pdfcheck import laid_out_tables
 
@@ -65,3 +68,30 @@ def test_most_figures_of_the_packet_are_drawn_without_a_paragraph(tmp_path, monk
     figures = [v for v in cells if isinstance(v, Figure)]
     numbers = [v for v in cells if isinstance(v, Paragraph) and v.style.name.startswith("cell_num")]
     assert len(figures) > 1000 and len(figures) > 10 * len(numbers)
+
+
+def test_a_continued_table_takes_the_cells_it_made(monkeypatch):
+    """A table grouped by organisation, continued on a new page under "(name, continued)", is laid
+    out again from that row: its header and remaining rows are the flowables already made."""
+    proposal = SAMPLES["super_regional"]()
+    pk = packet(proposal, validate(proposal), "ko", False, EntryUnit.THOUSAND)
+    made: dict[int, int] = {}
+    styled = PdfRenderer.cell_style
+    grids = PdfRenderer.grid
+    calls = []
+
+    def cell_style(self, cell, room):
+        made[id(cell)] = made.get(id(cell), 0) + 1
+        return styled(self, cell, room)
+
+    def grid(self, *args):
+        calls.append(args[0])
+        return grids(self, *args)
+
+    monkeypatch.setattr(PdfRenderer, "cell_style", cell_style)
+    monkeypatch.setattr(PdfRenderer, "grid", grid)
+    doc = describe(pk)
+    PdfRenderer(doc, pk.glyphs).render()
+    tables = [b for b in doc.blocks if isinstance(b, c.Table)]
+    assert len(calls) > len(tables)  # some tables were continued
+    assert max(made.values()) == 1
