@@ -41,7 +41,8 @@ class Writer(HwpxRenderer):
         self.tables = 0
         self._break = False
 
-    def para(self, text: str, role: str, page_break: bool = False, keep: bool = False) -> None:
+    def para(self, text: str, role: str, page_break: bool = False, keep: bool = False,
+             indent_mm: float = 0.0) -> None:
         name = role if role in _ROLES else "body"
         if page_break or self._break:
             name, self._break = name + "_break", False
