@@ -1,4 +1,4 @@
-"""The packet's paragraphs are built without ReportLab's markup parser (``reports.pdf.Fragments``):
+"""The packet's paragraphs are built without ReportLab's markup parser (``reports.paragraphs.Fragments``):
 each gets exactly the fragments the parser would have made of its markup, and people's text is
 never read as markup on the way."""
 
@@ -13,7 +13,8 @@ from forms.rules import validate
 from forms.sample import SAMPLES
 from reports import fonts
 from reports.packet import describe, packet
-from reports.pdf import Fragments, PdfRenderer, typographic
+from reports.paragraphs import Fragments
+from reports.pdf import PdfRenderer, typographic
 
 
 def parsed(markup: str, style) -> tuple[str, list[dict]]:
