@@ -34,7 +34,7 @@ SOURCES := $(shell find forms storage reports ui cli -name '*.py' 2>/dev/null) m
 resources/locale/%.mo: resources/locale/%.po $(STAMP)
 	@$(PYTHON) -m babel.messages.frontend -q compile -i $< -o $@
 
-resources/fonts/%.face: resources/fonts/%.ttf $(STAMP)
+resources/fonts/%.face: resources/fonts/%.ttf reports/facecache.py $(STAMP)
 	@$(PYTHON) -m reports.facecache $<
 
 catalogs: $(STAMP) $(MOS) $(FACES)  ## compile the catalogs (.mo) and the parsed font faces (.face)

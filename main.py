@@ -25,6 +25,7 @@ import argparse  # noqa: E402
 import contextlib  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
+from typing import NoReturn  # noqa: E402
 
 from cli.exits import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_SOFTWARE  # noqa: E402
 from forms.base import i18n  # noqa: E402
@@ -58,17 +59,38 @@ def cmd_gui(ns: argparse.Namespace) -> int:
 LANGUAGES = ["ko", "en", i18n.PSEUDO]
 
 
-def build_parser(commands: bool = True) -> argparse.ArgumentParser:
-    """The command line; without ``commands``, only the window's own options (see :func:`window_only`)."""
-    parser = argparse.ArgumentParser(prog="main.py", description=_("Regional Proposal Studio"))
+#: The module of ``cli/`` that adds each subcommand's parser.
+COMMANDS = {"sample": "files", "validate": "files", "export": "files", "import-budget": "budget_import",
+            "merge": "merge", "attach": "attach", "detach": "attach", "sign": "sign", "verify": "sign", "db": "db"}
+MODULES = ("files", "budget_import", "merge", "attach", "sign", "db")
+
+
+class _Mistake(Exception):
+    """A mistake on a command line read by the parser of one group of subcommands (:func:`build_parser`)."""
+
+
+class _OneGroup(argparse.ArgumentParser):
+    """The parser of one group of subcommands: a mistake is left to the whole parser to report,
+    whose usage names every command, so the message is the same word for word."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _Mistake(message)
+
+
+def build_parser(commands: bool = True, only: str | None = None) -> argparse.ArgumentParser:
+    """The command line; without ``commands``, only the window's own options (see :func:`window_only`);
+    with ``only``, the subcommands of that module of ``cli/`` alone (see :func:`command_module`)."""
+    kind = argparse.ArgumentParser if only is None else _OneGroup
+    parser = kind(prog="main.py", description=_("Regional Proposal Studio"))
     parser.add_argument("--lang", choices=LANGUAGES, help=_("language of messages and the GUI"))
     parser.add_argument("--db", metavar="PATH", help=_("the database file (default: in your user data folder)"))
     parser.add_argument("--smoke", action="store_true", help=_("open the main window and exit once idle"))
     if not commands:
         parser.set_defaults(command=None)
         return parser
-    from cli import attach, budget_import, db, files, merge, sign
+    import importlib
 
+    modules = {name: importlib.import_module(f"cli.{name}") for name in MODULES if only in (None, name)}
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", dest="sub_lang", choices=LANGUAGES, default=argparse.SUPPRESS,
                         help=_("language of messages"))
@@ -76,12 +98,8 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     with_db.add_argument("--db", dest="sub_db", metavar="PATH", default=argparse.SUPPRESS,
                          help=_("the database file (default: in your user data folder)"))
     sub = parser.add_subparsers(dest="command")
-    files.add_parsers(sub, common)
-    budget_import.add_parsers(sub, common)
-    merge.add_parsers(sub, common)
-    attach.add_parsers(sub, common)
-    sign.add_parsers(sub, common)
-    db.add_parsers(sub, common, with_db)
+    for name, module in modules.items():
+        module.add_parsers(sub, common, *((with_db,) if name == "db" else ()))
     return parser
 
 
@@ -110,6 +128,21 @@ def window_only(argv: list[str]) -> bool:
     return True
 
 
+def command_module(argv: list[str]) -> str | None:
+    """The module of ``cli/`` whose subcommand ``argv`` runs, when it names one after valid window
+    options (``export FILE …``, ``--lang en db list``): only that module's parsers, and the modules
+    behind them, are needed to run it. Anything else (help, a mistake before the command) gets the
+    whole parser; a mistake after it is reported by the whole parser too (:class:`_OneGroup`)."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg.startswith("-"):
+            i += 2 if arg in ("--lang", "--db") else 1
+            continue
+        return COMMANDS.get(arg) if window_only(argv[:i]) else None
+    return None
+
+
 def _early_language(argv: list[str]) -> str:
     """The language asked for anywhere on the command line, before parsing (for --help texts)."""
     for i, arg in enumerate(argv):
@@ -123,7 +156,11 @@ def _early_language(argv: list[str]) -> str:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     lang = i18n.set_language(_early_language(argv))
-    ns = build_parser(commands=not window_only(argv)).parse_args(argv)
+    only = None if window_only(argv) else command_module(argv)
+    try:
+        ns = build_parser(commands=not window_only(argv), only=only).parse_args(argv)
+    except _Mistake:
+        ns = build_parser().parse_args(argv)  # its own message, naming every command; exits
     if getattr(ns, "sub_lang", None):
         ns.lang = ns.sub_lang
     if getattr(ns, "sub_db", None):

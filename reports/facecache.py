@@ -5,8 +5,10 @@ ReportLab reads a TrueType face in two parts: the file and its table directory (
 each Korean face, a third of an export. ``make catalogs`` (and the bundle) store the result of
 ``extractInfo`` as ``resources/fonts/<face>.face``; a face built here restores it instead of
 walking the tables again. The file is only trusted when it was made by this ReportLab version
-from these exact font bytes (size and CRC-32); otherwise the face is parsed as usual, so a
-missing or stale cache costs time, never correctness.
+from these exact font bytes: the font file has the size and modification time it had then (a
+look at the file, not at its 13 MB of Korean faces), or, when it was copied since (the bundle's
+copy has a time of its own), its bytes have the CRC-32 they had then. Otherwise the face is
+parsed as usual, so a missing or stale cache costs time, never correctness.
 
 ReportLab has no public way to hand a face its parsed tables, so this uses its internals: it
 subclasses ``TTFontFace`` (its ``_ttf_data`` and ``_pdfScale``) and repeats what ``TTFont``'s
@@ -38,22 +40,43 @@ _NOT_STORED = ("_ttf_data", "_pdfScale", "filename")
 _DEFERRED = "glyphToChar"
 
 #: The layout of a stored face; a store of another layout is ignored (the font is parsed).
-_FORMAT = 2
+_FORMAT = 3
 
 
 def cache_path(ttf_path: str) -> str:
     return os.path.splitext(ttf_path)[0] + ".face"
 
 
-def _key(data: bytes) -> tuple:
-    return (_FORMAT, reportlab.Version, sys.version_info[:2], len(data), zlib.crc32(data))
+def _key(ttf_path: str, data: bytes) -> tuple:
+    """What a store made from ``data`` (the bytes of the font file ``ttf_path``) is known by: the
+    format, ReportLab's and Python's versions and the font's size, then the file's modification
+    time, then the CRC-32 of its bytes."""
+    return (_FORMAT, reportlab.Version, sys.version_info[:2], len(data)), os.stat(ttf_path).st_mtime_ns, \
+        zlib.crc32(data)
+
+
+def _fits(stored: object, ttf_path: str, data: bytes) -> bool:
+    """Whether a store known by ``stored`` (:func:`_key`) was made from ``data``: the same format,
+    versions and size, and the same modification time or else the same CRC-32 (the CRC is only
+    computed when the time differs)."""
+    if not isinstance(stored, tuple) or len(stored) != 3:
+        return False
+    fixed, mtime, crc = stored
+    if fixed != (_FORMAT, reportlab.Version, sys.version_info[:2], len(data)):
+        return False
+    try:
+        if os.stat(ttf_path).st_mtime_ns == mtime:
+            return True
+    except OSError:
+        pass
+    return zlib.crc32(data) == crc
 
 
 class _Face(ttfonts.TTFontFace):
     """A face whose ``extractInfo`` comes from the stored result when it matches the font."""
 
     def extractInfo(self, charInfo: int = 1) -> None:  # noqa: N802, N803 - ReportLab's names
-        stored = _read(cache_path(self.filename), _key(self._ttf_data)) if charInfo else None
+        stored = _read(cache_path(self.filename), self.filename, self._ttf_data) if charInfo else None
         if stored is None:
             super().extractInfo(charInfo)
             return
@@ -72,13 +95,13 @@ class _Face(ttfonts.TTFontFace):
         return value
 
 
-def _read(path: str, key: tuple) -> dict | None:
+def _read(path: str, ttf_path: str, data: bytes) -> dict | None:
     try:
         with open(path, "rb") as fp:
             stored_key, info = pickle.load(fp)
     except Exception:  # noqa: BLE001 - any unreadable store means: parse the font as usual
         return None
-    return info if stored_key == key else None
+    return info if _fits(stored_key, ttf_path, data) else None
 
 
 class CachedTTFont(ttfonts.TTFont):
@@ -101,7 +124,7 @@ def build(ttf_path: str) -> str:
     out = cache_path(ttf_path)
     tmp = out + ".tmp"
     with open(tmp, "wb") as fp:
-        pickle.dump((_key(face._ttf_data), info), fp, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump((_key(ttf_path, face._ttf_data), info), fp, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, out)
     return out
 

@@ -89,23 +89,18 @@ def covers(face: str, char: str) -> bool:
 clean = printable
 
 
-def markup(text: str, face: str, glyphs: Glyphs | None = None, where: str = "") -> str:
-    """User text as safe Paragraph markup in ``face``: escaped, with fallback runs for missing glyphs."""
+def runs(text: str, face: str, glyphs: Glyphs | None = None, where: str = "") -> list[tuple[str, str]]:
+    """User text as ``(face, characters)`` runs: in ``face``, and in the first face of its fallback
+    chain that has a character ``face`` lacks; a character no face has is shown as 〓 (and noted
+    in ``glyphs``). The text is taken as it is: nothing in it is markup."""
     text = clean(text)
     have = _have(face)
     if all(ord(c) in have or c == "\n" for c in set(text)):
-        return escape(text)
+        return [(face, text)] if text else []
     chain = [(other, _have(other)) for other in FALLBACK[face]]
-    parts: list[str] = []
+    parts: list[tuple[str, str]] = []
     run: list[str] = []
     run_face = face
-
-    def flush() -> None:
-        if run:
-            chunk = escape("".join(run))
-            parts.append(chunk if run_face == face else f'<font name="{run_face}">{chunk}</font>')
-            run.clear()
-
     for char in text:
         code = ord(char)
         if code in have or char == "\n":
@@ -117,11 +112,20 @@ def markup(text: str, face: str, glyphs: Glyphs | None = None, where: str = "") 
                     glyphs.note(char, where)
                 target, char = face, MISSING_MARK
         if target != run_face:
-            flush()
+            if run:
+                parts.append((run_face, "".join(run)))
+                run.clear()
             run_face = target
         run.append(char)
-    flush()
-    return "".join(parts)
+    if run:
+        parts.append((run_face, "".join(run)))
+    return parts
+
+
+def markup(text: str, face: str, glyphs: Glyphs | None = None, where: str = "") -> str:
+    """User text as safe Paragraph markup in ``face``: escaped, with fallback runs for missing glyphs."""
+    return "".join(escape(chunk) if run_face == face else f'<font name="{run_face}">{escape(chunk)}</font>'
+                   for run_face, chunk in runs(text, face, glyphs, where))
 
 
 def plain(text: str, face: str, glyphs: Glyphs | None = None, where: str = "") -> str:

@@ -25,13 +25,15 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.paragraph import cleanBlockQuotedText, split
 
 from forms.base.i18n import N_, translate
 from forms.money import keep_amounts_together
 from reports import content as c
 from reports.doc import Contents, Heading, PageInfo, build
-from reports.flowables import KeepShort, RunningTable, SealTable, groups_of, keep_headings_with_next
-from reports.fonts import Glyphs, markup
+from reports.flowables import Figure, KeepShort, RunningTable, SealTable, groups_of, keep_headings_with_next
+from reports.fonts import Glyphs, clean, covers, markup
+from reports.paragraphs import CellParagraph, Fragments
 from reports.pdfcover import CoverPages
 from reports.qr import QrCode
 from reports.styles import (
@@ -65,23 +67,8 @@ _PADDING = {"grid": (3, 3), "facts": (6, 6)}
 SEAL_NAME = (80 * mm, 110 * mm)
 #: The seal's box, a seal name's cell padding (both sides), and the sizes a signatory's line is tried in.
 SEAL_BOX, SEAL_PAD, SEAL_SIZES = 20 * mm, 12, (14, 13, 12, 11, 10)
-
-
-class _Paragraph(Paragraph):
-    """A paragraph laid out once for each width it is given. ReportLab measures every cell of a
-    table again each time it splits the table over a page (for each page a long table runs over),
-    always at the column's width: the lines, width and height it found the last time for that
-    width are kept and given back, instead of breaking the same lines again."""
-
-    _laid_out: tuple | None = None  # (width, size, the lines ReportLab broke at that width)
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - ReportLab's names
-        done = self._laid_out
-        if done is not None and done[0] == availWidth and self.__dict__.get("blPara") is done[2]:
-            return done[1]
-        size = super().wrap(availWidth, availHeight)
-        self._laid_out = (availWidth, size, self.blPara)
-        return size
+#: The cells of figures, right aligned: each a :class:`reports.flowables.Figure` when it can be (``figure_text``).
+_FIGURES = ("num", "total_num")
 
 
 class PdfRenderer(CoverPages):
@@ -95,6 +82,7 @@ class PdfRenderer(CoverPages):
         #: Where each seal box with a signature field was drawn (:class:`reports.flowables.SealTable`).
         self.fields: dict = {}
         self.styles = Styles(doc.lang)
+        self._frags = Fragments()
         s = self.styles
         self._para_styles = {
             "body": s.body, "statement": s.statement, "note": s.note, "words": s.words, "end": s.end,
@@ -116,7 +104,8 @@ class PdfRenderer(CoverPages):
         if self.doc.lang == "en":
             text = typographic(text)
         lines = [markup(t, style.fontName, self.glyphs, where) for t in text.split("\n")]
-        return _Paragraph("<br/>".join(lines), style)
+        text, frags = self._frags("<br/>".join(lines), style)
+        return CellParagraph(text, style, frags=frags)
 
     # -- the whole document --------------------------------------------------------------------
     def story(self) -> list:
@@ -206,10 +195,15 @@ class PdfRenderer(CoverPages):
             story.append(Spacer(1, 5))
         return story
 
-    def grid(self, t: c.Table, widths: list[float]) -> RunningTable:
+    def grid(self, t: c.Table, widths: list[float], made: dict | None = None) -> RunningTable:
         """The table laid out in ``widths``. A table grouped by rows that name a group across the
         table (an organisation's name) never leaves a group's name alone at the foot of a page, and
-        a group continued on a new page starts with its name: "(포항공과대학교, 계속)"."""
+        a group continued on a new page starts with its name: "(포항공과대학교, 계속)".
+
+        ``made`` holds the cells' flowables by cell: a continuation, laid out again from the row it
+        starts at, takes the flowables the table made of its header and its remaining rows rather
+        than making each again (the rows of a long table were made once for each page it ran on)."""
+        made = {} if made is None else made
         ncols = len(widths)
         data: list[list] = []
         cmds: list = []
@@ -235,9 +229,17 @@ class PdfRenderer(CoverPages):
                 if cell is None:
                     out.append("")
                     continue
-                room = sum(widths[col:col + cell.colspan]) - sum(_PADDING.get(t.frame, (0, 6)))
-                style = self.cell_style(cell, room)
-                out.append(self.para(cell.text, style, cell.where) if cell.text else "")
+                known = made.get(id(cell))
+                if known is None:
+                    room = sum(widths[col:col + cell.colspan]) - sum(_PADDING.get(t.frame, (0, 6)))
+                    style = self.cell_style(cell, room)
+                    figure = self.figure_text(cell, style, room) if cell.role in _FIGURES else None
+                    if figure is not None:
+                        flowable: Flowable | str = Figure(figure, style)
+                    else:
+                        flowable = self.para(cell.text, style, cell.where) if cell.text else ""
+                    known = made[id(cell)] = (cell, flowable)  # (the cell held: its id is not reused)
+                out.append(known[1])
                 if cell.colspan > 1 or cell.rowspan > 1:
                     cmds.append(("SPAN", (col, r), (col + cell.colspan - 1, r + cell.rowspan - 1)))
                 if cell.role == "label" and cell.colspan == ncols:  # a group's name across the table
@@ -294,10 +296,28 @@ class PdfRenderer(CoverPages):
             """The rows from ``row`` on (of the laid-out table) under the header, after "(name, continued)"."""
             label = c.Cell(translate(N_("({name}, continued)"), self.doc.lang, name=name), "label", colspan=ncols)
             rows = [*t.rows[:t.header_rows], [label, *([None] * (ncols - 1))], *t.rows[row - top:]]
-            return self.grid(replace(t, rows=rows), widths)
+            return self.grid(replace(t, rows=rows), widths, made)
 
         table.continued = continued
         return table
+
+    def figure_text(self, cell: c.Cell, style: ParagraphStyle, room: float) -> str | None:
+        """The text of a figure's cell (an amount, a share, a year) when it is one word that fits its
+        column (``room``) at its role's size, in its role's face: the cell is then a
+        :class:`reports.flowables.Figure`, drawn exactly as a paragraph of it is, at a fraction of
+        the cost. Otherwise (a figure in a smaller size, with a character its face lacks, of two
+        words or lines) None: the cell is a paragraph."""
+        if not cell.text or style is not self._cell_styles[cell.role]:
+            return None
+        text = keep_amounts_together(cell.text)
+        if self.doc.lang == "en":
+            text = typographic(text)
+        text = clean(text)
+        face = style.fontName
+        if text != cleanBlockQuotedText(text) or len(split(text)) != 1 \
+                or stringWidth(text, face, style.fontSize) > room or not all(covers(face, char) for char in text):
+            return None
+        return text
 
     def cell_style(self, cell: c.Cell, room: float) -> ParagraphStyle:
         """The style of ``cell`` in a column ``room`` wide: its role's, a step or two smaller

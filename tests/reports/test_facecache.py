@@ -55,3 +55,44 @@ def test_unusable_store_falls_back_to_parsing(font, tmp_path, damage):
         shutil.copy(facecache.cache_path(str(other)), store)  # made from different bytes
     face = facecache._Face(font)
     assert state(face) == state(TTFontFace(font))  # this font's own data, parsed
+
+
+def _crc_calls(monkeypatch) -> list:
+    calls: list = []
+    crc32 = facecache.zlib.crc32
+    monkeypatch.setattr(facecache.zlib, "crc32", lambda data, *a: calls.append(len(data)) or crc32(data, *a))
+    return calls
+
+
+def test_a_store_of_the_font_as_it_is_is_used_without_reading_its_bytes_again(font, monkeypatch):
+    """The font file has the size and time it had when its face was stored: the store is used
+    without a checksum of the font's megabytes."""
+    facecache.build(font)
+    calls = _crc_calls(monkeypatch)
+    face = facecache._Face(font)
+    assert calls == []
+    assert state(face) == state(TTFontFace(font))
+
+
+def test_a_copied_font_with_its_store_is_checked_by_its_bytes(font, tmp_path, monkeypatch):
+    """A copy has a time of its own (the bundle's files do): its store is used when the bytes are
+    the same, and a font of the same size with other bytes is parsed."""
+    import os
+
+    facecache.build(font)
+    stat = os.stat(font)
+    os.utime(font, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
+    calls = _crc_calls(monkeypatch)
+    parsed = []
+    original = TTFontFace.extractInfo
+    monkeypatch.setattr(TTFontFace, "extractInfo", lambda self, c=1: parsed.append(c) or original(self, c))
+    face = facecache._Face(font)
+    assert calls and parsed == []  # checked by its bytes, and restored
+    assert state(face) == state(TTFontFace(font))
+
+    data = bytearray(open(font, "rb").read())
+    data[-1] ^= 0xFF  # the same size, other bytes (a font's last table byte; it still reads)
+    open(font, "wb").write(bytes(data))
+    parsed.clear()
+    facecache._Face(font)
+    assert parsed == [1]  # not the stored face: parsed

@@ -11,6 +11,7 @@ import pytest
 from reportlab.platypus import Paragraph
 
 from forms.sample import SAMPLES
+from reports.flowables import Figure
 from tests.reports.pdfcheck import laid_out_tables
 
 AMOUNT = re.compile(r"^△?\d{1,3}(?:,\d{3})+$")
@@ -20,7 +21,7 @@ FUNDS = re.compile(r"정부|국비|지방비|공공|government|national|local|pu
 
 def _text(value) -> str:
     cells = value if isinstance(value, (list, tuple)) else [value]
-    return " ".join(c.getPlainText() for c in cells if isinstance(c, Paragraph)).strip()
+    return " ".join(c.getPlainText() for c in cells if isinstance(c, (Paragraph, Figure))).strip()
 
 
 def _head(value) -> bool:
