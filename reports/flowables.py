@@ -43,6 +43,15 @@ class RunningTable(Table):
     #: is a sliver of a split row, and the whole table goes to the next page instead.
     LEAST_BODY = 12.0
 
+    def _calcSpanRanges(self) -> None:  # noqa: N802 - ReportLab's name
+        # ReportLab keeps the cells inside spanned ranges in lists and asks each of them of every
+        # cell while it measures the rows: a long table with a group's name across every few rows
+        # took time growing with the square of its length (a proposal ten times the sample's took
+        # minutes). The same cells, in the same order, in dictionaries: each asked at once.
+        super()._calcSpanRanges()
+        self._colSpanCells = dict.fromkeys(self._colSpanCells)
+        self._rowSpanCells = dict.fromkeys(self._rowSpanCells)
+
     def split(self, aw: float, ah: float) -> list:
         parts = super().split(aw, ah)
         if len(parts) < 2:
