@@ -72,7 +72,7 @@ def test_conflicts_are_listed_with_the_three_values_and_nothing_is_written(three
     if lang == "en":
         for value in ("Participant", "Commissioned", "Lead organisation"):
             assert value in done.stdout
-    assert ("1 conflict;" in done.stderr) if lang == "en" else ("충돌 1건" in done.stderr)
+    assert ("1 conflict. Nothing was written." in done.stderr) if lang == "en" else ("충돌 1건" in done.stderr)
     assert "Traceback" not in done.stderr
 
 
