@@ -168,14 +168,13 @@ def test_typing_in_a_cell_survives_a_language_switch_and_leaving_the_cell_with_a
 
 
 def test_the_review_page_saves_the_validation_report(sample_window, qtbot, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog
 
     from tests.reports.pdfcheck import all_text
 
     w = sample_window
     w.go(STEPS.index(Step.REVIEW))
     out = tmp_path / "report.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr("ui.files.chosen", lambda dialog: [str(out)])
     qtbot.mouseClick(w.review.save_report, Qt.MouseButton.LeftButton)
     text = all_text(out.read_bytes())
     assert "msit-mega-2023" in text  # the rule pack, which a final packet never names
