@@ -83,6 +83,20 @@ PLACES = {SHARE: 2, RATE: 0, WEIGHT: 0, LIMIT: 0}
 #: A value that fails its limit but, rounded, reads as meeting it says so.
 OVER_ROUNDED = N_("{pct} (rounded, in fact more than {limit})")
 UNDER_ROUNDED = N_("{pct} (rounded, in fact less than {limit})")
+#: A limit with no end to its decimals (a third) is shown to a share's places, and says so.
+LIMIT_ROUNDED = N_("{pct} (rounded)")
+
+
+def _decimal_places(value: Fraction) -> int | None:
+    """How many decimals ``value`` has when written out (None: they never end, as a third's)."""
+    places, denominator = 0, value.denominator
+    for factor in (2, 5):
+        count = 0
+        while denominator % factor == 0:
+            denominator //= factor
+            count += 1
+        places = max(places, count)
+    return places if denominator == 1 else None
 
 
 @dataclass(frozen=True)
@@ -90,7 +104,9 @@ class Pct:
     """A ratio shown as a percentage of its ``kind``, rounded half up (``round_percent``) to the
     kind's places, every one of them shown (``PLACES``): a share 20.909% shows 20.91%, 42% shows
     42.00%; a participation rate or a weight is whole. A limit the call sets is shown as the call
-    writes it: whole, or with its decimals when it has them (never rounded toward or away from it).
+    writes it: whole, or with every decimal it has (33.334% is never shown as 33.33%, nor 20.125%
+    as 20.13%); a limit whose decimals never end (a third) shows a share's places and says it is
+    rounded.
 
     A value checked against a limit names it (``limit``, in percent; ``bound`` "max" for at most,
     "min" for at least): when the value fails it but its rounded figure does not show it
@@ -126,20 +142,29 @@ class Pct:
         if pct is None:
             return "–"
         if self.kind == LIMIT and pct.denominator != 1:  # a limit with decimals: as the call writes it
-            return f"{round_percent(pct, 2):f}".rstrip("0").rstrip(".")
+            places = _decimal_places(pct)
+            return f"{round_percent(pct, PLACES[SHARE] if places is None else places):f}"
         return f"{round_percent(pct, self.places):f}"
+
+    def _rounded_limit(self) -> bool:
+        """A limit whose decimals never end, shown rounded."""
+        pct = self.exact
+        return self.kind == LIMIT and pct is not None and _decimal_places(pct) is None
 
     def render(self, lang: str) -> str:
         pct = self.exact
         if pct is None:
             return "–"
         text = f"{self.figure()}%"
+        if self._rounded_limit():
+            return translate(LIMIT_ROUNDED, lang, pct=text)
         if self.limit is None:
             return text
         limit, seen = Fraction(self.limit), Fraction(round_percent(pct, self.places))
-        if self.bound == "max" and pct > limit and seen <= limit:
+        shown = Fraction(Pct.of_limit(limit).figure())  # the limit as it reads beside the figure
+        if self.bound == "max" and pct > limit and seen <= max(limit, shown):
             return translate(OVER_ROUNDED, lang, pct=text, limit=Pct.of_limit(limit))
-        if self.bound == "min" and pct < limit and seen >= limit:
+        if self.bound == "min" and pct < limit and seen >= min(limit, shown):
             return translate(UNDER_ROUNDED, lang, pct=text, limit=Pct.of_limit(limit))
         return text
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from forms.base.errors import InputError
 from forms.base.i18n import _, current_language
 from ui.faults import unexpected
-from ui.files import open_file
+from ui.files import open_file, open_files
 from ui.marks import ERROR_COLOUR
 
 
@@ -119,10 +119,7 @@ class SignDialog(QDialog):
             edit.setText(chosen)
 
     def _choose_roots(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        chosen, _filter = QFileDialog.getOpenFileNames(self, _("Root certificates"), "",
-                                                       _("Certificates (*.der *.cer *.crt *.pem)"))
+        chosen = open_files(self, _("Root certificates"), _("Certificates (*.der *.cer *.crt *.pem)"))
         if chosen:
             self.roots = chosen
             self.reload()

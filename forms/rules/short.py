@@ -67,7 +67,7 @@ SHORT: dict[str, str] = {
     "budget.region_not_local": N_("Line {line}: region ignored"),
     "budget.in_kind_category": N_("Line {line}: {category} in kind"),
     "budget.international_own_share": N_("Line {line}: own share for international R&D"),
-    "budget.national_over_cap": N_("National funds {total} (cap {cap})"),
+    "budget.national_over_cap": N_("National funds {excess} over the cap"),
     "budget.national_below_cap": N_("National funds: {unused} of the cap not requested"),
     "budget.local_match_short": N_("Local match {ratio} (at least {min})"),
     "budget.local_match_year_low": N_("{year}: local match {ratio} (at least {min})"),

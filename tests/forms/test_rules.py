@@ -357,6 +357,33 @@ def test_percentages_never_seem_to_meet_a_limit_they_fail():
     assert Pct(Fraction(2, 3)).render("en") == "66.67%"
 
 
+def test_a_limit_reads_as_the_call_writes_it_never_rounded_toward_a_figure():
+    from forms.values import Pct
+
+    # a limit with more decimals than a share shows is written out whole, not rounded onto 33.33%
+    # or up to 33.34%, so a share that fails it never reads as equal to it
+    assert Pct.of_limit(Fraction("33.334")).render("en") == "33.334%"
+    assert Pct.of_limit(Fraction("33.335")).render("ko") == "33.335%"
+    assert Pct.of_limit(Fraction("33.3")).render("en") == "33.3%" and Pct.of_limit(20).render("en") == "20%"
+    failing = Pct(Fraction(333335, 1000000), limit=Fraction("33.334"), bound="min")
+    assert failing.render("en") == "33.33%" and failing.render("en") != Pct.of_limit(Fraction("33.334")).render("en")
+    # a limit with no end to its decimals (a third) says in words that it is rounded
+    assert Pct.of_limit(Fraction(100, 3)).render("en") == "33.33% (rounded)"
+    assert Pct.of_limit(Fraction(100, 3)).render("ko") == "33.33%(반올림한 값)"
+    # and a share that fails it but shows its figure says so
+    third = Pct(Fraction(33332, 100000), limit=Fraction(100, 3), bound="min")
+    assert third.render("en") == "33.33% (rounded, in fact less than 33.33% (rounded))"
+    assert Pct(Fraction(33334, 100000), limit=Fraction(100, 3), bound="min").render("en") == "33.33%"  # meets it
+
+
+def test_a_local_match_minimum_with_three_decimals_reads_whole_in_the_sentence(super_regional):
+    profile = dataclasses.replace(PROFILE, local_min=Fraction("20.125"))
+    st = validate(super_regional, profile).statement
+    for lang in ("en", "ko"):
+        sentence = st.matching_sentence(lang)
+        assert "20.125%" in sentence and "20.13%" not in sentence and "20.12%" not in sentence, sentence
+
+
 def test_government_share_over_the_limit_shows_above_it(super_regional):
     f = finding(company(super_regional, 750_001, 100_000, 150_000), "budget.gov_share_over")
     assert "75.00% (rounded, in fact more than 75%)" in f.message("en") and "At most 75%" in f.message("en")

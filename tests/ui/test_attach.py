@@ -114,7 +114,6 @@ def test_a_scan_over_the_proposals_total_gets_a_message_and_changes_nothing(samp
 def test_export_as_a_file_never_writes_one_too_large_to_import_again(sample_window, tmp_path, monkeypatch):
     """Attachments stored by an older version beyond what a file carries: File → Export as a file
     says so and writes nothing, rather than a file File → Import would refuse."""
-    from PySide6.QtWidgets import QFileDialog
 
     from forms.files import exchange, exchange_read, exchange_write
 
@@ -127,7 +126,7 @@ def test_export_as_a_file_never_writes_one_too_large_to_import_again(sample_wind
     monkeypatch.setattr(exchange_write, "MAX_FILE_BYTES", len(exchange.dumps(w.doc.proposal).encode("utf-8")) - 1)
     monkeypatch.setattr(exchange_read, "MAX_FILE_BYTES", len(exchange.dumps(w.doc.proposal).encode("utf-8")) - 1)
     out = tmp_path / "out.json"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    monkeypatch.setattr("ui.files.chosen", lambda dialog: [str(out)])
     said = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
     w.menus.export_file.trigger()

@@ -1,6 +1,7 @@
 """The Budget page states the call's national cap once: the summary's line on the national funds
-says how they stand against it (with what is over or not requested), and the findings on the cap
-mark that line instead of saying the cap a second time in the checks below it."""
+says how they stand against it (with what is over or not requested), the findings on the cap mark
+that line, and the checklist under the page lists them by what is over or not requested, without
+saying the cap a second time."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from ui.textpanel import TextPanel
 
 
 def page_texts(page) -> list[str]:
-    """Every text the page shows: labels, text panels, group titles and the summary's cells."""
+    """Every text the page shows: labels, text panels, group titles, the summary's cells and the
+    checklist's lines."""
     texts = []
     for widget in page.findChildren(QLabel):
         texts.append(widget.text())
@@ -25,7 +27,7 @@ def page_texts(page) -> list[str]:
     for table in page.findChildren(QTableWidget):
         texts += [table.item(r, c).text() for r in range(table.rowCount()) for c in range(table.columnCount())
                   if table.item(r, c) is not None]
-    return texts
+    return texts + page.findings.lines
 
 
 @pytest.mark.parametrize(("amount", "code"), [("5천만", "budget.national_below_cap"),
@@ -49,3 +51,5 @@ def test_the_cap_is_stated_once(sample_window, qtbot, amount, code, lang):
     difference = w.doc.report.statement.summary
     said = Won(difference.national_excess or difference.national_unused).render(lang)
     assert said in page.cap.text()  # what is over or not requested, said with the cap
+    listed = [line for line in page.findings.lines if said in line]  # … and a line left to do
+    assert len(listed) == 1 and listed[0][0] == ("✖" if code.endswith("over_cap") else "⚠"), page.findings.lines

@@ -41,7 +41,7 @@ def test_the_preview_names_the_visible_sheet_it_read(sample_window, tmp_path, mo
     w = sample_window
     book = tmp_path / "hidden.xlsx"
     book.write_bytes(hidden_copy_first(w.doc.proposal))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(book), "")))
+    monkeypatch.setattr("ui.files.chosen", lambda dialog: [str(book)])
     before = [x.amount_krw for x in w.doc.proposal.budget.lines]
     w.doc.proposal.budget.lines[0].amount_krw += 1  # so that the workbook changes something
     seen = {}

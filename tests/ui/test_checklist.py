@@ -112,3 +112,44 @@ def test_the_checklist_reads_in_korean(sample_window, qtbot):
         assert item.toolTip().startswith("성과지표 가중치의 합이 90%입니다.")
     finally:
         i18n.set_language("en")
+
+
+def test_the_budget_page_lists_its_checklist_and_the_step_list_counts_its_lines(sample_window, qtbot):
+    """The Budget page has the same checklist as every page: a line for each finding, those stated
+    by the summary's lines (the local match, the national cap) too, and the step list counts them."""
+    w = sample_window
+    w.resize(1366, 740)
+    w.go(STEPS.index(Step.BUDGET))
+    page = w.budget
+    settle()
+    lines = w.doc.proposal.budget.lines
+    local = next(i for i, line in enumerate(lines) if line.source == "local")
+    national = next(i for i, line in enumerate(lines) if line.source == "national")
+    w.doc.edit(f"budget.lines[{local}].amount_krw", lines[local].amount_krw // 10)
+    w.doc.edit(f"budget.lines[{national}].amount_krw", lines[national].amount_krw + 1)
+    w.doc.edit(f"budget.lines[{national}].category", "no-such-category")
+    settle()
+    found = {f.code: f for f in w.doc.report.findings}
+    assert {"budget.local_match_short", "budget.national_over_cap", "budget.category_not_allowed"} <= set(found)
+    panel = page.findings
+    assert panel is not None and panel.isVisible()
+    left = [line for line in panel.lines if not line.startswith("ℹ")]
+    assert len(left) == panel.left == _count(w, Step.BUDGET) >= 3, panel.lines
+    excess = w.doc.report.statement.summary.national_excess
+    assert f"✖ National funds KRW {excess:,} over the cap" in panel.lines, panel.lines
+    assert any(line.startswith("✖ Local match ") for line in panel.lines), panel.lines
+    item = next(it for it in _items(panel) if it.text().startswith("✖ National funds"))
+    assert item.toolTip() == found["budget.national_over_cap"].message("en")
+    # the summary's lines still say them, marked
+    assert page.marker.state(page.cap) == "error" and page.marker.state(page.matching) == "error"
+    # a line of a cell goes to that cell
+    cell = next(it for it in _items(panel) if "not allowed" in it.text())
+    page.unit.setFocus()
+    _click(qtbot, panel, cell.text())
+    assert QApplication.focusWidget() is page.table
+    assert page.table.currentIndex().row() == page.model.cell_of(found["budget.category_not_allowed"].shown)[0]
+    w.doc.undo_stack.undo()
+    w.doc.undo_stack.undo()
+    w.doc.undo_stack.undo()
+    settle()
+    assert [line for line in panel.lines if not line.startswith("ℹ")] == [] and _count(w, Step.BUDGET) == 0

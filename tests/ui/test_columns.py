@@ -8,7 +8,7 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QHeaderView, QMessageBox
+from PySide6.QtWidgets import QApplication, QComboBox, QHeaderView, QMessageBox
 
 from forms.base import i18n
 from forms.steps import STEPS, Step
@@ -254,7 +254,7 @@ def test_a_date_that_is_not_on_the_calendar_is_said_to_not_exist(window, tmp_pat
     data["date"] = "2023-02-30"
     bad = tmp_path / "dated.json"
     bad.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(bad), "")))
+    monkeypatch.setattr("ui.files.chosen", lambda dialog: [str(bad)])
     seen: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, text, *a: seen.append(text)))
     window.menus.import_.trigger()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from forms.files.exchange import read_file, write_file
 from forms.rules import RULES
@@ -29,13 +29,13 @@ def test_edits_autosave_and_the_status_bar_shows_when(sample_window, qtbot, stor
 def test_import_then_export_the_exchange_file(window, qtbot, tmp_path, monkeypatch, leap):
     source = tmp_path / "in.json"
     write_file(leap, str(source))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(source), "")))
+    monkeypatch.setattr("ui.files.chosen", lambda dialog: [str(source)])
     window.menus.import_.trigger()
     assert window.doc.proposal.id == leap.id
     assert window.stack.currentWidget() is window.kind
     assert window.start.recent.count() == 1
     out = tmp_path / "out.json"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    monkeypatch.setattr("ui.files.chosen", lambda dialog: [str(out)])
     window.menus.export_file.trigger()
     assert read_file(str(out)).title == leap.title
 

@@ -7,7 +7,7 @@ import os
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
 from cli.merge import conflict_lines
 from forms.base import i18n
@@ -21,7 +21,7 @@ def sent(sample_window, store, tmp_path, monkeypatch):
     """The sample sent to Daegu through the menu: the window, and the copy's path."""
     out = tmp_path / "for-daegu.json"
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("대구광역시", True)))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    monkeypatch.setattr("ui.files.chosen", lambda dialog: [str(out)])
     sample_window.menus.send_copy.trigger()
     return sample_window, out
 
@@ -247,7 +247,7 @@ def test_the_partner_is_kept_as_a_code_and_named_in_the_language_of_the_window(s
 
     i18n.set_language("en")
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(pick))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    monkeypatch.setattr("ui.files.chosen", lambda dialog: [str(out)])
     sample_window.menus.send_copy.trigger()
     assert read_file(str(out)).sent_copy.partner == "KR-27"
     edit_copy(out, lambda d: d["title"].update(en="From Daegu"))
@@ -283,12 +283,12 @@ def test_a_merge_without_conflict_lists_what_the_copy_changes(sent, qtbot, monke
 def test_a_copy_for_a_partner_is_proposed_under_the_title_and_the_partners_name(sample_window, monkeypatch):
     proposed: list[str] = []
 
-    def fake(_parent, _caption, path, _filters, **_kw):
-        proposed.append(path)
-        return "", ""
+    def fake(dialog):
+        proposed.append(dialog.selectedFiles()[0])
+        return []
 
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("대구광역시", True)))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
+    monkeypatch.setattr("ui.files.chosen", fake)
     sample_window.menus.send_copy.trigger()
     name = os.path.basename(proposed[0])
     title = sample_window.doc.proposal.title.en

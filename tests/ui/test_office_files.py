@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import openpyxl
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog
 
 from forms.steps import STEPS, Step
 from ui.budgetimport import BudgetImportDialog
@@ -41,7 +41,7 @@ def test_import_budget_previews_then_applies_as_one_undo_step(sample_window, qtb
     ws.delete_rows(3)
     ws.append([2024, ws["B2"].value, "Research materials", "National funds", None, "2,000천원"])
     wb.save(book)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(book), "")))
+    monkeypatch.setattr("ui.files.chosen", lambda dialog: [str(book)])
     seen = {}
 
     def accept(dialog):
@@ -72,7 +72,7 @@ def test_import_budget_cancelled_or_unreadable_changes_nothing(sample_window, qt
     wb = openpyxl.load_workbook(book)
     wb.worksheets[0]["F2"] = 1
     wb.save(book)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(book), "")))
+    monkeypatch.setattr("ui.files.chosen", lambda dialog: [str(book)])
     monkeypatch.setattr(BudgetImportDialog, "exec", lambda d: QDialog.DialogCode.Rejected)
     w.menus.import_budget.trigger()
     assert [line.amount_krw for line in w.doc.proposal.budget.lines] == before
@@ -139,7 +139,7 @@ def test_preview_counts_the_justification_rows_dropped_and_cancel_is_the_default
     ws.delete_cols(7)
     ws["A2"] = 2030
     wb.save(book)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(book), "")))
+    monkeypatch.setattr("ui.files.chosen", lambda dialog: [str(book)])
     seen = _capture_preview(monkeypatch)
     before = [(x.id, x.year, len(x.items)) for x in lines]
     w.menus.import_budget.trigger()
@@ -158,7 +158,7 @@ def test_preview_shows_a_moved_line_that_keeps_its_rows_and_apply_is_the_default
     wb = openpyxl.load_workbook(book)
     wb.worksheets[0]["A2"] = 2030
     wb.save(book)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(book), "")))
+    monkeypatch.setattr("ui.files.chosen", lambda dialog: [str(book)])
     seen = _capture_preview(monkeypatch)
     w.menus.import_budget.trigger()
     assert seen["dropped"] == "" and seen["apply default"] and not seen["cancel default"]
@@ -194,7 +194,7 @@ def test_many_unreadable_cells_are_listed_in_a_box_that_fits_the_screen(sample_w
     for r in range(2, 62):
         ws.cell(r, 2).value = "Nobody Inc."
     wb.save(book)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(book), "")))
+    monkeypatch.setattr("ui.files.chosen", lambda dialog: [str(book)])
     seen = _capture_box(monkeypatch)
     before = [x.org for x in w.doc.proposal.budget.lines]
     w.menus.import_budget.trigger()
@@ -221,7 +221,7 @@ def test_a_workbook_of_another_proposal_is_refused_in_one_sentence(sample_window
     leap = SAMPLES["leap"]()
     book = tmp_path / "leap.xlsx"
     book.write_bytes(workbook_bytes(leap, state(leap, load_profile(leap.call)), "en"))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(book), "")))
+    monkeypatch.setattr("ui.files.chosen", lambda dialog: [str(book)])
     said = []
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: said.append(a[2])))
     listed = _capture_box(monkeypatch)  # a list of cells would be the wrong answer

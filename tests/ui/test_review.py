@@ -113,7 +113,7 @@ def test_an_unreadable_amount_keeps_its_box_open_and_the_message_follows_the_lan
     assert [line.amount_krw for line in w.doc.proposal.budget.lines] == before
 
 
-def test_the_checks_panel_drops_a_settled_findings_tooltip(sample_window):
+def test_the_summary_lines_drop_a_settled_findings_tooltip(sample_window):
     w = sample_window
     w.go(STEPS.index(Step.BUDGET))
     lines = w.doc.proposal.budget.lines
@@ -123,13 +123,15 @@ def test_the_checks_panel_drops_a_settled_findings_tooltip(sample_window):
     national_before = lines[national].amount_krw
     w.doc.edit(f"budget.lines[{local}].amount_krw", before // 10)
     w.doc.edit(f"budget.lines[{national}].amount_krw", national_before + 1)
-    checks, matching, cap = w.budget.checks, w.budget.matching, w.budget.cap
-    # the local match's and the national cap's findings mark the statements that say them
-    assert "Local funds" in matching.toolTip() and "Local funds" not in checks.text()
-    assert "National funds" in cap.toolTip() and "National funds" not in checks.text()
+    checklist, matching, cap = w.budget.findings, w.budget.matching, w.budget.cap
+    # the local match's and the national cap's findings mark the statements that say them, and
+    # are each a line of the checklist under the page
+    assert "Local funds" in matching.toolTip() and "National funds" in cap.toolTip()
+    assert sum(line.startswith("✖ Local match") for line in checklist.lines) == 1
+    assert sum(line.startswith("✖ National funds") for line in checklist.lines) == 1
     w.doc.edit(f"budget.lines[{national}].amount_krw", national_before)
     w.doc.edit(f"budget.lines[{local}].amount_krw", before)
-    assert checks.text() == "" and checks.toolTip() == "" and checks.accessibleDescription() == ""
+    assert checklist.lines == [] and checklist.left == 0
     for line in (matching, cap):
         assert line.mark_colour() is None and line.toolTip() == line.accessibleDescription() == line.text()
 
@@ -166,14 +168,13 @@ def test_typing_in_a_cell_survives_a_language_switch_and_leaving_the_cell_with_a
 
 
 def test_the_review_page_saves_the_validation_report(sample_window, qtbot, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog
 
     from tests.reports.pdfcheck import all_text
 
     w = sample_window
     w.go(STEPS.index(Step.REVIEW))
     out = tmp_path / "report.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr("ui.files.chosen", lambda dialog: [str(out)])
     qtbot.mouseClick(w.review.save_report, Qt.MouseButton.LeftButton)
     text = all_text(out.read_bytes())
     assert "msit-mega-2023" in text  # the rule pack, which a final packet never names

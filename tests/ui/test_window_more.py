@@ -100,25 +100,47 @@ def test_export_defaults_to_an_existing_folder_and_a_clean_name(sample_window, q
     assert os.path.basename(w.export.file.text()) == "Proposal 2023-03-02.pdf"
 
 
-def test_file_dialogs_speak_the_window_language(sample_window, qtbot, monkeypatch):
+def test_file_dialogs_speak_the_window_language(sample_window, qtbot, monkeypatch, tmp_path):
+    """Every file dialog is made by one helper: Qt's own on Linux, in the window's locale (sizes
+    and dates as the window writes them, not as the system does), its detail view's columns wide
+    enough for their headings and for a size, a type and a date."""
+    from PySide6.QtCore import QDateTime, QLocale
+    from PySide6.QtWidgets import QTreeView
+
     from ui import files
 
-    asked = []
-
-    def fake(parent, caption, path, filters, options=None):
-        asked.append(options)
-        return "", ""
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
-    monkeypatch.setattr(i18n, "system_language", lambda: "en")
+    made = []
+    monkeypatch.setattr(files, "chosen", lambda dialog: made.append(dialog) or [])
+    monkeypatch.setattr(i18n, "system_language", lambda: "ko")
+    (tmp_path / "큰 파일.json").write_bytes(b"x" * 264_192)  # 258 KiB
     w = sample_window
+    w.resize(1366, 740)
     w.go(STEPS.index(Step.EXPORT))
-    i18n.set_language("ko")
-    qtbot.mouseClick(w.export.browse, Qt.MouseButton.LeftButton)
-    assert asked[-1] & QFileDialog.Option.DontUseNativeDialog  # Korean window, English system: Qt's dialog
-    i18n.set_language("en")
-    files.save_file(w, "x", "y", "z")
-    assert not asked[-1] & QFileDialog.Option.DontUseNativeDialog  # the system's, in the same language
+    for lang, locale in (("en", "en_US"), ("ko", "ko_KR")):
+        i18n.set_language(lang)
+        qtbot.mouseClick(w.export.browse, Qt.MouseButton.LeftButton)  # Save as… of the packet
+        assert made[-1].locale().name() == locale
+        assert made[-1].testOption(QFileDialog.Option.DontUseNativeDialog)  # Linux: Qt's own dialog
+        dialog = files.FileDialog(w, "x", str(tmp_path), "Proposal files (*.json)")
+        assert dialog.locale().name() == locale
+        dialog.setViewMode(QFileDialog.ViewMode.Detail)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        view = dialog.findChild(QTreeView, "treeView")
+        model = view.model()
+        qtbot.waitUntil(lambda m=model, v=view: m.rowCount(v.rootIndex()) == 1)
+        qtbot.wait(50)  # the columns are fitted once the dialog is laid out
+        row = [model.index(0, c, view.rootIndex()).data() for c in range(4)]
+        stamp = QDateTime.fromSecsSinceEpoch(int((tmp_path / "큰 파일.json").stat().st_mtime))
+        assert row[1] == QLocale(locale).formattedDataSize(264_192)
+        assert row[3] == QLocale(locale).toString(stamp, QLocale.FormatType.ShortFormat)
+        assert ("오전" in row[3] or "오후" in row[3]) == (lang == "ko"), row
+        header, metrics = view.header(), view.fontMetrics()
+        for c in range(4):
+            assert header.sectionSize(c) >= header.sectionSizeFromContents(c).width(), (lang, c)
+            assert header.sectionSize(c) > metrics.horizontalAdvance(row[c] or ""), (lang, c, row[c])
+        assert sum(header.sectionSize(c) for c in range(4)) <= view.viewport().width() + 2
+        dialog.reject()
 
 
 def _exported(window, tmp_path):

@@ -10,7 +10,7 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from forms.base import i18n
 from forms.steps import STEPS, Step
@@ -184,7 +184,7 @@ def test_an_import_error_names_the_file_and_the_field_in_words(window, tmp_path,
     data["budget"]["lines"][3]["amount_krw"] = -5
     bad = tmp_path / "경북-제안서.json"
     bad.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(bad), "")))
+    monkeypatch.setattr("ui.files.chosen", lambda dialog: [str(bad)])
     said: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, text, *a: said.append(text)))
     window.menus.import_.trigger()

@@ -1,5 +1,8 @@
 """Step 5: the budget grid by year with row and column totals, and a summary: each source per
-year, the local match against its minimum, the national cap used, and a small chart."""
+year, the local match against its minimum, the national cap used, and a small chart. Under the
+page, as on every page, the checklist of what is left (``ui.findings``): a line for each finding,
+those the summary's lines state (the local match, the national cap) too, so the step list counts
+the lines the page lists."""
 
 from __future__ import annotations
 
@@ -133,18 +136,16 @@ class BudgetPage(Page):
         # Text panels, not labels: they change on every amount typed without a relayout.
         self.matching = TextPanel(2)
         self.cap = TextPanel(2)
-        self.checks = TextPanel(2)
         inner.addWidget(self.summary)
         inner.addWidget(self.matching)
         inner.addWidget(self.cap)
-        inner.addWidget(self.checks)
         inner.addStretch(1)
         self.chart = BudgetChart()
         self._summary_shape: tuple | None = None
         bottom.addWidget(self.summary_box, 3)
         bottom.addWidget(self.chart, 2)
-        # The grid above, the totals, checks and chart below, split where the person drags it
-        # (remembered across starts): the checks never push the grid around as they change.
+        # The grid above, the totals and chart below, split where the person drags it (remembered
+        # across starts); what is left to do is listed under both, as on every page.
         grid = QWidget()
         above = QVBoxLayout(grid)
         above.setContentsMargins(0, 0, 0, 0)
@@ -157,7 +158,7 @@ class BudgetPage(Page):
         self.split.setChildrenCollapsible(False)
         self.split.addWidget(grid)
         # below scrolls when dragged smaller than its contents: the grid can take the whole page
-        scroll = QScrollArea()
+        scroll = self.below = QScrollArea()
         scroll.setWidget(below)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -169,6 +170,7 @@ class BudgetPage(Page):
             lambda _pos, _index: setup.settings().setValue("budget/split", self.split.saveState()))
         self._split_placed = False
         self.layout_.addWidget(self.split, 1)
+        self.add_findings()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
@@ -210,7 +212,6 @@ class BudgetPage(Page):
         self.summary_box.setTitle(_("Summary"))
         self.summary.setAccessibleName(_("Each source per year"))
         self.chart.setAccessibleName(_("Chart of the budget by year and source"))
-        self.checks.setAccessibleName(_("Checks of the whole budget"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.model.columnCount() - 1))
         self.model.headerDataChanged.emit(Qt.Orientation.Vertical, 0, max(0, self.model.rowCount() - 1))
         self.model.values_changed()
@@ -453,29 +454,21 @@ class BudgetPage(Page):
     # findings ---------------------------------------------------------------------------------
     def mark(self, findings: list[Finding]) -> None:
         self.model.set_marks(findings)
-        summary_findings = [f for f in findings if self.model.cell_of(f.shown) is None]
-        # What the statement's lines above already say (the local match; the national funds against
-        # the cap, with what is over or not requested) is marked there, not said a second time below.
-        stated = [f for f in summary_findings if f.code == LOCAL_SHORT.code]
-        on_cap = [f for f in summary_findings if f.code in _CAP_CODES]
-        listed = [f for f in summary_findings if f.code != LOCAL_SHORT.code and f.code not in _CAP_CODES]
-        # The cells' own findings too, errors first, by the row the grid shows (their cells are red).
-        in_cells = sorted((self.model.as_shown(f) for f in findings if self.model.cell_of(f.shown) is not None),
-                          key=lambda f: not f.is_error)
-        text = "\n".join(("✖ " if f.is_error else "⚠ ") + f.message(self.lang) for f in [*in_cells, *listed])
-        if self.checks.text() != text:
-            self.checks.setText(text)
-        marks = {w: found for w, found in ((self.checks, listed), (self.matching, stated), (self.cap, on_cap)) if found}
-        self.marker.apply(marks, self.lang)
+        # The summary's lines state the local match and the national funds against the cap (with
+        # what is over or not requested): their findings mark those lines. Every finding is also a
+        # line of the checklist below, a cell's with the row the grid shows it in.
+        stated = [f for f in findings if f.code == LOCAL_SHORT.code]
+        on_cap = [f for f in findings if f.code in _CAP_CODES]
+        self.marker.apply({w: found for w, found in ((self.matching, stated), (self.cap, on_cap)) if found}, self.lang)
+        self._marked = [self.model.as_shown(f) for f in findings]
+        self.findings.show_findings(self._marked, self.lang)
 
     def widget_for(self, path: str) -> QWidget | None:
         where = FieldPath.parse(path)
-        if where.row(BUDGET_LINES) is not None:
-            return self.table
+        if where.row(BUDGET_LINES) is not None or (where.within(BUDGET) and where != _ENTRY_UNIT):
+            return self.table  # a finding on the whole budget is mended in the grid
         if where == _ENTRY_UNIT:
             return self.unit
-        if where.within(BUDGET):
-            return self.checks
         return None
 
     def focus_path(self, path: str) -> QWidget | None:
@@ -487,6 +480,9 @@ class BudgetPage(Page):
             self.table.setFocus()
             return self.table
         widget = self.widget_for(path)
+        if widget is self.table:  # the summary's lines that state the whole budget's findings, in view
+            self.below.ensureWidgetVisible(self.cap, 0, 0)
+            self.below.ensureWidgetVisible(self.matching, 0, 0)
         if widget is not None:
             widget.setFocus()
         return widget

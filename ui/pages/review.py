@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QMessageBox,
@@ -26,6 +25,7 @@ from forms.rules import Finding, Report
 from forms.steps import STEPS, findings_by_step, title, waiting
 from forms.steps import Step as StepCode
 from forms.values import ERRORS, WARNINGS, Count
+from ui.files import default_file, save_file
 from ui.findings import WAITS
 from ui.pages.base import Page
 
@@ -162,8 +162,8 @@ class ReviewPage(Page):
         return text + "\n" + _("Basis in the call: {basis}").format(basis=basis) if basis else text
 
     def _save_report(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(self, _("Save the validation report"), "validation-report.pdf",
-                                                    _("PDF files (*.pdf)"))
+        path = save_file(self, _("Save the validation report"), default_file("validation-report", "validation-report", "pdf"),
+                         _("PDF files (*.pdf)"))
         if path:
             self.write_report(path)
 
