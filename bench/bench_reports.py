@@ -73,6 +73,22 @@ def _render_time(proposal, draft: bool, runs: int = 3) -> tuple[float, int, int]
     return best, len(canonical_json(proposal)), pdf.count(b"/Type /Page\n")
 
 
+def _row_measuring_share(proposal) -> float:
+    """The share of the layout of ``proposal`` spent in ReportLab's ``Table._calc_height`` (cProfile)."""
+    import cProfile
+    import pstats
+
+    profile = cProfile.Profile()
+    profile.enable()
+    _render_time(proposal, draft=True, runs=1)
+    profile.disable()
+    stats = pstats.Stats(profile).stats
+    total = max((cum for (_f, _l, name), (_cc, _nc, _tt, cum, _c) in stats.items() if name == "render"), default=0.0)
+    rows = sum(cum for (f, _l, name), (_cc, _nc, _tt, cum, _c) in stats.items()
+               if name == "_calc_height" and f.endswith("tables.py"))
+    return rows / total if total else 0.0
+
+
 def _hwpx_in_process(doc, runs: int = HWPX_RUNS) -> tuple[float, float]:
     """Medians of the HWPX copy made in process from the packet's description ``doc``: building the
     document (paragraphs, tables, their merged cells, the properties), then writing the archive."""
@@ -146,7 +162,11 @@ def run() -> list[tuple[str, str, str]]:
     rows += peers.warm_rows(small_t, warm, LIBREOFFICE_RUNS, lambda: _render_time(sample, draft=True, runs=1))
     rows.append(("export: layout of a 10x proposal, in process", f"{big_t:.3f} s", "-"))
     rows.append(("export: 10x proposal, content ratio (JSON size)", f"{content:.1f}x", "-"))
-    rows.append(("export: 10x proposal, time ratio", f"{ratio:.1f}x", f"<= content ratio ({content:.1f}x)"))
+    aim = f"<= content ratio ({content:.1f}x)"
+    if ratio > content:  # why, measured: the share of ReportLab measuring table rows in the larger layout
+        aim += f": not met: {_row_measuring_share(scaled(sample, 4)):.0%} of a 4x proposal's layout is " \
+               "ReportLab measuring table rows again from the first at each page a long table runs on"
+    rows.append(("export: 10x proposal, time ratio", f"{ratio:.1f}x", aim))
     return rows
 
 if __name__ == "__main__":
