@@ -6,7 +6,7 @@ from __future__ import annotations
 import warnings
 
 import pytest
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from tests.hostile_workbooks import CASES, hidden_copy_first, hostile_bytes
 from ui.budgetimport import BudgetImportDialog
@@ -26,7 +26,7 @@ def test_every_hostile_workbook_is_refused_in_a_message(sample_window, tmp_path,
     for case in sorted(CASES):
         book = tmp_path / f"{case}.xlsx"
         book.write_bytes(hostile_bytes(w.doc.proposal, case))
-        monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, b=book, **k: (str(b), "")))
+        monkeypatch.setattr("ui.files.chosen", lambda dialog, b=book: [str(b)])
         said.clear()
         with warnings.catch_warnings():
             warnings.simplefilter("error")
