@@ -38,6 +38,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QFileSystemModel, QHeaderVie
 
 from forms.base import i18n
 from forms.base.i18n import _, babel_locale
+from forms.dates import moment
 
 #: characters no file name may hold on Windows, macOS or Linux (and line breaks)
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
@@ -90,19 +91,21 @@ _SIZE, _TYPE, _DATE = 1, 2, 3  # the detail view's columns after the name
 
 
 class _InLocale(QIdentityProxyModel):
-    """The dialog's files with their sizes and dates written in the dialog's locale: Qt's file
-    model writes them in the system's, whatever the window's language."""
+    """The dialog's files with their sizes in the dialog's locale and their dates as the window
+    writes every moment (``2026. 12. 7. 09:03``, ``7 December 2026, 09:03``): Qt's file model writes
+    them in the system's, whatever the window's language."""
 
     def __init__(self, locale: QLocale, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._locale = locale
+        self._lang = i18n.current_language()
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         source = self.sourceModel()
         if role == Qt.ItemDataRole.DisplayRole and isinstance(source, QFileSystemModel) and index.column() in (_SIZE, _DATE):
             at = self.mapToSource(index)
             if index.column() == _DATE:
-                return self._locale.toString(source.lastModified(at), QLocale.FormatType.ShortFormat)
+                return moment(source.lastModified(at).toPython(), self._lang)
             return "" if source.isDir(at) else self._locale.formattedDataSize(source.size(at))
         return super().data(index, role)
 
@@ -164,7 +167,7 @@ class FileDialog(QFileDialog):
             _TYPE: [QCoreApplication.translate("QFileSystemModel", "Folder"), *listed,
                     *(mimes.mimeTypeForFile(f"x.{x}", QMimeDatabase.MatchMode.MatchExtension).comment()
                       for x in suffixes if x and "*" not in x)],
-            _DATE: [locale.toString(day.addMonths(m), QLocale.FormatType.ShortFormat) for m in range(12)],
+            _DATE: [moment(day.addMonths(m).toPython(), i18n.current_language()) for m in range(12)],
         }
         used = 0
         for column, texts in samples.items():
