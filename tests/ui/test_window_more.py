@@ -288,4 +288,6 @@ def test_a_cell_finding_names_the_row_the_grid_shows_and_is_listed_under_the_tab
     row = model.grid.row_of_line(line)
     tip = model.data(model.index(row, 1), Qt.ItemDataRole.ToolTipRole)
     assert f"Line {row + 1}:" in tip and f"Line {line + 1}:" not in tip
-    assert any(text.startswith("✖") and f"Line {row + 1}:" in text for text in page.checks.text().split("\n"))
+    assert any(text.startswith(f"✖ Line {row + 1}:") for text in page.findings.lines), page.findings.lines
+    items = [page.findings.scroll.item(i) for i in range(page.findings.scroll.count())]
+    assert any(f"Line {row + 1}:" in it.toolTip() and f"Line {line + 1}:" not in it.toolTip() for it in items)
