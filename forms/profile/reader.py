@@ -77,6 +77,16 @@ class _Reader:
             raise self.fail(key, N_("a table"), value)
         return value
 
+    def tables(self, raw: object, key: str, expected: str) -> list[tuple[str, dict]]:
+        """``raw``, read at ``key``: a list of one table or more (``[[key]]``), each with its own key
+        (``key[i]``)."""
+        if not isinstance(raw, list) or not raw:
+            raise self.fail(key, expected, _MISSING if raw is None else raw)
+        for i, item in enumerate(raw):
+            if not isinstance(item, dict):
+                raise self.fail(f"{key}[{i}]", N_("a table"), item)
+        return [(f"{key}[{i}]", item) for i, item in enumerate(raw)]
+
     @overload
     def get(self, table: dict, prefix: str, key: str, kind: Literal["str"], default: str | _Missing = _MISSING) -> str: ...
     @overload
@@ -327,17 +337,10 @@ def _form(r: _Reader) -> Form:
     r.only(form, "form", {"name", "chapters"} | _SOURCED)
     name = r.table("form.name", form)
     r.only(name, "form.name", {"ko", "en"})
-    raw_chapters = form.get("chapters")
-    if not isinstance(raw_chapters, list) or not raw_chapters:
-        raise r.fail("form.chapters", N_("a list of chapters ([[form.chapters]])"),
-                     _MISSING if raw_chapters is None else raw_chapters)
     chapters: list[Chapter] = []
     seen_keys: set[str] = set()
     seen_tables: set[str] = set()
-    for i, ch in enumerate(raw_chapters):
-        prefix = f"form.chapters[{i}]"
-        if not isinstance(ch, dict):
-            raise r.fail(prefix, N_("a table"), ch)
+    for prefix, ch in r.tables(form.get("chapters"), "form.chapters", N_("a list of chapters ([[form.chapters]])")):
         r.only(ch, prefix, {"number", "title", "sections", "records", "items"})
         sections: list[FormSection] = []
         for j, sec in enumerate(ch.get("sections", [])):
@@ -414,14 +417,9 @@ def _items(r: _Reader, ch: dict, prefix: str, number: str, title: Text, sections
         if not found and printable:
             found.append((title, (), (), False))
     else:
-        if not isinstance(raw, list) or not raw:
-            raise r.fail(f"{prefix}.items", N_("a list of items ([[form.chapters.items]])"), raw)
         seen: set[str] = set()
         shown: set[str] = set()
-        for i, item in enumerate(raw):
-            ip = f"{prefix}.items[{i}]"
-            if not isinstance(item, dict):
-                raise r.fail(ip, N_("a table"), item)
+        for ip, item in r.tables(raw, f"{prefix}.items", N_("a list of items ([[form.chapters.items]])")):
             r.only(item, ip, {"title", "sections", "tables"})
             held = tuple(r.get(item, ip, "sections", "strs", []))
             tables = tuple(r.get(item, ip, "tables", "strs", []))
