@@ -9,6 +9,7 @@ open, and each whole process from launch to exit, are printed beside it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import statistics
@@ -16,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ENV = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
@@ -130,16 +132,11 @@ def startup(runs: int = 15) -> dict[str, float]:
             "bare_whole": med(bare_whole)}
 
 
-def keystroke(runs: int = 60) -> tuple[float, float, float]:
-    """From the Enter that commits a budget cell to the moment the grid's totals, the summary and
-    the findings show the new amount (in-process, real storage, autosave running). Returns the
-    median and 90th percentile of wall time, and the median CPU time of the GUI thread (less
-    sensitive to other programs on the machine)."""
+@contextlib.contextmanager
+def _sample_window() -> Iterator[tuple[object, object, object]]:
+    """The application, a main window shown (offscreen) with the super-regional sample open on a new
+    database in a temporary folder, and the sample; closed afterwards."""
     sys.path.insert(0, ROOT)
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QLineEdit
-
     from forms.sample import SAMPLES
     from storage.opening import open_store
     from ui.app import application
@@ -147,11 +144,28 @@ def keystroke(runs: int = 60) -> tuple[float, float, float]:
 
     app = application()
     with tempfile.TemporaryDirectory() as tmp:
-        store = open_store(os.path.join(tmp, "keys.db"))
+        store = open_store(os.path.join(tmp, "bench.db"))
         sample = SAMPLES["super_regional"]()
         window = MainWindow(store)
         window.show()
         window.doc.load(sample, store.create(sample))
+        try:
+            yield app, window, sample
+        finally:
+            window.close()
+            store.close()
+
+
+def keystroke(runs: int = 60) -> tuple[float, float, float]:
+    """From the Enter that commits a budget cell to the moment the grid's totals, the summary and
+    the findings show the new amount (in-process, real storage, autosave running). Returns the
+    median and 90th percentile of wall time, and the median CPU time of the GUI thread (less
+    sensitive to other programs on the machine)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLineEdit
+
+    with _sample_window() as (app, window, _sample):
         window.go(4)
         table, model = window.budget.table, window.budget.model
         row = next(r for r, g in enumerate(model.grid.rows) if g.key[2] == "local")
@@ -174,8 +188,6 @@ def keystroke(runs: int = 60) -> tuple[float, float, float]:
             if i >= 5:  # the first few warm caches up
                 wall.append(time.perf_counter() - t0)
                 cpu.append(time.thread_time() - c0)
-        window.close()
-        store.close()
     wall.sort()
     return statistics.median(wall), wall[int(len(wall) * 0.9)], statistics.median(cpu)
 
@@ -184,20 +196,8 @@ def handover(edits: int = 300) -> tuple[float, float]:
     """Handing an edit to the autosaver, on the GUI thread: the sample open in the window (offscreen,
     a real database), ``edits`` edits of budget amounts, plan text and titles, each handed over
     at once. Returns the median and the slowest hand-over, in seconds of wall time."""
-    sys.path.insert(0, ROOT)
-    from forms.sample import SAMPLES
-    from storage.opening import open_store
-    from ui.app import application
-    from ui.window import MainWindow
-
-    app = application()
-    with tempfile.TemporaryDirectory() as tmp:
-        store = open_store(os.path.join(tmp, "handover.db"))
-        sample = SAMPLES["super_regional"]()
-        window = MainWindow(store)
-        window.show()
+    with _sample_window() as (app, window, sample):
         doc = window.doc
-        doc.load(sample, store.create(sample))
         app.processEvents()
         lines = len(sample.budget.lines)
         plan = sorted(sample.plan)
@@ -217,8 +217,6 @@ def handover(edits: int = 300) -> tuple[float, float]:
             if i % 20 == 0:
                 app.processEvents()
         doc.flush()
-        window.close()
-        store.close()
     return statistics.median(times), max(times)
 
 
