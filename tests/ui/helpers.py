@@ -56,6 +56,17 @@ def settle() -> None:
         QApplication.processEvents()
 
 
+def on_step(window, step):
+    """``window`` at an official's 1366×768 screen (740 high inside its frame), on ``step``'s page,
+    laid out: that page."""
+    from forms.steps import STEPS
+
+    window.resize(1366, 740)
+    window.go(STEPS.index(step))
+    settle()
+    return window.page_of(step)
+
+
 def destroy_closed() -> None:
     """Destroy now the widgets whose deletion is pending (``deleteLater``, as pytest-qt does with the
     widgets of a finished test). ``processEvents`` never runs these, so without this they pile up

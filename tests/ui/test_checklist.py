@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from forms.base import i18n
 from forms.steps import STEPS, Step
-from tests.ui.helpers import settle, type_into
+from tests.ui.helpers import on_step, settle, type_into
 
 
 def _items(panel):
@@ -32,9 +32,7 @@ def _click(qtbot, panel, line: str) -> None:
 
 def test_a_weight_typed_shows_its_line_with_the_sum_and_the_line_goes_when_it_is_100(sample_window, qtbot):
     w = sample_window
-    w.resize(1366, 740)
-    w.go(STEPS.index(Step.PLAN))
-    page = w.plan
+    page = on_step(w, Step.PLAN)
     page.focus_path("indicators")
     settle()
     p = w.doc.proposal
@@ -55,10 +53,7 @@ def test_a_weight_typed_shows_its_line_with_the_sum_and_the_line_goes_when_it_is
 
 def test_a_click_on_a_line_puts_the_cursor_in_its_field(sample_window, qtbot):
     w = sample_window
-    w.resize(1366, 740)
-    w.go(STEPS.index(Step.PLAN))
-    page = w.plan
-    settle()
+    page = on_step(w, Step.PLAN)
     title = page.title_edits["en"]
     type_into(qtbot, title, "")
     settle()
@@ -118,10 +113,7 @@ def test_the_budget_page_lists_its_checklist_and_the_step_list_counts_its_lines(
     """The Budget page has the same checklist as every page: a line for each finding, those stated
     by the summary's lines (the local match, the national cap) too, and the step list counts them."""
     w = sample_window
-    w.resize(1366, 740)
-    w.go(STEPS.index(Step.BUDGET))
-    page = w.budget
-    settle()
+    page = on_step(w, Step.BUDGET)
     lines = w.doc.proposal.budget.lines
     local = next(i for i, line in enumerate(lines) if line.source == "local")
     national = next(i for i, line in enumerate(lines) if line.source == "national")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 
 from forms.steps import STEPS, Step
-from tests.ui.helpers import reopen, settle, type_into
+from tests.ui.helpers import on_step, reopen, settle, type_into
 
 
 def _where(widget, window) -> QPoint:
@@ -16,10 +16,7 @@ def _where(widget, window) -> QPoint:
 
 def test_the_regions_page_does_not_move_when_a_finding_appears_and_goes(sample_window, qtbot):
     w = sample_window
-    w.resize(1366, 740)
-    w.go(STEPS.index(Step.REGIONS))
-    page = w.regions
-    settle()
+    page = on_step(w, Step.REGIONS)
     before = (_where(page.add_button, w), _where(page.table, w), page.table.height(), page.findings.height())
     assert page.findings.left == 0 and page.findings.isVisible()
     w.doc.edit("organisations[0].region", "")  # as a colleague's merged change would: a finding
@@ -35,10 +32,7 @@ def test_the_regions_page_does_not_move_when_a_finding_appears_and_goes(sample_w
 
 def test_the_panel_folds_with_alt_f12_and_its_height_is_remembered(sample_window, qtbot, store):
     w = sample_window
-    w.resize(1366, 740)
-    w.go(STEPS.index(Step.PLAN))
-    page = w.plan
-    settle()
+    page = on_step(w, Step.PLAN)
     panel = page.findings
     unfolded = panel.height()
     assert unfolded > 3 * panel.fontMetrics().lineSpacing()
