@@ -171,6 +171,8 @@ def test_nothing_runs_a_script_or_leaves_the_document_and_nothing_is_encrypted(p
 def test_a_scan_carrying_active_content_leaves_none_in_the_archival_packet(tmp_path, kind):
     pdf, _ = _export(tmp_path, _scanned(scanfiles.active_pdf(kind)), f"{kind}.pdf")
     _no_active_content(pdf)
+    pages = [page.extract_text() or "" for page in reader(pdf).pages]
+    assert sum("SCANLETTER" in text for text in pages) == 2  # the scan's two pages are there, without it
 
 
 def _no_active_content(pdf: bytes) -> None:
